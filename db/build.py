@@ -274,7 +274,10 @@ def build(source: Path, annotations: Path, output: Path, force: bool = False) ->
     if output.exists() and not force:
         raise BuildError(f"{output} exists; pass --force to replace it")
     text = read_source(source)
-    notes = load_annotations(annotations)
+    try:
+        notes = load_annotations(annotations)
+    except AnnotationError as exc:
+        raise BuildError(str(exc)) from exc
     try:
         report = parse_report(text, notes.passages)
     except SourceError as exc:

@@ -228,8 +228,10 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
             rest = m.group(2)
             head_end = rest.find("。")
             title = rest if head_end < 0 else rest[:head_end]
+            # When the heading line goes on with text, the paragraph holds the title; the section keeps the label.
+            heading_end = ln.end if head_end < 0 else ln.start + len(label)
             current = ParsedSection(
-                2, label, title, current_top.part, "report", ln.start, ln.start + len(label) + len(title),
+                2, label, title, current_top.part, "report", ln.start, heading_end,
                 key=f"{current_top.part}_{number}", parent=current_top,
             )
             sections.append(current)

@@ -1,0 +1,123 @@
+"""Full-text search over paragraphs and glossary notes, for queries of any length.
+
+FTS5's trigram tokenizer only matches terms of three or more characters, and on
+SQLite 3.40 ``LIKE`` on a trigram table wrongly finds nothing, so terms shorter
+than three characters are matched with ``instr`` on the content tables instead.
+Snippets and highlight spans are computed here, as plain offsets, so the UI can
+escape and mark them itself.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Sequence
+
+from dongli_desktop.core.models import SearchHit, SearchResult
+from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
+
+MAX_QUERY_CHARS = 64
+MAX_TERMS = 6
+MAX_HITS = 200
+SNIPPET_BEFORE = 16
+SNIPPET_CHARS = 72
+PINYIN_RE = re.compile(r"^[a-z]{2,24}$")
+
+
+def normalize_query(text: str) -> str:
+    """NFKC (full-width digits and letters to ASCII), no control characters, single spaces."""
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
+
+
+def split_terms(query: str) -> tuple[str, ...]:
+    """Distinct whitespace-separated terms, at most MAX_TERMS."""
+    seen: dict[str, None] = {}
+    for term in query.split(" "):
+        if term and term.casefold() not in (t.casefold() for t in seen):
+            seen[term] = None
+    return tuple(seen)[:MAX_TERMS]
+
+
+def fts_phrase(term: str) -> str:
+    """A term as an FTS5 string literal: every syntax character loses its meaning."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def find_spans(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Non-overlapping case-insensitive occurrences of any term, in order."""
+    spans: list[tuple[int, int]] = []
+    for term in sorted(terms, key=len, reverse=True):
+        for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE):
+            if not any(m.start() < e and s < m.end() for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return tuple(sorted(spans))
+
+
+def make_snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of the text around the first match, with spans moved into it."""
+    first = spans[0][0] if spans else 0
+    start = max(0, first - SNIPPET_BEFORE)
+    end = min(len(text), start + SNIPPET_CHARS)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
+    return prefix + text[start:end] + suffix, inside
+
+
+def _candidates(
+    conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str], terms: Sequence[str]
+) -> list[tuple]:
+    """Rows whose ``searched`` columns hold every term: FTS5 when all terms are long enough, else instr()."""
+    columns = ", ".join(f"t.{n}" for n in returned)
+    if all(len(t) >= 3 for t in terms):
+        sql = (
+            f"SELECT t.rowid, {columns}, bm25({fts}) FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid "
+            f"WHERE {fts} MATCH ? ORDER BY bm25({fts}) LIMIT {MAX_HITS}"
+        )
+        return conn.execute(sql, (" ".join(fts_phrase(t) for t in terms),)).fetchall()
+    haystack = " || ' ' || ".join(f"lower(t.{n})" for n in searched)
+    where = " AND ".join(f"instr({haystack}, ?) > 0" for _ in terms)
+    sql = f"SELECT t.rowid, {columns}, 0.0 FROM {table} t WHERE {where} ORDER BY t.rowid LIMIT {MAX_HITS}"
+    return conn.execute(sql, [t.lower() for t in terms]).fetchall()
+
+
+def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None) -> SearchResult:
+    """Ranked paragraph and glossary hits for ``text``; never raises on odd input."""
+    query = normalize_query(text)
+    terms = split_terms(query)
+    if not terms:
+        return SearchResult(query, (), ())
+    hits = _search_terms(conn, terms)
+    if not hits and pinyin_lookup is not None and len(terms) == 1 and PINYIN_RE.match(terms[0].lower()):
+        words = pinyin_lookup(terms[0].lower(), 1)
+        if words:
+            word = words[0].word
+            return SearchResult(word, (word,), _search_terms(conn, (word,)), pinyin=terms[0].lower())
+    return SearchResult(query, terms, hits)
+
+
+def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[SearchHit, ...]:
+    hits: list[SearchHit] = []
+    rows = _candidates(conn, "paragraphs", PARAGRAPH_FTS, ("text",), ("text", "section_id", "lead"), terms)
+    titles = dict(conn.execute("SELECT id, coalesce(label, '') || title FROM sections"))
+    for rowid, body, section_id, lead, rank in rows:
+        spans = find_spans(body, terms)
+        snippet, snippet_spans = make_snippet(body, spans)
+        in_lead = bool(lead) and any(re.search(re.escape(t), lead, re.IGNORECASE) for t in terms)
+        score = -rank if rank else float(len(spans))
+        hits.append(SearchHit("paragraph", rowid, section_id, titles.get(section_id, ""), snippet, snippet_spans,
+                              spans, score + (2.0 if in_lead else 0.0)))
+    hits.sort(key=lambda h: (-h.score, h.ref_id))
+    notes: list[SearchHit] = []
+    for rowid, term, definition, rank in _candidates(conn, "glossary", GLOSSARY_FTS, ("term", "definition"), ("term", "definition"), terms):
+        full = f"{term}：{definition}"
+        spans = find_spans(full, terms)
+        snippet, snippet_spans = make_snippet(full, spans)
+        notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, -rank if rank else len(spans)))
+    notes.sort(key=lambda h: (-h.score, h.ref_id))
+    return tuple(hits + notes)

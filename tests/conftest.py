@@ -1,0 +1,51 @@
+"""Shared fixtures. Qt runs offscreen: without a display pytest-qt would abort."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "resources" / "source" / "dongli_2020_report.txt"
+SHIPPED_DB = ROOT / "db" / "dongli.db"
+ANNOTATIONS = ROOT / "db" / "annotations.toml"
+SOURCE_SHA256 = "e952b1b5cceb2084e9317e02e430cd3cd9df89799037e136b08e875dec74cac8"
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fresh_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built now from the shipped source, in a temporary folder."""
+    from db.build import build
+
+    out = tmp_path_factory.mktemp("fresh") / "dongli.db"
+    build(SOURCE, ANNOTATIONS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def report():
+    """The shipped database, opened read-only through the core."""
+    from dongli_desktop.core.repository import Report
+
+    rep = Report.open(SHIPPED_DB)
+    yield rep
+    rep.close()
+
+
+@pytest.fixture()
+def db_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped database that a test may damage."""
+    target = tmp_path / "copy.db"
+    shutil.copy(SHIPPED_DB, target)
+    return target

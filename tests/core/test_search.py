@@ -1,0 +1,92 @@
+"""Search for 1-, 2-, 3+-character, mixed and pinyin queries, and odd input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dongli_desktop.core.search import fts_phrase, make_snippet, normalize_query, split_terms
+
+
+def paragraphs_containing(report, needle: str) -> set[int]:
+    return {p.id for s in report.sections for p in report.paragraphs(s.id) if needle.lower() in p.text.lower()}
+
+
+@pytest.mark.parametrize("query", ["养", "医", "养老", "教育", "就业", "高新技术企业", "老年日间照料中心", "PM2.5", "5G", "8890", "pm2.5"])
+def test_finds_exactly_the_paragraphs_holding_the_text(report, query):
+    result = report.search(query)
+    found = {h.ref_id for h in result.hits if h.kind == "paragraph"}
+    assert found == paragraphs_containing(report, query)
+    assert found, query
+
+
+def test_hits_highlight_the_match(report):
+    result = report.search("养老")
+    for hit in result.hits:
+        assert all(hit.snippet[s:e] == "养老" for s, e in hit.snippet_spans)
+        assert hit.snippet_spans
+        assert hit.section_title
+
+
+def test_glossary_hits(report):
+    result = report.search("雏鹰")
+    assert any(h.kind == "glossary" and h.section_title == "雏鹰企业" for h in result.hits)
+
+
+def test_several_terms_must_all_occur(report):
+    result = report.search("教育 幼儿园")
+    assert result.terms == ("教育", "幼儿园")
+    for hit in result.hits:
+        if hit.kind == "paragraph":
+            text = report.paragraph(hit.ref_id).text
+            assert "教育" in text and "幼儿园" in text
+
+
+@pytest.mark.parametrize(("letters", "word"), [("yanglao", "养老"), ("yl", "养老"), ("jiuye", "就业"), ("jy", "教育")])
+def test_pinyin_words(report, letters, word):
+    assert word in [w.word for w in report.words_for_pinyin(letters)]
+
+
+def test_pinyin_query_expands_to_a_word(report):
+    result = report.search("yanglao")
+    assert result.pinyin == "yanglao" and result.query == "养老" and result.count > 0
+
+
+def test_full_width_digits_are_normalised(report):
+    assert report.search("ＰＭ２．５").query == "PM2.5"
+
+
+def test_empty_and_blank(report):
+    assert report.search("").count == 0
+    assert report.search("   \t\n").count == 0
+
+
+@pytest.mark.parametrize("query", ['"', '""', "*", "(", ")", ":", "^", "-", "+", "AND", "OR", "NOT", "NEAR",
+                                   "NEAR(养老 教育)", "' OR 1=1 --", "'; DROP TABLE paragraphs; --", "a\x00b", "\ud800",
+                                   "x" * 10_000, "🙂🙂🙂", "مرحبا", "养老*", '"养老"'])
+def test_hostile_input_never_raises(report, query):
+    result = report.search(query)
+    assert result.count >= 0
+    assert len(result.query) <= 64
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_any_text_is_safe(report, text):
+    result = report.search(text)
+    for hit in result.hits:
+        assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.snippet_spans)
+
+
+def test_normalize_and_split():
+    assert normalize_query("  养老\u3000 教育\x07 ") == "养老 教育"
+    assert split_terms("养老 养老 教育") == ("养老", "教育")
+    assert fts_phrase('a"b') == '"a""b"'
+
+
+def test_snippet_window():
+    text = "甲" * 50 + "养老" + "乙" * 100
+    snippet, spans = make_snippet(text, [(50, 52)])
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[s:e] for s, e in spans] == ["养老"]
