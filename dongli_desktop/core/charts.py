@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dongli_desktop.core.models import Indicator, IndicatorPair
+from dongli_desktop.core.models import Indicator, IndicatorPair, SourceRef
 from dongli_desktop.core.numbers import trim
 from dongli_desktop.core.repository import Report
 
@@ -108,3 +108,15 @@ def area_chart(report: Report, section_id: int) -> Chart:
         if ind is not None
     ]
     return Chart(f"area:{section_id}", "", tuple(p.key for p in rows), tuple(bars))
+
+
+def bar_source(report: Report, bar: Bar) -> SourceRef:
+    """The sentence behind a bar: its figure, or its quote when the value has no figure of its own."""
+    if bar.figure_id is not None:
+        fig = report.figure(bar.figure_id)
+        return SourceRef(paragraph_id=fig.paragraph_id, glossary_id=fig.glossary_id, spans=((fig.start, fig.end),))
+    if bar.paragraph_id is not None:
+        text = report.paragraph(bar.paragraph_id).text
+        start = max(0, text.find(bar.quote))
+        return SourceRef(paragraph_id=bar.paragraph_id, spans=((start, start + len(bar.quote)),))
+    return SourceRef(glossary_id=bar.glossary_id)

@@ -110,6 +110,14 @@ class Indicator:
     plain: str
     plain_en: str
     headline: bool
+    quote_start: int  # offset of the quote in its paragraph (or note definition)
+    quote_end: int
+
+    def source(self) -> "SourceRef":
+        """Where to show this value: its sentence in the body, or its note."""
+        if self.paragraph_id is not None:
+            return SourceRef(paragraph_id=self.paragraph_id, spans=((self.quote_start, self.quote_end),))
+        return SourceRef(glossary_id=self.glossary_id, spans=((self.quote_start, self.quote_end),))
 
 
 @dataclass(frozen=True)
@@ -177,3 +185,13 @@ class SearchResult:
     @property
     def count(self) -> int:
         return len(self.hits)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A place in the report to show: a paragraph (with spans to mark) or a glossary note."""
+
+    paragraph_id: int | None = None
+    glossary_id: int | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    sentence: bool = True  # widen each span to its whole sentence

@@ -185,13 +185,15 @@ class Report:
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
         rows = self._rows(
-            "SELECT id, key, name, name_en, category, year, kind, figure_id, quote, paragraph_id, glossary_id, "
-            "plain, plain_en, headline FROM indicators ORDER BY position, year"
+            "SELECT i.id, i.key, i.name, i.name_en, i.category, i.year, i.kind, i.figure_id, i.quote, i.paragraph_id, "
+            "i.glossary_id, i.plain, i.plain_en, i.headline, "
+            "i.source_start - coalesce(p.source_start, g.source_end - length(g.definition)) "
+            "FROM indicators i LEFT JOIN paragraphs p ON p.id = i.paragraph_id LEFT JOIN glossary g ON g.id = i.glossary_id "
+            "ORDER BY i.position, i.year"
         )
         figures = {r[0]: Figure(*r) for r in self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures")}
         return tuple(
-            Indicator(r[0], r[1], r[2], r[3], r[4], r[5], r[6], figures.get(r[7]), r[8], r[9], r[10], r[11], r[12], bool(r[13]))
-            for r in rows
+            Indicator(*r[:7], figures.get(r[7]), *r[8:13], bool(r[13]), r[14], r[14] + len(r[8])) for r in rows
         )
 
     def indicator_pairs(self, category: str | None = None, headline_only: bool = False) -> tuple[IndicatorPair, ...]:

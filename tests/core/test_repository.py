@@ -126,3 +126,14 @@ def test_livelihood_items(report):
     assert elderly_2020[0].figure.text == "5所"
     paragraph = report.paragraph(elderly_2020[0].paragraph_id)
     assert paragraph.text[elderly_2020[0].start : elderly_2020[0].end] == elderly_2020[0].text
+
+
+def test_indicator_quote_offsets_point_at_the_quote(report):
+    for ind in report.indicators:
+        if ind.paragraph_id is not None:
+            text = report.paragraph(ind.paragraph_id).text
+        else:
+            text = report.glossary_entry(ind.glossary_id).definition
+        assert text[ind.quote_start : ind.quote_end] == ind.quote
+        ref = ind.source()
+        assert ref.spans == ((ind.quote_start, ind.quote_end),)

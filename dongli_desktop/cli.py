@@ -1,0 +1,47 @@
+"""Command-line options (no Qt here, so ``--help`` and ``--version`` answer instantly)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from dongli_desktop import __version__
+
+PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search")
+FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from exc
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size out of range: {text}")
+    return width, height
+
+
+def parse_scale(text: str) -> float:
+    try:
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a number such as 1.5 or 150%, got {text!r}") from exc
+    if not FONT_SCALES[0] <= value <= FONT_SCALES[-1]:
+        raise argparse.ArgumentTypeError(f"font scale must be between {FONT_SCALES[0]} and {FONT_SCALES[-1]}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dongli-desktop",
+        description="东丽区2020年政府工作报告 — an offline guide for residents.",
+    )
+    parser.add_argument("--version", action="version", version=f"dongli-desktop {__version__}")
+    parser.add_argument("--db", type=Path, help="report database to open (default: the bundled one)")
+    parser.add_argument("--font-scale", type=parse_scale, help="text size, 1.0 to 2.0 (or 100%% to 200%%)")
+    parser.add_argument("--page", choices=PAGES, help="page to start on")
+    parser.add_argument("--size", type=parse_size, help="window size, e.g. 1280x800")
+    parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every page to PNG in DIR, then exit")
+    parser.add_argument("--quit-when-ready", action="store_true", help="exit 0 once the start page is fully shown")
+    parser.add_argument("--settings", type=Path, help="settings file to use instead of the user's (INI)")
+    return parser

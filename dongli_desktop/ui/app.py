@@ -1,0 +1,87 @@
+"""Application start: logging, crash handler, fonts, style, database, window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from dongli_desktop import __version__  # noqa: E402
+from dongli_desktop.core.errors import DatabaseError  # noqa: E402
+from dongli_desktop.core.paths import bundled_database, resources_dir  # noqa: E402
+from dongli_desktop.core.repository import Report  # noqa: E402
+from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, database_message, show_error  # noqa: E402
+from dongli_desktop.ui.logs import LOG, setup_logging  # noqa: E402
+from dongli_desktop.ui.main_window import MainWindow  # noqa: E402
+from dongli_desktop.ui.settings import Preferences  # noqa: E402
+from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
+
+DEFAULT_SIZE = (1280, 800)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Dongli")
+    app.setApplicationName("dongli-desktop")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "dongli-desktop.svg")))
+    QGuiApplication.setDesktopFileName("dongli-desktop")
+    return app  # type: ignore[return-value]
+
+
+def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
+    """Everything but the event loop: returns the window, or None and an exit code."""
+    app = application()
+    try:
+        family = load_fonts()
+    except FontError as exc:
+        LOG.error("font: %s", exc)
+        show_error(tr("无法启动"), tr("无法加载程序自带的中文字体，请重新安装本程序。"))
+        return None, EXIT_FONT
+    prefs = Preferences(options.settings)
+    scale = options.font_scale or prefs.font_scale
+    app.setFont(app_font(family, scale))
+    app.setStyleSheet(stylesheet(scale))
+    path = options.db or bundled_database()
+    try:
+        report = Report.open(path)
+    except DatabaseError as exc:
+        LOG.error("database %s: %s (%s)", exc.kind, exc.path, exc.detail)
+        show_error(tr("无法打开报告数据"), database_message(exc))
+        return None, EXIT_DATABASE
+
+    def remember(value: float) -> None:
+        prefs.font_scale = value
+
+    window = MainWindow(report, family, scale, on_scale=remember)
+    window.resize(*(options.size or DEFAULT_SIZE))
+    LOG.info("started %s with %s", __version__, path)
+    return window, 0
+
+
+def run(options: argparse.Namespace) -> int:
+    setup_logging()
+    CrashHandler().install()
+    window, code = create_window(options)
+    if window is None:
+        return code
+    app = QApplication.instance()
+    if options.screenshot:
+        from dongli_desktop.ui.screenshot import render_all
+
+        return render_all(window, options.screenshot, options.page)
+    if options.quit_when_ready:
+        window.ready.connect(lambda: app.exit(0))
+    window.show_page(options.page or "overview")
+    window.show()
+    return app.exec()

@@ -1,0 +1,64 @@
+"""Turn errors into one clear Chinese message; one crash handler for everything unexpected."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dongli_desktop.core.errors import DatabaseError
+from dongli_desktop.ui.logs import LOG
+
+EXIT_DATABASE = 2
+EXIT_FONT = 3
+EXIT_CRASH = 70
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def database_message(error: DatabaseError) -> str:
+    """What a resident or staff member reads when the report database cannot be used."""
+    reasons = {
+        "missing": tr("找不到报告数据文件。"),
+        "unreadable": tr("没有权限读取报告数据文件。"),
+        "corrupt": tr("报告数据文件已损坏或不完整。"),
+        "version": tr("报告数据文件的版本与本程序不符。"),
+    }
+    reason = reasons.get(error.kind, tr("报告数据文件无法使用。"))
+    return reason + "\n\n" + tr("请联系工作人员重新安装本程序或更新内容。") + "\n" + tr("文件：{path}").format(path=error.path)
+
+
+def show_error(title: str, message: str) -> None:
+    """A modal message box; in offscreen test runs it is logged instead of blocking."""
+    LOG.error("%s: %s", title, message.replace("\n", " "))
+    app = QApplication.instance()
+    if app is None or QApplication.platformName() in ("offscreen", "minimal"):
+        print(f"{title}: {message}", file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.exec()
+
+
+class CrashHandler:
+    """``sys.excepthook``: log the traceback, show one dialog, then quit with EXIT_CRASH."""
+
+    def __init__(self) -> None:
+        self.crashed = False
+
+    def __call__(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        LOG.critical("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if self.crashed:
+            return
+        self.crashed = True
+        show_error(tr("程序出错"), tr("程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(EXIT_CRASH)
+
+    def install(self) -> None:
+        sys.excepthook = self

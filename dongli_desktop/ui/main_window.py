@@ -1,0 +1,239 @@
+"""The main window: a top bar (title, text size, about), a navigation bar and the pages.
+
+Pages are created on first visit, so start-up pays only for the start page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dongli_desktop.cli import FONT_SCALES, PAGES
+from dongli_desktop.core import charts
+from dongli_desktop.core.models import SourceRef
+from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
+from dongli_desktop.ui.style import app_font, stylesheet
+from dongli_desktop.ui.widgets.common import make_label
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        ready(): the start page is completely shown (data loaded, charts drawn).
+        scaleChanged(float): the text size changed.
+    """
+
+    ready = Signal()
+    scaleChanged = Signal(float)
+
+    def __init__(self, report: Report, font_family: str, scale: float = 1.0,
+                 on_scale: Callable[[float], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.font_family = font_family
+        self.scale = scale
+        self._on_scale = on_scale
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("东丽区2020年政府工作报告 · 市民读本"))
+
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self.stack = QStackedWidget()
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._top_bar())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._nav_bar())
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(central)
+        self._shortcuts()
+
+    # -- chrome -----------------------------------------------------------------------
+    def page_titles(self) -> dict[str, str]:
+        return {
+            "overview": self.tr("首页"),
+            "review": self.tr("2019 工作回顾"),
+            "plan": self.tr("2020 工作安排"),
+            "livelihood": self.tr("民生实事"),
+            "glossary": self.tr("名词解释"),
+            "search": self.tr("搜索"),
+        }
+
+    def _top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(20, 8, 20, 8)
+        self.app_title = make_label(self.tr("东丽区2020年政府工作报告"), "appTitle")
+        layout.addWidget(self.app_title, 1)
+        self.smaller = QPushButton(self.tr("A－"))
+        self.smaller.setObjectName("tool")
+        self.smaller.setAccessibleName(self.tr("缩小文字"))
+        self.smaller.setToolTip(self.tr("缩小文字"))
+        self.smaller.clicked.connect(lambda: self.step_scale(-1))
+        self.scale_label = make_label("", "scaleLabel", wrap=False)
+        self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.larger = QPushButton(self.tr("A＋"))
+        self.larger.setObjectName("tool")
+        self.larger.setAccessibleName(self.tr("放大文字"))
+        self.larger.setToolTip(self.tr("放大文字"))
+        self.larger.clicked.connect(lambda: self.step_scale(+1))
+        self.about_button = QPushButton(self.tr("关于"))
+        self.about_button.setObjectName("tool")
+        self.about_button.setAccessibleName(self.tr("关于本程序"))
+        self.about_button.clicked.connect(self.show_about)
+        for w in (self.smaller, self.scale_label, self.larger, self.about_button):
+            layout.addWidget(w)
+        self._update_scale_label()
+        return bar
+
+    def _nav_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("navBar")
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 12, 0, 12)
+        layout.setSpacing(4)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for index, (key, title) in enumerate(self.page_titles().items(), start=1):
+            button = QPushButton(title)
+            button.setCheckable(True)
+            button.setAccessibleName(title)
+            button.setAccessibleDescription(self.tr("打开“{title}”页面（Alt+{n}）").format(title=title, n=index))
+            button.clicked.connect(lambda *_, k=key: self.show_page(k))
+            group.addButton(button)
+            layout.addWidget(button)
+            self.nav_buttons[key] = button
+        layout.addStretch(1)
+        return bar
+
+    def _shortcuts(self) -> None:
+        for index, key in enumerate(PAGES, start=1):
+            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self.show_page(k))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_scale(+1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_scale(-1))
+
+    # -- pages ------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, created on first use."""
+        if name not in self.pages:
+            self.pages[name] = self._create(name)
+            self.stack.addWidget(self.pages[name])
+        return self.pages[name]
+
+    def _create(self, name: str) -> QWidget:
+        from dongli_desktop.ui.pages.glossary import GlossaryPage
+        from dongli_desktop.ui.pages.livelihood import LivelihoodPage
+        from dongli_desktop.ui.pages.overview import OverviewPage
+        from dongli_desktop.ui.pages.part import PartPage
+        from dongli_desktop.ui.pages.search import SearchPage
+
+        if name == "overview":
+            page = OverviewPage(self.report)
+            page.pageRequested.connect(self.show_page)
+            page.sourceRequested.connect(self.show_source)
+            page.barActivated.connect(self.show_bar)
+            page.ready.connect(self._page_ready)
+        elif name in ("review", "plan"):
+            page = PartPage(self.report, name)
+            page.barActivated.connect(self.show_bar)
+            page.termActivated.connect(self.show_term)
+        elif name == "livelihood":
+            page = LivelihoodPage(self.report)
+            page.sourceRequested.connect(self.show_source)
+        elif name == "glossary":
+            page = GlossaryPage(self.report)
+            page.sourceRequested.connect(self.show_source)
+        elif name == "search":
+            page = SearchPage(self.report)
+            page.sourceRequested.connect(self.show_source)
+        else:
+            raise KeyError(name)
+        page.setAccessibleName(self.page_titles()[name])
+        return page
+
+    def show_page(self, name: str) -> QWidget:
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
+        self.nav_buttons[name].setChecked(True)
+        if name != "overview":
+            QTimer.singleShot(0, self._page_ready)
+        return page
+
+    def current_page_name(self) -> str:
+        return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
+
+    def _page_ready(self) -> None:
+        page = self.stack.currentWidget()
+        if page is not None and getattr(page, "charts_built", True):
+            self.ready.emit()
+
+    def focus_search(self) -> None:
+        page = self.show_page("search")
+        page.field.setFocus()  # type: ignore[attr-defined]
+        page.field.selectAll()  # type: ignore[attr-defined]
+
+    # -- provenance: every number leads back to its sentence --------------------------
+    def show_source(self, ref: SourceRef) -> None:
+        if ref.paragraph_id is not None:
+            section = self.report.section(self.report.paragraph(ref.paragraph_id).section_id)
+            name = "plan" if section.part == "plan" else "review"
+            self.show_page(name).show_paragraph(ref)  # type: ignore[attr-defined]
+        elif ref.glossary_id is not None:
+            self.show_page("glossary").show_entry(ref.glossary_id)  # type: ignore[attr-defined]
+
+    def show_bar(self, bar: charts.Bar) -> None:
+        if bar.paragraph_id is not None or bar.glossary_id is not None:
+            self.show_source(charts.bar_source(self.report, bar))
+
+    def show_term(self, glossary_id: int) -> TermDialog:
+        dialog = TermDialog(self.report.glossary_entry(glossary_id), self)
+        dialog.glossaryRequested.connect(lambda gid: self.show_source(SourceRef(glossary_id=gid)))
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.report.document, self)
+        dialog.open()
+        return dialog
+
+    # -- text size ----------------------------------------------------------------------
+    def step_scale(self, direction: int) -> None:
+        index = min(range(len(FONT_SCALES)), key=lambda i: abs(FONT_SCALES[i] - self.scale))
+        index = max(0, min(len(FONT_SCALES) - 1, index + direction))
+        self.set_scale(FONT_SCALES[index])
+
+    def set_scale(self, scale: float) -> None:
+        """Apply a text size everywhere: application font, stylesheet, charts, reading views."""
+        self.scale = scale
+        app = QApplication.instance()
+        app.setFont(app_font(self.font_family, scale))
+        app.setStyleSheet(stylesheet(scale))
+        self._update_scale_label()
+        for page in self.pages.values():
+            page.apply_scale(scale)  # type: ignore[attr-defined]
+        if self._on_scale is not None:
+            self._on_scale(scale)
+        self.scaleChanged.emit(scale)
+
+    def _update_scale_label(self) -> None:
+        self.scale_label.setText(self.tr("文字 {p}%").format(p=round(self.scale * 100)))
+        self.smaller.setEnabled(self.scale > FONT_SCALES[0])
+        self.larger.setEnabled(self.scale < FONT_SCALES[-1])

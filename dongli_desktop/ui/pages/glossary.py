@@ -1,0 +1,133 @@
+"""名词解释: every note, filterable as you type, each with the places it is mentioned."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+
+from dongli_desktop.core.models import GlossaryEntry, SourceRef
+from dongli_desktop.core.repository import Report
+from dongli_desktop.core.search import make_snippet
+from dongli_desktop.ui.widgets.common import make_label
+from dongli_desktop.ui.widgets.reading_view import FIGURE_COLOR, HIGHLIGHT_BG
+
+CONTEXT = 18
+
+
+class GlossaryPage(QWidget):
+    """Signals:
+        sourceRequested(SourceRef): open a mention in the reading view.
+    """
+
+    sourceRequested = Signal(object)
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.report = report
+        self.entries = report.glossary
+        self.current: GlossaryEntry | None = None
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("输入词语筛选，例如：企业"))
+        self.filter.setAccessibleName(self.tr("筛选名词"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(self.tr("名词列表"))
+        for entry in self.entries:
+            item = QListWidgetItem(f"（{entry.number}）{entry.term}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.list.addItem(item)
+        self.list.currentItemChanged.connect(self._item_changed)
+        self.empty = make_label(self.tr("没有符合的名词。"), "muted")
+        self.empty.hide()
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self._follow)
+        self.detail.setAccessibleName(self.tr("名词解释内容"))
+
+        left = QVBoxLayout()
+        left.addWidget(self.filter)
+        left.addWidget(self.empty)
+        left.addWidget(self.list, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addWidget(self.detail, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(make_label(self.tr("名词解释"), "pageTitle"))
+        layout.addWidget(make_label(self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries)), "muted"))
+        layout.addLayout(columns, 1)
+        self.list.setCurrentRow(0)
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        first_visible = None
+        for row, entry in enumerate(self.entries):
+            match = not needle or needle in entry.term.casefold() or needle in entry.definition.casefold()
+            self.list.item(row).setHidden(not match)
+            if match and first_visible is None:
+                first_visible = row
+        self.empty.setVisible(first_visible is None)
+        current = self.list.currentRow()
+        if first_visible is not None and (current < 0 or self.list.item(current).isHidden()):
+            self.list.setCurrentRow(first_visible)
+
+    def visible_terms(self) -> list[str]:
+        return [e.term for row, e in enumerate(self.entries) if not self.list.item(row).isHidden()]
+
+    def _item_changed(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_entry(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_entry(self, glossary_id: int) -> None:
+        entry = self.report.glossary_entry(glossary_id)
+        self.current = entry
+        row = next(i for i, e in enumerate(self.entries) if e.id == glossary_id)
+        if self.list.currentRow() != row:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+        parts = [f"<h2 style='color:#163a5f'>{html.escape(entry.term)}</h2>",
+                 f"<p style='line-height:160%'>{html.escape(entry.definition)}</p>"]
+        if entry.mentions:
+            parts.append(f"<h3>{html.escape(self.tr('在报告中出现 {n} 处：').format(n=len(entry.mentions)))}</h3>")
+            for index, m in enumerate(entry.mentions):
+                paragraph = self.report.paragraph(m.paragraph_id)
+                section = self.report.section(m.section_id)
+                snippet, spans = make_snippet(paragraph.text, [(m.start, m.end)])
+                marked = self._mark(snippet, spans)
+                parts.append(
+                    f"<p style='line-height:150%'><a href='mention:{index}'>{html.escape(section.display_title)}</a><br>{marked}</p>"
+                )
+        else:
+            parts.append(f"<p style='color:{FIGURE_COLOR}'>{html.escape(self.tr('这个词只在注释中解释，报告正文中没有出现。'))}</p>")
+        self.detail.setHtml("".join(parts))
+
+    @staticmethod
+    def _mark(snippet: str, spans) -> str:
+        out, last = [], 0
+        for s, e in spans:
+            out.append(html.escape(snippet[last:s]))
+            out.append(f"<span style='background-color:{HIGHLIGHT_BG}'>{html.escape(snippet[s:e])}</span>")
+            last = e
+        out.append(html.escape(snippet[last:]))
+        return "".join(out)
+
+    def mention_ref(self, index: int) -> SourceRef:
+        assert self.current is not None
+        m = self.current.mentions[index]
+        return SourceRef(paragraph_id=m.paragraph_id, spans=((m.start, m.end),), sentence=False)
+
+    def _follow(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("mention:") and self.current is not None:
+            self.sourceRequested.emit(self.mention_ref(int(target.split(":", 1)[1])))
+
+    def apply_scale(self, scale: float) -> None:
+        if self.current is not None:
+            self.show_entry(self.current.id)

@@ -1,0 +1,153 @@
+"""民生实事: livelihood items by topic with filter chips, done/planned, and a chart per topic."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from dongli_desktop.core import charts
+from dongli_desktop.core.models import LivelihoodItem, SourceRef
+from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.widgets.common import ChipGroup, Section, card_frame, link_button, make_label, scroll_page
+from dongli_desktop.ui.widgets.reading_view import FIGURE_COLOR
+
+ALL = "all"
+
+
+class ItemCard(QWidget):
+    """One livelihood item: topic, done or planned, the verbatim clause with its figure marked."""
+
+    sourceRequested = Signal(object)
+
+    def __init__(self, item: LivelihoodItem, topic_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        frame = card_frame()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(14, 10, 14, 10)
+        tags = QHBoxLayout()
+        tags.addWidget(make_label(topic_name, "tag", wrap=False))
+        status = self.tr("2019年已完成") if item.kind == "done" else self.tr("2020年计划")
+        tags.addWidget(make_label(status, "tagDone" if item.kind == "done" else "tagPlanned", wrap=False))
+        tags.addStretch(1)
+        layout.addLayout(tags)
+        self.text = make_label(self._rich_text(), rich=True)
+        layout.addWidget(self.text)
+        self.link = link_button(self.tr("查看原文"), self.tr("打开这项实事在报告中的原文"))
+        self.link.clicked.connect(
+            lambda: self.sourceRequested.emit(SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False))
+        )
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.link)
+        layout.addLayout(row)
+        self.setAccessibleName(f"{topic_name} {status}")
+        self.setAccessibleDescription(item.text)
+
+    def _rich_text(self) -> str:
+        text = self.item.text
+        fig = self.item.figure
+        if fig is None:
+            return html.escape(text)
+        local = fig.start - self.item.start
+        if not (0 <= local and local + len(fig.text) <= len(text)):
+            return html.escape(text)
+        return (html.escape(text[:local]) + f"<b style='color:{FIGURE_COLOR}'>{html.escape(fig.text)}</b>"
+                + html.escape(text[local + len(fig.text):]))
+
+
+class LivelihoodPage(QWidget):
+    """Signals:
+        sourceRequested(SourceRef): open an item's paragraph.
+    """
+
+    sourceRequested = Signal(object)
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.report = report
+        self.topic = ALL
+        self.year: int | None = None
+        self.topic_names = {t.key: t.name for t in report.topics}
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(28, 20, 28, 28)
+        layout.setSpacing(12)
+        layout.addWidget(make_label(self.tr("民生实事"), "pageTitle"))
+        layout.addWidget(make_label(self.tr("报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。"), "muted"))
+
+        self.topic_chips = ChipGroup([(ALL, self.tr("全部"))] + [(t.key, t.name) for t in report.topics])
+        self.topic_chips.set_checked(ALL)
+        self.topic_chips.chosen.connect(self.set_topic)
+        layout.addWidget(self.topic_chips)
+        self.year_chips = ChipGroup([("all", self.tr("全部年份")), ("2019", self.tr("2019年已完成")), ("2020", self.tr("2020年计划"))])
+        self.year_chips.set_checked("all")
+        self.year_chips.chosen.connect(lambda key: self.set_year(None if key == "all" else int(key)))
+        layout.addWidget(self.year_chips)
+
+        self.count_label = make_label("", "muted")
+        layout.addWidget(self.count_label)
+        self.items_box = QVBoxLayout()
+        self.items_box.setSpacing(10)
+        layout.addLayout(self.items_box)
+        self.cards: list[ItemCard] = []
+        for item in report.livelihood_items():
+            card = ItemCard(item, self.topic_names[item.topic])
+            card.sourceRequested.connect(self.sourceRequested)
+            self.items_box.addWidget(card)
+            self.cards.append(card)
+
+        self.chart_section = Section(self.tr("各主题的实事数量"))
+        layout.addWidget(self.chart_section)
+        self.chart = None
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body))
+        self._filter()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.build_chart()
+
+    def build_chart(self) -> None:
+        if self.chart is not None:
+            return
+        from dongli_desktop.ui.widgets.chart import ChartView
+
+        names = {"done": self.tr("2019年已完成"), "planned": self.tr("2020年计划")}
+        self.chart = ChartView(self.tr("各主题的实事数量（点柱子筛选该主题）"), self.tr("实事数量（项）"), names)
+        self.chart.set_chart(charts.topic_counts(self.report))
+        self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
+        self.chart_section.body.addWidget(self.chart)
+
+    def set_topic(self, key: str) -> None:
+        self.topic = key
+        self.topic_chips.set_checked(key)
+        self._filter()
+
+    def set_year(self, year: int | None) -> None:
+        self.year = year
+        self.year_chips.set_checked("all" if year is None else str(year))
+        self._filter()
+
+    def visible_items(self) -> list[LivelihoodItem]:
+        return [c.item for c in self.cards if not c.isHidden()]
+
+    def _filter(self) -> None:
+        shown = 0
+        for card in self.cards:
+            visible = (self.topic == ALL or card.item.topic == self.topic) and (self.year is None or card.item.year == self.year)
+            card.setHidden(not visible)
+            shown += visible
+        self.count_label.setText(self.tr("共 {n} 项").format(n=shown))
+
+    def apply_scale(self, scale: float) -> None:
+        if self.chart is not None:
+            self.chart.apply_scale(scale)

@@ -1,0 +1,157 @@
+"""首页: headline results and targets as figure cards, the comparison charts, entry points."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+
+from dongli_desktop.core import charts
+from dongli_desktop.core.charts import Bar
+from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.widgets.common import Section, make_label, scroll_page
+from dongli_desktop.ui.widgets.figure_card import FigureCard
+
+CARD_MIN_WIDTH = 330
+
+
+class OverviewPage(QWidget):
+    """Signals:
+        sourceRequested(SourceRef): open the report at a sentence.
+        pageRequested(str): open another page.
+        ready(): the cards and both charts are drawn.
+    """
+
+    sourceRequested = Signal(object)
+    barActivated = Signal(object)
+    pageRequested = Signal(str)
+    ready = Signal()
+
+    def __init__(self, report: Report, english: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.report = report
+        self.scale = 1.0
+        self.charts_built = False
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(28, 20, 28, 28)
+        self.layout_.setSpacing(14)
+        doc = report.document
+        self.title = make_label(doc.full_title, "pageTitle")
+        self.subtitle = make_label(
+            self.tr("{meeting}　{role} {speaker}").format(meeting=doc.meeting, role=doc.speaker_title, speaker=doc.speaker),
+            "muted",
+        )
+        self.intro = make_label(
+            self.tr("这里用大字和图表介绍东丽区政府2019年做了什么、2020年打算做什么。每个数字都可以点“查看原文”核对报告原话。"),
+        )
+        for w in (self.title, self.subtitle, self.intro):
+            self.layout_.addWidget(w)
+
+        cards = Section(self.tr("2019年成绩与2020年目标"))
+        self.grid = QGridLayout()
+        self.grid.setSpacing(14)
+        cards.body.addLayout(self.grid)
+        self.cards = [FigureCard(pair, english) for pair in report.indicator_pairs(headline_only=True)]
+        for card in self.cards:
+            card.sourceRequested.connect(self.sourceRequested)
+        self.layout_.addWidget(cards)
+        self._columns = 0
+
+        self.charts_section = Section(self.tr("2019年实际与2020年目标对比"))
+        self.layout_.addWidget(self.charts_section)
+        self.growth_chart = None
+        self.hightech_chart = None
+
+        entries = Section(self.tr("了解更多"))
+        self.entry_buttons: dict[str, QPushButton] = {}
+        texts = {
+            "review": self.tr("2019年工作回顾：五个方面的成绩"),
+            "plan": self.tr("2020年工作安排：目标和七个方面的工作"),
+            "livelihood": self.tr("民生实事：教育、养老、就业、医疗……"),
+            "glossary": self.tr("名词解释：报告里的专门用语"),
+            "search": self.tr("搜索：查找您关心的内容"),
+        }
+        entry_grid = QGridLayout()
+        entry_grid.setSpacing(10)
+        for i, (key, text) in enumerate(texts.items()):
+            button = QPushButton(text)
+            button.setObjectName("entry")
+            button.setAccessibleName(text)
+            button.clicked.connect(lambda *_, k=key: self.pageRequested.emit(k))
+            entry_grid.addWidget(button, i // 2, i % 2)
+            self.entry_buttons[key] = button
+        entries.body.addLayout(entry_grid)
+        self.layout_.addWidget(entries)
+        self.layout_.addStretch(1)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body))
+        self._relayout_cards()
+
+    # -- charts come after the first frame, off the start-up path ---------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.charts_built:
+            QTimer.singleShot(0, self.build_charts)
+
+    def build_charts(self) -> None:
+        if self.charts_built:
+            return
+        from dongli_desktop.ui.widgets.chart import ChartView
+
+        self.charts_built = True
+        names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
+        self.growth_chart = ChartView(self.tr("主要经济指标增长率"), self.tr("增长率（%）"), names)
+        self.growth_chart.set_chart(charts.growth_chart(self.report))
+        path_names = {"derived": self.tr("2018年底（推算）"), "actual": self.tr("2019年实际"),
+                      "target": self.tr("2020年目标"), "goal": self.tr("2021年倍增目标")}
+        self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"), path_names)
+        path = charts.hightech_path(self.report)
+        self.hightech_chart.set_chart(
+            path, labels=None,
+            note=self.tr("2018年底的数字报告没有直接写出，是用2019年总数减去当年新增数推算的；倍增目标见注释（1）。"),
+        )
+        self._label_path_rows(path)
+        for chart in (self.growth_chart, self.hightech_chart):
+            chart.barActivated.connect(self.barActivated)
+            self.charts_section.body.addWidget(chart)
+        self.ready.emit()
+
+    def _label_path_rows(self, path: charts.Chart) -> None:
+        """The path chart has one row per year rather than one per measure."""
+        years = {"derived": self.tr("2018年底"), "actual": self.tr("2019年"), "target": self.tr("2020年目标"),
+                 "goal": self.tr("2021年目标")}
+        rows = tuple(f"{b.series}" for b in path.bars)
+        per_year = charts.Chart(path.key, path.unit, rows, tuple(
+            Bar(b.series, years[b.series], b.label_en, b.series, b.year, b.value, b.text, b.unit, b.quote,
+                b.paragraph_id, b.glossary_id, b.figure_id, b.derived) for b in path.bars))
+        assert self.hightech_chart is not None
+        self.hightech_chart.set_chart(per_year, note=self.hightech_chart.note.text())
+
+    # -- layout -------------------------------------------------------------------------
+    def _relayout_cards(self) -> None:
+        width = max(1, self.width() - 80)
+        columns = max(1, min(4, int(width // (CARD_MIN_WIDTH * self.scale))))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+        for c in range(4):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._relayout_cards()
+
+    def apply_scale(self, scale: float) -> None:
+        self.scale = scale
+        self._columns = 0
+        self._relayout_cards()
+        for chart in (self.growth_chart, self.hightech_chart):
+            if chart is not None:
+                chart.apply_scale(scale)

@@ -1,0 +1,155 @@
+"""2019 工作回顾 and 2020 工作安排: a section list, the area's chart, and the reading view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+
+from dongli_desktop.core import charts
+from dongli_desktop.core.annotate import segments, sentence_span
+from dongli_desktop.core.models import Section, SourceRef
+from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.widgets.common import make_label, scroll_page
+from dongli_desktop.ui.widgets.reading_view import ReadingView
+
+GROWTH_SECTIONS = ("review_overview", "plan_targets")
+
+
+class PartPage(QWidget):
+    """One part of the report.
+
+    Signals:
+        barActivated(Bar): a chart bar was clicked.
+        termActivated(int): a glossary term in the text was followed.
+    """
+
+    barActivated = Signal(object)
+    termActivated = Signal(int)
+
+    def __init__(self, report: Report, part: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.report = report
+        self.part = part
+        self.current: Section | None = None
+        self.chart = None
+        self._scale = 1.0
+        self.sections = self._sections()
+
+        title = self.tr("2019年工作回顾") if part == "review" else self.tr("2020年工作安排")
+        intro = (self.tr("选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。") if part == "review"
+                 else self.tr("2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。"))
+        self.title = make_label(title, "pageTitle")
+        self.intro = make_label(intro, "muted")
+
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(self.tr("章节列表"))
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        for sec in self.sections:
+            item = QListWidgetItem(sec.display_title)
+            item.setData(Qt.ItemDataRole.UserRole, sec.id)
+            self.list.addItem(item)
+        self.list.currentRowChanged.connect(self._row_changed)
+
+        self.reader = ReadingView()
+        self.reader.termActivated.connect(self.termActivated)
+        self.chart_holder = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart_scroll = scroll_page(self.chart_holder)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.chart_scroll)
+        right.addWidget(self.reader)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.right = right
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        layout.addLayout(head)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.splitter, 1)
+        self.list.setCurrentRow(0)
+
+    def _sections(self) -> tuple[Section, ...]:
+        sections = self.report.part_sections(self.part)
+        if self.part == "review":  # the salutation that opens the report reads best before the review
+            sections = tuple(s for s in self.report.sections if s.part is None) + sections
+        return sections
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.sections):
+            self.show_section(self.sections[row].id)
+
+    def show_section(self, section_id: int, ref: SourceRef | None = None) -> None:
+        """Render a section; with ``ref``, mark its spans and scroll there."""
+        sec = self.report.section(section_id)
+        self.current = sec
+        row = next(i for i, s in enumerate(self.sections) if s.id == section_id)
+        if self.list.currentRow() != row:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+        parts = []
+        for p in self.report.paragraphs(section_id):
+            marks: tuple[tuple[int, int], ...] = ()
+            if ref is not None and ref.paragraph_id == p.id:
+                marks = tuple(sentence_span(p.text, s, e) if ref.sentence else (s, e) for s, e in ref.spans)
+            parts.append((p.id, segments(p, self.report.figures(p.id), self.report.mentions_in(p.id), marks)))
+        note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
+        self.reader.show_paragraphs(sec.display_title, parts, note)
+        self._update_chart(sec)
+        if ref is not None and ref.paragraph_id is not None:
+            pid = ref.paragraph_id
+            QTimer.singleShot(0, lambda: (self.reader.scroll_to_paragraph(pid), self.reader.select_first_highlight()))
+
+    def show_paragraph(self, ref: SourceRef) -> None:
+        paragraph = self.report.paragraph(ref.paragraph_id)
+        self.show_section(paragraph.section_id, ref)
+
+    def holds(self, section_id: int) -> bool:
+        return any(s.id == section_id for s in self.sections)
+
+    # -- chart ----------------------------------------------------------------------
+    def _update_chart(self, sec: Section) -> None:
+        from dongli_desktop.ui.widgets.chart import ChartView
+
+        if sec.key in GROWTH_SECTIONS:
+            data = charts.growth_chart(self.report)
+            title, normalized = self.tr("主要经济指标：2019年实际与2020年目标"), False
+        else:
+            data = charts.area_chart(self.report, sec.id)
+            title, normalized = self.tr("本部分的主要数字"), True
+        if not data.rows:
+            self.chart_scroll.hide()
+            return
+        names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
+        if self.chart is None or self.chart._normalized != normalized:
+            if self.chart is not None:
+                self.chart.deleteLater()
+            self.chart = ChartView(title, self.tr("增长率（%）"), names, normalized=normalized)
+            self.chart.barActivated.connect(self.barActivated)
+            self.chart_layout.addWidget(self.chart)
+        self.chart.title_label.setText(title)
+        note = self.tr("每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。") if normalized else ""
+        self.chart.set_chart(data, note=note)
+        self.chart.setAccessibleName(title)
+        self.chart_scroll.show()
+
+    def apply_scale(self, scale: float) -> None:
+        self._scale = scale
+        if self.chart is not None:
+            self.chart.apply_scale(scale)
+        if self.current is not None:
+            self.show_section(self.current.id)

@@ -1,0 +1,66 @@
+"""Fonts and the stylesheet, both scaled by the user's text size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+from dongli_desktop.core.paths import resources_dir
+
+BASE_PT = 13.0
+FONT_FILES = ("NotoSansSC-Regular.subset.otf", "NotoSansSC-Bold.subset.otf")
+
+
+class FontError(RuntimeError):
+    """The bundled font could not be loaded."""
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Point sizes and paddings for one text size."""
+
+    scale: float
+
+    def pt(self, factor: float) -> float:
+        return round(BASE_PT * factor * self.scale, 1)
+
+    @property
+    def body(self) -> float:
+        return self.pt(1.0)
+
+    def values(self) -> dict[str, float | int]:
+        return {
+            "base": self.pt(1.0), "small": self.pt(0.9), "large": self.pt(1.2), "nav": self.pt(1.15),
+            "h2": self.pt(1.35), "h1": self.pt(1.7), "value": self.pt(1.9),
+            "pad": round(10 * self.scale), "pad2": round(18 * self.scale),
+        }
+
+
+def load_fonts(folder: Path | None = None) -> str:
+    """Register the bundled CJK font and return its family name."""
+    folder = folder or resources_dir() / "fonts"
+    families: list[str] = []
+    for name in FONT_FILES:
+        path = folder / name
+        font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+        if font_id < 0:
+            raise FontError(f"cannot load font {path}")
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if not families:
+        raise FontError(f"no font families in {folder}")
+    return families[0]
+
+
+def app_font(family: str, scale: float) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(Metrics(scale).body)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font
+
+
+def stylesheet(scale: float, path: Path | None = None) -> str:
+    path = path or resources_dir() / "styles" / "app.qss"
+    return Template(path.read_text(encoding="utf-8")).substitute(Metrics(scale).values())

@@ -1,0 +1,96 @@
+"""Small building blocks shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from dongli_desktop.ui.widgets.flow import FlowLayout
+
+
+def make_label(text: str, name: str | None = None, wrap: bool = True, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label
+
+
+def link_button(text: str, description: str = "") -> QPushButton:
+    """A flat, underlined button that reads as a link and is large enough for a finger."""
+    button = QPushButton(text)
+    button.setObjectName("link")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAccessibleName(text)
+    if description:
+        button.setAccessibleDescription(description)
+    return button
+
+
+def card_frame() -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("card")
+    return frame
+
+
+def scroll_page(body: QWidget) -> QScrollArea:
+    """Wrap a page body so it can grow with the text size instead of being clipped."""
+    area = QScrollArea()
+    area.setObjectName("pageScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    body.setObjectName("pageBody")
+    area.setWidget(body)
+    return area
+
+
+class ChipGroup(QWidget):
+    """A wrapping row of checkable chips; one may be checked at a time.
+
+    Signals:
+        chosen(str): the key of the chip that was pressed.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, chips: list[tuple[str, str]], exclusive: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = FlowLayout(self, spacing=10)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(exclusive)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text in chips:
+            button = QPushButton(text)
+            button.setObjectName("chip")
+            button.setCheckable(exclusive)
+            button.setAccessibleName(text)
+            button.clicked.connect(lambda *_, k=key: self.chosen.emit(k))
+            self._group.addButton(button)
+            self._layout.addWidget(button)
+            self.buttons[key] = button
+
+    def set_checked(self, key: str) -> None:
+        if key in self.buttons:
+            self.buttons[key].setChecked(True)
+
+    def checked(self) -> str | None:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), None)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._layout.heightForWidth(width)
+
+
+class Section(QWidget):
+    """A titled block of a page."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = make_label(title, "sectionTitle")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 8, 0, 8)
+        self.body.addWidget(self.title)

@@ -1,0 +1,92 @@
+"""The comfortable reading view: lead sentences bold, quantities marked, glossary terms linked.
+
+Signals:
+    termActivated(int): a glossary term link was followed (glossary id).
+    linkActivated(str): any other internal link (``p:ID``, ``g:ID``, ``q:TEXT``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from dongli_desktop.core.annotate import Segment
+
+FIGURE_COLOR = "#9a3d00"
+TERM_COLOR = "#0b4f8a"
+HIGHLIGHT_BG = "#ffe08a"
+
+
+def segments_html(parts: Sequence[Segment]) -> str:
+    """HTML for one paragraph's segments; every piece of report text is escaped."""
+    out = []
+    for seg in parts:
+        piece = html.escape(seg.text)
+        styles = []
+        if seg.figure_id is not None:
+            styles.append(f"color:{FIGURE_COLOR}; font-weight:bold")
+        elif seg.lead:
+            styles.append("font-weight:bold")
+        if seg.highlight:
+            styles.append(f"background-color:{HIGHLIGHT_BG}")
+        if styles:
+            piece = f"<span style='{'; '.join(styles)}'>{piece}</span>"
+        if seg.glossary_id is not None:
+            piece = f"<a href='term:{seg.glossary_id}' style='color:{TERM_COLOR}'>{piece}</a>"
+        out.append(piece)
+    return "".join(out)
+
+
+class ReadingView(QTextBrowser):
+    termActivated = Signal(int)
+    linkActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._follow)
+        self.setAccessibleName(self.tr("报告原文"))
+
+    def _follow(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("term:"):
+            self.termActivated.emit(int(target[5:]))
+        else:
+            self.linkActivated.emit(target)
+
+    def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "") -> None:
+        """Render a section: its heading, then each paragraph with an anchor ``p<ID>``."""
+        body = [f"<h2 style='color:#163a5f'>{html.escape(heading)}</h2>"]
+        if note:
+            body.append(f"<p style='color:#3d4852'>{html.escape(note)}</p>")
+        for pid, parts in paragraphs:
+            body.append(
+                f"<a name='p{pid}'></a><p style='line-height:160%; margin-bottom:14px'>{segments_html(parts)}</p>"
+            )
+        self.setHtml("".join(body))
+
+    def scroll_to_paragraph(self, paragraph_id: int) -> None:
+        self.scrollToAnchor(f"p{paragraph_id}")
+
+    def select_first_highlight(self) -> bool:
+        """Move the text cursor to the first highlighted piece, so it is on screen and read out."""
+        doc = self.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().background().color().name() == HIGHLIGHT_BG:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    self.setTextCursor(cursor)
+                    self.ensureCursorVisible()
+                    return True
+                it += 1
+            block = block.next()
+        return False
