@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetIt
 from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.search import make_snippet
+from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.widgets.common import make_label
 from dongli_desktop.ui.widgets.reading_view import FIGURE_COLOR, HIGHLIGHT_BG
 
@@ -35,8 +36,7 @@ class GlossaryPage(QWidget):
         self.filter.setAccessibleName(self.tr("筛选名词"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
+        self.list = WrapList()
         self.list.setAccessibleName(self.tr("名词列表"))
         for entry in self.entries:
             item = QListWidgetItem(f"（{entry.number}）{entry.term}")
@@ -129,5 +129,6 @@ class GlossaryPage(QWidget):
             self.sourceRequested.emit(self.mention_ref(int(target.split(":", 1)[1])))
 
     def apply_scale(self, scale: float) -> None:
+        self.list.refresh()
         if self.current is not None:
             self.show_entry(self.current.id)

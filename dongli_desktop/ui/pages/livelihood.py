@@ -5,18 +5,18 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.models import LivelihoodItem, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui.widgets.common import ChipGroup, Section, card_frame, link_button, make_label, scroll_page
+from dongli_desktop.ui.widgets.common import FittedCard, ChipGroup, Section, card_frame, link_button, make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import FIGURE_COLOR
 
 ALL = "all"
 
 
-class ItemCard(QWidget):
+class ItemCard(FittedCard):
     """One livelihood item: topic, done or planned, the verbatim clause with its figure marked."""
 
     sourceRequested = Signal(object)
@@ -37,14 +37,13 @@ class ItemCard(QWidget):
         tags.addStretch(1)
         layout.addLayout(tags)
         self.text = make_label(self._rich_text(), rich=True)
-        layout.addWidget(self.text)
         self.link = link_button(self.tr("查看原文"), self.tr("打开这项实事在报告中的原文"))
         self.link.clicked.connect(
             lambda: self.sourceRequested.emit(SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False))
         )
         row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.link)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.link, 0)
         layout.addLayout(row)
         self.setAccessibleName(f"{topic_name} {status}")
         self.setAccessibleDescription(item.text)
@@ -93,24 +92,40 @@ class LivelihoodPage(QWidget):
 
         self.count_label = make_label("", "muted")
         layout.addWidget(self.count_label)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(18)
         self.items_box = QVBoxLayout()
         self.items_box.setSpacing(10)
-        layout.addLayout(self.items_box)
         self.cards: list[ItemCard] = []
         for item in report.livelihood_items():
             card = ItemCard(item, self.topic_names[item.topic])
             card.sourceRequested.connect(self.sourceRequested)
             self.items_box.addWidget(card)
             self.cards.append(card)
-
+        self.items_box.addStretch(1)
         self.chart_section = Section(self.tr("各主题的实事数量"))
-        layout.addWidget(self.chart_section)
+        self.chart_section.title.hide()  # the chart carries its own title
+        self.chart_section.body.addStretch(1)
+        self.columns.addLayout(self.items_box, 3)
+        self.columns.addWidget(self.chart_section, 2)
+        layout.addLayout(self.columns)
         self.chart = None
-        layout.addStretch(1)
+        self._scale = 1.0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll_page(body))
         self._filter()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Items and chart side by side on wide screens, chart first when space is short."""
+        wide = self.width() / self._scale >= 1000
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -125,7 +140,7 @@ class LivelihoodPage(QWidget):
         self.chart = ChartView(self.tr("各主题的实事数量（点柱子筛选该主题）"), self.tr("实事数量（项）"), names)
         self.chart.set_chart(charts.topic_counts(self.report))
         self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
-        self.chart_section.body.addWidget(self.chart)
+        self.chart_section.body.insertWidget(1, self.chart)
 
     def set_topic(self, key: str) -> None:
         self.topic = key
@@ -149,5 +164,7 @@ class LivelihoodPage(QWidget):
         self.count_label.setText(self.tr("共 {n} 项").format(n=shown))
 
     def apply_scale(self, scale: float) -> None:
+        self._scale = scale
+        self._arrange()
         if self.chart is not None:
             self.chart.apply_scale(scale)

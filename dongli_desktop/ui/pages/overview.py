@@ -10,8 +10,9 @@ from dongli_desktop.core.charts import Bar
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.common import Section, make_label, scroll_page
 from dongli_desktop.ui.widgets.figure_card import FigureCard
+from dongli_desktop.ui.widgets.flow import FlowWidget
 
-CARD_MIN_WIDTH = 330
+CARD_MIN_WIDTH = 300
 
 
 class OverviewPage(QWidget):
@@ -72,16 +73,15 @@ class OverviewPage(QWidget):
             "glossary": self.tr("名词解释：报告里的专门用语"),
             "search": self.tr("搜索：查找您关心的内容"),
         }
-        entry_grid = QGridLayout()
-        entry_grid.setSpacing(10)
-        for i, (key, text) in enumerate(texts.items()):
+        entry_flow = FlowWidget(spacing=10)
+        for key, text in texts.items():
             button = QPushButton(text)
             button.setObjectName("entry")
             button.setAccessibleName(text)
             button.clicked.connect(lambda *_, k=key: self.pageRequested.emit(k))
-            entry_grid.addWidget(button, i // 2, i % 2)
+            entry_flow.add(button)
             self.entry_buttons[key] = button
-        entries.body.addLayout(entry_grid)
+        entries.body.addWidget(entry_flow)
         self.layout_.addWidget(entries)
         self.layout_.addStretch(1)
 
@@ -132,8 +132,11 @@ class OverviewPage(QWidget):
 
     # -- layout -------------------------------------------------------------------------
     def _relayout_cards(self) -> None:
-        width = max(1, self.width() - 80)
-        columns = max(1, min(4, int(width // (CARD_MIN_WIDTH * self.scale))))
+        """As many columns as fit the cards' own minimum width (grows with the text size)."""
+        spacing = self.grid.spacing()
+        available = self.width() - 56 - 24  # page margins and the scroll bar
+        card_width = max(max(c.minimumSizeHint().width() for c in self.cards), int(CARD_MIN_WIDTH * self.scale))
+        columns = max(1, min(4, (available + spacing) // (card_width + spacing)))
         if columns == self._columns:
             return
         self._columns = columns

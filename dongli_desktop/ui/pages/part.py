@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
 from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import ReadingView
 
@@ -42,10 +43,8 @@ class PartPage(QWidget):
         self.title = make_label(title, "pageTitle")
         self.intro = make_label(intro, "muted")
 
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
+        self.list = WrapList()
         self.list.setAccessibleName(self.tr("章节列表"))
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         for sec in self.sections:
             item = QListWidgetItem(sec.display_title)
             item.setData(Qt.ItemDataRole.UserRole, sec.id)
@@ -80,7 +79,8 @@ class PartPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.intro)
         layout.addWidget(self.splitter, 1)
-        self.list.setCurrentRow(0)
+        start = "review_overview" if part == "review" else "plan_targets"
+        self.list.setCurrentRow(next((i for i, s in enumerate(self.sections) if s.key == start), 0))
 
     def _sections(self) -> tuple[Section, ...]:
         sections = self.report.part_sections(self.part)
@@ -112,6 +112,8 @@ class PartPage(QWidget):
         self._update_chart(sec)
         if ref is not None and ref.paragraph_id is not None:
             pid = ref.paragraph_id
+            self.reader.select_first_highlight()
+            # Once the document is laid out, bring the paragraph and the marked sentence into view.
             QTimer.singleShot(0, lambda: (self.reader.scroll_to_paragraph(pid), self.reader.select_first_highlight()))
 
     def show_paragraph(self, ref: SourceRef) -> None:
@@ -146,8 +148,23 @@ class PartPage(QWidget):
         self.chart.set_chart(data, note=note)
         self.chart.setAccessibleName(title)
         self.chart_scroll.show()
+        self._size_chart()
+
+    def _size_chart(self) -> None:
+        """Give the chart its natural height, but never more than half of the reading area."""
+        if self.chart is None or self.chart_scroll.isHidden():
+            return
+        total = max(200, self.right.height())
+        wanted = self.chart_holder.sizeHint().height() + 4
+        chart_height = min(wanted, total // 2)
+        self.right.setSizes([chart_height, total - chart_height])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_chart()
 
     def apply_scale(self, scale: float) -> None:
+        self.list.refresh()
         self._scale = scale
         if self.chart is not None:
             self.chart.apply_scale(scale)

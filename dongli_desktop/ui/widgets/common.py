@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from dongli_desktop.ui.widgets.flow import FlowLayout
+from dongli_desktop.ui.widgets.flow import FlowWidget
 
 
 def make_label(text: str, name: str | None = None, wrap: bool = True, rich: bool = False) -> QLabel:
@@ -46,7 +46,7 @@ def scroll_page(body: QWidget) -> QScrollArea:
     return area
 
 
-class ChipGroup(QWidget):
+class ChipGroup(FlowWidget):
     """A wrapping row of checkable chips; one may be checked at a time.
 
     Signals:
@@ -56,8 +56,7 @@ class ChipGroup(QWidget):
     chosen = Signal(str)
 
     def __init__(self, chips: list[tuple[str, str]], exclusive: bool = True, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = FlowLayout(self, spacing=10)
+        super().__init__(parent, spacing=10)
         self._group = QButtonGroup(self)
         self._group.setExclusive(exclusive)
         self.buttons: dict[str, QPushButton] = {}
@@ -68,7 +67,7 @@ class ChipGroup(QWidget):
             button.setAccessibleName(text)
             button.clicked.connect(lambda *_, k=key: self.chosen.emit(k))
             self._group.addButton(button)
-            self._layout.addWidget(button)
+            self.add(button)
             self.buttons[key] = button
 
     def set_checked(self, key: str) -> None:
@@ -77,13 +76,6 @@ class ChipGroup(QWidget):
 
     def checked(self) -> str | None:
         return next((k for k, b in self.buttons.items() if b.isChecked()), None)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._layout.heightForWidth(width)
-
 
 class Section(QWidget):
     """A titled block of a page."""
@@ -94,3 +86,19 @@ class Section(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 8, 0, 8)
         self.body.addWidget(self.title)
+
+
+class FittedCard(QWidget):
+    """A card whose minimum height follows its width, so wrapped text is never cut off.
+
+    Grid and box layouts size rows from size hints taken at an assumed width; when the real
+    width makes text wrap onto more lines, this grows the card to what that width needs.
+    """
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import Indicator, IndicatorPair
-from dongli_desktop.ui.widgets.common import card_frame, link_button, make_label
+from dongli_desktop.ui.widgets.common import FittedCard, card_frame, link_button, make_label
+from dongli_desktop.ui.widgets.flow import FlowWidget
 
 
-class FigureCard(QWidget):
+class FigureCard(FittedCard):
     """Signals:
         sourceRequested(SourceRef): the resident wants to read the sentence behind a number.
     """
@@ -29,29 +30,33 @@ class FigureCard(QWidget):
         self.title = make_label(pair.name_en if english else pair.name, "cardTitle")
         layout.addWidget(self.title)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        column = 0
+        values = FlowWidget(spacing=18)
         self.links = []
         for ind, year_text, value_name in self._values():
-            grid.addWidget(make_label(year_text, "cardYear"), 0, column)
+            block = QWidget()
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(make_label(year_text, "cardYear", wrap=False))
             if ind.figure is not None:
                 value = make_label(ind.figure.text, value_name, wrap=False)
             else:
                 value = make_label(ind.quote, "cardStatement")
+                value.setMaximumWidth(max(240, value.fontMetrics().horizontalAdvance("字") * 11))
             value.setAccessibleName(f"{year_text} {ind.figure.text if ind.figure else ind.quote}")
-            grid.addWidget(value, 1, column)
+            column.addWidget(value)
             link = link_button(self.tr("查看原文"), self.tr("{year}的原文").format(year=year_text))
             link.clicked.connect(lambda *_, i=ind: self.sourceRequested.emit(i.source()))
-            grid.addWidget(link, 2, column)
+            column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+            values.add(block)
             self.links.append(link)
-            column += 1
-        layout.addLayout(grid)
+        layout.addWidget(values)
         first = pair.actual or pair.target
         plain = first.plain_en if english else first.plain if first else ""
         self.plain = make_label(plain, "muted")
         layout.addWidget(self.plain)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         summary = "；".join(f"{y} {i.figure.text if i.figure else i.quote}" for i, y, _ in self._values())
         self.setAccessibleName(pair.name)
         self.setAccessibleDescription(f"{pair.name}：{summary}。{plain}")

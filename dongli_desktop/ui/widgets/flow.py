@@ -66,3 +66,20 @@ class FlowLayout(QLayout):
             x += width + self._spacing
             line_height = max(line_height, height)
         return y + line_height - rect.y() + margins.bottom()
+
+
+class FlowWidget(QWidget):
+    """A widget whose children wrap like words; its height follows its width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self, spacing=spacing)
+
+    def add(self, widget: QWidget) -> None:
+        self.flow.addWidget(widget)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self.flow.heightForWidth(width)

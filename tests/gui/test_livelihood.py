@@ -1,0 +1,41 @@
+"""民生实事: filters by topic and year, item links, chart per topic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def test_all_items_listed(window):
+    page = window.show_page("livelihood")
+    assert len(page.visible_items()) == len(window.report.livelihood_items())
+    assert page.count_label.text() == f"共 {len(window.report.livelihood_items())} 项"
+
+
+def test_topic_chip_filters(window, qtbot):
+    page = window.show_page("livelihood")
+    qtbot.mouseClick(page.topic_chips.buttons["elderly"], Qt.MouseButton.LeftButton)
+    assert [i.id for i in page.visible_items()] == [i.id for i in window.report.livelihood_items("elderly")]
+    qtbot.mouseClick(page.year_chips.buttons["2020"], Qt.MouseButton.LeftButton)
+    assert [i.text for i in page.visible_items()] == ["新增5所老年日间照料中心", "做好老年人助餐服务"]
+    qtbot.mouseClick(page.topic_chips.buttons["all"], Qt.MouseButton.LeftButton)
+    assert all(i.year == 2020 for i in page.visible_items())
+
+
+def test_item_link_opens_its_paragraph(window, qtbot):
+    page = window.show_page("livelihood")
+    card = next(c for c in page.cards if c.item.text == "新增5所老年日间照料中心")
+    qtbot.mouseClick(card.link, Qt.MouseButton.LeftButton)
+    assert window.current_page_name() == "plan"
+    plan = window.page("plan")
+    assert plan.current.id == window.report.paragraph(card.item.paragraph_id).section_id
+    assert "新增5所老年日间照料中心" in plan.reader.textCursor().block().text()
+
+
+def test_topic_chart_counts_and_filters(window):
+    page = window.show_page("livelihood")
+    page.build_chart()
+    done = {p.bar.row: p.bar.value for p in page.chart.placed if p.bar.series == "done"}
+    assert done["elderly"] == len(window.report.livelihood_items("elderly", 2019))
+    bar = next(p.bar for p in page.chart.placed if p.bar.row == "health")
+    page.chart.barActivated.emit(bar)
+    assert {i.topic for i in page.visible_items()} == {"health"}
