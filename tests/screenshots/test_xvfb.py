@@ -1,0 +1,81 @@
+"""Screenshots under a real X server (Xvfb): every page, two screen sizes, normal and 200% text."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.screenshot
+
+
+@pytest.fixture(scope="module")
+def xserver(tmp_path_factory):
+    """A private Xvfb on a free display, 1920x1080x24; stopped after the module."""
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is not installed: run tools/system-deps.sh (make test does)")
+    for number in range(91, 120):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            break
+    display = f":{number}"
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"Xvfb did not start on {display}")
+        time.sleep(0.1)
+    yield display
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def latin_only_fontconfig(folder: Path) -> Path:
+    """A fontconfig file that hides every system font but DejaVu: Chinese can only come from the app."""
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+        f"<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def distinct_colours(path: str) -> int:
+    from PySide6.QtGui import QImage
+
+    image = QImage(path)
+    assert not image.isNull(), path
+    colours = set()
+    for y in range(0, image.height(), 7):
+        for x in range(0, image.width(), 7):
+            colours.add(image.pixel(x, y))
+    return len(colours)
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1280x800"])
+@pytest.mark.parametrize("scale", ["1.0", "2.0"])
+def test_every_page_renders_without_clipping(xserver, tmp_path, size, scale, qapp):
+    env = dict(os.environ, DISPLAY=xserver, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path / "data"),
+               FONTCONFIG_FILE=str(latin_only_fontconfig(tmp_path)))
+    out = tmp_path / f"{size}-{scale}"
+    result = subprocess.run([sys.executable, "-m", "tests.screenshots.render_pages", str(out), size, scale],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert len(report["pages"]) == 6
+    for name, png in report["pages"].items():
+        assert distinct_colours(png) > 20, f"{name} looks blank"
+    assert report["clipped"] == {name: [] for name in report["pages"]}
+    keep = os.environ.get("DONGLI_KEEP_SCREENSHOTS")
+    if keep:
+        shutil.copytree(out, Path(keep) / out.name, dirs_exist_ok=True)
