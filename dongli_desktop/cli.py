@@ -44,4 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every page to PNG in DIR, then exit")
     parser.add_argument("--quit-when-ready", action="store_true", help="exit 0 once the start page is fully shown")
     parser.add_argument("--settings", type=Path, help="settings file to use instead of the user's (INI)")
+    parser.add_argument("--kiosk", action="store_true", help="locked-down full-screen kiosk mode (see KIOSK.md)")
+    parser.add_argument("--kiosk-config", type=Path, metavar="PATH",
+                        help="kiosk settings file (default: /etc/dongli-desktop/kiosk.toml, else safe defaults)")
+    parser.add_argument("--supervise", action="store_true", help="run the app as a child and restart it after a crash")
+    parser.epilog = "Staff commands: 'dongli-desktop kiosk set-pin [--config PATH]'."
     return parser

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dongli_desktop import __version__  # noqa: E402
+from dongli_desktop.core.config import load_config  # noqa: E402
 from dongli_desktop.core.errors import DatabaseError  # noqa: E402
 from dongli_desktop.core.paths import bundled_database, resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
@@ -49,9 +50,10 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
         show_error(tr("无法启动"), tr("无法加载程序自带的中文字体，请重新安装本程序。"))
         return None, EXIT_FONT
     prefs = Preferences(options.settings)
-    scale = options.font_scale or prefs.font_scale
+    kiosk = load_config(options.kiosk_config) if options.kiosk else None
+    scale = options.font_scale or (kiosk.font_scale if kiosk else prefs.font_scale)
     app.setFont(app_font(family, scale))
-    app.setStyleSheet(stylesheet(scale))
+    app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None))
     path = options.db or bundled_database()
     try:
         report = Report.open(path)
@@ -63,7 +65,11 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
     def remember(value: float) -> None:
         prefs.font_scale = value
 
-    window = MainWindow(report, family, scale, on_scale=remember)
+    if kiosk is not None:
+        window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True)
+        window.kiosk_config = kiosk
+    else:
+        window = MainWindow(report, family, scale, on_scale=remember)
     window.resize(*(options.size or DEFAULT_SIZE))
     LOG.info("started %s with %s", __version__, path)
     return window, 0
@@ -82,6 +88,31 @@ def run(options: argparse.Namespace) -> int:
         return render_all(window, options.screenshot, options.page)
     if options.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
-    window.show_page(options.page or "overview")
-    window.show()
+    if window.kiosk:
+        start_kiosk(window, options)
+    else:
+        window.show_page(options.page or "overview")
+        window.show()
     return app.exec()
+
+
+def start_kiosk(window: MainWindow, options: argparse.Namespace):
+    """Full screen, frameless, on top, locked; returns the controller."""
+    from PySide6.QtCore import Qt
+
+    from dongli_desktop.ui.kiosk.controller import KioskController
+
+    config = window.kiosk_config
+    window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None and not options.size:
+        window.setGeometry(screen.geometry())  # without a window manager showFullScreen keeps the old size
+    window.show_page(options.page or config.start_page)
+    if options.size:
+        window.show()
+    else:
+        window.showFullScreen()
+    controller = KioskController(window, config)
+    window.kiosk_controller = controller
+    controller.start()
+    return controller

@@ -37,14 +37,21 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
     scaleChanged = Signal(float)
+    pageCreated = Signal(QWidget)
 
     def __init__(self, report: Report, font_family: str, scale: float = 1.0,
-                 on_scale: Callable[[float], None] | None = None, parent: QWidget | None = None) -> None:
+                 on_scale: Callable[[float], None] | None = None, pages: tuple[str, ...] = PAGES,
+                 kiosk: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.font_family = font_family
         self.scale = scale
         self._on_scale = on_scale
+        self.allowed = tuple(p for p in PAGES if p in pages) or ("overview",)
+        self.kiosk = kiosk
+        self.locked = False
+        self.kiosk_config = None
+        self.kiosk_controller = None
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("东丽区2020年政府工作报告 · 市民读本"))
 
@@ -112,6 +119,8 @@ class MainWindow(QMainWindow):
         group = QButtonGroup(self)
         group.setExclusive(True)
         for index, (key, title) in enumerate(self.page_titles().items(), start=1):
+            if key not in self.allowed:
+                continue
             button = QPushButton(title)
             button.setCheckable(True)
             button.setAccessibleName(title)
@@ -124,7 +133,7 @@ class MainWindow(QMainWindow):
         return bar
 
     def _shortcuts(self) -> None:
-        for index, key in enumerate(PAGES, start=1):
+        for index, key in enumerate(self.allowed, start=1):
             QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self.show_page(k))
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_scale(+1))
@@ -134,8 +143,12 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> QWidget:
         """The page called ``name``, created on first use."""
         if name not in self.pages:
-            self.pages[name] = self._create(name)
-            self.stack.addWidget(self.pages[name])
+            page = self._create(name)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+            if self.kiosk and name == "search":
+                page.show_keyboard()  # type: ignore[attr-defined]
+            self.pageCreated.emit(page)
         return self.pages[name]
 
     def _create(self, name: str) -> QWidget:
@@ -170,6 +183,8 @@ class MainWindow(QMainWindow):
         return page
 
     def show_page(self, name: str) -> QWidget:
+        if name not in self.allowed:
+            name = self.allowed[0]
         page = self.page(name)
         self.stack.setCurrentWidget(page)
         self.nav_buttons[name].setChecked(True)
@@ -186,6 +201,8 @@ class MainWindow(QMainWindow):
             self.ready.emit()
 
     def focus_search(self) -> None:
+        if "search" not in self.allowed:
+            return
         page = self.show_page("search")
         page.field.setFocus()  # type: ignore[attr-defined]
         page.field.selectAll()  # type: ignore[attr-defined]
@@ -195,8 +212,9 @@ class MainWindow(QMainWindow):
         if ref.paragraph_id is not None:
             section = self.report.section(self.report.paragraph(ref.paragraph_id).section_id)
             name = "plan" if section.part == "plan" else "review"
-            self.show_page(name).show_paragraph(ref)  # type: ignore[attr-defined]
-        elif ref.glossary_id is not None:
+            if name in self.allowed:
+                self.show_page(name).show_paragraph(ref)  # type: ignore[attr-defined]
+        elif ref.glossary_id is not None and "glossary" in self.allowed:
             self.show_page("glossary").show_entry(ref.glossary_id)  # type: ignore[attr-defined]
 
     def show_bar(self, bar: charts.Bar) -> None:
@@ -225,13 +243,20 @@ class MainWindow(QMainWindow):
         self.scale = scale
         app = QApplication.instance()
         app.setFont(app_font(self.font_family, scale))
-        app.setStyleSheet(stylesheet(scale))
+        app.setStyleSheet(stylesheet(scale, kiosk=self.kiosk))
         self._update_scale_label()
         for page in self.pages.values():
             page.apply_scale(scale)  # type: ignore[attr-defined]
         if self._on_scale is not None:
             self._on_scale(scale)
         self.scaleChanged.emit(scale)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""
+        if self.locked:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _update_scale_label(self) -> None:
         self.scale_label.setText(self.tr("文字 {p}%").format(p=round(self.scale * 100)))

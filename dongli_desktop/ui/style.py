@@ -61,6 +61,8 @@ def app_font(family: str, scale: float) -> QFont:
     return font
 
 
-def stylesheet(scale: float, path: Path | None = None) -> str:
-    path = path or resources_dir() / "styles" / "app.qss"
-    return Template(path.read_text(encoding="utf-8")).substitute(Metrics(scale).values())
+def stylesheet(scale: float, kiosk: bool = False) -> str:
+    """The app stylesheet for a text size; kiosk mode adds finger-sized controls."""
+    names = ["app.qss"] + (["kiosk.qss"] if kiosk else [])
+    text = "\n".join((resources_dir() / "styles" / name).read_text(encoding="utf-8") for name in names)
+    return Template(text).substitute(Metrics(scale).values())

@@ -77,6 +77,10 @@ class GlossaryPage(QWidget):
         if first_visible is not None and (current < 0 or self.list.item(current).isHidden()):
             self.list.setCurrentRow(first_visible)
 
+    def reset(self) -> None:
+        self.filter.clear()
+        self.list.setCurrentRow(0)
+
     def visible_terms(self) -> list[str]:
         return [e.term for row, e in enumerate(self.entries) if not self.list.item(row).isHidden()]
 

@@ -152,6 +152,10 @@ class LivelihoodPage(QWidget):
         self.year_chips.set_checked("all" if year is None else str(year))
         self._filter()
 
+    def reset(self) -> None:
+        self.set_topic(ALL)
+        self.set_year(None)
+
     def visible_items(self) -> list[LivelihoodItem]:
         return [c.item for c in self.cards if not c.isHidden()]
 

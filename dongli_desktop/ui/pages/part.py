@@ -79,7 +79,11 @@ class PartPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.intro)
         layout.addWidget(self.splitter, 1)
-        start = "review_overview" if part == "review" else "plan_targets"
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the part's most useful section: the overall results, or the targets."""
+        start = "review_overview" if self.part == "review" else "plan_targets"
         self.list.setCurrentRow(next((i for i, s in enumerate(self.sections) if s.key == start), 0))
 
     def _sections(self) -> tuple[Section, ...]:

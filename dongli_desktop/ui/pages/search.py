@@ -63,9 +63,19 @@ class SearchPage(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(make_label(self.tr("常用主题："), "muted"))
         layout.addWidget(self.chips)
+        self.keyboard = None
+        self.layout_ = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self.run_search()
+
+    def show_keyboard(self) -> None:
+        """Kiosk mode: our own pinyin keyboard under the field and the chips (never over the field)."""
+        from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
+
+        if self.keyboard is None:
+            self.keyboard = OnScreenKeyboard(self.report, self.field)
+            self.layout_.insertWidget(self.layout_.indexOf(self.status), self.keyboard)
 
     def search_for(self, text: str) -> None:
         self.field.setText(text)
@@ -114,6 +124,8 @@ class SearchPage(QWidget):
 
     def reset(self) -> None:
         self.field.clear()
+        if self.keyboard is not None:
+            self.keyboard.reset()
         self.run_search()
 
     def apply_scale(self, scale: float) -> None:

@@ -1,0 +1,69 @@
+"""The attract screen: a slow slideshow of headline figures until the first touch.
+
+Signals:
+    dismissed(): the visitor touched the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.widgets.common import make_label
+
+
+class AttractScreen(QWidget):
+    dismissed = Signal()
+
+    def __init__(self, report: Report, interval_ms: int = 6000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attract")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.slides = [p for p in report.indicator_pairs(headline_only=True) if p.actual and p.actual.figure]
+        self.index = 0
+        self.heading = make_label(report.document.full_title, "attractTitle")
+        self.value = make_label("", "attractValue", wrap=False)
+        self.name = make_label("", "attractName")
+        self.plain = make_label("", "attractPlain")
+        self.hint = make_label(self.tr("轻触屏幕，开始浏览"), "attractHint")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (self.heading, self.name, self.value, self.plain):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.hint)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.next_slide)
+        self._show()
+
+    def next_slide(self) -> None:
+        self.index = (self.index + 1) % len(self.slides)
+        self._show()
+
+    def _show(self) -> None:
+        pair = self.slides[self.index]
+        self.name.setText(self.tr("2019年 · {name}").format(name=pair.name))
+        self.value.setText(pair.actual.figure.text)
+        self.plain.setText(pair.actual.plain)
+        self.setAccessibleName(self.tr("欢迎屏幕"))
+        self.setAccessibleDescription(f"{pair.name} {pair.actual.figure.text}")
+
+    def start(self) -> None:
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.timer.start()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.dismiss()
+        event.accept()
+
+    def dismiss(self) -> None:
+        self.timer.stop()
+        self.hide()
+        self.dismissed.emit()

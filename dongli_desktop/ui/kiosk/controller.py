@@ -1,0 +1,206 @@
+"""Kiosk mode: configuration plus this one controller around the ordinary main window.
+
+It locks the window down (no way out but the admin PIN), makes it touch-first, and resets it
+after a visitor leaves. Time-based behaviour uses intervals the tests can shrink.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QLineEdit, QScroller, QTextBrowser, QWidget
+
+from dongli_desktop.core.config import KioskConfig
+from dongli_desktop.core.pin import PinLimiter
+from dongli_desktop.ui.kiosk.attract import AttractScreen
+from dongli_desktop.ui.kiosk.idle import IdlePrompt
+from dongli_desktop.ui.kiosk.pinpad import PinPad
+from dongli_desktop.ui.logs import LOG
+
+ACTIVITY = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+}
+BLOCKED = {
+    QEvent.Type.ContextMenu, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop,
+    QEvent.Type.NativeGesture, QEvent.Type.Gesture,
+}
+CORNER = 100  # px: the admin corner, top left
+TAPS = 5
+MAX_PAUSED_ROUNDS = 2  # an open dialog pauses the idle timer for at most two more intervals
+
+
+class KioskController(QObject):
+    """Installs itself as the application's event filter while kiosk mode is on."""
+
+    def __init__(self, window, config: KioskConfig, idle_ms: int | None = None, tick_ms: int = 1000,
+                 hold_ms: int = 2000, tap_window: float = 4.0, attract_ms: int = 6000) -> None:
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self.unlocked = False
+        self.limiter = PinLimiter()
+        self.tap_window = tap_window
+        self.taps: list[float] = []
+        self.pinpad: PinPad | None = None
+        self.resets = 0
+        self.paused_rounds = 0
+
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(idle_ms if idle_ms is not None else config.idle_timeout * 1000)
+        self.idle.timeout.connect(self.on_idle)
+        self.prompt = IdlePrompt(config.warning_seconds, tick_ms, window)
+        self.prompt.expired.connect(self.reset)
+        self.prompt.accepted.connect(self.activity)
+        self.hold = QTimer(self)
+        self.hold.setSingleShot(True)
+        self.hold.setInterval(hold_ms)
+        self.hold.timeout.connect(self.open_pinpad)
+        self.attract = AttractScreen(window.report, attract_ms, window)
+        self.attract.hide()
+        self.attract.dismissed.connect(self.activity)
+
+    # -- start ------------------------------------------------------------------------
+    def start(self) -> None:
+        for problem in self.config.problems:
+            LOG.warning("kiosk config: %s", problem)
+        LOG.info("kiosk mode from %s; admin exit %s", self.config.source,
+                 "enabled" if self.config.pin_hash else "disabled (no PIN set)")
+        self.window.locked = True
+        self.window.pageCreated.connect(self.harden)
+        self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget()))  # charts drawn late
+        self.harden(self.window)
+        QApplication.instance().installEventFilter(self)
+        if self.config.attract:
+            self.attract.start()
+        self.idle.start()
+
+    def harden(self, root: QWidget) -> None:
+        """Touch-first and no way out: kinetic scrolling, no text selection or drag, no save buttons."""
+        from dongli_desktop.ui.widgets.chart import ChartView
+
+        for area in root.findChildren(QAbstractScrollArea):
+            if not area.property("kioskScroller"):  # grab once: every grab adds a recogniser
+                QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+                area.setProperty("kioskScroller", True)
+        for browser in root.findChildren(QTextBrowser):
+            browser.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        for field in root.findChildren(QLineEdit):
+            field.setClearButtonEnabled(False)  # its button is too small for a finger; the keyboard has 清除
+        for chart in root.findChildren(ChartView):
+            chart.save_button.hide()
+            chart.tap_shows_tooltip = True
+        for widget in [root, *root.findChildren(QWidget)]:
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            widget.setAcceptDrops(False)
+
+    # -- the event filter ---------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in BLOCKED:
+            return True
+        if kind == QEvent.Type.KeyPress and self._is_escape_key(event):
+            return True
+        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return True  # no zooming
+        if kind in ACTIVITY:
+            self.activity()
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+                self._corner_press(self._window_pos(obj, event))
+            elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
+                self.hold.stop()
+        return False
+
+    @staticmethod
+    def _is_escape_key(event) -> bool:
+        key = event.key()
+        mods = event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+            return True
+        return key == Qt.Key.Key_Escape or Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35 or key in (
+            Qt.Key.Key_Close, Qt.Key.Key_Back, Qt.Key.Key_Menu, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R)
+
+    def _window_pos(self, obj: QObject, event) -> QPoint | None:
+        if event.type() == QEvent.Type.TouchBegin:
+            points = event.points()
+            if not points:
+                return None
+            global_pos = points[0].globalPosition().toPoint()
+        elif hasattr(event, "globalPosition"):
+            global_pos = event.globalPosition().toPoint()
+        else:
+            return None
+        return self.window.mapFromGlobal(global_pos)
+
+    # -- admin gesture: five taps in the top-left corner, then a two-second hold ----------
+    def _corner_press(self, pos: QPoint | None) -> None:
+        if pos is None or pos.x() > CORNER or pos.y() > CORNER:
+            self.taps.clear()
+            return
+        now = time.monotonic()
+        self.taps = [t for t in self.taps if now - t <= self.tap_window]
+        if len(self.taps) >= TAPS:
+            self.hold.start()  # the hold after the taps
+        else:
+            self.taps.append(now)
+
+    def open_pinpad(self) -> PinPad:
+        self.taps.clear()
+        self.pinpad = PinPad(self.config.pin_hash, self.limiter, self.window)
+        self.pinpad.exitRequested.connect(self.admin_exit)
+        self.pinpad.scaleRequested.connect(self.window.set_scale)
+        self.pinpad.open()
+        return self.pinpad
+
+    def admin_exit(self) -> None:
+        LOG.info("kiosk: admin exit")
+        self.unlocked = True
+        self.window.locked = False
+        QApplication.instance().removeEventFilter(self)
+        self.window.close()
+
+    # -- idle and reset ---------------------------------------------------------------------
+    def activity(self) -> None:
+        if not self.prompt.isVisible():
+            self.paused_rounds = 0
+            self.idle.start()
+
+    def on_idle(self) -> None:
+        if self._reading_dialog() is not None and self.paused_rounds < MAX_PAUSED_ROUNDS:
+            # Someone may be reading a dialog: wait longer, but not for ever (they may have left).
+            self.paused_rounds += 1
+            self.idle.start()
+            return
+        if self.attract.isVisible():
+            self.idle.start()
+            return
+        self.prompt.start()
+
+    def _reading_dialog(self) -> QDialog | None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.prompt and widget is not self.pinpad:
+                return widget
+        return None
+
+    def reset(self) -> None:
+        """Back to the start: popups closed, search cleared, scroll positions and text size reset."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if self.window.scale != self.config.font_scale:
+            self.window.set_scale(self.config.font_scale)
+        for page in self.window.pages.values():
+            if hasattr(page, "reset"):
+                page.reset()
+            for area in page.findChildren(QAbstractScrollArea):
+                area.verticalScrollBar().setValue(area.verticalScrollBar().minimum())
+                area.horizontalScrollBar().setValue(area.horizontalScrollBar().minimum())
+        self.window.show_page(self.config.start_page)
+        self.resets += 1
+        self.paused_rounds = 0
+        if self.config.attract:
+            self.attract.start()
+        self.idle.start()

@@ -1,0 +1,57 @@
+"""The “还在浏览吗?” prompt: a countdown the visitor can stop with one tap.
+
+Signals:
+    expired(): the countdown reached zero.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
+
+from dongli_desktop.ui.widgets.common import make_label
+
+
+class IdlePrompt(QDialog):
+    expired = Signal()
+
+    def __init__(self, seconds: int, tick_ms: int = 1000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("还在浏览吗？"))
+        self.setModal(True)
+        self.total = seconds
+        self.remaining = seconds
+        self.title = make_label(self.tr("还在浏览吗？"), "pageTitle")
+        self.countdown = make_label("", "sectionTitle")
+        self.stay = QPushButton(self.tr("继续浏览"))
+        self.stay.setMinimumSize(200, 80)
+        self.stay.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.stay)
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self._tick)
+        self._show_remaining()
+
+    def start(self) -> None:
+        self.remaining = self.total
+        self._show_remaining()
+        self.timer.start()
+        self.open()
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        self._show_remaining()
+        if self.remaining <= 0:
+            self.timer.stop()
+            self.reject()
+            self.expired.emit()
+
+    def _show_remaining(self) -> None:
+        self.countdown.setText(self.tr("{s} 秒后将回到首页。轻触“继续浏览”留在这里。").format(s=self.remaining))
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt API)
+        self.timer.stop()
+        super().done(result)

@@ -1,0 +1,266 @@
+"""Kiosk mode: lock-down, admin gesture and PIN, idle reset, touch, keyboard, config errors, memory."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from dongli_desktop.cli import PAGES
+from dongli_desktop.core.pin import hash_pin
+from tests.gui.conftest import make_options
+
+PIN = "2468"
+
+
+@pytest.fixture(scope="module")
+def pin_hash():
+    return hash_pin(PIN)
+
+
+def kiosk(qtbot, tmp_path, config_text: str, **intervals):
+    from dongli_desktop.ui.app import create_window
+    from dongli_desktop.ui.kiosk.controller import KioskController
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(config_text, encoding="utf-8")
+    window, code = create_window(make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", "1920x1080"))
+    assert code == 0
+    qtbot.addWidget(window)
+    window.show_page(window.kiosk_config.start_page)
+    window.show()
+    controller = KioskController(window, window.kiosk_config, **intervals)
+    controller.start()
+    return window, controller
+
+
+@pytest.fixture()
+def locked(qtbot, tmp_path, pin_hash):
+    window, controller = kiosk(qtbot, tmp_path, f'pin_hash = "{pin_hash}"\nattract = false\n',
+                               idle_ms=60_000, hold_ms=30)
+    yield window, controller
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+    window.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "mods"),
+    [(Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier), (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier), (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+     (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier)],
+)
+def test_quit_shortcuts_are_swallowed(locked, key, mods):
+    window, controller = locked
+    event = QKeyEvent(QEvent.Type.KeyPress, key, mods)
+    assert controller.eventFilter(window, event) is True
+    QTest.keyClick(window, key, mods)
+    assert window.isVisible()
+
+
+def test_close_is_refused_while_locked(locked):
+    window, _ = locked
+    assert window.close() is False
+    assert window.isVisible()
+
+
+def test_context_menu_and_drops_blocked(locked):
+    window, controller = locked
+    menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
+    assert controller.eventFilter(window, menu) is True
+    reader = window.show_page("review").reader
+    assert not reader.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert window.page("overview").growth_chart.save_button.isHidden()
+
+
+def corner_taps(window, qtbot, count: int) -> None:
+    for _ in range(count):
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+
+
+def test_admin_gesture_then_pin(locked, qtbot):
+    window, controller = locked
+    corner_taps(window, qtbot, 5)
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.waitUntil(lambda: controller.pinpad is not None and controller.pinpad.isVisible(), timeout=2000)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    pad = controller.pinpad
+    now = [100.0]
+    pad.limiter.clock = lambda: now[0]
+    for wrong in ("1111", "2222", "3333"):
+        for d in wrong:
+            pad.type_digit(d)
+        assert pad.submit() is False
+    assert "秒后再试" in pad.message.text()
+    for d in PIN:
+        pad.type_digit(d)
+    assert pad.submit() is False  # rate limited: even the right PIN waits
+    now[0] += 31
+    for d in PIN:
+        pad.type_digit(d)
+    assert pad.submit() is True and pad.unlocked
+    qtbot.mouseClick(pad.exit_button, Qt.MouseButton.LeftButton)
+    assert controller.unlocked and not window.isVisible()
+
+
+def test_taps_elsewhere_do_not_open_the_pad(locked, qtbot):
+    window, controller = locked
+    corner_taps(window, qtbot, 4)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.wait(100)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert controller.pinpad is None
+
+
+def test_idle_warning_then_reset(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\nwarning_seconds = 20\nfont_scale = 1.5\n',
+                               idle_ms=60_000, tick_ms=5)
+    page = window.show_page("search")
+    page.search_for("养老")
+    window.show_page("livelihood").set_topic("elderly")
+    window.set_scale(2.0)
+    dialog = window.show_about()
+    controller.on_idle()  # a dialog is open: the timer pauses instead of warning
+    controller.on_idle()
+    assert not controller.prompt.isVisible() and controller.paused_rounds == 2
+    controller.on_idle()  # but not for ever
+    assert controller.prompt.isVisible()
+    assert "秒后将回到首页" in controller.prompt.countdown.text()
+    qtbot.waitUntil(lambda: controller.resets == 1, timeout=5000)
+    assert window.current_page_name() == "overview"
+    assert page.field.text() == "" and window.scale == 1.5
+    assert not dialog.isVisible() and not controller.prompt.isVisible()
+    assert len(window.page("livelihood").visible_items()) == len(window.report.livelihood_items())
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+
+
+def test_idle_timer_fires_by_itself(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=30, tick_ms=5)
+    window.show_page("plan")
+    qtbot.waitUntil(lambda: controller.resets == 1, timeout=5000)
+    assert window.current_page_name() == "overview"
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+
+
+def test_prompt_tap_keeps_the_visitor(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=50, tick_ms=1000)
+    window.show_page("glossary")
+    qtbot.waitUntil(controller.prompt.isVisible, timeout=3000)
+    qtbot.mouseClick(controller.prompt.stay, Qt.MouseButton.LeftButton)
+    assert not controller.prompt.isVisible() and controller.resets == 0
+    assert window.current_page_name() == "glossary"
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+
+
+def test_touch_postpones_the_reset(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=150, tick_ms=5)
+    device = QTest.createTouchDevice()
+    for _ in range(8):
+        QTest.touchEvent(window, device).press(0, QPoint(500, 500)).commit()
+        QTest.touchEvent(window, device).release(0, QPoint(500, 500)).commit()
+        qtbot.wait(50)
+    assert controller.resets == 0 and not controller.prompt.isVisible()
+    qtbot.waitUntil(lambda: controller.resets == 1, timeout=5000)
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+
+
+def test_keyboard_pinyin_to_search(locked, qtbot):
+    window, _ = locked
+    page = window.show_page("search")
+    keyboard = page.keyboard
+    for key in "yl":
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert keyboard.candidate_words()[0] == "养老"
+    candidate = next(b for b in keyboard.candidate_buttons if b.text() == "养老")
+    qtbot.mouseClick(candidate, Qt.MouseButton.LeftButton)
+    page.run_search()
+    assert page.field.text() == "养老" and page.result.count > 0
+    for key in ("clear", "p", "m", "2", ".", "5"):
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    page.run_search()
+    assert page.field.text() == "pm2.5" and page.result.count == 2
+
+
+def test_keyboard_never_covers_the_field(locked):
+    window, _ = locked
+    page = window.show_page("search")
+    field = page.field.geometry().translated(page.field.parentWidget().mapTo(window, QPoint(0, 0)))
+    keyboard = page.keyboard.geometry().translated(page.keyboard.parentWidget().mapTo(window, QPoint(0, 0)))
+    assert not field.intersects(keyboard)
+
+
+def test_every_control_is_finger_sized(locked, qtbot):
+    window, _ = locked
+    for name in PAGES:
+        window.show_page(name)
+        qtbot.wait(30)
+        small = [f"{b.text()!r} {b.width()}x{b.height()}" for b in window.findChildren(QAbstractButton)
+                 if b.isVisibleTo(window) and (b.width() < 60 or b.height() < 60)]
+        assert small == [], name
+
+
+def test_bad_config_starts_locked_with_defaults(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, "idle_timeout = 'never'\npin_hash = 'plain-pin-1234'\n[[",
+                               idle_ms=60_000)
+    assert window.locked and controller.config.pin_hash is None
+    assert controller.config.problems
+    pad = controller.open_pinpad()
+    for d in "1234":
+        pad.type_digit(d)
+    assert pad.submit() is False and "未设置管理员密码" in pad.message.text() or not pad.unlocked
+    assert window.close() is False
+    pad.close()
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+
+
+def test_attract_screen_until_first_touch(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, "attract = true\n", idle_ms=60_000, attract_ms=20)
+    attract = controller.attract
+    assert attract.isVisible()
+    first = attract.value.text()
+    qtbot.waitUntil(lambda: attract.value.text() != first, timeout=2000)
+    qtbot.mouseClick(attract, Qt.MouseButton.LeftButton)
+    assert not attract.isVisible()
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_memory_flat_across_1000_idle_resets(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, "attract = true\n", idle_ms=60_000)
+    for name in PAGES:
+        window.show_page(name)
+    for _ in range(50):  # warm up caches and lazy pages
+        controller.reset()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    before = rss_bytes()
+    for i in range(1000):
+        window.show_page(PAGES[i % len(PAGES)])
+        if i % 10 == 0:
+            window.page("search").search_for("养老")
+        controller.reset()
+        if i % 50 == 0:
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    grown = rss_bytes() - before
+    assert controller.resets == 1050
+    assert grown < 12 * 1024 * 1024, f"RSS grew by {grown / 1e6:.1f} MB over 1,000 resets"
+    QApplication.instance().removeEventFilter(controller)
+    window.locked = False
