@@ -30,6 +30,7 @@ fonts: $(STAMP)
 
 dist: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	$(PY) packaging/finish.py dist/dongli-desktop
 
 bench: $(STAMP)
 	$(PY) bench/run.py

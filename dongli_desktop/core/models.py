@@ -181,6 +181,7 @@ class SearchResult:
     terms: tuple[str, ...]
     hits: tuple[SearchHit, ...]
     pinyin: str | None = None  # the letters a pinyin query was expanded from
+    truncated: bool = False  # more matches than were returned
 
     @property
     def count(self) -> int:

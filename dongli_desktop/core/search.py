@@ -19,7 +19,7 @@ from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
 
 MAX_QUERY_CHARS = 64
 MAX_TERMS = 6
-MAX_HITS = 200
+MAX_HITS = 100  # per kind; more are reported as truncated
 SNIPPET_BEFORE = 16
 SNIPPET_CHARS = 72
 PINYIN_RE = re.compile(r"^[a-z]{2,24}$")
@@ -77,13 +77,19 @@ def _candidates(
     if all(len(t) >= 3 for t in terms):
         sql = (
             f"SELECT t.rowid, {columns}, bm25({fts}) FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid "
-            f"WHERE {fts} MATCH ? ORDER BY bm25({fts}) LIMIT {MAX_HITS}"
+            f"WHERE {fts} MATCH ? ORDER BY bm25({fts}) LIMIT {MAX_HITS + 1}"
         )
         return conn.execute(sql, (" ".join(fts_phrase(t) for t in terms),)).fetchall()
-    haystack = " || ' ' || ".join(f"lower(t.{n})" for n in searched)
-    where = " AND ".join(f"instr({haystack}, ?) > 0" for _ in terms)
-    sql = f"SELECT t.rowid, {columns}, 0.0 FROM {table} t WHERE {where} ORDER BY t.rowid LIMIT {MAX_HITS}"
-    return conn.execute(sql, [t.lower() for t in terms]).fetchall()
+    conditions, params = [], []
+    for term in terms:
+        # lower() only matters for ASCII letters; skipping it keeps Chinese-only scans fast.
+        folded = any("A" <= ch <= "Z" or "a" <= ch <= "z" for ch in term)
+        haystack = " || ' ' || ".join(f"lower(t.{n})" if folded else f"t.{n}" for n in searched)
+        conditions.append(f"instr({haystack}, ?) > 0")
+        params.append(term.lower() if folded else term)
+    sql = (f"SELECT t.rowid, {columns}, 0.0 FROM {table} t WHERE {' AND '.join(conditions)} "
+           f"ORDER BY t.rowid LIMIT {MAX_HITS + 1}")
+    return conn.execute(sql, params).fetchall()
 
 
 def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None) -> SearchResult:
@@ -92,18 +98,21 @@ def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None) -> SearchRes
     terms = split_terms(query)
     if not terms:
         return SearchResult(query, (), ())
-    hits = _search_terms(conn, terms)
+    hits, truncated = _search_terms(conn, terms)
     if not hits and pinyin_lookup is not None and len(terms) == 1 and PINYIN_RE.match(terms[0].lower()):
         words = pinyin_lookup(terms[0].lower(), 1)
         if words:
             word = words[0].word
-            return SearchResult(word, (word,), _search_terms(conn, (word,)), pinyin=terms[0].lower())
-    return SearchResult(query, terms, hits)
+            found, cut = _search_terms(conn, (word,))
+            return SearchResult(word, (word,), found, pinyin=terms[0].lower(), truncated=cut)
+    return SearchResult(query, terms, hits, truncated=truncated)
 
 
-def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[SearchHit, ...]:
+def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[tuple[SearchHit, ...], bool]:
     hits: list[SearchHit] = []
     rows = _candidates(conn, "paragraphs", PARAGRAPH_FTS, ("text",), ("text", "section_id", "lead"), terms)
+    truncated = len(rows) > MAX_HITS
+    rows = rows[:MAX_HITS]
     titles = dict(conn.execute("SELECT id, coalesce(label, '') || title FROM sections"))
     for rowid, body, section_id, lead, rank in rows:
         spans = find_spans(body, terms)
@@ -114,10 +123,12 @@ def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[Searc
                               spans, score + (2.0 if in_lead else 0.0)))
     hits.sort(key=lambda h: (-h.score, h.ref_id))
     notes: list[SearchHit] = []
-    for rowid, term, definition, rank in _candidates(conn, "glossary", GLOSSARY_FTS, ("term", "definition"), ("term", "definition"), terms):
+    note_rows = _candidates(conn, "glossary", GLOSSARY_FTS, ("term", "definition"), ("term", "definition"), terms)
+    truncated = truncated or len(note_rows) > MAX_HITS
+    for rowid, term, definition, rank in note_rows[:MAX_HITS]:
         full = f"{term}：{definition}"
         spans = find_spans(full, terms)
         snippet, snippet_spans = make_snippet(full, spans)
         notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, -rank if rank else len(spans)))
     notes.sort(key=lambda h: (-h.score, h.ref_id))
-    return tuple(hits + notes)
+    return tuple(hits + notes), truncated

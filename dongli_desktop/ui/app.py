@@ -88,6 +88,9 @@ def run(options: argparse.Namespace) -> int:
         return render_all(window, options.screenshot, options.page)
     if options.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
+    from dongli_desktop.ui.timing import install_if_asked
+
+    probe = install_if_asked(window)  # noqa: F841 (kept alive for the run)
     if window.kiosk:
         start_kiosk(window, options)
     else:

@@ -152,29 +152,34 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def _create(self, name: str) -> QWidget:
-        from dongli_desktop.ui.pages.glossary import GlossaryPage
-        from dongli_desktop.ui.pages.livelihood import LivelihoodPage
-        from dongli_desktop.ui.pages.overview import OverviewPage
-        from dongli_desktop.ui.pages.part import PartPage
-        from dongli_desktop.ui.pages.search import SearchPage
-
+        """Build a page; each page module is imported only when first needed."""
         if name == "overview":
+            from dongli_desktop.ui.pages.overview import OverviewPage
+
             page = OverviewPage(self.report)
             page.pageRequested.connect(self.show_page)
             page.sourceRequested.connect(self.show_source)
             page.barActivated.connect(self.show_bar)
             page.ready.connect(self._page_ready)
         elif name in ("review", "plan"):
+            from dongli_desktop.ui.pages.part import PartPage
+
             page = PartPage(self.report, name)
             page.barActivated.connect(self.show_bar)
             page.termActivated.connect(self.show_term)
         elif name == "livelihood":
+            from dongli_desktop.ui.pages.livelihood import LivelihoodPage
+
             page = LivelihoodPage(self.report)
             page.sourceRequested.connect(self.show_source)
         elif name == "glossary":
+            from dongli_desktop.ui.pages.glossary import GlossaryPage
+
             page = GlossaryPage(self.report)
             page.sourceRequested.connect(self.show_source)
         elif name == "search":
+            from dongli_desktop.ui.pages.search import SearchPage
+
             page = SearchPage(self.report)
             page.sourceRequested.connect(self.show_source)
         else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.charts import Bar
@@ -94,7 +94,14 @@ class OverviewPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not self.charts_built:
+            # Wait for the first paint: the cards show at once, pyqtgraph loads after.
+            QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.charts_built:
+            QApplication.instance().removeEventFilter(self)
             QTimer.singleShot(0, self.build_charts)
+        return False
 
     def build_charts(self) -> None:
         if self.charts_built:

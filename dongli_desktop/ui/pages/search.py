@@ -96,6 +96,8 @@ class SearchPage(QWidget):
             self.results.setHtml(f"<p>{html.escape(self.tr('可以换个说法，或者试试这些主题：'))}</p><p style='line-height:180%'>{tips}</p>")
             return
         status = self.tr("找到 {n} 处与“{q}”相关的内容。").format(n=result.count, q=result.query)
+        if result.truncated:
+            status = self.tr("找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。").format(n=result.count, q=result.query)
         if result.pinyin:
             status = self.tr("按拼音“{p}”查找“{q}”：").format(p=result.pinyin, q=result.query) + status
         self.status.setText(status)

@@ -1,0 +1,38 @@
+"""The chart floor: PySide6 plus pyqtgraph showing one bar chart; first paint time and RSS."""
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+import pyqtgraph as pg  # noqa: E402
+
+
+def rss() -> float:
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+    return float(fields["VmRSS"].split()[0]) / 1024
+
+
+class Probe(QObject):
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            t = time.time()
+            print("dongli-timing " + json.dumps({"first_frame": t, "ready": t, "rss_ready": rss()}), flush=True)
+            QApplication.instance().exit(0)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+plot = pg.PlotWidget()
+plot.addItem(pg.BarGraphItem(x=[1, 2, 3, 4], height=[4, 2.4, 25, 7.1], width=0.6))
+window.setCentralWidget(plot)
+probe = Probe()
+app.installEventFilter(probe)  # the first paint of any widget
+window.resize(1280, 800)
+window.show()
+app.exec()

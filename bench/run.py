@@ -1,0 +1,224 @@
+"""One command, one table: ``python bench/run.py [--reps N] [--bundles]`` (or ``make bench``).
+
+Everything is measured side by side in the same run, several repetitions each, medians reported:
+start-up against the bare-Qt and pyqtgraph floors, memory, search latency on the shipped database and
+on a 100x copy, page switches and chart renders, the database build, and (with --bundles) bundle sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+QUERIES = ["养", "医", "养老", "教育", "就业", "幼儿园", "高新技术企业", "老年日间照料中心", "PM2.5", "5G", "8890",
+           "yanglao", "yl", "jiaoyu", "教育 学校", "还迁 群众", "不存在的内容", '"*()', "AND OR NOT"]
+
+
+def timed_start(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    start = time.time()
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
+    data = json.loads(out.split("dongli-timing ", 1)[1].splitlines()[0])
+    result = {"first_frame": data["first_frame"] - start, "ready": data["ready"] - start, "rss_ready": data["rss_ready"]}
+    for key in ("rss_visited", "rss_peak"):
+        if key in data:
+            result[key] = data[key]
+    return result
+
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def startup(reps: int) -> dict[str, dict[str, float]]:
+    env = dict(os.environ)
+    settings = Path(tempfile.mkdtemp()) / "s.ini"
+    app = [sys.executable, "-m", "dongli_desktop", "--settings", str(settings)]
+    runs: dict[str, list] = {"bare": [], "pyqtgraph": [], "app": [], "app_visit": []}
+    for _ in range(reps):  # interleaved, so drift hits all alike
+        runs["bare"].append(timed_start([sys.executable, "bench/floor_bare.py"], env))
+        runs["pyqtgraph"].append(timed_start([sys.executable, "bench/floor_pyqtgraph.py"], env))
+        runs["app"].append(timed_start(app, dict(env, DONGLI_TIMING="1")))
+        runs["app_visit"].append(timed_start(app, dict(env, DONGLI_TIMING="visit")))
+    return {k: medians(v) for k, v in runs.items()}
+
+
+def scaled_copy(source: Path, factor: int, target: Path) -> Path:
+    """The same content ``factor`` times: synthetic copies of every paragraph and note, FTS rebuilt."""
+    shutil.copy(source, target)
+    conn = sqlite3.connect(target)
+    n = conn.execute("SELECT max(id) FROM paragraphs").fetchone()[0]
+    g = conn.execute("SELECT max(id) FROM glossary").fetchone()[0]
+    cols = "section_id, position, lead, text, source_start, source_end, line"
+    for k in range(1, factor):
+        conn.execute(f"INSERT INTO paragraphs (id, {cols}) SELECT id + ?, {cols} FROM paragraphs WHERE id <= ?", (k * n, n))
+        conn.execute("INSERT INTO glossary (id, number, term, definition, source_start, source_end) "
+                     "SELECT id + ?, number, term, definition, source_start, source_end FROM glossary WHERE id <= ?",
+                     (k * g, g))
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO glossary_fts(glossary_fts) VALUES ('rebuild')")
+    conn.commit()
+    conn.close()
+    return target
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def search_latency(path: Path, rounds: int) -> dict[str, float]:
+    from dongli_desktop.core.repository import Report
+
+    report = Report.open(path)
+    times = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            t = time.perf_counter()
+            report.search(q)
+            times.append((time.perf_counter() - t) * 1000)
+    report.close()
+    return {"p50_ms": percentile(times, 0.5), "p99_ms": percentile(times, 0.99), "max_ms": max(times), "n": len(times)}
+
+
+def ui_timings(reps: int) -> dict[str, dict[str, float]]:
+    from PySide6.QtWidgets import QApplication
+
+    from dongli_desktop.cli import PAGES, build_parser
+    from dongli_desktop.core import charts
+    from dongli_desktop.ui.app import create_window
+    from dongli_desktop.ui.widgets.chart import ChartView
+
+    QApplication.instance() or QApplication([])
+    settings = Path(tempfile.mkdtemp()) / "s.ini"
+    window, _ = create_window(build_parser().parse_args(["--settings", str(settings), "--size", "1280x800"]))
+    window.show()
+    for name in PAGES:
+        window.show_page(name)
+        QApplication.processEvents()
+    window.page("overview").build_charts()
+    switch: dict[str, list[float]] = {name: [] for name in PAGES}
+    for _ in range(reps):
+        for name in PAGES:
+            window.show_page("overview" if name != "overview" else "search")
+            QApplication.processEvents()
+            t = time.perf_counter()
+            window.show_page(name)
+            window.repaint()
+            QApplication.processEvents()
+            switch[name].append((time.perf_counter() - t) * 1000)
+    report = window.report
+    chart_data = {
+        "growth": charts.growth_chart(report), "hightech": charts.hightech_path(report),
+        "topics": charts.topic_counts(report), "area": charts.area_chart(report, report.areas("review")[0].id),
+    }
+    render: dict[str, list[float]] = {k: [] for k in chart_data}
+    view = ChartView("bench", "x", {})
+    view.resize(900, 600)
+    view.show()
+    for _ in range(reps):
+        for key, data in chart_data.items():
+            t = time.perf_counter()
+            view.set_chart(data)
+            view.repaint()
+            QApplication.processEvents()
+            render[key].append((time.perf_counter() - t) * 1000)
+    return {"page_switch_ms": {k: statistics.median(v) for k, v in switch.items()},
+            "chart_render_ms": {k: statistics.median(v) for k, v in render.items()}}
+
+
+def db_build(reps: int) -> float:
+    times = []
+    for _ in range(reps):
+        out = Path(tempfile.mkdtemp()) / "d.db"
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "db.build", "--output", str(out)], cwd=ROOT, check=True,
+                       capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bundle_sizes() -> dict[str, float]:
+    work = Path(tempfile.mkdtemp())
+    hello = work / "hello.py"
+    hello.write_text("import sys\nfrom PySide6.QtWidgets import QApplication, QLabel, QMainWindow\n"
+                     "app = QApplication(sys.argv)\nw = QMainWindow()\nw.setCentralWidget(QLabel('hello'))\nw.show()\n",
+                     encoding="utf-8")
+    pyi = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
+    subprocess.run(pyi + ["--distpath", str(work / "d1"), "--workpath", str(work / "b1"), "--specpath", str(work),
+                          "--onedir", str(hello)], check=True, cwd=work)
+    subprocess.run(pyi + ["--distpath", str(work / "d2"), "--workpath", str(work / "b2"), str(ROOT / "build.spec")],
+                   check=True, cwd=ROOT)
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "finish.py"), str(work / "d2" / "dongli-desktop")], check=True)
+
+    def size(folder: Path) -> float:
+        return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+    return {"hello_world_mb": size(work / "d1" / "hello"), "app_mb": size(work / "d2" / "dongli-desktop")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--bundles", action="store_true", help="also build both PyInstaller bundles (minutes)")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    args = parser.parse_args()
+    results: dict = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
+                                f"Python {platform.python_version()}", "date": time.strftime("%Y-%m-%d %H:%M")}
+    results["startup"] = startup(args.reps)
+    shipped = ROOT / "db" / "dongli.db"
+    big = scaled_copy(shipped, 100, Path(tempfile.mkdtemp()) / "x100.db")
+    results["search_1x"] = search_latency(shipped, 20)
+    results["search_100x"] = search_latency(big, 3)
+    results.update(ui_timings(args.reps))
+    results["db_build_s"] = db_build(3)
+    if args.bundles:
+        results["bundles"] = bundle_sizes()
+    print_table(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+def print_table(r: dict) -> None:
+    s = r["startup"]
+    bare, pg_floor, app, visit = s["bare"], s["pyqtgraph"], s["app"], s["app_visit"]
+    rows = [
+        ("first painted frame (s)", app["first_frame"], bare["first_frame"], "bare Qt", 1.5),
+        ("overview complete with charts (s)", app["ready"], pg_floor["ready"], "pyqtgraph chart", 1.2),
+        ("RSS at start (MB)", app["rss_ready"], bare["rss_ready"], "bare Qt", None),
+        ("RSS after every page (MB)", visit["rss_visited"], pg_floor["rss_ready"], "pyqtgraph chart", None),
+    ]
+    print(f"machine: {r['machine']}; date {r['date']}")
+    print(f"{'measure':38} {'app':>9} {'floor':>9} {'ratio':>7}  floor / target")
+    for name, value, floor, fname, target in rows:
+        goal = f"≤ {target}x" if target else ("≤ floor + 40 MB" if "every page" in name else "")
+        print(f"{name:38} {value:9.3f} {floor:9.3f} {value / floor:7.2f}  {fname} {goal}")
+    for key, label in (("search_1x", "shipped"), ("search_100x", "100x")):
+        q = r[key]
+        print(f"search {label:7} p50 {q['p50_ms']:.2f} ms  p99 {q['p99_ms']:.2f} ms  max {q['max_ms']:.2f} ms  ({q['n']} queries)")
+    print("page switch (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in r["page_switch_ms"].items()))
+    print("chart render (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in r["chart_render_ms"].items()))
+    print(f"database build: {r['db_build_s']:.2f} s")
+    if "bundles" in r:
+        b = r["bundles"]
+        print(f"bundle: app {b['app_mb']:.1f} MB vs PySide6 hello world {b['hello_world_mb']:.1f} MB "
+              f"(ratio {b['app_mb'] / b['hello_world_mb']:.2f})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

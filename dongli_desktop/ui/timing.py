@@ -1,0 +1,71 @@
+"""Start-up timing for benchmarks: with DONGLI_TIMING=1 the app prints one JSON line and exits.
+
+It reports wall-clock times (seconds since the epoch) of the first painted frame and of "ready",
+and the process's resident memory then; with DONGLI_TIMING=visit it first visits every page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from dongli_desktop.cli import PAGES
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident set size in MB, from /proc (0 where there is none)."""
+    try:
+        fields = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+    except OSError:
+        return 0.0, 0.0
+    kb = lambda key: float(fields.get(key, "0 kB").split()[0]) / 1024  # noqa: E731
+    return kb("VmRSS"), kb("VmHWM")
+
+
+class TimingProbe(QObject):
+    def __init__(self, window, mode: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.mode = mode
+        self.result: dict[str, float] = {}
+        QApplication.instance().installEventFilter(self)  # the first paint of any widget
+        window.ready.connect(self._ready)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and "first_frame" not in self.result:
+            self.result["first_frame"] = time.time()
+            QApplication.instance().removeEventFilter(self)
+        return False
+
+    def _ready(self) -> None:
+        if "ready" in self.result:
+            return
+        self.result["ready"] = time.time()
+        self.result["rss_ready"], _ = rss_mb()
+        if self.mode == "visit":
+            QTimer.singleShot(0, self._visit)
+        else:
+            self._finish()
+
+    def _visit(self) -> None:
+        for name in PAGES:
+            self.window.show_page(name)
+            QApplication.processEvents()
+        self.window.show_page("overview")
+        QApplication.processEvents()
+        self.result["rss_visited"], self.result["rss_peak"] = rss_mb()
+        self._finish()
+
+    def _finish(self) -> None:
+        print("dongli-timing " + json.dumps(self.result), file=sys.stdout, flush=True)
+        QApplication.instance().exit(0)
+
+
+def install_if_asked(window) -> TimingProbe | None:
+    mode = os.environ.get("DONGLI_TIMING")
+    return TimingProbe(window, mode) if mode else None

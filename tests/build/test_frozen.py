@@ -1,0 +1,66 @@
+"""The frozen one-folder bundle: builds with build.spec and starts offscreen with --screenshot."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+FATAL = re.compile(r"ImportError|ModuleNotFoundError|Traceback|could not load|Could not load", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    work = tmp_path_factory.mktemp("pyi")
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath",
+                    str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
+                   cwd=ROOT, check=True, timeout=1200)
+    folder = work / "dist" / "dongli-desktop"
+    report = subprocess.run([sys.executable, str(ROOT / "packaging" / "finish.py"), str(folder)],
+                            capture_output=True, text=True, check=True)
+    print(report.stdout)
+    return folder
+
+
+def run_frozen(bundle, tmp_path, *args):
+    exe = bundle / ("dongli-desktop.exe" if sys.platform == "win32" else "dongli-desktop")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"), QT_DEBUG_PLUGINS="0")
+    return subprocess.run([str(exe), "--settings", str(tmp_path / "s.ini"), *args], env=env, capture_output=True,
+                          text=True, timeout=180, cwd=tmp_path)
+
+
+def test_frozen_app_renders_every_page(bundle, tmp_path):
+    result = run_frozen(bundle, tmp_path, "--screenshot", str(tmp_path / "shots"))
+    output = result.stdout + result.stderr
+    log = (tmp_path / "data" / "dongli-desktop" / "logs" / "dongli-desktop.log").read_text(encoding="utf-8")
+    assert result.returncode == 0, output[-3000:]
+    assert not FATAL.search(output) and not FATAL.search(log), output[-3000:] + log[-3000:]
+    shots = sorted((tmp_path / "shots").glob("*.png"))
+    assert len(shots) == 6
+    from PySide6.QtGui import QImage
+
+    for shot in shots:
+        image = QImage(str(shot))
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}
+        assert len(colours) > 20, f"{shot.name} looks blank"
+
+
+def test_frozen_app_quits_when_ready_in_kiosk_mode(bundle, tmp_path):
+    config = tmp_path / "kiosk.toml"
+    config.write_text("attract = false\n", encoding="utf-8")
+    result = run_frozen(bundle, tmp_path, "--kiosk", "--kiosk-config", str(config), "--quit-when-ready")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert not FATAL.search(result.stdout + result.stderr)
+
+
+def test_bundle_leaves_out_unused_qt(bundle):
+    names = {p.name for p in bundle.rglob("*")}
+    assert not any(n.startswith(("libQt6WebEngine", "libQt6Quick", "libQt6Qml", "libQt6Multimedia", "libQt6Pdf"))
+                   for n in names)
+    assert "dongli.db" in names and "NotoSansSC-Regular.subset.otf" in names
