@@ -183,7 +183,13 @@ def main() -> int:
     shipped = ROOT / "db" / "dongli.db"
     big = scaled_copy(shipped, 100, Path(tempfile.mkdtemp()) / "x100.db")
     results["search_1x"] = search_latency(shipped, 20)
-    results["search_100x"] = search_latency(big, 3)
+    results["search_100x"] = search_latency(big, 10)
+    from bench.fuzz_search import fuzz
+
+    worst, query, mean = fuzz(shipped, 3000)
+    results["fuzz_1x"] = {"worst_ms": worst, "mean_ms": mean, "worst_query_chars": len(query)}
+    worst, query, mean = fuzz(big, 300)
+    results["fuzz_100x"] = {"worst_ms": worst, "mean_ms": mean, "worst_query_chars": len(query)}
     results.update(ui_timings(args.reps))
     results["db_build_s"] = db_build(3)
     if args.bundles:
@@ -211,6 +217,10 @@ def print_table(r: dict) -> None:
     for key, label in (("search_1x", "shipped"), ("search_100x", "100x")):
         q = r[key]
         print(f"search {label:7} p50 {q['p50_ms']:.2f} ms  p99 {q['p99_ms']:.2f} ms  max {q['max_ms']:.2f} ms  ({q['n']} queries)")
+    for key, label in (("fuzz_1x", "shipped"), ("fuzz_100x", "100x")):
+        f = r[key]
+        print(f"hostile-input search {label:7} mean {f['mean_ms']:.2f} ms  worst {f['worst_ms']:.2f} ms "
+              f"(query of {f['worst_query_chars']} chars)")
     print("page switch (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in r["page_switch_ms"].items()))
     print("chart render (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in r["chart_render_ms"].items()))
     print(f"database build: {r['db_build_s']:.2f} s")

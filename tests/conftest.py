@@ -49,3 +49,9 @@ def db_copy(tmp_path: Path) -> Path:
     target = tmp_path / "copy.db"
     shutil.copy(SHIPPED_DB, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def private_user_data(tmp_path_factory, monkeypatch):
+    """Never read or write the real user's data folder (installed content, logs)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))

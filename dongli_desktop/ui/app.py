@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from dongli_desktop import __version__  # noqa: E402
 from dongli_desktop.core.config import load_config  # noqa: E402
 from dongli_desktop.core.errors import DatabaseError  # noqa: E402
-from dongli_desktop.core.paths import bundled_database, resources_dir  # noqa: E402
+from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
 from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, database_message, show_error  # noqa: E402
 from dongli_desktop.ui.logs import LOG, setup_logging  # noqa: E402
@@ -54,7 +54,14 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
     scale = options.font_scale or (kiosk.font_scale if kiosk else prefs.font_scale)
     app.setFont(app_font(family, scale))
     app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None))
-    path = options.db or bundled_database()
+    if options.db:
+        path = options.db
+    else:
+        from dongli_desktop.core.content import choose_database
+
+        path, notes = choose_database()
+        for note in notes:
+            LOG.warning("content: %s", note)
     try:
         report = Report.open(path)
     except DatabaseError as exc:

@@ -90,3 +90,27 @@ def test_snippet_window():
     snippet, spans = make_snippet(text, [(50, 52)])
     assert snippet.startswith("…") and snippet.endswith("…")
     assert [snippet[s:e] for s, e in spans] == ["养老"]
+
+
+HOSTILE_TOKENS = ['"', "*", "(", ")", ":", "^", "-", "+", "AND", "OR", "NOT", "NEAR", "NEAR/2", "'", ";", "--",
+                  "DROP TABLE paragraphs", "%", "_", "\\", "\x00", "\x1b[2J", "\u202e", "\u200b", "🙂", "１２３",
+                  "ＰＭ２．５", "养老", "教", "\ud800", "\udfff", " ", "\t", "\n", "مرحبا", "שלום"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(HOSTILE_TOKENS), max_size=30).map("".join))
+def test_fts_syntax_and_sql_fragments_are_just_text(report, text):
+    result = report.search(text)
+    assert result.count >= 0
+    for hit in result.hits:
+        body = report.paragraph(hit.ref_id).text if hit.kind == "paragraph" else None
+        if body is not None:
+            assert all(t.casefold() in body.casefold() for t in result.terms)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=50))
+def test_ten_thousand_characters(report, piece):
+    text = (piece * (10_000 // len(piece) + 1))[:10_000]
+    result = report.search(text)
+    assert len(text) == 10_000 and len(result.query) <= 64

@@ -1,0 +1,79 @@
+"""The source parser under mutation: a valid structure or a clear error naming the line, never a half build."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from db.annotations import load_annotations
+from db.build import BuildError, build
+from db.source import SourceError, parse_report
+from tests.conftest import ANNOTATIONS, SOURCE
+
+TEXT = SOURCE.read_text(encoding="utf-8")
+LINES = TEXT.split("\n")
+PASSAGES = load_annotations(ANNOTATIONS).passages
+
+
+def mutate(kind: str, seed: int) -> str:
+    rng = random.Random(seed)
+    lines = list(LINES)
+    if kind == "drop":
+        for _ in range(rng.randint(1, 5)):
+            del lines[rng.randrange(len(lines))]
+    elif kind == "duplicate":
+        i = rng.randrange(len(lines))
+        lines.insert(i, lines[i])
+    elif kind == "shuffle":
+        i, j = rng.randrange(len(lines)), rng.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
+    elif kind == "truncate":
+        return TEXT[: rng.randrange(len(TEXT))]
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["drop", "duplicate", "shuffle", "truncate"]), st.integers(0, 10**6))
+def test_parser_accepts_or_names_a_line(kind, seed):
+    text = mutate(kind, seed)
+    try:
+        report = parse_report(text, PASSAGES)
+    except SourceError as exc:
+        assert 1 <= exc.line <= text.count("\n") + 1
+        assert f"source line {exc.line}:" in str(exc)
+        return
+    for section in report.sections:  # what parses is still verbatim and in place
+        for p in section.paragraphs:
+            assert text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    ("transform", "needle"),
+    [
+        (lambda b: b.decode("utf-8").encode("gbk"), "source line 1: not valid UTF-8"),
+        (lambda b: b.replace(b"\n", b"\r\n"), "Windows"),
+        (lambda b: "\ufeff".encode() + b, "byte-order mark"),
+        (lambda b: b[: len(b) // 2], "source line"),
+        (lambda b: mutate("drop", 7).encode(), ""),
+        (lambda b: mutate("duplicate", 3).encode(), ""),
+        (lambda b: mutate("shuffle", 11).encode(), ""),
+    ],
+)
+def test_full_build_is_all_or_nothing(tmp_path, transform, needle):
+    source = tmp_path / "source.txt"
+    source.write_bytes(transform(SOURCE.read_bytes()))
+    out = tmp_path / "out" / "dongli.db"
+    try:
+        build(source, ANNOTATIONS, out)
+    except BuildError as exc:
+        assert needle in str(exc)
+        assert not out.exists()
+    else:
+        from dongli_desktop.core.repository import Report
+
+        Report.open(out).close()  # a complete, consistent database
+    leftovers = [p.name for p in out.parent.iterdir()] if out.parent.exists() else []
+    assert all(not name.startswith("dongli.db.tmp") for name in leftovers)
