@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every page to PNG in DIR, then exit")
     parser.add_argument("--quit-when-ready", action="store_true", help="exit 0 once the start page is fully shown")
     parser.add_argument("--settings", type=Path, help="settings file to use instead of the user's (INI)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (the report stays in Chinese)")
+    parser.add_argument("--large", action="store_true", help="start in 大字模式 (large text, big buttons, simple pages)")
+    parser.add_argument("--contrast", action="store_true", help="start with the high-contrast colours")
     parser.add_argument("--kiosk", action="store_true", help="locked-down full-screen kiosk mode (see KIOSK.md)")
     parser.add_argument("--kiosk-config", type=Path, metavar="PATH",
                         help="kiosk settings file (default: /etc/dongli-desktop/kiosk.toml, else safe defaults)")

@@ -19,15 +19,12 @@ from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
 from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, database_message, show_error  # noqa: E402
 from dongli_desktop.ui.logs import LOG, setup_logging  # noqa: E402
-from dongli_desktop.ui.main_window import MainWindow  # noqa: E402
+from dongli_desktop.ui import i18n  # noqa: E402
+from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
 from dongli_desktop.ui.settings import Preferences  # noqa: E402
 from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
 
 DEFAULT_SIZE = (1280, 800)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def application() -> QApplication:
@@ -47,13 +44,17 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
         family = load_fonts()
     except FontError as exc:
         LOG.error("font: %s", exc)
-        show_error(tr("无法启动"), tr("无法加载程序自带的中文字体，请重新安装本程序。"))
+        show_error(QCoreApplication.translate("App", "无法启动"), QCoreApplication.translate("App", "无法加载程序自带的中文字体，请重新安装本程序。"))
         return None, EXIT_FONT
     prefs = Preferences(options.settings)
     kiosk = load_config(options.kiosk_config) if options.kiosk else None
     scale = options.font_scale or (kiosk.font_scale if kiosk else prefs.font_scale)
-    app.setFont(app_font(family, scale))
-    app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None))
+    large = options.large or (kiosk.large_mode if kiosk else prefs.large)
+    theme_name = "contrast" if options.contrast else ("normal" if kiosk else prefs.theme)
+    lang = i18n.set_language(options.lang or ("zh_CN" if kiosk else prefs.language))
+    look = Look(scale=scale, large=large, theme=theme_name, lang=lang)
+    app.setFont(app_font(family, scale, large))
+    app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None, large=large, theme_name=theme_name))
     if options.db:
         path = options.db
     else:
@@ -66,17 +67,14 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
         report = Report.open(path)
     except DatabaseError as exc:
         LOG.error("database %s: %s (%s)", exc.kind, exc.path, exc.detail)
-        show_error(tr("无法打开报告数据"), database_message(exc))
+        show_error(QCoreApplication.translate("App", "无法打开报告数据"), database_message(exc))
         return None, EXIT_DATABASE
 
-    def remember(value: float) -> None:
-        prefs.font_scale = value
-
     if kiosk is not None:
-        window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True)
+        window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True, look=look)
         window.kiosk_config = kiosk
     else:
-        window = MainWindow(report, family, scale, on_scale=remember)
+        window = MainWindow(report, family, scale, look=look, on_look=prefs.remember)
     window.resize(*(options.size or DEFAULT_SIZE))
     LOG.info("started %s with %s", __version__, path)
     return window, 0

@@ -17,20 +17,16 @@ EXIT_FONT = 3
 EXIT_CRASH = 70
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def database_message(error: DatabaseError) -> str:
     """What a resident or staff member reads when the report database cannot be used."""
     reasons = {
-        "missing": tr("找不到报告数据文件。"),
-        "unreadable": tr("没有权限读取报告数据文件。"),
-        "corrupt": tr("报告数据文件已损坏或不完整。"),
-        "version": tr("报告数据文件的版本与本程序不符。"),
+        "missing": QCoreApplication.translate("Errors", "找不到报告数据文件。"),
+        "unreadable": QCoreApplication.translate("Errors", "没有权限读取报告数据文件。"),
+        "corrupt": QCoreApplication.translate("Errors", "报告数据文件已损坏或不完整。"),
+        "version": QCoreApplication.translate("Errors", "报告数据文件的版本与本程序不符。"),
     }
-    reason = reasons.get(error.kind, tr("报告数据文件无法使用。"))
-    return reason + "\n\n" + tr("请联系工作人员重新安装本程序或更新内容。") + "\n" + tr("文件：{path}").format(path=error.path)
+    reason = reasons.get(error.kind, QCoreApplication.translate("Errors", "报告数据文件无法使用。"))
+    return reason + "\n\n" + QCoreApplication.translate("Errors", "请联系工作人员重新安装本程序或更新内容。") + "\n" + QCoreApplication.translate("Errors", "文件：{path}").format(path=error.path)
 
 
 def show_error(title: str, message: str) -> None:
@@ -55,7 +51,7 @@ class CrashHandler:
         if self.crashed:
             return
         self.crashed = True
-        show_error(tr("程序出错"), tr("程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
+        show_error(QCoreApplication.translate("Errors", "程序出错"), QCoreApplication.translate("Errors", "程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
         app = QApplication.instance()
         if app is not None:
             app.exit(EXIT_CRASH)

@@ -6,12 +6,14 @@ Pages are created on first visit, so start-up pays only for the start page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -24,15 +26,28 @@ from dongli_desktop.cli import FONT_SCALES, PAGES
 from dongli_desktop.core import charts
 from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui import i18n
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.style import app_font, stylesheet
 from dongli_desktop.ui.widgets.common import make_label
+from dongli_desktop.ui.widgets.flow import FlowWidget
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the interface is shown: text size, 大字模式, colour theme and language."""
+
+    scale: float = 1.0
+    large: bool = False
+    theme: str = "normal"
+    lang: str = "zh_CN"
 
 
 class MainWindow(QMainWindow):
     """Signals:
         ready(): the start page is completely shown (data loaded, charts drawn).
         scaleChanged(float): the text size changed.
+        pageCreated(QWidget): a page was built (kiosk mode hardens it).
     """
 
     ready = Signal()
@@ -41,19 +56,20 @@ class MainWindow(QMainWindow):
 
     def __init__(self, report: Report, font_family: str, scale: float = 1.0,
                  on_scale: Callable[[float], None] | None = None, pages: tuple[str, ...] = PAGES,
-                 kiosk: bool = False, parent: QWidget | None = None) -> None:
+                 kiosk: bool = False, look: Look | None = None, on_look: Callable[[Look], None] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.font_family = font_family
-        self.scale = scale
+        self.look = replace(look or Look(), scale=scale)
         self._on_scale = on_scale
+        self._on_look = on_look
         self.allowed = tuple(p for p in PAGES if p in pages) or ("overview",)
         self.kiosk = kiosk
         self.locked = False
         self.kiosk_config = None
         self.kiosk_controller = None
         self.pages: dict[str, QWidget] = {}
-        self.setWindowTitle(self.tr("东丽区2020年政府工作报告 · 市民读本"))
 
         self.nav_buttons: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
@@ -70,6 +86,11 @@ class MainWindow(QMainWindow):
         outer.addLayout(row, 1)
         self.setCentralWidget(central)
         self._shortcuts()
+        self.retranslate()
+
+    @property
+    def scale(self) -> float:
+        return self.look.scale
 
     # -- chrome -----------------------------------------------------------------------
     def page_titles(self) -> dict[str, str]:
@@ -82,32 +103,34 @@ class MainWindow(QMainWindow):
             "search": self.tr("搜索"),
         }
 
+    def _tool(self, action: Callable[[], None], checkable: bool = False) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName("tool")
+        button.setCheckable(checkable)
+        button.clicked.connect(lambda *_: action())
+        return button
+
     def _top_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("topBar")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(20, 8, 20, 8)
-        self.app_title = make_label(self.tr("东丽区2020年政府工作报告"), "appTitle")
+        self.app_title = make_label("", "appTitle")
         layout.addWidget(self.app_title, 1)
-        self.smaller = QPushButton(self.tr("A－"))
-        self.smaller.setObjectName("tool")
-        self.smaller.setAccessibleName(self.tr("缩小文字"))
-        self.smaller.setToolTip(self.tr("缩小文字"))
-        self.smaller.clicked.connect(lambda: self.step_scale(-1))
+        self.smaller = self._tool(lambda: self.step_scale(-1))
         self.scale_label = make_label("", "scaleLabel", wrap=False)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.larger = QPushButton(self.tr("A＋"))
-        self.larger.setObjectName("tool")
-        self.larger.setAccessibleName(self.tr("放大文字"))
-        self.larger.setToolTip(self.tr("放大文字"))
-        self.larger.clicked.connect(lambda: self.step_scale(+1))
-        self.about_button = QPushButton(self.tr("关于"))
-        self.about_button.setObjectName("tool")
-        self.about_button.setAccessibleName(self.tr("关于本程序"))
-        self.about_button.clicked.connect(self.show_about)
-        for w in (self.smaller, self.scale_label, self.larger, self.about_button):
-            layout.addWidget(w)
-        self._update_scale_label()
+        self.larger = self._tool(lambda: self.step_scale(+1))
+        self.large_button = self._tool(lambda: self.set_look(large=self.large_button.isChecked()), checkable=True)
+        self.contrast_button = self._tool(
+            lambda: self.set_look(theme="contrast" if self.contrast_button.isChecked() else "normal"), checkable=True)
+        self.language_button = self._tool(lambda: self.set_look(lang="zh_CN" if self.look.lang == "en" else "en"))
+        self.about_button = self._tool(self.show_about)
+        self.controls = FlowWidget(spacing=8)
+        for w in (self.smaller, self.scale_label, self.larger, self.large_button, self.contrast_button,
+                  self.language_button, self.about_button):
+            self.controls.add(w)
+        layout.addWidget(self.controls, 2)
         return bar
 
     def _nav_bar(self) -> QWidget:
@@ -118,19 +141,42 @@ class MainWindow(QMainWindow):
         layout.setSpacing(4)
         group = QButtonGroup(self)
         group.setExclusive(True)
-        for index, (key, title) in enumerate(self.page_titles().items(), start=1):
-            if key not in self.allowed:
-                continue
-            button = QPushButton(title)
+        for key in self.allowed:
+            button = QPushButton()
             button.setCheckable(True)
-            button.setAccessibleName(title)
-            button.setAccessibleDescription(self.tr("打开“{title}”页面（Alt+{n}）").format(title=title, n=index))
             button.clicked.connect(lambda *_, k=key: self.show_page(k))
             group.addButton(button)
             layout.addWidget(button)
             self.nav_buttons[key] = button
         layout.addStretch(1)
         return bar
+
+    def retranslate(self) -> None:
+        """(Re)set every chrome text in the current language."""
+        self.setWindowTitle(self.tr("东丽区2020年政府工作报告 · 市民读本"))
+        self.app_title.setText(self.tr("东丽区2020年政府工作报告"))
+        for index, key in enumerate(self.allowed, start=1):
+            title = self.page_titles()[key]
+            button = self.nav_buttons[key]
+            button.setText(title)
+            button.setAccessibleName(title)
+            button.setAccessibleDescription(self.tr("打开“{title}”页面（Alt+{n}）").format(title=title, n=index))
+        texts = {
+            self.smaller: (self.tr("A－"), self.tr("缩小文字"), self.tr("把所有文字调小一级（Ctrl+减号）")),
+            self.larger: (self.tr("A＋"), self.tr("放大文字"), self.tr("把所有文字调大一级（Ctrl+加号）")),
+            self.large_button: (self.tr("大字模式"), self.tr("大字模式"), self.tr("更大的字、更大的按钮、更简洁的页面")),
+            self.contrast_button: (self.tr("高对比度"), self.tr("高对比度"), self.tr("黑白分明的颜色，看得更清楚")),
+            self.language_button: (self.tr("English"), self.tr("切换到英文界面"), self.tr("界面文字改用英文；报告原文仍为中文")),
+            self.about_button: (self.tr("关于"), self.tr("关于本程序"), self.tr("内容来源、版本和字体许可")),
+        }
+        for button, (text, name, description) in texts.items():
+            button.setText(text)
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+        self.large_button.setChecked(self.look.large)
+        self.contrast_button.setChecked(self.look.theme == "contrast")
+        self._update_scale_label()
 
     def _shortcuts(self) -> None:
         for index, key in enumerate(self.allowed, start=1):
@@ -237,24 +283,54 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    # -- text size ----------------------------------------------------------------------
+    # -- text size, large mode, theme, language ------------------------------------------
     def step_scale(self, direction: int) -> None:
         index = min(range(len(FONT_SCALES)), key=lambda i: abs(FONT_SCALES[i] - self.scale))
         index = max(0, min(len(FONT_SCALES) - 1, index + direction))
         self.set_scale(FONT_SCALES[index])
 
+    def apply_style(self) -> None:
+        app = QApplication.instance()
+        app.setFont(app_font(self.font_family, self.look.scale, self.look.large))
+        app.setStyleSheet(stylesheet(self.look.scale, kiosk=self.kiosk, large=self.look.large, theme_name=self.look.theme))
+
     def set_scale(self, scale: float) -> None:
         """Apply a text size everywhere: application font, stylesheet, charts, reading views."""
-        self.scale = scale
-        app = QApplication.instance()
-        app.setFont(app_font(self.font_family, scale))
-        app.setStyleSheet(stylesheet(scale, kiosk=self.kiosk))
+        self.look = replace(self.look, scale=scale)
+        self.apply_style()
         self._update_scale_label()
         for page in self.pages.values():
             page.apply_scale(scale)  # type: ignore[attr-defined]
         if self._on_scale is not None:
             self._on_scale(scale)
+        if self._on_look is not None:
+            self._on_look(self.look)
         self.scaleChanged.emit(scale)
+
+    def set_look(self, **changes) -> None:
+        """Switch large mode, theme or language at run time: pages are rebuilt, nothing restarts."""
+        new = replace(self.look, **changes)
+        if new == self.look:
+            return
+        if new.lang != self.look.lang:
+            new = replace(new, lang=i18n.set_language(new.lang))
+        self.look = new
+        self.apply_style()
+        self.retranslate()
+        self.rebuild_pages()
+        if self._on_look is not None:
+            self._on_look(self.look)
+
+    def rebuild_pages(self) -> None:
+        current = self.current_page_name() if self.pages else self.allowed[0]
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget.parent() is self:
+                widget.reject()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.show_page(current)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""
@@ -265,5 +341,6 @@ class MainWindow(QMainWindow):
 
     def _update_scale_label(self) -> None:
         self.scale_label.setText(self.tr("文字 {p}%").format(p=round(self.scale * 100)))
+        self.scale_label.setAccessibleName(self.tr("当前文字大小"))
         self.smaller.setEnabled(self.scale > FONT_SCALES[0])
         self.larger.setEnabled(self.scale < FONT_SCALES[-1])

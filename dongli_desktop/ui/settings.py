@@ -29,3 +29,27 @@ class Preferences:
     def font_scale(self, value: float) -> None:
         self._settings.setValue("ui/font_scale", float(value))
         self._settings.sync()
+
+    def _get(self, key: str, default: str, allowed: tuple[str, ...]) -> str:
+        value = self._settings.value(key, default)
+        return value if isinstance(value, str) and value in allowed else default
+
+    @property
+    def large(self) -> bool:
+        return self._get("ui/large", "false", ("true", "false")) == "true"
+
+    @property
+    def theme(self) -> str:
+        return self._get("ui/theme", "normal", ("normal", "contrast"))
+
+    @property
+    def language(self) -> str:
+        return self._get("ui/language", "zh_CN", ("zh_CN", "en"))
+
+    def remember(self, look) -> None:
+        """Keep a Look (text size, large mode, theme, language) for the next start."""
+        self._settings.setValue("ui/font_scale", float(look.scale))
+        self._settings.setValue("ui/large", "true" if look.large else "false")
+        self._settings.setValue("ui/theme", look.theme)
+        self._settings.setValue("ui/language", look.lang)
+        self._settings.sync()

@@ -9,8 +9,10 @@ from string import Template
 from PySide6.QtGui import QFont, QFontDatabase
 
 from dongli_desktop.core.paths import resources_dir
+from dongli_desktop.ui import theme
 
 BASE_PT = 13.0
+LARGE_BASE_PT = 18.0  # 大字模式: body text at least 18 pt (up to 31.5 pt at the largest step)
 FONT_FILES = ("NotoSansSC-Regular.subset.otf", "NotoSansSC-Bold.subset.otf")
 
 
@@ -20,12 +22,13 @@ class FontError(RuntimeError):
 
 @dataclass(frozen=True)
 class Metrics:
-    """Point sizes and paddings for one text size."""
+    """Point sizes and paddings for one text size (and the large mode's bigger base)."""
 
     scale: float
+    large: bool = False
 
     def pt(self, factor: float) -> float:
-        return round(BASE_PT * factor * self.scale, 1)
+        return round((LARGE_BASE_PT if self.large else BASE_PT) * factor * self.scale, 1)
 
     @property
     def body(self) -> float:
@@ -54,15 +57,15 @@ def load_fonts(folder: Path | None = None) -> str:
     return families[0]
 
 
-def app_font(family: str, scale: float) -> QFont:
+def app_font(family: str, scale: float, large: bool = False) -> QFont:
     font = QFont(family)
-    font.setPointSizeF(Metrics(scale).body)
+    font.setPointSizeF(Metrics(scale, large).body)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
 
 
-def stylesheet(scale: float, kiosk: bool = False) -> str:
-    """The app stylesheet for a text size; kiosk mode adds finger-sized controls."""
-    names = ["app.qss"] + (["kiosk.qss"] if kiosk else [])
+def stylesheet(scale: float, kiosk: bool = False, large: bool = False, theme_name: str = "normal") -> str:
+    """The app stylesheet for a text size and theme; kiosk and large mode add finger-sized controls."""
+    names = ["app.qss"] + (["kiosk.qss"] if kiosk or large else [])
     text = "\n".join((resources_dir() / "styles" / name).read_text(encoding="utf-8") for name in names)
-    return Template(text).substitute(Metrics(scale).values())
+    return Template(text).substitute({**Metrics(scale, large).values(), **theme.use(theme_name)})

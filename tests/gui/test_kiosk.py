@@ -68,8 +68,9 @@ def test_close_is_refused_while_locked(locked):
     assert window.isVisible()
 
 
-def test_context_menu_and_drops_blocked(locked):
+def test_context_menu_and_drops_blocked(locked, qtbot):
     window, controller = locked
+    qtbot.waitUntil(lambda: window.page("overview").charts_built)
     menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
     assert controller.eventFilter(window, menu) is True
     reader = window.show_page("review").reader

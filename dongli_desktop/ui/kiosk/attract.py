@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.widgets.common import make_label
 
 
@@ -46,9 +47,10 @@ class AttractScreen(QWidget):
 
     def _show(self) -> None:
         pair = self.slides[self.index]
-        self.name.setText(self.tr("2019年 · {name}").format(name=pair.name))
+        name, plain = (pair.name_en, pair.actual.plain_en) if english() else (pair.name, pair.actual.plain)
+        self.name.setText(self.tr("2019年 · {name}").format(name=name))
         self.value.setText(pair.actual.figure.text)
-        self.plain.setText(pair.actual.plain)
+        self.plain.setText(plain)
         self.setAccessibleName(self.tr("欢迎屏幕"))
         self.setAccessibleDescription(f"{pair.name} {pair.actual.figure.text}")
 

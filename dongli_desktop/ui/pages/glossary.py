@@ -11,8 +11,9 @@ from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.search import make_snippet
 from dongli_desktop.ui.widgets.wrap_list import WrapList
+from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.widgets.common import make_label
-from dongli_desktop.ui.widgets.reading_view import FIGURE_COLOR, HIGHLIGHT_BG
+from dongli_desktop.ui.theme import colour
 
 CONTEXT = 18
 
@@ -60,7 +61,10 @@ class GlossaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(make_label(self.tr("名词解释"), "pageTitle"))
-        layout.addWidget(make_label(self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries)), "muted"))
+        intro = self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries))
+        if english():
+            intro += " " + self.tr("注释和报告原文为中文，按原样显示。")
+        layout.addWidget(make_label(intro, "muted"))
         layout.addLayout(columns, 1)
         self.list.setCurrentRow(0)
 
@@ -96,10 +100,11 @@ class GlossaryPage(QWidget):
             self.list.blockSignals(True)
             self.list.setCurrentRow(row)
             self.list.blockSignals(False)
-        parts = [f"<h2 style='color:#163a5f'>{html.escape(entry.term)}</h2>",
+        parts = [f"<h2 style='color:{colour('primary')}'>{html.escape(entry.term)}</h2>",
                  f"<p style='line-height:160%'>{html.escape(entry.definition)}</p>"]
         if entry.mentions:
-            parts.append(f"<h3>{html.escape(self.tr('在报告中出现 {n} 处：').format(n=len(entry.mentions)))}</h3>")
+            heading = self.tr("在报告中出现 {n} 处：").format(n=len(entry.mentions))
+            parts.append(f"<h3>{html.escape(heading)}</h3>")
             for index, m in enumerate(entry.mentions):
                 paragraph = self.report.paragraph(m.paragraph_id)
                 section = self.report.section(m.section_id)
@@ -109,7 +114,8 @@ class GlossaryPage(QWidget):
                     f"<p style='line-height:150%'><a href='mention:{index}'>{html.escape(section.display_title)}</a><br>{marked}</p>"
                 )
         else:
-            parts.append(f"<p style='color:{FIGURE_COLOR}'>{html.escape(self.tr('这个词只在注释中解释，报告正文中没有出现。'))}</p>")
+            never = self.tr("这个词只在注释中解释，报告正文中没有出现。")
+            parts.append(f"<p style='color:{colour('figure')}'>{html.escape(never)}</p>")
         self.detail.setHtml("".join(parts))
 
     @staticmethod
@@ -117,7 +123,7 @@ class GlossaryPage(QWidget):
         out, last = [], 0
         for s, e in spans:
             out.append(html.escape(snippet[last:s]))
-            out.append(f"<span style='background-color:{HIGHLIGHT_BG}'>{html.escape(snippet[s:e])}</span>")
+            out.append(f"<span style='background-color:{colour('highlight')}'>{html.escape(snippet[s:e])}</span>")
             last = e
         out.append(html.escape(snippet[last:]))
         return "".join(out)

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 from dongli_desktop.core import charts
 from dongli_desktop.core.models import LivelihoodItem, SourceRef
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.widgets.common import FittedCard, ChipGroup, Section, card_frame, link_button, make_label, scroll_page
-from dongli_desktop.ui.widgets.reading_view import FIGURE_COLOR
+from dongli_desktop.ui.theme import colour
 
 ALL = "all"
 
@@ -56,7 +57,7 @@ class ItemCard(FittedCard):
         local = fig.start - self.item.start
         if not (0 <= local and local + len(fig.text) <= len(text)):
             return html.escape(text)
-        return (html.escape(text[:local]) + f"<b style='color:{FIGURE_COLOR}'>{html.escape(fig.text)}</b>"
+        return (html.escape(text[:local]) + f"<b style='color:{colour('figure')}'>{html.escape(fig.text)}</b>"
                 + html.escape(text[local + len(fig.text):]))
 
 
@@ -73,7 +74,7 @@ class LivelihoodPage(QWidget):
         self.report = report
         self.topic = ALL
         self.year: int | None = None
-        self.topic_names = {t.key: t.name for t in report.topics}
+        self.topic_names = {t.key: t.name_en if english() else t.name for t in report.topics}
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 20, 28, 28)
@@ -81,7 +82,7 @@ class LivelihoodPage(QWidget):
         layout.addWidget(make_label(self.tr("民生实事"), "pageTitle"))
         layout.addWidget(make_label(self.tr("报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。"), "muted"))
 
-        self.topic_chips = ChipGroup([(ALL, self.tr("全部"))] + [(t.key, t.name) for t in report.topics])
+        self.topic_chips = ChipGroup([(ALL, self.tr("全部"))] + [(t.key, self.topic_names[t.key]) for t in report.topics])
         self.topic_chips.set_checked(ALL)
         self.topic_chips.chosen.connect(self.set_topic)
         layout.addWidget(self.topic_chips)
@@ -138,7 +139,7 @@ class LivelihoodPage(QWidget):
 
         names = {"done": self.tr("2019年已完成"), "planned": self.tr("2020年计划")}
         self.chart = ChartView(self.tr("各主题的实事数量（点柱子筛选该主题）"), self.tr("实事数量（项）"), names)
-        self.chart.set_chart(charts.topic_counts(self.report))
+        self.chart.set_chart(charts.topic_counts(self.report), labels=lambda bar: self.topic_names[bar.row])
         self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
         self.chart_section.body.insertWidget(1, self.chart)
 

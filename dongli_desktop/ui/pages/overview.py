@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QVBoxLayou
 from dongli_desktop.core import charts
 from dongli_desktop.core.charts import Bar
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.widgets.common import Section, make_label, scroll_page
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
@@ -27,7 +28,7 @@ class OverviewPage(QWidget):
     pageRequested = Signal(str)
     ready = Signal()
 
-    def __init__(self, report: Report, english: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.report = report
@@ -53,7 +54,7 @@ class OverviewPage(QWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(14)
         cards.body.addLayout(self.grid)
-        self.cards = [FigureCard(pair, english) for pair in report.indicator_pairs(headline_only=True)]
+        self.cards = [FigureCard(pair, english()) for pair in report.indicator_pairs(headline_only=True)]
         for card in self.cards:
             card.sourceRequested.connect(self.sourceRequested)
         self.layout_.addWidget(cards)
@@ -111,7 +112,8 @@ class OverviewPage(QWidget):
         self.charts_built = True
         names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
         self.growth_chart = ChartView(self.tr("主要经济指标增长率"), self.tr("增长率（%）"), names)
-        self.growth_chart.set_chart(charts.growth_chart(self.report))
+        self.growth_chart.set_chart(charts.growth_chart(self.report),
+                                    labels=(lambda bar: bar.label_en) if english() else None)
         path_names = {"derived": self.tr("2018年底（推算）"), "actual": self.tr("2019年实际"),
                       "target": self.tr("2020年目标"), "goal": self.tr("2021年倍增目标")}
         self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"), path_names)

@@ -10,6 +10,7 @@ from dongli_desktop.core.annotate import segments, sentence_span
 from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.wrap_list import WrapList
+from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import ReadingView
 
@@ -40,13 +41,15 @@ class PartPage(QWidget):
         title = self.tr("2019年工作回顾") if part == "review" else self.tr("2020年工作安排")
         intro = (self.tr("选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。") if part == "review"
                  else self.tr("2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。"))
+        if english():
+            intro += " " + self.tr("报告原文为中文，按原样显示。")
         self.title = make_label(title, "pageTitle")
         self.intro = make_label(intro, "muted")
 
         self.list = WrapList()
         self.list.setAccessibleName(self.tr("章节列表"))
         for sec in self.sections:
-            item = QListWidgetItem(sec.display_title)
+            item = QListWidgetItem(self.section_title(sec))
             item.setData(Qt.ItemDataRole.UserRole, sec.id)
             self.list.addItem(item)
         self.list.currentRowChanged.connect(self._row_changed)
@@ -81,6 +84,13 @@ class PartPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.reset()
 
+    @staticmethod
+    def section_title(sec: Section) -> str:
+        """The report's own heading, or our editorial title (in English when the interface is)."""
+        if english() and sec.title_source == "editorial" and sec.title_en:
+            return sec.title_en
+        return sec.display_title
+
     def reset(self) -> None:
         """Back to the part's most useful section: the overall results, or the targets."""
         start = "review_overview" if self.part == "review" else "plan_targets"
@@ -112,7 +122,7 @@ class PartPage(QWidget):
                 marks = tuple(sentence_span(p.text, s, e) if ref.sentence else (s, e) for s, e in ref.spans)
             parts.append((p.id, segments(p, self.report.figures(p.id), self.report.mentions_in(p.id), marks)))
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
-        self.reader.show_paragraphs(sec.display_title, parts, note)
+        self.reader.show_paragraphs(self.section_title(sec), parts, note)
         self._update_chart(sec)
         if ref is not None and ref.paragraph_id is not None:
             pid = ref.paragraph_id
@@ -149,7 +159,7 @@ class PartPage(QWidget):
             self.chart_layout.addWidget(self.chart)
         self.chart.title_label.setText(title)
         note = self.tr("每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。") if normalized else ""
-        self.chart.set_chart(data, note=note)
+        self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
         self.chart.setAccessibleName(title)
         self.chart_scroll.show()
         self._size_chart()

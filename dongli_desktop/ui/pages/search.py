@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 from dongli_desktop.core.models import SearchResult, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.common import ChipGroup, make_label
-from dongli_desktop.ui.widgets.reading_view import HIGHLIGHT_BG
+from dongli_desktop.ui.theme import colour
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
 DEBOUNCE_MS = 150
@@ -20,7 +20,7 @@ def marked(snippet: str, spans) -> str:
     out, last = [], 0
     for s, e in spans:
         out.append(html.escape(snippet[last:s]))
-        out.append(f"<span style='background-color:{HIGHLIGHT_BG}; font-weight:bold'>{html.escape(snippet[s:e])}</span>")
+        out.append(f"<span style='background-color:{colour('highlight')}; font-weight:bold'>{html.escape(snippet[s:e])}</span>")
         last = e
     out.append(html.escape(snippet[last:]))
     return "".join(out)
@@ -93,7 +93,8 @@ class SearchPage(QWidget):
         if result.count == 0:
             self.status.setText(self.tr("没有找到与“{q}”相关的内容。").format(q=result.query))
             tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(t)}</a>" for t in TOPIC_CHIPS)
-            self.results.setHtml(f"<p>{html.escape(self.tr('可以换个说法，或者试试这些主题：'))}</p><p style='line-height:180%'>{tips}</p>")
+            advice = self.tr("可以换个说法，或者试试这些主题：")
+            self.results.setHtml(f"<p>{html.escape(advice)}</p><p style='line-height:180%'>{tips}</p>")
             return
         status = self.tr("找到 {n} 处与“{q}”相关的内容。").format(n=result.count, q=result.query)
         if result.truncated:

@@ -19,6 +19,7 @@ import pyqtgraph as pg
 
 from dongli_desktop.core.charts import Bar, Chart
 from dongli_desktop.core.numbers import format_cn
+from dongli_desktop.ui.theme import colour
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#1a1a1a")
 
@@ -134,12 +135,12 @@ class ChartView(QWidget):
         for row in self._chart.rows:
             bars = [b for b in self._chart.bars if b.row == row]
             if bars:
-                said = "，".join(f"{self._year_text(b)}{b.text}" for b in bars)
+                said = "，".join(f"{self._series_names.get(b.series, '')}{b.text}" for b in bars)
                 parts.append(f"{self._labels.get(row, row)}：{said}")
         return "；".join(parts) + "。"
 
     def _year_text(self, bar: Bar) -> str:
-        return self.tr("{year}年{series}").format(year=bar.year, series=self._series_names.get(bar.series, ""))
+        return self._series_names.get(bar.series) or self.tr("{year}年").format(year=bar.year)
 
     # -- drawing --------------------------------------------------------------------
     def apply_scale(self, scale: float) -> None:
@@ -188,7 +189,8 @@ class ChartView(QWidget):
                 label = bar.text if bar.value is not None else self.tr("目标：{text}").format(text=bar.text)
                 if bar.derived:
                     label = self.tr("{text}（推算）").format(text=bar.text)
-                text_item = pg.TextItem(label, color="#1a1a1a" if bar.value is not None else "#1f5f99", anchor=(0, 0.5))
+                text_item = pg.TextItem(label, color=colour("text") if bar.value is not None else colour("target"),
+                                        anchor=(0, 0.5))
                 text_item.setFont(value_font)
                 text_item.setPos(value, y)
                 item.addItem(text_item)
@@ -201,7 +203,7 @@ class ChartView(QWidget):
         left.setWidth(widest + 24)
         bottom = item.getAxis("bottom")
         bottom.setStyle(tickFont=tick_font)
-        label_css = {"font-size": f"{tick_font.pointSizeF():.1f}pt", "color": "#1a1a1a"}
+        label_css = {"font-size": f"{tick_font.pointSizeF():.1f}pt", "color": colour("text")}
         if self._normalized:
             bottom.hide()
             span = 1.0

@@ -15,28 +15,27 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from dongli_desktop.core.annotate import Segment
+from dongli_desktop.ui.theme import colour
 
-FIGURE_COLOR = "#9a3d00"
-TERM_COLOR = "#0b4f8a"
-HIGHLIGHT_BG = "#ffe08a"
 
 
 def segments_html(parts: Sequence[Segment]) -> str:
     """HTML for one paragraph's segments; every piece of report text is escaped."""
     out = []
+    figure, link, highlight = colour("figure"), colour("link"), colour("highlight")
     for seg in parts:
         piece = html.escape(seg.text)
         styles = []
         if seg.figure_id is not None:
-            styles.append(f"color:{FIGURE_COLOR}; font-weight:bold")
+            styles.append(f"color:{figure}; font-weight:bold")
         elif seg.lead:
             styles.append("font-weight:bold")
         if seg.highlight:
-            styles.append(f"background-color:{HIGHLIGHT_BG}")
+            styles.append(f"background-color:{highlight}")
         if styles:
             piece = f"<span style='{'; '.join(styles)}'>{piece}</span>"
         if seg.glossary_id is not None:
-            piece = f"<a href='term:{seg.glossary_id}' style='color:{TERM_COLOR}'>{piece}</a>"
+            piece = f"<a href='term:{seg.glossary_id}' style='color:{link}'>{piece}</a>"
         out.append(piece)
     return "".join(out)
 
@@ -61,9 +60,9 @@ class ReadingView(QTextBrowser):
 
     def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "") -> None:
         """Render a section: its heading, then each paragraph with an anchor ``p<ID>``."""
-        body = [f"<h2 style='color:#163a5f'>{html.escape(heading)}</h2>"]
+        body = [f"<h2 style='color:{colour('primary')}'>{html.escape(heading)}</h2>"]
         if note:
-            body.append(f"<p style='color:#3d4852'>{html.escape(note)}</p>")
+            body.append(f"<p style='color:{colour('muted')}'>{html.escape(note)}</p>")
         for pid, parts in paragraphs:
             body.append(
                 f"<a name='p{pid}'></a><p style='line-height:160%; margin-bottom:14px'>{segments_html(parts)}</p>"
@@ -81,7 +80,7 @@ class ReadingView(QTextBrowser):
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
-                if fragment.charFormat().background().color().name() == HIGHLIGHT_BG:
+                if fragment.charFormat().background().color().name() == colour("highlight"):
                     cursor = QTextCursor(doc)
                     cursor.setPosition(fragment.position())
                     self.setTextCursor(cursor)

@@ -1,0 +1,896 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="16"/>
+        <source>关于本程序</source>
+        <translation>About this program</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="18"/>
+        <source>东丽区政府工作报告 · 市民读本</source>
+        <translation>Dongli District Government Work Report · Residents&apos; Guide</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="19"/>
+        <source>版本 {v}</source>
+        <translation>Version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="20"/>
+        <source>内容来源：《{title}》，{meeting}，{role}{speaker}。{issued}印发。</source>
+        <translation>Source: “{title}”, {meeting}, {role} {speaker}. Issued {issued}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="23"/>
+        <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
+        <translation>All text and numbers come from the original report; every number has a “Show source” link to check it. Headings of unnumbered passages (such as “Overall results”) and the plain-language lines were added by the editors.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="25"/>
+        <source>原文校验码（SHA-256）：{sha}</source>
+        <translation>Checksum of the original text (SHA-256): {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="26"/>
+        <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
+        <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="27"/>
+        <source>本程序完全离线运行，不收集任何个人信息。</source>
+        <translation>This program runs fully offline and collects no personal information.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="28"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/app.py" line="47"/>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/app.py" line="47"/>
+        <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
+        <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/app.py" line="70"/>
+        <source>无法打开报告数据</source>
+        <translation>Cannot open the report data</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="30"/>
+        <source>轻触屏幕，开始浏览</source>
+        <translation>Touch the screen to start</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="51"/>
+        <source>2019年 · {name}</source>
+        <translation>2019 · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="54"/>
+        <source>欢迎屏幕</source>
+        <translation>Welcome screen</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="79"/>
+        <source>保存图片</source>
+        <translation>Save image</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="81"/>
+        <source>保存图表为图片</source>
+        <translation>Save the chart as an image</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="143"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="189"/>
+        <source>目标：{text}</source>
+        <translation>Target: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="191"/>
+        <source>{text}（推算）</source>
+        <translation>{text} (derived)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="251"/>
+        <source>单位：{unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="253"/>
+        <source>报告未直接给出，由报告中的数字推算</source>
+        <translation>Not stated in the report; derived from the report&apos;s numbers</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="255"/>
+        <source>原文：“{quote}”</source>
+        <translation>Source: “{quote}”</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="256"/>
+        <source>点击查看原文</source>
+        <translation>Click to read the source</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="280"/>
+        <source>保存图表</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="280"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="23"/>
+        <source>找不到报告数据文件。</source>
+        <translation>The report data file cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="24"/>
+        <source>没有权限读取报告数据文件。</source>
+        <translation>There is no permission to read the report data file.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="25"/>
+        <source>报告数据文件已损坏或不完整。</source>
+        <translation>The report data file is damaged or incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="26"/>
+        <source>报告数据文件的版本与本程序不符。</source>
+        <translation>The report data file is for a different version of this program.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="28"/>
+        <source>报告数据文件无法使用。</source>
+        <translation>The report data file cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="29"/>
+        <source>请联系工作人员重新安装本程序或更新内容。</source>
+        <translation>Please ask the staff to reinstall the program or update its content.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="29"/>
+        <source>文件：{path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="54"/>
+        <source>程序出错</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="54"/>
+        <source>程序遇到意外问题，需要重新启动。问题已记录在日志中。</source>
+        <translation>The program ran into an unexpected problem and needs to restart. The problem has been written to the log.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="48"/>
+        <source>查看原文</source>
+        <translation>Show source</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="48"/>
+        <source>{year}的原文</source>
+        <translation>Source of {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="67"/>
+        <source>2019年</source>
+        <translation>2019</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="69"/>
+        <source>2020年目标</source>
+        <translation>2020 target</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="71"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPage</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="36"/>
+        <source>输入词语筛选，例如：企业</source>
+        <translation>Type to filter, e.g. 企业</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="37"/>
+        <source>筛选名词</source>
+        <translation>Filter terms</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="41"/>
+        <source>名词列表</source>
+        <translation>List of terms</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="47"/>
+        <source>没有符合的名词。</source>
+        <translation>No matching term.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="52"/>
+        <source>名词解释内容</source>
+        <translation>Explanation of the term</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
+        <source>名词解释</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="64"/>
+        <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
+        <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="66"/>
+        <source>注释和报告原文为中文，按原样显示。</source>
+        <translation>The notes and the report are shown in the original Chinese.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="106"/>
+        <source>在报告中出现 {n} 处：</source>
+        <translation>Mentioned {n} times in the report:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="117"/>
+        <source>这个词只在注释中解释，报告正文中没有出现。</source>
+        <translation>This term is only explained in the notes; the report text never mentions it.</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePrompt</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="20"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="24"/>
+        <source>还在浏览吗？</source>
+        <translation>Still browsing?</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="26"/>
+        <source>继续浏览</source>
+        <translation>Keep browsing</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="53"/>
+        <source>{s} 秒后将回到首页。轻触“继续浏览”留在这里。</source>
+        <translation>Back to the start page in {s} seconds. Touch “Keep browsing” to stay.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="36"/>
+        <source>2019年已完成</source>
+        <translation>Done in 2019</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="36"/>
+        <source>2020年计划</source>
+        <translation>Planned for 2020</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="41"/>
+        <source>查看原文</source>
+        <translation>Show source</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="41"/>
+        <source>打开这项实事在报告中的原文</source>
+        <translation>Open this item&apos;s source in the report</translation>
+    </message>
+</context>
+<context>
+    <name>LivelihoodPage</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="82"/>
+        <source>民生实事</source>
+        <translation>Livelihood</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="83"/>
+        <source>报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。</source>
+        <translation>What the report says about everyday life: done in 2019 and promised for 2020. Tap a topic to filter, “Show source” to check.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="85"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
+        <source>全部年份</source>
+        <translation>Both years</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="140"/>
+        <source>2019年已完成</source>
+        <translation>Done in 2019</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="140"/>
+        <source>2020年计划</source>
+        <translation>Planned for 2020</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="107"/>
+        <source>各主题的实事数量</source>
+        <translation>Items per topic</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="141"/>
+        <source>各主题的实事数量（点柱子筛选该主题）</source>
+        <translation>Items per topic (tap a bar to filter)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="141"/>
+        <source>实事数量（项）</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="169"/>
+        <source>共 {n} 项</source>
+        <translation>{n} items</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="98"/>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="99"/>
+        <source>2019 工作回顾</source>
+        <translation>2019 review</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="100"/>
+        <source>2020 工作安排</source>
+        <translation>2020 plan</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="101"/>
+        <source>民生实事</source>
+        <translation>Livelihood</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="102"/>
+        <source>名词解释</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="103"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
+        <source>东丽区2020年政府工作报告 · 市民读本</source>
+        <translation>Dongli District 2020 Government Work Report · Residents&apos; Guide</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
+        <source>东丽区2020年政府工作报告</source>
+        <translation>Dongli District 2020 Government Work Report</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="163"/>
+        <source>打开“{title}”页面（Alt+{n}）</source>
+        <translation>Open the “{title}” page (Alt+{n})</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <source>A－</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <source>缩小文字</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <source>把所有文字调小一级（Ctrl+减号）</source>
+        <translation>Make all text one step smaller (Ctrl+minus)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <source>A＋</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <source>放大文字</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <source>把所有文字调大一级（Ctrl+加号）</source>
+        <translation>Make all text one step larger (Ctrl+plus)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <source>大字模式</source>
+        <translation>Large mode</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <source>更大的字、更大的按钮、更简洁的页面</source>
+        <translation>Bigger text, bigger buttons, simpler pages</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <source>高对比度</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <source>黑白分明的颜色，看得更清楚</source>
+        <translation>Strong black-and-white colours that are easier to see</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <source>English</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <source>切换到英文界面</source>
+        <translation>Switch the interface to Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <source>界面文字改用英文；报告原文仍为中文</source>
+        <translation>Show the interface in Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <source>关于本程序</source>
+        <translation>About this program</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <source>内容来源、版本和字体许可</source>
+        <translation>Source, version and font licence</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="343"/>
+        <source>文字 {p}%</source>
+        <translation>Text {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="344"/>
+        <source>当前文字大小</source>
+        <translation>Current text size</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="34"/>
+        <source>屏幕键盘</source>
+        <translation>On-screen keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="51"/>
+        <source>⌫ 退格</source>
+        <translation>⌫ Back</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="56"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="66"/>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="57"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="66"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="66"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="114"/>
+        <source>拼音：{letters}</source>
+        <translation>Pinyin: {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="115"/>
+        <source>点字母拼写，例如 yanglao 或 yl</source>
+        <translation>Spell with letters, e.g. yanglao or yl</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="44"/>
+        <source>{meeting}&#x3000;{role} {speaker}</source>
+        <translation>{meeting}, {role} {speaker}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="48"/>
+        <source>这里用大字和图表介绍东丽区政府2019年做了什么、2020年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
+        <translation>What the Dongli District government did in 2019 and plans for 2020, in large type and charts. Every number has a “Show source” link to the report&apos;s own words (in Chinese).</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="53"/>
+        <source>2019年成绩与2020年目标</source>
+        <translation>2019 results and 2020 targets</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="63"/>
+        <source>2019年实际与2020年目标对比</source>
+        <translation>2019 results compared with 2020 targets</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="68"/>
+        <source>了解更多</source>
+        <translation>Learn more</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="71"/>
+        <source>2019年工作回顾：五个方面的成绩</source>
+        <translation>2019 review: results in five areas</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="72"/>
+        <source>2020年工作安排：目标和七个方面的工作</source>
+        <translation>2020 plan: targets and seven areas of work</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="73"/>
+        <source>民生实事：教育、养老、就业、医疗……</source>
+        <translation>Livelihood: education, elderly care, jobs, health…</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="74"/>
+        <source>名词解释：报告里的专门用语</source>
+        <translation>Glossary: the report&apos;s special terms</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="75"/>
+        <source>搜索：查找您关心的内容</source>
+        <translation>Search: find what matters to you</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
+        <source>2019年实际</source>
+        <translation>2019 result</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <source>2020年目标</source>
+        <translation>2020 target</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <source>主要经济指标增长率</source>
+        <translation>Growth of the main economic measures</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <source>增长率（%）</source>
+        <translation>Growth (%)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
+        <source>2018年底（推算）</source>
+        <translation>End of 2018 (derived)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
+        <source>2021年倍增目标</source>
+        <translation>2021 doubling goal</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <source>国家高新技术企业倍增之路</source>
+        <translation>Doubling the national high-tech enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <source>企业数（家）</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="123"/>
+        <source>2018年底的数字报告没有直接写出，是用2019年总数减去当年新增数推算的；倍增目标见注释（1）。</source>
+        <translation>The end-of-2018 number is not in the report: it is the 2019 total minus that year&apos;s new enterprises. The doubling goal is in note (1).</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <source>2018年底</source>
+        <translation>End of 2018</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <source>2019年</source>
+        <translation>2019</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="134"/>
+        <source>2021年目标</source>
+        <translation>2021 target</translation>
+    </message>
+</context>
+<context>
+    <name>PartPage</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="41"/>
+        <source>2019年工作回顾</source>
+        <translation>Review of 2019</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="41"/>
+        <source>2020年工作安排</source>
+        <translation>Plan for 2020</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="42"/>
+        <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
+        <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="43"/>
+        <source>2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。</source>
+        <translation>The 2020 targets, five requirements and seven areas of work; every bar in a chart opens its source.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="45"/>
+        <source>报告原文为中文，按原样显示。</source>
+        <translation>The report is shown in the original Chinese.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="50"/>
+        <source>章节列表</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="124"/>
+        <source>（本节标题为编者所加）</source>
+        <translation>(heading added by the editors)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="146"/>
+        <source>主要经济指标：2019年实际与2020年目标</source>
+        <translation>Main economic measures: 2019 results and 2020 targets</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="149"/>
+        <source>本部分的主要数字</source>
+        <translation>Key numbers of this part</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="153"/>
+        <source>2019年实际</source>
+        <translation>2019 result</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="153"/>
+        <source>2020年目标</source>
+        <translation>2020 target</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="157"/>
+        <source>增长率（%）</source>
+        <translation>Growth (%)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="161"/>
+        <source>每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。</source>
+        <translation>Each row compares the 2019 result with the 2020 target in its own unit; bar lengths compare only within a row.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="23"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="34"/>
+        <source>未设置管理员密码，无法退出。请用 dongli-desktop kiosk set-pin 设置。</source>
+        <translation>No admin PIN is set, so the kiosk cannot be left. Set one with dongli-desktop kiosk set-pin.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="47"/>
+        <source>请输入管理员密码</source>
+        <translation>Enter the admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="49"/>
+        <source>已输入的位数</source>
+        <translation>Digits entered</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="59"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="61"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="64"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="70"/>
+        <source>管理员已解锁</source>
+        <translation>Admin unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="71"/>
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="75"/>
+        <source>文字 {p}%</source>
+        <translation>Text {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="78"/>
+        <source>返回展示</source>
+        <translation>Back to the display</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="95"/>
+        <source>尝试次数过多，请 {s} 秒后再试。</source>
+        <translation>Too many tries. Please try again in {s} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="101"/>
+        <source>密码错误。</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="101"/>
+        <source>请 {s} 秒后再试。</source>
+        <translation>Try again in {s} seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="52"/>
+        <source>报告原文</source>
+        <translation>Report text</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="42"/>
+        <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
+        <translation>What are you looking for? e.g. 养老, 幼儿园, PM2.5</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="43"/>
+        <source>搜索内容</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="58"/>
+        <source>搜索结果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="62"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="64"/>
+        <source>常用主题：</source>
+        <translation>Common topics:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="90"/>
+        <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
+        <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="94"/>
+        <source>没有找到与“{q}”相关的内容。</source>
+        <translation>Nothing found for “{q}”.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="96"/>
+        <source>可以换个说法，或者试试这些主题：</source>
+        <translation>Try other words, or one of these topics:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
+        <source>找到 {n} 处与“{q}”相关的内容。</source>
+        <translation>{n} places found for “{q}”.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
+        <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
+        <translation>More than {n} places found for “{q}”; add a word to narrow it down.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="103"/>
+        <source>按拼音“{p}”查找“{q}”：</source>
+        <translation>Searching “{q}” for the pinyin “{p}”: </translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="107"/>
+        <source>名词解释：{t}</source>
+        <translation>Glossary: {t}</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="54"/>
+        <source>名词解释</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="58"/>
+        <source>在名词解释页查看</source>
+        <translation>Show in the glossary</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="60"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+</TS>
