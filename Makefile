@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,build]'
+	$(PY) -m pip install --quiet -e '.[test,build,speech]'
 	touch $(STAMP)
 
 # System libraries Qt needs on a fresh Debian (root or sudo); a no-op when present.

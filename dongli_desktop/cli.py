@@ -9,6 +9,7 @@ from dongli_desktop import __version__
 
 PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search")
 FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+LARGE_SCALES = (1.0, 1.25, 1.5, 1.75)  # 大字模式 starts at 18 pt, so 1.75 is already 31.5 pt
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+os.environ.setdefault("DONGLI_TTS_ENGINE", "mock")  # Qt's mock speech engine: tests hear nothing
 
 import pytest  # noqa: E402
 

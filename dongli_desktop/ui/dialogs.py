@@ -25,6 +25,14 @@ class AboutDialog(QDialog):
         layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(sha=document.source_sha256), "muted"))
         layout.addWidget(make_label(self.tr("字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。"), "muted"))
         layout.addWidget(make_label(self.tr("本程序完全离线运行，不收集任何个人信息。"), "muted"))
+        from dongli_desktop.ui.speech import speaker
+
+        if not speaker().available:
+            self.speech_hint = make_label(self.tr(
+                "朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 "
+                "speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），"
+                "然后重新启动本程序。"), "muted")
+            layout.addWidget(self.speech_hint)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()

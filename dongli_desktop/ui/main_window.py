@@ -17,19 +17,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from dongli_desktop.cli import FONT_SCALES, PAGES
+from dongli_desktop.cli import FONT_SCALES, LARGE_SCALES, PAGES
 from dongli_desktop.core import charts
 from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import i18n
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.style import app_font, stylesheet
-from dongli_desktop.ui.widgets.common import make_label
+from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
 
@@ -81,12 +82,19 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self._nav_bar())
+        nav = scroll_page(self._nav_bar())  # scrolls only if the text is too large for the screen
+        nav.setObjectName("navScroll")
+        nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.nav_scroll = nav
+        row.addWidget(nav)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
         self.setCentralWidget(central)
         self._shortcuts()
         self.retranslate()
+        self._fix_tab_order()
+        self._fit_nav()
 
     @property
     def scale(self) -> float:
@@ -135,7 +143,6 @@ class MainWindow(QMainWindow):
 
     def _nav_bar(self) -> QWidget:
         bar = QWidget()
-        bar.setObjectName("navBar")
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(0, 12, 0, 12)
         layout.setSpacing(4)
@@ -149,6 +156,7 @@ class MainWindow(QMainWindow):
             layout.addWidget(button)
             self.nav_buttons[key] = button
         layout.addStretch(1)
+        bar.setObjectName("navBar")
         return bar
 
     def retranslate(self) -> None:
@@ -194,6 +202,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             if self.kiosk and name == "search":
                 page.show_keyboard()  # type: ignore[attr-defined]
+            self._fix_tab_order()
             self.pageCreated.emit(page)
         return self.pages[name]
 
@@ -202,7 +211,7 @@ class MainWindow(QMainWindow):
         if name == "overview":
             from dongli_desktop.ui.pages.overview import OverviewPage
 
-            page = OverviewPage(self.report)
+            page = OverviewPage(self.report, simple=self.look.large)
             page.pageRequested.connect(self.show_page)
             page.sourceRequested.connect(self.show_source)
             page.barActivated.connect(self.show_bar)
@@ -210,7 +219,7 @@ class MainWindow(QMainWindow):
         elif name in ("review", "plan"):
             from dongli_desktop.ui.pages.part import PartPage
 
-            page = PartPage(self.report, name)
+            page = PartPage(self.report, name, simple=self.look.large)
             page.barActivated.connect(self.show_bar)
             page.termActivated.connect(self.show_term)
         elif name == "livelihood":
@@ -233,20 +242,37 @@ class MainWindow(QMainWindow):
         page.setAccessibleName(self.page_titles()[name])
         return page
 
+    def _fit_nav(self) -> None:
+        """The navigation column is as wide as its widest button (plus a scroll bar if it scrolls)."""
+        bar = self.nav_scroll.widget()
+        bar.adjustSize()
+        self.nav_scroll.setFixedWidth(bar.sizeHint().width() + self.nav_scroll.verticalScrollBar().sizeHint().width())
+
+    def _fix_tab_order(self) -> None:
+        """Tab goes through the top bar, then the navigation, then the page: the order things appear in."""
+        chain = [self.smaller, self.larger, self.large_button, self.contrast_button, self.language_button,
+                 self.about_button, *self.nav_buttons.values()]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        for page in self.pages.values():
+            QWidget.setTabOrder(chain[-1], page)
+
     def show_page(self, name: str) -> QWidget:
         if name not in self.allowed:
             name = self.allowed[0]
         page = self.page(name)
         self.stack.setCurrentWidget(page)
+        self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
         if name != "overview":
-            QTimer.singleShot(0, self._page_ready)
+            QTimer.singleShot(0, self, self._page_ready)
         return page
 
     def current_page_name(self) -> str:
         return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
 
     def _page_ready(self) -> None:
+        self._fix_tab_order()  # charts drawn after the first frame join the focus chain late
         page = self.stack.currentWidget()
         if page is not None and getattr(page, "charts_built", True):
             self.ready.emit()
@@ -284,10 +310,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     # -- text size, large mode, theme, language ------------------------------------------
+    @property
+    def scales(self) -> tuple[float, ...]:
+        return LARGE_SCALES if self.look.large else FONT_SCALES
+
     def step_scale(self, direction: int) -> None:
-        index = min(range(len(FONT_SCALES)), key=lambda i: abs(FONT_SCALES[i] - self.scale))
-        index = max(0, min(len(FONT_SCALES) - 1, index + direction))
-        self.set_scale(FONT_SCALES[index])
+        scales = self.scales
+        index = min(range(len(scales)), key=lambda i: abs(scales[i] - self.scale))
+        index = max(0, min(len(scales) - 1, index + direction))
+        self.set_scale(scales[index])
 
     def apply_style(self) -> None:
         app = QApplication.instance()
@@ -299,6 +330,7 @@ class MainWindow(QMainWindow):
         self.look = replace(self.look, scale=scale)
         self.apply_style()
         self._update_scale_label()
+        self._fit_nav()
         for page in self.pages.values():
             page.apply_scale(scale)  # type: ignore[attr-defined]
         if self._on_scale is not None:
@@ -310,6 +342,8 @@ class MainWindow(QMainWindow):
     def set_look(self, **changes) -> None:
         """Switch large mode, theme or language at run time: pages are rebuilt, nothing restarts."""
         new = replace(self.look, **changes)
+        if new.large and new.scale > LARGE_SCALES[-1]:
+            new = replace(new, scale=LARGE_SCALES[-1])
         if new == self.look:
             return
         if new.lang != self.look.lang:
@@ -318,6 +352,8 @@ class MainWindow(QMainWindow):
         self.apply_style()
         self.retranslate()
         self.rebuild_pages()
+        self._fit_nav()
+        self.scaleChanged.emit(self.look.scale)
         if self._on_look is not None:
             self._on_look(self.look)
 
@@ -342,5 +378,6 @@ class MainWindow(QMainWindow):
     def _update_scale_label(self) -> None:
         self.scale_label.setText(self.tr("文字 {p}%").format(p=round(self.scale * 100)))
         self.scale_label.setAccessibleName(self.tr("当前文字大小"))
-        self.smaller.setEnabled(self.scale > FONT_SCALES[0])
-        self.larger.setEnabled(self.scale < FONT_SCALES[-1])
+        self.scale_label.setMinimumHeight(self.smaller.sizeHint().height())
+        self.smaller.setEnabled(self.scale > self.scales[0])
+        self.larger.setEnabled(self.scale < self.scales[-1])

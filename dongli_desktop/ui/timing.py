@@ -48,7 +48,7 @@ class TimingProbe(QObject):
         self.result["ready"] = time.time()
         self.result["rss_ready"], _ = rss_mb()
         if self.mode == "visit":
-            QTimer.singleShot(0, self._visit)
+            QTimer.singleShot(0, self, self._visit)
         else:
             self._finish()
 

@@ -44,7 +44,12 @@
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="28"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="32"/>
+        <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
+        <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="36"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -88,57 +93,57 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="79"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="80"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="82"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="143"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="144"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="196"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="191"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="198"/>
         <source>{text}（推算）</source>
         <translation>{text} (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="251"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="258"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="260"/>
         <source>报告未直接给出，由报告中的数字推算</source>
         <translation>Not stated in the report; derived from the report&apos;s numbers</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="255"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="262"/>
         <source>原文：“{quote}”</source>
         <translation>Source: “{quote}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="256"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="263"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="280"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="287"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="280"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="287"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -194,27 +199,37 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="49"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="49"/>
         <source>{year}的原文</source>
         <translation>Source of {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="61"/>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="61"/>
+        <source>朗读这张卡片</source>
+        <translation>Read this card aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="78"/>
         <source>2019年</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="80"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="82"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
@@ -222,52 +237,62 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="36"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="37"/>
         <source>输入词语筛选，例如：企业</source>
-        <translation>Type to filter, e.g. 企业</translation>
+        <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="37"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="38"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="41"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="42"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="48"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="52"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="53"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="57"/>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="57"/>
+        <source>朗读这条名词解释</source>
+        <translation>Read this explanation aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="73"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="74"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="76"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="116"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentioned {n} times in the report:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="127"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -372,137 +397,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="106"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="107"/>
         <source>2019 工作回顾</source>
         <translation>2019 review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="108"/>
         <source>2020 工作安排</source>
         <translation>2020 plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="109"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="110"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="111"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
         <source>东丽区2020年政府工作报告 · 市民读本</source>
         <translation>Dongli District 2020 Government Work Report · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
         <source>东丽区2020年政府工作报告</source>
         <translation>Dongli District 2020 Government Work Report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="171"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the “{title}” page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="173"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="173"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="173"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="174"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="174"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="174"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="175"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="175"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="176"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="176"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="177"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="177"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="177"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="178"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="178"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="178"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="379"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="380"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -516,8 +541,8 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="51"/>
-        <source>⌫ 退格</source>
-        <translation>⌫ Back</translation>
+        <source>← 退格</source>
+        <translation>← Back</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="56"/>
@@ -550,115 +575,115 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="44"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="45"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="49"/>
         <source>这里用大字和图表介绍东丽区政府2019年做了什么、2020年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the Dongli District government did in 2019 and plans for 2020, in large type and charts. Every number has a “Show source” link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="53"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="54"/>
         <source>2019年成绩与2020年目标</source>
         <translation>2019 results and 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="64"/>
         <source>2019年实际与2020年目标对比</source>
         <translation>2019 results compared with 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="69"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="72"/>
         <source>2019年工作回顾：五个方面的成绩</source>
         <translation>2019 review: results in five areas</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="72"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="73"/>
         <source>2020年工作安排：目标和七个方面的工作</source>
         <translation>2020 plan: targets and seven areas of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="74"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="74"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="75"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="75"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
         <source>2019年实际</source>
         <translation>2019 result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
         <source>2018年底（推算）</source>
         <translation>End of 2018 (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
         <source>2021年倍增目标</source>
         <translation>2021 doubling goal</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="123"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="125"/>
         <source>2018年底的数字报告没有直接写出，是用2019年总数减去当年新增数推算的；倍增目标见注释（1）。</source>
         <translation>The end-of-2018 number is not in the report: it is the 2019 total minus that year&apos;s new enterprises. The doubling goal is in note (1).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
         <source>2018年底</source>
         <translation>End of 2018</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
         <source>2019年</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="137"/>
         <source>2021年目标</source>
         <translation>2021 target</translation>
     </message>
@@ -666,67 +691,92 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="41"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="43"/>
         <source>2019年工作回顾</source>
         <translation>Review of 2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="41"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="43"/>
         <source>2020年工作安排</source>
         <translation>Plan for 2020</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="42"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="44"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="43"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="45"/>
         <source>2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The 2020 targets, five requirements and seven areas of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="45"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="47"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="50"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="52"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="91"/>
+        <source>◀ 上一节</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
+        <source>下一节 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="93"/>
+        <source>上一节</source>
+        <translation>Previous section</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="94"/>
+        <source>下一节</source>
+        <translation>Next section</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="147"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="148"/>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="178"/>
         <source>主要经济指标：2019年实际与2020年目标</source>
         <translation>Main economic measures: 2019 results and 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="149"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="153"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="185"/>
         <source>2019年实际</source>
         <translation>2019 result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="153"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="185"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="161"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="194"/>
         <source>每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。</source>
         <translation>Each row compares the 2019 result with the 2020 target in its own unit; bar lengths compare only within a row.</translation>
     </message>
@@ -817,7 +867,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="42"/>
         <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
-        <translation>What are you looking for? e.g. 养老, 幼儿园, PM2.5</translation>
+        <translation>Search the report: Chinese words, pinyin such as yanglao, or PM2.5</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="43"/>
@@ -830,47 +880,47 @@
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="62"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="63"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="65"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="95"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for “{q}”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="104"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>{n} places found for “{q}”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for “{q}”; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="103"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="108"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching “{q}” for the pinyin “{p}”: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="112"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
@@ -878,17 +928,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="62"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="66"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="68"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

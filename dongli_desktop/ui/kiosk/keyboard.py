@@ -48,7 +48,7 @@ class OnScreenKeyboard(QWidget):
             for ch in row:
                 line.addWidget(self._key(ch, ch.upper() if ch.isalpha() else ch, lambda c=ch: self.press(c)))
             if row == ROWS[-1]:
-                line.addWidget(self._key("back", self.tr("⌫ 退格"), self.backspace, wide=True))
+                line.addWidget(self._key("back", self.tr("← 退格"), self.backspace, wide=True))
             line.addStretch(1)
             layout.addLayout(line)
         bottom = QHBoxLayout()

@@ -12,7 +12,8 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.core.search import make_snippet
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.i18n import english
-from dongli_desktop.ui.widgets.common import make_label
+from dongli_desktop.ui.speech import speaker
+from dongli_desktop.ui.widgets.common import link_button, make_label
 from dongli_desktop.ui.theme import colour
 
 CONTEXT = 18
@@ -51,13 +52,22 @@ class GlossaryPage(QWidget):
         self.detail.anchorClicked.connect(self._follow)
         self.detail.setAccessibleName(self.tr("名词解释内容"))
 
+        self.speak_button = None
+        if speaker().available:
+            self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这条名词解释"))
+            self.speak_button.clicked.connect(
+                lambda *_: self.current and speaker().say(f"{self.current.term}。{self.current.definition}"))
         left = QVBoxLayout()
         left.addWidget(self.filter)
         left.addWidget(self.empty)
         left.addWidget(self.list, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
-        columns.addWidget(self.detail, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.detail, 1)
+        if self.speak_button is not None:
+            right.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignRight)
+        columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(make_label(self.tr("名词解释"), "pageTitle"))

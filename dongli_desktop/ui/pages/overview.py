@@ -28,8 +28,9 @@ class OverviewPage(QWidget):
     pageRequested = Signal(str)
     ready = Signal()
 
-    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, simple: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.simple = simple  # 大字模式: only the cards, their plain lines and larger, sparser charts
         self.setObjectName("page")
         self.report = report
         self.scale = 1.0
@@ -84,6 +85,7 @@ class OverviewPage(QWidget):
             self.entry_buttons[key] = button
         entries.body.addWidget(entry_flow)
         self.layout_.addWidget(entries)
+        entries.setVisible(not simple)
         self.layout_.addStretch(1)
 
         outer = QVBoxLayout(self)
@@ -101,7 +103,7 @@ class OverviewPage(QWidget):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self.charts_built:
             QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self.build_charts)
+            QTimer.singleShot(0, self, self.build_charts)
         return False
 
     def build_charts(self) -> None:
@@ -124,6 +126,7 @@ class OverviewPage(QWidget):
         )
         self._label_path_rows(path)
         for chart in (self.growth_chart, self.hightech_chart):
+            chart.set_simple(self.simple)
             chart.barActivated.connect(self.barActivated)
             self.charts_section.body.addWidget(chart)
         self.ready.emit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
@@ -11,6 +11,7 @@ from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import ReadingView
 
@@ -28,8 +29,9 @@ class PartPage(QWidget):
     barActivated = Signal(object)
     termActivated = Signal(int)
 
-    def __init__(self, report: Report, part: str, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, part: str, simple: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.simple = simple
         self.setObjectName("page")
         self.report = report
         self.part = part
@@ -56,6 +58,7 @@ class PartPage(QWidget):
 
         self.reader = ReadingView()
         self.reader.termActivated.connect(self.termActivated)
+        self.reader.linkActivated.connect(self._link)
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -81,7 +84,25 @@ class PartPage(QWidget):
         head.addWidget(self.title)
         layout.addLayout(head)
         layout.addWidget(self.intro)
+        # 大字模式: no side list; step through the sections with two big buttons instead.
+        self.stepper = QWidget()
+        steps = QHBoxLayout(self.stepper)
+        steps.setContentsMargins(0, 0, 0, 0)
+        self.previous_button = QPushButton(self.tr("◀ 上一节"))
+        self.next_button = QPushButton(self.tr("下一节 ▶"))
+        self.previous_button.setAccessibleName(self.tr("上一节"))
+        self.next_button.setAccessibleName(self.tr("下一节"))
+        self.previous_button.clicked.connect(lambda *_: self.step(-1))
+        self.next_button.clicked.connect(lambda *_: self.step(+1))
+        steps.addWidget(self.previous_button)
+        steps.addStretch(1)
+        steps.addWidget(self.next_button)
+        layout.addWidget(self.stepper)
         layout.addWidget(self.splitter, 1)
+        self.list.setVisible(not simple)
+        self.stepper.setVisible(simple)
+        if simple:
+            self.intro.hide()
         self.reset()
 
     @staticmethod
@@ -115,6 +136,8 @@ class PartPage(QWidget):
             self.list.blockSignals(True)
             self.list.setCurrentRow(row)
             self.list.blockSignals(False)
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(self.sections) - 1)
         parts = []
         for p in self.report.paragraphs(section_id):
             marks: tuple[tuple[int, int], ...] = ()
@@ -122,13 +145,22 @@ class PartPage(QWidget):
                 marks = tuple(sentence_span(p.text, s, e) if ref.sentence else (s, e) for s, e in ref.spans)
             parts.append((p.id, segments(p, self.report.figures(p.id), self.report.mentions_in(p.id), marks)))
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
-        self.reader.show_paragraphs(self.section_title(sec), parts, note)
+        speak = self.tr("朗读") if speaker().available else ""
+        self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak)
         self._update_chart(sec)
         if ref is not None and ref.paragraph_id is not None:
             pid = ref.paragraph_id
             self.reader.select_first_highlight()
             # Once the document is laid out, bring the paragraph and the marked sentence into view.
-            QTimer.singleShot(0, lambda: (self.reader.scroll_to_paragraph(pid), self.reader.select_first_highlight()))
+            QTimer.singleShot(0, self.reader, lambda: (self.reader.scroll_to_paragraph(pid), self.reader.select_first_highlight()))
+
+    def step(self, direction: int) -> None:
+        row = max(0, min(len(self.sections) - 1, self.list.currentRow() + direction))
+        self.list.setCurrentRow(row)
+
+    def _link(self, target: str) -> None:
+        if target.startswith("speak:"):
+            speaker().say(self.report.paragraph(int(target[6:])).text)
 
     def show_paragraph(self, ref: SourceRef) -> None:
         paragraph = self.report.paragraph(ref.paragraph_id)
@@ -156,6 +188,7 @@ class PartPage(QWidget):
                 self.chart.deleteLater()
             self.chart = ChartView(title, self.tr("增长率（%）"), names, normalized=normalized)
             self.chart.barActivated.connect(self.barActivated)
+            self.chart.set_simple(self.simple)
             self.chart_layout.addWidget(self.chart)
         self.chart.title_label.setText(title)
         note = self.tr("每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。") if normalized else ""
@@ -170,7 +203,7 @@ class PartPage(QWidget):
             return
         total = max(200, self.right.height())
         wanted = self.chart_holder.sizeHint().height() + 4
-        chart_height = min(wanted, total // 2)
+        chart_height = min(wanted, int(total * (0.35 if self.simple else 0.5)))
         self.right.setSizes([chart_height, total - chart_height])
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchResult, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui.widgets.common import ChipGroup, make_label
+from dongli_desktop.ui.widgets.common import ChipGroup, make_label, scroll_page
 from dongli_desktop.ui.theme import colour
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
@@ -57,7 +57,8 @@ class SearchPage(QWidget):
         self.results.anchorClicked.connect(self._follow)
         self.results.setAccessibleName(self.tr("搜索结果"))
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(make_label(self.tr("搜索"), "pageTitle"))
         layout.addWidget(self.field)
@@ -67,15 +68,20 @@ class SearchPage(QWidget):
         self.layout_ = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        self.results.setMinimumHeight(260)  # with very large text the page scrolls instead of squeezing
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.addWidget(scroll_page(body), 1)
         self.run_search()
 
     def show_keyboard(self) -> None:
-        """Kiosk mode: our own pinyin keyboard under the field and the chips (never over the field)."""
+        """Kiosk mode: our own pinyin keyboard, docked below the page so it never covers the field
+        and never scrolls away (keys outside a kinetic scroll area answer a tap at once)."""
         from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
 
         if self.keyboard is None:
             self.keyboard = OnScreenKeyboard(self.report, self.field)
-            self.layout_.insertWidget(self.layout_.indexOf(self.status), self.keyboard)
+            self.outer.addWidget(self.keyboard, 0)
 
     def search_for(self, text: str) -> None:
         self.field.setText(text)

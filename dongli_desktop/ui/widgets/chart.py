@@ -71,6 +71,7 @@ class ChartView(QWidget):
         self._chart: Chart | None = None
         self._labels: dict[str, str] = {}
         self._scale = 1.0
+        self._simple = False
         self.tap_shows_tooltip = False
 
         self.title_label = QLabel(title)
@@ -142,6 +143,12 @@ class ChartView(QWidget):
     def _year_text(self, bar: Bar) -> str:
         return self._series_names.get(bar.series) or self.tr("{year}年").format(year=bar.year)
 
+    def set_simple(self, simple: bool) -> None:
+        """Large mode: no value-axis ticks (every bar carries its value), fewer labels."""
+        self._simple = simple
+        if self._chart is not None:
+            self._draw()
+
     # -- drawing --------------------------------------------------------------------
     def apply_scale(self, scale: float) -> None:
         self._scale = scale
@@ -204,9 +211,9 @@ class ChartView(QWidget):
         bottom = item.getAxis("bottom")
         bottom.setStyle(tickFont=tick_font)
         label_css = {"font-size": f"{tick_font.pointSizeF():.1f}pt", "color": colour("text")}
-        if self._normalized:
+        if self._normalized or self._simple:
             bottom.hide()
-            span = 1.0
+            span = 1.0 if self._normalized else overall
         else:
             bottom.show()
             item.setLabel("bottom", self._axis_label, **label_css)
@@ -218,7 +225,7 @@ class ChartView(QWidget):
         item.setXRange(0, span / max(0.1, 1 - room), padding=0)
         item.setYRange(-0.6, len(rows) - 0.4, padding=0)
         row_px = max(metrics.height() * 1.25 * max(1, per_row) + 10, metrics.height() * 2.2)
-        axis_px = 0 if self._normalized else metrics.height() * 3 + 10
+        axis_px = 0 if (self._normalized or self._simple) else metrics.height() * 3 + 10
         self.plot.setFixedHeight(int(row_px * len(rows) + axis_px + 20))
 
         legend = "　".join(

@@ -41,7 +41,8 @@ def scroll_page(body: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    body.setObjectName("pageBody")
+    if not body.objectName():
+        body.setObjectName("pageBody")
     area.setWidget(body)
     return area
 

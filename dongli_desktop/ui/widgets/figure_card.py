@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import Indicator, IndicatorPair
 from dongli_desktop.ui.widgets.common import FittedCard, card_frame, link_button, make_label
+from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
 
@@ -55,11 +56,21 @@ class FigureCard(FittedCard):
         plain = first.plain_en if english else first.plain if first else ""
         self.plain = make_label(plain, "muted")
         layout.addWidget(self.plain)
+        self.speak_button = None
+        if speaker().available:
+            self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这张卡片"))
+            self.speak_button.clicked.connect(lambda *_: speaker().say(self.spoken_text()))
+            layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         summary = "；".join(f"{y} {i.figure.text if i.figure else i.quote}" for i, y, _ in self._values())
         self.setAccessibleName(pair.name)
         self.setAccessibleDescription(f"{pair.name}：{summary}。{plain}")
+
+    def spoken_text(self) -> str:
+        """What read-aloud says: the measure, each value with its year, and the plain line."""
+        values = "，".join(f"{year}{ind.figure.text if ind.figure else ind.quote}" for ind, year, _ in self._values())
+        return f"{self.title.text()}：{values}。{self.plain.text()}"
 
     def _values(self) -> list[tuple[Indicator, str, str]]:
         values = []

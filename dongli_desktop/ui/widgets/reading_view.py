@@ -58,14 +58,20 @@ class ReadingView(QTextBrowser):
         else:
             self.linkActivated.emit(target)
 
-    def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "") -> None:
-        """Render a section: its heading, then each paragraph with an anchor ``p<ID>``."""
+    def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "",
+                        speak_label: str = "") -> None:
+        """Render a section: its heading, then each paragraph with an anchor ``p<ID>``.
+
+        With ``speak_label`` each paragraph ends with a read-aloud link ``speak:<ID>``.
+        """
         body = [f"<h2 style='color:{colour('primary')}'>{html.escape(heading)}</h2>"]
         if note:
             body.append(f"<p style='color:{colour('muted')}'>{html.escape(note)}</p>")
         for pid, parts in paragraphs:
+            speak = (f" <a href='speak:{pid}' style='color:{colour('link')}'>[{html.escape(speak_label)}]</a>"
+                     if speak_label else "")
             body.append(
-                f"<a name='p{pid}'></a><p style='line-height:160%; margin-bottom:14px'>{segments_html(parts)}</p>"
+                f"<a name='p{pid}'></a><p style='line-height:160%; margin-bottom:14px'>{segments_html(parts)}{speak}</p>"
             )
         self.setHtml("".join(body))
 

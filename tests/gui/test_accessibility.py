@@ -1,0 +1,155 @@
+"""Everyone can use it: contrast, names, keyboard, large mode, focus."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QLineEdit, QTextBrowser, QWidget
+
+from dongli_desktop.cli import PAGES
+from dongli_desktop.ui import theme
+from dongli_desktop.ui.style import stylesheet
+from tests.gui.layout_checks import clipped
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QAbstractItemView, QTextBrowser)
+
+
+@pytest.mark.parametrize("name", ["normal", "contrast"])
+def test_every_text_colour_pair_is_readable(name):
+    colours = theme.THEMES[name]
+    failing = []
+    for fg, bg, min_pt in theme.PAIRS:
+        ratio = theme.contrast_ratio(colours[fg], colours[bg])
+        needed = 3.0 if min_pt >= 18 else 4.5
+        if ratio < needed:
+            failing.append(f"{fg} {colours[fg]} on {bg} {colours[bg]}: {ratio:.2f} < {needed}")
+    assert failing == []
+
+
+def test_high_contrast_is_stronger():
+    for fg, bg, _ in theme.PAIRS[:6]:
+        normal = theme.contrast_ratio(theme.NORMAL[fg], theme.NORMAL[bg])
+        strong = theme.contrast_ratio(theme.HIGH_CONTRAST[fg], theme.HIGH_CONTRAST[bg])
+        assert strong >= normal and strong >= 7
+
+
+@pytest.mark.parametrize("name", ["normal", "contrast"])
+def test_focus_is_always_visible(name):
+    sheet = stylesheet(1.0, theme_name=name)
+    for selector in ("QPushButton:focus", "QLineEdit:focus", "QTextBrowser:focus", "QListWidget::item:focus",
+                     "QPushButton#chip:focus", "QPushButton#link:focus", "QWidget#navBar QPushButton:focus"):
+        assert selector in sheet, selector
+    colours = theme.THEMES[name]
+    assert theme.contrast_ratio(colours["focus"], colours["surface"]) >= 3 or \
+        theme.contrast_ratio(colours["focus"], colours["primary"]) >= 3
+
+
+def unnamed(window) -> list[str]:
+    from dongli_desktop.ui.widgets.chart import ChartView
+
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(window) or isinstance(widget.parent(), QLineEdit):
+            continue
+        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        if not name.strip():
+            problems.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    for chart in window.findChildren(ChartView):
+        if chart.isVisibleTo(window) and not (chart.accessibleName() and chart.accessibleDescription()):
+            problems.append(f"chart {chart.accessibleName()!r} without a description")
+    return problems
+
+
+def test_every_control_and_chart_is_named(window, qtbot):
+    for name in PAGES:
+        window.show_page(name)
+        if name == "livelihood":
+            window.page(name).build_chart()
+        qtbot.wait(20)
+        assert unnamed(window) == [], name
+    for button in window.nav_buttons.values():
+        assert button.accessibleDescription()
+    for card in window.page("overview").cards:
+        assert card.accessibleDescription().startswith(card.pair.name)
+
+
+def test_chart_summary_reads_like_a_sentence(window):
+    description = window.page("overview").growth_chart.accessibleDescription()
+    assert "地区生产总值增长：2019年实际4%，2020年目标4.5%" in description
+
+
+def test_full_keyboard_tour(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page_name() == "review"
+    review = window.page("review")
+    review.list.setFocus()
+    QTest.keyClick(review.list, Qt.Key.Key_Down)
+    assert review.current.label == "（一）"
+    review.reader.setFocus()
+    for _ in range(30):  # Tab through the links of the text to the first glossary term
+        QTest.keyClick(review.reader, Qt.Key.Key_Tab)
+        if review.reader.textCursor().charFormat().anchorHref().startswith("term:"):
+            break
+    assert review.reader.textCursor().charFormat().anchorHref() == "term:1"
+    with qtbot.waitSignal(review.termActivated, timeout=2000):
+        QTest.keyClick(review.reader, Qt.Key.Key_Return)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+    assert dialog.entry.number == 1
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.page("search")
+    assert window.current_page_name() == "search" and search.field.hasFocus()
+    QTest.keyClicks(search.field, "yanglao")
+    QTest.keyClick(search.field, Qt.Key.Key_Return)
+    assert search.result.query == "养老" and search.result.count > 0
+    search.results.setFocus()
+    QTest.keyClick(search.results, Qt.Key.Key_Tab)
+    QTest.keyClick(search.results, Qt.Key.Key_Return)
+    assert window.current_page_name() in ("review", "plan")
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page_name() == "overview"
+
+
+def test_tab_order_follows_the_screen(window):
+    """Top bar, then the navigation in order, then the page."""
+    chain = [window.smaller]
+    while len(chain) < 40:
+        chain.append(chain[-1].nextInFocusChain())
+    buttons = [w for w in chain if isinstance(w, QAbstractButton) and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    top = [window.smaller, window.larger, window.large_button, window.contrast_button, window.language_button,
+           window.about_button]
+    assert buttons[: len(top) + len(PAGES)] == top + [window.nav_buttons[p] for p in PAGES]
+    assert chain.index(window.stack) > chain.index(window.nav_buttons["search"])
+
+
+def test_large_mode_sizes(window, qtbot):
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    assert window.look.large
+    assert QApplication.font().pointSizeF() >= 18
+    metrics = QFontMetricsF(QApplication.font())
+    assert metrics.lineSpacing() / metrics.height() >= 1.0 and metrics.lineSpacing() >= 1.3 * QApplication.font().pointSizeF()
+    while window.larger.isEnabled():
+        qtbot.mouseClick(window.larger, Qt.MouseButton.LeftButton)
+    assert QApplication.font().pointSizeF() >= 30
+    assert window.page("overview").findChild(QAbstractButton, "entry").isHidden() or \
+        not window.page("overview").findChild(QAbstractButton, "entry").isVisibleTo(window)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_large_mode_at_the_largest_size_clips_nothing(window, qtbot, size):
+    window.resize(*size)
+    window.set_look(large=True, theme="contrast")
+    window.set_scale(window.scales[-1])
+    for name in PAGES:
+        window.show_page(name)
+        if name == "livelihood":
+            window.page(name).build_chart()
+        qtbot.wait(30)
+        assert clipped(window) == [], (name, size)
+        small = [b.text() for b in window.findChildren(QAbstractButton)
+                 if b.isVisibleTo(window) and (b.width() < 60 or b.height() < 60)]
+        assert small == [], name
+    window.set_look(large=False, theme="normal")

@@ -1,0 +1,70 @@
+"""Read aloud with Qt's mock engine: what would be spoken; and hidden buttons without an engine."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+
+from dongli_desktop.ui import speech
+
+
+@pytest.fixture()
+def mock_speaker(monkeypatch):
+    monkeypatch.setenv("DONGLI_TTS_ENGINE", "mock")
+    speech.reset_speaker()
+    yield speech.speaker()
+    speech.reset_speaker()
+
+
+def test_figure_card_reads_its_values(mock_speaker, window, qtbot):
+    assert mock_speaker.available
+    window.rebuild_pages()
+    card = window.page("overview").cards[0]
+    qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
+    assert mock_speaker.spoken[-1] == "地区生产总值增长：2019年4%，2020年目标4.5%。全区经济总量比上年增长的幅度"
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    assert mock_speaker.tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready)
+
+
+def test_paragraph_and_glossary_read_aloud(mock_speaker, window, qtbot):
+    window.rebuild_pages()
+    review = window.show_page("review")
+    area = window.report.areas("review")[0]
+    review.show_section(area.id)
+    first = window.report.paragraphs(area.id)[0]
+    assert f"speak:{first.id}" in review.reader.toHtml()
+    review.reader.anchorClicked.emit(QUrl(f"speak:{first.id}"))
+    assert mock_speaker.spoken[-1] == first.text
+    glossary = window.show_page("glossary")
+    glossary.show_entry(21)
+    qtbot.mouseClick(glossary.speak_button, Qt.MouseButton.LeftButton)
+    assert mock_speaker.spoken[-1].startswith("雏鹰企业。注册时间1年以上")
+
+
+def test_without_an_engine_the_buttons_are_hidden(monkeypatch, window):
+    monkeypatch.setenv("DONGLI_TTS_ENGINE", "no-such-engine")
+    speech.reset_speaker()
+    try:
+        window.rebuild_pages()
+        assert window.page("overview").cards[0].speak_button is None
+        review = window.show_page("review")
+        assert "speak:" not in review.reader.toHtml()
+        assert window.show_page("glossary").speak_button is None
+        about = window.show_about()
+        assert "speech-dispatcher" in about.speech_hint.text()
+        about.close()
+    finally:
+        speech.reset_speaker()
+
+
+def test_mandarin_voice_is_found_by_name():
+    class Voice:
+        def __init__(self, name):
+            self._name = name
+
+        def name(self):
+            return self._name
+
+    voices = [Voice("English (America)"), Voice("Chinese (Mandarin)")]
+    assert next(v for v in voices if any(h in v.name().lower() for h in speech.MANDARIN_HINTS)).name() == "Chinese (Mandarin)"
