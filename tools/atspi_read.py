@@ -1,0 +1,51 @@
+"""A real AT-SPI client (Debian's python3-pyatspi): read what a screen reader would hear from the app.
+
+Run with the system Python inside the app's D-Bus session:  /usr/bin/python3 tools/atspi_read.py
+Prints the page buttons of the navigation and the first figure card's name and description.
+"""
+
+import sys
+import time
+
+import pyatspi
+
+
+def walk(node, depth=0, found=None):
+    found = found if found is not None else []
+    try:
+        found.append((depth, node.getRoleName(), node.name, node.description))
+        for i in range(node.childCount):
+            walk(node.getChildAtIndex(i), depth + 1, found)
+    except Exception:  # a node may vanish while we read
+        pass
+    return found
+
+
+def main() -> int:
+    deadline = time.time() + 30
+    app = None
+    while time.time() < deadline and app is None:
+        desktop = pyatspi.Registry.getDesktop(0)
+        app = next((desktop.getChildAtIndex(i) for i in range(desktop.childCount)
+                    if desktop.getChildAtIndex(i) and "dongli" in (desktop.getChildAtIndex(i).name or "").lower()), None)
+        time.sleep(0.5)
+    if app is None:
+        print("the app is not on the accessibility bus")
+        return 1
+    nodes = walk(app)
+    # Qt exposes a checkable push button (the navigation) with the "check box" role.
+    buttons = [n for n in nodes if n[1] in ("push button", "toggle button", "check box")]
+    print("application:", app.name)
+    pages = ["首页", "2019 工作回顾", "2020 工作安排", "民生实事", "名词解释", "搜索"]
+    for title in pages:
+        match = next((n for n in buttons if n[2] == title), None)
+        print("page button:", title, "->", f"{match[1]}" if match else "MISSING", "|", match[3] if match else "")
+    card = next((n for n in nodes if n[2] == "地区生产总值增长" and n[3]), None)
+    print("figure card:", card[2] if card else None, "|", card[3] if card else None)
+    chart = next((n for n in nodes if n[2] == "主要经济指标增长率"), None)
+    print("chart:", chart[2] if chart else None, "|", (chart[3] or "")[:80] if chart else None)
+    return 0 if card and all(any(n[2] == t for n in buttons) for t in pages) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
