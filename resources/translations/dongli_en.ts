@@ -741,42 +741,52 @@
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="147"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="97"/>
+        <source>看原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="98"/>
+        <source>看图表</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="159"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="160"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="201"/>
         <source>主要经济指标：2019年实际与2020年目标</source>
         <translation>Main economic measures: 2019 results and 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="204"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="211"/>
         <source>2019年实际</source>
         <translation>2019 result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="211"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="215"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="220"/>
         <source>每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。</source>
         <translation>Each row compares the 2019 result with the 2020 target in its own unit; bar lengths compare only within a row.</translation>
     </message>
@@ -890,37 +900,37 @@
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="96"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="100"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for “{q}”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="102"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="104"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="105"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>{n} places found for “{q}”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="107"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for “{q}”; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="109"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching “{q}” for the pinyin “{p}”: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="113"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>

@@ -94,9 +94,21 @@ class PartPage(QWidget):
         self.next_button.setAccessibleName(self.tr("下一节"))
         self.previous_button.clicked.connect(lambda *_: self.step(-1))
         self.next_button.clicked.connect(lambda *_: self.step(+1))
+        self.show_text_button = QPushButton(self.tr("看原文"))
+        self.show_chart_button = QPushButton(self.tr("看图表"))
+        for button in (self.show_text_button, self.show_chart_button):
+            button.setObjectName("chip")
+            button.setCheckable(True)
+        self.show_text_button.setChecked(True)
+        self.show_text_button.clicked.connect(lambda *_: self.show_pane("text"))
+        self.show_chart_button.clicked.connect(lambda *_: self.show_pane("chart"))
         steps.addWidget(self.previous_button)
         steps.addStretch(1)
+        steps.addWidget(self.show_text_button)
+        steps.addWidget(self.show_chart_button)
+        steps.addStretch(1)
         steps.addWidget(self.next_button)
+        self.pane = "text"
         layout.addWidget(self.stepper)
         layout.addWidget(self.splitter, 1)
         self.list.setVisible(not simple)
@@ -154,6 +166,17 @@ class PartPage(QWidget):
             # Once the document is laid out, bring the paragraph and the marked sentence into view.
             QTimer.singleShot(0, self.reader, lambda: (self.reader.scroll_to_paragraph(pid), self.reader.select_first_highlight()))
 
+    def show_pane(self, pane: str) -> None:
+        """大字模式: the text or the chart, each with the whole height (no cramped split)."""
+        self.pane = pane
+        self.show_text_button.setChecked(pane == "text")
+        self.show_chart_button.setChecked(pane == "chart")
+        self.reader.setVisible(pane == "text")
+        if pane == "chart" and self.chart is not None:
+            self.chart_scroll.show()
+        elif pane == "text":
+            self.chart_scroll.hide()
+
     def step(self, direction: int) -> None:
         row = max(0, min(len(self.sections) - 1, self.list.currentRow() + direction))
         self.list.setCurrentRow(row)
@@ -181,6 +204,9 @@ class PartPage(QWidget):
             title, normalized = self.tr("本部分的主要数字"), True
         if not data.rows:
             self.chart_scroll.hide()
+            if self.simple:
+                self.show_chart_button.hide()
+                self.show_pane("text")
             return
         names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
         if self.chart is None or self.chart._normalized != normalized:
@@ -194,12 +220,16 @@ class PartPage(QWidget):
         note = self.tr("每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。") if normalized else ""
         self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
         self.chart.setAccessibleName(title)
+        if self.simple:
+            self.show_chart_button.show()
+            self.show_pane(self.pane)
+            return
         self.chart_scroll.show()
         self._size_chart()
 
     def _size_chart(self) -> None:
         """Give the chart its natural height, but never more than half of the reading area."""
-        if self.chart is None or self.chart_scroll.isHidden():
+        if self.chart is None or self.chart_scroll.isHidden() or self.simple:
             return
         total = max(200, self.right.height())
         wanted = self.chart_holder.sizeHint().height() + 4
