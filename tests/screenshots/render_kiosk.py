@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtWidgets import QAbstractButton
 
 from dongli_desktop.cli import build_parser
 from dongli_desktop.ui.app import create_window, start_kiosk

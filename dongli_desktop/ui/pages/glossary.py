@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.search import make_snippet
-from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.speech import speaker
-from dongli_desktop.ui.widgets.common import link_button, make_label
 from dongli_desktop.ui.theme import colour
+from dongli_desktop.ui.widgets.common import link_button, make_label
+from dongli_desktop.ui.widgets.reading_view import marked_html
+from dongli_desktop.ui.widgets.wrap_list import WrapList
 
 CONTEXT = 18
 
@@ -119,7 +120,7 @@ class GlossaryPage(QWidget):
                 paragraph = self.report.paragraph(m.paragraph_id)
                 section = self.report.section(m.section_id)
                 snippet, spans = make_snippet(paragraph.text, [(m.start, m.end)])
-                marked = self._mark(snippet, spans)
+                marked = marked_html(snippet, spans)
                 parts.append(
                     f"<p style='line-height:150%'><a href='mention:{index}'>{html.escape(section.display_title)}</a><br>{marked}</p>"
                 )
@@ -127,16 +128,6 @@ class GlossaryPage(QWidget):
             never = self.tr("这个词只在注释中解释，报告正文中没有出现。")
             parts.append(f"<p style='color:{colour('figure')}'>{html.escape(never)}</p>")
         self.detail.setHtml("".join(parts))
-
-    @staticmethod
-    def _mark(snippet: str, spans) -> str:
-        out, last = [], 0
-        for s, e in spans:
-            out.append(html.escape(snippet[last:s]))
-            out.append(f"<span style='background-color:{colour('highlight')}'>{html.escape(snippet[s:e])}</span>")
-            last = e
-        out.append(html.escape(snippet[last:]))
-        return "".join(out)
 
     def mention_ref(self, index: int) -> SourceRef:
         assert self.current is not None

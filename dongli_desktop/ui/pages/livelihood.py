@@ -11,8 +11,8 @@ from dongli_desktop.core import charts
 from dongli_desktop.core.models import LivelihoodItem, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
-from dongli_desktop.ui.widgets.common import FittedCard, ChipGroup, Section, card_frame, link_button, make_label, scroll_page
 from dongli_desktop.ui.theme import colour
+from dongli_desktop.ui.widgets.common import ChipGroup, FittedCard, Section, link_button, make_label, scroll_page
 
 ALL = "all"
 
@@ -25,12 +25,7 @@ class ItemCard(FittedCard):
     def __init__(self, item: LivelihoodItem, topic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        frame = card_frame()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout = self.framed_layout((14, 10, 14, 10))
         tags = QHBoxLayout()
         tags.addWidget(make_label(topic_name, "tag", wrap=False))
         status = self.tr("2019年已完成") if item.kind == "done" else self.tr("2020年计划")

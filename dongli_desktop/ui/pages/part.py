@@ -9,11 +9,11 @@ from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
 from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import ReadingView
+from dongli_desktop.ui.widgets.wrap_list import WrapList
 
 GROWTH_SECTIONS = ("review_overview", "plan_targets")
 

@@ -10,20 +10,10 @@ from PySide6.QtWidgets import QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 from dongli_desktop.core.models import SearchResult, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.common import ChipGroup, make_label, scroll_page
-from dongli_desktop.ui.theme import colour
+from dongli_desktop.ui.widgets.reading_view import marked_html
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
 DEBOUNCE_MS = 150
-
-
-def marked(snippet: str, spans) -> str:
-    out, last = [], 0
-    for s, e in spans:
-        out.append(html.escape(snippet[last:s]))
-        out.append(f"<span style='background-color:{colour('highlight')}; font-weight:bold'>{html.escape(snippet[s:e])}</span>")
-        last = e
-    out.append(html.escape(snippet[last:]))
-    return "".join(out)
 
 
 class SearchPage(QWidget):
@@ -113,7 +103,7 @@ class SearchPage(QWidget):
             where = hit.section_title if hit.kind == "paragraph" else self.tr("名词解释：{t}").format(t=hit.section_title)
             rows.append(
                 f"<p style='line-height:150%; margin-bottom:12px'><a href='hit:{index}'><b>{html.escape(where)}</b></a>"
-                f"<br>{marked(hit.snippet, hit.snippet_spans)}</p>"
+                f"<br>{marked_html(hit.snippet, hit.snippet_spans, bold=True)}</p>"
             )
         self.results.setHtml("".join(rows))
 

@@ -11,11 +11,10 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget
-
-import pyqtgraph as pg
 
 from dongli_desktop.core.charts import Bar, Chart
 from dongli_desktop.core.numbers import format_cn
@@ -176,7 +175,6 @@ class ChartView(QWidget):
 
         row_max = {r: max((b.value or 0.0) for b in chart.bars if b.row == r) or 1.0 for r in rows}
         overall = max((b.value or 0.0) for b in chart.bars) or 1.0
-        brushes = {s: QBrush(QColor(SERIES_COLORS.get(s, "#555555"))) for s in series}
         ticks = []
         for r_index, row in enumerate(rows):
             y_center = len(rows) - 1 - r_index

@@ -96,6 +96,16 @@ class FittedCard(QWidget):
     width makes text wrap onto more lines, this grows the card to what that width needs.
     """
 
+    def framed_layout(self, margins: tuple[int, int, int, int] = (16, 14, 16, 14)) -> QVBoxLayout:
+        """The card's white frame and the layout inside it."""
+        frame = card_frame()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(*margins)
+        return layout
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         layout = self.layout()

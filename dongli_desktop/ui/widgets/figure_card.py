@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import Indicator, IndicatorPair
-from dongli_desktop.ui.widgets.common import FittedCard, card_frame, link_button, make_label
 from dongli_desktop.ui.speech import speaker
+from dongli_desktop.ui.widgets.common import FittedCard, link_button, make_label
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
 
@@ -21,12 +21,7 @@ class FigureCard(FittedCard):
     def __init__(self, pair: IndicatorPair, english: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pair = pair
-        frame = card_frame()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(16, 14, 16, 14)
+        layout = self.framed_layout()
         layout.setSpacing(6)
         self.title = make_label(pair.name_en if english else pair.name, "cardTitle")
         layout.addWidget(self.title)

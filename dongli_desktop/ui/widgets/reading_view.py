@@ -18,7 +18,6 @@ from dongli_desktop.core.annotate import Segment
 from dongli_desktop.ui.theme import colour
 
 
-
 def segments_html(parts: Sequence[Segment]) -> str:
     """HTML for one paragraph's segments; every piece of report text is escaped."""
     out = []
@@ -37,6 +36,18 @@ def segments_html(parts: Sequence[Segment]) -> str:
         if seg.glossary_id is not None:
             piece = f"<a href='term:{seg.glossary_id}' style='color:{link}'>{piece}</a>"
         out.append(piece)
+    return "".join(out)
+
+
+def marked_html(snippet: str, spans: Sequence[tuple[int, int]], bold: bool = False) -> str:
+    """A snippet as HTML with its matching spans highlighted; the text is escaped."""
+    style = f"background-color:{colour('highlight')}" + ("; font-weight:bold" if bold else "")
+    out, last = [], 0
+    for s, e in spans:
+        out.append(html.escape(snippet[last:s]))
+        out.append(f"<span style='{style}'>{html.escape(snippet[s:e])}</span>")
+        last = e
+    out.append(html.escape(snippet[last:]))
     return "".join(out)
 
 
