@@ -63,11 +63,11 @@ def scaled_copy(source: Path, factor: int, target: Path) -> Path:
     conn = sqlite3.connect(target)
     n = conn.execute("SELECT max(id) FROM paragraphs").fetchone()[0]
     g = conn.execute("SELECT max(id) FROM glossary").fetchone()[0]
-    cols = "section_id, position, lead, text, source_start, source_end, line"
+    cols = "section_id, position, lead, text, source_start, source_end, line, folded"
     for k in range(1, factor):
         conn.execute(f"INSERT INTO paragraphs (id, {cols}) SELECT id + ?, {cols} FROM paragraphs WHERE id <= ?", (k * n, n))
-        conn.execute("INSERT INTO glossary (id, number, term, definition, source_start, source_end) "
-                     "SELECT id + ?, number, term, definition, source_start, source_end FROM glossary WHERE id <= ?",
+        conn.execute("INSERT INTO glossary (id, number, term, definition, source_start, source_end, folded) "
+                     "SELECT id + ?, number, term, definition, source_start, source_end, folded FROM glossary WHERE id <= ?",
                      (k * g, g))
     conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO glossary_fts(glossary_fts) VALUES ('rebuild')")

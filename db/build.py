@@ -84,11 +84,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
     )
     db["paragraphs"].create(
         {"id": int, "section_id": int, "position": int, "lead": str, "text": str, "source_start": int,
-         "source_end": int, "line": int},
+         "source_end": int, "line": int, "folded": str},
         pk="id", foreign_keys=[("section_id", "sections", "id")], not_null={"text"},
     )
     db["glossary"].create(
-        {"id": int, "number": int, "term": str, "definition": str, "source_start": int, "source_end": int},
+        {"id": int, "number": int, "term": str, "definition": str, "source_start": int, "source_end": int,
+         "folded": str},
         pk="id",
     )
     db["glossary_mentions"].create(
@@ -157,7 +158,7 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
             paragraph_rows.append(
                 {"id": pid, "section_id": sec_index, "position": para_position,
                  "lead": para.lead, "text": para.text, "source_start": para.start, "source_end": para.end,
-                 "line": para.line}
+                 "line": para.line, "folded": para.text.lower()}
             )
             spans.add(para.start, para.end, "paragraph", pid)
     db["paragraphs"].insert_all(paragraph_rows)
@@ -169,7 +170,8 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     for note in report.notes:
         db["glossary"].insert(
             {"id": note.number, "number": note.number, "term": note.term, "definition": note.definition,
-             "source_start": note.term_start, "source_end": note.definition_start + len(note.definition)}
+             "source_start": note.term_start, "source_end": note.definition_start + len(note.definition),
+             "folded": f"{note.term} {note.definition}".lower()}
         )
         spans.add(note.definition_start, note.definition_start + len(note.definition), "note", note.number)
         for para in paragraph_rows:

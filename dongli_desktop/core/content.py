@@ -15,10 +15,6 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, resources_dir, user_data_dir
 from dongli_desktop.core.repository import connect_readonly
@@ -59,6 +55,9 @@ def _fsync(path: Path) -> None:
 
 # -- keys and signatures ---------------------------------------------------------------------
 def generate_keys(private_path: Path, public_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     private_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                serialization.NoEncryption()))
@@ -69,6 +68,9 @@ def generate_keys(private_path: Path, public_path: Path) -> None:
 
 def sign(database: Path, private_key: Path) -> Path:
     """Write ``database.sig``: a base64 Ed25519 signature over the file's bytes."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = serialization.load_pem_private_key(private_key.read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ContentError(f"{private_key} is not an Ed25519 private key")
@@ -77,7 +79,11 @@ def sign(database: Path, private_key: Path) -> Path:
     return signature
 
 
-def _load_public(path: Path) -> Ed25519PublicKey | None:
+def _load_public(path: Path):
+    """An Ed25519 public key from a PEM file, or None."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = serialization.load_pem_public_key(path.read_bytes())
     except (OSError, ValueError):
@@ -87,6 +93,8 @@ def _load_public(path: Path) -> Ed25519PublicKey | None:
 
 def verify(data: bytes, signature_file: Path, keys: Iterable[Path]) -> Path:
     """The trusted key that signed ``data``; raises ContentError for unsigned or tampered content."""
+    from cryptography.exceptions import InvalidSignature
+
     try:
         signature = base64.b64decode(signature_file.read_text(encoding="ascii").strip(), validate=True)
     except (OSError, ValueError) as exc:

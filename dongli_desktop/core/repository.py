@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from functools import cached_property
 from pathlib import Path
@@ -225,9 +226,18 @@ class Report:
         return tuple(LivelihoodItem(*r[:8], self.figure(r[8]) if r[8] else None) for r in rows)
 
     # -- search -----------------------------------------------------------------------
+    @cached_property
+    def latin_words(self) -> frozenset[str]:
+        """Every run of Latin letters in the paragraphs and notes, lower-cased (PM, G …)."""
+        words: set[str] = set()
+        for (folded,) in self._rows("SELECT folded FROM paragraphs WHERE folded GLOB '*[a-z]*' "
+                                    "UNION ALL SELECT folded FROM glossary WHERE folded GLOB '*[a-z]*'"):
+            words.update(re.findall(r"[a-z]+", folded))
+        return frozenset(words)
+
     def search(self, text: str) -> SearchResult:
         """Ranked hits for any text; pinyin letters fall back on the report's vocabulary."""
-        return search_mod.search(self._conn, text, pinyin_lookup=self.words_for_pinyin)
+        return search_mod.search(self._conn, text, pinyin_lookup=self.words_for_pinyin, latin_words=self.latin_words)
 
     def words_for_pinyin(self, letters: str, limit: int = 12) -> tuple[Word, ...]:
         """Report words whose full pinyin or initials start with ``letters`` (养老 ← yanglao, yl)."""

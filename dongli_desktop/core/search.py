@@ -70,9 +70,13 @@ def make_snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tupl
 
 
 def _candidates(
-    conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str], terms: Sequence[str]
+    conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str], terms: Sequence[str],
+    folded: str | None = None,
 ) -> list[tuple]:
-    """Rows whose ``searched`` columns hold every term: FTS5 when all terms are long enough, else instr()."""
+    """Rows whose ``searched`` columns hold every term: FTS5 when all terms are long enough, else instr().
+
+    ``folded`` names a column holding the lower-cased text, so letters match without lower() on every row.
+    """
     columns = ", ".join(f"t.{n}" for n in returned)
     if all(len(t) >= 3 for t in terms):
         sql = (
@@ -83,34 +87,46 @@ def _candidates(
     conditions, params = [], []
     for term in terms:
         # lower() only matters for ASCII letters; skipping it keeps Chinese-only scans fast.
-        folded = any("A" <= ch <= "Z" or "a" <= ch <= "z" for ch in term)
-        haystack = " || ' ' || ".join(f"lower(t.{n})" if folded else f"t.{n}" for n in searched)
+        letters = any("A" <= ch <= "Z" or "a" <= ch <= "z" for ch in term)
+        if letters and folded:
+            haystack = f"t.{folded}"
+        else:
+            haystack = " || ' ' || ".join(f"lower(t.{n})" if letters else f"t.{n}" for n in searched)
         conditions.append(f"instr({haystack}, ?) > 0")
-        params.append(term.lower() if folded else term)
+        params.append(term.lower() if letters else term)
     sql = (f"SELECT t.rowid, {columns}, 0.0 FROM {table} t WHERE {' AND '.join(conditions)} "
            f"ORDER BY t.rowid LIMIT {MAX_HITS + 1}")
     return conn.execute(sql, params).fetchall()
 
 
-def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None) -> SearchResult:
-    """Ranked paragraph and glossary hits for ``text``; never raises on odd input."""
+def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None,
+           latin_words: frozenset[str] | None = None) -> SearchResult:
+    """Ranked paragraph and glossary hits for ``text``; never raises on odd input.
+
+    A single word of letters (``yanglao``, ``yl``) is read as pinyin when nothing matches it literally;
+    ``latin_words`` (the report's own Latin words, lower-cased) lets that be decided without a scan.
+    """
     query = normalize_query(text)
     terms = split_terms(query)
     if not terms:
         return SearchResult(query, (), ())
-    hits, truncated = _search_terms(conn, terms)
-    if not hits and pinyin_lookup is not None and len(terms) == 1 and PINYIN_RE.match(terms[0].lower()):
-        words = pinyin_lookup(terms[0].lower(), 1)
+    letters = terms[0].lower()
+    maybe_pinyin = pinyin_lookup is not None and len(terms) == 1 and PINYIN_RE.match(letters)
+    literal = not maybe_pinyin or latin_words is None or any(letters in word for word in latin_words)
+    hits, truncated = _search_terms(conn, terms) if literal else ((), False)
+    if not hits and maybe_pinyin:
+        words = pinyin_lookup(letters, 1)
         if words:
             word = words[0].word
             found, cut = _search_terms(conn, (word,))
-            return SearchResult(word, (word,), found, pinyin=terms[0].lower(), truncated=cut)
+            return SearchResult(word, (word,), found, pinyin=letters, truncated=cut)
     return SearchResult(query, terms, hits, truncated=truncated)
 
 
 def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[tuple[SearchHit, ...], bool]:
     hits: list[SearchHit] = []
-    rows = _candidates(conn, "paragraphs", PARAGRAPH_FTS, ("text",), ("text", "section_id", "lead"), terms)
+    rows = _candidates(conn, "paragraphs", PARAGRAPH_FTS, ("text",), ("text", "section_id", "lead"), terms,
+                       folded="folded")
     truncated = len(rows) > MAX_HITS
     rows = rows[:MAX_HITS]
     titles = dict(conn.execute("SELECT id, coalesce(label, '') || title FROM sections"))
@@ -123,7 +139,8 @@ def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[tuple
                               spans, score + (2.0 if in_lead else 0.0)))
     hits.sort(key=lambda h: (-h.score, h.ref_id))
     notes: list[SearchHit] = []
-    note_rows = _candidates(conn, "glossary", GLOSSARY_FTS, ("term", "definition"), ("term", "definition"), terms)
+    note_rows = _candidates(conn, "glossary", GLOSSARY_FTS, ("term", "definition"), ("term", "definition"), terms,
+                            folded="folded")
     truncated = truncated or len(note_rows) > MAX_HITS
     for rowid, term, definition, rank in note_rows[:MAX_HITS]:
         full = f"{term}：{definition}"

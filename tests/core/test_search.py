@@ -114,3 +114,11 @@ def test_ten_thousand_characters(report, piece):
     text = (piece * (10_000 // len(piece) + 1))[:10_000]
     result = report.search(text)
     assert len(text) == 10_000 and len(result.query) <= 64
+
+
+def test_letters_in_the_report_are_searched_literally(report):
+    assert {"pm", "g", "cbd"} <= report.latin_words
+    result = report.search("pm")
+    assert result.pinyin is None and result.count > 0
+    assert report.search("cbd").pinyin is None
+    assert report.search("yl").pinyin == "yl"

@@ -19,7 +19,9 @@ def mock_speaker(monkeypatch):
 def test_figure_card_reads_its_values(mock_speaker, window, qtbot):
     assert mock_speaker.available
     window.rebuild_pages()
+    qtbot.waitUntil(lambda: window.page("overview").charts_built)
     card = window.page("overview").cards[0]
+    assert card.speak_button.isVisibleTo(card)
     qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
     assert mock_speaker.spoken[-1] == "地区生产总值增长：2019年4%，2020年目标4.5%。全区经济总量比上年增长的幅度"
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -47,7 +49,8 @@ def test_without_an_engine_the_buttons_are_hidden(monkeypatch, window):
     speech.reset_speaker()
     try:
         window.rebuild_pages()
-        assert window.page("overview").cards[0].speak_button is None
+        window.page("overview").build_charts()
+        assert not window.page("overview").cards[0].speak_button.isVisibleTo(window)
         review = window.show_page("review")
         assert "speak:" not in review.reader.toHtml()
         assert window.show_page("glossary").speak_button is None

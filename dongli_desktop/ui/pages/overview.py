@@ -112,6 +112,10 @@ class OverviewPage(QWidget):
         from dongli_desktop.ui.widgets.chart import ChartView
 
         self.charts_built = True
+        from dongli_desktop.ui.speech import speaker  # the speech engine loads after the first frame too
+
+        for card in self.cards:
+            card.enable_speech(speaker().available)
         names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
         self.growth_chart = ChartView(self.tr("主要经济指标增长率"), self.tr("增长率（%）"), names)
         self.growth_chart.set_chart(charts.growth_chart(self.report),

@@ -51,16 +51,18 @@ class FigureCard(FittedCard):
         plain = first.plain_en if english else first.plain if first else ""
         self.plain = make_label(plain, "muted")
         layout.addWidget(self.plain)
-        self.speak_button = None
-        if speaker().available:
-            self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这张卡片"))
-            self.speak_button.clicked.connect(lambda *_: speaker().say(self.spoken_text()))
-            layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这张卡片"))
+        self.speak_button.clicked.connect(lambda *_: speaker().say(self.spoken_text()))
+        self.speak_button.hide()  # shown by enable_speech() once an engine with a Mandarin voice is found
+        layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         summary = "；".join(f"{y} {i.figure.text if i.figure else i.quote}" for i, y, _ in self._values())
         self.setAccessibleName(pair.name)
         self.setAccessibleDescription(f"{pair.name}：{summary}。{plain}")
+
+    def enable_speech(self, available: bool) -> None:
+        self.speak_button.setVisible(available)
 
     def spoken_text(self) -> str:
         """What read-aloud says: the measure, each value with its year, and the plain line."""
