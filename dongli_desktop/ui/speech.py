@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from dongli_desktop.ui.logs import LOG
 
 MANDARIN_HINTS = ("mandarin", "chinese", "cmn", "zh")
+PREFERRED_ENGINES = ("speechd", "winrt", "sapi", "darwin", "flite")  # Linux, Windows, macOS
 
 
 class Speaker(QObject):
@@ -21,7 +22,7 @@ class Speaker(QObject):
 
     def __init__(self, engine: str | None = None) -> None:
         super().__init__()
-        self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or "speechd"
+        self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or ""
         self.tts = None
         self.spoken: list[str] = []
         try:
@@ -29,7 +30,10 @@ class Speaker(QObject):
         except (ImportError, OSError) as exc:  # no QtTextToSpeech, or its libraries are missing
             LOG.info("read-aloud unavailable: %s", exc)
             return
-        if self.engine_name not in QTextToSpeech.availableEngines():
+        engines = QTextToSpeech.availableEngines()
+        if not self.engine_name:
+            self.engine_name = next((e for e in PREFERRED_ENGINES if e in engines), "")
+        if self.engine_name not in engines:
             LOG.info("read-aloud unavailable: no %s engine", self.engine_name)
             return
         tts = QTextToSpeech(self.engine_name, self)
