@@ -49,6 +49,7 @@ class KioskController(QObject):
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
+        self.idle.setTimerType(Qt.TimerType.PreciseTimer)
         self.idle.setInterval(idle_ms if idle_ms is not None else config.idle_timeout * 1000)
         self.idle.timeout.connect(self.on_idle)
         self.prompt = IdlePrompt(config.warning_seconds, tick_ms, window)
