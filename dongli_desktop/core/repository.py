@@ -237,7 +237,12 @@ class Report:
 
     def search(self, text: str) -> SearchResult:
         """Ranked hits for any text; pinyin letters fall back on the report's vocabulary."""
-        return search_mod.search(self._conn, text, pinyin_lookup=self.words_for_pinyin, latin_words=self.latin_words)
+        return search_mod.search(self._conn, text, pinyin_lookup=self.words_for_pinyin, latin_words=self.latin_words,
+                                 section_titles=self.section_titles)
+
+    @cached_property
+    def section_titles(self) -> dict[int, str]:
+        return {sec.id: sec.display_title for sec in self.sections}
 
     def words_for_pinyin(self, letters: str, limit: int = 12) -> tuple[Word, ...]:
         """Report words whose full pinyin or initials start with ``letters`` (养老 ← yanglao, yl)."""

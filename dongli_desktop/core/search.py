@@ -100,7 +100,7 @@ def _candidates(
 
 
 def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None,
-           latin_words: frozenset[str] | None = None) -> SearchResult:
+           latin_words: frozenset[str] | None = None, section_titles: dict[int, str] | None = None) -> SearchResult:
     """Ranked paragraph and glossary hits for ``text``; never raises on odd input.
 
     A single word of letters (``yanglao``, ``yl``) is read as pinyin when nothing matches it literally;
@@ -110,26 +110,28 @@ def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None,
     terms = split_terms(query)
     if not terms:
         return SearchResult(query, (), ())
+    if section_titles is None:
+        section_titles = dict(conn.execute("SELECT id, coalesce(label, '') || title FROM sections"))
     letters = terms[0].lower()
     maybe_pinyin = pinyin_lookup is not None and len(terms) == 1 and PINYIN_RE.match(letters)
     literal = not maybe_pinyin or latin_words is None or any(letters in word for word in latin_words)
-    hits, truncated = _search_terms(conn, terms) if literal else ((), False)
+    hits, truncated = _search_terms(conn, terms, section_titles) if literal else ((), False)
     if not hits and maybe_pinyin:
         words = pinyin_lookup(letters, 1)
         if words:
             word = words[0].word
-            found, cut = _search_terms(conn, (word,))
+            found, cut = _search_terms(conn, (word,), section_titles)
             return SearchResult(word, (word,), found, pinyin=letters, truncated=cut)
     return SearchResult(query, terms, hits, truncated=truncated)
 
 
-def _search_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[tuple[SearchHit, ...], bool]:
+def _search_terms(conn: sqlite3.Connection, terms: Sequence[str],
+                  titles: dict[int, str]) -> tuple[tuple[SearchHit, ...], bool]:
     hits: list[SearchHit] = []
     rows = _candidates(conn, "paragraphs", PARAGRAPH_FTS, ("text",), ("text", "section_id", "lead"), terms,
                        folded="folded")
     truncated = len(rows) > MAX_HITS
     rows = rows[:MAX_HITS]
-    titles = dict(conn.execute("SELECT id, coalesce(label, '') || title FROM sections"))
     for rowid, body, section_id, lead, rank in rows:
         spans = find_spans(body, terms)
         snippet, snippet_spans = make_snippet(body, spans)
