@@ -4,7 +4,8 @@ set -eu
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth imagemagick fonts-dejavu-core libpulse0 \
-dbus-x11 at-spi2-core python3-pyatspi python3-venv"
+dbus-x11 at-spi2-core python3-pyatspi python3-venv \
+openbox xdotool x11-utils nginx-light"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

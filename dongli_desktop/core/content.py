@@ -15,9 +15,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, resources_dir, user_data_dir
-from dongli_desktop.core.repository import connect_readonly
 
 SIGNATURE_SUFFIX = ".sig"
 CURRENT, PREVIOUS, INCOMING = "dongli.db", "previous.db", "incoming.tmp"

@@ -29,6 +29,7 @@ from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import i18n
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
+from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.style import app_font, stylesheet
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.flow import FlowWidget
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.kiosk_config = None
         self.kiosk_controller = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
 
         self.nav_buttons: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_scale(-1))
 
     # -- pages ------------------------------------------------------------------------
-    def page(self, name: str) -> QWidget:
+    def page(self, name: str) -> Page:
         """The page called ``name``, created on first use."""
         if name not in self.pages:
             page = self._create(name)
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
             self.pageCreated.emit(page)
         return self.pages[name]
 
-    def _create(self, name: str) -> QWidget:
+    def _create(self, name: str) -> Page:
         """Build a page; each page module is imported only when first needed."""
         if name == "overview":
             from dongli_desktop.ui.pages.overview import OverviewPage
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             QWidget.setTabOrder(chain[-1], page)
 
-    def show_page(self, name: str) -> QWidget:
+    def show_page(self, name: str) -> Page:
         if name not in self.allowed:
             name = self.allowed[0]
         page = self.page(name)
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
         self._update_scale_label()
         self._fit_nav()
         for page in self.pages.values():
-            page.apply_scale(scale)  # type: ignore[attr-defined]
+            page.apply_scale(scale)
         if self._on_scale is not None:
             self._on_scale(scale)
         if self._on_look is not None:
@@ -358,14 +359,19 @@ class MainWindow(QMainWindow):
             self._on_look(self.look)
 
     def rebuild_pages(self) -> None:
+        """Build every visited page anew, keeping what the reader typed or chose on each."""
         current = self.current_page_name() if self.pages else self.allowed[0]
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget.parent() is self:
                 widget.reject()
+        states: dict[str, PageState] = {name: page.save_state() for name, page in self.pages.items()}
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        for name, state in states.items():
+            if state:
+                self.page(name).restore_state(state)
         self.show_page(current)
 
     def closeEvent(self, event) -> None:  # noqa: N802

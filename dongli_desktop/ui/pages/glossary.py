@@ -5,12 +5,20 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.search import make_snippet
 from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.pages.base import Page
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.theme import colour
 from dongli_desktop.ui.widgets.common import link_button, make_label
@@ -20,7 +28,7 @@ from dongli_desktop.ui.widgets.wrap_list import WrapList
 CONTEXT = 18
 
 
-class GlossaryPage(QWidget):
+class GlossaryPage(Page):
     """Signals:
         sourceRequested(SourceRef): open a mention in the reading view.
     """

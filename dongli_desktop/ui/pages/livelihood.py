@@ -11,8 +11,16 @@ from dongli_desktop.core import charts
 from dongli_desktop.core.models import LivelihoodItem, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.pages.base import Page
 from dongli_desktop.ui.theme import colour
-from dongli_desktop.ui.widgets.common import ChipGroup, FittedCard, Section, link_button, make_label, scroll_page
+from dongli_desktop.ui.widgets.common import (
+    ChipGroup,
+    FittedCard,
+    Section,
+    link_button,
+    make_label,
+    scroll_page,
+)
 
 ALL = "all"
 
@@ -56,7 +64,7 @@ class ItemCard(FittedCard):
                 + html.escape(text[local + len(fig.text):]))
 
 
-class LivelihoodPage(QWidget):
+class LivelihoodPage(Page):
     """Signals:
         sourceRequested(SourceRef): open an item's paragraph.
     """

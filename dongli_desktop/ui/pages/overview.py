@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.charts import Bar
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.pages.base import Page
 from dongli_desktop.ui.widgets.common import Section, make_label, scroll_page
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
@@ -16,7 +23,7 @@ from dongli_desktop.ui.widgets.flow import FlowWidget
 CARD_MIN_WIDTH = 300
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """Signals:
         sourceRequested(SourceRef): open the report at a sentence.
         pageRequested(str): open another page.
@@ -112,7 +119,9 @@ class OverviewPage(QWidget):
         from dongli_desktop.ui.widgets.chart import ChartView
 
         self.charts_built = True
-        from dongli_desktop.ui.speech import speaker  # the speech engine loads after the first frame too
+        from dongli_desktop.ui.speech import (
+            speaker,  # the speech engine loads after the first frame too
+        )
 
         for card in self.cards:
             card.enable_speech(speaker().available)

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
 from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.pages.base import Page
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import ReadingView
@@ -18,7 +26,7 @@ from dongli_desktop.ui.widgets.wrap_list import WrapList
 GROWTH_SECTIONS = ("review_overview", "plan_targets")
 
 
-class PartPage(QWidget):
+class PartPage(Page):
     """One part of the report.
 
     Signals:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchResult, SourceRef
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.pages.base import Page
 from dongli_desktop.ui.widgets.common import ChipGroup, make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import marked_html
 
@@ -16,7 +17,7 @@ TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环�
 DEBOUNCE_MS = 150
 
 
-class SearchPage(QWidget):
+class SearchPage(Page):
     """Signals:
         sourceRequested(SourceRef): open a hit in the reading view or the glossary.
     """

@@ -1,0 +1,32 @@
+"""What every page offers the main window and the kiosk: one protocol instead of duck typing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+PageState = dict[str, Any]
+
+
+class Page(QWidget):
+    """A page of the main window.
+
+    ``charts_built`` is False while a page still draws its charts after the first frame; the window
+    reports itself ready only when the current page's is True.
+    """
+
+    charts_built: bool = True
+
+    def apply_scale(self, scale: float) -> None:
+        """The text size changed; re-lay out what does not follow the application font by itself."""
+
+    def reset(self) -> None:
+        """Back to how a new visitor finds the page (kiosk idle reset)."""
+
+    def save_state(self) -> PageState:
+        """What a reader typed or chose here, to survive a rebuild (language, 大字模式, theme)."""
+        return {}
+
+    def restore_state(self, state: PageState) -> None:
+        """Put back what :meth:`save_state` returned (from a page of the same kind)."""
