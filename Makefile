@@ -1,20 +1,27 @@
 # Everything runs in a local virtualenv (.venv) created from python3.11.
 PYTHON ?= python3.11
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: run test db fonts dist bench clean system-deps
-
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,build,speech]'
-	touch $(STAMP)
+.PHONY: run test db fonts dist deb bench clean system-deps venv
 
 # System libraries Qt needs on a fresh Debian (root or sudo); a no-op when present.
 system-deps:
 	@sh tools/system-deps.sh
+
+# A venv whose pip does not work (made by `python3 -m venv` before python3-venv was installed) is
+# recreated: checking for bin/python alone would leave it broken for ever.
+venv: system-deps
+	@$(PY) -m pip --version >/dev/null 2>&1 || { \
+	  if [ -e $(VENV) ]; then echo "make: $(VENV) has no working pip; recreating it"; rm -rf $(VENV); fi; \
+	  $(PYTHON) -m venv $(VENV) && $(PY) -m pip --version >/dev/null; }
+
+$(STAMP): pyproject.toml | venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,build,speech]'
+	touch $(STAMP)
 
 run: system-deps $(STAMP)
 	$(PY) -m dongli_desktop
@@ -28,9 +35,14 @@ db: $(STAMP)
 fonts: $(STAMP)
 	$(PY) tools/subset_font.py
 
-dist: $(STAMP)
+# PyInstaller needs objdump (binutils) and libpython3.11.so.1.0 (libpython3.11): system-deps has them.
+dist: system-deps $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
 	$(PY) packaging/finish.py dist/dongli-desktop
+
+# dongli-desktop_<version>_<arch>.deb and dongli-kiosk_<version>_all.deb in dist/ (dpkg-deb, lintian-checked by tests).
+deb: dist
+	$(PY) packaging/debian/build_debs.py --bundle dist/dongli-desktop --out dist --version $(VERSION)
 
 bench: $(STAMP)
 	$(PY) bench/run.py

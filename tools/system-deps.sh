@@ -1,11 +1,17 @@
 #!/bin/sh
-# Install the Debian packages the app and its tests need, only when something is missing.
+# Install the Debian packages the app, its tests and its packaging need, only when something is missing.
+# binutils (objdump) and libpython3.11 (libpython3.11.so.1.0) are for PyInstaller (make dist); lintian,
+# desktop-file-utils, appstream, debootstrap and systemd (systemd-analyze) check the .deb packages;
+# speech-dispatcher with espeak-ng and sox prove that read-aloud produces sound.
 set -eu
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth imagemagick fonts-dejavu-core libpulse0 \
 dbus-x11 at-spi2-core python3-pyatspi python3-venv \
-openbox xdotool x11-utils nginx-light"
+openbox xdotool x11-utils nginx-light \
+binutils libpython3.11 \
+lintian desktop-file-utils appstream debootstrap systemd x11-xserver-utils \
+speech-dispatcher speech-dispatcher-espeak-ng sox"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,0 +1,31 @@
+"""Installing the project prints no setuptools deprecation (SPDX licence expression, licence file shipped)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+from tests.conftest import ROOT
+
+
+def test_wheel_builds_without_deprecation_warnings(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, src / name)
+    shutil.copytree(ROOT / "dongli_desktop", src / "dongli_desktop",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    # pip's isolated build uses the setuptools pyproject.toml asks for, as a first install does
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--verbose", "--disable-pip-version-check",
+                             "-w", str(tmp_path / "wheel"), str(src)], capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "deprecat" not in output.lower(), [line for line in output.splitlines() if "eprecat" in line]
+    wheel = next((tmp_path / "wheel").glob("dongli_desktop-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        text = archive.read(metadata).decode()
+        assert "License-Expression: MIT" in text
+        assert any(n.endswith("licenses/LICENSE") for n in archive.namelist())
