@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from dongli_desktop.core.constants import FONT_SCALES as SCALES, PAGES as ALL_PAGES
+from dongli_desktop.core.errors import ConfigError
 from dongli_desktop.core.pin import is_valid_hash
-
-ALL_PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search")
-SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class KioskConfig:
 
 
 LIMITS = {"idle_timeout": (15, 3600), "warning_seconds": (20, 300)}
+MAX_CONFIG_BYTES = 64 * 1024  # a real kiosk.toml is well under 1 KB
 
 
 def system_config_path() -> Path:
@@ -84,25 +85,61 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
     return good, problems
 
 
+def read_config_text(path: Path) -> str:
+    """The text of a config file: a regular file, at most MAX_CONFIG_BYTES, UTF-8. Raises ConfigError."""
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused just below)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise ConfigError(f"{path} is not a regular file")
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path} is larger than {MAX_CONFIG_BYTES // 1024} KB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def parse_config(text: str, where: object = "config") -> dict:
+    """The TOML table in ``text``. Raises ConfigError for any syntax, nesting-depth or other parse failure."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"cannot read {where}: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"cannot read {where}: nested too deeply") from exc
+    except (ValueError, TypeError, MemoryError) as exc:  # tomllib documents only TOMLDecodeError; be sure
+        raise ConfigError(f"cannot read {where}: {type(exc).__name__}") from exc
+
+
 def load_config(path: Path | None) -> KioskConfig:
-    """The kiosk configuration from ``path``, else the system file, else defaults. Never raises."""
-    candidates = [path] if path is not None else [system_config_path()]
-    for candidate in candidates:
-        if candidate is None or not candidate.exists():
-            if path is not None:
-                return KioskConfig(problems=(f"config file {path} does not exist; using safe defaults",))
-            continue
-        try:
-            raw = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            return KioskConfig(source=str(candidate), problems=(f"cannot read {candidate}: {exc}; using safe defaults",))
+    """The kiosk configuration from ``path``, else the system file, else defaults. Never raises.
+
+    Any problem with the file as a whole (missing when named, too large, not UTF-8, not TOML, nested too
+    deeply) gives the safe defaults, which are locked; a bad value gives the default for that value.
+    """
+    candidate = path if path is not None else system_config_path()
+    if not os.path.lexists(candidate):
+        if path is not None:
+            return KioskConfig(problems=(f"config file {path} does not exist; using safe defaults",))
+        return KioskConfig()
+    try:
+        raw = parse_config(read_config_text(candidate), candidate)
         good, problems = _check(raw)
         return replace(KioskConfig(), **good, source=str(candidate), problems=tuple(problems))
-    return KioskConfig()
+    except ConfigError as exc:
+        return KioskConfig(source=str(candidate), problems=(f"{exc}; using safe defaults",))
+    except Exception as exc:  # noqa: BLE001 - a kiosk must start locked whatever the file holds
+        return KioskConfig(source=str(candidate), problems=(f"cannot use {candidate}: {type(exc).__name__}; using safe defaults",))
 
 
 def dump_config(config: KioskConfig) -> str:
-    """TOML text for a configuration (used by ``kiosk set-pin``)."""
+    """TOML text for the settings of ``config`` that differ from the defaults (``kiosk set-pin`` starts
+    a new file with it)."""
     def value(v: object) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"
@@ -112,11 +149,12 @@ def dump_config(config: KioskConfig) -> str:
             return "[" + ", ".join(value(x) for x in v) + "]"
         return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
+    defaults = KioskConfig()
     lines = ["# Kiosk settings for dongli-desktop; see KIOSK.md."]
     for f in fields(KioskConfig):
         if f.name in ("source", "problems"):
             continue
         v = getattr(config, f.name)
-        if v is not None:
+        if v is not None and v != getattr(defaults, f.name):
             lines.append(f"{f.name} = {value(v)}")
     return "\n".join(lines) + "\n"

@@ -35,4 +35,7 @@ class DatabaseVersionError(DatabaseError):
 
 
 class ConfigError(DongliError):
-    """A configuration file is malformed; the caller falls back on safe defaults."""
+    """A configuration file cannot be used as a whole (unreadable, too large, not UTF-8, not TOML, too deep).
+
+    ``load_config`` turns it into safe defaults; ``kiosk set-pin`` refuses to edit such a file.
+    """

@@ -1,0 +1,97 @@
+"""Kiosk config errors of any kind (depth, size, encoding, file type, value types) give safe, locked defaults."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dongli_desktop.core.config import MAX_CONFIG_BYTES, KioskConfig, load_config
+from dongli_desktop.core.pin import hash_pin
+from tests.conftest import ROOT
+
+PIN_LINE = f'pin_hash = "{hash_pin("24681357")}"\n'
+
+
+def write(tmp_path, data: bytes):
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(data)
+    return path
+
+
+def assert_safe_defaults(config: KioskConfig) -> None:
+    assert config.pin_hash is None  # still locked: no admin exit
+    assert (config.idle_timeout, config.start_page, config.pages) == (120, "overview", KioskConfig.pages)
+    assert config.problems and "safe defaults" in config.problems[0]
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deeply_nested_config_gives_safe_defaults(tmp_path, depth):
+    data = (PIN_LINE + "x = " + "[" * depth + "]" * depth + "\n").encode()
+    assert_safe_defaults(load_config(write(tmp_path, data[:MAX_CONFIG_BYTES])))
+
+
+def test_deeply_nested_tables_give_safe_defaults(tmp_path):
+    data = PIN_LINE + "y = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n"
+    assert_safe_defaults(load_config(write(tmp_path, data.encode())))
+
+
+def test_oversized_config_gives_safe_defaults(tmp_path):
+    data = PIN_LINE.encode() + b"# padding\n" * (MAX_CONFIG_BYTES // 10 + 1)
+    config = load_config(write(tmp_path, data))
+    assert_safe_defaults(config)
+    assert "larger than" in config.problems[0]
+
+
+@pytest.mark.parametrize("data", ["start_page = '首页'\n".encode("gbk"), b"\xef\xbb\xbf\xff" + PIN_LINE.encode(),
+                                  "idle_timeout = 60\n".encode("utf-16")])
+def test_wrong_encoding_gives_safe_defaults(tmp_path, data):
+    assert_safe_defaults(load_config(write(tmp_path, data)))
+
+
+def test_a_folder_in_place_of_the_file_gives_safe_defaults(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.mkdir()
+    assert_safe_defaults(load_config(path))
+
+
+def test_a_fifo_is_not_read(tmp_path):
+    """A named pipe would block the kiosk's start for ever; it is refused without reading."""
+    path = tmp_path / "kiosk.toml"
+    os.mkfifo(path)
+    code = "import sys; from pathlib import Path; from dongli_desktop.core.config import load_config; " \
+           "print(load_config(Path(sys.argv[1])).problems)"
+    result = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=5)
+    assert "safe defaults" in result.stdout
+
+
+@pytest.mark.parametrize("text", ["font_scale = nan", "font_scale = inf", "idle_timeout = 99999999999999999999",
+                                  "pages = [[['overview']]]", "start_page = {a = 1}", "large_mode = 1",
+                                  "attract = []", "pin_hash = 12", "[pin_hash]\nx = 1", "pages = 'overview'",
+                                  "warning_seconds = 30.5", "idle_timeout = 1979-05-27"])
+def test_wrong_types_give_the_default_for_that_value(tmp_path, text):
+    config = load_config(write(tmp_path, text.encode()))
+    assert config.problems
+    key = text.split("=")[0].strip(" [").split("]")[0]
+    assert getattr(config, key) == getattr(KioskConfig(), key)
+
+
+def test_symlink_to_nowhere_gives_safe_defaults(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.symlink_to(tmp_path / "gone.toml")
+    assert_safe_defaults(load_config(path))
+
+
+def test_kiosk_with_a_deep_config_starts_locked(tmp_path):
+    """The whole app: the kiosk starts (exit 0 when ready) instead of dying with RecursionError."""
+    config = write(tmp_path, (PIN_LINE + "x = " + "[" * 100_000 + "\n").encode()[:MAX_CONFIG_BYTES])
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"), DONGLI_TTS_ENGINE="mock")
+    result = subprocess.run([sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config", str(config),
+                             "--quit-when-ready", "--size", "1024x768", "--settings", str(tmp_path / "s.ini")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    log = (tmp_path / "data" / "dongli-desktop" / "logs" / "dongli-desktop.log").read_text(encoding="utf-8")
+    assert "nested too deeply" in log and "admin exit disabled" in log
