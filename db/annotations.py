@@ -44,12 +44,19 @@ def _no_digits(text: str, where: str) -> None:
         raise AnnotationError(f"{where}: editorial text '{text}' must not contain digits; quote the report instead")
 
 
-def load_annotations(path: Path) -> Annotations:
-    """Parse and check the TOML file; every number must come from a quote."""
+NO_ANNOTATIONS = Annotations({}, [])
+
+
+def load_annotations(path: Path | None) -> Annotations:
+    """Parse and check an edition's TOML file (None: no curated annotations); every number must come from a quote."""
+    if path is None:
+        return NO_ANNOTATIONS
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise AnnotationError(f"{path}: {exc}") from exc
+    if "report_year" in raw and not isinstance(raw["report_year"], int):
+        raise AnnotationError(f"{path}: report_year must be a year such as 2020")
     passages = []
     for i, p in enumerate(raw.get("passage", [])):
         where = f"passage #{i + 1}"
@@ -65,6 +72,8 @@ def load_annotations(path: Path) -> Annotations:
             raise AnnotationError(f"{where}: unknown category {m['category']}")
         for field in ("plain", "plain_en"):
             _no_digits(m[field], where)
+        if m.get("better", "higher") not in ("higher", "lower"):
+            raise AnnotationError(f"{where}: better must be higher or lower, not {m['better']}")
         for v in m["values"]:
             _require(v, ["year", "kind", "quote"], f"{where} ({m['key']})")
             if v["kind"] not in ("actual", "target"):

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import sqlite_utils
 from db.annotations import AnnotationError, Annotations, Quote, load_annotations, locate
 from db.figures import find_figures
 from db.mentions import find_mentions
-from db.source import ParsedReport, SourceError, parse_report
+from db.source import ParsedPart, ParsedReport, SourceError, parse_report
 from db.vocabulary import build_vocabulary
 from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS, SCHEMA_VERSION
 
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "resources" / "source" / "dongli_2020_report.txt"
 DEFAULT_ANNOTATIONS = ROOT / "db" / "annotations.toml"
 DEFAULT_OUTPUT = ROOT / "db" / "dongli.db"
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
 
 
 class BuildError(Exception):
@@ -74,13 +75,19 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
     db["documents"].create(
         {"id": int, "title": str, "full_title": str, "meeting": str, "delivered_on": str, "issued_on": str,
-         "speaker": str, "speaker_title": str, "source_sha256": str},
+         "speaker": str, "speaker_title": str, "source_sha256": str, "district": str, "year": int,
+         "reviewed_from": int, "reviewed_to": int, "planned_year": int, "short_title": str},
         pk="id",
     )
     db["sections"].create(
         {"id": int, "parent_id": int, "level": int, "label": str, "title": str, "title_en": str, "part": str,
          "position": int, "title_source": str, "key": str, "source_start": int, "source_end": int},
         pk="id", foreign_keys=[("parent_id", "sections", "id")],
+    )
+    db["parts"].create(
+        {"key": str, "ordinal": int, "label": str, "title": str, "title_en": str, "kind": str, "year_from": int,
+         "year_to": int, "section_id": int},
+        pk="key", foreign_keys=[("section_id", "sections", "id")],
     )
     db["paragraphs"].create(
         {"id": int, "section_id": int, "position": int, "lead": str, "text": str, "source_start": int,
@@ -107,7 +114,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["indicators"].create(
         {"id": int, "key": str, "name": str, "name_en": str, "category": str, "year": int, "kind": str,
          "figure_id": int, "quote": str, "paragraph_id": int, "glossary_id": int, "source_start": int,
-         "source_end": int, "plain": str, "plain_en": str, "headline": int, "position": int},
+         "source_end": int, "plain": str, "plain_en": str, "headline": int, "position": int, "better": str},
         pk="id",
         foreign_keys=[("figure_id", "figures", "id"), ("paragraph_id", "paragraphs", "id"),
                       ("glossary_id", "glossary", "id"), ("category", "indicator_categories", "key")],
@@ -123,21 +130,48 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["vocabulary"].create({"word": str, "pinyin": str, "initials": str, "frequency": int}, pk="word")
 
 
-def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations, sha256: str) -> None:
-    """Fill an empty database from the parsed report and the annotations."""
-    create_schema(db)
-    raw = notes.raw
-    front = report.front
+def reviewed_years(report: ParsedReport) -> tuple[int, int] | None:
+    """The first and last year the review part(s) cover, or None for a report without a review."""
+    years = [y for p in report.parts if p.kind == "review" for y in (p.year_from, p.year_to)]
+    return (min(years), max(years)) if years else None
+
+
+def planned_year(report: ParsedReport) -> int | None:
+    """The year the plan part is for, or None for a report without a plan."""
+    return next((p.year_from for p in report.parts if p.kind == "plan"), None)
+
+
+def part_title_en(part: ParsedPart) -> str:
+    """An English name for a part, from its kind and years (e.g. ``2019 review``, ``2021–2025 goals``)."""
+    years = str(part.year_from) if part.year_from == part.year_to else f"{part.year_from}–{part.year_to}"
+    return f"{years} {part.kind}"
+
+
+def insert_document(db: sqlite_utils.Database, report: ParsedReport, sha256: str) -> None:
+    """The meta rows and the one documents row: who, when, and which years the report covers."""
     db["meta"].insert_all(
         [{"key": "schema_version", "value": SCHEMA_VERSION}, {"key": "source_sha256", "value": sha256},
          {"key": "builder_version", "value": BUILDER_VERSION}]
     )
-    db["documents"].insert({"id": 1, **front.__dict__, "source_sha256": sha256})
+    front = report.front
+    reviewed = reviewed_years(report)
+    db["documents"].insert(
+        {"id": 1, "title": front.title, "full_title": front.full_title, "meeting": front.meeting,
+         "delivered_on": front.delivered_on, "issued_on": front.issued_on, "speaker": front.speaker,
+         "speaker_title": front.speaker_title, "source_sha256": sha256, "district": front.district,
+         "year": front.year, "reviewed_from": reviewed[0] if reviewed else None,
+         "reviewed_to": reviewed[1] if reviewed else None, "planned_year": planned_year(report),
+         "short_title": front.full_title.removeprefix(front.district)}
+    )
 
-    spans = Spans()
+
+def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations,
+                    spans: Spans) -> list[dict[str, Any]]:
+    """Sections, parts and paragraphs in reading order; returns the paragraph rows."""
     section_ids: dict[int, int] = {}
-    passage_en = {p["key"]: p["title_en"] for p in raw.get("passage", [])}
-    part_en = {"review": "2019 review", "plan": "2020 plan", None: "Opening"}
+    passage_en = {p["key"]: p["title_en"] for p in notes.raw.get("passage", [])}
+    passage_en.update({f"{p.key}_intro": "Overview" for p in report.parts})
+    part_en = {p.key: part_title_en(p) for p in report.parts}
     paragraph_rows: list[dict[str, Any]] = []
     positions: dict[int | None, int] = {}
     for sec_index, sec in enumerate(report.sections, start=1):
@@ -147,7 +181,7 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
         positions[parent_id] = position + 1
         title_en = passage_en.get(sec.key or "") if sec.title_source == "editorial" else None
         if sec.level == 1:
-            title_en = part_en[sec.part]
+            title_en = part_en[sec.part] if sec.part else "Opening"
         db["sections"].insert(
             {"id": sec_index, "parent_id": parent_id, "level": sec.level, "label": sec.label, "title": sec.title,
              "title_en": title_en, "part": sec.part, "position": position, "title_source": sec.title_source,
@@ -162,9 +196,20 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
             )
             spans.add(para.start, para.end, "paragraph", pid)
     db["paragraphs"].insert_all(paragraph_rows)
+    part_sections = {sec.key: section_ids[id(sec)] for sec in report.sections if sec.level == 1 and sec.part}
+    db["parts"].insert_all(
+        [{"key": p.key, "ordinal": p.ordinal, "label": p.label, "title": p.title, "title_en": part_en[p.key],
+          "kind": p.kind, "year_from": p.year_from, "year_to": p.year_to, "section_id": part_sections[p.key]}
+         for p in report.parts]
+    )
+    return paragraph_rows
 
+
+def insert_glossary(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations,
+                    paragraph_rows: list[dict[str, Any]], spans: Spans) -> None:
+    """The notes and every place the body mentions one."""
     aliases: dict[int, list[str]] = {}
-    for alias in raw.get("alias", []):
+    for alias in notes.raw.get("alias", []):
         aliases.setdefault(alias["number"], []).append(alias["text"])
     mention_rows = []
     for note in report.notes:
@@ -184,6 +229,10 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     mention_rows.sort(key=lambda r: (r["glossary_id"], r["source_start"]))
     db["glossary_mentions"].insert_all([{"id": i, **r} for i, r in enumerate(mention_rows, start=1)])
 
+
+def insert_figures(db: sqlite_utils.Database, report: ParsedReport,
+                   paragraph_rows: list[dict[str, Any]]) -> dict[tuple[int, int], dict[str, Any]]:
+    """Every quantity in the body and the notes; returns the rows by their source span."""
     figure_rows = []
     for para in paragraph_rows:
         for f in find_figures(para["text"]):
@@ -195,23 +244,58 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     for i, row in enumerate(figure_rows, start=1):
         row["id"] = i
     db["figures"].insert_all(figure_rows)
-    by_span = {(r["source_start"], r["source_end"]): r for r in figure_rows}
+    return {(r["source_start"], r["source_end"]): r for r in figure_rows}
 
-    def resolve(q: Quote) -> tuple[int, int, str, int, int, int | None]:
-        start = locate(report.text, q, report.body_start, len(report.text))
+
+@dataclass(frozen=True)
+class Located:
+    """A resolved quote: its source span, the paragraph or note holding it, and its figure."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph" or "note"
+    ident: int
+    base: int  # source offset of the paragraph (or note definition) start
+    figure_id: int | None
+
+
+class QuoteResolver:
+    """Find curated quotes in the source exactly once, and their figures among the extracted ones."""
+
+    def __init__(self, report: ParsedReport, spans: Spans, figures: dict[tuple[int, int], dict[str, Any]]) -> None:
+        self.report = report
+        self.spans = spans
+        self.figures = figures
+
+    def __call__(self, q: Quote) -> Located:
+        start = locate(self.report.text, q, self.report.body_start, len(self.report.text))
         end = start + len(q.quote)
-        kind, ident, base = spans.find(start, end)
+        kind, ident, base = self.spans.find(start, end)
         figure_id = None
         if q.figure is not None:
             offset = q.quote.find(q.figure)
             if offset < 0 or q.quote.find(q.figure, offset + 1) >= 0:
                 raise AnnotationError(f"{q.where}: figure '{q.figure}' must occur once inside '{q.quote}'")
-            row = by_span.get((start + offset, start + offset + len(q.figure)))
+            row = self.figures.get((start + offset, start + offset + len(q.figure)))
             if row is None:
                 raise AnnotationError(f"{q.where}: '{q.figure}' in '{q.quote}' is not an extracted figure")
             figure_id = row["id"]
-        return start, end, kind, ident, base, figure_id
+        return Located(start, end, kind, ident, base, figure_id)
 
+
+def check_year(report: ParsedReport, year: int, kind: str, where: str) -> None:
+    """An actual value belongs to a reviewed year; a target to the report's year or later."""
+    reviewed = reviewed_years(report)
+    if kind == "actual" and (reviewed is None or not reviewed[0] <= year <= reviewed[1]):
+        raise AnnotationError(f"{where}: actual value for {year}, but the report reviews {reviewed}")
+    if kind == "target" and year < report.front.year:
+        raise AnnotationError(f"{where}: target for {year}, before the report's year {report.front.year}")
+
+
+def insert_indicators(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations,
+                      resolve: QuoteResolver) -> None:
+    """Curated measures: one row per measure and year, each a verbatim quote with its figure."""
+    raw = notes.raw
     db["indicator_categories"].insert_all(
         [{"key": c["key"], "name": c["name"], "name_en": c["name_en"], "position": i}
          for i, c in enumerate(raw.get("category", []))]
@@ -219,40 +303,48 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     indicator_rows = []
     for m_index, measure in enumerate(raw.get("measure", [])):
         for value in measure["values"]:
-            q = Quote(value["quote"], value.get("context"), value.get("figure"), f"measure {measure['key']} {value['year']}")
-            start, end, kind, ident, _, figure_id = resolve(q)
+            where = f"measure {measure['key']} {value['year']}"
+            check_year(report, value["year"], value["kind"], where)
+            found = resolve(Quote(value["quote"], value.get("context"), value.get("figure"), where))
             indicator_rows.append(
                 {"id": len(indicator_rows) + 1, "key": measure["key"], "name": measure["name"],
                  "name_en": measure["name_en"], "category": measure["category"], "year": value["year"],
-                 "kind": value["kind"], "figure_id": figure_id, "quote": value["quote"],
-                 "paragraph_id": ident if kind == "paragraph" else None,
-                 "glossary_id": ident if kind == "note" else None, "source_start": start, "source_end": end,
-                 "plain": measure["plain"], "plain_en": measure["plain_en"],
-                 "headline": int(bool(measure.get("headline", False))), "position": m_index}
+                 "kind": value["kind"], "figure_id": found.figure_id, "quote": value["quote"],
+                 "paragraph_id": found.ident if found.kind == "paragraph" else None,
+                 "glossary_id": found.ident if found.kind == "note" else None, "source_start": found.start,
+                 "source_end": found.end, "plain": measure["plain"], "plain_en": measure["plain_en"],
+                 "headline": int(bool(measure.get("headline", False))), "position": m_index,
+                 "better": measure.get("better", "higher")}
             )
     db["indicators"].insert_all(indicator_rows)
 
+
+def insert_livelihood(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations,
+                      resolve: QuoteResolver) -> None:
+    """Curated livelihood clauses: done in a reviewed year, or planned."""
+    raw = notes.raw
     db["livelihood_topics"].insert_all(
         [{"key": t["key"], "name": t["name"], "name_en": t["name_en"], "position": i}
          for i, t in enumerate(raw.get("topic", []))]
     )
+    reviewed = reviewed_years(report)
     item_rows = []
     for i, item in enumerate(raw.get("item", []), start=1):
-        q = Quote(item["quote"], item.get("context"), item.get("figure"), f"item #{i} ({item['quote']})")
-        start, end, kind, ident, base, figure_id = resolve(q)
-        if kind != "paragraph":
+        found = resolve(Quote(item["quote"], item.get("context"), item.get("figure"), f"item #{i} ({item['quote']})"))
+        if found.kind != "paragraph":
             raise AnnotationError(f"item #{i}: livelihood items must quote the body, not the notes")
+        done = reviewed is not None and reviewed[0] <= item["year"] <= reviewed[1]
         item_rows.append(
-            {"id": i, "topic": item["topic"], "year": item["year"],
-             "kind": "done" if item["year"] == 2019 else "planned", "text": item["quote"], "paragraph_id": ident,
-             "figure_id": figure_id, "start": start - base, "end": end - base, "source_start": start,
-             "source_end": end, "position": i}
+            {"id": i, "topic": item["topic"], "year": item["year"], "kind": "done" if done else "planned",
+             "text": item["quote"], "paragraph_id": found.ident, "figure_id": found.figure_id,
+             "start": found.start - found.base, "end": found.end - found.base, "source_start": found.start,
+             "source_end": found.end, "position": i}
         )
     db["livelihood_items"].insert_all(item_rows)
 
-    words = build_vocabulary([p["text"] for p in paragraph_rows] + [n.term + n.definition for n in report.notes])
-    db["vocabulary"].insert_all(w.__dict__ for w in words)
 
+def create_indexes(db: sqlite_utils.Database) -> None:
+    """Full-text search tables and the indexes the reader's queries use."""
     db["paragraphs"].enable_fts(["text"], fts_version="FTS5", tokenize="trigram")
     db["glossary"].enable_fts(["term", "definition"], fts_version="FTS5", tokenize="trigram")
     db["paragraphs"].create_index(["section_id", "position"])
@@ -262,7 +354,23 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     db["livelihood_items"].create_index(["topic", "year"])
     db["vocabulary"].create_index(["pinyin"])
     db["vocabulary"].create_index(["initials"])
-    assert db[PARAGRAPH_FTS].exists() and db[GLOSSARY_FTS].exists()
+    if not (db[PARAGRAPH_FTS].exists() and db[GLOSSARY_FTS].exists()):
+        raise BuildError("the full-text tables were not created")
+
+
+def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations, sha256: str) -> None:
+    """Fill an empty database from the parsed report and the annotations, schema to full-text index."""
+    create_schema(db)
+    insert_document(db, report, sha256)
+    spans = Spans()
+    paragraph_rows = insert_sections(db, report, notes, spans)
+    insert_glossary(db, report, notes, paragraph_rows, spans)
+    resolve = QuoteResolver(report, spans, insert_figures(db, report, paragraph_rows))
+    insert_indicators(db, report, notes, resolve)
+    insert_livelihood(db, report, notes, resolve)
+    words = build_vocabulary([p["text"] for p in paragraph_rows] + [n.term + n.definition for n in report.notes])
+    db["vocabulary"].insert_all(w.__dict__ for w in words)
+    create_indexes(db)
 
 
 def _figure_row(f: Any, base: int, paragraph_id: int | None, glossary_id: int | None) -> dict[str, Any]:
@@ -271,8 +379,12 @@ def _figure_row(f: Any, base: int, paragraph_id: int | None, glossary_id: int | 
             "unit": f.unit, "qualifier": f.qualifier, "base_value": f.base_value, "base_unit": f.base_unit}
 
 
-def build(source: Path, annotations: Path, output: Path, force: bool = False) -> None:
-    """Build into a temporary file beside ``output`` and rename it into place when complete."""
+def build(source: Path, annotations: Path | None, output: Path, force: bool = False) -> None:
+    """Build into a temporary file beside ``output`` and rename it into place when complete.
+
+    ``annotations`` is the edition's curated file; without one the edition builds with no indicators,
+    livelihood items or editorial passages.
+    """
     if output.exists() and not force:
         raise BuildError(f"{output} exists; pass --force to replace it")
     text = read_source(source)
@@ -284,6 +396,10 @@ def build(source: Path, annotations: Path, output: Path, force: bool = False) ->
         report = parse_report(text, notes.passages)
     except SourceError as exc:
         raise BuildError(f"{source}: {exc}") from exc
+    expected_year = notes.raw.get("report_year")
+    if expected_year is not None and expected_year != report.front.year:
+        raise BuildError(f"{annotations}: annotations for the {expected_year} report, "
+                         f"but {source} is the {report.front.year} report")
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=output.name + ".tmp", dir=output.parent)
@@ -310,12 +426,15 @@ def build(source: Path, annotations: Path, output: Path, force: bool = False) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m db.build", description="Build the report database.")
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the verbatim report text")
-    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS, help="curated TOML annotations")
+    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
+                        help="the edition's curated TOML annotations")
+    parser.add_argument("--no-annotations", action="store_true",
+                        help="build an edition without curated annotations (no indicators)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the database file to write")
     parser.add_argument("--force", action="store_true", help="replace an existing database")
     args = parser.parse_args(argv)
     try:
-        build(args.source, args.annotations, args.output, force=args.force)
+        build(args.source, None if args.no_annotations else args.annotations, args.output, force=args.force)
     except (BuildError, AnnotationError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

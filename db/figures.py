@@ -25,7 +25,7 @@ UNITS = sorted(
     reverse=True,
 )
 PRE_QUALIFIERS = ["不少于", "不低于", "不超过", "超过", "近", "约"]
-POST_QUALIFIERS = ["以上", "以下", "左右"]
+POST_QUALIFIERS = ["以上", "以下", "以内", "左右"]
 NAME_SUFFIXES = ["小时城市书房", "工程", "急救"]
 
 NUMBER_RE = re.compile(

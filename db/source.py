@@ -1,14 +1,17 @@
 """Parse the verbatim report text into a structure (pure: no I/O, no database).
 
 The report is line based: every non-empty line of the body is one paragraph,
-headings stand on lines of their own (``一、…``, ``（一）…``), and the 注释 list
-follows the body. Offsets are character offsets into the decoded source text.
+headings stand on lines of their own (``一、…``, ``（一）…``, or a bare part heading
+such as ``2019年工作回顾``), and an optional notes list (注释) follows the body.
+Offsets are character offsets into the decoded source text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from dongli_desktop.core.parts import classify_part, part_years, split_full_title
 
 CN_DIGITS = "零一二三四五六七八九十"
 
@@ -71,9 +74,25 @@ class FrontMatter:
     full_title: str
     meeting: str
     delivered_on: str
-    issued_on: str
+    issued_on: str | None  # the notice's date line; None when the front matter has none
     speaker: str
     speaker_title: str
+    district: str
+    year: int
+
+
+@dataclass(frozen=True)
+class ParsedPart:
+    """A top-level part: its key (= kind), 1-based ordinal, label (``一、`` or None), title and years."""
+
+    key: str
+    ordinal: int
+    label: str | None
+    title: str
+    kind: str
+    year_from: int
+    year_to: int
+    line: int
 
 
 @dataclass
@@ -84,6 +103,7 @@ class ParsedReport:
     notes: list[ParsedNote]
     body_start: int
     body_end: int
+    parts: list[ParsedPart] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -123,8 +143,16 @@ def split_lines(text: str) -> list[Line]:
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 SUB_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.+)$")
-NOTE_RE = re.compile(r"^（(\d+)）([^：]+)：(.+)$")
+# Notes numbered （1）, (1), 1. / 1、 / 1．, or ①…⑳; term and definition split by a full- or half-width colon.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+NOTE_RE = re.compile(r"^(?:（(\d+)）|\((\d+)\)|(\d+)[.、．]|([" + CIRCLED + r"]))\s*([^：:]+)[：:](.+)$")
+NOTES_HEADING_RE = re.compile(r"^(?:注释|注|名词解释)[：:]?$")
+BODY_RE = re.compile(r"^各位代表[：:]$")
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+# A part heading without an ordinal: one short line with no sentence punctuation (e.g. 2019年工作回顾).
+BARE_PART_RE = re.compile(r"^[^。，；：、！？,;:!?]{2,30}$")
+SPEAKER_RE = re.compile(r"^(代?[区县市州旗]长|副[区县市州旗]长)\s+(.+)$")
+MEETING_RE = re.compile(r"^(?:——|—|－－|--)?\s*[（(]?\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*在(.+?)[）)]?$")
 LEAD_MAX = 25
 
 
@@ -144,75 +172,122 @@ def find_lead(text: str) -> str | None:
     return sentence
 
 
+def _full_title(front: list[Line], last: int) -> tuple[str, str, int]:
+    """The full title (from 《…》, else from a line such as 东丽区2021年政府工作报告的通知), district, year."""
+    for ln in front:
+        for candidate in re.findall(r"《([^》]+)》", ln.text):
+            if (parsed := split_full_title(candidate)) is not None:
+                return candidate, *parsed
+    for ln in front:
+        m = re.match(r"^(.+?[区县市旗州盟]\d{4}年(?:度)?政府工作报告)", ln.text)
+        if m and (parsed := split_full_title(m.group(1))) is not None:
+            return m.group(1), *parsed
+    raise SourceError(last, "front matter has no full title naming the district and year (《…区2020年政府工作报告》)")
+
+
 def parse_front(lines: list[Line], body_index: int) -> FrontMatter:
     """Title, meeting line, dates and speaker from the lines before the body."""
     front = [ln for ln in lines[:body_index] if ln.text]
     last = lines[body_index - 1].number if body_index else 1
 
-    def need(pattern: str, what: str) -> tuple[Line, re.Match[str]]:
+    def find(pattern: str | re.Pattern[str]) -> tuple[Line, re.Match[str]] | None:
         for ln in front:
             m = re.search(pattern, ln.text)
             if m:
                 return ln, m
-        raise SourceError(last, f"front matter has no {what}")
+        return None
 
-    _, title_m = need(r"^政\s*府\s*工\s*作\s*报\s*告$", "title line (政府工作报告)")
-    _, full_m = need(r"《([^》]+)》", "full title in 《》")
-    meet_line, meet_m = need(r"^——(\d{4}年\d{1,2}月\d{1,2}日)在(.+)$", "meeting and date line (——…在…)")
-    meeting = meet_m.group(0)[2:]
+    def need(pattern: str | re.Pattern[str], what: str) -> tuple[Line, re.Match[str]]:
+        found = find(pattern)
+        if found is None:
+            raise SourceError(last, f"front matter has no {what}")
+        return found
+
+    full_title, district, year = _full_title(front, last)
+    title_found = find(r"^政\s*府\s*工\s*作\s*报\s*告$")
+    title = re.sub(r"\s+", "", title_found[1].group(0)) if title_found else "政府工作报告"
+    meet_line, meet_m = need(MEETING_RE, "meeting and date line (——2020年1月5日在…会议上)")
+    meeting = f"{meet_m.group(1)}在{meet_m.group(2)}"
     idx = front.index(meet_line)
-    if idx + 1 < len(front) and front[idx + 1].text.endswith("会议上"):
-        meeting += front[idx + 1].text
-    _, speaker_m = need(r"^(区长|代区长|副区长)\s+(.+)$", "speaker line (区长 …)")
-    _, issued_m = need(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", "issue date line")
+    if not meeting.endswith("会议上") and idx + 1 < len(front):
+        following = front[idx + 1].text.rstrip("）)")
+        if following.endswith("会议上"):
+            meeting += following
+    _, speaker_m = need(SPEAKER_RE, "speaker line (区长 …, 代区长 …)")
+    issued = find(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
     return FrontMatter(
-        title=re.sub(r"\s+", "", title_m.group(0)),
-        full_title=full_m.group(1),
+        title=title,
+        full_title=full_title,
         meeting=meeting,
         delivered_on=iso_date(DATE_RE.search(meet_m.group(1))),  # type: ignore[arg-type]
-        issued_on=iso_date(issued_m),
+        issued_on=iso_date(issued[1]) if issued else None,
         speaker=re.sub(r"\s+", "", speaker_m.group(2)),
         speaker_title=speaker_m.group(1),
+        district=district,
+        year=year,
     )
 
 
+def _is_trailer(text: str) -> bool:
+    """The distribution trailer after the report (抄送…, …印发)."""
+    return text.startswith("抄送") or text.endswith("印发")
+
+
+def _part_heading(ln: Line, year: int, ordinal: int) -> ParsedPart | None:
+    """A part heading (一、2019年工作回顾 or a bare 2019年工作回顾), or None for any other line."""
+    if m := PART_RE.match(ln.text):
+        label, title = f"{m.group(1)}、", m.group(2)
+        kind = classify_part(title)
+        if cn_number(m.group(1)) != ordinal:
+            raise SourceError(ln.number, f"part heading {label} out of order, expected number {ordinal}")
+        if kind is None:
+            raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
+                                         "(its title names none of 回顾, 目标, 安排)")
+    elif BARE_PART_RE.match(ln.text) and (kind := classify_part(ln.text)) is not None and "年" in ln.text:
+        label, title = None, ln.text
+    else:
+        return None
+    first, last = part_years(title, kind, year)
+    return ParsedPart(kind, ordinal, label, title, kind, first, last, ln.number)
+
+
 def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
-    """Parse the whole report; raise SourceError naming the line on any surprise."""
+    """Parse the whole report; raise SourceError naming the line on any surprise.
+
+    With ``passages`` (curated editorial sections) every paragraph directly under a part heading must start
+    one; without them, such paragraphs form one editorial section per part (key ``<part>_intro``).
+    """
     if text.startswith("\ufeff"):
         raise SourceError(1, "starts with a byte-order mark; save the file as UTF-8 without BOM")
     if "\r" in text:
         raise SourceError(text[: text.index("\r")].count("\n") + 1, "has Windows (CR) line endings; convert to LF")
     lines = split_lines(text)
-    body_index = next((i for i, ln in enumerate(lines) if ln.text == "各位代表："), None)
+    body_index = next((i for i, ln in enumerate(lines) if BODY_RE.match(ln.text)), None)
     if body_index is None:
         raise SourceError(1, "no salutation line '各位代表：' that opens the body")
-    notes_index = next((i for i, ln in enumerate(lines) if ln.text == "注释："), None)
-    if notes_index is None or notes_index < body_index:
-        raise SourceError(len(lines), "no '注释：' line after the body")
     front = parse_front(lines, body_index)
+    notes_index = next((i for i, ln in enumerate(lines) if i > body_index and NOTES_HEADING_RE.match(ln.text)), None)
+    trailer_index = next((i for i, ln in enumerate(lines) if i > body_index and _is_trailer(ln.text)), len(lines))
+    body_stop = notes_index if notes_index is not None else trailer_index
+    end_line = lines[body_stop].number if body_stop < len(lines) else lines[-1].number
 
     sections: list[ParsedSection] = []
+    parts: list[ParsedPart] = []
     unused = {p.starts: p for p in passages}
     opening = ParsedSection(1, None, "开场", None, "editorial", key="opening")
     sections.append(opening)
     current_top = opening
     current = opening
     expected_sub = 1
-    parts_seen: list[str] = []
 
-    for ln in lines[body_index:notes_index]:
+    for ln in lines[body_index:body_stop]:
         if not ln.text:
             continue
-        if m := PART_RE.match(ln.text):
-            number = cn_number(m.group(1))
-            if number != len(parts_seen) + 1:
-                raise SourceError(ln.number, f"part heading {m.group(1)}、 out of order")
-            title = m.group(2)
-            part = "review" if "回顾" in title else "plan" if "安排" in title else None
-            if part is None or part in parts_seen:
-                raise SourceError(ln.number, f"part heading '{ln.text}' is neither the review nor the plan")
-            parts_seen.append(part)
-            current_top = ParsedSection(1, f"{m.group(1)}、", title, part, "report", ln.start, ln.end, key=part)
+        if (part := _part_heading(ln, front.year, len(parts) + 1)) is not None:
+            if any(p.kind == part.kind for p in parts):
+                raise SourceError(ln.number, f"a second {part.kind} part heading '{ln.text}'")
+            parts.append(part)
+            current_top = ParsedSection(1, part.label, part.title, part.key, "report", ln.start, ln.end, key=part.key)
             sections.append(current_top)
             current = current_top
             expected_sub = 1
@@ -248,35 +323,43 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
             current = ParsedSection(2, None, passage.title, current_top.part, "editorial", key=passage.key, parent=current_top)
             sections.append(current)
         elif current.level == 1 and current.part is not None:
-            raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
+            if passages:
+                raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
+            current = ParsedSection(2, None, "概述", current_top.part, "editorial", key=f"{current_top.part}_intro",
+                                    parent=current_top)
+            sections.append(current)
         current.paragraphs.append(ParsedParagraph(ln.text, ln.start, ln.end, ln.number, lead=find_lead(ln.text)))
 
-    if parts_seen != ["review", "plan"]:
-        raise SourceError(lines[notes_index].number, f"expected parts review and plan, found {parts_seen}")
+    if not parts:
+        raise SourceError(end_line, "no part heading found (一、2019年工作回顾 … or a bare 2019年工作回顾)")
     if unused:
         missing = ", ".join(p.title for p in unused.values())
-        raise SourceError(lines[notes_index].number, f"passages not found in the body: {missing}")
+        raise SourceError(end_line, f"passages not found in the body: {missing}")
 
-    notes = parse_notes(lines, notes_index)
-    return ParsedReport(text, front, sections, notes, lines[body_index].start, lines[notes_index - 1].end)
+    notes = parse_notes(lines, notes_index) if notes_index is not None else []
+    body_end = max((ln.end for ln in lines[body_index:body_stop] if ln.text), default=lines[body_index].end)
+    return ParsedReport(text, front, sections, notes, lines[body_index].start, body_end, parts)
 
 
 def parse_notes(lines: list[Line], notes_index: int) -> list[ParsedNote]:
-    """The numbered 注释 list; stops at the distribution trailer (抄送)."""
+    """The numbered notes list; stops at the distribution trailer (抄送)."""
     notes: list[ParsedNote] = []
     for ln in lines[notes_index + 1 :]:
         if not ln.text:
             continue
-        if ln.text.startswith("抄送") or ln.text.endswith("印发"):
+        if _is_trailer(ln.text):
             break
         m = NOTE_RE.match(ln.text)
         if not m:
             raise SourceError(ln.number, "expected a note such as '（1）术语：释义'")
-        number = int(m.group(1))
+        circled = m.group(4)
+        number = CIRCLED.index(circled) + 1 if circled else int(m.group(1) or m.group(2) or m.group(3))
         if number != len(notes) + 1:
-            raise SourceError(ln.number, f"note （{number}） out of order, expected （{len(notes) + 1}）")
-        term_start = ln.start + len(m.group(1)) + 2
-        notes.append(ParsedNote(number, m.group(2), m.group(3), term_start, term_start + len(m.group(2)) + 1, ln.number))
+            raise SourceError(ln.number, f"note {number} out of order, expected {len(notes) + 1}")
+        term, definition = m.group(5).strip(), m.group(6)
+        term_start = ln.start + m.start(5) + (len(m.group(5)) - len(m.group(5).lstrip()))
+        definition_start = ln.start + m.start(6)
+        notes.append(ParsedNote(number, term, definition, term_start, definition_start, ln.number))
     if not notes:
-        raise SourceError(lines[notes_index].number, "the 注释 list is empty")
+        raise SourceError(lines[notes_index].number, "the notes list is empty")
     return notes

@@ -7,14 +7,41 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Document:
-    title: str
-    full_title: str
+    """One edition's facts: who delivered which report, when, and which years it covers."""
+
+    title: str  # 政府工作报告
+    full_title: str  # 东丽区2020年政府工作报告
     meeting: str
-    delivered_on: str
-    issued_on: str
+    delivered_on: str  # ISO date
+    issued_on: str | None  # ISO date of the notice, None when the report has no such line
     speaker: str
-    speaker_title: str
+    speaker_title: str  # 区长, 代区长 …
     source_sha256: str
+    district: str  # 东丽区
+    year: int  # the report's year (2020)
+    reviewed_from: int | None  # first and last year the review part(s) cover (2019, 2019)
+    reviewed_to: int | None
+    planned_year: int | None  # the year the plan part is for (2020)
+    short_title: str  # 2020年政府工作报告 (the full title without the district)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A top-level part of the report: review, goals or plan, with the years it covers."""
+
+    key: str  # review, goals, plan (also sections.part)
+    ordinal: int  # 1-based position in the report
+    label: str | None  # 一、 or None for an unnumbered heading
+    title: str  # as the report writes it: 2019年工作回顾
+    title_en: str | None
+    kind: str  # review, goals or plan
+    year_from: int
+    year_to: int
+    section_id: int  # the level-1 section of the part
+
+    @property
+    def display_title(self) -> str:
+        return f"{self.label or ''}{self.title}"
 
 
 @dataclass(frozen=True)
@@ -112,6 +139,7 @@ class Indicator:
     headline: bool
     quote_start: int  # offset of the quote in its paragraph (or note definition)
     quote_end: int
+    better: str = "higher"  # which way is better for this measure: higher or lower
 
     def source(self) -> "SourceRef":
         """Where to show this value: its sentence in the body, or its note."""
@@ -122,7 +150,7 @@ class Indicator:
 
 @dataclass(frozen=True)
 class IndicatorPair:
-    """A 2019 result and the 2020 target of the same measure (either may be missing)."""
+    """The reviewed year's result and the planned year's target of one measure (either may be missing)."""
 
     key: str
     name: str

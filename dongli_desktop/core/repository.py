@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import fields
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from dongli_desktop.core import search as search_mod
 from dongli_desktop.core.database import connect_readonly
+from dongli_desktop.core.errors import DatabaseVersionError
+from dongli_desktop.core.parts import part_years, split_full_title
 from dongli_desktop.core.models import (
     Category,
     Document,
@@ -19,6 +23,7 @@ from dongli_desktop.core.models import (
     LivelihoodItem,
     Mention,
     Paragraph,
+    Part,
     SearchResult,
     Section,
     SectionNode,
@@ -26,42 +31,111 @@ from dongli_desktop.core.models import (
     Word,
 )
 
+T = TypeVar("T")
+
 FIGURE_COLUMNS = "id, paragraph_id, glossary_id, start, end, text, value, unit, qualifier, base_value, base_unit"
+DOCUMENT_V1_COLUMNS = "title, full_title, meeting, delivered_on, issued_on, speaker, speaker_title, source_sha256"
+
+
+def from_row(cls: type[T], row: sqlite3.Row, **extra: Any) -> T:
+    """A dataclass from a row by column name; ``extra`` gives fields the row has not (or overrides)."""
+    names = set(row.keys())
+    values = {f.name: extra[f.name] if f.name in extra else row[f.name]
+              for f in fields(cls)  # type: ignore[arg-type]
+              if f.name in extra or f.name in names}
+    return cls(**values)
 
 
 class Report:
-    """The report as the app sees it. Create with :meth:`open`."""
+    """One edition of the report as the app sees it. Create with :meth:`open`.
+
+    Reads schema 2 and adapts schema 1 (a database built before editions existed): its parts, district
+    and years are derived from the full title and the part headings by the same rules the builder uses
+    (:mod:`dongli_desktop.core.parts`).
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self.schema_version: str = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        if self.schema_version != "1" and not self._has_table("parts"):
+            raise DatabaseVersionError(path, f"schema version {self.schema_version} without a parts table")
 
     @classmethod
     def open(cls, path: Path) -> "Report":
-        return cls(connect_readonly(path), Path(path))
+        conn = connect_readonly(path)
+        try:
+            return cls(conn, Path(path))
+        except Exception:
+            conn.close()
+            raise
 
     def close(self) -> None:
         self._conn.close()
 
-    def _rows(self, sql: str, params: tuple = ()) -> list[tuple]:
-        return self._conn.execute(sql, params).fetchall()
+    def _has_table(self, name: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
-    # -- document and structure -------------------------------------------------
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params).fetchall()
+
+    # -- edition: document and parts ----------------------------------------------
     @cached_property
     def document(self) -> Document:
-        row = self._rows(
-            "SELECT title, full_title, meeting, delivered_on, issued_on, speaker, speaker_title, source_sha256 "
-            "FROM documents WHERE id = 1"
-        )[0]
-        return Document(*row)
+        """The edition's facts: titles, district, speaker, dates and the years it covers."""
+        if self.schema_version == "1":
+            return self._document_v1()
+        return from_row(Document, self._rows("SELECT * FROM documents WHERE id = 1")[0])
 
+    @cached_property
+    def parts(self) -> tuple[Part, ...]:
+        """The report's top-level parts in order (review, goals, plan)."""
+        if self.schema_version == "1":
+            return self._parts_v1()
+        return tuple(from_row(Part, r) for r in self._rows("SELECT * FROM parts ORDER BY ordinal"))
+
+    def part(self, key: str) -> Part | None:
+        """The part with this key (``review``, ``goals``, ``plan``), if the report has one."""
+        return next((p for p in self.parts if p.key == key), None)
+
+    def _year_v1(self) -> tuple[str, int]:
+        full_title = self._rows("SELECT full_title FROM documents WHERE id = 1")[0]["full_title"]
+        parsed = split_full_title(full_title)
+        if parsed is None:
+            raise DatabaseVersionError(self.path, f"schema 1 database with an unknown title {full_title!r}")
+        return parsed
+
+    def _parts_v1(self) -> tuple[Part, ...]:
+        _, year = self._year_v1()
+        rows = self._rows("SELECT id, label, title, title_en, part FROM sections "
+                          "WHERE level = 1 AND part IS NOT NULL ORDER BY position")
+        parts = []
+        for ordinal, r in enumerate(rows, start=1):
+            first, last = part_years(r["title"], r["part"], year)
+            parts.append(Part(key=r["part"], ordinal=ordinal, label=r["label"], title=r["title"], title_en=r["title_en"],
+                              kind=r["part"], year_from=first, year_to=last, section_id=r["id"]))
+        return tuple(parts)
+
+    def _document_v1(self) -> Document:
+        district, year = self._year_v1()
+        row = self._rows(f"SELECT {DOCUMENT_V1_COLUMNS} FROM documents WHERE id = 1")[0]
+        reviews = [y for p in self.parts if p.kind == "review" for y in (p.year_from, p.year_to)]
+        plan = self.part("plan")
+        return from_row(Document, row, district=district, year=year,
+                        reviewed_from=min(reviews, default=None), reviewed_to=max(reviews, default=None),
+                        planned_year=plan.year_from if plan else None,
+                        short_title=row["full_title"].removeprefix(district))
+
+    # -- structure ---------------------------------------------------------------
     @cached_property
     def sections(self) -> tuple[Section, ...]:
         """All sections in reading order."""
         rows = self._rows(
             "SELECT id, parent_id, level, label, title, title_en, part, position, title_source, key FROM sections ORDER BY id"
         )
-        return tuple(Section(*r) for r in rows)
+        return tuple(from_row(Section, r) for r in rows)
 
     def section(self, section_id: int) -> Section:
         return next(s for s in self.sections if s.id == section_id)
@@ -75,7 +149,7 @@ class Report:
         return tuple(node(s) for s in self.sections if s.parent_id is None)
 
     def part_sections(self, part: str) -> tuple[Section, ...]:
-        """The level-2 sections of ``review`` or ``plan``, in order."""
+        """The level-2 sections of a part (``review``, ``goals``, ``plan``), in order."""
         return tuple(s for s in self.sections if s.part == part and s.level == 2)
 
     def areas(self, part: str) -> tuple[Section, ...]:
@@ -88,32 +162,32 @@ class Report:
             "WHERE section_id = ? ORDER BY position",
             (section_id,),
         )
-        return tuple(Paragraph(*r) for r in rows)
+        return tuple(from_row(Paragraph, r) for r in rows)
 
     def paragraph(self, paragraph_id: int) -> Paragraph:
-        row = self._rows(
+        rows = self._rows(
             "SELECT id, section_id, position, lead, text, source_start, source_end FROM paragraphs WHERE id = ?",
             (paragraph_id,),
         )
-        if not row:
+        if not rows:
             raise KeyError(paragraph_id)
-        return Paragraph(*row[0])
+        return from_row(Paragraph, rows[0])
 
     # -- figures and glossary ---------------------------------------------------
     def figures(self, paragraph_id: int) -> tuple[Figure, ...]:
         rows = self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE paragraph_id = ? ORDER BY start", (paragraph_id,))
-        return tuple(Figure(*r) for r in rows)
+        return tuple(from_row(Figure, r) for r in rows)
 
     def figure(self, figure_id: int) -> Figure:
-        return Figure(*self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,))[0])
+        return from_row(Figure, self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,))[0])
 
-    def _mentions(self, where: str, params: tuple) -> tuple[Mention, ...]:
+    def _mentions(self, where: str, params: tuple[Any, ...]) -> tuple[Mention, ...]:
         rows = self._rows(
             "SELECT m.glossary_id, m.paragraph_id, m.start, m.end, m.kind, p.section_id FROM glossary_mentions m "
             f"JOIN paragraphs p ON p.id = m.paragraph_id WHERE {where} ORDER BY m.source_start",
             params,
         )
-        return tuple(Mention(*r) for r in rows)
+        return tuple(from_row(Mention, r) for r in rows)
 
     def mentions_in(self, paragraph_id: int) -> tuple[Mention, ...]:
         return self._mentions("m.paragraph_id = ?", (paragraph_id,))
@@ -123,8 +197,8 @@ class Report:
         """All notes in order, each with every place it is mentioned."""
         mentions = self._mentions("1", ())
         return tuple(
-            GlossaryEntry(gid, number, term, definition, tuple(m for m in mentions if m.glossary_id == gid))
-            for gid, number, term, definition in self._rows("SELECT id, number, term, definition FROM glossary ORDER BY number")
+            from_row(GlossaryEntry, r, mentions=tuple(m for m in mentions if m.glossary_id == r["id"]))
+            for r in self._rows("SELECT id, number, term, definition FROM glossary ORDER BY number")
         )
 
     def glossary_entry(self, glossary_id: int) -> GlossaryEntry:
@@ -133,33 +207,41 @@ class Report:
     # -- indicators ---------------------------------------------------------------
     @cached_property
     def categories(self) -> tuple[Category, ...]:
-        return tuple(Category(*r) for r in self._rows("SELECT key, name, name_en FROM indicator_categories ORDER BY position"))
+        rows = self._rows("SELECT key, name, name_en FROM indicator_categories ORDER BY position")
+        return tuple(from_row(Category, r) for r in rows)
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
+        better = "i.better" if self.schema_version != "1" else "'higher'"
         rows = self._rows(
             "SELECT i.id, i.key, i.name, i.name_en, i.category, i.year, i.kind, i.figure_id, i.quote, i.paragraph_id, "
-            "i.glossary_id, i.plain, i.plain_en, i.headline, "
-            "i.source_start - coalesce(p.source_start, g.source_end - length(g.definition)) "
+            f"i.glossary_id, i.plain, i.plain_en, i.headline, {better} AS better, "
+            "i.source_start - coalesce(p.source_start, g.source_end - length(g.definition)) AS quote_start "
             "FROM indicators i LEFT JOIN paragraphs p ON p.id = i.paragraph_id LEFT JOIN glossary g ON g.id = i.glossary_id "
             "ORDER BY i.position, i.year"
         )
-        figures = {r[0]: Figure(*r) for r in self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures")}
+        figures = {r["id"]: from_row(Figure, r) for r in self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures")}
         return tuple(
-            Indicator(*r[:7], figures.get(r[7]), *r[8:13], bool(r[13]), r[14], r[14] + len(r[8])) for r in rows
+            from_row(Indicator, r, figure=figures.get(r["figure_id"]), headline=bool(r["headline"]),
+                     quote_end=r["quote_start"] + len(r["quote"]))
+            for r in rows
         )
 
     def indicator_pairs(self, category: str | None = None, headline_only: bool = False) -> tuple[IndicatorPair, ...]:
-        """Each measure with its 2019 result and 2020 target, in curated order."""
+        """Each measure with the last reviewed year's result and the planned year's target, in curated order.
+
+        ``later`` holds targets for years after the planned one (e.g. a goal for the year after).
+        """
+        doc = self.document
         pairs: dict[str, list[Indicator]] = {}
         for ind in self.indicators:
             if (category is None or ind.category == category) and (ind.headline or not headline_only):
                 pairs.setdefault(ind.key, []).append(ind)
         result = []
         for key, inds in pairs.items():
-            actual = next((i for i in inds if i.kind == "actual" and i.year == 2019), None)
-            target = next((i for i in inds if i.kind == "target" and i.year == 2020), None)
-            later = tuple(i for i in inds if i.year > 2020)
+            actual = next((i for i in inds if i.kind == "actual" and i.year == doc.reviewed_to), None)
+            target = next((i for i in inds if i.kind == "target" and i.year == doc.planned_year), None)
+            later = tuple(i for i in inds if doc.planned_year is not None and i.year > doc.planned_year)
             first = inds[0]
             result.append(IndicatorPair(key, first.name, first.name_en, first.category, actual, target, later))
         return tuple(result)
@@ -167,7 +249,8 @@ class Report:
     # -- livelihood -----------------------------------------------------------------
     @cached_property
     def topics(self) -> tuple[Topic, ...]:
-        return tuple(Topic(*r) for r in self._rows("SELECT key, name, name_en FROM livelihood_topics ORDER BY position"))
+        rows = self._rows("SELECT key, name, name_en FROM livelihood_topics ORDER BY position")
+        return tuple(from_row(Topic, r) for r in rows)
 
     def livelihood_items(self, topic: str | None = None, year: int | None = None) -> tuple[LivelihoodItem, ...]:
         rows = self._rows(
@@ -175,15 +258,16 @@ class Report:
             "WHERE (? IS NULL OR topic = ?) AND (? IS NULL OR year = ?) ORDER BY position",
             (topic, topic, year, year),
         )
-        return tuple(LivelihoodItem(*r[:8], self.figure(r[8]) if r[8] else None) for r in rows)
+        return tuple(from_row(LivelihoodItem, r, figure=self.figure(r["figure_id"]) if r["figure_id"] else None)
+                     for r in rows)
 
     # -- search -----------------------------------------------------------------------
     @cached_property
     def latin_words(self) -> frozenset[str]:
         """Every run of Latin letters in the paragraphs and notes, lower-cased (PM, G …)."""
         words: set[str] = set()
-        for (folded,) in self._rows("SELECT folded FROM paragraphs WHERE folded GLOB '*[a-z]*' "
-                                    "UNION ALL SELECT folded FROM glossary WHERE folded GLOB '*[a-z]*'"):
+        for (folded,) in self._conn.execute("SELECT folded FROM paragraphs WHERE folded GLOB '*[a-z]*' "
+                                            "UNION ALL SELECT folded FROM glossary WHERE folded GLOB '*[a-z]*'"):
             words.update(re.findall(r"[a-z]+", folded))
         return frozenset(words)
 
@@ -207,4 +291,4 @@ class Report:
             "ORDER BY (pinyin = ?) DESC, (initials = ?) DESC, frequency DESC, length(word), word LIMIT ?",
             (len(letters), letters, len(letters), letters, letters, letters, limit),
         )
-        return tuple(Word(*r) for r in rows)
+        return tuple(from_row(Word, r) for r in rows)

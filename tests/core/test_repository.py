@@ -62,7 +62,7 @@ def test_other_sqlite_database(tmp_path):
     conn = sqlite3.connect(tmp_path / "other.db")
     conn.execute("CREATE TABLE t(x)")
     conn.close()
-    with pytest.raises(DatabaseVersionError, match="missing"):
+    with pytest.raises(DatabaseVersionError, match="not a report database"):
         Report.open(tmp_path / "other.db")
 
 

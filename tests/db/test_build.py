@@ -47,9 +47,19 @@ def test_source_is_the_verbatim_seed():
 
 def test_meta_and_document(fresh_db):
     meta = dict(rows(fresh_db, "SELECT key, value FROM meta"))
-    assert meta == {"schema_version": "1", "source_sha256": SOURCE_SHA256, "builder_version": "1"}
+    assert meta == {"schema_version": "2", "source_sha256": SOURCE_SHA256, "builder_version": "2"}
     doc = rows(fresh_db, "SELECT title, delivered_on, issued_on, speaker, source_sha256 FROM documents")
     assert doc == [("政府工作报告", "2020-01-05", "2020-01-23", "谢元", SOURCE_SHA256)]
+    edition = rows(fresh_db, "SELECT district, year, reviewed_from, reviewed_to, planned_year, short_title, full_title "
+                             "FROM documents")
+    assert edition == [("东丽区", 2020, 2019, 2019, 2020, "2020年政府工作报告", "东丽区2020年政府工作报告")]
+
+
+def test_parts_table(fresh_db):
+    parts = rows(fresh_db, "SELECT p.key, p.ordinal, p.label, p.title, p.kind, p.year_from, p.year_to, s.part, s.level "
+                           "FROM parts p JOIN sections s ON s.id = p.section_id ORDER BY p.ordinal")
+    assert parts == [("review", 1, "一、", "2019年工作回顾", "review", 2019, 2019, "review", 1),
+                     ("plan", 2, "二、", "2020年主要工作安排", "plan", 2020, 2020, "plan", 1)]
 
 
 def test_paragraphs_are_verbatim_and_cover_the_body(fresh_db, source_text):

@@ -101,7 +101,7 @@ def mutate(text: str, line: int, replacement: str | None) -> str:
         (lambda t: mutate(t, 26, "（二）经济发展在转型升级中积蓄动能"), 26, "out of order"),
         (lambda t: mutate(t, 167, "（3）双万双服促发展：组织万名干部"), 167, "out of order"),
         (lambda t: mutate(t, 169, "这一行不是注释"), 169, "expected a note"),
-        (lambda t: mutate(t, 80, "二、2020年的其他事情"), 80, "neither the review nor the plan"),
+        (lambda t: mutate(t, 80, "二、2020年的其他事情"), 80, "is not a review, goals or plan part"),
         (lambda t: "\ufeff" + t, 1, "byte-order mark"),
         (lambda t: t.replace("\n", "\r\n"), 1, "Windows"),
     ],
