@@ -1,45 +1,69 @@
-"""``content …``: signed content updates (install, roll back; publisher: sign, keygen)."""
+"""``content …``: trusted content updates over TUF (update, status, rollback).
+
+There is deliberately no option to choose whom to trust: the trust anchor is the bundle's or the
+machine's (``/etc/dongli-desktop/trust/root.json``), which only an administrator can change. The publisher's
+commands are ``python -m dongli_desktop.publish`` (see SECURITY.md).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from pathlib import Path
+
+
+def _print_status(as_json: bool) -> int:
+    from dongli_desktop.core.content import content_status
+
+    status = content_status()
+    if as_json:
+        print(json.dumps(status.as_dict(), ensure_ascii=False, indent=1))
+        return 0
+    version = "-" if status.version is None else str(status.version)
+    expiry = status.expires or "-"
+    if status.expired:
+        expiry += " (passed: this machine has not received newer signed metadata; it keeps showing this edition)"
+    for label, value in (("showing", f"{status.source} ({status.path})"), ("edition", status.edition),
+                         ("version", version), ("expires", expiry), ("last check", status.last_check or "never"),
+                         ("last success", status.last_success or "never"), ("last error", status.last_error or "none")):
+        print(f"{label:13} {value}")
+    for problem in status.problems:
+        print(f"{'problem':13} {problem}")
+    return 0
 
 
 def content_command(args: argparse.Namespace) -> int:
     from dongli_desktop.core import content
 
     try:
-        if args.action == "install":
-            installed = content.install(args.file, args.signature, args.trust or None)
-            print(f"content: installed {args.file} as {installed}")
+        if args.action == "update":
+            result = content.update(args.source, socket_timeout=args.timeout, file_deadline=args.deadline)
+            state = "installed" if result.changed else "already current:"
+            print(f"content: {state} edition {result.edition or '-'} (targets version {result.version})")
         elif args.action == "rollback":
-            print(f"content: rolled back to {content.rollback()}")
-        elif args.action == "sign":
-            print(f"content: wrote {content.sign(args.file, args.key)}")
-        elif args.action == "keygen":
-            content.generate_keys(args.private, args.public)
-            print(f"content: wrote {args.private} (keep it offline) and {args.public}")
-    except (content.ContentError, OSError) as exc:
+            print(f"content: rolled back; now showing {content.rollback()}")
+        else:
+            return _print_status(args.json)
+    except content.ContentError as exc:
         print(f"content {args.action}: {exc}; nothing changed", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"content {args.action}: {exc.strerror or exc} ({exc.filename or ''}); nothing changed", file=sys.stderr)
         return 1
     return 0
 
 
 def add_parser(groups) -> None:
-    """``content install|rollback|sign|keygen``."""
-    content = groups.add_parser("content", help="signed content updates").add_subparsers(dest="action", required=True)
-    install = content.add_parser("install", help="verify a signed database and install it for this user")
-    install.add_argument("file", type=Path)
-    install.add_argument("--signature", type=Path, help="signature file (default: FILE.sig)")
-    install.add_argument("--trust", type=Path, action="append", help="a publisher public key to trust (repeatable)")
-    content.add_parser("rollback", help="go back to the previously installed database")
-    sign_cmd = content.add_parser("sign", help="publisher: sign a database with an Ed25519 private key")
-    sign_cmd.add_argument("file", type=Path)
-    sign_cmd.add_argument("--key", type=Path, required=True, help="the publisher's private key (PEM)")
-    keygen = content.add_parser("keygen", help="publisher: create an Ed25519 key pair")
-    keygen.add_argument("--private", type=Path, required=True)
-    keygen.add_argument("--public", type=Path, required=True)
-    for sub in (install, sign_cmd, keygen, content.choices["rollback"]):
+    """``content update|status|rollback``."""
+    content = groups.add_parser("content", help="trusted content updates (TUF)").add_subparsers(dest="action",
+                                                                                             required=True)
+    update = content.add_parser("update", help="fetch, verify and install the newest signed edition")
+    update.add_argument("--from", dest="source", required=True, metavar="URL_OR_FOLDER",
+                        help="the publisher's repository: http(s) URL, or a local folder (USB stick)")
+    update.add_argument("--timeout", type=float, default=15.0, help="seconds without data before giving up")
+    update.add_argument("--deadline", type=float, default=300.0, help="seconds allowed for any one file")
+    status = content.add_parser("status", help="which edition is shown, its version and expiry, last check/error")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    rollback = content.add_parser("rollback", help="go back to the previously installed signed edition")
+    for sub in (update, status, rollback):
         sub.set_defaults(run=content_command)

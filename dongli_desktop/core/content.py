@@ -1,175 +1,393 @@
-"""Signed content updates for a fleet of kiosks (GUI-free).
+"""Installed content: update over TUF, verify at every start, roll back, report status (GUI-free).
 
-A publisher signs a database with an Ed25519 key (``content sign``); a kiosk installs it into the
-user data directory only after checking the signature against a trusted public key and the database
-itself (integrity, schema version, source hash). Installation keeps the previous database to roll back
-to, and every step leaves a complete, working ``current`` database behind, even after a power cut.
+Layout of the user's content folder (``~/.local/share/dongli-desktop/content``)::
+
+    dongli.db, previous.db     the current and the previous edition (immutable once in place)
+    signed/targets.N.json      the signed targets metadata that vouched for them (kept, re-verified at start)
+    tuf/                       tuf.ngclient's metadata cache (root history, timestamp, snapshot, targets)
+    status.json                last check, last success, last error (for staff; never trusted)
+    .lock, .incoming-*/        one updater at a time; private scratch folders, removed on every exit path
+
+Nothing in this folder is trusted by itself: it belongs to the kiosk user. At start every candidate
+database is checked against targets metadata signed by keys that chain from the root-owned trust anchor
+(``core/trust.py``), then opened safely (``core/database.py``); the first that passes is shown, else the
+bundled database.
 """
 
 from __future__ import annotations
 
-import base64
+import contextlib
+import json
 import os
-import shutil
-import sys
-from collections.abc import Iterable
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
+from dongli_desktop.core import safe_files, trust
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseError, DongliError
-from dongli_desktop.core.paths import bundled_database, resources_dir, user_data_dir
+from dongli_desktop.core.paths import bundled_database, user_data_dir
 
-SIGNATURE_SUFFIX = ".sig"
-CURRENT, PREVIOUS, INCOMING = "dongli.db", "previous.db", "incoming.tmp"
+CURRENT, PREVIOUS = "dongli.db", "previous.db"
+SIGNED, TUF_CACHE, STATUS, LOCK = "signed", "tuf", "status.json", ".lock"
+KEEP_SIGNED = 8  # archived targets metadata files kept (and read at start) at most
+_SIGNED_NAME = re.compile(r"^targets\.(\d{1,9})\.json$")
 
 
 class ContentError(DongliError):
-    """An update was refused or could not be installed; nothing was changed."""
+    """An update or roll-back was refused or failed; the installed content is unchanged."""
 
 
 def content_dir(base: Path | None = None) -> Path:
     return (base or user_data_dir()) / "content"
 
 
-def trusted_key_files() -> list[Path]:
-    """Publisher public keys: bundled under resources/keys, and provisioned by staff on the machine."""
-    system = (Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "dongli-desktop" / "keys"
-              if sys.platform == "win32" else Path("/etc/dongli-desktop/keys"))
-    files: list[Path] = []
-    for folder in (resources_dir() / "keys", system):
-        if folder.is_dir():
-            files.extend(sorted(folder.glob("*.pub")))
-    return files
-
-
 def _failpoint(step: str) -> None:
-    """Test hook: DONGLI_CRASH_AT=<step> kills the process there, like a power cut."""
+    """Test hook: DONGLI_CRASH_AT=<step> kills the process there, like a power cut or ``kill -9``."""
     if os.environ.get("DONGLI_CRASH_AT") == step:
         os._exit(9)
 
 
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-# -- keys and signatures ---------------------------------------------------------------------
-def generate_keys(private_path: Path, public_path: Path) -> None:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    key = Ed25519PrivateKey.generate()
-    private_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                               serialization.NoEncryption()))
-    os.chmod(private_path, 0o600)
-    public_path.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                          serialization.PublicFormat.SubjectPublicKeyInfo))
-
-
-def sign(database: Path, private_key: Path) -> Path:
-    """Write ``database.sig``: a base64 Ed25519 signature over the file's bytes."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    key = serialization.load_pem_private_key(private_key.read_bytes(), password=None)
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ContentError(f"{private_key} is not an Ed25519 private key")
-    signature = database.with_name(database.name + SIGNATURE_SUFFIX)
-    signature.write_text(base64.b64encode(key.sign(database.read_bytes())).decode("ascii") + "\n", encoding="ascii")
-    return signature
+# -- what signed metadata vouches for ------------------------------------------------------------
+def _signed_files(folder: Path) -> list[tuple[int, Path]]:
+    """Archived targets metadata, newest first (at most KEEP_SIGNED are looked at)."""
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder / SIGNED):
+            match = _SIGNED_NAME.match(entry.name)
+            if match:
+                found.append((int(match.group(1)), Path(entry.path)))
+    return sorted(found, reverse=True)[:KEEP_SIGNED]
 
 
-def _load_public(path: Path):
-    """An Ed25519 public key from a PEM file, or None."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+def _vouchers(folder: Path, trust_dir: Path | None, notes: list[str]) -> list[trust.Vouched]:
+    """Everything the archived, validly signed targets metadata vouches for (invalid files are noted)."""
+    root = trust.trusted_root(trust.anchor_bytes(trust_dir), folder / TUF_CACHE / "root_history")
+    vouched = []
+    for _version, path in _signed_files(folder):
+        try:
+            vouched.append(trust.verify_targets(root, safe_files.read_bounded(path, trust.MAX_METADATA_BYTES)))
+        except (OSError, trust.TrustError) as exc:
+            notes.append(f"ignoring {path.name}: {exc}")
+    return vouched
 
+
+def _vouched_for(path: Path, vouchers: list[trust.Vouched]) -> trust.Vouched | None:
+    """The signed metadata that vouches for the file at ``path``, or None."""
     try:
-        key = serialization.load_pem_public_key(path.read_bytes())
-    except (OSError, ValueError):
+        size = os.lstat(path).st_size
+    except OSError:
         return None
-    return key if isinstance(key, Ed25519PublicKey) else None
+    for vouched in vouchers:
+        if vouched.length == size and trust.file_matches(path, vouched):
+            return vouched
+    return None
 
 
-def verify(data: bytes, signature_file: Path, keys: Iterable[Path]) -> Path:
-    """The trusted key that signed ``data``; raises ContentError for unsigned or tampered content."""
-    from cryptography.exceptions import InvalidSignature
+@dataclass(frozen=True)
+class Choice:
+    """The database to show, and why."""
 
-    try:
-        signature = base64.b64decode(signature_file.read_text(encoding="ascii").strip(), validate=True)
-    except (OSError, ValueError) as exc:
-        raise ContentError(f"no readable signature {signature_file}: refusing unsigned content") from exc
-    keys = list(keys)
-    if not keys:
-        raise ContentError("no trusted publisher key is installed (resources/keys or /etc/dongli-desktop/keys)")
-    for key_file in keys:
-        key = _load_public(key_file)
-        if key is None:
-            continue
-        try:
-            key.verify(signature, data)
-            return key_file
-        except InvalidSignature:
-            continue
-    raise ContentError("the signature does not match any trusted publisher key: the file was altered or not signed by the publisher")
+    path: Path
+    source: str  # "installed", "previous" or "bundled"
+    vouched: trust.Vouched | None
+    notes: list[str] = field(default_factory=list)
 
 
-# -- install, choose, roll back -----------------------------------------------------------------
-def install(database: Path, signature: Path | None = None, keys: Iterable[Path] | None = None,
-            base: Path | None = None) -> Path:
-    """Verify and install ``database``; the old one becomes ``previous.db``. Returns the installed path."""
+def _choose(base: Path | None, trust_dir: Path | None) -> Choice:
     folder = content_dir(base)
-    folder.mkdir(parents=True, exist_ok=True)
-    signature = signature or database.with_name(database.name + SIGNATURE_SUFFIX)
-    try:
-        data = database.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read {database}: {exc.strerror}") from exc
-    verify(data, signature, trusted_key_files() if keys is None else keys)
-    incoming = folder / INCOMING
-    incoming.write_bytes(data)
-    _fsync(incoming)
-    _failpoint("after-copy")
-    try:
-        connect_readonly(incoming).close()
-    except DatabaseError as exc:
-        incoming.unlink(missing_ok=True)
-        raise ContentError(f"the signed file is not a usable report database: {exc.detail}") from exc
-    current, previous = folder / CURRENT, folder / PREVIOUS
-    if current.exists():
-        keep = folder / (PREVIOUS + ".tmp")
-        shutil.copyfile(current, keep)
-        _fsync(keep)
-        _failpoint("after-backup-copy")
-        os.replace(keep, previous)
-        _failpoint("after-backup")
-    os.replace(incoming, current)  # atomic: current is always a complete file
-    _failpoint("after-swap")
-    return current
-
-
-def rollback(base: Path | None = None) -> Path:
-    """Put the previous database back."""
-    folder = content_dir(base)
-    previous = folder / PREVIOUS
-    if not previous.exists():
-        raise ContentError("there is no previous database to roll back to")
-    connect_readonly(previous).close()
-    os.replace(previous, folder / CURRENT)
-    return folder / CURRENT
-
-
-def choose_database(base: Path | None = None) -> tuple[Path, list[str]]:
-    """The newest usable database: installed content, else the previous one, else the bundled one."""
     notes: list[str] = []
-    folder = content_dir(base)
-    for name in (CURRENT, PREVIOUS):
-        path = folder / name
-        if not path.exists():
-            continue
+    candidates = [(name, folder / name) for name in (CURRENT, PREVIOUS) if os.path.lexists(folder / name)]
+    if candidates:
         try:
-            connect_readonly(path).close()
-            return path, notes
+            vouchers = _vouchers(folder, trust_dir, notes)
+        except (OSError, trust.TrustError) as exc:
+            vouchers = []
+            notes.append(f"cannot check installed content: {exc}")
+        for name, path in candidates:
+            vouched = _vouched_for(path, vouchers)
+            if vouched is None:
+                notes.append(f"skipping {path}: not the publisher's signed content (altered, or no valid signature)")
+                continue
+            try:
+                connect_readonly(path).close()
+            except DatabaseError as exc:
+                notes.append(f"skipping {path}: {exc.detail}")
+                continue
+            return Choice(path, "installed" if name == CURRENT else "previous", vouched, notes)
+    return Choice(bundled_database(), "bundled", None, notes)
+
+
+def choose_database(base: Path | None = None, trust_dir: Path | None = None) -> tuple[Path, list[str]]:
+    """The database to show at start: the current edition if the publisher's signature vouches for it and it
+    opens safely, else the previous one, else the bundled one; ``notes`` say why anything was skipped."""
+    choice = _choose(base, trust_dir)
+    return choice.path, choice.notes
+
+
+# -- status for staff ----------------------------------------------------------------------------
+def _read_status(folder: Path) -> dict[str, str]:
+    try:
+        data = json.loads(safe_files.read_bounded(folder / STATUS, 64 * 1024))
+    except (OSError, ValueError):
+        return {}
+    return {k: str(v) for k, v in data.items() if isinstance(k, str)} if isinstance(data, dict) else {}
+
+
+def _write_status(folder: Path, **changes: str) -> None:
+    """Record a check's outcome; a failure to record never hides the outcome itself."""
+    status = _read_status(folder)
+    status.update(changes)
+    with contextlib.suppress(OSError):
+        safe_files.write_atomic(folder / STATUS, json.dumps(status, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class ContentStatus:
+    """What staff need to know about the content shown (``content status``, the About box)."""
+
+    source: str
+    path: str
+    edition: str
+    version: int | None
+    expires: str
+    expired: bool
+    last_check: str
+    last_success: str
+    last_error: str
+    problems: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def content_status(base: Path | None = None, trust_dir: Path | None = None) -> ContentStatus:
+    """Verify what would be shown now and combine it with the last update's record. Never raises for bad files."""
+    folder = content_dir(base)
+    choice = _choose(base, trust_dir)
+    record = _read_status(folder)
+    vouched = choice.vouched
+    expired = False
+    if vouched is not None:
+        with contextlib.suppress(ValueError):
+            expired = datetime.fromisoformat(vouched.expires) < datetime.now(timezone.utc)
+    return ContentStatus(
+        source=choice.source, path=str(choice.path),
+        edition=vouched.edition if vouched else "bundled", version=vouched.targets_version if vouched else None,
+        expires=vouched.expires if vouched else "", expired=expired,
+        last_check=record.get("last_check", ""), last_success=record.get("last_success", ""),
+        last_error=record.get("last_error", ""), problems=choice.notes)
+
+
+# -- update ----------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """One updater per content folder; a second one is refused at once rather than queued."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; the scheduled task runs one at a time
+        yield
+        return
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(folder / LOCK, flags, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ContentError("another update is running for this user") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _clean_leftovers(folder: Path) -> None:
+    """Scratch folders and ngclient temporary files left by a killed updater."""
+    safe_files.remove_stale(folder)
+    safe_files.remove_stale(folder / TUF_CACHE, ("tmp",))
+
+
+def _archive(folder: Path, vouched: trust.Vouched, data: bytes) -> None:
+    signed = folder / SIGNED
+    signed.mkdir(mode=0o700, exist_ok=True)
+    safe_files.write_atomic(signed / f"targets.{vouched.targets_version}.json", data)
+
+
+def _prune(folder: Path, trust_dir: Path | None) -> None:
+    """Drop archived metadata that vouches for neither installed edition, keeping the newest."""
+    notes: list[str] = []
+    files = _signed_files(folder)
+    vouchers = {v.targets_version: v for v in _vouchers(folder, trust_dir, notes)}
+    needed = {files[0][0]} if files else set()
+    for name in (CURRENT, PREVIOUS):
+        for version, vouched in vouchers.items():
+            if trust.file_matches(folder / name, vouched):
+                needed.add(version)
+                break
+    for version, path in files:
+        if version not in needed:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _swap_in(folder: Path, new: Path, keep_current: bool, scratch: Path) -> None:
+    """Make ``new`` the current edition atomically; the verified current one becomes ``previous.db``."""
+    current, previous = folder / CURRENT, folder / PREVIOUS
+    if keep_current:
+        backup = scratch / PREVIOUS
+        try:
+            os.link(current, backup, follow_symlinks=False)  # no copy: editions are never written in place
+        except OSError:
+            with safe_files.open_regular(current, trust.MAX_DATABASE_BYTES) as src:
+                safe_files.copy_to_private(src, backup, trust.MAX_DATABASE_BYTES)
+        _failpoint("after-backup-copy")
+        os.replace(backup, previous)
+        _failpoint("after-backup")
+    os.replace(new, current)  # atomic: dongli.db is always one complete edition
+    safe_files.fsync_dir(folder)
+    _failpoint("after-swap")
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    changed: bool
+    edition: str
+    version: int
+
+
+def _describe(exc: BaseException) -> str:
+    from tuf.api import exceptions as tuf_errors
+
+    if isinstance(exc, tuf_errors.ExpiredMetadataError):
+        return f"the repository's signed metadata has expired (a frozen or stale mirror): {exc}"
+    if isinstance(exc, tuf_errors.BadVersionNumberError):
+        return f"the repository offers older metadata than this machine has seen (rollback refused): {exc}"
+    if isinstance(exc, tuf_errors.LengthOrHashMismatchError):
+        return f"the downloaded file is not what the publisher signed: {exc}"
+    if isinstance(exc, tuf_errors.UnsignedMetadataError):
+        return f"metadata not signed by the trusted publisher keys: {exc}"
+    if isinstance(exc, tuf_errors.SlowRetrievalError):
+        return f"the server is too slow or stalled: {exc}"
+    if isinstance(exc, tuf_errors.DownloadLengthMismatchError):
+        return f"the server sent more than the signed length: {exc}"
+    if isinstance(exc, DatabaseError):
+        return f"the signed file is not a usable report database: {exc.detail}"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror} ({exc.filename or 'file system'})"
+    return str(exc) or type(exc).__name__
+
+
+def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
+           socket_timeout: float = 15.0, file_deadline: float = 300.0) -> UpdateResult:
+    """Fetch and verify the newest edition from ``source`` (http(s) URL or a local repository folder) with
+    tuf.ngclient, and install it atomically. Raises ContentError; the installed content is then unchanged."""
+    folder = content_dir(base)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with _exclusive(folder):
+        _clean_leftovers(folder)
+        _write_status(folder, last_check=_now())
+        try:
+            result = _update_locked(folder, source, base, trust_dir, socket_timeout, file_deadline)
+        except ContentError as exc:
+            _write_status(folder, last_error=f"{_now()} {exc}")
+            raise
+        except Exception as exc:  # tuf, OS and database errors alike become one clear refusal
+            message = _describe(exc)
+            _write_status(folder, last_error=f"{_now()} {message}")
+            raise ContentError(message) from exc
+        _write_status(folder, last_success=_now(), last_error="")
+        return result
+
+
+def _update_locked(folder: Path, source: str, base: Path | None, trust_dir: Path | None,
+                   socket_timeout: float, file_deadline: float) -> UpdateResult:
+    from tuf.ngclient import Updater, UpdaterConfig
+
+    from dongli_desktop.core.fetchers import fetcher_for
+
+    fetcher, base_url = fetcher_for(source, socket_timeout, file_deadline)
+    anchor = trust.anchor_bytes(trust_dir)
+    cache = folder / TUF_CACHE
+    cache.mkdir(mode=0o700, exist_ok=True)
+    config = UpdaterConfig(max_root_rotations=trust.MAX_ROOT_ROTATIONS, root_max_length=trust.MAX_METADATA_BYTES,
+                           timestamp_max_length=16 * 1024, snapshot_max_length=64 * 1024,
+                           targets_max_length=trust.MAX_METADATA_BYTES)
+    updater = Updater(str(cache), base_url + "metadata/", None, base_url + "targets/", fetcher=fetcher,
+                      config=config, bootstrap=anchor)
+    updater.refresh()
+    info = updater.get_targetinfo(trust.TARGET_NAME)
+    if info is None:
+        raise ContentError(f"the repository's signed targets name no {trust.TARGET_NAME}")
+    targets_bytes = safe_files.read_bounded(cache / "targets.json", trust.MAX_METADATA_BYTES)
+    vouched = trust.verify_targets(trust.trusted_root(anchor, cache / "root_history"), targets_bytes)
+    if vouched.length != info.length or vouched.hashes != dict(info.hashes):
+        raise ContentError("tuf's cache and the verified targets disagree; try again")
+    archived = _signed_files(folder)
+    if archived and vouched.targets_version < archived[0][0]:
+        raise ContentError(f"targets version {vouched.targets_version} is older than the installed "
+                           f"{archived[0][0]} (rollback refused)")
+    notes: list[str] = []
+    installed = _vouched_for(folder / CURRENT, _vouchers(folder, trust_dir, notes))
+    if trust.file_matches(folder / CURRENT, vouched):
+        _archive(folder, vouched, targets_bytes)
+        _prune(folder, trust_dir)
+        return UpdateResult(False, vouched.edition, vouched.targets_version)
+    scratch = safe_files.private_dir(folder)
+    try:
+        new = scratch / CURRENT
+        updater.download_target(info, filepath=str(new))
+        _failpoint("after-download")
+        with safe_files.open_regular(new, trust.MAX_DATABASE_BYTES) as fh:
+            os.fsync(fh.fileno())
+            info.verify_length_and_hashes(fh)  # what we wrote is what was verified
+        connect_readonly(new).close()
+        _archive(folder, vouched, targets_bytes)
+        _failpoint("after-archive")
+        _swap_in(folder, new, installed is not None, scratch)
+    finally:
+        safe_files.remove_tree(scratch)
+    _prune(folder, trust_dir)
+    return UpdateResult(True, vouched.edition, vouched.targets_version)
+
+
+# -- roll back ---------------------------------------------------------------------------------------
+def rollback(base: Path | None = None, trust_dir: Path | None = None) -> Path:
+    """Swap the previous edition back in (the current one becomes previous). Refuses, changing nothing,
+    unless the previous edition is the publisher's signed content and opens safely."""
+    folder = content_dir(base)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    previous, current = folder / PREVIOUS, folder / CURRENT
+    with _exclusive(folder):
+        _clean_leftovers(folder)
+        if not os.path.lexists(previous):
+            raise ContentError("there is no previous edition to roll back to")
+        notes: list[str] = []
+        try:
+            vouchers = _vouchers(folder, trust_dir, notes)
+        except (OSError, trust.TrustError) as exc:
+            raise ContentError(f"cannot check the previous edition: {exc}") from exc
+        if _vouched_for(previous, vouchers) is None:
+            raise ContentError("the previous edition is not the publisher's signed content (altered, damaged or "
+                               "unsigned); nothing changed")
+        try:
+            connect_readonly(previous).close()
         except DatabaseError as exc:
-            notes.append(f"skipping {path}: {exc.detail}")
-    return bundled_database(), notes
+            raise ContentError(f"the previous edition cannot be used: {exc.detail}") from exc
+        keep = _vouched_for(current, vouchers) is not None
+        scratch = safe_files.private_dir(folder)
+        try:
+            if keep:
+                os.link(current, scratch / CURRENT, follow_symlinks=False)
+            os.replace(previous, current)
+            if keep:
+                os.replace(scratch / CURRENT, previous)
+            safe_files.fsync_dir(folder)
+        finally:
+            safe_files.remove_tree(scratch)
+        _write_status(folder, last_rollback=_now())
+    return current

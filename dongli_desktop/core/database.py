@@ -1,11 +1,23 @@
-"""Opening a report database: read-only, checked before anything is shown (GUI-free)."""
+"""Opening a report database: read-only, immutable, bounded, checked before anything is shown (GUI-free).
+
+A database file is data from outside, so opening it must be safe whatever it holds:
+
+- ``mode=ro&immutable=1``: SQLite writes nothing, takes no locks and never creates ``-wal``/``-shm``
+  files, so a WAL-mode file opens on read-only media too;
+- only plain tables, their indexes and our two FTS5 indexes may be in it: views, triggers and other
+  virtual tables are refused before any query touches them (a view can hide an endless recursive query);
+- a progress handler bounds every statement in time, so no query can run for ever.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+import time
 from pathlib import Path
 
+from dongli_desktop.core import schema
 from dongli_desktop.core.errors import (
     DatabaseCorruptError,
     DatabaseError,
@@ -13,44 +25,96 @@ from dongli_desktop.core.errors import (
     DatabaseUnreadableError,
     DatabaseVersionError,
 )
-from dongli_desktop.core.schema import SCHEMA_VERSION
 
 REQUIRED_TABLES = {
     "meta", "documents", "sections", "paragraphs", "glossary", "glossary_mentions", "figures",
     "indicators", "indicator_categories", "livelihood_items", "livelihood_topics", "vocabulary",
 }
+FTS_TABLES = {schema.PARAGRAPH_FTS, schema.GLOSSARY_FTS}
+SUPPORTED_VERSIONS: tuple[str, ...] = tuple(getattr(schema, "SUPPORTED_SCHEMA_VERSIONS", (schema.SCHEMA_VERSION,)))
+QUERY_SECONDS = 5.0  # no single statement may run longer (the app's slowest real query takes milliseconds)
+PROGRESS_STEPS = 20_000  # SQLite VM instructions between two looks at the clock
 
 
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """Open ``path`` read-only and check it is a complete report database of our version."""
+class _QueryGuard:
+    """Interrupts any statement that runs longer than ``limit`` seconds.
+
+    The trace callback marks the start of every statement; the progress handler aborts it when over time.
+    """
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit
+        self.started = time.monotonic()
+
+    def statement_started(self, _sql: str) -> None:
+        self.started = time.monotonic()
+
+    def over_time(self) -> int:
+        return 1 if time.monotonic() - self.started > self.limit else 0
+
+    def install(self, conn: sqlite3.Connection) -> None:
+        conn.set_trace_callback(self.statement_started)
+        conn.set_progress_handler(self.over_time, PROGRESS_STEPS)
+
+
+def _check_objects(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse views, triggers, foreign virtual tables, and required tables that are not plain tables."""
+    plain: set[str] = set()
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"):
+        head = " ".join((sql or "").split()[:3]).upper()
+        if kind == "table" and head.startswith("CREATE VIRTUAL TABLE"):
+            if name not in FTS_TABLES or "USING FTS5" not in " ".join((sql or "").upper().split()):
+                raise DatabaseCorruptError(path, f"unexpected virtual table {name!r}")
+        elif kind == "table":
+            plain.add(name)
+        elif kind != "index":
+            raise DatabaseCorruptError(path, f"unexpected {kind} {name!r}: only tables and indexes are allowed")
+    missing = REQUIRED_TABLES - plain
+    if missing:
+        raise DatabaseVersionError(path, f"not a report database of this version (no plain table {sorted(missing)})")
+
+
+def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite3.Connection:
+    """Open ``path`` read-only and immutable, and check it is a complete report database we can read."""
     path = Path(path)
-    if not path.is_file():
-        raise DatabaseMissingError(path, "file does not exist")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DatabaseMissingError(path, "file does not exist") from None
+    except OSError as exc:
+        raise DatabaseUnreadableError(path, exc.strerror or str(exc)) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseUnreadableError(path, "not a regular file")
     if not os.access(path, os.R_OK):
         raise DatabaseUnreadableError(path, "no permission to read the file")
-    if path.stat().st_size == 0:
+    if info.st_size == 0:
         raise DatabaseCorruptError(path, "file is empty")
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         raise DatabaseUnreadableError(path, str(exc)) from exc
+    _QueryGuard(query_seconds).install(conn)
     try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        _check_objects(conn, path)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise DatabaseCorruptError(path, f"integrity check failed: {check}")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        missing = REQUIRED_TABLES - tables
-        if missing:
-            raise DatabaseVersionError(path, f"not a report database of this version (missing {sorted(missing)})")
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta.get("schema_version") != SCHEMA_VERSION:
-            raise DatabaseVersionError(path, f"schema version {meta.get('schema_version')}, expected {SCHEMA_VERSION}")
+        if meta.get("schema_version") not in SUPPORTED_VERSIONS:
+            raise DatabaseVersionError(
+                path, f"schema version {meta.get('schema_version')}, expected one of {list(SUPPORTED_VERSIONS)}")
         doc_hash = conn.execute("SELECT source_sha256 FROM documents WHERE id = 1").fetchone()
         if doc_hash is None or doc_hash[0] != meta.get("source_sha256"):
             raise DatabaseCorruptError(path, "source hash in meta and documents disagree")
     except DatabaseError:
         conn.close()
         raise
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "interrupted" in str(exc):
+            raise DatabaseCorruptError(path, f"a check ran longer than {query_seconds:g} s and was stopped") from exc
+        raise DatabaseCorruptError(path, str(exc)) from exc
     except sqlite3.Error as exc:
         conn.close()
         raise DatabaseCorruptError(path, str(exc)) from exc

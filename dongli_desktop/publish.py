@@ -1,0 +1,286 @@
+"""The publisher's side: maintain a TUF repository of report databases (plain static files).
+
+    python -m dongli_desktop.publish init    --keys KEYS --repo REPO
+    python -m dongli_desktop.publish add     --keys KEYS --repo REPO db/dongli.db --edition 2020-r2
+    python -m dongli_desktop.publish resign  --keys KEYS --repo REPO [--role timestamp] [--days N]
+    python -m dongli_desktop.publish rotate  --keys KEYS --repo REPO --role targets
+    python -m dongli_desktop.publish show    --repo REPO
+
+KEYS holds one Ed25519 private key per role (``root.pem``, ``targets.pem``, ``snapshot.pem``,
+``timestamp.pem``; mode 0600) and must stay outside REPO, which is what a web server or a USB stick
+carries: ``metadata/`` (``N.root.json``, ``root.json``, ``timestamp.json``, ``N.snapshot.json``,
+``N.targets.json``; consistent snapshots) and ``targets/<sha256>.dongli.db``. Signing uses
+``tuf.api.metadata`` with ``securesystemslib``'s CryptoSigner; nothing here does its own cryptography.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from securesystemslib.signer import CryptoSigner
+from tuf.api.metadata import (
+    Metadata,
+    MetaFile,
+    Root,
+    Snapshot,
+    TargetFile,
+    Targets,
+    Timestamp,
+)
+from tuf.api.serialization.json import JSONSerializer
+
+from dongli_desktop.core import safe_files
+from dongli_desktop.core.database import connect_readonly
+from dongli_desktop.core.errors import DatabaseError
+from dongli_desktop.core.trust import TARGET_NAME
+
+ROLES = ("root", "targets", "snapshot", "timestamp")
+DEFAULT_DAYS = {"root": 365, "targets": 120, "snapshot": 30, "timestamp": 7}
+SPEC_VERSION = "1.0.31"
+
+
+class PublishError(Exception):
+    """The repository or the keys are not as expected; nothing was written."""
+
+
+def _expiry(days: float, now: datetime | None = None) -> datetime:
+    return ((now or datetime.now(timezone.utc)) + timedelta(days=days)).replace(microsecond=0)
+
+
+def _write_key(path: Path, signer: CryptoSigner) -> None:
+    with safe_files.create_exclusive(path) as fh:
+        fh.write(signer.private_bytes)
+
+
+def _load_signer(keys: Path, role: str) -> CryptoSigner:
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    path = keys / f"{role}.pem"
+    try:
+        return CryptoSigner(load_pem_private_key(path.read_bytes(), None))
+    except (OSError, ValueError) as exc:
+        raise PublishError(f"cannot load the {role} key {path}: {exc}") from exc
+
+
+class Publisher:
+    """One TUF repository and the folder of its private keys."""
+
+    def __init__(self, keys: Path, repo: Path, days: dict[str, float] | None = None) -> None:
+        self.keys, self.repo = Path(keys), Path(repo)
+        self.days = dict(DEFAULT_DAYS, **(days or {}))
+        self.meta = self.repo / "metadata"
+        self.targets_dir = self.repo / "targets"
+        if self.keys.resolve().is_relative_to(self.repo.resolve()):
+            raise PublishError("keep the keys outside the repository folder")
+
+    # -- files --------------------------------------------------------------------------------
+    def _write(self, name: str, md: Metadata) -> None:
+        safe_files.write_atomic(self.meta / name, md.to_bytes(JSONSerializer(compact=False)), mode=0o644)
+
+    def _read(self, name: str) -> Metadata:
+        try:
+            return Metadata.from_file(str(self.meta / name))
+        except Exception as exc:  # noqa: BLE001 - any reason means the repository is not usable
+            raise PublishError(f"cannot read {self.meta / name}: {exc}") from exc
+
+    def root(self) -> Metadata[Root]:
+        return self._read("root.json")
+
+    def timestamp(self) -> Metadata[Timestamp]:
+        return self._read("timestamp.json")
+
+    def snapshot(self) -> Metadata[Snapshot]:
+        return self._read(f"{self.timestamp().signed.snapshot_meta.version}.snapshot.json")
+
+    def targets(self) -> Metadata[Targets]:
+        return self._read(f"{self.snapshot().signed.meta['targets.json'].version}.targets.json")
+
+    # -- signing steps ---------------------------------------------------------------------------
+    def _sign(self, md: Metadata, *roles: str) -> None:
+        md.signatures.clear()
+        for role in roles:
+            md.sign(_load_signer(self.keys, role), append=True)
+
+    def _publish_root(self, root: Root, *signing_roles: str) -> None:
+        md = Metadata(root)
+        self._sign(md, *signing_roles)
+        self._write(f"{root.version}.root.json", md)
+        self._write("root.json", md)
+
+    def _publish_targets(self, targets: Targets, now: datetime | None = None, bump: bool = True) -> None:
+        targets.version += 1 if bump else 0
+        targets.expires = _expiry(self.days["targets"], now)
+        md = Metadata(targets)
+        self._sign(md, "targets")
+        self._write(f"{targets.version}.targets.json", md)
+        self._publish_snapshot(targets.version, now)
+
+    def _publish_snapshot(self, targets_version: int, now: datetime | None = None) -> None:
+        if (self.meta / "timestamp.json").exists():
+            snapshot = self.snapshot().signed
+            snapshot.version += 1
+        else:
+            snapshot = Snapshot(version=1)
+        snapshot.expires = _expiry(self.days["snapshot"], now)
+        snapshot.meta["targets.json"] = MetaFile(version=targets_version)
+        md = Metadata(snapshot)
+        self._sign(md, "snapshot")
+        self._write(f"{snapshot.version}.snapshot.json", md)
+        self.resign_timestamp(now=now, snapshot_version=snapshot.version)
+
+    def resign_timestamp(self, now: datetime | None = None, snapshot_version: int | None = None) -> int:
+        """A new timestamp (version + 1, fresh expiry): the regular job that keeps clients updating."""
+        if (self.meta / "timestamp.json").exists():
+            timestamp = self.timestamp().signed
+            timestamp.version += 1
+        else:
+            timestamp = Timestamp(version=1)
+        timestamp.expires = _expiry(self.days["timestamp"], now)
+        if snapshot_version is not None:
+            timestamp.snapshot_meta = MetaFile(version=snapshot_version)
+        md = Metadata(timestamp)
+        self._sign(md, "timestamp")
+        self._write("timestamp.json", md)
+        return timestamp.version
+
+    # -- commands -----------------------------------------------------------------------------------
+    def init(self) -> None:
+        """New keys and an empty repository (root v1, no database yet)."""
+        if (self.meta / "root.json").exists():
+            raise PublishError(f"{self.repo} already holds a repository")
+        self.keys.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.meta.mkdir(parents=True, exist_ok=True)
+        self.targets_dir.mkdir(parents=True, exist_ok=True)
+        root = Root(expires=_expiry(self.days["root"]), consistent_snapshot=True)
+        for role in ROLES:
+            signer = CryptoSigner.generate_ed25519()
+            _write_key(self.keys / f"{role}.pem", signer)
+            root.add_key(signer.public_key, role)
+        self._publish_root(root, "root")
+        self._publish_targets(Targets(version=1), bump=False)
+
+    def add(self, database: Path, edition: str, now: datetime | None = None, check: bool = True) -> int:
+        """Publish ``database`` as the current edition; returns the new targets version.
+
+        ``check=False`` skips the safe-opening check: only tests use it, to play a publisher gone wrong."""
+        try:
+            if check:
+                connect_readonly(database).close()
+        except DatabaseError as exc:
+            raise PublishError(f"refusing to publish {database}: {exc.detail}") from exc
+        target = TargetFile.from_file(TARGET_NAME, str(database), ["sha256"])
+        target.unrecognized_fields["custom"] = {"edition": edition}
+        stored = self.targets_dir / f"{target.hashes['sha256']}.{TARGET_NAME}"
+        if not stored.exists():
+            shutil.copyfile(database, stored)
+        targets = self.targets().signed
+        targets.targets[TARGET_NAME] = target
+        self._publish_targets(targets, now)
+        return targets.version
+
+    def resign(self, role: str, now: datetime | None = None) -> None:
+        """Re-sign ``role`` with a fresh expiry (timestamp: the regular job; root/targets/snapshot: rarely)."""
+        if role == "timestamp":
+            self.resign_timestamp(now)
+        elif role == "snapshot":
+            self._publish_snapshot(self.snapshot().signed.meta["targets.json"].version, now)
+        elif role == "targets":
+            self._publish_targets(self.targets().signed, now)
+        elif role == "root":
+            root = self.root().signed
+            root.version += 1
+            root.expires = _expiry(self.days["root"], now)
+            self._publish_root(root, "root")
+        else:
+            raise PublishError(f"unknown role {role}")
+
+    def rotate(self, role: str) -> None:
+        """Replace ``role``'s key: a new root version signed by the old root key (and the new one, for root)."""
+        if role not in ROLES:
+            raise PublishError(f"unknown role {role}")
+        root = self.root().signed
+        new = CryptoSigner.generate_ed25519()
+        for keyid in list(root.roles[role].keyids):
+            root.revoke_key(keyid, role)
+        root.add_key(new.public_key, role)
+        root.version += 1
+        old_file = self.keys / f"{role}.pem"
+        retired = self.keys / f"{role}.retired-v{root.version}.pem"
+        if role == "root":
+            os.replace(old_file, retired)
+            _write_key(old_file, new)
+            md = Metadata(root)
+            md.sign(_load_signer_file(retired), append=True)  # the old root vouches for the new ...
+            md.sign(new, append=True)  # ... and the new one accepts
+            self._write(f"{root.version}.root.json", md)
+            self._write("root.json", md)
+            return
+        os.replace(old_file, retired)
+        _write_key(old_file, new)
+        self._publish_root(root, "root")
+        if role == "targets":
+            self._publish_targets(self.targets().signed)
+        elif role == "snapshot":
+            self.resign("snapshot")
+        else:
+            self.resign_timestamp()
+
+    def describe(self) -> str:
+        lines = []
+        for name, md in (("root", self.root()), ("timestamp", self.timestamp()), ("snapshot", self.snapshot()),
+                         ("targets", self.targets())):
+            lines.append(f"{name:9} version {md.signed.version:4}  expires {md.signed.expires.isoformat()}")
+        info = self.targets().signed.targets.get(TARGET_NAME)
+        if info is not None:
+            lines.append(f"{TARGET_NAME}: {info.length} bytes, sha256 {info.hashes['sha256']}, "
+                         f"edition {(info.custom or {}).get('edition', '')}")
+        return "\n".join(lines)
+
+
+def _load_signer_file(path: Path) -> CryptoSigner:
+    return _load_signer(path.parent, path.name.removesuffix(".pem"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dongli_desktop.publish",
+                                     description="Maintain the TUF repository of report databases.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("init", "add", "resign", "rotate", "show"):
+        cmd = sub.add_parser(name)
+        cmd.add_argument("--repo", type=Path, required=True, help="the repository folder (published as is)")
+        if name != "show":
+            cmd.add_argument("--keys", type=Path, required=True, help="private keys folder, outside the repository")
+            for role in ROLES:
+                cmd.add_argument(f"--{role}-days", type=float, default=DEFAULT_DAYS[role],
+                                 help=f"expiry of new {role} metadata in days (default {DEFAULT_DAYS[role]})")
+    sub.choices["add"].add_argument("database", type=Path)
+    sub.choices["add"].add_argument("--edition", required=True, help="edition label shown to staff, e.g. 2020-r2")
+    sub.choices["resign"].add_argument("--role", choices=ROLES, default="timestamp")
+    sub.choices["rotate"].add_argument("--role", choices=ROLES, required=True)
+    args = parser.parse_args(argv)
+    keys = getattr(args, "keys", None) or args.repo.parent / ".no-keys"
+    days = {role: getattr(args, f"{role}_days", DEFAULT_DAYS[role]) for role in ROLES}
+    try:
+        pub = Publisher(keys, args.repo, days)
+        if args.command == "init":
+            pub.init()
+        elif args.command == "add":
+            print(f"published targets version {pub.add(args.database, args.edition)}")
+        elif args.command == "resign":
+            pub.resign(args.role)
+        elif args.command == "rotate":
+            pub.rotate(args.role)
+        print(pub.describe())
+    except (PublishError, OSError) as exc:
+        print(f"publish {args.command}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""Fixtures of the trust tests: each test gets its own publisher keys, repository and trust anchor."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.trust.helpers import Site
+
+
+@pytest.fixture()
+def site(tmp_path):
+    return Site(tmp_path / "site")
