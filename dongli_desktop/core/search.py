@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from dongli_desktop.core.models import SearchHit, SearchResult
+from dongli_desktop.core.models import SearchHit, SearchResult, Section, Word
 from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
 
-MAX_QUERY_CHARS = 64
+MAX_QUERY_CHARS = 64  # what a visitor may type into the search field and the glossary filter
+MAX_RAW_CHARS = 4 * MAX_QUERY_CHARS  # raw input beyond this is cut before any work is done on it
+MAX_CANDIDATES = 24  # pinyin candidate words offered for one query
 MAX_TERMS = 6
 MAX_HITS = 100  # per kind; more are reported as truncated
 SNIPPET_BEFORE = 16
@@ -26,7 +29,11 @@ PINYIN_RE = re.compile(r"^[a-z]{2,24}$")
 
 
 def normalize_query(text: str) -> str:
-    """NFKC (full-width digits and letters to ASCII), no control characters, single spaces."""
+    """NFKC (full-width digits and letters to ASCII), no control characters, single spaces.
+
+    Over-long input is clipped first, so a pasted book costs no more than a long query.
+    """
+    text = text[:MAX_RAW_CHARS]
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     text = unicodedata.normalize("NFKC", text)
     text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
@@ -70,8 +77,8 @@ def make_snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tupl
 
 
 def _candidates(
-    conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str], terms: Sequence[str],
-    folded: str | None = None,
+    conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str],
+    terms: Sequence[str], folded: str | None = None,
 ) -> list[tuple]:
     """Rows whose ``searched`` columns hold every term: FTS5 when all terms are long enough, else instr().
 
@@ -148,6 +155,54 @@ def _search_terms(conn: sqlite3.Connection, terms: Sequence[str],
         full = f"{term}：{definition}"
         spans = find_spans(full, terms)
         snippet, snippet_spans = make_snippet(full, spans)
-        notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, -rank if rank else len(spans)))
+        score = -rank if rank else len(spans)
+        notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, score))
     notes.sort(key=lambda h: (-h.score, h.ref_id))
     return tuple(hits + notes), truncated
+
+
+PinyinLookup = Callable[[str, int], Sequence[Word]]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Report words a pinyin query may stand for, best first; ``more`` when the list was cut."""
+
+    letters: str
+    words: tuple[str, ...]
+    more: bool = False
+
+
+def pinyin_letters(text: str) -> str | None:
+    """The lower-case letters of a query that may be pinyin (one word of 2–24 letters), else None."""
+    terms = split_terms(normalize_query(text))
+    if len(terms) != 1:
+        return None
+    letters = terms[0].lower()
+    return letters if PINYIN_RE.match(letters) else None
+
+
+def pinyin_candidates(text: str, lookup: PinyinLookup, limit: int = MAX_CANDIDATES) -> Candidates | None:
+    """Every report word whose pinyin or initials start with the query's letters, in the lookup's rank
+    (exact pinyin, exact initials, then by frequency): ``yiyuan`` → 亿元, 医院; ``zf`` → 政府, 执法, 住房 …
+
+    None when the query is not pinyin-shaped or no word matches.
+    """
+    letters = pinyin_letters(text)
+    if letters is None:
+        return None
+    words = [w.word for w in lookup(letters, limit + 1)]
+    if not words:
+        return None
+    return Candidates(letters, tuple(dict.fromkeys(words[:limit])), more=len(words) > limit)
+
+
+def part_of(sections: Sequence[Section], section_id: int | None) -> Section | None:
+    """The top-level section (the report's part, e.g. 一、2019年工作回顾) holding ``section_id``."""
+    by_id = {s.id: s for s in sections}
+    section = by_id.get(section_id) if section_id is not None else None
+    seen: set[int] = set()
+    while section is not None and section.parent_id is not None and section.id not in seen:
+        seen.add(section.id)
+        section = by_id.get(section.parent_id)
+    return section

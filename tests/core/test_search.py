@@ -122,3 +122,50 @@ def test_letters_in_the_report_are_searched_literally(report):
     assert result.pinyin is None and result.count > 0
     assert report.search("cbd").pinyin is None
     assert report.search("yl").pinyin == "yl"
+
+
+# -- pinyin candidates: every word the letters may stand for, not one picked silently -------------
+def test_pinyin_candidates_offer_every_matching_word(report):
+    from dongli_desktop.core.search import pinyin_candidates
+
+    assert {"亿元", "医院"} <= set(pinyin_candidates("yiyuan", report.words_for_pinyin).words)
+    assert {"政府", "住房"} <= set(pinyin_candidates("zf", report.words_for_pinyin).words)
+    assert {"养老", "医疗"} <= set(pinyin_candidates("yl", report.words_for_pinyin).words)
+    assert pinyin_candidates("ＹＩＹＵＡＮ", report.words_for_pinyin).letters == "yiyuan"
+
+
+def test_pinyin_candidates_keep_the_lookup_rank_and_say_when_cut(report):
+    from dongli_desktop.core.search import pinyin_candidates
+
+    ranked = [w.word for w in report.words_for_pinyin("yl", 30)]
+    full = pinyin_candidates("yl", report.words_for_pinyin, limit=30)
+    assert list(full.words) == ranked and not full.more
+    cut = pinyin_candidates("yl", report.words_for_pinyin, limit=3)
+    assert list(cut.words) == ranked[:3] and cut.more
+
+
+@pytest.mark.parametrize("text", ["养老", "PM2.5", "yanglao jiuye", "y", "", "x" * 30, "abcxyz"])
+def test_no_candidates_for_text_that_is_not_pinyin_of_a_report_word(report, text):
+    from dongli_desktop.core.search import pinyin_candidates
+
+    assert pinyin_candidates(text, report.words_for_pinyin) is None
+
+
+def test_part_of_names_the_part_from_the_data(report):
+    from dongli_desktop.core.search import part_of
+
+    parts = {s.part: s for s in report.sections if s.parent_id is None and s.part}
+    for section in report.sections:
+        part = part_of(report.sections, section.id)
+        assert part is not None and part.parent_id is None
+        if section.part:
+            assert part is parts[section.part]
+    assert part_of(report.sections, None) is None
+    assert part_of(report.sections, 10_000) is None
+
+
+def test_raw_input_is_clipped_before_any_work():
+    from dongli_desktop.core.search import MAX_QUERY_CHARS, MAX_RAW_CHARS
+
+    assert normalize_query(" " * MAX_RAW_CHARS + "养老") == ""
+    assert normalize_query("养" * 1_000_000) == "养" * MAX_QUERY_CHARS

@@ -40,3 +40,47 @@ def test_term_never_mentioned_says_so(window):
     page = window.show_page("glossary")
     page.show_entry(12)
     assert "报告正文中没有出现" in page.detail.toPlainText()
+
+
+def marked_in_definition(page) -> list[str]:
+    """The highlighted pieces of the note's definition (the block under its heading)."""
+    from PySide6.QtCore import Qt
+
+    block = page.detail.document().findBlockByNumber(1)
+    assert block.text() == page.current.definition
+    pieces, it = [], block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.charFormat().background().style() != Qt.BrushStyle.NoBrush:
+            pieces.append(fragment.text())
+        it += 1
+    return pieces
+
+
+def test_source_link_highlights_the_figure_in_the_note(window):
+    page = window.show_page("glossary")
+    indicator = next(i for i in window.report.indicators if i.glossary_id is not None and i.figure is not None)
+    assert indicator.figure.text == "550家"
+    ref = indicator.source()
+    page.show_entry(ref.glossary_id, ref.spans)
+    marked = "".join(marked_in_definition(page))
+    assert "550家" in marked and marked == indicator.quote
+    page.show_entry(ref.glossary_id)  # reached from the list: nothing marked
+    assert marked_in_definition(page) == []
+
+
+def test_spans_outside_the_note_are_ignored(window):
+    page = window.show_page("glossary")
+    page.show_entry(1, ((-5, 3), (2, 10_000), (7, 7)))
+    assert marked_in_definition(page) == [] and page.marked == ()
+
+
+def test_filter_is_bounded(window):
+    from PySide6.QtTest import QTest
+
+    from dongli_desktop.core.search import MAX_QUERY_CHARS
+
+    page = window.show_page("glossary")
+    QTest.keyClicks(page.filter, "x" * (MAX_QUERY_CHARS + 40))
+    assert len(page.filter.text()) == MAX_QUERY_CHARS == page.filter.maxLength()
+    assert page.visible_terms() == [] and page.empty.isVisibleTo(page)

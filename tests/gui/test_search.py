@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtTest import QTest
+
+from dongli_desktop.core.search import MAX_QUERY_CHARS
 
 
 def test_typing_searches_after_a_pause(window, qtbot):
@@ -56,7 +60,105 @@ def test_chip_searches(window, qtbot):
     assert page.result.query == "教育" and page.result.count > 0
 
 
-def test_ctrl_f_focuses_search(window, qtbot):
+def activate(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_ctrl_f_opens_search_with_the_cursor_in_the_field(window, qtbot):
     window.show_page("overview")
-    window.focus_search()
+    activate(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "search"
+    assert window.page("search").field.hasFocus()
+
+
+@pytest.mark.parametrize("how", ["nav button", "Alt+6"])
+def test_opening_search_puts_the_cursor_in_the_field(window, qtbot, how):
+    window.show_page("overview")
+    activate(window, qtbot)
+    if how == "nav button":
+        qtbot.mouseClick(window.nav_buttons["search"], Qt.MouseButton.LeftButton)
+    else:
+        QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page_name() == "search"
+    assert window.page("search").field.hasFocus()
+
+
+def part_titles(report) -> dict[str, str]:
+    """The report's own part headings (一、2019年工作回顾 …), as the data names them."""
+    return {s.part: s.title for s in report.sections if s.parent_id is None and s.part}
+
+
+def test_hits_name_their_part_and_section(window):
+    page = window.show_page("search")
+    page.search_for("养老")
+    parts = part_titles(window.report)
+    text = page.results.toPlainText()
+    assert page.result.count >= 2
+    for hit in page.result.hits:
+        section = window.report.section(hit.section_id)
+        heading = f"{parts[section.part]} · {section.display_title}"
+        assert heading in text
+    assert {window.report.section(h.section_id).part for h in page.result.hits} == {"review", "plan"}
+
+
+def test_pinyin_offers_every_word_and_the_chosen_one_is_searched(window, qtbot):
+    page = window.show_page("search")
+    page.search_for("yiyuan")
+    assert {"亿元", "医院"} <= set(page.candidate_words())
+    searched = next(b for b in page.candidate_buttons if b.isChecked())
+    assert searched.text() == page.result.query
+    hospital = next(b for b in page.candidate_buttons if b.text() == "医院")
+    assert hospital.accessibleName() == "医院" and hospital.isVisibleTo(page)
+    qtbot.mouseClick(hospital, Qt.MouseButton.LeftButton)
+    assert page.field.text() == "医院" and page.result.query == "医院" and page.result.count > 0
+    assert page.candidate_words() == []  # the letters were replaced, as an input method does
+
+
+@pytest.mark.parametrize(("letters", "word"), [("zf", "住房"), ("zf", "政府"), ("yl", "养老"), ("yl", "医疗")])
+def test_pinyin_initials_offer_the_topic_words(window, letters, word):
+    page = window.show_page("search")
+    page.search_for(letters)
+    assert word in page.candidate_words()
+
+
+def test_candidates_are_reached_and_chosen_by_keyboard(window, qtbot):
+    page = window.show_page("search")
+    activate(window, qtbot)
+    page.field.setFocus()
+    QTest.keyClicks(page.field, "zf")
+    QTest.keyClick(page.field, Qt.Key.Key_Return)
+    words = page.candidate_words()
+    target = words.index("住房")
+    QTest.keyClick(page.field, Qt.Key.Key_Tab)
+    for _ in range(target):
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused().text() == "住房"
+    QTest.keyClick(focused(), Qt.Key.Key_Space)
+    assert page.result.query == "住房" and page.result.count > 0
+
+
+def focused():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def test_search_field_is_bounded(window):
+    page = window.show_page("search")
+    page.field.setFocus()
+    QTest.keyClicks(page.field, "a" * (MAX_QUERY_CHARS + 50))
+    assert len(page.field.text()) == MAX_QUERY_CHARS == page.field.maxLength()
+
+
+def test_glossary_hit_marks_the_match_in_the_note(window):
+    page = window.show_page("search")
+    page.search_for("孵化")
+    notes = [i for i, h in enumerate(page.result.hits) if h.kind == "glossary"]
+    assert notes and any(page.hit_ref(i).spans for i in notes)
+    for index in notes:
+        ref = page.hit_ref(index)
+        entry = window.report.glossary_entry(ref.glossary_id)
+        assert len(ref.spans) == entry.definition.count("孵化")
+        assert all(entry.definition[s:e] == "孵化" for s, e in ref.spans)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.core.search import make_snippet
+from dongli_desktop.core.search import MAX_QUERY_CHARS, make_snippet
 from dongli_desktop.ui.i18n import english
-from dongli_desktop.ui.pages.base import Page
+from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.theme import colour
 from dongli_desktop.ui.widgets.common import link_button, make_label
@@ -41,11 +42,13 @@ class GlossaryPage(Page):
         self.report = report
         self.entries = report.glossary
         self.current: GlossaryEntry | None = None
+        self.marked: tuple[tuple[int, int], ...] = ()  # spans of the definition a source link points at
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("输入词语筛选，例如：企业"))
         self.filter.setAccessibleName(self.tr("筛选名词"))
         self.filter.setClearButtonEnabled(True)
+        self.filter.setMaxLength(MAX_QUERY_CHARS)
         self.filter.textChanged.connect(self.apply_filter)
         self.list = WrapList()
         self.list.setAccessibleName(self.tr("名词列表"))
@@ -104,23 +107,44 @@ class GlossaryPage(Page):
         self.filter.clear()
         self.list.setCurrentRow(0)
 
+    def save_state(self) -> PageState:
+        state: PageState = {"filter": self.filter.text()}
+        if self.current is not None:
+            state["entry"] = self.current.id
+            state["marked"] = self.marked
+        return state
+
+    def restore_state(self, state: PageState) -> None:
+        text = state.get("filter")
+        if isinstance(text, str):
+            self.filter.setText(text[:MAX_QUERY_CHARS])
+        entry = state.get("entry")
+        if isinstance(entry, int) and any(e.id == entry for e in self.entries):
+            self.show_entry(entry, state.get("marked") or ())
+
     def visible_terms(self) -> list[str]:
         return [e.term for row, e in enumerate(self.entries) if not self.list.item(row).isHidden()]
 
     def _item_changed(self, item: QListWidgetItem | None) -> None:
         if item is not None:
-            self.show_entry(item.data(Qt.ItemDataRole.UserRole))
+            self.show_entry(item.data(Qt.ItemDataRole.UserRole))  # another note: nothing to mark
 
-    def show_entry(self, glossary_id: int) -> None:
+    def show_entry(self, glossary_id: int, spans: Sequence[tuple[int, int]] = ()) -> None:
+        """Show a note; ``spans`` (offsets into its definition, e.g. 550家's quote) are highlighted."""
         entry = self.report.glossary_entry(glossary_id)
         self.current = entry
+        marked: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if 0 <= start < end <= len(entry.definition) and not (marked and start < marked[-1][1]):
+                marked.append((start, end))
+        self.marked = tuple(marked)
         row = next(i for i, e in enumerate(self.entries) if e.id == glossary_id)
         if self.list.currentRow() != row:
             self.list.blockSignals(True)
             self.list.setCurrentRow(row)
             self.list.blockSignals(False)
         parts = [f"<h2 style='color:{colour('primary')}'>{html.escape(entry.term)}</h2>",
-                 f"<p style='line-height:160%'>{html.escape(entry.definition)}</p>"]
+                 f"<p style='line-height:160%'>{marked_html(entry.definition, self.marked, bold=True)}</p>"]
         if entry.mentions:
             heading = self.tr("在报告中出现 {n} 处：").format(n=len(entry.mentions))
             parts.append(f"<h3>{html.escape(heading)}</h3>")
@@ -150,4 +174,4 @@ class GlossaryPage(Page):
     def apply_scale(self, scale: float) -> None:
         self.list.refresh()
         if self.current is not None:
-            self.show_entry(self.current.id)
+            self.show_entry(self.current.id, self.marked)

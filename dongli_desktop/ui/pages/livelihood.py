@@ -11,7 +11,7 @@ from dongli_desktop.core import charts
 from dongli_desktop.core.models import LivelihoodItem, SourceRef
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
-from dongli_desktop.ui.pages.base import Page
+from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.theme import colour
 from dongli_desktop.ui.widgets.common import (
     ChipGroup,
@@ -159,6 +159,16 @@ class LivelihoodPage(Page):
     def reset(self) -> None:
         self.set_topic(ALL)
         self.set_year(None)
+
+    def save_state(self) -> PageState:
+        return {"topic": self.topic, "year": self.year}
+
+    def restore_state(self, state: PageState) -> None:
+        topic, year = state.get("topic"), state.get("year")
+        if topic == ALL or topic in self.topic_names:
+            self.set_topic(topic)
+        if year is None or year in {item.year for item in (c.item for c in self.cards)}:
+            self.set_year(year)
 
     def visible_items(self) -> list[LivelihoodItem]:
         return [c.item for c in self.cards if not c.isHidden()]

@@ -1,16 +1,24 @@
-"""搜索: as-you-type results with highlighted snippets, counts, topic chips and pinyin fallback."""
+"""搜索: as-you-type results with highlighted snippets, counts, topic chips and pinyin candidates."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtWidgets import QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from dongli_desktop.core.models import SearchResult, SourceRef
+from dongli_desktop.core.models import SearchHit, SearchResult, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui.pages.base import Page
+from dongli_desktop.core.search import (
+    MAX_QUERY_CHARS,
+    Candidates,
+    part_of,
+    pinyin_candidates,
+)
+from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.widgets.common import ChipGroup, make_label, scroll_page
+from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.reading_view import marked_html
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
@@ -33,13 +41,20 @@ class SearchPage(Page):
         self.field.setPlaceholderText(self.tr("输入要找的内容，例如：养老、幼儿园、PM2.5"))
         self.field.setAccessibleName(self.tr("搜索内容"))
         self.field.setClearButtonEnabled(True)
-        self.field.setMaxLength(64)
+        self.field.setMaxLength(MAX_QUERY_CHARS)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self.run_search)
         self.field.textChanged.connect(lambda _: self.timer.start())
         self.field.returnPressed.connect(self.run_search)
+        self.candidates: Candidates | None = None
+        self.candidate_buttons: list[QPushButton] = []
+        self.candidate_label = make_label("", "muted")
+        self.candidate_row = FlowWidget(spacing=8)
+        self.candidate_row.setAccessibleName(self.tr("拼音候选词"))
+        self.candidate_label.hide()
+        self.candidate_row.hide()
         self.chips = ChipGroup([(t, t) for t in TOPIC_CHIPS], exclusive=False)
         self.chips.chosen.connect(self.search_for)
         self.status = make_label("", "muted")
@@ -53,6 +68,8 @@ class SearchPage(Page):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(make_label(self.tr("搜索"), "pageTitle"))
         layout.addWidget(self.field)
+        layout.addWidget(self.candidate_label)
+        layout.addWidget(self.candidate_row)
         layout.addWidget(make_label(self.tr("常用主题："), "muted"))
         layout.addWidget(self.chips)
         self.keyboard = None
@@ -78,11 +95,16 @@ class SearchPage(Page):
         self.field.setText(text)
         self.run_search()
 
+    def choose_candidate(self, word: str) -> None:
+        """A pinyin candidate was picked: it replaces the letters, as an input method would."""
+        self.search_for(word)
+
     def run_search(self) -> None:
         self.timer.stop()
         text = self.field.text()
         result = self.report.search(text)
         self.result = result
+        self._show_candidates(pinyin_candidates(text, self.report.words_for_pinyin), result)
         if not result.terms:
             self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。"))
             self.results.setHtml("")
@@ -95,25 +117,76 @@ class SearchPage(Page):
             return
         status = self.tr("找到 {n} 处与“{q}”相关的内容。").format(n=result.count, q=result.query)
         if result.truncated:
-            status = self.tr("找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。").format(n=result.count, q=result.query)
+            status = self.tr("找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。").format(
+                n=result.count, q=result.query)
         if result.pinyin:
             status = self.tr("按拼音“{p}”查找“{q}”：").format(p=result.pinyin, q=result.query) + status
         self.status.setText(status)
         rows = []
         for index, hit in enumerate(result.hits):
-            where = hit.section_title if hit.kind == "paragraph" else self.tr("名词解释：{t}").format(t=hit.section_title)
+            place = html.escape(self.hit_place(hit))
             rows.append(
-                f"<p style='line-height:150%; margin-bottom:12px'><a href='hit:{index}'><b>{html.escape(where)}</b></a>"
+                f"<p style='line-height:150%; margin-bottom:12px'><a href='hit:{index}'><b>{place}</b></a>"
                 f"<br>{marked_html(hit.snippet, hit.snippet_spans, bold=True)}</p>"
             )
         self.results.setHtml("".join(rows))
+
+    def hit_place(self, hit: SearchHit) -> str:
+        """Where a hit is: the report's part (from the data, e.g. 2019年工作回顾) and the section."""
+        if hit.kind != "paragraph":
+            return self.tr("名词解释：{t}").format(t=hit.section_title)
+        part = part_of(self.report.sections, hit.section_id)
+        if part is None or part.id == hit.section_id:
+            return hit.section_title
+        name = part.title_en if english() and part.title_en else part.title
+        return self.tr("{part} · {section}").format(part=name, section=hit.section_title)
+
+    def _show_candidates(self, candidates: Candidates | None, result: SearchResult) -> None:
+        """Every word the letters may stand for, as buttons; the one searched for is checked."""
+        self.candidates = candidates
+        for button in self.candidate_buttons:
+            button.hide()
+            button.deleteLater()
+        self.candidate_buttons = []
+        shown = candidates is not None
+        self.candidate_label.setVisible(shown)
+        self.candidate_row.setVisible(shown)
+        if candidates is None:
+            return
+        if result.pinyin:
+            label = self.tr("拼音“{p}”可能是下面这些词，点一个就按它查找：").format(p=candidates.letters)
+        else:
+            label = self.tr("也可以按拼音“{p}”查找：").format(p=candidates.letters)
+        if candidates.more:
+            label += self.tr("（只列出最常见的 {n} 个，多打几个字母可以缩小范围）").format(n=len(candidates.words))
+        self.candidate_label.setText(label)
+        previous: QWidget = self.field
+        for word in candidates.words:
+            button = QPushButton(word)
+            button.setObjectName("chip")
+            button.setCheckable(True)
+            button.setChecked(bool(result.pinyin) and word == result.query)
+            button.setAccessibleName(word)
+            description = self.tr("按拼音“{p}”的候选词，查找“{w}”").format(p=candidates.letters, w=word)
+            button.setAccessibleDescription(description)
+            button.clicked.connect(lambda *_, w=word: self.choose_candidate(w))
+            self.candidate_row.add(button)
+            button.show()  # added to a shown row: visible now, not after the next event loop turn
+            QWidget.setTabOrder(previous, button)  # field → candidates → topics, as they are shown
+            previous = button
+            self.candidate_buttons.append(button)
+
+    def candidate_words(self) -> list[str]:
+        return [b.text() for b in self.candidate_buttons]
 
     def hit_ref(self, index: int) -> SourceRef:
         assert self.result is not None
         hit = self.result.hits[index]
         if hit.kind == "paragraph":
             return SourceRef(paragraph_id=hit.ref_id, spans=hit.spans, sentence=False)
-        return SourceRef(glossary_id=hit.ref_id)
+        shift = len(hit.section_title) + 1  # glossary spans count from "term：definition"
+        spans = tuple((s - shift, e - shift) for s, e in hit.spans if s >= shift)
+        return SourceRef(glossary_id=hit.ref_id, spans=spans)
 
     def _follow(self, url: QUrl) -> None:
         target = url.toString()
@@ -121,6 +194,19 @@ class SearchPage(Page):
             self.sourceRequested.emit(self.hit_ref(int(target[4:])))
         elif target.startswith("q:"):
             self.search_for(target[2:])
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        """Opening the page (navigation, Alt+6, Ctrl+F) puts the cursor in the field."""
+        super().showEvent(event)
+        self.field.setFocus()
+
+    def save_state(self) -> PageState:
+        return {"text": self.field.text()}
+
+    def restore_state(self, state: PageState) -> None:
+        text = state.get("text")
+        if isinstance(text, str) and text:
+            self.search_for(text)
 
     def reset(self) -> None:
         self.field.clear()
