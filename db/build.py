@@ -72,46 +72,46 @@ class Spans:
 
 def create_schema(db: sqlite_utils.Database) -> None:
     """Create every table with explicit types and keys."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["documents"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("documents").create(
         {"id": int, "title": str, "full_title": str, "meeting": str, "delivered_on": str, "issued_on": str,
          "speaker": str, "speaker_title": str, "source_sha256": str, "district": str, "year": int,
          "reviewed_from": int, "reviewed_to": int, "planned_year": int, "short_title": str},
         pk="id",
     )
-    db["sections"].create(
+    db.table("sections").create(
         {"id": int, "parent_id": int, "level": int, "label": str, "title": str, "title_en": str, "part": str,
          "position": int, "title_source": str, "key": str, "source_start": int, "source_end": int},
         pk="id", foreign_keys=[("parent_id", "sections", "id")],
     )
-    db["parts"].create(
+    db.table("parts").create(
         {"key": str, "ordinal": int, "label": str, "title": str, "title_en": str, "kind": str, "year_from": int,
          "year_to": int, "section_id": int},
         pk="key", foreign_keys=[("section_id", "sections", "id")],
     )
-    db["paragraphs"].create(
+    db.table("paragraphs").create(
         {"id": int, "section_id": int, "position": int, "lead": str, "text": str, "source_start": int,
          "source_end": int, "line": int, "folded": str},
         pk="id", foreign_keys=[("section_id", "sections", "id")], not_null={"text"},
     )
-    db["glossary"].create(
+    db.table("glossary").create(
         {"id": int, "number": int, "term": str, "definition": str, "source_start": int, "source_end": int,
          "folded": str},
         pk="id",
     )
-    db["glossary_mentions"].create(
+    db.table("glossary_mentions").create(
         {"id": int, "glossary_id": int, "paragraph_id": int, "start": int, "end": int, "source_start": int,
          "source_end": int, "kind": str},
         pk="id", foreign_keys=[("glossary_id", "glossary", "id"), ("paragraph_id", "paragraphs", "id")],
     )
-    db["figures"].create(
+    db.table("figures").create(
         {"id": int, "paragraph_id": int, "glossary_id": int, "start": int, "end": int, "source_start": int,
          "source_end": int, "text": str, "value": float, "unit": str, "qualifier": str, "base_value": float,
          "base_unit": str},
         pk="id", foreign_keys=[("paragraph_id", "paragraphs", "id"), ("glossary_id", "glossary", "id")],
     )
-    db["indicator_categories"].create({"key": str, "name": str, "name_en": str, "position": int}, pk="key")
-    db["indicators"].create(
+    db.table("indicator_categories").create({"key": str, "name": str, "name_en": str, "position": int}, pk="key")
+    db.table("indicators").create(
         {"id": int, "key": str, "name": str, "name_en": str, "category": str, "year": int, "kind": str,
          "figure_id": int, "quote": str, "paragraph_id": int, "glossary_id": int, "source_start": int,
          "source_end": int, "plain": str, "plain_en": str, "headline": int, "position": int, "better": str},
@@ -119,15 +119,15 @@ def create_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("figure_id", "figures", "id"), ("paragraph_id", "paragraphs", "id"),
                       ("glossary_id", "glossary", "id"), ("category", "indicator_categories", "key")],
     )
-    db["livelihood_topics"].create({"key": str, "name": str, "name_en": str, "position": int}, pk="key")
-    db["livelihood_items"].create(
+    db.table("livelihood_topics").create({"key": str, "name": str, "name_en": str, "position": int}, pk="key")
+    db.table("livelihood_items").create(
         {"id": int, "topic": str, "year": int, "kind": str, "text": str, "paragraph_id": int, "figure_id": int,
          "start": int, "end": int, "source_start": int, "source_end": int, "position": int},
         pk="id",
         foreign_keys=[("topic", "livelihood_topics", "key"), ("paragraph_id", "paragraphs", "id"),
                       ("figure_id", "figures", "id")],
     )
-    db["vocabulary"].create({"word": str, "pinyin": str, "initials": str, "frequency": int}, pk="word")
+    db.table("vocabulary").create({"word": str, "pinyin": str, "initials": str, "frequency": int}, pk="word")
 
 
 def reviewed_years(report: ParsedReport) -> tuple[int, int] | None:
@@ -149,13 +149,13 @@ def part_title_en(part: ParsedPart) -> str:
 
 def insert_document(db: sqlite_utils.Database, report: ParsedReport, sha256: str) -> None:
     """The meta rows and the one documents row: who, when, and which years the report covers."""
-    db["meta"].insert_all(
+    db.table("meta").insert_all(
         [{"key": "schema_version", "value": SCHEMA_VERSION}, {"key": "source_sha256", "value": sha256},
          {"key": "builder_version", "value": BUILDER_VERSION}]
     )
     front = report.front
     reviewed = reviewed_years(report)
-    db["documents"].insert(
+    db.table("documents").insert(
         {"id": 1, "title": front.title, "full_title": front.full_title, "meeting": front.meeting,
          "delivered_on": front.delivered_on, "issued_on": front.issued_on, "speaker": front.speaker,
          "speaker_title": front.speaker_title, "source_sha256": sha256, "district": front.district,
@@ -182,7 +182,7 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
         title_en = passage_en.get(sec.key or "") if sec.title_source == "editorial" else None
         if sec.level == 1:
             title_en = part_en[sec.part] if sec.part else "Opening"
-        db["sections"].insert(
+        db.table("sections").insert(
             {"id": sec_index, "parent_id": parent_id, "level": sec.level, "label": sec.label, "title": sec.title,
              "title_en": title_en, "part": sec.part, "position": position, "title_source": sec.title_source,
              "key": sec.key, "source_start": sec.start, "source_end": sec.end}
@@ -195,9 +195,9 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
                  "line": para.line, "folded": para.text.lower()}
             )
             spans.add(para.start, para.end, "paragraph", pid)
-    db["paragraphs"].insert_all(paragraph_rows)
+    db.table("paragraphs").insert_all(paragraph_rows)
     part_sections = {sec.key: section_ids[id(sec)] for sec in report.sections if sec.level == 1 and sec.part}
-    db["parts"].insert_all(
+    db.table("parts").insert_all(
         [{"key": p.key, "ordinal": p.ordinal, "label": p.label, "title": p.title, "title_en": part_en[p.key],
           "kind": p.kind, "year_from": p.year_from, "year_to": p.year_to, "section_id": part_sections[p.key]}
          for p in report.parts]
@@ -213,7 +213,7 @@ def insert_glossary(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
         aliases.setdefault(alias["number"], []).append(alias["text"])
     mention_rows = []
     for note in report.notes:
-        db["glossary"].insert(
+        db.table("glossary").insert(
             {"id": note.number, "number": note.number, "term": note.term, "definition": note.definition,
              "source_start": note.term_start, "source_end": note.definition_start + len(note.definition),
              "folded": f"{note.term} {note.definition}".lower()}
@@ -227,7 +227,7 @@ def insert_glossary(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
                      "kind": m.kind}
                 )
     mention_rows.sort(key=lambda r: (r["glossary_id"], r["source_start"]))
-    db["glossary_mentions"].insert_all([{"id": i, **r} for i, r in enumerate(mention_rows, start=1)])
+    db.table("glossary_mentions").insert_all([{"id": i, **r} for i, r in enumerate(mention_rows, start=1)])
 
 
 def insert_figures(db: sqlite_utils.Database, report: ParsedReport,
@@ -243,7 +243,7 @@ def insert_figures(db: sqlite_utils.Database, report: ParsedReport,
     figure_rows.sort(key=lambda r: r["source_start"])
     for i, row in enumerate(figure_rows, start=1):
         row["id"] = i
-    db["figures"].insert_all(figure_rows)
+    db.table("figures").insert_all(figure_rows)
     return {(r["source_start"], r["source_end"]): r for r in figure_rows}
 
 
@@ -296,11 +296,11 @@ def insert_indicators(db: sqlite_utils.Database, report: ParsedReport, notes: An
                       resolve: QuoteResolver) -> None:
     """Curated measures: one row per measure and year, each a verbatim quote with its figure."""
     raw = notes.raw
-    db["indicator_categories"].insert_all(
+    db.table("indicator_categories").insert_all(
         [{"key": c["key"], "name": c["name"], "name_en": c["name_en"], "position": i}
          for i, c in enumerate(raw.get("category", []))]
     )
-    indicator_rows = []
+    indicator_rows: list[dict[str, Any]] = []
     for m_index, measure in enumerate(raw.get("measure", [])):
         for value in measure["values"]:
             where = f"measure {measure['key']} {value['year']}"
@@ -316,14 +316,14 @@ def insert_indicators(db: sqlite_utils.Database, report: ParsedReport, notes: An
                  "headline": int(bool(measure.get("headline", False))), "position": m_index,
                  "better": measure.get("better", "higher")}
             )
-    db["indicators"].insert_all(indicator_rows)
+    db.table("indicators").insert_all(indicator_rows)
 
 
 def insert_livelihood(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations,
                       resolve: QuoteResolver) -> None:
     """Curated livelihood clauses: done in a reviewed year, or planned."""
     raw = notes.raw
-    db["livelihood_topics"].insert_all(
+    db.table("livelihood_topics").insert_all(
         [{"key": t["key"], "name": t["name"], "name_en": t["name_en"], "position": i}
          for i, t in enumerate(raw.get("topic", []))]
     )
@@ -340,21 +340,21 @@ def insert_livelihood(db: sqlite_utils.Database, report: ParsedReport, notes: An
              "start": found.start - found.base, "end": found.end - found.base, "source_start": found.start,
              "source_end": found.end, "position": i}
         )
-    db["livelihood_items"].insert_all(item_rows)
+    db.table("livelihood_items").insert_all(item_rows)
 
 
 def create_indexes(db: sqlite_utils.Database) -> None:
     """Full-text search tables and the indexes the reader's queries use."""
-    db["paragraphs"].enable_fts(["text"], fts_version="FTS5", tokenize="trigram")
-    db["glossary"].enable_fts(["term", "definition"], fts_version="FTS5", tokenize="trigram")
-    db["paragraphs"].create_index(["section_id", "position"])
-    db["figures"].create_index(["paragraph_id"])
-    db["glossary_mentions"].create_index(["paragraph_id"])
-    db["glossary_mentions"].create_index(["glossary_id"])
-    db["livelihood_items"].create_index(["topic", "year"])
-    db["vocabulary"].create_index(["pinyin"])
-    db["vocabulary"].create_index(["initials"])
-    if not (db[PARAGRAPH_FTS].exists() and db[GLOSSARY_FTS].exists()):
+    db.table("paragraphs").enable_fts(["text"], fts_version="FTS5", tokenize="trigram")
+    db.table("glossary").enable_fts(["term", "definition"], fts_version="FTS5", tokenize="trigram")
+    db.table("paragraphs").create_index(["section_id", "position"])
+    db.table("figures").create_index(["paragraph_id"])
+    db.table("glossary_mentions").create_index(["paragraph_id"])
+    db.table("glossary_mentions").create_index(["glossary_id"])
+    db.table("livelihood_items").create_index(["topic", "year"])
+    db.table("vocabulary").create_index(["pinyin"])
+    db.table("vocabulary").create_index(["initials"])
+    if not (db.table(PARAGRAPH_FTS).exists() and db.table(GLOSSARY_FTS).exists()):
         raise BuildError("the full-text tables were not created")
 
 
@@ -369,7 +369,7 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     insert_indicators(db, report, notes, resolve)
     insert_livelihood(db, report, notes, resolve)
     words = build_vocabulary([p["text"] for p in paragraph_rows] + [n.term + n.definition for n in report.notes])
-    db["vocabulary"].insert_all(w.__dict__ for w in words)
+    db.table("vocabulary").insert_all(w.__dict__ for w in words)
     create_indexes(db)
 
 

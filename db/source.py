@@ -54,7 +54,7 @@ class ParsedSection:
     start: int | None = None
     end: int | None = None
     key: str | None = None
-    parent: "ParsedSection | None" = None
+    parent: ParsedSection | None = None
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
 
 
@@ -294,7 +294,8 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
             continue
         if m := SUB_RE.match(ln.text):
             if current_top.part is None:
-                raise SourceError(ln.number, "numbered subsection before the first part heading")
+                raise SourceError(ln.number, "numbered subsection before the first part heading "
+                                             "(一、2019年工作回顾 or a bare 2019年工作回顾)")
             number = cn_number(m.group(1))
             if number != expected_sub:
                 raise SourceError(ln.number, f"subsection （{m.group(1)}） out of order, expected number {expected_sub}")

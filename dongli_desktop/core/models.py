@@ -66,7 +66,7 @@ class Section:
 @dataclass(frozen=True)
 class SectionNode:
     section: Section
-    children: tuple["SectionNode", ...]
+    children: tuple[SectionNode, ...]
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class Indicator:
     quote_end: int
     better: str = "higher"  # which way is better for this measure: higher or lower
 
-    def source(self) -> "SourceRef":
+    def source(self) -> SourceRef:
         """Where to show this value: its sentence in the body, or its note."""
         if self.paragraph_id is not None:
             return SourceRef(paragraph_id=self.paragraph_id, spans=((self.quote_start, self.quote_end),))

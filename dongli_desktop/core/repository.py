@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 from dongli_desktop.core import search as search_mod
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseVersionError
-from dongli_desktop.core.parts import part_years, split_full_title
 from dongli_desktop.core.models import (
     Category,
     Document,
@@ -30,6 +29,7 @@ from dongli_desktop.core.models import (
     Topic,
     Word,
 )
+from dongli_desktop.core.parts import part_years, split_full_title
 
 T = TypeVar("T")
 
@@ -60,9 +60,11 @@ class Report:
         self.schema_version: str = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
         if self.schema_version != "1" and not self._has_table("parts"):
             raise DatabaseVersionError(path, f"schema version {self.schema_version} without a parts table")
+        if self.schema_version == "1":
+            self._year_v1()  # a schema-1 title the edition facts cannot be derived from is refused at opening
 
     @classmethod
-    def open(cls, path: Path) -> "Report":
+    def open(cls, path: Path) -> Report:
         conn = connect_readonly(path)
         try:
             return cls(conn, Path(path))

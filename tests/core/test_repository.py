@@ -137,3 +137,28 @@ def test_indicator_quote_offsets_point_at_the_quote(report):
         assert text[ind.quote_start : ind.quote_end] == ind.quote
         ref = ind.source()
         assert ref.spans == ((ind.quote_start, ind.quote_end),)
+
+
+def test_rows_map_to_dataclasses_by_column_name_not_position():
+    from dongli_desktop.core.models import Category
+    from dongli_desktop.core.repository import from_row
+
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    row = conn.execute("SELECT 'Economy' AS name_en, 'economy' AS key, 9 AS position, '经济发展' AS name").fetchone()
+    assert from_row(Category, row) == Category(key="economy", name="经济发展", name_en="Economy")
+    assert from_row(Category, row, name="经济") == Category(key="economy", name="经济", name_en="Economy")
+    conn.close()
+
+
+def test_edition_facts(report):
+    doc = report.document
+    assert (doc.district, doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year, doc.short_title) == (
+        "东丽区", 2020, 2019, 2019, 2020, "2020年政府工作报告")
+    assert [(p.key, p.display_title) for p in report.parts] == [("review", "一、2019年工作回顾"), ("plan", "二、2020年主要工作安排")]
+    for part in report.parts:
+        section = report.section(part.section_id)
+        assert (section.level, section.part, section.display_title) == (1, part.key, part.display_title)
+    assert report.part("plan").year_from == 2020 and report.part("goals") is None
+    pm25 = next(i for i in report.indicators if i.key == "pm25")
+    assert pm25.better == "lower"

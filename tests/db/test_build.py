@@ -120,8 +120,8 @@ def test_indicators_resolve_to_their_quotes(fresh_db, source_text):
         assert source_text[start:end] == quote, key
         if figure_text is not None:
             assert start <= fstart < fend <= end, key
-    pairs = dict(((k, y), t) for k, y, t in rows(
-        fresh_db, "SELECT i.key, i.year, f.text FROM indicators i JOIN figures f ON f.id = i.figure_id"))
+    pairs = {(k, y): t for k, y, t in rows(
+        fresh_db, "SELECT i.key, i.year, f.text FROM indicators i JOIN figures f ON f.id = i.figure_id")}
     assert pairs[("gdp_growth", 2019)] == "4%" and pairs[("gdp_growth", 2020)] == "4.5%"
     assert pairs[("hightech_total", 2021)] == "550家"
     kinds = set(rows(fresh_db, "SELECT DISTINCT kind FROM indicators"))

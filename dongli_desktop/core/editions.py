@@ -1,0 +1,117 @@
+"""The editions the app can show: the bundled report database plus any others it is given (GUI-free).
+
+Which installed files are trusted is decided elsewhere (the content-update channel); this module takes a
+list of paths, reads each one's edition facts, and orders them newest first. A file that cannot be opened
+is left out and reported with its reason, never raised to the reader.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dongli_desktop.core.errors import DatabaseError
+from dongli_desktop.core.models import Document, Part
+from dongli_desktop.core.repository import Report
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One report database the app can open: where it is and what it is."""
+
+    path: Path
+    bundled: bool
+    document: Document
+    parts: tuple[Part, ...]
+    schema_version: str
+
+    @property
+    def key(self) -> str:
+        """A stable identity: district and report year (东丽区/2020)."""
+        return f"{self.document.district}/{self.document.year}"
+
+    @property
+    def sort_key(self) -> tuple[int, str, str, bool]:
+        doc = self.document
+        return doc.year, doc.delivered_on, doc.issued_on or "", not self.bundled
+
+    def open(self) -> Report:
+        """The edition's report, opened read-only (the caller closes it)."""
+        return Report.open(self.path)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file that was offered as an edition but cannot be read; ``reason`` is for the log."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The editions found, newest first, and the files that were left out."""
+
+    editions: tuple[Edition, ...]
+    rejected: tuple[Rejected, ...] = ()
+
+    @property
+    def latest(self) -> Edition | None:
+        """The edition to open by default."""
+        return self.editions[0] if self.editions else None
+
+    def find(self, district: str, year: int) -> Edition | None:
+        return next((e for e in self.editions if e.document.district == district and e.document.year == year), None)
+
+    def following(self, edition: Edition) -> Edition | None:
+        """The same district's next edition: the one whose review covers ``edition``'s planned year."""
+        planned = edition.document.planned_year
+        candidates = [
+            e for e in self.editions
+            if e.document.district == edition.document.district and e.document.year > edition.document.year
+            and e.document.reviewed_from is not None and e.document.reviewed_to is not None
+            and planned is not None and e.document.reviewed_from <= planned <= e.document.reviewed_to
+        ]
+        return min(candidates, key=lambda e: e.document.year, default=None)
+
+    def preceding(self, edition: Edition) -> Edition | None:
+        """The same district's previous edition: the one whose targets ``edition`` reports on."""
+        return next((e for e in self.editions if self.following(e) == edition), None)
+
+
+def read_edition(path: Path, bundled: bool = False) -> Edition:
+    """The edition facts of one database file; raises DatabaseError if it cannot be read."""
+    report = Report.open(path)
+    try:
+        return Edition(Path(path), bundled, report.document, report.parts, report.schema_version)
+    finally:
+        report.close()
+
+
+def list_editions(paths: Iterable[Path], bundled: Path | None = None) -> Catalogue:
+    """Every readable edition among ``bundled`` and ``paths``, newest first.
+
+    An edition of the same district and year as another (a corrected report, or the bundled one installed
+    again) replaces it: the one delivered or issued later wins, and an installed file wins a tie with the
+    bundled one. Unreadable files are listed in ``rejected``.
+    """
+    found: list[Edition] = []
+    rejected: list[Rejected] = []
+    offered = [(Path(bundled), True)] if bundled is not None else []
+    offered += [(Path(p), False) for p in paths]
+    for path, is_bundled in offered:
+        try:
+            found.append(read_edition(path, is_bundled))
+        except DatabaseError as exc:
+            rejected.append(Rejected(path, str(exc)))
+        except (sqlite3.Error, LookupError) as exc:  # opened, but its content is not a whole edition
+            rejected.append(Rejected(path, f"{path}: unreadable edition ({exc})"))
+    best: dict[str, Edition] = {}
+    for edition in found:
+        current = best.get(edition.key)
+        if current is None or edition.sort_key >= current.sort_key:
+            best[edition.key] = edition
+    ordered = sorted(best.values(), key=lambda e: (e.sort_key, e.document.district), reverse=True)
+    return Catalogue(tuple(ordered), tuple(rejected))
