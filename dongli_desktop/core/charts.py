@@ -29,6 +29,29 @@ class Bar:
     figure_id: int | None
     derived: bool = False
 
+    @classmethod
+    def of_indicator(cls, ind: Indicator, series: str, use_base: bool = False) -> Bar:
+        """A bar for an indicator's figure (its base-unit value with ``use_base``), or for its quote alone."""
+        fig = ind.figure
+        value = None if fig is None else (fig.base_value if use_base else fig.value)
+        return cls(row=ind.key, label=ind.name, label_en=ind.name_en, series=series, year=ind.year, value=value,
+                   text=fig.text if fig else ind.quote, unit=fig.unit if fig else "", quote=ind.quote,
+                   paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=fig.id if fig else None)
+
+    @classmethod
+    def derived_from(cls, ind: Indicator, *, year: int, value: float, derivation: str) -> Bar:
+        """A value the report does not state, worked out from ``ind``'s figures (``derivation`` says how)."""
+        unit = ind.figure.unit if ind.figure else ""
+        return cls(row=ind.key, label=ind.name, label_en=ind.name_en, series="derived", year=year, value=value,
+                   text=derivation, unit=unit, quote=ind.quote, paragraph_id=ind.paragraph_id, glossary_id=None,
+                   figure_id=None, derived=True)
+
+    @classmethod
+    def count(cls, *, row: str, label: str, label_en: str, series: str, year: int, count: int, unit: str) -> Bar:
+        """A count the app made itself (no sentence behind it)."""
+        return cls(row=row, label=label, label_en=label_en, series=series, year=year, value=float(count),
+                   text=str(count), unit=unit, quote="", paragraph_id=None, glossary_id=None, figure_id=None)
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -43,13 +66,6 @@ class Chart:
         return tuple(b for b in self.bars if b.series == series)
 
 
-def _bar(ind: Indicator, series: str, use_base: bool = False) -> Bar:
-    fig = ind.figure
-    value = None if fig is None else (fig.base_value if use_base else fig.value)
-    return Bar(ind.key, ind.name, ind.name_en, series, ind.year, value, fig.text if fig else ind.quote,
-               fig.unit if fig else "", ind.quote, ind.paragraph_id, ind.glossary_id, fig.id if fig else None)
-
-
 def growth_chart(report: Report) -> Chart:
     """2019 result vs 2020 target for the headline growth rates, all in percent."""
     pairs = {p.key: p for p in report.indicator_pairs()}
@@ -58,7 +74,7 @@ def growth_chart(report: Report) -> Chart:
         pair = pairs[key]
         for ind, series in ((pair.actual, "actual"), (pair.target, "target")):
             if ind is not None:
-                bars.append(_bar(ind, series))
+                bars.append(Bar.of_indicator(ind, series))
     return Chart("growth", "%", GROWTH_KEYS, tuple(bars))
 
 
@@ -70,13 +86,12 @@ def hightech_path(report: Report) -> Chart:
     if total.actual and total.actual.figure and new.actual and new.actual.figure:
         t, n = total.actual.figure, new.actual.figure
         base = t.value - n.value
-        bars.append(Bar("hightech_total", total.name, total.name_en, "derived", 2018, base,
-                        f"{trim(t.value)}−{trim(n.value)}={trim(base)}{t.unit}", t.unit,
-                        total.actual.quote, total.actual.paragraph_id, None, None, derived=True))
-        bars.append(_bar(total.actual, "actual"))
+        bars.append(Bar.derived_from(total.actual, year=2018, value=base,
+                                     derivation=f"{trim(t.value)}−{trim(n.value)}={trim(base)}{t.unit}"))
+        bars.append(Bar.of_indicator(total.actual, "actual"))
     if total.target:
-        bars.append(_bar(total.target, "target"))
-    bars.extend(_bar(goal, "goal") for goal in total.later)
+        bars.append(Bar.of_indicator(total.target, "target"))
+    bars.extend(Bar.of_indicator(goal, "goal") for goal in total.later)
     unit = bars[-1].unit if bars else "家"
     return Chart("hightech", unit, ("hightech_total",), tuple(bars))
 
@@ -88,8 +103,8 @@ def topic_counts(report: Report) -> Chart:
     for topic in report.topics:
         for year, series in ((2019, "done"), (2020, "planned")):
             count = sum(1 for i in items if i.topic == topic.key and i.year == year)
-            bars.append(Bar(topic.key, topic.name, topic.name_en, series, year, float(count), str(count), "项",
-                            "", None, None, None))
+            bars.append(Bar.count(row=topic.key, label=topic.name, label_en=topic.name_en, series=series, year=year,
+                                  count=count, unit="项"))
     return Chart("topics", "项", tuple(t.key for t in report.topics), tuple(bars))
 
 
@@ -102,12 +117,46 @@ def area_chart(report: Report, section_id: int) -> Chart:
         if any(i.paragraph_id in in_section for i in anchors):
             rows.append(pair)
     bars = [
-        _bar(ind, series, use_base=True)
+        Bar.of_indicator(ind, series, use_base=True)
         for pair in rows
         for ind, series in ((pair.actual, "actual"), (pair.target, "target"))
         if ind is not None
     ]
     return Chart(f"area:{section_id}", "", tuple(p.key for p in rows), tuple(bars))
+
+
+@dataclass(frozen=True)
+class RowScale:
+    """How one row of a chart whose rows have different units is drawn honestly.
+
+    Rows whose values share a unit share one scale (``maximum``), so their bar lengths compare. A row
+    whose unit no other value shares has nothing to be compared with: ``maximum`` is None and the row
+    shows its numbers only, never a full-length bar.
+    """
+
+    unit: str
+    maximum: float | None
+    rows: tuple[str, ...]  # every row drawn on this scale (this one included)
+
+    @property
+    def bars_drawn(self) -> bool:
+        return self.maximum is not None
+
+
+def row_scales(chart: Chart) -> dict[str, RowScale]:
+    """One scale per unit: for each row, the rows it shares a unit with and their largest value."""
+    unit_of_row: dict[str, str] = {}
+    for row in chart.rows:
+        numeric = [b for b in chart.bars if b.row == row and b.value is not None]
+        unit_of_row[row] = numeric[0].unit if numeric else ""
+    scales: dict[str, RowScale] = {}
+    for unit in dict.fromkeys(unit_of_row.values()):
+        rows = tuple(r for r in chart.rows if unit_of_row[r] == unit)
+        values = [b.value for b in chart.bars if b.row in rows and b.value is not None]
+        maximum = max(values) if len(values) >= 2 and max(values) > 0 else None
+        for row in rows:
+            scales[row] = RowScale(unit, maximum, rows)
+    return scales
 
 
 def bar_source(report: Report, bar: Bar) -> SourceRef:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 
 from dongli_desktop.core.paths import resources_dir
 from dongli_desktop.ui import theme
+from dongli_desktop.ui.theme import Theme
 
 BASE_PT = 13.0
 LARGE_BASE_PT = 18.0  # 大字模式: body text at least 18 pt (up to 31.5 pt at the largest step)
@@ -64,8 +65,14 @@ def app_font(family: str, scale: float, large: bool = False) -> QFont:
     return font
 
 
-def stylesheet(scale: float, kiosk: bool = False, large: bool = False, theme_name: str = "normal") -> str:
-    """The app stylesheet for a text size and theme; kiosk and large mode add finger-sized controls."""
+def stylesheet(scale: float, kiosk: bool = False, large: bool = False, theme_name: str = "normal",
+               colours: Theme | None = None) -> str:
+    """The app stylesheet for a text size and theme; kiosk and large mode add finger-sized controls.
+
+    A pure function: ``colours`` (or the theme called ``theme_name``) fills the colour placeholders; no
+    global state changes (the window makes its theme active with ``theme.use`` where it applies the look).
+    """
     names = ["app.qss"] + (["kiosk.qss"] if kiosk or large else [])
     text = "\n".join((resources_dir() / "styles" / name).read_text(encoding="utf-8") for name in names)
-    return Template(text).substitute({**Metrics(scale, large).values(), **theme.use(theme_name)})
+    chosen = colours if colours is not None else theme.get(theme_name)
+    return Template(text).substitute({**Metrics(scale, large).values(), **chosen.values()})

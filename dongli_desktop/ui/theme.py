@@ -1,10 +1,17 @@
-"""Colours, in one place: the normal theme and a high-contrast one.
+"""Colours, in one place: the normal theme and a high-contrast one, as explicit values.
 
-Every text/background pair the interface uses is listed in ``PAIRS`` so a test can check its
-contrast ratio (WCAG 2: at least 4.5:1, or 3:1 for text of 18 pt and more).
+A ``Theme`` is a plain, immutable value: the stylesheet, the charts and the item delegates are given
+one (or read the one the window made active with ``use``). Every text/background pair the interface
+uses is listed in ``PAIRS`` so a test can check its contrast ratio (WCAG 2: at least 4.5:1, or 3:1 for
+text of 18 pt and more); every graphic (chart bars, outlines, hatching) against its background is in
+``GRAPHIC_PAIRS`` (WCAG 2.1 non-text contrast: at least 3:1).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 NORMAL = {
     "text": "#1a1a1a", "muted": "#3d4852", "page_bg": "#f3f5f8", "surface": "#ffffff", "primary": "#163a5f",
@@ -13,7 +20,12 @@ NORMAL = {
     "border_strong": "#7f93a8", "chip_bg": "#e8eef5", "chip_border": "#b7c7da", "tag_bg": "#e3ebf5",
     "done": "#1d5e20", "done_bg": "#e3f2e4", "planned": "#7a4a00", "planned_bg": "#fff0d6", "highlight": "#ffe08a",
     "tooltip_bg": "#fffbe6", "disabled": "#8a96a3", "nav_hover": "#1f4d7a", "scroll_bg": "#eef1f5",
-    "scroll_handle": "#9aabbd", "attract_accent": "#ffd24d",
+    "scroll_handle": "#9aabbd", "attract_accent": "#ffd24d", "placeholder": "#5c6670",
+    # Chart series: solid fills, each at least 3:1 against the chart's background (surface).
+    "series_actual": "#9a3d00", "series_done": "#2e7d32", "series_target": "#1f5f99", "series_planned": "#9a5c00",
+    "series_goal": "#163a5f", "series_other": "#555555",
+    # A derived value is drawn light and hatched: the fill is pale on purpose, hatch and outline carry it.
+    "series_derived": "#ecdcc8", "series_derived_line": "#6b4a2b",
 }
 
 HIGH_CONTRAST = {
@@ -24,12 +36,41 @@ HIGH_CONTRAST = {
     "border_strong": "#000000", "chip_bg": "#ffffff", "chip_border": "#000000", "tag_bg": "#ffffff",
     "done": "#004d00", "done_bg": "#ffffff", "planned": "#5c3200", "planned_bg": "#ffffff", "highlight": "#ffee00",
     "tooltip_bg": "#ffffff", "disabled": "#595959", "nav_hover": "#333333", "scroll_bg": "#ffffff",
-    "scroll_handle": "#000000",
+    "scroll_handle": "#000000", "placeholder": "#333333",
+    "series_actual": "#7a1f00", "series_done": "#004d00", "series_target": "#00306b", "series_planned": "#5c3200",
+    "series_goal": "#000000", "series_other": "#000000",
+    "series_derived": "#ffffff", "series_derived_line": "#000000",
 }
 
-THEMES = {"normal": NORMAL, "contrast": HIGH_CONTRAST}
 
-# (foreground, background, smallest text size in pt drawn with it): every pairing the app draws.
+@dataclass(frozen=True)
+class Theme:
+    """A named, read-only set of colours (``theme["text"]`` gives ``#rrggbb``)."""
+
+    name: str
+    colours: Mapping[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.colours[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.colours)
+
+    def series(self, series: str) -> str:
+        """The fill colour of a chart series (``actual``, ``target``…), a neutral one for unknown series."""
+        return self.colours.get(f"series_{series}", self.colours["series_other"])
+
+    def values(self) -> dict[str, str]:
+        """All colours by name, for a string template."""
+        return dict(self.colours)
+
+
+THEMES: dict[str, Theme] = {
+    "normal": Theme("normal", MappingProxyType(dict(NORMAL))),
+    "contrast": Theme("contrast", MappingProxyType(dict(HIGH_CONTRAST))),
+}
+
+# (foreground, background, smallest text size in pt drawn with it): every text pairing the app draws.
 PAIRS = [
     ("text", "page_bg", 0), ("text", "surface", 0), ("muted", "page_bg", 0), ("muted", "surface", 0),
     ("primary", "page_bg", 0), ("primary", "surface", 0), ("on_primary", "primary", 0), ("on_primary", "accent", 0),
@@ -37,21 +78,38 @@ PAIRS = [
     ("figure", "surface", 0), ("target", "surface", 0), ("link", "surface", 0), ("link", "page_bg", 0),
     ("primary", "chip_bg", 0), ("primary", "tag_bg", 0), ("done", "done_bg", 0), ("planned", "planned_bg", 0),
     ("text", "highlight", 0), ("figure", "highlight", 0), ("link", "highlight", 0), ("text", "tooltip_bg", 0),
-    ("on_primary", "primary", 0), ("attract_accent", "primary", 18),
+    ("attract_accent", "primary", 18), ("placeholder", "surface", 0),
 ]
 
-_current = dict(NORMAL)
+# (graphic, background): chart bars, hatching and outlines against the chart background (3:1 needed).
+GRAPHIC_PAIRS = [
+    ("series_actual", "surface"), ("series_done", "surface"), ("series_target", "surface"),
+    ("series_planned", "surface"), ("series_goal", "surface"), ("series_other", "surface"),
+    ("series_derived_line", "surface"), ("series_derived_line", "series_derived"),
+]
+
+_active: Theme = THEMES["normal"]
 
 
-def use(name: str) -> dict[str, str]:
-    """Make ``name`` the current theme and return its colours."""
-    _current.clear()
-    _current.update(THEMES[name])
-    return _current
+def get(name: str) -> Theme:
+    """The theme called ``name`` (``normal`` or ``contrast``)."""
+    return THEMES[name]
+
+
+def use(name: str) -> Theme:
+    """Make ``name`` the theme that widgets built from now on read; returns it (an explicit call, no side door)."""
+    global _active
+    _active = THEMES[name]
+    return _active
+
+
+def current() -> Theme:
+    """The theme the window last made active with ``use``."""
+    return _active
 
 
 def colour(key: str) -> str:
-    return _current[key]
+    return _active[key]
 
 
 def contrast_ratio(fg: str, bg: str) -> float:

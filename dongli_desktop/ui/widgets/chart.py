@@ -1,31 +1,110 @@
 """Horizontal bar charts (pyqtgraph) whose every bar leads back to its sentence in the report.
 
-Horizontal bars keep long Chinese labels readable on the left axis without overlap.
-Hovering a bar shows its value, unit and source sentence; clicking (or tapping) it
-emits ``barActivated`` so the window can open the paragraph.
+Horizontal bars keep long Chinese labels readable on the left axis without overlap. Each series is one
+``SeriesBars`` item (a pyqtgraph ``BarGraphItem``) that answers clicks and hovers on its own bars; a
+hover shows the value, unit and source sentence, a click (or tap) emits ``barActivated`` so the window
+can open the paragraph. Colours come from the theme; the legend, the axis title and the value axis sit
+above the bars so that they are in view whenever the chart is.
 """
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from dongli_desktop.core.charts import Bar, Chart
+from dongli_desktop.core.charts import Bar, Chart, RowScale, row_scales
 from dongli_desktop.core.numbers import format_cn
-from dongli_desktop.ui.theme import colour
+from dongli_desktop.ui import theme as themes
+from dongli_desktop.ui.theme import Theme
+from dongli_desktop.ui.widgets.flow import FlowLayout
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#1a1a1a")
+# -- geometry, in view units (one row is 1.0 tall) and pixels -------------------------------------
+ROW_BAND = 0.8  # share of a row taken by its bars together; the rest separates it from the next row
+BAR_FILL = 0.92  # share of its slot one bar fills; the rest keeps it apart from its neighbour
+ROW_LABEL_GAP_PX = 24  # between the row labels and the bars
+VIEW_MARGIN_PX = 12  # the plot's own margin right of the bars
+MIN_PLOT_WIDTH_PX = 60  # the bars' width is what the plot has, never assumed wider than it is
+ROW_LABEL_SHARE = 0.4  # row labels wrap rather than take more of the chart's width than this
+MIN_ROW_LABEL_CHARS = 4  # …but a row label line holds at least this many characters
+MIN_ROW_LINES = 2.2  # a row is at least this many text lines tall
+SLOT_LINES = 1.25  # one bar's slot holds its value label with some air
+MIN_BAR_SHARE = 0.5  # the longest bar takes at least half the plot, whatever its labels need
+AXIS_LINES = 2.2  # the value axis (ticks and their numbers), in text lines
+PLOT_PAD_PX = 20  # the plot's padding above and below the rows
+MIN_CHART_HEIGHT_PX = 240  # the whole chart (title, legend, bars) is never shorter
+SWATCH_LINES = 0.8  # a legend swatch is this many text lines high
+SWATCH_ASPECT = 1.6  # …and this many times as wide
+SWATCH_GAP_PX = 6  # between a swatch and its series name
+DOT_LINES = 0.55  # the dot of a number-only row
+TICK_FONT = 0.95  # row labels and axis numbers, relative to the body text
+VALUE_FONT = 0.9  # value labels
+MIN_POINT_SIZE = 8.0
+VALUE_TEXT_MARGIN_PX = 4  # QGraphicsTextItem's document margin on each side of a value label
+AXIS_TEXT_OFFSET_PX = 4  # between the value axis line and its numbers
+MIN_WRAP_PX = 60  # a label never wraps narrower than this
 
-SERIES_COLORS = {
-    "actual": "#9a3d00", "done": "#2e7d32", "derived": "#c9a27e",
-    "target": "#1f5f99", "planned": "#b36b00", "goal": "#163a5f",
-}
+
+def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Break ``text`` into lines no wider than ``width`` pixels: between words, or between any two CJK characters."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    lines: list[str] = []
+    current = ""
+    tokens = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    for token in tokens:
+        candidate = f"{current}{joiner}{token}" if current else token
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = token
+        else:
+            current = candidate
+    lines.append(current)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class BarStyle:
+    """How a bar (and its legend swatch) is painted: a fill, then an optional hatch and outline."""
+
+    fill: QColor
+    hatch: QColor | None = None
+    outline: QColor | None = None
+
+    @classmethod
+    def of(cls, colours: Theme, series: str, derived: bool = False) -> BarStyle:
+        if derived:  # light and hatched: the report does not state this value
+            line = QColor(colours["series_derived_line"])
+            return cls(QColor(colours["series_derived"]), hatch=line, outline=line)
+        return cls(QColor(colours.series(series)))
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint one bar in device pixels: the hatch never scales with the view, the outline stays one pixel."""
+        painter.fillRect(rect, self.fill)
+        if self.hatch is not None:
+            painter.fillRect(rect, QBrush(self.hatch, Qt.BrushStyle.BDiagPattern))
+        if self.outline is not None:
+            pen = QPen(self.outline, 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
 
 
 @dataclass(frozen=True)
@@ -42,15 +121,122 @@ class Placed:
         return self.x0 <= x <= max(self.x1, self.x0 + 1e-9) and self.y0 <= y <= self.y1
 
 
+class SeriesBars(pg.BarGraphItem):
+    """The bars of one series, answering clicks and hovers on themselves.
+
+    Signals:
+        barClicked(Bar, QPointF): a bar was clicked; the point is in scene coordinates.
+    """
+
+    barClicked = Signal(object, object)
+
+    def __init__(self, placed: list[Placed], style: BarStyle) -> None:
+        pen = pg.mkPen(style.outline) if style.outline is not None else pg.mkPen(None)  # cosmetic
+        super().__init__(x0=[p.x0 for p in placed], x1=[p.x1 for p in placed], y0=[p.y0 for p in placed],
+                         y1=[p.y1 for p in placed], pen=pen, brush=pg.mkBrush(style.fill))
+        self.placed = tuple(placed)
+        self.style = style
+
+    def bar_at(self, pos: QPointF) -> Bar | None:
+        """The bar under ``pos`` (item coordinates)."""
+        return next((p.bar for p in self.placed if p.contains(pos.x(), pos.y())), None)
+
+    def paint(self, painter: QPainter, *args) -> None:
+        painter.save()
+        transform = painter.transform()
+        painter.resetTransform()
+        for p in self.placed:
+            rect = transform.mapRect(QRectF(QPointF(p.x0, p.y0), QPointF(p.x1, p.y1)).normalized())
+            self.style.paint(painter, rect)
+        painter.restore()
+
+    def mouseClickEvent(self, event) -> None:
+        bar = self.bar_at(event.pos())
+        if bar is None or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.barClicked.emit(bar, event.scenePos())
+
+    def hoverEvent(self, event) -> None:
+        over = not event.isExit() and self.bar_at(event.pos()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+
+class LegendEntry(QLabel):
+    """A series name with its key on the left, painted exactly like the bars of that series."""
+
+    def __init__(self, text: str, style: BarStyle, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("muted")
+        self.bar_style = style
+        self._fit()
+
+    def swatch_size(self) -> QSize:
+        side = max(12, round(self.fontMetrics().height() * SWATCH_LINES))
+        return QSize(round(side * SWATCH_ASPECT), side)
+
+    def swatch_rect(self) -> QRectF:
+        size = self.swatch_size()
+        return QRectF(0, (self.height() - size.height()) // 2, size.width(), size.height())
+
+    def _fit(self) -> None:
+        self.setContentsMargins(self.swatch_size().width() + SWATCH_GAP_PX, 0, 0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        self.bar_style.paint(painter, self.swatch_rect())
+        painter.end()
+
+
+class ValueLabel(pg.TextItem):
+    """The value written next to a bar; clicking it does what clicking the bar does.
+
+    Signals:
+        barClicked(Bar, QPointF): the label was clicked; the point is in scene coordinates.
+    """
+
+    barClicked = Signal(object, object)
+
+    def __init__(self, bar: Bar, text: str, **options) -> None:
+        super().__init__(text, **options)
+        self.bar = bar
+
+    def mouseClickEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.barClicked.emit(self.bar, event.scenePos())
+
+
 class ChineseAxis(pg.AxisItem):
     """Value axis written the Chinese way (万, 亿)."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
+    def tickStrings(self, values, scale, spacing):
         return [format_cn(v * scale) for v in values]
 
 
+@dataclass(frozen=True)
+class _Label:
+    """A value label placed for one bar."""
+
+    bar: Bar
+    text: str
+    x: float  # where the bar ends (view units), or 0 for a label without a bar
+    y: float
+    width_px: float
+    drawn: bool  # a bar (or dot) stands for this value
+
+
 class ChartView(QWidget):
-    """A titled chart with a legend row and a save button.
+    """A titled chart with its legend and axis title above the bars, and a save button.
 
     Signals:
         barActivated(Bar): a bar was clicked or tapped.
@@ -59,15 +245,19 @@ class ChartView(QWidget):
     barActivated = Signal(object)
 
     def __init__(self, title: str, axis_label: str, series_names: dict[str, str], parent: QWidget | None = None,
-                 normalized: bool = False) -> None:
+                 normalized: bool = False, colours: Theme | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartView")
         self._title = title
         self._axis_label = axis_label
         self._series_names = series_names
         self._normalized = normalized
+        self._colours = colours
         self._placed: list[Placed] = []
+        self._items: list[SeriesBars] = []
+        self._dots: list[tuple[pg.ScatterPlotItem, Bar]] = []
         self._chart: Chart | None = None
+        self._legend_key: tuple[object, ...] | None = None
         self._labels: dict[str, str] = {}
         self._scale = 1.0
         self._simple = False
@@ -84,21 +274,26 @@ class ChartView(QWidget):
         head.addWidget(self.title_label, 1)
         head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.value_axis = ChineseAxis("bottom")
+        self.legend = QWidget()
+        self.legend.setObjectName("chartLegend")
+        self.legend.setAccessibleName(self.tr("图例"))
+        self._legend_layout = FlowLayout(self.legend, spacing=12)
+        self.axis_title = QLabel()
+        self.axis_title.setObjectName("muted")
+        self.axis_title.setWordWrap(True)
+
+        self.value_axis = ChineseAxis("top")
         self.value_axis.enableAutoSIPrefix(False)
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.value_axis})
+        self.plot = pg.PlotWidget(axisItems={"top": self.value_axis})
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.getPlotItem().hideAxis("bottom")
         self.plot.getPlotItem().getViewBox().setDefaultPadding(0.02)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.plot.scene().sigMouseMoved.connect(self._hover)
-        self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.scene().sigMouseMoved.connect(self._moved)
 
-        self.legend = QLabel()
-        self.legend.setObjectName("muted")
-        self.legend.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
@@ -107,9 +302,12 @@ class ChartView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
-        layout.addWidget(self.plot)
         layout.addWidget(self.legend)
+        layout.addWidget(self.axis_title)
+        layout.addWidget(self.plot)
         layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.setMinimumHeight(MIN_CHART_HEIGHT_PX)
         self.setAccessibleName(title)
 
     # -- data -----------------------------------------------------------------------
@@ -124,8 +322,22 @@ class ChartView(QWidget):
         self._draw()
 
     @property
+    def colours(self) -> Theme:
+        """The theme this chart is drawn in: its own if given one, else the window's active theme."""
+        return self._colours if self._colours is not None else themes.current()
+
+    def set_colours(self, colours: Theme) -> None:
+        self._colours = colours
+        if self._chart is not None:
+            self._draw()
+
+    @property
     def placed(self) -> tuple[Placed, ...]:
         return tuple(self._placed)
+
+    @property
+    def series_items(self) -> tuple[SeriesBars, ...]:
+        return tuple(self._items)
 
     def summary(self) -> str:
         """A text version of the chart, for screen readers and tooltips."""
@@ -156,91 +368,189 @@ class ChartView(QWidget):
 
     def _font(self, factor: float = 1.0) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(max(8.0, self.font().pointSizeF() * factor))
+        font.setPointSizeF(max(MIN_POINT_SIZE, self.font().pointSizeF() * factor))
         return font
+
+    def _scales(self, chart: Chart) -> dict[str, RowScale] | None:
+        """Per-row scales for a chart whose rows have different units; None when one axis fits all."""
+        return row_scales(chart) if self._normalized else None
+
+    def _position(self, bar: Bar, scales: dict[str, RowScale] | None) -> float | None:
+        """Where a bar ends on the value axis, or None when its row shows the number only."""
+        if bar.value is None:
+            return None
+        if scales is None:
+            return bar.value
+        scale = scales[bar.row]
+        return bar.value / scale.maximum if scale.maximum else None
+
+    def _label_text(self, bar: Bar) -> str:
+        if bar.value is None:
+            return self.tr("目标：{text}").format(text=bar.text)
+        if bar.derived:
+            return self.tr("{text}（推算）").format(text=bar.text)
+        return bar.text
 
     def _draw(self) -> None:
         chart = self._chart
         assert chart is not None
+        colours = self.colours
         item = self.plot.getPlotItem()
         item.clear()
-        self._placed = []
+        self._placed, self._items, self._dots = [], [], []
+        self.plot.setBackground(colours["surface"])
         rows = list(chart.rows)
-        series = [s for s in dict.fromkeys(b.series for b in chart.bars)]
         per_row = max(1, max((sum(1 for b in chart.bars if b.row == r) for r in rows), default=1))
-        thickness = 0.8 / per_row
-        tick_font = self._font(0.95)
-        value_font = self._font(0.9)
-        metrics = QFontMetrics(tick_font)
+        slot = ROW_BAND / per_row
+        tick_font, value_font = self._font(TICK_FONT), self._font(VALUE_FONT)
+        metrics, value_metrics = QFontMetrics(tick_font), QFontMetrics(value_font)
+        line = value_metrics.height()
+        scales = self._scales(chart)
 
-        row_max = {r: max((b.value or 0.0) for b in chart.bars if b.row == r) or 1.0 for r in rows}
-        overall = max((b.value or 0.0) for b in chart.bars) or 1.0
-        ticks = []
-        for r_index, row in enumerate(rows):
-            y_center = len(rows) - 1 - r_index
-            ticks.append((y_center, self._labels.get(row, row)))
-            bars = [b for b in chart.bars if b.row == row]
-            for b_index, bar in enumerate(bars):
-                y = y_center + 0.4 - thickness * (b_index + 0.5)
-                value = bar.value or 0.0
-                if self._normalized:
-                    value = value / row_max[row]
-                brush = QBrush(QColor(SERIES_COLORS.get(bar.series, "#555555")))
-                if bar.derived:
-                    brush = QBrush(QColor(SERIES_COLORS["derived"]), Qt.BrushStyle.BDiagPattern)
-                rect = pg.BarGraphItem(x0=[0], y=[y], width=[value], height=[thickness * 0.92], brush=brush,
-                                       pen=QPen(QColor("#5a4030")) if bar.derived else QPen(Qt.PenStyle.NoPen))
-                item.addItem(rect)
-                label = bar.text if bar.value is not None else self.tr("目标：{text}").format(text=bar.text)
-                if bar.derived:
-                    label = self.tr("{text}（推算）").format(text=bar.text)
-                text_item = pg.TextItem(label, color=colour("text") if bar.value is not None else colour("target"),
-                                        anchor=(0, 0.5))
-                text_item.setFont(value_font)
-                text_item.setPos(value, y)
-                item.addItem(text_item)
-                self._placed.append(Placed(0.0, value, y - thickness / 2, y + thickness / 2, bar))
-
+        budget = max(metrics.horizontalAdvance("字" * MIN_ROW_LABEL_CHARS), int(self.plot.width() * ROW_LABEL_SHARE))
+        ticks = [(len(rows) - 1 - i, wrap_text(self._labels.get(row, row), metrics, budget))
+                 for i, row in enumerate(rows)]
+        label_lines = max((t.count("\n") + 1 for _, t in ticks), default=1)
         left = item.getAxis("left")
         left.setTicks([ticks, []])
+        text_pen = pg.mkPen(colours["text"])
         left.setStyle(tickFont=tick_font, tickTextOffset=8)
-        widest = max((metrics.horizontalAdvance(t) for _, t in ticks), default=40)
-        left.setWidth(widest + 24)
-        bottom = item.getAxis("bottom")
-        bottom.setStyle(tickFont=tick_font)
-        label_css = {"font-size": f"{tick_font.pointSizeF():.1f}pt", "color": colour("text")}
-        if self._normalized or self._simple:
-            bottom.hide()
-            span = 1.0 if self._normalized else overall
-        else:
-            bottom.show()
-            item.setLabel("bottom", self._axis_label, **label_css)
-            span = overall
-        # Room on the right for the value labels, which are drawn in pixels.
-        longest = max((QFontMetrics(value_font).horizontalAdvance(t.text) for t in chart.bars), default=40)
-        plot_width = max(200, self.plot.width() - left.width() - 40)
-        room = min(0.9, (longest + 24) / plot_width)
-        item.setXRange(0, span / max(0.1, 1 - room), padding=0)
-        item.setYRange(-0.6, len(rows) - 0.4, padding=0)
-        row_px = max(metrics.height() * 1.25 * max(1, per_row) + 10, metrics.height() * 2.2)
-        axis_px = 0 if (self._normalized or self._simple) else metrics.height() * 3 + 10
-        self.plot.setFixedHeight(int(row_px * len(rows) + axis_px + 20))
+        left.setPen(text_pen)
+        left.setTextPen(text_pen)
+        widest = max((metrics.horizontalAdvance(part) for _, t in ticks for part in t.split("\n")), default=40)
+        left.setWidth(widest + ROW_LABEL_GAP_PX)
+        plot_px = max(MIN_PLOT_WIDTH_PX, self.plot.width() - left.width() - VIEW_MARGIN_PX)
 
-        legend = "　".join(
-            f"<span style='color:{SERIES_COLORS.get(s, '#555')}'>■</span> {html.escape(self._series_names.get(s, s))}"
-            for s in series
-        )
-        self.legend.setText(legend)
+        labels: list[_Label] = []
+        for r_index, row in enumerate(rows):
+            y_center = len(rows) - 1 - r_index
+            for b_index, bar in enumerate(b for b in chart.bars if b.row == row):
+                y = y_center + ROW_BAND / 2 - slot * (b_index + 0.5)
+                text = self._label_text(bar)
+                x = self._position(bar, scales)
+                width = value_metrics.horizontalAdvance(text) + 2 * VALUE_TEXT_MARGIN_PX
+                labels.append(_Label(bar, text, x if x is not None else 0.0, y, width, x is not None))
+
+        span = self._span(labels, plot_px)
+        px_per_unit = plot_px / span
+        dot_px = max(6.0, line * DOT_LINES)
+        by_series: dict[tuple[str, bool], list[Placed]] = {}
+        wrapped_lines = 1
+        for lab in labels:
+            bar = lab.bar
+            half = slot * BAR_FILL / 2
+            bar_px = lab.x * px_per_unit
+            number_only = not lab.drawn and bar.value is not None
+            colour, anchor, start = colours["text"] if bar.value is not None else colours["target"], 0.0, lab.x
+            if lab.drawn:
+                placed = Placed(0.0, lab.x, lab.y - half, lab.y + half, bar)
+                by_series.setdefault((bar.series, bar.derived), []).append(placed)
+                room = plot_px - bar_px
+                if lab.width_px > room and lab.width_px <= bar_px:
+                    # No room right of the bar: the value goes inside its end, light on the bar's colour.
+                    colour, anchor, room = colours["text" if bar.derived else "on_primary"], 1.0, bar_px
+            elif number_only:
+                placed = Placed(0.0, 2 * dot_px / px_per_unit, lab.y - half, lab.y + half, bar)
+                self._add_dot(bar, dot_px / px_per_unit, lab.y, dot_px, colours)  # a whole dot right of the axis
+                start, room = 1.5 * dot_px / px_per_unit, plot_px - 1.5 * dot_px
+            else:  # a target without a number: its words, from the axis
+                placed = Placed(0.0, min(span, lab.width_px / px_per_unit), lab.y - half, lab.y + half, bar)
+                room = plot_px
+            self._placed.append(placed)
+            text_item = ValueLabel(bar, lab.text, color=colour, anchor=(anchor, 0.5))
+            text_item.setFont(value_font)
+            if lab.width_px > room:
+                width = max(float(MIN_WRAP_PX), room - 2 * VALUE_TEXT_MARGIN_PX)
+                text_item.setTextWidth(width)
+                wrapped_lines = max(wrapped_lines, math.ceil(lab.width_px / width))
+            text_item.setPos(start, lab.y)
+            text_item.barClicked.connect(self._bar_clicked)
+            item.addItem(text_item)
+
+        for (series, derived), placed in by_series.items():
+            bars_item = SeriesBars(placed, BarStyle.of(colours, series, derived))
+            bars_item.barClicked.connect(self._bar_clicked)
+            item.addItem(bars_item)
+            self._items.append(bars_item)
+
+        self._style_value_axis(item, tick_font, colours)
+        item.setXRange(0, span, padding=0)
+        item.setYRange(-0.5, len(rows) - 0.5, padding=0)
+        slot_px = max(line * SLOT_LINES, line * wrapped_lines * 1.1)
+        row_px = max(slot_px * per_row / ROW_BAND, metrics.height() * max(MIN_ROW_LINES, label_lines * SLOT_LINES))
+        axis_px = 0 if not self._axis_shown() else metrics.height() * AXIS_LINES
+        self.plot.setFixedHeight(int(row_px * len(rows) + axis_px + PLOT_PAD_PX))
+        self._fill_legend(chart, colours)
         self.setAccessibleDescription(self.summary())
+
+    def _span(self, labels: list[_Label], plot_px: float) -> float:
+        """The value axis runs from 0 to the data's largest value, plus room for labels right of the bars.
+
+        The room a label needs is added only while the longest bar keeps at least ``MIN_BAR_SHARE`` of the
+        plot; a label that does not fit then goes inside its bar.
+        """
+        top = max((lab.x for lab in labels if lab.drawn), default=0.0) or 1.0
+        span = top
+        for lab in labels:
+            if not lab.drawn or lab.x <= 0:
+                continue
+            free = plot_px - lab.width_px
+            if free > 0:
+                span = max(span, lab.x * plot_px / free)
+        return min(span, top / MIN_BAR_SHARE)
+
+    def _axis_shown(self) -> bool:
+        return not (self._normalized or self._simple)
+
+    def _style_value_axis(self, item: pg.PlotItem, font: QFont, colours: Theme) -> None:
+        axis = item.getAxis("top")
+        pen = pg.mkPen(colours["text"])
+        axis.setPen(pen)
+        axis.setTextPen(pen)
+        axis.setStyle(tickFont=font, tickTextOffset=AXIS_TEXT_OFFSET_PX)
+        axis.setHeight(QFontMetrics(font).height() + 2 * AXIS_TEXT_OFFSET_PX)  # room for the numbers from the start
+        if self._axis_shown():
+            item.showAxis("top")
+            self.axis_title.setText(self.tr("横轴：{axis}").format(axis=self._axis_label))
+        else:
+            item.hideAxis("top")
+            if self._normalized:
+                self.axis_title.setText(self.tr(
+                    "单位相同的数字共用一把尺子，柱子长短可以比较；单位不同的数字不能互相比较；"
+                    "没有同单位数字可比的一行只写数值（圆点）。"))
+            else:
+                self.axis_title.setText(self.tr("单位：{axis}（每个柱子都标有数值）").format(axis=self._axis_label))
+
+    def _add_dot(self, bar: Bar, x: float, y: float, size: float, colours: Theme) -> None:
+        dot = pg.ScatterPlotItem([x], [y], size=size, pxMode=True, symbol="o",
+                                 brush=pg.mkBrush(colours.series(bar.series)), pen=pg.mkPen(None), data=[bar])
+        dot.sigClicked.connect(lambda _item, points, event: self._bar_clicked(points[0].data(), event.scenePos()))
+        self.plot.getPlotItem().addItem(dot)
+        self._dots.append((dot, bar))
+
+    def _fill_legend(self, chart: Chart, colours: Theme) -> None:
+        """One entry per series, rebuilt only when the series or the colours change."""
+        keys = tuple(dict.fromkeys((b.series, b.derived) for b in chart.bars))
+        if (keys, colours) == self._legend_key:
+            return
+        self._legend_key = (keys, colours)
+        while self._legend_layout.count():
+            taken = self._legend_layout.takeAt(0)
+            if taken is not None and taken.widget() is not None:
+                taken.widget().hide()
+                taken.widget().deleteLater()
+        for series, derived in keys:
+            name = self._series_names.get(series, series)
+            self._legend_layout.addWidget(LegendEntry(name, BarStyle.of(colours, series, derived), self.legend))
 
     # -- interaction ----------------------------------------------------------------
     def bar_at_scene(self, scene_pos: QPointF) -> Bar | None:
-        view = self.plot.getPlotItem().getViewBox()
-        if not view.sceneBoundingRect().contains(scene_pos):
-            return None
-        point = view.mapSceneToView(scene_pos)
-        hit = next((p for p in self._placed if p.contains(point.x(), point.y())), None)
-        return hit.bar if hit else None
+        """The bar drawn at ``scene_pos``, asked of the series items themselves."""
+        for bars_item in self._items:
+            bar = bars_item.bar_at(bars_item.mapFromScene(scene_pos))
+            if bar is not None:
+                return bar
+        return None
 
     def scene_pos_of(self, bar: Bar) -> QPointF:
         """Where a bar is drawn, in scene coordinates (its middle)."""
@@ -261,22 +571,21 @@ class ChartView(QWidget):
             lines.append(self.tr("点击查看原文"))
         return "<br>".join(lines)
 
-    def _hover(self, scene_pos: QPointF) -> None:
+    def _global(self, scene_pos: QPointF):
+        return self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+
+    def _moved(self, scene_pos: QPointF) -> None:
+        """The pointer moved over the plot: the bar under it (asked of the series items) shows its tooltip."""
         bar = self.bar_at_scene(scene_pos)
         if bar is None:
             QToolTip.hideText()
-            self.plot.setCursor(Qt.CursorShape.ArrowCursor)
-            return
-        self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
-        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, self.tooltip_text(bar), self.plot)
+        else:
+            QToolTip.showText(self._global(scene_pos), self.tooltip_text(bar), self.plot)
 
-    def _clicked(self, event) -> None:
-        bar = self.bar_at_scene(event.scenePos())
-        if bar is not None:
-            if self.tap_shows_tooltip:
-                QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(event.scenePos())), self.tooltip_text(bar), self.plot)
-            self.barActivated.emit(bar)
+    def _bar_clicked(self, bar: Bar, scene_pos: QPointF) -> None:
+        if self.tap_shows_tooltip:
+            QToolTip.showText(self._global(scene_pos), self.tooltip_text(bar), self.plot)
+        self.barActivated.emit(bar)
 
     def save_png(self, path: str) -> bool:
         return self.grab().save(path, "PNG")
@@ -286,7 +595,8 @@ class ChartView(QWidget):
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._chart is not None and event.oldSize().width() != event.size().width():
             self._draw()
+

@@ -4,24 +4,37 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QListWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
-TEXT = QColor("#1a1a1a")
-SELECTED_TEXT = QColor("#ffffff")
+from dongli_desktop.ui import theme as themes
+from dongli_desktop.ui.theme import Theme
+
 MIN_HEIGHT = 60
 
 
 class WrapDelegate(QStyledItemDelegate):
     """Sizes each row for its wrapped text (the default delegate elides instead)."""
 
-    def __init__(self, view: QListWidget) -> None:
+    def __init__(self, view: QListWidget, colours: Theme | None = None) -> None:
         super().__init__(view)
         self.view = view
+        self._colours = colours
+
+    @property
+    def colours(self) -> Theme:
+        """Its own theme if given one, else the one the window made active."""
+        return self._colours if self._colours is not None else themes.current()
 
     def _pad(self, option: QStyleOptionViewItem) -> int:
         return max(8, option.fontMetrics.height() // 2)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.font = self.view.font()
@@ -40,7 +53,7 @@ class WrapDelegate(QStyledItemDelegate):
         pad = self._pad(opt)
         painter.save()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(SELECTED_TEXT if selected else TEXT)
+        painter.setPen(QColor(self.colours["on_primary" if selected else "text"]))
         painter.setFont(self.view.font())
         painter.drawText(opt.rect.adjusted(pad, pad, -pad, -pad),
                          Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
@@ -48,9 +61,11 @@ class WrapDelegate(QStyledItemDelegate):
 
 
 class WrapList(QListWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """A list of wrapped rows drawn in the theme's text colours."""
+
+    def __init__(self, parent: QWidget | None = None, colours: Theme | None = None) -> None:
         super().__init__(parent)
-        self.setItemDelegate(WrapDelegate(self))
+        self.setItemDelegate(WrapDelegate(self, colours))
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
