@@ -7,9 +7,9 @@ from pathlib import Path
 
 from dongli_desktop import __version__
 
-PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search")
-FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
-LARGE_SCALES = (1.0, 1.25, 1.5, 1.75)  # 大字模式 starts at 18 pt, so 1.75 is already 31.5 pt
+from dongli_desktop.core.constants import FONT_SCALES, LANGUAGES, LARGE_SCALES, PAGES
+
+__all__ = ["FONT_SCALES", "LANGUAGES", "LARGE_SCALES", "PAGES", "build_parser", "parse_scale", "parse_size"]
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -44,8 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", type=parse_size, help="window size, e.g. 1280x800")
     parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every page to PNG in DIR, then exit")
     parser.add_argument("--quit-when-ready", action="store_true", help="exit 0 once the start page is fully shown")
+    parser.add_argument("--quit-on-first-frame", action="store_true",
+                        help="exit 0 right after the window's first paint (to measure the first frame)")
     parser.add_argument("--settings", type=Path, help="settings file to use instead of the user's (INI)")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (the report stays in Chinese)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (the report stays in Chinese)")
     parser.add_argument("--large", action="store_true", help="start in 大字模式 (large text, big buttons, simple pages)")
     parser.add_argument("--contrast", action="store_true", help="start with the high-contrast colours")
     parser.add_argument("--kiosk", action="store_true", help="locked-down full-screen kiosk mode (see KIOSK.md)")

@@ -75,7 +75,7 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
         window.kiosk_config = kiosk
     else:
         window = MainWindow(report, family, scale, look=look, on_look=prefs.remember)
-    window.resize(*(options.size or DEFAULT_SIZE))
+    window.place_on_screen(options.size, DEFAULT_SIZE)
     LOG.info("started %s with %s", __version__, path)
     return window, 0
 
@@ -91,6 +91,10 @@ def run(options: argparse.Namespace) -> int:
         from dongli_desktop.ui.screenshot import render_all
 
         return render_all(window, options.screenshot, options.page)
+    if options.quit_on_first_frame:
+        from dongli_desktop.ui.first_frame import FirstFrameQuit
+
+        first_frame = FirstFrameQuit(window)  # noqa: F841 (kept alive for the run)
     if options.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
     from dongli_desktop.ui.timing import install_if_asked
@@ -100,7 +104,7 @@ def run(options: argparse.Namespace) -> int:
         start_kiosk(window, options)
     else:
         window.show_page(options.page or "overview")
-        window.show()
+        window.show_placed()
     return app.exec()
 
 

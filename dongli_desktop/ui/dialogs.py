@@ -1,53 +1,127 @@
-"""The About dialog and the glossary-term popup."""
+"""The About dialog and the glossary-term popup: text that wraps, a box that fits the screen."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from dongli_desktop import __version__
 from dongli_desktop.core.models import Document, GlossaryEntry
 from dongli_desktop.ui.widgets.common import make_label
 
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+DIALOG_EM = 34  # a comfortable line length for a dialog, in characters
+SCREEN_SHARE = 0.9  # a dialog never covers more of the screen than this
 
-class AboutDialog(QDialog):
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+
+def chinese_date(text: str) -> str:
+    """``2020-01-10`` as 2020年1月10日; anything else (``2020年1月``) as written, never an error."""
+    match = ISO_DATE.fullmatch(text.strip())
+    if match is None:
+        return text
+    year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return text
+    return f"{year}年{month}月{day}日"
+
+
+def grouped(digest: str, size: int = 8) -> str:
+    """A long hexadecimal digest in space-separated groups, so it can wrap like words."""
+    return " ".join(digest[i:i + size] for i in range(0, len(digest), size))
+
+
+class FittedDialog(QDialog):
+    """A dialog whose text wraps at a readable width and scrolls when the screen is too small."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.body = QWidget()
+        self.body.setObjectName("dialogBody")
+        self.content = QVBoxLayout(self.body)
+        self.content.setContentsMargins(0, 0, 8, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("dialogScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll, 1)
+        outer.addLayout(self.buttons)
+
+    def add_button(self, button: QPushButton) -> None:
+        self.buttons.addWidget(button)
+
+    def fit(self) -> None:
+        """Size to the text at a readable line length, within the screen (the rest scrolls)."""
+        screen = (self.parentWidget().screen() if self.parentWidget() is not None else None) \
+            or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        em = self.fontMetrics().height()
+        width = DIALOG_EM * em
+        height = 10_000
+        if room is not None:
+            width = min(width, int(room.width() * SCREEN_SHARE))
+            height = int(room.height() * SCREEN_SHARE)
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+        self.body.setMaximumWidth(16_777_215)
+        needed = (self.content.totalHeightForWidth(inner) if self.content.hasHeightForWidth()
+                  else self.body.sizeHint().height())
+        total = needed + self.buttons.sizeHint().height() + margins.top() + margins.bottom() \
+            + self.layout().spacing() + 4
+        self.setMinimumSize(min(width, 320), min(total, height, 200))
+        self.resize(width, min(total, height))
+        if room is not None:
+            self.move(room.center().x() - self.width() // 2, room.center().y() - self.height() // 2)
+
+
+class AboutDialog(FittedDialog):
+    """Where the content comes from, the version and the font licence.
+
+    In kiosk mode nothing is said about installing software: that is for staff, on the desktop.
+    """
+
+    def __init__(self, document: Document, parent: QWidget | None = None, kiosk: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于本程序"))
-        layout = QVBoxLayout(self)
+        self.speech_hint = None
+        layout = self.content
         layout.addWidget(make_label(self.tr("东丽区政府工作报告 · 市民读本"), "sectionTitle"))
         layout.addWidget(make_label(self.tr("版本 {v}").format(v=__version__), "muted"))
         layout.addWidget(make_label(self.tr("内容来源：《{title}》，{meeting}，{role}{speaker}。{issued}印发。").format(
             title=document.full_title, meeting=document.meeting, role=document.speaker_title,
-            speaker=document.speaker, issued=self._date(document.issued_on))))
+            speaker=document.speaker, issued=chinese_date(document.issued_on))))
         layout.addWidget(make_label(self.tr("本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。"
                                             "各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。")))
-        layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(sha=document.source_sha256), "muted"))
+        layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(sha=grouped(document.source_sha256)),
+                                    "muted"))
         layout.addWidget(make_label(self.tr("字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。"), "muted"))
         layout.addWidget(make_label(self.tr("本程序完全离线运行，不收集任何个人信息。"), "muted"))
         from dongli_desktop.ui.speech import speaker
 
-        if not speaker().available:
+        if not speaker().available and not kiosk:
             self.speech_hint = make_label(self.tr(
                 "朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 "
                 "speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），"
                 "然后重新启动本程序。"), "muted")
+            self.speech_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(self.speech_hint)
+        layout.addStretch(1)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
-        self.setMinimumWidth(560)
-
-    @staticmethod
-    def _date(iso: str) -> str:
-        year, month, day = (int(x) for x in iso.split("-"))
-        return f"{year}年{month}月{day}日"
+        self.close_button = close
+        self.add_button(close)
+        self.fit()
 
 
-class TermDialog(QDialog):
+class TermDialog(FittedDialog):
     """A glossary note shown over the text; can jump to the glossary page.
 
     Signals:
@@ -60,17 +134,13 @@ class TermDialog(QDialog):
         super().__init__(parent)
         self.entry = entry
         self.setWindowTitle(self.tr("名词解释"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(make_label(entry.term, "sectionTitle"))
-        layout.addWidget(make_label(entry.definition))
+        self.content.addWidget(make_label(entry.term, "sectionTitle"))
+        self.content.addWidget(make_label(entry.definition))
+        self.content.addStretch(1)
         more = QPushButton(self.tr("在名词解释页查看"))
         more.clicked.connect(lambda: (self.glossaryRequested.emit(entry.id), self.accept()))
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(more)
-        row.addWidget(close)
-        layout.addLayout(row)
-        self.setMinimumWidth(520)
-        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.add_button(more)
+        self.add_button(close)
+        self.fit()

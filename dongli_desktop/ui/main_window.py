@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -23,16 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.cli import FONT_SCALES, LARGE_SCALES, PAGES
 from dongli_desktop.core import charts
+from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
+from dongli_desktop.core.layout import default_window
+from dongli_desktop.core.navigation import page_for_section
 from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui import i18n
+from dongli_desktop.ui import i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.pages.base import Page, PageState
-from dongli_desktop.ui.style import app_font, stylesheet
+from dongli_desktop.ui.style import Metrics, app_font, stylesheet
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
-from dongli_desktop.ui.widgets.flow import FlowWidget
+from dongli_desktop.ui.widgets.toolbar import TopBar
+
+CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
+NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class MainWindow(QMainWindow):
         self.kiosk_config = None
         self.kiosk_controller = None
         self.pages: dict[str, Page] = {}
+        self.start_maximised = False
 
         self.nav_buttons: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
@@ -101,6 +107,28 @@ class MainWindow(QMainWindow):
     def scale(self) -> float:
         return self.look.scale
 
+    def place_on_screen(self, size: tuple[int, int] | None, preferred: tuple[int, int]) -> None:
+        """The asked-for size, or the preferred one if the screen holds it, else the whole available screen."""
+        self.start_maximised = False
+        if size is not None:
+            self.resize(*size)
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*preferred)
+            return
+        room = screen.availableGeometry()
+        width, height, self.start_maximised = default_window((room.width(), room.height()), preferred)
+        self.resize(width, height)
+        self.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
+
+    def show_placed(self) -> None:
+        """Show the window as :meth:`place_on_screen` decided (maximised on a small screen)."""
+        if self.start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
+
     # -- chrome -----------------------------------------------------------------------
     def page_titles(self) -> dict[str, str]:
         return {
@@ -120,12 +148,7 @@ class MainWindow(QMainWindow):
         return button
 
     def _top_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("topBar")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(20, 8, 20, 8)
-        self.app_title = make_label("", "appTitle")
-        layout.addWidget(self.app_title, 1)
+        self.app_title = make_label("", "appTitle", wrap=False)
         self.smaller = self._tool(lambda: self.step_scale(-1))
         self.scale_label = make_label("", "scaleLabel", wrap=False)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -135,12 +158,10 @@ class MainWindow(QMainWindow):
             lambda: self.set_look(theme="contrast" if self.contrast_button.isChecked() else "normal"), checkable=True)
         self.language_button = self._tool(lambda: self.set_look(lang="zh_CN" if self.look.lang == "en" else "en"))
         self.about_button = self._tool(self.show_about)
-        self.controls = FlowWidget(spacing=8)
-        for w in (self.smaller, self.scale_label, self.larger, self.large_button, self.contrast_button,
-                  self.language_button, self.about_button):
-            self.controls.add(w)
-        layout.addWidget(self.controls, 2)
-        return bar
+        self.top_bar = TopBar([self.smaller, self.scale_label, self.larger],
+                              [self.large_button, self.contrast_button, self.language_button, self.about_button],
+                              self.app_title)
+        return self.top_bar
 
     def _nav_bar(self) -> QWidget:
         bar = QWidget()
@@ -163,7 +184,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """(Re)set every chrome text in the current language."""
         self.setWindowTitle(self.tr("东丽区2020年政府工作报告 · 市民读本"))
-        self.app_title.setText(self.tr("东丽区2020年政府工作报告"))
+        self.top_bar.set_title(self.tr("东丽区2020年政府工作报告"))
         for index, key in enumerate(self.allowed, start=1):
             title = self.page_titles()[key]
             button = self.nav_buttons[key]
@@ -185,6 +206,7 @@ class MainWindow(QMainWindow):
             button.setToolTip(description)
         self.large_button.setChecked(self.look.large)
         self.contrast_button.setChecked(self.look.theme == "contrast")
+        self.top_bar.retranslate(self.tr("更多 ▾"), self.tr("更多按钮"))
         self._update_scale_label()
 
     def _shortcuts(self) -> None:
@@ -202,7 +224,10 @@ class MainWindow(QMainWindow):
             self.pages[name] = page
             self.stack.addWidget(page)
             if self.kiosk and name == "search":
-                page.show_keyboard()  # type: ignore[attr-defined]
+                from dongli_desktop.ui.pages.search import SearchPage
+
+                if isinstance(page, SearchPage):
+                    page.show_keyboard()
             self._fix_tab_order()
             self.pageCreated.emit(page)
         return self.pages[name]
@@ -244,10 +269,25 @@ class MainWindow(QMainWindow):
         return page
 
     def _fit_nav(self) -> None:
-        """The navigation column is as wide as its widest button (plus a scroll bar if it scrolls)."""
+        """The navigation column is as wide as its widest button; it tightens its padding before it scrolls."""
         bar = self.nav_scroll.widget()
+        bar.setStyleSheet("")
+        bar.ensurePolished()
         bar.adjustSize()
-        self.nav_scroll.setFixedWidth(bar.sizeHint().width() + self.nav_scroll.verticalScrollBar().sizeHint().width())
+        room = self.height() - self.top_bar.sizeHint().height()
+        if self.isVisible() and bar.sizeHint().height() > room:
+            bar.setStyleSheet(f"QPushButton {{ padding: {NAV_COMPACT_PAD}px {2 * NAV_COMPACT_PAD}px; }}")
+            bar.adjustSize()
+        scroll = self.nav_scroll.verticalScrollBar().sizeHint().width() if bar.sizeHint().height() > room else 0
+        self.nav_scroll.setFixedWidth(bar.sizeHint().width() + scroll)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_nav()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_nav()
 
     def _fix_tab_order(self) -> None:
         """Tab goes through the top bar, then the navigation, then the page: the order things appear in."""
@@ -275,25 +315,34 @@ class MainWindow(QMainWindow):
     def _page_ready(self) -> None:
         self._fix_tab_order()  # charts drawn after the first frame join the focus chain late
         page = self.stack.currentWidget()
-        if page is not None and getattr(page, "charts_built", True):
+        if isinstance(page, Page) and page.charts_built:
             self.ready.emit()
 
     def focus_search(self) -> None:
         if "search" not in self.allowed:
             return
+        from dongli_desktop.ui.pages.search import SearchPage
+
         page = self.show_page("search")
-        page.field.setFocus()  # type: ignore[attr-defined]
-        page.field.selectAll()  # type: ignore[attr-defined]
+        if isinstance(page, SearchPage):
+            page.field.setFocus()
+            page.field.selectAll()
 
     # -- provenance: every number leads back to its sentence --------------------------
     def show_source(self, ref: SourceRef) -> None:
+        from dongli_desktop.ui.pages.glossary import GlossaryPage
+        from dongli_desktop.ui.pages.part import PartPage
+
         if ref.paragraph_id is not None:
             section = self.report.section(self.report.paragraph(ref.paragraph_id).section_id)
-            name = "plan" if section.part == "plan" else "review"
-            if name in self.allowed:
-                self.show_page(name).show_paragraph(ref)  # type: ignore[attr-defined]
+            name = page_for_section(section)
+            page = self.show_page(name) if name in self.allowed else None
+            if isinstance(page, PartPage):
+                page.show_paragraph(ref)
         elif ref.glossary_id is not None and "glossary" in self.allowed:
-            self.show_page("glossary").show_entry(ref.glossary_id)  # type: ignore[attr-defined]
+            page = self.show_page("glossary")
+            if isinstance(page, GlossaryPage):
+                page.show_entry(ref.glossary_id)
 
     def show_bar(self, bar: charts.Bar) -> None:
         if bar.paragraph_id is not None or bar.glossary_id is not None:
@@ -306,7 +355,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.report.document, self)
+        dialog = AboutDialog(self.report.document, self, kiosk=self.kiosk)
         dialog.open()
         return dialog
 
@@ -324,7 +373,8 @@ class MainWindow(QMainWindow):
     def apply_style(self) -> None:
         app = QApplication.instance()
         app.setFont(app_font(self.font_family, self.look.scale, self.look.large))
-        app.setStyleSheet(stylesheet(self.look.scale, kiosk=self.kiosk, large=self.look.large, theme_name=self.look.theme))
+        app.setStyleSheet(stylesheet(self.look.scale, kiosk=self.kiosk, large=self.look.large,
+                                     colours=theme.use(self.look.theme)))
 
     def set_scale(self, scale: float) -> None:
         """Apply a text size everywhere: application font, stylesheet, charts, reading views."""
@@ -332,6 +382,7 @@ class MainWindow(QMainWindow):
         self.apply_style()
         self._update_scale_label()
         self._fit_nav()
+        self.top_bar.arrange()
         for page in self.pages.values():
             page.apply_scale(scale)
         if self._on_scale is not None:
@@ -354,6 +405,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.rebuild_pages()
         self._fit_nav()
+        self.top_bar.arrange()
         self.scaleChanged.emit(self.look.scale)
         if self._on_look is not None:
             self._on_look(self.look)
@@ -387,3 +439,16 @@ class MainWindow(QMainWindow):
         self.scale_label.setMinimumHeight(self.smaller.sizeHint().height())
         self.smaller.setEnabled(self.scale > self.scales[0])
         self.larger.setEnabled(self.scale < self.scales[-1])
+        self._pin_scale_controls()
+
+    def _pin_scale_controls(self) -> None:
+        """A－, the size label and A＋ keep one size (that of 125 %) and one width, so none of them moves."""
+        pt = Metrics(min(CONTROL_SCALE, self.scales[-1]), self.look.large).body
+        for widget in (self.smaller, self.scale_label, self.larger):
+            widget.setStyleSheet(f"font-size: {pt}pt;")
+            widget.ensurePolished()
+        metrics = self.scale_label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.tr("文字 {p}%").format(p=round(s * 100))) for s in self.scales)
+        self.scale_label.setFixedWidth(widest + metrics.averageCharWidth())
+        for button in (self.smaller, self.larger):
+            button.setFixedWidth(max(self.smaller.sizeHint().width(), self.larger.sizeHint().width()))

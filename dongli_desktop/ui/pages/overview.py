@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core import charts
-from dongli_desktop.core.charts import Bar
+from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
@@ -148,12 +148,8 @@ class OverviewPage(Page):
         """The path chart has one row per year rather than one per measure."""
         years = {"derived": self.tr("2018年底"), "actual": self.tr("2019年"), "target": self.tr("2020年目标"),
                  "goal": self.tr("2021年目标")}
-        rows = tuple(f"{b.series}" for b in path.bars)
-        per_year = charts.Chart(path.key, path.unit, rows, tuple(
-            Bar(b.series, years[b.series], b.label_en, b.series, b.year, b.value, b.text, b.unit, b.quote,
-                b.paragraph_id, b.glossary_id, b.figure_id, b.derived) for b in path.bars))
-        assert self.hightech_chart is not None
-        self.hightech_chart.set_chart(per_year, note=self.hightech_chart.note.text())
+        if self.hightech_chart is not None:
+            self.hightech_chart.set_chart(one_row_per_series(path, years), note=self.hightech_chart.note.text())
 
     # -- layout -------------------------------------------------------------------------
     def _relayout_cards(self) -> None:

@@ -1,12 +1,20 @@
-"""2019 工作回顾 and 2020 工作安排: a section list, the area's chart, and the reading view."""
+"""2019 工作回顾 and 2020 工作安排: the sections, the area's chart and the reading view.
+
+The page adapts to the room it has, measured in text-relative units (``core.layout.part_layout``):
+wide, the sections are a list beside the text and the chart sits above it; narrow or at large text
+the sections become a drop-down with 上一节/下一节, and chart and text take turns at full height.
+大字模式 always uses the second arrangement.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -14,16 +22,21 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
+from dongli_desktop.core.layout import CHART_MIN_PX, PartLayout, part_layout
 from dongli_desktop.core.models import Section, SourceRef
+from dongli_desktop.core.navigation import part_sections, row_of, start_row
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
-from dongli_desktop.ui.pages.base import Page
+from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
-from dongli_desktop.ui.widgets.reading_view import ReadingView
+from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
 GROWTH_SECTIONS = ("review_overview", "plan_targets")
+READING_LINE = LINE_HEIGHT_PERCENT / 100  # the reading view's line height, in line spacings of its font
+WIDE_MARGINS = (24, 16, 24, 16)
+NARROW_MARGINS = (12, 6, 12, 6)
 
 
 class PartPage(Page):
@@ -46,7 +59,10 @@ class PartPage(Page):
         self.current: Section | None = None
         self.chart = None
         self._scale = 1.0
-        self.sections = self._sections()
+        self.has_chart = False
+        self.pane = "text"
+        self.arrangement = PartLayout(side_list=not simple, split=not simple)
+        self.sections = part_sections(report, part)
 
         title = self.tr("2019年工作回顾") if part == "review" else self.tr("2020年工作安排")
         intro = (self.tr("选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。") if part == "review"
@@ -71,6 +87,7 @@ class PartPage(Page):
         self.chart_layout = QVBoxLayout(self.chart_holder)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_scroll = scroll_page(self.chart_holder)
+        self.chart_scroll.setMinimumHeight(CHART_MIN_PX)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart_scroll)
@@ -86,44 +103,55 @@ class PartPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.right = right
 
+        self.stepper = self._section_bar()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        head = QHBoxLayout()
-        head.addWidget(self.title)
-        layout.addLayout(head)
+        layout.setContentsMargins(*WIDE_MARGINS)
+        layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        # 大字模式: no side list; step through the sections with two big buttons instead.
-        self.stepper = QWidget()
-        steps = QHBoxLayout(self.stepper)
-        steps.setContentsMargins(0, 0, 0, 0)
-        self.previous_button = QPushButton(self.tr("◀ 上一节"))
-        self.next_button = QPushButton(self.tr("下一节 ▶"))
-        self.previous_button.setAccessibleName(self.tr("上一节"))
-        self.next_button.setAccessibleName(self.tr("下一节"))
+        layout.addWidget(self.stepper)
+        layout.addWidget(self.splitter, 1)
+        self.reset()
+        self._apply_arrangement(self.arrangement)
+
+    def _section_bar(self) -> QWidget:
+        """A drop-down of the sections between 上一节 and 下一节, and the chart/text toggles."""
+        bar = QWidget()
+        bar.setObjectName("sectionBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.previous_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        for button, name in ((self.previous_button, self.tr("上一节")), (self.next_button, self.tr("下一节"))):
+            button.setObjectName("tool")
+            button.setAccessibleName(name)
+            button.setToolTip(name)
         self.previous_button.clicked.connect(lambda *_: self.step(-1))
         self.next_button.clicked.connect(lambda *_: self.step(+1))
+        self.section_box = QComboBox()
+        self.section_box.setAccessibleName(self.tr("当前章节"))
+        self.section_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section_box.setMinimumContentsLength(4)
+        self.section_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for sec in self.sections:
+            self.section_box.addItem(self.section_title(sec), sec.id)
+        self.section_box.activated.connect(self.list.setCurrentRow)
         self.show_text_button = QPushButton(self.tr("看原文"))
         self.show_chart_button = QPushButton(self.tr("看图表"))
         for button in (self.show_text_button, self.show_chart_button):
             button.setObjectName("chip")
             button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.show_text_button.setChecked(True)
         self.show_text_button.clicked.connect(lambda *_: self.show_pane("text"))
         self.show_chart_button.clicked.connect(lambda *_: self.show_pane("chart"))
-        steps.addWidget(self.previous_button)
-        steps.addStretch(1)
-        steps.addWidget(self.show_text_button)
-        steps.addWidget(self.show_chart_button)
-        steps.addStretch(1)
-        steps.addWidget(self.next_button)
-        self.pane = "text"
-        layout.addWidget(self.stepper)
-        layout.addWidget(self.splitter, 1)
-        self.list.setVisible(not simple)
-        self.stepper.setVisible(simple)
-        if simple:
-            self.intro.hide()
-        self.reset()
+        row.addWidget(self.previous_button)
+        row.addWidget(self.section_box, 1)
+        row.addWidget(self.next_button)
+        row.addSpacing(8)
+        row.addWidget(self.show_text_button)
+        row.addWidget(self.show_chart_button)
+        row.addStretch(0)
+        return bar
 
     @staticmethod
     def section_title(sec: Section) -> str:
@@ -134,21 +162,28 @@ class PartPage(Page):
 
     def reset(self) -> None:
         """Back to the part's most useful section: the overall results, or the targets."""
-        start = "review_overview" if self.part == "review" else "plan_targets"
-        self.list.setCurrentRow(next((i for i, s in enumerate(self.sections) if s.key == start), 0))
+        self.list.setCurrentRow(start_row(self.sections, self.part))
 
-    def _sections(self) -> tuple[Section, ...]:
-        sections = self.report.part_sections(self.part)
-        if self.part == "review":  # the salutation that opens the report reads best before the review
-            sections = tuple(s for s in self.report.sections if s.part is None) + sections
-        return sections
+    # -- state across a rebuild (language, 大字模式, theme) -----------------------------
+    def save_state(self) -> PageState:
+        if self.current is None:
+            return {}
+        return {"section_key": self.current.key, "section_id": self.current.id, "pane": self.pane}
 
+    def restore_state(self, state: PageState) -> None:
+        row = row_of(self.sections, key=state.get("section_key"), section_id=state.get("section_id"))
+        if row is not None:
+            self.list.setCurrentRow(row)
+        if state.get("pane") in ("text", "chart"):
+            self.show_pane(state["pane"])
+
+    # -- sections ---------------------------------------------------------------------
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.sections):
             self.show_section(self.sections[row].id)
 
     def show_section(self, section_id: int, ref: SourceRef | None = None) -> None:
-        """Render a section; with ``ref``, mark its spans and scroll there."""
+        """Render a section; with ``ref``, mark its spans and scroll there (else show its heading)."""
         sec = self.report.section(section_id)
         self.current = sec
         row = next(i for i, s in enumerate(self.sections) if s.id == section_id)
@@ -156,6 +191,7 @@ class PartPage(Page):
             self.list.blockSignals(True)
             self.list.setCurrentRow(row)
             self.list.blockSignals(False)
+        self.section_box.setCurrentIndex(row)
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self.sections) - 1)
         parts = []
@@ -167,23 +203,35 @@ class PartPage(Page):
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
         speak = self.tr("朗读") if speaker().available else ""
         self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak)
+        self.reader.verticalScrollBar().setValue(0)  # a new section starts at its heading
         self._update_chart(sec)
         if ref is not None and ref.paragraph_id is not None:
             pid = ref.paragraph_id
+            if self.pane != "text" and not self.arrangement.split:
+                self.show_pane("text")
             self.reader.select_first_highlight()
             # Once the document is laid out, bring the paragraph and the marked sentence into view.
-            QTimer.singleShot(0, self.reader, lambda: (self.reader.scroll_to_paragraph(pid), self.reader.select_first_highlight()))
+            QTimer.singleShot(0, self.reader, lambda: (self.reader.select_first_highlight(),
+                                                       self.reader.scroll_to_paragraph(pid)))
 
     def show_pane(self, pane: str) -> None:
-        """大字模式: the text or the chart, each with the whole height (no cramped split)."""
-        self.pane = pane
-        self.show_text_button.setChecked(pane == "text")
-        self.show_chart_button.setChecked(pane == "chart")
-        self.reader.setVisible(pane == "text")
-        if pane == "chart" and self.chart is not None:
-            self.chart_scroll.show()
-        elif pane == "text":
-            self.chart_scroll.hide()
+        """When chart and text take turns: show ``pane`` ("text" or "chart") at full height."""
+        self.pane = pane if self.has_chart else "text"
+        self.show_text_button.setChecked(self.pane == "text")
+        self.show_chart_button.setChecked(self.pane == "chart")
+        self._show_panes()
+
+    def _show_panes(self) -> None:
+        if self.arrangement.split:
+            self.reader.show()
+            self.chart_scroll.setVisible(self.has_chart)
+        else:
+            self.reader.setVisible(self.pane == "text")
+            self.chart_scroll.setVisible(self.has_chart and self.pane == "chart")
+        toggles = self.has_chart and not self.arrangement.split
+        self.show_text_button.setVisible(toggles)
+        self.show_chart_button.setVisible(toggles)
+        self._size_chart()
 
     def step(self, direction: int) -> None:
         row = max(0, min(len(self.sections) - 1, self.list.currentRow() + direction))
@@ -194,11 +242,45 @@ class PartPage(Page):
             speaker().say(self.report.paragraph(int(target[6:])).text)
 
     def show_paragraph(self, ref: SourceRef) -> None:
+        if ref.paragraph_id is None:
+            return
         paragraph = self.report.paragraph(ref.paragraph_id)
         self.show_section(paragraph.section_id, ref)
 
-    def holds(self, section_id: int) -> bool:
-        return any(s.id == section_id for s in self.sections)
+    # -- arrangement ----------------------------------------------------------------
+    def reading_lines(self) -> float:
+        """How many lines of text the reading pane shows now."""
+        line = self.reader.fontMetrics().lineSpacing() * READING_LINE
+        return self.reader.viewport().height() / line if line else 0.0
+
+    def _measure(self) -> PartLayout:
+        metrics = self.fontMetrics()
+        em = metrics.height()
+        line = self.reader.fontMetrics().lineSpacing() * READING_LINE
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        height = self.height() - margins.top() - margins.bottom() - self.title.sizeHint().height()
+        return part_layout(width, height, em, line, self.simple)
+
+    def _apply_arrangement(self, arrangement: PartLayout) -> None:
+        self.arrangement = arrangement
+        wide = arrangement.side_list and arrangement.split
+        self.layout().setContentsMargins(*(WIDE_MARGINS if wide else NARROW_MARGINS))
+        self.list.setVisible(arrangement.side_list)
+        self.title.setVisible(arrangement.side_list)
+        self.intro.setVisible(wide)
+        for widget in (self.previous_button, self.section_box, self.next_button):
+            widget.setVisible(not arrangement.side_list)
+        self.stepper.setVisible(not arrangement.side_list or (self.has_chart and not arrangement.split))
+        self._show_panes()
+
+    def arrange(self) -> None:
+        """Choose the arrangement for the current size and text (called on resize and text-size changes)."""
+        wanted = self._measure()
+        if wanted != self.arrangement:
+            self._apply_arrangement(wanted)
+        else:
+            self._size_chart()
 
     # -- chart ----------------------------------------------------------------------
     def _update_chart(self, sec: Section) -> None:
@@ -210,11 +292,10 @@ class PartPage(Page):
         else:
             data = charts.area_chart(self.report, sec.id)
             title, normalized = self.tr("本部分的主要数字"), True
-        if not data.rows:
-            self.chart_scroll.hide()
-            if self.simple:
-                self.show_chart_button.hide()
-                self.show_pane("text")
+        self.has_chart = bool(data.rows)
+        if not self.has_chart:
+            self.show_pane("text")
+            self.stepper.setVisible(not self.arrangement.side_list)
             return
         names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
         if self.chart is None or self.chart._normalized != normalized:
@@ -228,25 +309,21 @@ class PartPage(Page):
         note = self.tr("每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。") if normalized else ""
         self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
         self.chart.setAccessibleName(title)
-        if self.simple:
-            self.show_chart_button.show()
-            self.show_pane(self.pane)
-            return
-        self.chart_scroll.show()
-        self._size_chart()
+        self.stepper.setVisible(not self.arrangement.side_list or not self.arrangement.split)
+        self.show_pane(self.pane)
 
     def _size_chart(self) -> None:
-        """Give the chart its natural height, but never more than half of the reading area."""
-        if self.chart is None or self.chart_scroll.isHidden() or self.simple:
+        """Side by side: the chart's natural height, at least ``CHART_MIN_PX``, at most half the height."""
+        if self.chart is None or self.chart_scroll.isHidden() or not self.arrangement.split:
             return
-        total = max(200, self.right.height())
+        total = max(2 * CHART_MIN_PX, self.right.height())
         wanted = self.chart_holder.sizeHint().height() + 4
-        chart_height = min(wanted, int(total * (0.35 if self.simple else 0.5)))
+        chart_height = max(CHART_MIN_PX, min(wanted, total // 2))
         self.right.setSizes([chart_height, total - chart_height])
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._size_chart()
+        self.arrange()
 
     def apply_scale(self, scale: float) -> None:
         self.list.refresh()
@@ -255,3 +332,4 @@ class PartPage(Page):
             self.chart.apply_scale(scale)
         if self.current is not None:
             self.show_section(self.current.id)
+        self.arrange()

@@ -1,0 +1,8 @@
+"""Names and steps shared by the command line, the kiosk configuration and the interface (no Qt)."""
+
+from __future__ import annotations
+
+PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search")
+FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+LARGE_SCALES = (1.0, 1.25, 1.5, 1.75)  # 大字模式 starts at 18 pt, so 1.75 is already 31.5 pt
+LANGUAGES = ("zh_CN", "en")

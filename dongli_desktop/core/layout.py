@@ -1,0 +1,54 @@
+"""Layout decisions in text-relative units: what fits is decided here, drawn by the UI.
+
+Sizes come in pixels together with the font's em (its height in pixels), so a decision holds at any
+text size: a screen is "narrow" when it holds few characters, not when it has few pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CHART_MIN_PX = 240  # a chart below this is unreadable
+READING_MIN_LINES = 8  # the reading pane shows at least this many lines
+SIDE_LIST_EM = 11  # a section list narrower than this shows four characters a line
+TEXT_MIN_EM = 26  # the reading pane beside a side list needs this many characters a line
+
+
+@dataclass(frozen=True)
+class PartLayout:
+    """How a review/plan page arranges itself.
+
+    ``side_list``: the sections as a list beside the text (else a drop-down above it).
+    ``split``: chart above text at once (else one of them at a time, chosen by two toggles).
+    """
+
+    side_list: bool
+    split: bool
+
+
+def part_layout(width: int, height: int, em: float, line: float, large: bool) -> PartLayout:
+    """Arrange a part page of ``width`` × ``height`` px whose text has an ``em`` and reading ``line`` (px).
+
+    大字模式 always steps and switches (its simpler page); otherwise the list goes beside the text only
+    when both keep a readable width, and chart and text share the height only when the chart gets
+    ``CHART_MIN_PX`` and the text ``READING_MIN_LINES`` lines.
+    """
+    if large or em <= 0:
+        return PartLayout(side_list=False, split=False)
+    side = width >= (SIDE_LIST_EM + TEXT_MIN_EM) * em
+    chrome = 4 * em  # the reading pane's padding and heading margin, the splitter handle
+    split = height >= CHART_MIN_PX + READING_MIN_LINES * line + chrome
+    return PartLayout(side_list=side, split=split)
+
+
+def default_window(available: tuple[int, int], preferred: tuple[int, int] = (1280, 800)) -> tuple[int, int, bool]:
+    """The first window size on a screen with ``available`` room: (width, height, maximised).
+
+    A screen that cannot hold the preferred size with room to spare gets a maximised window, never
+    one that runs past its edges.
+    """
+    aw, ah = available
+    pw, ph = preferred
+    if aw <= pw or ah <= ph + 40:  # 40 px: a title bar and a panel
+        return aw, ah, True
+    return pw, ph, False

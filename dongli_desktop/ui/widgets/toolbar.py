@@ -1,0 +1,106 @@
+"""The top bar: text-size controls in fixed places, optional buttons that overflow into a menu, the title.
+
+The three text-size controls sit at the bar's left edge in a font of their own that does not follow
+the text size, so A＋ stays under the finger however often it is tapped. The other buttons follow in a
+fixed order; those that do not fit move, from the last, into the “更多” menu. The title takes what is
+left on the right, on one line, elided rather than wrapped (a lone 告 on a second line helps no one).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QWidget
+
+TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
+
+
+class TopBar(QWidget):
+    """Lay out ``fixed`` (always shown, left), ``optional`` (shown while they fit) and a title."""
+
+    def __init__(self, fixed: list[QWidget], optional: list[QPushButton], title: QLabel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topBar")
+        self.fixed = fixed
+        self.optional = optional
+        self.title = title
+        self.full_title = ""
+        self.more = QPushButton()
+        self.more.setObjectName("tool")
+        self.menu = QMenu(self.more)
+        self.more.setMenu(self.menu)
+        self.actions: dict[QPushButton, QAction] = {}
+        for button in optional:
+            action = QAction(self.menu)
+            action.setCheckable(button.isCheckable())
+            action.triggered.connect(lambda *_, b=button: b.click())
+            self.menu.addAction(action)
+            self.actions[button] = action
+        self.menu.aboutToShow.connect(self._sync_actions)
+        title.setWordWrap(False)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(8)
+        for widget in (*fixed, *optional, self.more):
+            layout.addWidget(widget)
+        layout.addWidget(title, 1)
+
+    def set_title(self, text: str) -> None:
+        self.full_title = text
+        self.title.setAccessibleName(text)
+        self.arrange()
+
+    def retranslate(self, more_text: str, more_name: str) -> None:
+        self.more.setText(more_text)
+        self.more.setAccessibleName(more_name)
+        self._sync_actions()
+        self.arrange()
+
+    def _sync_actions(self) -> None:
+        for button, action in self.actions.items():
+            action.setText(button.accessibleName() or button.text())
+            action.setChecked(button.isChecked())
+            action.setEnabled(button.isEnabled())
+
+    def arrange(self) -> None:
+        """Show as many optional buttons as fit with the fixed ones; the rest go to the menu."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        spacing = layout.spacing()
+        room = self.width() - margins.left() - margins.right()
+        used = sum(w.sizeHint().width() + spacing for w in self.fixed)
+        widths = [b.sizeHint().width() + spacing for b in self.optional]
+        more = self.more.sizeHint().width() + spacing
+        shown = len(self.optional)
+        if used + sum(widths) > room:
+            shown = 0
+            while shown < len(widths) and used + sum(widths[: shown + 1]) + more <= room:
+                shown += 1
+        for i, button in enumerate(self.optional):
+            button.setVisible(i < shown)
+            self.actions[button].setVisible(i >= shown)
+        self.more.setVisible(shown < len(self.optional))
+        used += sum(widths[:shown]) + (more if shown < len(self.optional) else 0)
+        self._fit_title(room - used)
+
+    def _fit_title(self, width: int) -> None:
+        metrics = self.title.fontMetrics()
+        if width < TITLE_MIN_EM * metrics.height():
+            self.title.setText("")  # kept as the stretch that holds the buttons at their width
+            self.title.setToolTip(self.full_title)
+            return
+        text = metrics.elidedText(self.full_title, Qt.TextElideMode.ElideRight, width - 4)
+        self.title.setText(text)
+        self.title.setToolTip(self.full_title if text != self.full_title else "")
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(0)  # never widen the window: overflow goes to the menu
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.arrange()

@@ -1,0 +1,91 @@
+"""Domain decisions moved out of the widgets: page of a section, a part's sections, layout choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from dongli_desktop.core import charts
+from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
+from dongli_desktop.core.layout import CHART_MIN_PX, READING_MIN_LINES, PartLayout, default_window, part_layout
+from dongli_desktop.core.navigation import page_for_section, part_sections, row_of, start_row
+from dongli_desktop.core.reshape import one_row_per_series
+
+
+def test_one_home_for_the_constants():
+    from dongli_desktop import cli
+    from dongli_desktop.core import config
+
+    assert cli.PAGES is PAGES and config.ALL_PAGES is PAGES
+    assert cli.FONT_SCALES is FONT_SCALES and config.SCALES is FONT_SCALES
+    assert LARGE_SCALES[-1] < FONT_SCALES[-1]
+
+
+def test_every_section_has_one_part_page(report):
+    for sec in report.sections:
+        if sec.key in ("review", "plan"):
+            continue  # the part headings themselves are the pages, not entries of them
+        page = page_for_section(sec)
+        assert sec in part_sections(report, page)
+    assert {page_for_section(s) for s in report.part_sections("plan")} == {"plan"}
+
+
+def test_the_opening_is_read_before_the_review(report):
+    review = part_sections(report, "review")
+    assert review[0].part is None and review[0].position == min(s.position for s in report.sections)
+    assert all(s.part == "plan" for s in part_sections(report, "plan"))
+    with pytest.raises(ValueError):
+        part_sections(report, "glossary")
+
+
+@pytest.mark.parametrize(("part", "key"), [("review", "review_overview"), ("plan", "plan_targets")])
+def test_a_part_starts_at_its_most_useful_section(report, part, key):
+    sections = part_sections(report, part)
+    assert sections[start_row(sections, part)].key == key
+    assert row_of(sections, key=key) == start_row(sections, part)
+    assert row_of(sections, key="no such key") is None
+    assert row_of(sections, section_id=sections[2].id) == 2
+
+
+def test_path_chart_gets_one_labelled_row_per_series(report):
+    path = charts.hightech_path(report)
+    labels = {"derived": "2018年底", "actual": "2019年", "target": "2020年目标", "goal": "2021年目标"}
+    per_year = one_row_per_series(path, labels)
+    assert per_year.rows == tuple(b.series for b in path.bars)
+    assert [b.label for b in per_year.bars] == [labels[b.series] for b in path.bars]
+    assert [(b.value, b.paragraph_id, b.derived) for b in per_year.bars] == \
+        [(b.value, b.paragraph_id, b.derived) for b in path.bars]
+
+
+# Pixel sizes of real cases: (page width, height, em, reading line) measured in the app.
+@pytest.mark.parametrize(("width", "height", "em", "line", "expected"), [
+    (1109, 728, 25, 27, PartLayout(side_list=True, split=True)),  # 1280×800 at 100 %
+    (676, 640, 49, 53, PartLayout(side_list=False, split=False)),  # 1024×768 at 200 %
+    (2000, 640, 49, 53, PartLayout(side_list=True, split=False)),  # wide but short at 200 %
+    (676, 1700, 49, 53, PartLayout(side_list=False, split=True)),  # portrait at 200 %
+])
+def test_part_layout_in_text_units(width, height, em, line, expected):
+    assert part_layout(width, height, em, line, large=False) == expected
+
+
+def test_part_layout_split_keeps_chart_and_eight_lines():
+    em, line = 20, 30
+    needed = CHART_MIN_PX + READING_MIN_LINES * line + 4 * em
+    assert part_layout(2000, needed, em, line, large=False).split
+    assert not part_layout(2000, needed - 1, em, line, large=False).split
+
+
+def test_large_mode_always_steps_and_switches():
+    assert part_layout(4000, 4000, 20, 30, large=True) == PartLayout(side_list=False, split=False)
+
+
+@pytest.mark.parametrize(("available", "expected"), [
+    ((1280, 800), (1280, 800, True)),
+    ((1024, 768), (1024, 768, True)),
+    ((1280, 770), (1280, 770, True)),
+    ((1920, 1080), (1280, 800, False)),
+    ((1080, 1920), (1080, 1920, True)),
+])
+def test_default_window_never_overruns_the_screen(available, expected):
+    width, height, maximised = default_window(available)
+    assert (width, height, maximised) == expected
+    assert width <= available[0] and height <= available[1]
