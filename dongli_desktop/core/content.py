@@ -292,7 +292,7 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
         _clean_leftovers(folder)
         _write_status(folder, last_check=_now())
         try:
-            result = _update_locked(folder, source, base, trust_dir, socket_timeout, file_deadline)
+            result = _update_locked(folder, source, trust_dir, socket_timeout, file_deadline)
         except ContentError as exc:
             _write_status(folder, last_error=f"{_now()} {exc}")
             raise
@@ -304,7 +304,7 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
         return result
 
 
-def _update_locked(folder: Path, source: str, base: Path | None, trust_dir: Path | None,
+def _update_locked(folder: Path, source: str, trust_dir: Path | None,
                    socket_timeout: float, file_deadline: float) -> UpdateResult:
     from tuf.ngclient import Updater, UpdaterConfig
 
@@ -317,8 +317,16 @@ def _update_locked(folder: Path, source: str, base: Path | None, trust_dir: Path
     config = UpdaterConfig(max_root_rotations=trust.MAX_ROOT_ROTATIONS, root_max_length=trust.MAX_METADATA_BYTES,
                            timestamp_max_length=16 * 1024, snapshot_max_length=64 * 1024,
                            targets_max_length=trust.MAX_METADATA_BYTES)
-    updater = Updater(str(cache), base_url + "metadata/", None, base_url + "targets/", fetcher=fetcher,
-                      config=config, bootstrap=anchor)
+    try:
+        updater = Updater(str(cache), base_url + "metadata/", None, base_url + "targets/", fetcher=fetcher,
+                          config=config, bootstrap=anchor)
+        return _fetch_and_install(folder, updater, anchor, trust_dir)
+    finally:
+        fetcher.close()
+
+
+def _fetch_and_install(folder: Path, updater, anchor: bytes, trust_dir: Path | None) -> UpdateResult:
+    cache = folder / TUF_CACHE
     updater.refresh()
     info = updater.get_targetinfo(trust.TARGET_NAME)
     if info is None:

@@ -13,31 +13,67 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import urllib3
 from tuf.api import exceptions
 from tuf.ngclient.fetcher import FetcherInterface
-from tuf.ngclient.urllib3_fetcher import Urllib3Fetcher
 
 from dongli_desktop.core.safe_files import CHUNK, UnsafeFileError, open_regular
 
 
-def _deadline_chunks(chunks: Iterator[bytes], deadline: float, url: str) -> Iterator[bytes]:
-    for chunk in chunks:
-        if time.monotonic() > deadline:
-            raise exceptions.SlowRetrievalError(f"{url}: download took too long")
-        yield chunk
-
-
 class HttpFetcher(FetcherInterface):
-    """urllib3 (as ngclient uses it) with a gap timeout and a deadline for each whole file."""
+    """HTTP(S) with urllib3: a gap timeout, a deadline for each whole file, and no connection left open.
+
+    (ngclient's own Urllib3Fetcher has the gap timeout but no overall deadline, so a server dripping one
+    byte per second would hold a kiosk's updater for days.)
+    """
 
     def __init__(self, socket_timeout: float = 15.0, file_deadline: float = 300.0) -> None:
-        self._inner = Urllib3Fetcher(socket_timeout=socket_timeout, chunk_size=CHUNK,  # type: ignore[arg-type]
-                                     app_user_agent="dongli-desktop")
-        self.file_deadline = file_deadline
+        self.socket_timeout, self.file_deadline = socket_timeout, file_deadline
+        self._pool = urllib3.PoolManager(headers={"User-Agent": "dongli-desktop (python-tuf)"},
+                                         retries=urllib3.Retry(total=2, read=0, redirect=3))
+        self._open: set[urllib3.BaseHTTPResponse] = set()  # responses a caller may have stopped reading
 
     def _fetch(self, url: str) -> Iterator[bytes]:
         deadline = time.monotonic() + self.file_deadline
-        return _deadline_chunks(self._inner._fetch(url), deadline, url)
+        try:
+            response = self._pool.request("GET", url, preload_content=False,
+                                          timeout=urllib3.Timeout(connect=self.socket_timeout,
+                                                                  read=self.socket_timeout))
+        except urllib3.exceptions.MaxRetryError as exc:
+            if isinstance(exc.reason, urllib3.exceptions.TimeoutError):
+                raise exceptions.SlowRetrievalError(f"{url}: the server stalled") from exc
+            raise exceptions.DownloadError(f"{url}: {exc.reason}") from exc
+        if response.status >= 400:
+            response.close()
+            raise exceptions.DownloadHTTPError(f"{url}: HTTP {response.status}", response.status)
+        self._open.add(response)
+        return self._chunks(response, deadline, url)
+
+    def _chunks(self, response: urllib3.BaseHTTPResponse, deadline: float, url: str) -> Iterator[bytes]:
+        complete = False
+        try:
+            for chunk in response.stream(CHUNK):
+                if time.monotonic() > deadline:
+                    raise exceptions.SlowRetrievalError(f"{url}: the download took too long (server too slow)")
+                yield chunk
+            complete = True
+        except urllib3.exceptions.TimeoutError as exc:
+            raise exceptions.SlowRetrievalError(f"{url}: the server stalled mid-download") from exc
+        except urllib3.exceptions.HTTPError as exc:
+            raise exceptions.DownloadError(f"{url}: {exc}") from exc
+        finally:
+            self._open.discard(response)
+            if complete:
+                response.release_conn()
+            else:
+                response.close()  # never hand a half-read connection back to the pool
+
+    def close(self) -> None:
+        """Close every connection, including those of downloads the caller abandoned (length exceeded)."""
+        for response in list(self._open):
+            response.close()
+        self._open.clear()
+        self._pool.clear()
 
 
 class FolderFetcher(FetcherInterface):
@@ -64,8 +100,11 @@ class FolderFetcher(FetcherInterface):
             while chunk := fh.read(CHUNK):
                 yield chunk
 
+    def close(self) -> None:
+        pass
 
-def fetcher_for(source: str, socket_timeout: float, file_deadline: float) -> tuple[FetcherInterface, str]:
+
+def fetcher_for(source: str, socket_timeout: float, file_deadline: float) -> tuple[HttpFetcher | FolderFetcher, str]:
     """The fetcher for ``source`` (http(s) URL or a folder) and the repository's base URL."""
     if source.startswith(("http://", "https://")):
         return HttpFetcher(socket_timeout, file_deadline), source.rstrip("/") + "/"

@@ -155,8 +155,3 @@ def sha256_of(path: Path) -> str:
             digest.update(chunk)
     return digest.hexdigest()
 
-
-def targets_of(metadata: Targets) -> Vouched:  # pragma: no cover - convenience for the publisher
-    info = metadata.targets[TARGET_NAME]
-    return Vouched(info.length, dict(info.hashes), metadata.version, metadata.expires.isoformat(),
-                   str((info.custom or {}).get("edition", "")))
