@@ -1,14 +1,28 @@
-"""Entry point: ``dongli-desktop`` and ``python -m dongli_desktop``."""
+"""Entry point: ``dongli-desktop`` and ``python -m dongli_desktop``.
+
+``main()`` is the one place where an unexpected exception becomes exit code 70: it is logged with its
+traceback, and the person sees one line on stderr (or one dialog, when a window system is up) — never
+a traceback. Errors inside the Qt event loop are handled the same way by ``ui.errors.CrashHandler``.
+"""
 
 from __future__ import annotations
 
 import sys
 
 COMMANDS = ("kiosk", "content")
+EXIT_CRASH = 70  # the same value as ui.errors.EXIT_CRASH (that module imports Qt; this one must not)
+SUPERVISOR_WATCHDOG_SECONDS = 30.0  # the app pings every 15 s; systemd's unit uses the same WatchdogSec
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+def child_command(args: list[str]) -> list[str]:
+    """How the supervisor starts the app: the same program without ``--supervise``."""
+    rest = [a for a in args if a != "--supervise"]
+    if getattr(sys, "frozen", False):  # PyInstaller: the executable is the app
+        return [sys.executable, *rest]
+    return [sys.executable, "-m", "dongli_desktop", *rest]
+
+
+def _main(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
         from dongli_desktop.commands import run_command
 
@@ -17,13 +31,48 @@ def main(argv: list[str] | None = None) -> int:
 
     options = build_parser().parse_args(args)
     if options.supervise:
-        from dongli_desktop.core.supervise import supervise
+        from dongli_desktop.core.supervise import Watchdog, supervise
+        from dongli_desktop.ui.logs import setup_logging
 
-        child = [a for a in args if a != "--supervise"]
-        return supervise([sys.executable, "-m", "dongli_desktop", *child])
+        setup_logging()
+        return supervise(child_command(args), watchdog=Watchdog(timeout=SUPERVISOR_WATCHDOG_SECONDS))
     from dongli_desktop.ui.app import run
 
     return run(options)
+
+
+def report_crash(exc: BaseException) -> None:
+    """Log ``exc`` with its traceback; show one dialog or print one line. Never raises."""
+    try:
+        from dongli_desktop.ui.logs import LOG, setup_logging
+
+        where = setup_logging()
+        LOG.critical("unexpected error before or after the event loop", exc_info=exc)
+    except Exception:  # noqa: BLE001 - even logging failed; the one line below is all we can do
+        where = None
+    errors = sys.modules.get("dongli_desktop.ui.errors")
+    if errors is not None:  # Qt is up: the crash handler's dialog (or its stderr line offscreen)
+        try:
+            errors.CrashHandler().report()
+            return
+        except Exception:  # noqa: BLE001
+            pass
+    log = f"; details in {where}" if where else ""
+    try:
+        print(f"dongli-desktop: unexpected error ({type(exc).__name__}){log}", file=sys.stderr)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(args)
+    except SystemExit:
+        raise  # argparse's usage errors and --help/--version
+    except Exception as exc:  # noqa: BLE001 - the single place unexpected errors become exit code 70
+        report_crash(exc)
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":

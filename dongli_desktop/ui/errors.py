@@ -51,10 +51,15 @@ class CrashHandler:
         if self.crashed:
             return
         self.crashed = True
-        show_error(QCoreApplication.translate("Errors", "程序出错"), QCoreApplication.translate("Errors", "程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
+        self.report()
         app = QApplication.instance()
         if app is not None:
             app.exit(EXIT_CRASH)
+
+    @staticmethod
+    def report() -> None:
+        """The one message a person sees: a dialog, or one stderr line without a window system."""
+        show_error(QCoreApplication.translate("Errors", "程序出错"), QCoreApplication.translate("Errors", "程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
 
     def install(self) -> None:
         sys.excepthook = self

@@ -1,28 +1,132 @@
-"""The log file: rotating, in the user's data directory. It never records search text."""
+"""The log: rotating, in the user's data directory; it never records search text and never spews.
+
+* A log file that cannot be written (disk full, removed, read-only) gives one notice on stderr, with
+  the record that failed, and is then silent: no "--- Logging error ---" traceback per call.
+* No usable data folder (no home, no writable folder): stderr only.
+* Qt's own messages are routed here: absent optional parts (PipeWire, a speech engine plug-in) are one
+  INFO line each in the log and nothing on the terminal; only Qt's critical and fatal messages also
+  reach stderr.
+
+This module imports Qt only inside ``route_qt_messages`` (the supervisor uses it without Qt).
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+import sys
 from pathlib import Path
 
 from dongli_desktop.core.paths import log_file
 
 LOG = logging.getLogger("dongli")
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Qt messages about optional parts that may be absent: informative, not warnings.
+OPTIONAL_PARTS = ("pipewire", "text-to-speech", "speech-dispatcher", "speechd")
+MAX_QT_REPEATS = 3  # the same Qt message is logged at most this often
+
+
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating file handler whose write errors give one notice on stderr, then nothing."""
+
+    def __init__(self, *args, notice_stream=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.failed = False
+        self.notice_stream = notice_stream
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        if self.failed:
+            return
+        self.failed = True
+        exc = sys.exc_info()[1]
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        stream = self.notice_stream or sys.stderr
+        try:
+            stream.write(f"dongli-desktop: cannot write the log {self.baseFilename} ({reason}); "
+                         f"further log lines are dropped. Last: {record.levelname} {record.getMessage()}\n")
+            stream.flush()
+        except Exception:  # noqa: BLE001 - stderr itself may be gone; there is nowhere left to tell
+            pass
+
+
+class QuietStreamHandler(logging.StreamHandler):
+    """stderr logging that never raises or prints tracebacks when stderr is closed or full."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        pass
+
+
+def _open_file_handler(path: Path) -> logging.Handler | None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if hasattr(os, "getuid") and path.parent.stat().st_uid != os.getuid():
+            return None  # e.g. a shared temp folder someone else created: not ours to write
+        return QuietFileHandler(path, maxBytes=512_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
 
 
 def setup_logging(path: Path | None = None) -> Path | None:
-    """Log to a rotating file; if the folder cannot be written, log to stderr only."""
-    path = path or log_file()
+    """Log to a rotating file; if no file can be opened, log to stderr only. Returns the file or None."""
     LOG.setLevel(logging.INFO)
     if LOG.handlers:
-        return path
+        return next((Path(h.baseFilename) for h in LOG.handlers if isinstance(h, logging.FileHandler)), None)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=512_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
+        path = path or log_file()
+    except Exception:  # noqa: BLE001 - no data folder can be named at all
         path = None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler = _open_file_handler(path) if path is not None else None
+    if handler is None:
+        handler, path = QuietStreamHandler(), None
+    handler.setFormatter(logging.Formatter(FORMAT))
     LOG.addHandler(handler)
     return path
+
+
+def optional_part(message: str) -> str | None:
+    """The optional part a Qt message is about (e.g. "pipewire"), or None."""
+    lowered = message.lower()
+    return next((part for part in OPTIONAL_PARTS if part in lowered), None)
+
+
+def qt_message_level(kind: str, message: str) -> int:
+    """The log level of a Qt message of ``kind`` (debug/info/warning/critical/fatal)."""
+    if optional_part(message) and kind != "fatal":
+        return logging.INFO  # an absent optional part is information, even when Qt calls it critical
+    if kind in ("critical", "fatal"):
+        return logging.ERROR
+    return {"debug": logging.DEBUG, "info": logging.INFO}.get(kind, logging.WARNING)
+
+
+def route_qt_messages() -> None:
+    """Send Qt's messages to the log instead of the terminal.
+
+    One line per absent optional part, at most MAX_QT_REPEATS of any other message; only critical and
+    fatal messages that are not about optional parts also reach stderr.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    kinds = {QtMsgType.QtDebugMsg: "debug", QtMsgType.QtInfoMsg: "info", QtMsgType.QtWarningMsg: "warning",
+             QtMsgType.QtCriticalMsg: "critical", QtMsgType.QtFatalMsg: "fatal"}
+    seen: dict[str, int] = {}
+    qt_log = LOG.getChild("qt")
+
+    def handler(msg_type, context, message: str) -> None:
+        kind = kinds.get(msg_type, "warning")
+        part = optional_part(message)
+        key = f"part:{part}" if part else message
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= (1 if part else MAX_QT_REPEATS):
+            category = getattr(context, "category", None) or "qt"
+            if part:
+                qt_log.info("optional part unavailable (%s): %s: %s", part, category, message)
+            else:
+                qt_log.log(qt_message_level(kind, message), "%s: %s", category, message)
+        if kind == "fatal" or (kind == "critical" and not part):
+            try:
+                sys.stderr.write(f"{message}\n")
+            except Exception:  # noqa: BLE001
+                pass
+
+    qInstallMessageHandler(handler)

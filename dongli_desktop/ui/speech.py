@@ -8,23 +8,54 @@ their locale reads "C". Without such a voice the read-aloud buttons are hidden. 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from dongli_desktop.ui.logs import LOG
 
-MANDARIN_HINTS = ("mandarin", "chinese", "cmn", "zh")
+MANDARIN_HINTS = ("mandarin", "cmn")  # espeak-ng: "Chinese (Mandarin, latin as Pinyin)"
+CHINESE_HINTS = ("chinese", "zh")  # a generic Chinese voice, when no voice says Mandarin
+OTHER_CHINESE = ("hakka", "cantonese", "yue", "min nan", "nan", "wu", "hokkien")  # not Mandarin
 PREFERRED_ENGINES = ("speechd", "winrt", "sapi", "darwin", "flite")  # Linux, Windows, macOS
+
+V = TypeVar("V")
+
+
+def choose_voice(voices: Iterable[V]) -> V | None:
+    """The best Mandarin voice: one named Mandarin, else a generic Chinese one; never another Chinese
+    language (espeak-ng also lists "Hakka Chinese"); a base voice before its "+variant"s."""
+    def rank(voice) -> tuple[int, int] | None:
+        name = voice.name().lower()
+        words = set(name.replace("(", " ").replace(")", " ").replace(",", " ").replace("+", " ").split())
+        if any(h in name for h in MANDARIN_HINTS):
+            tier = 0
+        elif any(h in words for h in OTHER_CHINESE):
+            return None
+        elif any(h in words or name.startswith(h) for h in CHINESE_HINTS):
+            tier = 1
+        else:
+            return None
+        return tier, ("+" in name)
+
+    ranked = [(r, i, v) for i, v in enumerate(voices) if (r := rank(v)) is not None]
+    return min(ranked, key=lambda t: (t[0], t[1]))[2] if ranked else None
 
 
 class Speaker(QObject):
-    """One text-to-speech engine for the whole app; ``available`` says whether to offer read-aloud."""
+    """One text-to-speech engine for the whole app; ``available`` says whether to offer read-aloud.
+
+    Signals:
+        spoke(str): a text was handed to the engine (what tests and the session harness observe).
+    """
+
+    spoke = Signal(str)
 
     def __init__(self, engine: str | None = None) -> None:
         super().__init__()
         self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or ""
         self.tts = None
-        self.spoken: list[str] = []
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except (ImportError, OSError) as exc:  # no QtTextToSpeech, or its libraries are missing
@@ -37,8 +68,11 @@ class Speaker(QObject):
             LOG.info("read-aloud unavailable: no %s engine", self.engine_name)
             return
         tts = QTextToSpeech(self.engine_name, self)
+        if tts.state() == QTextToSpeech.State.Error:
+            LOG.info("read-aloud unavailable: the %s engine cannot start (%s)", self.engine_name, tts.errorString())
+            return
         if self.engine_name != "mock":
-            voice = next((v for v in tts.availableVoices() if any(h in v.name().lower() for h in MANDARIN_HINTS)), None)
+            voice = choose_voice(tts.availableVoices())
             if voice is None:
                 LOG.info("read-aloud unavailable: the %s engine has no Mandarin voice", self.engine_name)
                 return
@@ -53,8 +87,8 @@ class Speaker(QObject):
         if self.tts is None or not text:
             return
         self.tts.stop()
-        self.spoken.append(text)
         self.tts.say(text)
+        self.spoke.emit(text)
 
     def stop(self) -> None:
         if self.tts is not None:

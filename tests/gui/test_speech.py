@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
@@ -12,7 +14,10 @@ from dongli_desktop.ui import speech
 def mock_speaker(monkeypatch):
     monkeypatch.setenv("DONGLI_TTS_ENGINE", "mock")
     speech.reset_speaker()
-    yield speech.speaker()
+    speaker = speech.speaker()
+    speaker.said = []  # what reached the engine, through the Speaker's own signal
+    speaker.spoke.connect(speaker.said.append)
+    yield speaker
     speech.reset_speaker()
 
 
@@ -23,7 +28,7 @@ def test_figure_card_reads_its_values(mock_speaker, window, qtbot):
     card = window.page("overview").cards[0]
     assert card.speak_button.isVisibleTo(card)
     qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
-    assert mock_speaker.spoken[-1] == "地区生产总值增长：2019年4%，2020年目标4.5%。全区经济总量比上年增长的幅度"
+    assert mock_speaker.said[-1] == "地区生产总值增长：2019年4%，2020年目标4.5%。全区经济总量比上年增长的幅度"
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     assert mock_speaker.tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready)
@@ -37,11 +42,11 @@ def test_paragraph_and_glossary_read_aloud(mock_speaker, window, qtbot):
     first = window.report.paragraphs(area.id)[0]
     assert f"speak:{first.id}" in review.reader.toHtml()
     review.reader.anchorClicked.emit(QUrl(f"speak:{first.id}"))
-    assert mock_speaker.spoken[-1] == first.text
+    assert mock_speaker.said[-1] == first.text
     glossary = window.show_page("glossary")
     glossary.show_entry(21)
     qtbot.mouseClick(glossary.speak_button, Qt.MouseButton.LeftButton)
-    assert mock_speaker.spoken[-1].startswith("雏鹰企业。注册时间1年以上")
+    assert mock_speaker.said[-1].startswith("雏鹰企业。注册时间1年以上")
 
 
 def test_without_an_engine_the_buttons_are_hidden(monkeypatch, window):
@@ -61,13 +66,45 @@ def test_without_an_engine_the_buttons_are_hidden(monkeypatch, window):
         speech.reset_speaker()
 
 
-def test_mandarin_voice_is_found_by_name():
-    class Voice:
-        def __init__(self, name):
-            self._name = name
+class Voice:
+    def __init__(self, name: str) -> None:
+        self._name = name
 
-        def name(self):
-            return self._name
+    def name(self) -> str:
+        return self._name
 
-    voices = [Voice("English (America)"), Voice("Chinese (Mandarin)")]
-    assert next(v for v in voices if any(h in v.name().lower() for h in speech.MANDARIN_HINTS)).name() == "Chinese (Mandarin)"
+
+@pytest.mark.parametrize(
+    ("names", "chosen"),
+    [
+        (["English (America)", "Chinese (Mandarin)"], "Chinese (Mandarin)"),
+        # espeak-ng lists Hakka before Mandarin on some systems: Hakka is not Mandarin
+        (["Hakka Chinese", "Hakka Chinese+Adam", "Chinese (Mandarin, latin as Pinyin)+Alex",
+          "Chinese (Mandarin, latin as Pinyin)"], "Chinese (Mandarin, latin as Pinyin)"),
+        (["Chinese (Cantonese)", "Microsoft Huihui - Chinese (Simplified)"], "Microsoft Huihui - Chinese (Simplified)"),
+        (["Min Nan Chinese", "cmn"], "cmn"),
+        (["English", "Hakka Chinese", "Cantonese"], None),
+        ([], None),
+    ],
+)
+def test_mandarin_voice_is_chosen(names, chosen):
+    voice = speech.choose_voice([Voice(n) for n in names])
+    assert (voice.name() if voice else None) == chosen
+
+
+def test_speaker_picks_a_mandarin_voice_of_the_real_engine(qapp):
+    """speech-dispatcher with espeak-ng is installed here and in CI (tools/system-deps.sh)."""
+    speaker = speech.Speaker("speechd")
+    if not speaker.available:  # once more: another process may have been autospawning the same daemon
+        time.sleep(3)
+        speaker = speech.Speaker("speechd")
+    assert speaker.available
+    assert "mandarin" in speaker.tts.voice().name().lower()
+    assert "+" not in speaker.tts.voice().name()  # the base voice, not a variant
+
+
+def test_speaker_keeps_no_growing_record(mock_speaker):
+    for i in range(1000):
+        mock_speaker.say(f"第{i}段")
+    assert mock_speaker.said[-1] == "第999段"
+    assert not any(isinstance(v, list) for v in vars(mock_speaker).values() if v is not mock_speaker.said)
