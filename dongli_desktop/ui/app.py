@@ -19,7 +19,7 @@ from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
 from dongli_desktop.ui import i18n  # noqa: E402
 from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, database_message, show_error  # noqa: E402
-from dongli_desktop.ui.logs import LOG, setup_logging  # noqa: E402
+from dongli_desktop.ui.logs import LOG, route_qt_messages, setup_logging  # noqa: E402
 from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
 from dongli_desktop.ui.settings import Preferences  # noqa: E402
 from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
@@ -82,6 +82,7 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
 
 def run(options: argparse.Namespace) -> int:
     setup_logging()
+    route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()
     window, code = create_window(options)
     if window is None:
@@ -100,6 +101,9 @@ def run(options: argparse.Namespace) -> int:
     from dongli_desktop.ui.timing import install_if_asked
 
     probe = install_if_asked(window)  # noqa: F841 (kept alive for the run)
+    from dongli_desktop.ui.watchdog import Watchdog
+
+    Watchdog(app).start(window.ready)  # sd_notify READY/WATCHDOG/STOPPING when NOTIFY_SOCKET is set
     if window.kiosk:
         start_kiosk(window, options)
     else:
