@@ -158,3 +158,9 @@ def test_schema_1_edition_is_tracked_too(v1_db, dongli_2021_db):
     finally:
         earlier.close()
         later.close()
+
+
+def test_target_words_give_the_bounds(report):
+    targets = {i.key: i for i in report.indicators if i.kind == "target" and i.year == 2020}
+    assert target_bounds(report, targets["preschool_enrolment"]) == Bounds(85.0, math.inf, "floor", strict=True)  # 超过85%
+    assert target_bounds(report, targets["income_growth"]) is None  # 高于经济增长速度: no number
