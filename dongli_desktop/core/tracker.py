@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from dongli_desktop.core.editions import Edition
 from dongli_desktop.core.models import Document, Figure, Indicator, SourceRef
 from dongli_desktop.core.repository import Report
 
@@ -186,3 +187,16 @@ def track(earlier: Report, later: Report) -> tuple[TrackedTarget, ...]:
             status=status, due=due, basis=basis,
         ))
     return tuple(tracked)
+
+
+def track_editions(earlier: Edition, later: Edition) -> tuple[TrackedTarget, ...]:
+    """:func:`track` for two catalogue entries: opens both reports, tracks, and closes them again."""
+    first = earlier.open()
+    try:
+        second = later.open()
+        try:
+            return track(first, second)
+        finally:
+            second.close()
+    finally:
+        first.close()

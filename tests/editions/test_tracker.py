@@ -164,3 +164,15 @@ def test_target_words_give_the_bounds(report):
     targets = {i.key: i for i in report.indicators if i.kind == "target" and i.year == 2020}
     assert target_bounds(report, targets["preschool_enrolment"]) == Bounds(85.0, math.inf, "floor", strict=True)  # 超过85%
     assert target_bounds(report, targets["income_growth"]) is None  # 高于经济增长速度: no number
+
+
+def test_track_catalogue_entries(dongli_2021_db):
+    from dongli_desktop.core.editions import list_editions
+    from dongli_desktop.core.tracker import track_editions
+
+    catalogue = list_editions([dongli_2021_db], bundled=SHIPPED_DB)
+    later = catalogue.latest
+    earlier = catalogue.preceding(later)
+    rows = by_key(track_editions(earlier, later))
+    assert rows[("gdp_growth", 2020)].status is Status.NOT_MET
+    assert rows[("gdp_growth", 2020)].result.path == dongli_2021_db
