@@ -233,8 +233,8 @@ def _is_trailer(text: str) -> bool:
     return text.startswith("抄送") or text.endswith("印发")
 
 
-def _part_heading(ln: Line, year: int, ordinal: int) -> ParsedPart | None:
-    """A part heading (一、2019年工作回顾 or a bare 2019年工作回顾), or None for any other line."""
+def _part_heading(ln: Line, year: int, ordinal: int, bare_allowed: bool) -> ParsedPart | None:
+    """A part heading (一、2019年工作回顾, or a bare 2019年工作回顾 while ``bare_allowed``), or None."""
     if m := PART_RE.match(ln.text):
         label, title = f"{m.group(1)}、", m.group(2)
         kind = classify_part(title)
@@ -243,7 +243,7 @@ def _part_heading(ln: Line, year: int, ordinal: int) -> ParsedPart | None:
         if kind is None:
             raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
                                          "(its title names none of 回顾, 目标, 安排)")
-    elif BARE_PART_RE.match(ln.text) and (kind := classify_part(ln.text)) is not None and "年" in ln.text:
+    elif bare_allowed and BARE_PART_RE.match(ln.text) and (kind := classify_part(ln.text)) is not None and "年" in ln.text:
         label, title = None, ln.text
     else:
         return None
@@ -283,7 +283,9 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
     for ln in lines[body_index:body_stop]:
         if not ln.text:
             continue
-        if (part := _part_heading(ln, front.year, len(parts) + 1)) is not None:
+        # In a report whose parts are numbered (一、), a bare line is never a part heading.
+        bare_allowed = all(p.label is None for p in parts)
+        if (part := _part_heading(ln, front.year, len(parts) + 1, bare_allowed)) is not None:
             if any(p.kind == part.kind for p in parts):
                 raise SourceError(ln.number, f"a second {part.kind} part heading '{ln.text}'")
             parts.append(part)

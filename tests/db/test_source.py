@@ -111,3 +111,12 @@ def test_malformed_source_names_the_line(source_text, passages, change, line, ne
         parse_report(change(source_text), passages)
     assert info.value.line == line
     assert needle in str(info.value)
+
+
+def test_a_bare_heading_like_line_inside_numbered_parts_stays_a_paragraph(source_text, passages):
+    lines = source_text.split("\n")
+    assert lines[109].startswith("（二）着力做强实体经济")
+    lines.insert(110, "2019年工作回顾")
+    parsed = parse_report("\n".join(lines), passages)
+    assert [p.key for p in parsed.parts] == ["review", "plan"]
+    assert any(p.text == "2019年工作回顾" for s in parsed.sections if s.key == "plan_2" for p in s.paragraphs)
