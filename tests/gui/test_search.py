@@ -162,3 +162,31 @@ def test_glossary_hit_marks_the_match_in_the_note(window):
         entry = window.report.glossary_entry(ref.glossary_id)
         assert len(ref.spans) == entry.definition.count("孵化")
         assert all(entry.definition[s:e] == "孵化" for s, e in ref.spans)
+
+
+def test_choosing_a_candidate_puts_the_cursor_back_in_the_field(window, qtbot):
+    page = window.show_page("search")
+    activate(window, qtbot)
+    page.search_for("yiyuan")
+    hospital = next(b for b in page.candidate_buttons if b.text() == "医院")
+    hospital.setFocus()
+    QTest.keyClick(hospital, Qt.Key.Key_Space)
+    assert page.result.query == "医院" and page.field.hasFocus()
+
+
+def test_topics_give_their_room_to_hits_on_a_short_page(window, qtbot):
+    window.resize(1024, 768)
+    window.set_scale(2.0)
+    page = window.show_page("search")
+    qtbot.waitUntil(lambda: page.scroll.height() < 700)
+    page.search_for("养老")
+    assert not page.chips.isVisibleTo(page) and not page.topics_label.isVisibleTo(page)
+    page.search_for("火星基地")  # nothing found: the topics are the way on
+    assert page.chips.isVisibleTo(page)
+    page.search_for("")
+    assert page.chips.isVisibleTo(page)
+    window.set_scale(1.0)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: page.scroll.height() > 600)
+    page.search_for("养老")
+    assert page.chips.isVisibleTo(page)

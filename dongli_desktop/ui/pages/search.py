@@ -23,6 +23,7 @@ from dongli_desktop.ui.widgets.reading_view import marked_html
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
 DEBOUNCE_MS = 150
+ROOM_FOR_TOPICS = 24  # lines of text the page must show to keep the topic chips above a list of hits
 
 
 class SearchPage(Page):
@@ -70,7 +71,8 @@ class SearchPage(Page):
         layout.addWidget(self.field)
         layout.addWidget(self.candidate_label)
         layout.addWidget(self.candidate_row)
-        layout.addWidget(make_label(self.tr("常用主题："), "muted"))
+        self.topics_label = make_label(self.tr("常用主题："), "muted")
+        layout.addWidget(self.topics_label)
         layout.addWidget(self.chips)
         self.keyboard = None
         self.layout_ = layout
@@ -79,7 +81,8 @@ class SearchPage(Page):
         self.results.setMinimumHeight(260)  # with very large text the page scrolls instead of squeezing
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
-        self.outer.addWidget(scroll_page(body), 1)
+        self.scroll = scroll_page(body)
+        self.outer.addWidget(self.scroll, 1)
         self.run_search()
 
     def show_keyboard(self) -> None:
@@ -90,14 +93,17 @@ class SearchPage(Page):
         if self.keyboard is None:
             self.keyboard = OnScreenKeyboard(self.report, self.field)
             self.outer.addWidget(self.keyboard, 0)
+            self._fit_topics()
 
     def search_for(self, text: str) -> None:
         self.field.setText(text)
         self.run_search()
 
     def choose_candidate(self, word: str) -> None:
-        """A pinyin candidate was picked: it replaces the letters, as an input method would."""
+        """A pinyin candidate was picked: it replaces the letters, as an input method would,
+        and the cursor goes back to the field (the button that had the focus is gone)."""
         self.search_for(word)
+        self.field.setFocus()
 
     def run_search(self) -> None:
         self.timer.stop()
@@ -105,6 +111,7 @@ class SearchPage(Page):
         result = self.report.search(text)
         self.result = result
         self._show_candidates(pinyin_candidates(text, self.report.words_for_pinyin), result)
+        self._fit_topics()
         if not result.terms:
             self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。"))
             self.results.setHtml("")
@@ -131,6 +138,19 @@ class SearchPage(Page):
             )
         self.results.setHtml("".join(rows))
 
+    def _fit_topics(self) -> None:
+        """On a short page (small screen, large text) the topic chips give their room to the hits;
+        they come back when the field is cleared, nothing is found, or the page grows."""
+        has_hits = self.result is not None and self.result.count > 0
+        lines = self.scroll.height() / max(1, self.fontMetrics().lineSpacing())
+        shown = not has_hits or lines >= ROOM_FOR_TOPICS
+        self.topics_label.setVisible(shown)
+        self.chips.setVisible(shown)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_topics()
+
     def hit_place(self, hit: SearchHit) -> str:
         """Where a hit is: the report's part (from the data, e.g. 2019年工作回顾) and the section."""
         if hit.kind != "paragraph":
@@ -154,11 +174,11 @@ class SearchPage(Page):
         if candidates is None:
             return
         if result.pinyin:
-            label = self.tr("拼音“{p}”可能是下面这些词，点一个就按它查找：").format(p=candidates.letters)
+            label = self.tr("拼音“{p}”可以是：").format(p=candidates.letters)
         else:
-            label = self.tr("也可以按拼音“{p}”查找：").format(p=candidates.letters)
+            label = self.tr("也可以按拼音“{p}”找：").format(p=candidates.letters)
         if candidates.more:
-            label += self.tr("（只列出最常见的 {n} 个，多打几个字母可以缩小范围）").format(n=len(candidates.words))
+            label += self.tr("（列出最常见的 {n} 个，多打几个字母可以缩小范围）").format(n=len(candidates.words))
         self.candidate_label.setText(label)
         previous: QWidget = self.field
         for word in candidates.words:
