@@ -13,9 +13,7 @@ import sys
 import time
 
 import pyatspi
-from atspi_find import (
-    find_app,  # same folder: run as a script, the folder is on sys.path
-)
+from atspi_find import find_app  # noqa: I001 (same folder: run as a script, the folder is on sys.path)
 
 
 def texts(node, name: str, out: list[str], depth: int = 0) -> None:
