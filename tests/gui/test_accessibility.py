@@ -6,7 +6,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QLineEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QTextBrowser,
+    QWidget,
+)
 
 from dongli_desktop.cli import PAGES
 from dongli_desktop.ui import theme
@@ -26,6 +34,31 @@ def test_every_text_colour_pair_is_readable(name):
         if ratio < needed:
             failing.append(f"{fg} {colours[fg]} on {bg} {colours[bg]}: {ratio:.2f} < {needed}")
     assert failing == []
+
+
+@pytest.mark.parametrize("name", ["normal", "contrast"])
+def test_every_chart_graphic_stands_out(name):
+    """Bars, hatching and outlines: WCAG 2.1 non-text contrast, at least 3:1 against what they sit on."""
+    colours = theme.THEMES[name]
+    weak = [(fg, bg, round(theme.contrast_ratio(colours[fg], colours[bg]), 2)) for fg, bg in theme.GRAPHIC_PAIRS
+            if theme.contrast_ratio(colours[fg], colours[bg]) < 3.0]
+    assert weak == []
+
+
+@pytest.mark.parametrize("name", ["normal", "contrast"])
+def test_placeholder_text_is_readable_where_it_is_shown(window, qtbot, name):
+    """The search field's placeholder as Qt will draw it (its palette), against the field's background."""
+    from PySide6.QtGui import QPalette
+
+    window.set_look(theme=name)
+    field = window.page("search").field
+    window.show_page("search")
+    qtbot.wait(20)
+    assert field.placeholderText()
+    shown = field.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert shown.alpha() == 255
+    assert theme.contrast_ratio(shown.name(), theme.get(name)["surface"]) >= 4.5
+    window.set_look(theme="normal")
 
 
 def test_high_contrast_is_stronger():
@@ -129,8 +162,10 @@ def test_large_mode_sizes(window, qtbot):
     qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
     assert window.look.large
     assert QApplication.font().pointSizeF() >= 18
-    metrics = QFontMetricsF(QApplication.font())
-    assert metrics.lineSpacing() / metrics.height() >= 1.0 and metrics.lineSpacing() >= 1.3 * QApplication.font().pointSizeF()
+    font = QApplication.font()
+    metrics = QFontMetricsF(font)
+    em_px = font.pointSizeF() * metrics.fontDpi() / 72  # the font size in the pixels lineSpacing() is in
+    assert metrics.lineSpacing() >= 1.3 * em_px
     while window.larger.isEnabled():
         qtbot.mouseClick(window.larger, Qt.MouseButton.LeftButton)
     assert QApplication.font().pointSizeF() >= 30

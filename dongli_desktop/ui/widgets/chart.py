@@ -38,7 +38,7 @@ from dongli_desktop.ui.widgets.flow import FlowLayout
 ROW_BAND = 0.8  # share of a row taken by its bars together; the rest separates it from the next row
 BAR_FILL = 0.92  # share of its slot one bar fills; the rest keeps it apart from its neighbour
 ROW_LABEL_GAP_PX = 24  # between the row labels and the bars
-VIEW_MARGIN_PX = 12  # the plot's own margin right of the bars
+VIEW_MARGIN_PX = 4  # the plot's own margin right of the bars
 MIN_PLOT_WIDTH_PX = 60  # the bars' width is what the plot has, never assumed wider than it is
 ROW_LABEL_SHARE = 0.4  # row labels wrap rather than take more of the chart's width than this
 MIN_ROW_LABEL_CHARS = 4  # …but a row label line holds at least this many characters
@@ -55,7 +55,6 @@ DOT_LINES = 0.55  # the dot of a number-only row
 TICK_FONT = 0.95  # row labels and axis numbers, relative to the body text
 VALUE_FONT = 0.9  # value labels
 MIN_POINT_SIZE = 8.0
-VALUE_TEXT_MARGIN_PX = 4  # QGraphicsTextItem's document margin on each side of a value label
 AXIS_TEXT_OFFSET_PX = 4  # between the value axis line and its numbers
 MIN_WRAP_PX = 60  # a label never wraps narrower than this
 
@@ -228,7 +227,7 @@ class _Label:
     """A value label placed for one bar."""
 
     bar: Bar
-    text: str
+    item: ValueLabel
     x: float  # where the bar ends (view units), or 0 for a label without a bar
     y: float
     width_px: float
@@ -414,12 +413,13 @@ class ChartView(QWidget):
         left = item.getAxis("left")
         left.setTicks([ticks, []])
         text_pen = pg.mkPen(colours["text"])
-        left.setStyle(tickFont=tick_font, tickTextOffset=8)
+        left.setStyle(tickFont=tick_font, tickTextOffset=8, tickLength=0)  # no tick marks over the bars
         left.setPen(text_pen)
         left.setTextPen(text_pen)
         widest = max((metrics.horizontalAdvance(part) for _, t in ticks for part in t.split("\n")), default=40)
-        left.setWidth(widest + ROW_LABEL_GAP_PX)
-        plot_px = max(MIN_PLOT_WIDTH_PX, self.plot.width() - left.width() - VIEW_MARGIN_PX)
+        left_px = widest + ROW_LABEL_GAP_PX
+        left.setWidth(left_px)  # takes effect at the next layout: use the number, not left.width()
+        plot_px = max(MIN_PLOT_WIDTH_PX, self.plot.width() - left_px - VIEW_MARGIN_PX)
 
         labels: list[_Label] = []
         for r_index, row in enumerate(rows):
@@ -428,8 +428,10 @@ class ChartView(QWidget):
                 y = y_center + ROW_BAND / 2 - slot * (b_index + 0.5)
                 text = self._label_text(bar)
                 x = self._position(bar, scales)
-                width = value_metrics.horizontalAdvance(text) + 2 * VALUE_TEXT_MARGIN_PX
-                labels.append(_Label(bar, text, x if x is not None else 0.0, y, width, x is not None))
+                text_item = ValueLabel(bar, text, anchor=(0, 0.5))
+                text_item.setFont(value_font)
+                width = text_item.textItem.boundingRect().width()  # as drawn, margins included
+                labels.append(_Label(bar, text_item, x if x is not None else 0.0, y, width, x is not None))
 
         span = self._span(labels, plot_px)
         px_per_unit = plot_px / span
@@ -457,10 +459,11 @@ class ChartView(QWidget):
                 placed = Placed(0.0, min(span, lab.width_px / px_per_unit), lab.y - half, lab.y + half, bar)
                 room = plot_px
             self._placed.append(placed)
-            text_item = ValueLabel(bar, lab.text, color=colour, anchor=(anchor, 0.5))
-            text_item.setFont(value_font)
+            text_item = lab.item
+            text_item.setColor(colour)
+            text_item.setAnchor((anchor, 0.5))
             if lab.width_px > room:
-                width = max(float(MIN_WRAP_PX), room - 2 * VALUE_TEXT_MARGIN_PX)
+                width = max(float(MIN_WRAP_PX), room - 1)
                 text_item.setTextWidth(width)
                 wrapped_lines = max(wrapped_lines, math.ceil(lab.width_px / width))
             text_item.setPos(start, lab.y)

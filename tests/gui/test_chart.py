@@ -1,0 +1,201 @@
+"""The chart widget: scales from the data, labels inside the plot, honest per-row bars, theme colours.
+
+Pixels are read from the rendered widget (``grab``), so a chart drawn in any colour but its theme's,
+or a derived bar drawn dark and solid, fails here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage
+
+from dongli_desktop.core import charts, reshape
+from dongli_desktop.ui import theme
+from dongli_desktop.ui.widgets.chart import (
+    MIN_CHART_HEIGHT_PX,
+    ChartView,
+    LegendEntry,
+    SeriesBars,
+)
+
+NAMES = {"actual": "2019年实际", "target": "2020年目标", "derived": "2018年底（推算）", "goal": "2021年倍增目标"}
+THEMES = list(theme.THEMES.values())
+
+
+def chart_view(qtbot, data: charts.Chart, width: int, point_size: float = 13.0, normalized: bool = False,
+               colours: theme.Theme | None = None) -> ChartView:
+    view = ChartView("图", "增长率（%）", NAMES, normalized=normalized, colours=colours or theme.get("normal"))
+    qtbot.addWidget(view)
+    font = QFont(view.font())
+    font.setPointSizeF(point_size)
+    view.setFont(font)
+    view.resize(width, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_chart(data)
+    qtbot.wait(20)
+    return view
+
+
+def hightech_rows(report) -> charts.Chart:
+    path = charts.hightech_path(report)
+    return reshape.one_row_per_series(path, {s: NAMES[s] for s in NAMES})
+
+
+def bar_rect(view: ChartView, placed) -> QRect:
+    """Where a placed bar is on the rendered widget, in its pixels."""
+    box = view.plot.getPlotItem().getViewBox()
+    corners = [box.mapViewToScene(QPointF(x, y)) for x, y in ((placed.x0, placed.y0), (placed.x1, placed.y1))]
+    points = [view.plot.mapTo(view, view.plot.mapFromScene(c)) for c in corners]
+    return QRect(points[0], points[1]).normalized()
+
+
+def colours_in(image: QImage, rect: QRect) -> Counter:
+    counts: Counter = Counter()
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            counts[image.pixelColor(x, y).name()] += 1
+    return counts
+
+
+def view_rect_in_scene(view: ChartView) -> QRectF:
+    return view.plot.getPlotItem().getViewBox().sceneBoundingRect()
+
+
+# -- defect 4: the scale comes from the data, every label stays inside the plot ---------------------
+@pytest.mark.parametrize(("width", "point_size"), [(840, 26.0), (1040, 13.0), (420, 13.0), (1040, 26.0)])
+def test_growth_scale_comes_from_the_data_and_labels_stay_inside(qtbot, report, width, point_size):
+    data = charts.growth_chart(report)
+    view = chart_view(qtbot, data, width, point_size)
+    span = view.plot.getPlotItem().getViewBox().viewRange()[0][1]
+    largest = max(b.value for b in data.bars if b.value is not None)
+    assert largest <= span <= 2 * largest, "the longest bar takes at least half the plot"
+    inside = view_rect_in_scene(view).adjusted(-1, -1, 1, 1)
+    from dongli_desktop.ui.widgets.chart import ValueLabel
+
+    labels = [i for i in view.plot.getPlotItem().items if isinstance(i, ValueLabel)]
+    assert len(labels) == len(data.bars)
+    outside = [lab.bar.text for lab in labels if not inside.contains(lab.sceneBoundingRect())]
+    assert outside == []
+
+
+# -- defect 5: the derived bar is light, hatched, as thick as the others, and its key matches ---------
+def test_derived_bar_is_light_hatched_and_as_thick_as_the_others(qtbot, report):
+    colours = theme.get("normal")
+    view = chart_view(qtbot, hightech_rows(report), 900, colours=colours)
+    placed = view.placed
+    heights = {round(p.y1 - p.y0, 6) for p in placed}
+    assert len(heights) == 1
+    image = view.grab().toImage()
+    derived = next(p for p in placed if p.bar.derived)
+    inner = bar_rect(view, derived).adjusted(3, 3, -3, -3)
+    seen = colours_in(image, inner)
+    total = sum(seen.values())
+    fill, hatch = colours["series_derived"], colours["series_derived_line"]
+    assert seen[fill] / total > 0.6, seen.most_common(3)
+    assert 0.03 < seen[hatch] / total < 0.4, seen.most_common(3)
+    # A gap of background between the derived bar and the bar below it.
+    below = next(p for p in placed if p.bar.series == "actual")
+    top_of_derived, top_of_below = bar_rect(view, derived), bar_rect(view, below)
+    gap = QRect(QPoint(inner.center().x(), top_of_derived.bottom() + 2), QPoint(inner.center().x(), top_of_below.top() - 2))
+    assert gap.height() > 2 and set(colours_in(image, gap)) == {colours["surface"]}
+
+
+def test_legend_keys_are_painted_like_their_bars(qtbot, report):
+    colours = theme.get("normal")
+    view = chart_view(qtbot, hightech_rows(report), 900, colours=colours)
+    entries = {e.text(): e for e in view.legend.findChildren(LegendEntry)}
+    assert set(entries) == {NAMES[s] for s in ("derived", "actual", "target", "goal")}
+    image = view.grab().toImage()
+    for placed in view.placed:
+        entry = entries[NAMES[placed.bar.series]]
+        key = entry.grab().toImage()
+        key_colours = set(colours_in(key, entry.swatch_rect().toRect().adjusted(2, 2, -2, -2)))
+        bar_colours = set(colours_in(image, bar_rect(view, placed).adjusted(3, 3, -3, -3)))
+        assert key_colours == bar_colours, placed.bar.series
+
+
+# -- defect 6: legend and axis title above the bars; honest per-row bars; theme colours -------------
+def test_legend_and_axis_title_come_before_the_bars(qtbot, report):
+    view = chart_view(qtbot, charts.growth_chart(report), 900)
+    plot_top = view.plot.geometry().top()
+    assert view.legend.isVisible() and view.axis_title.isVisible()
+    assert view.legend.geometry().bottom() < plot_top and view.axis_title.geometry().bottom() < plot_top
+    assert "增长率（%）" in view.axis_title.text()
+    assert view.plot.getPlotItem().getAxis("top").isVisible()
+    assert view.height() >= MIN_CHART_HEIGHT_PX
+
+
+def test_per_row_chart_compares_only_like_with_like(qtbot, report):
+    area = report.areas("review")[0]
+    view = chart_view(qtbot, charts.area_chart(report, area.id), 900, normalized=True)
+    length = {p.bar.row: p.x1 - p.x0 for p in view.placed if p.bar.series == "actual"}
+    assert length["services_growth"] / length["fai_growth"] == pytest.approx(7.5 / 25)
+    drawn = {p.bar.row for item in view.series_items for p in item.placed}
+    assert "talent" not in drawn  # alone in its unit: a dot and its number, not a full-length bar
+    assert "单位相同" in view.axis_title.text() and view.axis_title.isVisible()
+
+
+@pytest.mark.parametrize("colours", THEMES, ids=[t.name for t in THEMES])
+def test_bars_have_the_theme_colour_and_stand_out(qtbot, report, colours):
+    view = chart_view(qtbot, charts.growth_chart(report), 900, colours=colours)
+    image = view.grab().toImage()
+    for placed in view.placed:
+        if placed.bar.value is None:
+            continue
+        rect = bar_rect(view, placed)
+        middle = image.pixelColor(rect.center()).name()
+        assert middle == colours.series(placed.bar.series), placed.bar
+        box = view_rect_in_scene(view)
+        corner = view.plot.mapTo(view, view.plot.mapFromScene(box.bottomRight() - QPointF(3, 3)))
+        background = image.pixelColor(corner).name()  # the empty bottom-right corner of the plot
+        assert background == colours["surface"]
+        assert theme.contrast_ratio(middle, background) >= 3
+
+
+def test_high_contrast_reaches_the_window_charts(window, qtbot):
+    window.set_look(theme="contrast")
+    page = window.page("overview")
+    page.build_charts()
+    chart = page.growth_chart
+    window.page("overview").layout_.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(chart)
+    qtbot.wait(30)
+    assert chart.colours == theme.get("contrast")
+    placed = next(p for p in chart.placed if p.bar.series == "actual")
+    image = chart.grab().toImage()
+    assert image.pixelColor(bar_rect(chart, placed).center()).name() == theme.get("contrast").series("actual")
+    window.set_look(theme="normal")
+
+
+def test_wrap_list_text_follows_the_theme(qtbot):
+    from dongli_desktop.ui.widgets.wrap_list import WrapList
+
+    darkest = {}
+    for colours in THEMES:
+        view = WrapList(colours=colours)
+        qtbot.addWidget(view)
+        view.setStyleSheet(f"QListWidget {{ background: {colours['surface']}; }}")
+        view.addItem("（一）经济运行稳中有进")
+        view.resize(400, 200)
+        view.show()
+        qtbot.waitExposed(view)
+        image = view.viewport().grab().toImage()
+        pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+        darkest[colours.name] = min(pixels, key=QColor.lightness).name()
+    assert darkest == {t.name: t["text"] for t in THEMES}
+
+
+# -- issue 13 item 8: one BarGraphItem per series, answering its own clicks --------------------------
+def test_one_item_per_series_answers_its_own_clicks(qtbot, report):
+    data = charts.growth_chart(report)
+    view = chart_view(qtbot, data, 900)
+    assert {i.placed[0].bar.series for i in view.series_items} == {"actual", "target"}
+    assert all(isinstance(i, SeriesBars) for i in view.series_items)
+    bar = next(b for b in data.bars if b.row == "gdp_growth" and b.series == "target")
+    pos = view.plot.mapFromScene(view.scene_pos_of(bar))
+    with qtbot.waitSignal(view.barActivated, timeout=2000) as signal:
+        qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+    assert signal.args == [bar]
