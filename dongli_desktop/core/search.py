@@ -14,6 +14,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dongli_desktop.core.models import SearchHit, SearchResult, Section, Word
 from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
@@ -21,6 +22,8 @@ from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
 MAX_QUERY_CHARS = 64  # what a visitor may type into the search field and the glossary filter
 MAX_RAW_CHARS = 4 * MAX_QUERY_CHARS  # raw input beyond this is cut before any work is done on it
 MAX_CANDIDATES = 24  # pinyin candidate words offered for one query
+
+PinyinLookup = Callable[[str, int], Sequence[Word]]  # letters, limit -> report words, best first
 MAX_TERMS = 6
 MAX_HITS = 100  # per kind; more are reported as truncated
 SNIPPET_BEFORE = 16
@@ -79,7 +82,7 @@ def make_snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tupl
 def _candidates(
     conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str],
     terms: Sequence[str], folded: str | None = None,
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """Rows whose ``searched`` columns hold every term: FTS5 when all terms are long enough, else instr().
 
     ``folded`` names a column holding the lower-cased text, so letters match without lower() on every row.
@@ -106,7 +109,7 @@ def _candidates(
     return conn.execute(sql, params).fetchall()
 
 
-def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None,
+def search(conn: sqlite3.Connection, text: str, pinyin_lookup: PinyinLookup | None = None,
            latin_words: frozenset[str] | None = None, section_titles: dict[int, str] | None = None) -> SearchResult:
     """Ranked paragraph and glossary hits for ``text``; never raises on odd input.
 
@@ -123,7 +126,7 @@ def search(conn: sqlite3.Connection, text: str, pinyin_lookup=None,
     maybe_pinyin = pinyin_lookup is not None and len(terms) == 1 and PINYIN_RE.match(letters)
     literal = not maybe_pinyin or latin_words is None or any(letters in word for word in latin_words)
     hits, truncated = _search_terms(conn, terms, section_titles) if literal else ((), False)
-    if not hits and maybe_pinyin:
+    if not hits and maybe_pinyin and pinyin_lookup is not None:
         words = pinyin_lookup(letters, 1)
         if words:
             word = words[0].word
@@ -159,9 +162,6 @@ def _search_terms(conn: sqlite3.Connection, terms: Sequence[str],
         notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, score))
     notes.sort(key=lambda h: (-h.score, h.ref_id))
     return tuple(hits + notes), truncated
-
-
-PinyinLookup = Callable[[str, int], Sequence[Word]]
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,18 @@ def test_topics_give_their_room_to_hits_on_a_short_page(window, qtbot):
     qtbot.waitUntil(lambda: page.scroll.height() > 600)
     page.search_for("养老")
     assert page.chips.isVisibleTo(page)
+
+
+def test_hit_places_in_english_use_the_parts_english_names(window):
+    parts_en = {s.part: s.title_en for s in window.report.sections if s.parent_id is None and s.part}
+    assert all(parts_en.values())
+    window.set_look(lang="en")
+    try:
+        page = window.show_page("search")
+        page.search_for("养老")
+        text = page.results.toPlainText()
+        for hit in page.result.hits:
+            section = window.report.section(hit.section_id)
+            assert f"{parts_en[section.part]} · {section.display_title}" in text
+    finally:
+        window.set_look(lang="zh_CN")
