@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QScrollArea, QTextEdit, QWidget
 
 SLACK = 1
 
@@ -50,3 +50,61 @@ def _scroll_parent(widget: QWidget) -> QAbstractScrollArea | None:
             return parent
         parent = parent.parentWidget()
     return None
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Visible labels and buttons under ``root`` whose rectangles overlap (siblings drawn over each other)."""
+    window = root.window()
+    shown = [w for w in root.findChildren(QWidget)
+             if isinstance(w, (QLabel, QAbstractButton)) and w.isVisibleTo(window) and w.width() > 0]
+    boxes = [(w, _visible_rect(w)) for w in shown]
+    problems = []
+    for i, (a, ra) in enumerate(boxes):
+        for b, rb in boxes[i + 1:]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            common = ra.intersected(rb)
+            if common.width() > SLACK and common.height() > SLACK:
+                problems.append(f"{_name(a)} overlaps {_name(b)}")
+    return problems
+
+
+def visible_lines(view: QTextEdit) -> float:
+    """How many lines of body text a text view shows at once, from the laid-out document's line pitch."""
+    doc = view.document()
+    pitch = 0.0
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        if layout is not None and layout.lineCount() >= 2:
+            pitch = layout.lineAt(1).y() - layout.lineAt(0).y()
+            break
+        block = block.next()
+    if pitch <= 0:
+        pitch = view.fontMetrics().lineSpacing()
+    return view.viewport().height() / pitch
+
+
+def one_row(widgets: list[QWidget]) -> bool:
+    """The visible widgets share one row (their vertical extents all overlap)."""
+    window = widgets[0].window() if widgets else None
+    spans = [(w.mapTo(window, w.rect().topLeft()).y(), w.height()) for w in widgets if w.isVisibleTo(window)]
+    top = max(y for y, _ in spans)
+    bottom = min(y + h for y, h in spans)
+    return top < bottom
+
+
+def _visible_rect(widget: QWidget):
+    """The part of ``widget`` on screen, in window coordinates: cut to every scroll view it sits in."""
+    window = widget.window()
+    rect = widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent is parent.parentWidget().viewport():
+            rect = rect.intersected(parent.rect().translated(parent.mapTo(window, parent.rect().topLeft())))
+        parent = parent.parentWidget()
+    return rect
+
+
+def _name(widget: QWidget) -> str:
+    return f"{type(widget).__name__}({getattr(widget, 'text', lambda: '')()[:20]!r})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from dongli_desktop.cli import PAGES
 from tests.gui.layout_checks import clipped
@@ -59,3 +59,81 @@ def test_the_clipping_check_catches_clipped_text(qtbot):
     label.setFixedWidth(20)
     button.setFixedHeight(5)
     assert len(clipped(root)) == 2
+
+
+# -- the top bar and the navigation at large text (issue 10 items 3, 10, 16) ----------------
+from tests.gui.layout_checks import one_row  # noqa: E402
+
+CHROME_CASES = [
+    ((1024, 768), {"scale": 2.0}),
+    ((1280, 800), {"scale": 2.0}),
+    ((1280, 800), {"scale": 1.75, "large": True, "theme": "contrast"}),
+    ((1024, 768), {"scale": 1.75, "large": True, "theme": "contrast"}),
+]
+
+
+def top_buttons(window):
+    return [window.smaller, window.scale_label, window.larger, window.large_button, window.contrast_button,
+            window.language_button, window.about_button]
+
+
+def test_a_plus_stays_under_the_finger(window, qtbot):
+    spot = window.larger.mapTo(window, window.larger.rect().center())
+    taps = 0
+    while window.larger.isEnabled():
+        assert window.childAt(spot) is window.larger, taps
+        qtbot.mouseClick(window.larger, Qt.MouseButton.LeftButton)
+        qtbot.wait(10)
+        taps += 1
+    assert taps == 4 and window.scale == 2.0
+    assert window.childAt(spot) is window.larger
+    back = window.smaller.mapTo(window, window.smaller.rect().center())
+    qtbot.mouseClick(window.smaller, Qt.MouseButton.LeftButton)
+    assert window.smaller.mapTo(window, window.smaller.rect().center()) == back
+
+
+@pytest.mark.parametrize(("size", "look"), CHROME_CASES)
+def test_top_bar_is_one_row_and_every_action_is_reachable(window, qtbot, size, look):
+    window.resize(*size)
+    window.set_look(**look)
+    window.show_page("review")
+    qtbot.wait(30)
+    shown = [w for w in top_buttons(window) if w.isVisibleTo(window)]
+    more = [w for w in window.findChildren(QPushButton) if w.menu() is not None and w.isVisibleTo(window)]
+    assert one_row(shown + more)
+    # what does not fit is one tap away in the 更多 menu, with the same name
+    for button in top_buttons(window)[3:]:
+        if not button.isVisibleTo(window):
+            names = [a.text() for m in more for a in m.menu().actions() if a.isVisible()]
+            assert button.accessibleName() in names
+    # the header leaves the page most of the screen
+    assert window.centralWidget().layout().itemAt(0).widget().height() <= size[1] * 0.15
+    # the navigation does not scroll
+    assert window.nav_scroll.verticalScrollBar().maximum() == 0
+
+
+def test_about_stays_on_the_top_row_in_large_contrast_mode(window, qtbot):
+    window.resize(1280, 800)
+    window.set_look(scale=1.75, large=True, theme="contrast")
+    qtbot.wait(30)
+    shown = [w for w in top_buttons(window) if w.isVisibleTo(window)]
+    assert window.about_button in shown and one_row(shown)
+
+
+def test_title_is_one_line_at_150_percent(window, qtbot):
+    window.set_scale(1.5)
+    qtbot.wait(30)
+    title = window.app_title
+    assert title.height() < 2 * title.fontMetrics().lineSpacing()
+    assert not title.wordWrap()
+    shown = title.text()
+    assert shown == "" or "东丽区2020年政府工作报告".startswith(shown.rstrip("…")), shown
+
+
+def test_default_window_fits_the_available_screen(window):
+    from PySide6.QtGui import QGuiApplication
+
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    window.place_on_screen(None, (1280, 800))
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.start_maximised  # the offscreen screen (800×800) cannot hold 1280×800

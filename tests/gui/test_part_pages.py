@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QComboBox
+
+from dongli_desktop.core.models import SourceRef
 
 
 @pytest.mark.parametrize("part", ["review", "plan"])
@@ -57,3 +60,98 @@ def test_term_link_opens_the_note(window, qtbot):
     dialog.glossaryRequested.emit(1)
     assert window.current_page_name() == "glossary"
     dialog.close()
+
+
+# -- a layout that adapts (issue 10 items 3, 9, 16) ------------------------------------------
+from tests.gui.layout_checks import clipped, visible_lines  # noqa: E402
+
+MIN_CHART_PX = 240
+SMALL_SCREENS = [  # (size, look): the sizes where review/plan were unusable
+    ((1024, 768), {"scale": 2.0}),
+    ((1280, 800), {"scale": 2.0}),
+    ((1280, 800), {"scale": 1.75, "large": True, "theme": "contrast"}),
+    ((1024, 768), {"scale": 1.75, "large": True, "theme": "contrast"}),
+]
+
+
+def em(widget) -> int:
+    return widget.fontMetrics().height()
+
+
+@pytest.mark.parametrize(("size", "look"), SMALL_SCREENS)
+@pytest.mark.parametrize("part", ["review", "plan"])
+def test_review_and_plan_usable_on_small_screens_at_large_text(window, qtbot, size, look, part):
+    window.resize(*size)
+    window.set_look(**look)
+    page = window.show_page(part)
+    page.show_section(next(s.id for s in page.sections if s.key in ("review_overview", "plan_targets")))
+    qtbot.wait(30)
+    # the section list is readable: beside the text only when it holds eight characters a line
+    if page.list.isVisibleTo(window):
+        assert page.list.width() >= 8 * em(page.list)
+    # the text shows at least eight lines
+    assert page.reader.isVisibleTo(window)
+    assert visible_lines(page.reader) >= 8, visible_lines(page.reader)
+    # the chart, shown at once or one tap away, gets at least 240 px with its legend in view
+    if not page.chart_scroll.isVisibleTo(window):
+        qtbot.mouseClick(page.show_chart_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(30)
+    assert page.chart_scroll.isVisibleTo(window)
+    assert page.chart_scroll.height() >= MIN_CHART_PX
+    legend = page.chart.legend
+    top = legend.mapTo(page.chart_scroll.viewport(), legend.rect().topLeft()).y()
+    assert 0 <= top and top + legend.height() <= page.chart_scroll.viewport().height()
+    assert clipped(window) == [], clipped(window)
+
+
+def test_stepping_in_large_mode_keeps_the_reader_oriented(window, qtbot):
+    window.set_look(large=True)
+    page = window.show_page("review")
+    page.list.setCurrentRow(0)
+    assert not page.previous_button.isEnabled()
+    # the first section's 上一节 looks disabled: it is drawn differently from an enabled one
+    disabled = page.previous_button.grab().toImage()
+    page.previous_button.setEnabled(True)
+    enabled = page.previous_button.grab().toImage()
+    page.previous_button.setEnabled(False)
+    assert disabled != enabled
+    page.reader.verticalScrollBar().setValue(page.reader.verticalScrollBar().maximum())
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current == page.sections[1]
+    assert page.reader.verticalScrollBar().value() == 0  # the heading is in sight
+    # in chart view the section's name is still shown
+    qtbot.mouseClick(page.show_chart_button, Qt.MouseButton.LeftButton)
+    names = [w.currentText() for w in page.findChildren(QComboBox) if w.isVisibleTo(window)]
+    assert page.section_title(page.current) in names
+
+
+@pytest.mark.parametrize("change", [{"large": True}, {"lang": "en"}, {"theme": "contrast"}])
+def test_section_survives_a_rebuild(window, change):
+    page = window.show_page("plan")
+    page.list.setCurrentRow(7)
+    chosen = page.current
+    window.set_look(**change)
+    rebuilt = window.page("plan")
+    assert rebuilt is not page
+    assert rebuilt.current.id == chosen.id
+    assert window.current_page_name() == "plan"
+    window.set_look(large=False, lang="zh_CN", theme="normal")
+
+
+def test_jump_targets_show_their_heading_whole(window, qtbot):
+    page = window.show_page("review")
+    area = max(window.report.areas("review"), key=lambda a: len(window.report.paragraphs(a.id)))
+    first, *rest = window.report.paragraphs(area.id)
+    window.show_source(SourceRef(paragraph_id=first.id, spans=((0, 2),)))
+    qtbot.wait(30)
+    assert page.reader.verticalScrollBar().value() == 0  # heading fully visible above the first paragraph
+    last = rest[-1]
+    window.resize(1024, 768)
+    window.set_scale(2.0)
+    window.show_source(SourceRef(paragraph_id=last.id, spans=((0, 2),)))
+    qtbot.wait(30)
+    bar = page.reader.verticalScrollBar()
+    top = page.reader.paragraph_top(last.id)
+    assert top > page.reader.viewport().height() and bar.maximum() > 0  # a target that needs scrolling
+    # no line is cut at the top: the view starts within the gap just above the paragraph
+    assert 0 <= top - bar.value() <= page.reader.document().documentMargin()

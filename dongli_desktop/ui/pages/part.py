@@ -228,9 +228,10 @@ class PartPage(Page):
         else:
             self.reader.setVisible(self.pane == "text")
             self.chart_scroll.setVisible(self.has_chart and self.pane == "chart")
+        # One toggle at a time, naming what it shows: it fits beside the drop-down even at large text.
         toggles = self.has_chart and not self.arrangement.split
-        self.show_text_button.setVisible(toggles)
-        self.show_chart_button.setVisible(toggles)
+        self.show_text_button.setVisible(toggles and self.pane == "chart")
+        self.show_chart_button.setVisible(toggles and self.pane == "text")
         self._size_chart()
 
     def step(self, direction: int) -> None:

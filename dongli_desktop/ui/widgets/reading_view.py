@@ -65,6 +65,7 @@ class ReadingView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
         self.setAccessibleName(self.tr("报告原文"))
+        self._blocks: dict[int, int] = {}  # paragraph id -> its text block
 
     def _follow(self, url: QUrl) -> None:
         target = url.toString()
@@ -75,7 +76,7 @@ class ReadingView(QTextBrowser):
 
     def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "",
                         speak_label: str = "") -> None:
-        """Render a section: its heading, then each paragraph with an anchor ``p<ID>``.
+        """Render a section: its heading, then each paragraph (one text block each, found by its id).
 
         With ``speak_label`` each paragraph ends with a read-aloud link ``speak:<ID>``.
         """
@@ -89,20 +90,26 @@ class ReadingView(QTextBrowser):
                 f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>{segments_html(parts)}{speak}</p>"
             )
         self.setHtml("".join(body))
+        # Qt drops empty anchors, so remember which block each paragraph became: the blocks after the
+        # heading (and note) in order, matched by their text.
+        self._blocks = {}
+        block = self.document().begin().next()
+        for pid, parts in paragraphs:
+            start = "".join(seg.text for seg in parts)[:12]
+            while block.isValid() and not (start and block.text().startswith(start)):
+                block = block.next()
+            if not block.isValid():
+                break
+            self._blocks[pid] = block.blockNumber()
+            block = block.next()
 
     def paragraph_top(self, paragraph_id: int) -> float | None:
         """The y of paragraph ``paragraph_id``'s first line in the document, or None if it is not shown."""
+        number = self._blocks.get(paragraph_id)
+        if number is None:
+            return None
         doc = self.document()
-        block = doc.begin()
-        name = f"p{paragraph_id}"
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                if name in it.fragment().charFormat().anchorNames():
-                    return doc.documentLayout().blockBoundingRect(block).top()
-                it += 1
-            block = block.next()
-        return None
+        return doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(number)).top()
 
     def scroll_to_paragraph(self, paragraph_id: int) -> None:
         """Bring a paragraph to the top with no line cut in half above it.
@@ -112,6 +119,7 @@ class ReadingView(QTextBrowser):
         """
         top = self.paragraph_top(paragraph_id)
         if top is None:
+            self.scrollToAnchor(f"p{paragraph_id}")
             return
         bar = self.verticalScrollBar()
         if top + self.fontMetrics().lineSpacing() * 3 <= self.viewport().height():
