@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -13,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dongli_desktop import __version__  # noqa: E402
-from dongli_desktop.core.config import load_config  # noqa: E402
+from dongli_desktop.core.config import KioskConfig, load_config  # noqa: E402
 from dongli_desktop.core.errors import DatabaseError  # noqa: E402
 from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
@@ -23,6 +24,9 @@ from dongli_desktop.ui.logs import LOG, route_qt_messages, setup_logging  # noqa
 from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
 from dongli_desktop.ui.settings import Preferences  # noqa: E402
 from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.kiosk.controller import KioskController
 
 DEFAULT_SIZE = (1280, 800)
 
@@ -37,8 +41,16 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
-    """Everything but the event loop: returns the window, or None and an exit code."""
+def kiosk_config(options: argparse.Namespace) -> KioskConfig | None:
+    """The kiosk settings when ``--kiosk`` is given (loaded once; problems become safe defaults)."""
+    return load_config(options.kiosk_config) if options.kiosk else None
+
+
+def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None) -> tuple[MainWindow | None, int]:
+    """Everything but the event loop: returns the window, or None and an exit code.
+
+    ``kiosk``: the kiosk settings already loaded by :func:`kiosk_config` (loaded here if not given).
+    """
     app = application()
     try:
         family = load_fonts()
@@ -47,7 +59,7 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
         show_error(QCoreApplication.translate("App", "无法启动"), QCoreApplication.translate("App", "无法加载程序自带的中文字体，请重新安装本程序。"))
         return None, EXIT_FONT
     prefs = Preferences(options.settings)
-    kiosk = load_config(options.kiosk_config) if options.kiosk else None
+    kiosk = kiosk if kiosk is not None else kiosk_config(options)
     scale = options.font_scale or (kiosk.font_scale if kiosk else prefs.font_scale)
     large = options.large or (kiosk.large_mode if kiosk else prefs.large)
     theme_name = "contrast" if options.contrast else ("normal" if kiosk else prefs.theme)
@@ -72,7 +84,6 @@ def create_window(options: argparse.Namespace) -> tuple[MainWindow | None, int]:
 
     if kiosk is not None:
         window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True, look=look)
-        window.kiosk_config = kiosk
     else:
         window = MainWindow(report, family, scale, look=look, on_look=prefs.remember)
     window.place_on_screen(options.size, DEFAULT_SIZE)
@@ -84,7 +95,8 @@ def run(options: argparse.Namespace) -> int:
     setup_logging()
     route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()
-    window, code = create_window(options)
+    kiosk = kiosk_config(options)
+    window, code = create_window(options, kiosk)
     if window is None:
         return code
     app = QApplication.instance()
@@ -104,21 +116,21 @@ def run(options: argparse.Namespace) -> int:
     from dongli_desktop.ui.watchdog import Watchdog
 
     Watchdog(app).start(window.ready)  # sd_notify READY/WATCHDOG/STOPPING when NOTIFY_SOCKET is set
-    if window.kiosk:
-        start_kiosk(window, options)
+    if kiosk is not None:
+        session = start_kiosk(window, options, kiosk)  # noqa: F841 (the kiosk session, kept for the run)
     else:
         window.show_page(options.page or "overview")
         window.show_placed()
     return app.exec()
 
 
-def start_kiosk(window: MainWindow, options: argparse.Namespace):
-    """Full screen, frameless, on top, locked; returns the controller."""
+def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskConfig | None = None) -> KioskController:
+    """Full screen, frameless, on top, locked and guarded; returns the kiosk session (its controller)."""
     from PySide6.QtCore import Qt
 
     from dongli_desktop.ui.kiosk.controller import KioskController
 
-    config = window.kiosk_config
+    config = config if config is not None else (kiosk_config(options) or KioskConfig())
     window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
     screen = QGuiApplication.primaryScreen()
     if screen is not None and not options.size:
@@ -128,7 +140,6 @@ def start_kiosk(window: MainWindow, options: argparse.Namespace):
         window.show()
     else:
         window.showFullScreen()
-    controller = KioskController(window, config)
-    window.kiosk_controller = controller
+    controller = KioskController(window, config, full_screen=not options.size)
     controller.start()
     return controller

@@ -74,8 +74,6 @@ class MainWindow(QMainWindow):
         self.allowed = tuple(p for p in PAGES if p in pages) or ("overview",)
         self.kiosk = kiosk
         self.locked = False
-        self.kiosk_config = None
-        self.kiosk_controller = None
         self.pages: dict[str, Page] = {}
         self.start_maximised = False
 

@@ -23,17 +23,19 @@ def pin_hash():
 
 
 def kiosk(qtbot, tmp_path, config_text: str, **intervals):
-    from dongli_desktop.ui.app import create_window
+    from dongli_desktop.ui.app import create_window, kiosk_config
     from dongli_desktop.ui.kiosk.controller import KioskController
 
     path = tmp_path / "kiosk.toml"
     path.write_text(config_text, encoding="utf-8")
-    window, code = create_window(make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", "1920x1080"))
+    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", "1920x1080")
+    config = kiosk_config(options)
+    window, code = create_window(options, config)
     assert code == 0
     qtbot.addWidget(window)
-    window.show_page(window.kiosk_config.start_page)
+    window.show_page(config.start_page)
     window.show()
-    controller = KioskController(window, window.kiosk_config, **intervals)
+    controller = KioskController(window, config, **intervals)
     controller.start()
     return window, controller
 
@@ -43,8 +45,7 @@ def locked(qtbot, tmp_path, pin_hash):
     window, controller = kiosk(qtbot, tmp_path, f'pin_hash = "{pin_hash}"\nattract = false\n',
                                idle_ms=60_000, hold_ms=30)
     yield window, controller
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
     window.close()
 
 
@@ -137,8 +138,7 @@ def test_idle_warning_then_reset(qtbot, tmp_path):
     assert page.field.text() == "" and window.scale == 1.5
     assert not dialog.isVisible() and not controller.prompt.isVisible()
     assert len(window.page("livelihood").visible_items()) == len(window.report.livelihood_items())
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
 
 
 def test_idle_timer_fires_by_itself(qtbot, tmp_path):
@@ -146,8 +146,7 @@ def test_idle_timer_fires_by_itself(qtbot, tmp_path):
     window.show_page("plan")
     qtbot.waitUntil(lambda: controller.resets == 1, timeout=5000)
     assert window.current_page_name() == "overview"
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
 
 
 def test_prompt_tap_keeps_the_visitor(qtbot, tmp_path):
@@ -157,8 +156,7 @@ def test_prompt_tap_keeps_the_visitor(qtbot, tmp_path):
     qtbot.mouseClick(controller.prompt.stay, Qt.MouseButton.LeftButton)
     assert not controller.prompt.isVisible() and controller.resets == 0
     assert window.current_page_name() == "glossary"
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
 
 
 def test_touch_postpones_the_reset(qtbot, tmp_path):
@@ -175,8 +173,7 @@ def test_touch_postpones_the_reset(qtbot, tmp_path):
     assert controller.eventFilter(window, touch) is False  # counted as activity, not swallowed
     assert controller.idle.isActive()
     assert controller.resets == 0 and not controller.prompt.isVisible()
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
 
 
 def test_keyboard_pinyin_to_search(locked, qtbot):
@@ -225,20 +222,18 @@ def test_bad_config_starts_locked_with_defaults(qtbot, tmp_path):
     assert pad.submit() is False and "未设置管理员密码" in pad.message.text() or not pad.unlocked
     assert window.close() is False
     pad.close()
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
 
 
 def test_attract_screen_until_first_touch(qtbot, tmp_path):
-    window, controller = kiosk(qtbot, tmp_path, "attract = true\n", idle_ms=60_000, attract_ms=20)
+    _, controller = kiosk(qtbot, tmp_path, "attract = true\n", idle_ms=60_000, attract_ms=20)
     attract = controller.attract
     assert attract.isVisible()
     first = attract.value.text()
     qtbot.waitUntil(lambda: attract.value.text() != first, timeout=2000)
     qtbot.mouseClick(attract, Qt.MouseButton.LeftButton)
     assert not attract.isVisible()
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()
 
 
 def rss_bytes() -> int:
@@ -268,5 +263,4 @@ def test_memory_flat_across_1000_idle_resets(qtbot, tmp_path):
     grown = rss_bytes() - before
     assert controller.resets == 1050
     assert grown < 12 * 1024 * 1024, f"RSS grew by {grown / 1e6:.1f} MB over 1,000 resets"
-    QApplication.instance().removeEventFilter(controller)
-    window.locked = False
+    controller.stop()

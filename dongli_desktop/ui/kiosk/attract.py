@@ -61,7 +61,7 @@ class AttractScreen(QWidget):
         self.show()
         self.timer.start()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         self.dismiss()
         event.accept()
 

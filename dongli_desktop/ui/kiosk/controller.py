@@ -1,20 +1,33 @@
 """Kiosk mode: configuration plus this one controller around the ordinary main window.
 
-It locks the window down (no way out but the admin PIN), makes it touch-first, and resets it
-after a visitor leaves. Time-based behaviour uses intervals the tests can shrink.
+The controller is the kiosk session: it owns the configuration, the PIN limiter, the screen guard,
+the idle prompt, the attract screen and the docked keyboard. It locks the window down (no way out but
+the admin PIN), keeps it on the screen (see guard.py), makes it touch-first, and resets it after a
+visitor leaves. Time-based behaviour uses intervals the tests can shrink.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QLineEdit, QScroller, QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QScroller,
+    QTextBrowser,
+    QWidget,
+)
 
 from dongli_desktop.core.config import KioskConfig
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
+from dongli_desktop.ui.kiosk.dock import KeyboardDock, attach
+from dongli_desktop.ui.kiosk.guard import ScreenGuard
 from dongli_desktop.ui.kiosk.idle import IdlePrompt
+from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
 from dongli_desktop.ui.kiosk.pinpad import PinPad
 from dongli_desktop.ui.logs import LOG
 
@@ -31,16 +44,29 @@ TAPS = 5
 MAX_PAUSED_ROUNDS = 2  # an open dialog pauses the idle timer for at most two more intervals
 
 
+TAP_EVENTS = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
+
+
 class KioskController(QObject):
-    """Installs itself as the application's event filter while kiosk mode is on."""
+    """Installs itself as the application's event filter while kiosk mode is on.
+
+    ``full_screen``: keep the window full screen (the real kiosk); otherwise keep the rectangle it has
+    when :meth:`start` runs (tests and screenshots with ``--size``).
+    """
 
     def __init__(self, window, config: KioskConfig, idle_ms: int | None = None, tick_ms: int = 1000,
-                 hold_ms: int = 2000, tap_window: float = 4.0, attract_ms: int = 6000) -> None:
+                 hold_ms: int = 2000, tap_window: float = 4.0, attract_ms: int = 6000,
+                 limiter: PinLimiter | None = None, full_screen: bool = False, guard_settle_ms: int = 150,
+                 guard_watch_ms: int = 1000) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
         self.unlocked = False
-        self.limiter = PinLimiter()
+        self.limiter = limiter if limiter is not None else PinLimiter()
+        self.place = QRect()
+        self.guard = ScreenGuard(window, None if full_screen else (lambda: self.place), full_screen,
+                                 guard_settle_ms, guard_watch_ms)
+        self.dock: KeyboardDock | None = None
         self.tap_window = tap_window
         self.taps: list[float] = []
         self.pinpad: PinPad | None = None
@@ -70,10 +96,14 @@ class KioskController(QObject):
         LOG.info("kiosk mode from %s; admin exit %s", self.config.source,
                  "enabled" if self.config.pin_hash else "disabled (no PIN set)")
         self.window.locked = True
+        self.dock = attach(self.window, self.window.report)
+        self.window.stack.currentChanged.connect(lambda *_: self.dock.close_keyboard())
         self.window.pageCreated.connect(self.harden)
         self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget()))  # charts drawn late
         self.harden(self.window)
         QApplication.instance().installEventFilter(self)
+        self.place = self.window.geometry()
+        self.guard.start()
         if self.config.attract:
             self.attract.start()
         self.idle.start()
@@ -99,10 +129,15 @@ class KioskController(QObject):
             widget.setAcceptDrops(False)
 
     # -- the event filter ---------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in BLOCKED:
             return True
+        if kind == QEvent.Type.ScrollPrepare and self._inner_area_scrolls(obj, event):
+            event.ignore()  # the scroll area under the finger scrolls, not the page around it as well
+            return True
+        if kind in TAP_EVENTS and isinstance(obj, QLineEdit):
+            self.keyboard_for(obj)
         if kind == QEvent.Type.KeyPress and self._is_escape_key(event):
             return True
         if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -114,6 +149,28 @@ class KioskController(QObject):
             elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
                 self.hold.stop()
         return False
+
+    @staticmethod
+    def _inner_area_scrolls(viewport: QObject, event) -> bool:
+        """A drag starts on ``viewport`` over a nested kinetic scroll area that can itself scroll."""
+        if not isinstance(viewport, QWidget) or not isinstance(viewport.parentWidget(), QAbstractScrollArea):
+            return False
+        child = viewport.childAt(event.startPos().toPoint())
+        while child is not None and child is not viewport:
+            if isinstance(child, QAbstractScrollArea) and child.property("kioskScroller") and (
+                    child.verticalScrollBar().maximum() > 0 or child.horizontalScrollBar().maximum() > 0):
+                return True
+            child = child.parentWidget()
+        return False
+
+    def keyboard_for(self, field: QLineEdit) -> None:
+        """A tapped field gets the on-screen keyboard: its own (the search page's) or the docked one."""
+        if self.dock is None or not field.isEnabled() or field.isReadOnly() or not self.window.isAncestorOf(field):
+            return
+        if field is self.dock.idle_field or any(k.field is field for k in self.window.findChildren(OnScreenKeyboard)
+                                                if k is not self.dock.keyboard):
+            return
+        self.dock.show_for(field)
 
     @staticmethod
     def _is_escape_key(event) -> bool:
@@ -160,8 +217,16 @@ class KioskController(QObject):
         LOG.info("kiosk: admin exit")
         self.unlocked = True
         self.window.locked = False
+        self.guard.stop()
         QApplication.instance().removeEventFilter(self)
         self.window.close()
+
+    def stop(self) -> None:
+        """End kiosk mode without closing the window (tests)."""
+        self.window.locked = False
+        self.guard.stop()
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self)
 
     # -- idle and reset ---------------------------------------------------------------------
     def activity(self) -> None:
@@ -195,13 +260,15 @@ class KioskController(QObject):
             self.window.set_look(lang="zh_CN", theme="normal", large=self.config.large_mode)
         if self.window.scale != self.config.font_scale:
             self.window.set_scale(self.config.font_scale)
+        if self.dock is not None:
+            self.dock.close_keyboard()
         for page in self.window.pages.values():
-            if hasattr(page, "reset"):
-                page.reset()
+            page.reset()
             for area in page.findChildren(QAbstractScrollArea):
                 area.verticalScrollBar().setValue(area.verticalScrollBar().minimum())
                 area.horizontalScrollBar().setValue(area.horizontalScrollBar().minimum())
         self.window.show_page(self.config.start_page)
+        self.guard.reassert()  # whatever happened to the window during the visit, it fills its place again
         self.resets += 1
         self.paused_rounds = 0
         if self.config.attract:

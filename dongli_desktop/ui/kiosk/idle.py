@@ -52,6 +52,6 @@ class IdlePrompt(QDialog):
     def _show_remaining(self) -> None:
         self.countdown.setText(self.tr("{s} 秒后将回到首页。轻触“继续浏览”留在这里。").format(s=self.remaining))
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt API)
+    def done(self, result: int) -> None:
         self.timer.stop()
         super().done(result)

@@ -3,14 +3,24 @@
 Typing ``yanglao`` or ``yl`` offers 养老; tapping a candidate puts it into the search field.
 Digits and the dot go straight into the field (PM2.5, 5G, 8890).
 
-Signals:
-    used(): any key was pressed (kiosk activity).
+Input is bounded: the pinyin buffer holds at most ``MAX_LETTERS`` letters (more taps are refused with a
+note) and the field keeps its own ``maxLength``. The buffer label elides instead of growing, so no number
+of taps can make the keyboard, or the window holding it, wider. ``set_field`` points the keyboard at
+another line edit (the kiosk docks one keyboard for every field but the search page's own).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.common import make_label
@@ -18,11 +28,35 @@ from dongli_desktop.ui.widgets.flow import FlowWidget
 
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl.", "zxcvbnm")
 MAX_CANDIDATES = 8
+MAX_LETTERS = 24  # longer than any word's full pinyin in the report (zhengfugongzuobaogao is 20)
+SIDE_MARGIN = 16  # px between the hint text and whatever is beside the keyboard (the sidebar)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that never asks for more width than it is given: long text ends in "…"."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+
+    def set_full_text(self, text: str) -> None:
+        self.full = text
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 1)
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideLeft, width))
 
 
 class OnScreenKeyboard(QWidget):
-    used = Signal()
-
     def __init__(self, report: Report, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboard")
@@ -33,14 +67,17 @@ class OnScreenKeyboard(QWidget):
         self.candidate_buttons: list[QPushButton] = []
         self.setAccessibleName(self.tr("屏幕键盘"))
 
-        self.buffer_label = make_label("", "muted", wrap=False)
+        self.buffer_label = ElidedLabel("muted")
+        self.note = make_label("", "muted")
+        self.note.hide()
         self.candidates = FlowWidget(spacing=8)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setContentsMargins(SIDE_MARGIN, 6, SIDE_MARGIN, 6)
         top = QHBoxLayout()
-        top.addWidget(self.buffer_label)
-        top.addWidget(self.candidates, 1)
+        top.addWidget(self.buffer_label, 1)
+        top.addWidget(self.candidates, 2)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         for row in ROWS:
             line = QHBoxLayout()
             line.setSpacing(6)
@@ -65,13 +102,25 @@ class OnScreenKeyboard(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAccessibleName({"back": self.tr("退格"), "space": self.tr("空格"), "clear": self.tr("清除")}.get(name, text))
         button.setFixedSize(140 if wide else 66, 66)
-        button.clicked.connect(lambda *_: (action(), self.used.emit()))
+        button.clicked.connect(lambda *_: action())
         self.keys[name] = button
         return button
 
+    def set_field(self, field: QLineEdit) -> None:
+        """Type into ``field`` from now on; letters not yet turned into a word are dropped."""
+        if field is not self.field:
+            self.field = field
+            self.buffer = ""
+            self._refresh()
+
     # -- typing ---------------------------------------------------------------------
     def press(self, ch: str) -> None:
+        self.note.hide()
         if ch.isalpha():
+            if len(self.buffer) >= MAX_LETTERS:
+                self.note.setText(self.tr("拼音最多 {n} 个字母，请先选一个词。").format(n=MAX_LETTERS))
+                self.note.show()
+                return
             self.buffer += ch
         else:
             self._commit_raw()
@@ -79,6 +128,7 @@ class OnScreenKeyboard(QWidget):
         self._refresh()
 
     def backspace(self) -> None:
+        self.note.hide()
         if self.buffer:
             self.buffer = self.buffer[:-1]
         else:
@@ -111,19 +161,20 @@ class OnScreenKeyboard(QWidget):
         for button in self.candidate_buttons:
             button.deleteLater()
         self.candidate_buttons = []
-        self.buffer_label.setText(self.tr("拼音：{letters}").format(letters=self.buffer) if self.buffer
-                                  else self.tr("点字母拼写，例如 yanglao 或 yl"))
+        self.buffer_label.set_full_text(self.tr("拼音：{letters}").format(letters=self.buffer) if self.buffer
+                                        else self.tr("点字母拼写，例如 yanglao 或 yl"))
         for word in self.candidate_words():
             button = QPushButton(word)
             button.setObjectName("chip")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(word)
             button.setMinimumSize(60, 60)
-            button.clicked.connect(lambda *_, w=word: (self.choose(w), self.used.emit()))
+            button.clicked.connect(lambda *_, w=word: self.choose(w))
             self.candidates.add(button)
             self.candidate_buttons.append(button)
         self.candidates.updateGeometry()
 
     def reset(self) -> None:
         self.buffer = ""
+        self.note.hide()
         self._refresh()

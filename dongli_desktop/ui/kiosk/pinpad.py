@@ -8,7 +8,15 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.widgets.common import make_label
@@ -90,6 +98,8 @@ class PinPad(QDialog):
     def submit(self) -> bool:
         pin, self.entered = self.entered, ""
         self.display.setText("")
+        if not self.pin_hash:
+            return False  # nothing can match: keep saying how to set a PIN instead of "wrong PIN"
         wait = self.limiter.wait_seconds()
         if wait > 0:
             self.message.setText(self.tr("尝试次数过多，请 {s} 秒后再试。").format(s=int(wait + 0.999)))

@@ -1,0 +1,166 @@
+"""Keeps a locked kiosk on the screen, whatever a window manager or a visitor does.
+
+Two jobs, both from one application-wide event filter, so dialogs owned by other modules need no change:
+
+* every dialog is shown without a title bar (nothing to minimise, maximise or close) and on top;
+* whenever the kiosk window or one of its dialogs is minimised, hidden, unmapped, moved, resized away
+  from its place or loses the focus to another program, the kiosk takes back its place: full screen
+  (or the fixed rectangle it was started in), raised and active, its open dialogs shown again.
+
+Re-asserting waits ``settle_ms`` so that a burst of events (a window manager's unmap, state change and
+configure) causes one correction; a ``watch_ms`` poll catches what no event reports (an unmap done
+without a window manager).
+
+Signals:
+    reasserted(str): the kiosk took its place back; the argument says what had been wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from shiboken6 import Shiboken
+
+from dongli_desktop.ui.logs import LOG
+
+WATCHED = {
+    QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move,
+    QEvent.Type.WindowDeactivate, QEvent.Type.Expose,
+}
+DIALOG_FLAGS = Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+
+
+def screen_rect(window: QWidget) -> QRect:
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.geometry() if screen is not None else window.geometry()
+
+
+class ScreenGuard(QObject):
+    reasserted = Signal(str)
+
+    def __init__(self, window: QWidget, target: Callable[[], QRect] | None = None, full_screen: bool = True,
+                 settle_ms: int = 150, watch_ms: int = 1000) -> None:
+        super().__init__(window)
+        self.window = window
+        self.full_screen = full_screen
+        self.target = target or (lambda: screen_rect(window))
+        self.active = False
+        self.focus_lost = False
+        self.count = 0
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(settle_ms)
+        self.settle.timeout.connect(self.reassert)
+        self.watch = QTimer(self)
+        self.watch.setInterval(watch_ms)
+        self.watch.timeout.connect(self.reassert)
+
+    def start(self) -> None:
+        self.active = True
+        QApplication.instance().installEventFilter(self)
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog):
+                self.lock_dialog(widget)
+        self.watch.start()
+
+    def stop(self) -> None:
+        self.active = False
+        QApplication.instance().removeEventFilter(self)
+        self.settle.stop()
+        self.watch.stop()
+
+    # -- dialogs -----------------------------------------------------------------------
+    @staticmethod
+    def lock_dialog(dialog: QDialog) -> None:
+        """No title bar, on top. Done before the dialog is first shown (Polish), so nothing flickers."""
+        flags = dialog.windowFlags() | DIALOG_FLAGS
+        flags &= ~(Qt.WindowType.WindowMinimizeButtonHint | Qt.WindowType.WindowMaximizeButtonHint
+                   | Qt.WindowType.WindowContextHelpButtonHint)
+        if flags != dialog.windowFlags():
+            dialog.setWindowFlags(flags)
+
+    # -- the event filter ------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self.active or not Shiboken.isValid(self.window):  # the window is being destroyed
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(obj, QDialog) and obj.isWindow():
+            self.lock_dialog(obj)
+        elif kind in WATCHED and self._ours(obj):
+            self.focus_lost = self.focus_lost or kind == QEvent.Type.WindowDeactivate
+            self.settle.start()
+        return False
+
+    def _ours(self, obj: QObject) -> bool:
+        if obj is self.window or obj is self.window.windowHandle():
+            return True
+        return isinstance(obj, QDialog) and obj.isWindow()
+
+    # -- taking the place back -----------------------------------------------------------------
+    def problem(self) -> str | None:
+        """What keeps the kiosk from being seen, or None."""
+        window = self.window
+        if not window.isVisible():
+            return "hidden"
+        if window.isMinimized():
+            return "minimised"
+        handle = window.windowHandle()
+        if handle is not None and not handle.isExposed():
+            return "unmapped"
+        if window.geometry() != self.target():
+            return "moved or resized"
+        if self.full_screen and not window.isFullScreen():
+            return "not full screen"
+        for dialog in self.dialogs():
+            if dialog.isMinimized() or (dialog.windowHandle() is not None and not dialog.windowHandle().isExposed()):
+                return "dialog minimised"
+        return None
+
+    @staticmethod
+    def dialogs() -> list[QDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+    def reassert(self) -> None:
+        if not self.active or not Shiboken.isValid(self.window):
+            return
+        problem = self.problem()
+        if problem is None:
+            if self.focus_lost and QApplication.activeWindow() is None:
+                self._activate()  # another program took the focus: come back on top
+            self.focus_lost = False
+            return
+        window = self.window
+        state = window.windowState() & ~Qt.WindowState.WindowMinimized
+        if self.full_screen:
+            state |= Qt.WindowState.WindowFullScreen
+        state &= ~Qt.WindowState.WindowMaximized
+        window.setGeometry(self.target())
+        window.setWindowState(state)
+        handle = window.windowHandle()
+        if handle is not None and not handle.isExposed() and window.isVisible():
+            window.hide()  # unmapped behind Qt's back (no window manager): map it again
+        window.show()
+        if window.geometry() != self.target():
+            window.setGeometry(self.target())
+        for dialog in self.dialogs():
+            if dialog.isMinimized() or (dialog.windowHandle() is not None and not dialog.windowHandle().isExposed()):
+                dialog.setWindowState(dialog.windowState() & ~Qt.WindowState.WindowMinimized)
+                dialog.hide()
+                dialog.show()
+        self._activate()
+        self.focus_lost = False
+        self.count += 1
+        LOG.warning("kiosk: took the screen back (%s)", problem)
+        self.reasserted.emit(problem)
+
+    def _activate(self) -> None:
+        if QGuiApplication.platformName() == "offscreen":
+            return  # nothing can cover a window there, and the platform cannot raise one
+        self.window.raise_()
+        dialogs = self.dialogs()
+        for dialog in dialogs:
+            dialog.raise_()
+        (dialogs[-1] if dialogs else self.window).activateWindow()
