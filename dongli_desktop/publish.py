@@ -19,7 +19,7 @@ import argparse
 import os
 import shutil
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from securesystemslib.signer import CryptoSigner
@@ -49,7 +49,7 @@ class PublishError(Exception):
 
 
 def _expiry(days: float, now: datetime | None = None) -> datetime:
-    return ((now or datetime.now(timezone.utc)) + timedelta(days=days)).replace(microsecond=0)
+    return ((now or datetime.now(UTC)) + timedelta(days=days)).replace(microsecond=0)
 
 
 def _write_key(path: Path, signer: CryptoSigner) -> None:
@@ -85,7 +85,7 @@ class Publisher:
     def _read(self, name: str) -> Metadata:
         try:
             return Metadata.from_file(str(self.meta / name))
-        except Exception as exc:  # noqa: BLE001 - any reason means the repository is not usable
+        except Exception as exc:
             raise PublishError(f"cannot read {self.meta / name}: {exc}") from exc
 
     def root(self) -> Metadata[Root]:

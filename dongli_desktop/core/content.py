@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dongli_desktop.core import safe_files, trust
@@ -51,7 +51,7 @@ def _failpoint(step: str) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 # -- what signed metadata vouches for ------------------------------------------------------------
@@ -176,7 +176,7 @@ def content_status(base: Path | None = None, trust_dir: Path | None = None) -> C
     expired = False
     if vouched is not None:
         with contextlib.suppress(ValueError):
-            expired = datetime.fromisoformat(vouched.expires) < datetime.now(timezone.utc)
+            expired = datetime.fromisoformat(vouched.expires) < datetime.now(UTC)
     return ContentStatus(
         source=choice.source, path=str(choice.path),
         edition=vouched.edition if vouched else "bundled", version=vouched.targets_version if vouched else None,

@@ -25,7 +25,7 @@ from dongli_desktop.core.paths import resources_dir
 from dongli_desktop.core.safe_files import UnsafeFileError, open_regular, read_bounded
 
 if TYPE_CHECKING:
-    from tuf.api.metadata import Metadata, Root, Targets
+    from tuf.api.metadata import Metadata, Root
 
 TARGET_NAME = "dongli.db"
 MAX_METADATA_BYTES = 512 * 1024

@@ -66,19 +66,19 @@ def test_status_reports_edition_version_expiry_and_checks(site: Site, tmp_path: 
 def test_status_command_needs_no_display_and_prints_json(tmp_path: Path):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"))
     done = subprocess.run([sys.executable, "-m", "dongli_desktop", "content", "status", "--json"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["source"] == "bundled" and data["last_check"] == ""
     plain = subprocess.run([sys.executable, "-m", "dongli_desktop", "content", "status"], cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=60)
+                           capture_output=True, text=True, timeout=60, check=False)
     assert "showing" in plain.stdout and "last error" in plain.stdout
 
 
 def test_update_command_refuses_an_unknown_source_without_traceback(tmp_path: Path):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"))
     done = subprocess.run([sys.executable, "-m", "dongli_desktop", "content", "update", "--from", str(tmp_path / "no")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1 and "nothing changed" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -91,7 +91,7 @@ def test_power_cut_at_any_step_leaves_a_verified_edition(site: Site, tmp_path: P
     site.publish("new")
     env = dict(os.environ, DONGLI_CRASH_AT=step)
     result = subprocess.run([sys.executable, "-c", CLIENT, str(base), str(site.trust), str(site.repo), "2", "10"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 9  # killed mid-update
     assert site.shown(base) == ("new" if step == "after-swap" else "old")
     site.update(base)  # the next run cleans up and completes

@@ -128,7 +128,7 @@ class Nginx:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Nginx":
+    def start(self) -> Nginx:
         for _attempt in range(5):
             self.port = free_port()
             user = "user root root;" if os.geteuid() == 0 else ""

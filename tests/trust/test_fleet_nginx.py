@@ -20,7 +20,14 @@ import pytest
 
 from dongli_desktop.core import content
 from dongli_desktop.publish import Publisher
-from tests.trust.helpers import Nginx, Site, client_process, client_result, marker_of, stray_files
+from tests.trust.helpers import (
+    Nginx,
+    Site,
+    client_process,
+    client_result,
+    marker_of,
+    stray_files,
+)
 
 CLIENTS = 20
 TIMEOUT, DEADLINE = 1.0, 3.0  # seconds: small so that stalls end fast
@@ -33,8 +40,8 @@ class Fleet:
         self.bases = [tmp / f"client{i:02}" for i in range(CLIENTS)]
         self.served = tmp / "served"
         self.serve(self.site.repo)
-        self.nginx = Nginx(tmp / "nginx", self.served, extra="location /drip/ { limit_rate 20k; alias %s/; }"
-                           % self.served).start()
+        self.nginx = Nginx(tmp / "nginx", self.served, extra=f"location /drip/ {{ limit_rate 20k; alias {self.served}/; }}"
+                           ).start()
 
     def serve(self, folder: Path) -> None:
         """Point the web server at ``folder`` (atomic symlink swap)."""
@@ -173,7 +180,7 @@ class _StallingMirror(http.server.BaseHTTPRequestHandler):
     root: Path
     release: threading.Event
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         path = self.root / self.path.lstrip("/")
         if not path.is_file():
             self.send_error(404)
@@ -230,7 +237,7 @@ def test_08_key_rotation_new_root_signed_by_the_old(fleet: Fleet):
 
 def test_09_metadata_signed_with_a_retired_key_is_refused(fleet: Fleet):
     forged = fleet.attack_copy("retired-key")
-    retired = sorted(fleet.site.publisher.keys.glob("targets.retired-*.pem"))[0]
+    retired = min(fleet.site.publisher.keys.glob("targets.retired-*.pem"))
     thief = Publisher(fleet.site.tmp / "thief-keys", forged)
     thief.keys.mkdir()
     for role in ("snapshot", "timestamp"):
