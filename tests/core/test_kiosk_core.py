@@ -36,28 +36,53 @@ def test_valid_file(tmp_path):
     assert verify_pin("2468", config.pin_hash)
 
 
+GOOD = {"idle_timeout": "77", "warning_seconds": "25", "start_page": "'glossary'", "attract": "false",
+        "font_scale": "1.25", "pages": "['overview', 'glossary']", "large_mode": "true"}
+KEPT = {"idle_timeout": 77, "warning_seconds": 25, "start_page": "glossary", "attract": False, "font_scale": 1.25,
+        "pages": ("overview", "glossary"), "large_mode": True}
+
+
+@pytest.fixture(scope="module")
+def good_hash() -> str:
+    return hash_pin("2468")
+
+
 @pytest.mark.parametrize(
-    ("text", "needle"),
+    ("key", "bad", "needle"),
     [
-        ("idle_timeout = ", "cannot read"),
-        ("idle_timeout = -5", "idle_timeout"),
-        ("idle_timeout = 'soon'", "idle_timeout"),
-        ("idle_timeout = true", "idle_timeout"),
-        ("warning_seconds = 5", "warning_seconds"),
-        ("start_page = 'desktop'", "start_page"),
-        ("attract = 'yes'", "attract"),
-        ("font_scale = 9", "font_scale"),
-        ("pages = []", "pages"),
-        ("pages = ['overview', 'shell']", "pages"),
-        ("pin_hash = '1234'", "pin_hash"),
-        ("unlocked = true", "unknown setting"),
-        ("\x00\x01", "cannot read"),
+        ("idle_timeout", "-5", "idle_timeout"),
+        ("idle_timeout", "'soon'", "idle_timeout"),
+        ("idle_timeout", "true", "idle_timeout"),
+        ("warning_seconds", "5", "warning_seconds"),
+        ("start_page", "'desktop'", "start_page"),
+        ("attract", "'yes'", "attract"),
+        ("font_scale", "9", "font_scale"),
+        ("pages", "[]", "pages"),
+        ("pages", "['overview', 'shell']", "pages"),
+        ("pin_hash", "'1234'", "pin_hash"),
+        ("unlocked", "true", "unknown setting"),
     ],
 )
-def test_bad_values_give_messages_and_safe_defaults(tmp_path, text, needle):
-    config = load_config(write(tmp_path, text))
-    assert any(needle in p for p in config.problems)
-    assert config.pin_hash is None or "pin_hash" not in text
+def test_a_bad_value_falls_back_alone(tmp_path, good_hash, key, bad, needle):
+    """The bad value gets its safe default and a message; every good value beside it is kept."""
+    lines = {**GOOD, "pin_hash": f"'{good_hash}'", key: bad}
+    config = load_config(write(tmp_path, "\n".join(f"{k} = {v}" for k, v in lines.items()) + "\n"))
+    assert any(needle in p for p in config.problems), config.problems
+    defaults = KioskConfig()
+    if hasattr(defaults, key):
+        assert getattr(config, key) == getattr(defaults, key)
+    for other, value in KEPT.items():
+        if other != key:
+            assert getattr(config, other) == value, other
+    assert config.pin_hash == (None if key == "pin_hash" else good_hash)
+
+
+@pytest.mark.parametrize("text", ["idle_timeout = ", "\x00\x01", "[[", "pin_hash = 'x'\n[["])
+def test_an_unreadable_file_gives_the_locked_defaults(tmp_path, good_hash, text):
+    body = "\n".join(f"{k} = {v}" for k, v in GOOD.items()) + f"\npin_hash = '{good_hash}'\n" + text
+    config = load_config(write(tmp_path, body))
+    assert any("cannot read" in p for p in config.problems), config.problems
+    assert config == KioskConfig(source=config.source, problems=config.problems)
 
 
 def test_bad_encoding(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QTouchEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication
 
 from dongli_desktop.cli import PAGES
 from dongli_desktop.core.pin import hash_pin
@@ -56,11 +56,12 @@ def locked(qtbot, tmp_path, pin_hash):
      (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier)],
 )
 def test_quit_shortcuts_are_swallowed(locked, key, mods):
+    """The filter decides; whether Alt+F4 closes anything is checked in a real session
+    (tests/session/test_kiosk_session.py): offscreen Qt has no window manager to close a window."""
     window, controller = locked
-    event = QKeyEvent(QEvent.Type.KeyPress, key, mods)
-    assert controller.eventFilter(window, event) is True
-    QTest.keyClick(window, key, mods)
-    assert window.isVisible()
+    assert controller.eventFilter(window, QKeyEvent(QEvent.Type.KeyPress, key, mods)) is True
+    plain = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+    assert controller.eventFilter(window, plain) is False  # typing still works
 
 
 def test_close_is_refused_while_locked(locked):
@@ -219,7 +220,9 @@ def test_bad_config_starts_locked_with_defaults(qtbot, tmp_path):
     pad = controller.open_pinpad()
     for d in "1234":
         pad.type_digit(d)
-    assert pad.submit() is False and "未设置管理员密码" in pad.message.text() or not pad.unlocked
+    assert pad.submit() is False
+    assert "未设置管理员密码" in pad.message.text()
+    assert not pad.unlocked
     assert window.close() is False
     pad.close()
     controller.stop()
@@ -263,4 +266,115 @@ def test_memory_flat_across_1000_idle_resets(qtbot, tmp_path):
     grown = rss_bytes() - before
     assert controller.resets == 1050
     assert grown < 12 * 1024 * 1024, f"RSS grew by {grown / 1e6:.1f} MB over 1,000 resets"
+    controller.stop()
+
+
+def hold_in_corner(window, qtbot, controller) -> None:
+    """Press in the corner and keep the finger there longer than the hold time."""
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.wait(controller.hold.interval() * 4)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+
+
+@pytest.mark.parametrize("taps", [0, 1, 4])
+def test_fewer_than_five_taps_then_a_hold_do_not_open_the_pad(locked, qtbot, taps):
+    window, controller = locked
+    corner_taps(window, qtbot, taps)
+    hold_in_corner(window, qtbot, controller)
+    assert controller.pinpad is None
+
+
+def test_five_taps_then_a_hold_open_the_pad(locked, qtbot):
+    window, controller = locked
+    corner_taps(window, qtbot, 5)
+    hold_in_corner(window, qtbot, controller)
+    assert controller.pinpad is not None and controller.pinpad.isVisible()
+    controller.pinpad.reject()
+
+
+def test_keyboard_buffer_is_bounded_and_never_widens_the_window(locked, qtbot):
+    """Issue 10 #7: 150 taps widened the kiosk from 1280 to 2258 px, and it stayed after the reset."""
+    from dongli_desktop.ui.kiosk.keyboard import MAX_LETTERS
+
+    window, controller = locked
+    page = window.show_page("search")
+    keyboard = page.keyboard
+    before = window.geometry()
+    for _ in range(150):
+        qtbot.mouseClick(keyboard.keys["y"], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1024, "the keyboard asks for more than a small screen"
+    assert window.geometry() == before
+    assert keyboard.buffer_label.sizeHint().width() <= keyboard.width()
+    assert keyboard.buffer == "y" * MAX_LETTERS
+    assert keyboard.note.isVisible() and str(MAX_LETTERS) in keyboard.note.text()
+    controller.reset()
+    assert keyboard.buffer == "" and window.geometry() == before
+
+
+def test_keyboard_text_keeps_clear_of_the_sidebar(locked):
+    """Issue 10 #16: the hint text touched the navigation column."""
+    window, _ = locked
+    page = window.show_page("search")
+    label = page.keyboard.buffer_label
+    left = label.mapTo(window, QPoint(0, 0)).x()
+    nav_right = window.nav_scroll.mapTo(window, QPoint(window.nav_scroll.width(), 0)).x()
+    assert left - nav_right >= 12
+
+
+def test_tapping_the_glossary_filter_brings_the_keyboard(locked, qtbot):
+    """Issue 10 #8: the glossary filter gave a cursor but no keyboard."""
+    window, controller = locked
+    page = window.show_page("glossary")
+    dock = controller.dock
+    assert not dock.isVisible()
+    qtbot.mouseClick(page.filter, Qt.MouseButton.LeftButton)
+    assert dock.isVisible() and dock.field is page.filter
+    for key in "qy":
+        qtbot.mouseClick(dock.keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert "企业" in dock.keyboard.candidate_words()
+    qtbot.mouseClick(next(b for b in dock.keyboard.candidate_buttons if b.text() == "企业"), Qt.MouseButton.LeftButton)
+    assert page.filter.text() == "企业"
+    assert 0 < len(page.visible_terms()) < len(page.entries)
+    field = page.filter.rect().translated(page.filter.mapTo(window, QPoint(0, 0)))
+    keys = dock.rect().translated(dock.mapTo(window, QPoint(0, 0)))
+    assert not field.intersects(keys) and window.rect().contains(keys)
+    window.show_page("overview")
+    assert not dock.isVisible()
+
+
+def test_search_field_keeps_its_own_keyboard(locked, qtbot):
+    window, controller = locked
+    page = window.show_page("search")
+    qtbot.mouseClick(page.field, Qt.MouseButton.LeftButton)
+    assert not controller.dock.isVisible() and page.keyboard.isVisible()
+
+
+def test_a_drag_on_the_results_scrolls_only_the_results(qtbot, tmp_path):
+    """Issue 10 #16: with the keyboard open one drag scrolled both the page and the result list."""
+    from PySide6.QtCore import QPointF, QRect
+    from PySide6.QtWidgets import QScroller
+
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\n", idle_ms=60_000)
+    window.resize(1280, 800)
+    controller.place = window.geometry()
+    page = window.show_page("search")
+    page.search_for("发展")
+    QApplication.processEvents()
+    inner = page.results
+    assert inner.verticalScrollBar().maximum() > 0, "the test needs a list that scrolls"
+    outer = next(a for a in page.findChildren(QAbstractScrollArea) if a.isAncestorOf(inner))
+    shown = QRect(inner.viewport().mapTo(outer.viewport(), QPoint(0, 0)), inner.viewport().size()).intersected(
+        outer.viewport().rect())
+    assert shown.height() > 40, "the list must be on the screen to be dragged"
+    start = QPointF(shown.center())
+    pressed = QScroller.State.Pressed
+    outer_scroller = QScroller.scroller(outer.viewport())
+    outer_scroller.handleInput(QScroller.Input.InputPress, start, 0)
+    assert outer_scroller.state() != pressed  # the page does not take the drag
+    outer_scroller.handleInput(QScroller.Input.InputRelease, start, 5)
+    inner_scroller = QScroller.scroller(inner.viewport())
+    inner_scroller.handleInput(QScroller.Input.InputPress, QPointF(inner.viewport().rect().center()), 10)
+    assert inner_scroller.state() == pressed  # the list does
+    inner_scroller.handleInput(QScroller.Input.InputRelease, QPointF(inner.viewport().rect().center()), 20)
     controller.stop()

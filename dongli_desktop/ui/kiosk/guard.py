@@ -30,6 +30,7 @@ WATCHED = {
     QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move,
     QEvent.Type.WindowDeactivate, QEvent.Type.Expose,
 }
+VIRTUAL_PLATFORMS = ("offscreen", "minimal")
 DIALOG_FLAGS = Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
 
 
@@ -107,17 +108,24 @@ class ScreenGuard(QObject):
             return "hidden"
         if window.isMinimized():
             return "minimised"
-        handle = window.windowHandle()
-        if handle is not None and not handle.isExposed():
+        if self._unmapped(window):
             return "unmapped"
         if window.geometry() != self.target():
             return "moved or resized"
         if self.full_screen and not window.isFullScreen():
             return "not full screen"
         for dialog in self.dialogs():
-            if dialog.isMinimized() or (dialog.windowHandle() is not None and not dialog.windowHandle().isExposed()):
+            if dialog.isMinimized() or self._unmapped(dialog):
                 return "dialog minimised"
         return None
+
+    @staticmethod
+    def _unmapped(widget: QWidget) -> bool:
+        """Shown for Qt but not on the screen (a window manager or a client unmapped it)."""
+        if QGuiApplication.platformName() in VIRTUAL_PLATFORMS:
+            return False  # nothing maps or unmaps windows there
+        handle = widget.windowHandle()
+        return handle is not None and not handle.isExposed()
 
     @staticmethod
     def dialogs() -> list[QDialog]:
@@ -139,14 +147,13 @@ class ScreenGuard(QObject):
         state &= ~Qt.WindowState.WindowMaximized
         window.setGeometry(self.target())
         window.setWindowState(state)
-        handle = window.windowHandle()
-        if handle is not None and not handle.isExposed() and window.isVisible():
+        if self._unmapped(window) and window.isVisible():
             window.hide()  # unmapped behind Qt's back (no window manager): map it again
         window.show()
         if window.geometry() != self.target():
             window.setGeometry(self.target())
         for dialog in self.dialogs():
-            if dialog.isMinimized() or (dialog.windowHandle() is not None and not dialog.windowHandle().isExposed()):
+            if dialog.isMinimized() or self._unmapped(dialog):
                 dialog.setWindowState(dialog.windowState() & ~Qt.WindowState.WindowMinimized)
                 dialog.hide()
                 dialog.show()
