@@ -12,6 +12,7 @@ CHART_MIN_PX = 240  # a chart below this is unreadable
 READING_MIN_LINES = 8  # the reading pane shows at least this many lines
 SIDE_LIST_EM = 11  # a section list narrower than this shows four characters a line
 TEXT_MIN_EM = 26  # the reading pane beside a side list needs this many characters a line
+LARGE_SPLIT_FACTOR = 1.5  # 大字模式 shows chart and text together only with half as much room again
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,17 @@ class PartLayout:
 def part_layout(width: int, height: int, em: float, line: float, large: bool) -> PartLayout:
     """Arrange a part page of ``width`` × ``height`` px whose text has an ``em`` and reading ``line`` (px).
 
-    大字模式 always steps and switches (its simpler page); otherwise the list goes beside the text only
-    when both keep a readable width, and chart and text share the height only when the chart gets
-    ``CHART_MIN_PX`` and the text ``READING_MIN_LINES`` lines.
+    The list goes beside the text only when both keep a readable width, and chart and text share the
+    height only when the chart gets ``CHART_MIN_PX`` and the text ``READING_MIN_LINES`` lines. 大字模式
+    always steps through a drop-down (its simpler page) and shows both panes only on a tall screen.
     """
-    if large or em <= 0:
+    if em <= 0:
         return PartLayout(side_list=False, split=False)
-    side = width >= (SIDE_LIST_EM + TEXT_MIN_EM) * em
     chrome = 4 * em  # the reading pane's padding and heading margin, the splitter handle
+    if large:  # only a tall (portrait) screen shows both, each with room to spare
+        return PartLayout(side_list=False,
+                          split=height >= LARGE_SPLIT_FACTOR * (CHART_MIN_PX + READING_MIN_LINES * line + chrome))
+    side = width >= (SIDE_LIST_EM + TEXT_MIN_EM) * em
     split = height >= CHART_MIN_PX + READING_MIN_LINES * line + chrome
     return PartLayout(side_list=side, split=split)
 

@@ -49,6 +49,8 @@ class FittedDialog(QDialog):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
+        self.scroll.viewport().setAutoFillBackground(False)  # the dialog's own background shows through
+        self.body.setAutoFillBackground(False)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         outer = QVBoxLayout(self)

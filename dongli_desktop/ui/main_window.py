@@ -5,6 +5,7 @@ Pages are created on first visit, so start-up pays only for the start page.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -100,6 +101,11 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._fix_tab_order()
         self._fit_nav()
+        self.layout_report = None
+        if os.environ.get("DONGLI_LAYOUT_REPORT"):  # test-only: real-session tests read the layout
+            from dongli_desktop.ui.layout_report import install_if_asked
+
+            self.layout_report = install_if_asked(self)
 
     @property
     def scale(self) -> float:
@@ -204,7 +210,7 @@ class MainWindow(QMainWindow):
             button.setToolTip(description)
         self.large_button.setChecked(self.look.large)
         self.contrast_button.setChecked(self.look.theme == "contrast")
-        self.top_bar.retranslate(self.tr("更多 ▾"), self.tr("更多按钮"))
+        self.top_bar.retranslate(self.tr("更多"), self.tr("更多按钮"))
         self._update_scale_label()
 
     def _shortcuts(self) -> None:

@@ -74,8 +74,10 @@ def test_part_layout_split_keeps_chart_and_eight_lines():
     assert not part_layout(2000, needed - 1, em, line, large=False).split
 
 
-def test_large_mode_always_steps_and_switches():
-    assert part_layout(4000, 4000, 20, 30, large=True) == PartLayout(side_list=False, split=False)
+def test_large_mode_steps_and_shows_both_panes_only_when_tall():
+    assert part_layout(4000, 4000, 20, 30, large=True) == PartLayout(side_list=False, split=True)
+    assert part_layout(4000, 700, 42, 67, large=True) == PartLayout(side_list=False, split=False)  # 1280×800
+    assert part_layout(790, 1750, 42, 67, large=True) == PartLayout(side_list=False, split=True)  # 1080×1920
 
 
 @pytest.mark.parametrize(("available", "expected"), [

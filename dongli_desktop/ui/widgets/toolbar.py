@@ -39,14 +39,15 @@ class TopBar(QWidget):
             self.actions[button] = action
         self.menu.aboutToShow.connect(self._sync_actions)
         title.setWordWrap(False)
-        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(8)
         for widget in (*fixed, *optional, self.more):
             layout.addWidget(widget)
-        layout.addWidget(title, 1)
+        layout.addStretch(1)
+        layout.addWidget(title)
 
     def set_title(self, text: str) -> None:
         self.full_title = text
@@ -88,11 +89,13 @@ class TopBar(QWidget):
 
     def _fit_title(self, width: int) -> None:
         metrics = self.title.fontMetrics()
+        frame = self.title.sizeHint().width() - metrics.horizontalAdvance(self.title.text())  # padding
+        width -= self.layout().spacing() + max(0, frame)
         if width < TITLE_MIN_EM * metrics.height():
-            self.title.setText("")  # kept as the stretch that holds the buttons at their width
-            self.title.setToolTip(self.full_title)
+            self.title.hide()
             return
-        text = metrics.elidedText(self.full_title, Qt.TextElideMode.ElideRight, width - 4)
+        self.title.show()
+        text = metrics.elidedText(self.full_title, Qt.TextElideMode.ElideRight, width)
         self.title.setText(text)
         self.title.setToolTip(self.full_title if text != self.full_title else "")
 

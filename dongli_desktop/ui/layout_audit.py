@@ -1,0 +1,114 @@
+"""Layout invariants of a live window: clipped or overlapping text, lines shown, rows (no test code here).
+
+Used by the widget tests (tests/gui/layout_checks.py) and, through ``DONGLI_LAYOUT_REPORT``, by the
+real-session tests that read a running app's report (``ui/layout_report.py``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QScrollArea, QTextEdit, QWidget
+
+SLACK = 1
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Every visible label or button under ``root`` whose geometry is smaller than its text needs."""
+    problems = []
+    window_right = root.window().width()
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisibleTo(root.window()):
+            continue
+        if widget.width() <= 0:
+            continue
+        name = f"{type(widget).__name__}({widget.objectName()!r}, {getattr(widget, 'text', lambda: '')()[:20]!r})"
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            need_w, need_h = widget.minimumSizeHint().width(), widget.heightForWidth(widget.width())
+        else:
+            hint = widget.sizeHint()
+            need_w, need_h = hint.width(), hint.height()
+        if need_h > widget.height() + SLACK or (need_w > widget.width() + SLACK and not _wraps(widget)):
+            problems.append(f"{name}: needs {need_w}x{need_h}, has {widget.width()}x{widget.height()}")
+        left = widget.mapTo(root.window(), widget.rect().topLeft()).x()
+        scroller = _scroll_parent(widget)
+        if scroller is None and left + widget.width() > window_right + SLACK:
+            problems.append(f"{name}: runs past the window's right edge")
+    for area in root.findChildren(QScrollArea):
+        if not area.isVisibleTo(root.window()) or area.widget() is None:
+            continue
+        if area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            content, viewport = area.widget().width(), area.viewport().width()
+            if content > viewport + SLACK:
+                problems.append(f"{area.widget().objectName()!r}: content {content}px wider than its view {viewport}px")
+    return problems
+
+
+def _wraps(widget: QWidget) -> bool:
+    return isinstance(widget, QLabel) and widget.wordWrap()
+
+
+def _scroll_parent(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Visible labels and buttons under ``root`` whose rectangles overlap (siblings drawn over each other)."""
+    window = root.window()
+    shown = [w for w in root.findChildren(QWidget)
+             if isinstance(w, (QLabel, QAbstractButton)) and w.isVisibleTo(window) and w.width() > 0]
+    boxes = [(w, _visible_rect(w)) for w in shown]
+    problems = []
+    for i, (a, ra) in enumerate(boxes):
+        for b, rb in boxes[i + 1:]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            common = ra.intersected(rb)
+            if common.width() > SLACK and common.height() > SLACK:
+                problems.append(f"{_name(a)} overlaps {_name(b)}")
+    return problems
+
+
+def visible_lines(view: QTextEdit) -> float:
+    """How many lines of body text a text view shows at once, from the laid-out document's line pitch."""
+    doc = view.document()
+    pitch = 0.0
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        if layout is not None and layout.lineCount() >= 2:
+            pitch = layout.lineAt(1).y() - layout.lineAt(0).y()
+            break
+        block = block.next()
+    if pitch <= 0:
+        pitch = view.fontMetrics().lineSpacing()
+    return view.viewport().height() / pitch
+
+
+def one_row(widgets: list[QWidget]) -> bool:
+    """The visible widgets share one row (their vertical extents all overlap)."""
+    window = widgets[0].window() if widgets else None
+    spans = [(w.mapTo(window, w.rect().topLeft()).y(), w.height()) for w in widgets if w.isVisibleTo(window)]
+    top = max(y for y, _ in spans)
+    bottom = min(y + h for y, h in spans)
+    return top < bottom
+
+
+def _visible_rect(widget: QWidget):
+    """The part of ``widget`` on screen, in window coordinates: cut to every scroll view it sits in."""
+    window = widget.window()
+    rect = widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent is parent.parentWidget().viewport():
+            rect = rect.intersected(parent.rect().translated(parent.mapTo(window, parent.rect().topLeft())))
+        parent = parent.parentWidget()
+    return rect
+
+
+def _name(widget: QWidget) -> str:
+    return f"{type(widget).__name__}({getattr(widget, 'text', lambda: '')()[:20]!r})"

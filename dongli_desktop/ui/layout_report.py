@@ -1,0 +1,101 @@
+"""A test-only hook: with ``DONGLI_LAYOUT_REPORT=FILE`` the window writes what its layout looks like.
+
+Real-session tests drive the app through the window manager, AT-SPI and xdotool and read this report
+to check what cannot be seen from outside: clipped or overlapping text, how many lines the reading
+pane shows, the chart's height and legend, sideways scrolling. The file is rewritten twice a second
+(atomically) with the current page's facts; nothing is written without the variable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from dongli_desktop.ui.layout_audit import clipped, one_row, overlapping, visible_lines
+
+INTERVAL_MS = 500
+
+
+def sideways(root: QWidget) -> list[str]:
+    """Scroll views under ``root`` that show a horizontal scroll bar (the content is wider than the view)."""
+    return [f"{type(a).__name__}({a.objectName()!r})" for a in root.findChildren(QAbstractScrollArea)
+            if a.isVisibleTo(root) and a.horizontalScrollBar().isVisibleTo(root)
+            and a.horizontalScrollBar().maximum() > 0]
+
+
+def facts(window) -> dict:
+    """What the window shows now, as plain data."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    frame = window.frameGeometry()
+    name = window.current_page_name() if window.pages else ""
+    top = [w for w in (window.smaller, window.scale_label, window.larger, window.large_button,
+                       window.contrast_button, window.language_button, window.about_button, window.top_bar.more)
+           if w.isVisibleTo(window)]
+    data: dict = {
+        "page": name,
+        "scale": window.look.scale, "large": window.look.large, "theme": window.look.theme,
+        "window": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "client": [window.x(), window.y(), window.width(), window.height()],
+        "available": [room.x(), room.y(), room.width(), room.height()],
+        "clipped": clipped(window),
+        "overlapping": overlapping(window),
+        "sideways": sideways(window),
+        "toolbar_one_row": one_row(top),
+        "toolbar_height": window.top_bar.height(),
+        "nav_scrolls": window.nav_scroll.verticalScrollBar().maximum() > 0,
+    }
+    page = window.stack.currentWidget()
+    reader = getattr(page, "reader", None)
+    if name in ("review", "plan") and reader is not None:
+        chart = page.chart
+        data["part"] = {
+            "reader_visible": reader.isVisibleTo(window),
+            "reading_lines": round(visible_lines(reader), 2) if reader.isVisibleTo(window) else 0,
+            "list_visible": page.list.isVisibleTo(window),
+            "list_chars": page.list.width() / max(1, page.list.fontMetrics().height()),
+            "chart_visible": page.chart_scroll.isVisibleTo(window),
+            "chart_height": page.chart_scroll.height() if page.chart_scroll.isVisibleTo(window) else 0,
+            "legend_in_view": _legend_in_view(page) if chart is not None else False,
+            "section": page.section_title(page.current) if page.current is not None else "",
+        }
+    return data
+
+
+def _legend_in_view(page) -> bool:
+    legend = page.chart.legend
+    if not (page.chart_scroll.isVisibleTo(page) and legend.isVisibleTo(page)):
+        return False
+    viewport = page.chart_scroll.viewport()
+    top = legend.mapTo(viewport, legend.rect().topLeft()).y()
+    return 0 <= top and top + legend.height() <= viewport.height()
+
+
+class LayoutReport(QObject):
+    """Writes :func:`facts` of ``window`` to ``path`` every ``INTERVAL_MS``."""
+
+    def __init__(self, window, path: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.write)
+        self.timer.start()
+
+    def write(self) -> None:
+        if not self.window.isVisible():
+            return
+        temp = self.path.with_suffix(".tmp")
+        temp.write_text(json.dumps(facts(self.window), ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, self.path)
+
+
+def install_if_asked(window) -> LayoutReport | None:
+    path = os.environ.get("DONGLI_LAYOUT_REPORT")
+    return LayoutReport(window, Path(path)) if path else None

@@ -1,0 +1,74 @@
+"""Review and plan in a real X session (Xvfb + openbox) on small screens at large text (issue 10 item 3).
+
+The app runs as a person meets it: a window manager, a small screen, the default (maximised) window.
+The test opens the pages and switches to the chart by their accessible names (AT-SPI + xdotool) and
+reads what the window shows from the app's layout report (``DONGLI_LAYOUT_REPORT``, the same checks
+as the widget tests).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.session.harness import wait_until
+
+CASES = [
+    (1024, 768, ("--font-scale", "2.0")),
+    (1280, 800, ("--font-scale", "2.0")),
+    (1280, 800, ("--large", "--contrast", "--font-scale", "1.75")),
+    (1024, 768, ("--large", "--contrast", "--font-scale", "1.75")),
+]
+PAGE_NAMES = {"review": "2019 工作回顾", "plan": "2020 工作安排"}
+TITLE_BAR_PX = 40  # openbox's decoration above a maximised window
+
+
+def read_report(path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def report_where(path, predicate, what: str) -> dict:
+    return wait_until(lambda: (r := read_report(path)) is not None and predicate(r) and r, 30, 0.2, what)
+
+
+def assert_usable(report: dict, width: int, height: int) -> None:
+    x, y, w, h = report["window"]
+    assert (w, report["available"][2]) == (width, width), report["window"]
+    assert h >= height - TITLE_BAR_PX and x >= 0 and y >= 0 and y + h <= height, report["window"]
+    assert report["clipped"] == [], report["clipped"]
+    assert report["overlapping"] == [], report["overlapping"]
+    assert report["sideways"] == [], report["sideways"]
+    assert report["toolbar_one_row"] and not report["nav_scrolls"]
+    assert report["toolbar_height"] <= 0.15 * height
+
+
+@pytest.mark.parametrize(("width", "height", "args"), CASES)
+def test_review_and_plan_usable_in_a_real_session(make_session, tmp_path, width, height, args):
+    session = make_session(width, height)
+    path = tmp_path / "layout.json"
+    app = session.start_app(*args, extra_env={"DONGLI_LAYOUT_REPORT": str(path)})
+    app.wait_window()
+    for page, name in PAGE_NAMES.items():
+        session.click_control(app, name)
+        report = report_where(path, lambda r, p=page: r["page"] == p and "part" in r, f"the {page} page")
+        assert_usable(report, width, height)
+        part = report["part"]
+        assert part["reader_visible"] and part["reading_lines"] >= 8, part
+        if part["list_visible"]:
+            assert part["list_chars"] >= 8, part
+        if not part["chart_visible"]:
+            session.click_control(app, "看图表")
+            report = report_where(path, lambda r: r.get("part", {}).get("chart_visible"), "the chart pane")
+            assert_usable(report, width, height)
+            part = report["part"]
+            assert part["section"], part  # the section's name stays in view with the chart
+        assert part["chart_height"] >= 240 and part["legend_in_view"], part
+        if not part["reader_visible"]:
+            session.click_control(app, "看原文")
+            report_where(path, lambda r: r.get("part", {}).get("reader_visible"), "the text pane")
+    session.screenshot(tmp_path / "last.png")
+    assert app.stop() is not None
