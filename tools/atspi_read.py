@@ -16,8 +16,8 @@ def walk(node, depth=0, found=None):
         found.append((depth, node.getRoleName(), node.name, node.description))
         for i in range(node.childCount):
             walk(node.getChildAtIndex(i), depth + 1, found)
-    except Exception:  # a node may vanish while we read
-        pass
+    except Exception:  # noqa: BLE001 - a node may vanish while we read (pyatspi raises many kinds)
+        return found
     return found
 
 

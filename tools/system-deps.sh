@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages the app, its tests and its packaging need, only when something is missing.
-# binutils (objdump) and libpython3.11 (libpython3.11.so.1.0) are for PyInstaller (make dist); lintian,
+# binutils (objdump), libpython3.11 (libpython3.11.so.1.0) and patchelf are for PyInstaller (make dist); lintian,
 # desktop-file-utils, appstream, debootstrap and systemd (systemd-analyze) check the .deb packages;
 # speech-dispatcher with espeak-ng and sox prove that read-aloud produces sound.
 set -eu
@@ -9,7 +9,7 @@ libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 l
 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth imagemagick fonts-dejavu-core libpulse0 \
 dbus-x11 at-spi2-core python3-pyatspi python3-venv \
 openbox xdotool x11-utils nginx-light \
-binutils libpython3.11 \
+binutils patchelf libpython3.11 libwayland-cursor0 libwayland-egl1 \
 lintian desktop-file-utils appstream debootstrap systemd x11-xserver-utils \
 speech-dispatcher speech-dispatcher-espeak-ng sox"
 missing=""

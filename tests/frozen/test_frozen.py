@@ -1,4 +1,4 @@
-"""The frozen one-folder bundle: builds with build.spec and starts offscreen with --screenshot."""
+"""The frozen one-folder bundle (fixture ``bundle``, tests/frozen/conftest.py) starts offscreen with --screenshot."""
 
 from __future__ import annotations
 
@@ -9,30 +9,15 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.slow
 FATAL = re.compile(r"ImportError|ModuleNotFoundError|Traceback|could not load|Could not load", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    work = tmp_path_factory.mktemp("pyi")
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath",
-                    str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
-                   cwd=ROOT, check=True, timeout=1200)
-    folder = work / "dist" / "dongli-desktop"
-    report = subprocess.run([sys.executable, str(ROOT / "packaging" / "finish.py"), str(folder)],
-                            capture_output=True, text=True, check=True)
-    print(report.stdout)
-    return folder
 
 
 def run_frozen(bundle, tmp_path, *args):
     exe = bundle / ("dongli-desktop.exe" if sys.platform == "win32" else "dongli-desktop")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"), QT_DEBUG_PLUGINS="0")
     return subprocess.run([str(exe), "--settings", str(tmp_path / "s.ini"), *args], env=env, capture_output=True,
-                          text=True, timeout=180, cwd=tmp_path)
+                          text=True, timeout=180, cwd=tmp_path, check=False)
 
 
 def test_frozen_app_renders_every_page(bundle, tmp_path):
@@ -65,3 +50,17 @@ def test_bundle_leaves_out_unused_qt(bundle):
                                  "libQt6Designer", "libavcodec")) for n in names)
     assert "libQt6TextToSpeech.so.6" in names  # read-aloud ships; it links QtMultimedia
     assert "dongli.db" in names and "NotoSansSC-Regular.subset.otf" in names
+
+
+def test_bundle_names_no_build_machine_library_path(bundle):
+    """No RUNPATH/RPATH into the build machine (e.g. a pyenv prefix under /root) survives finish.py."""
+    offenders = []
+    for path in bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink() and path.read_bytes()[:4] == b"\x7fELF":
+            dynamic = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, check=False).stdout
+            for line in dynamic.splitlines():
+                if line.split()[:1] in (["RUNPATH"], ["RPATH"]):
+                    entries = line.split()[1].split(":")
+                    offenders += [f"{path.name}: {e}" for e in entries
+                                  if not e.startswith(("$ORIGIN", "/usr/lib/", "/lib/"))]
+    assert offenders == []

@@ -1,0 +1,109 @@
+"""The Debian packages `make deb` builds: contents, metadata, lintian, systemd units."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from dongli_desktop.cli import build_parser
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+METAINFO = "cn.tjdl.dongli_desktop.metainfo.xml"
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed: tools/system-deps.sh installs it (make test does)")
+    return found
+
+
+def field(deb, name: str) -> str:
+    return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_file_names_follow_debian(debs):
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=False).stdout.strip()
+    version = field(debs["desktop"], "Version")
+    assert debs["desktop"].name == f"dongli-desktop_{version}_{arch}.deb"
+    assert debs["kiosk"].name == f"dongli-kiosk_{version}_all.deb"
+    print({k: f"{v.stat().st_size / 1e6:.1f} MB" for k, v in debs.items()})
+
+
+def test_lintian_reports_no_errors(debs):
+    result = subprocess.run([tool("lintian"), "--tag-display-limit", "0", str(debs["desktop"]), str(debs["kiosk"])],
+                            capture_output=True, text=True, timeout=1800, check=False)
+    print(result.stdout)
+    errors = [line for line in result.stdout.splitlines() if line.startswith("E:")]
+    assert errors == [], "\n".join(errors)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_desktop_package_layout(unpacked):
+    app = unpacked / "opt" / "dongli-desktop" / "dongli-desktop"
+    assert app.is_file() and app.stat().st_mode & 0o111
+    link = unpacked / "usr" / "bin" / "dongli-desktop"
+    assert link.is_symlink() and str(link.readlink()) == "/opt/dongli-desktop/dongli-desktop"
+    share = unpacked / "usr" / "share"
+    for rel in ("applications/dongli-desktop.desktop", "icons/hicolor/scalable/apps/dongli-desktop.svg",
+                f"metainfo/{METAINFO}", "man/man1/dongli-desktop.1.gz", "doc/dongli-desktop/copyright",
+                "doc/dongli-desktop/changelog.gz"):
+        assert (share / rel).is_file(), rel
+
+
+def test_desktop_file_and_metainfo_validate(unpacked):
+    share = unpacked / "usr" / "share"
+    desktop = subprocess.run([tool("desktop-file-validate"), str(share / "applications" / "dongli-desktop.desktop")],
+                             capture_output=True, text=True, check=False)
+    assert desktop.returncode == 0 and desktop.stdout.strip() == "", desktop.stdout + desktop.stderr
+    meta = subprocess.run([tool("appstreamcli"), "validate", "--no-net", "--pedantic", str(share / "metainfo" / METAINFO)],
+                          capture_output=True, text=True, check=False)
+    assert meta.returncode == 0, meta.stdout + meta.stderr
+
+
+def test_depends_name_the_libraries_the_bundle_needs(debs):
+    depends = {d.strip().split()[0] for d in field(debs["desktop"], "Depends").split(",")}
+    assert {"libc6", "libegl1", "libgl1", "libxcb1"} <= depends
+    kiosk = field(debs["kiosk"], "Depends")
+    assert f"dongli-desktop (= {field(debs['desktop'], 'Version')})" in kiosk
+    for package in ("speech-dispatcher", "speech-dispatcher-espeak-ng", "openbox", "xserver-xorg-core", "adduser"):
+        assert package in kiosk
+
+
+def test_kiosk_config_is_a_conffile(debs, tmp_path):
+    subprocess.run(["dpkg-deb", "-e", str(debs["kiosk"]), str(tmp_path / "control")], check=True)
+    conffiles = (tmp_path / "control" / "conffiles").read_text(encoding="utf-8").split()
+    assert "/etc/dongli-desktop/kiosk.toml" in conffiles
+    postinst = (tmp_path / "control" / "postinst").read_text(encoding="utf-8")
+    assert "adduser --system" in postinst and "dpkg-statoverride" in postinst
+    assert "@UNITS@" not in postinst
+
+
+def test_systemd_units_verify(unpacked):
+    """systemd-analyze verify on the installed tree: the units parse and their programs exist."""
+    units = sorted((unpacked / "lib" / "systemd" / "system").glob("dongli-*"))
+    assert {u.name for u in units} >= {"dongli-kiosk.service", "dongli-kiosk-display.service"}
+    result = subprocess.run([tool("systemd-analyze"), "verify", "--man=no", f"--root={unpacked}",
+                             *(f"/lib/systemd/system/{u.name}" for u in units)], capture_output=True, text=True, check=False)
+    problems = [line for line in (result.stdout + result.stderr).splitlines()
+                if "dongli" in line and "Failed to" not in line or "not executable" in line]
+    assert result.returncode == 0 and problems == [], result.stdout + result.stderr
+
+
+def test_kiosk_unit_restarts_on_failure_only_and_has_a_watchdog(unpacked):
+    text = (unpacked / "lib" / "systemd" / "system" / "dongli-kiosk.service").read_text(encoding="utf-8")
+    settings = dict(re.findall(r"^(\w+)=(.*)$", text, re.MULTILINE))
+    assert settings["Type"] == "notify"
+    assert settings["Restart"] == "on-failure"  # an admin exit (code 0) stays exited
+    assert int(settings["WatchdogSec"]) > 0
+    assert settings["User"] == "dongli-kiosk"
+
+
+def test_man_page_documents_every_option():
+    page = (ROOT / "packaging" / "linux" / "dongli-desktop.1").read_text(encoding="utf-8").replace("\\-", "-")
+    options = [o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")]
+    assert [o for o in options if o not in page] == []
