@@ -87,7 +87,7 @@ def test_one_edition_is_shown_but_cannot_be_switched(qtbot):
 def test_accessible_names_and_descriptions_come_from_the_content(qtbot, catalogue):
     picker = make_picker(qtbot, catalogue)
     assert picker.accessibleName() == "选择报告"
-    assert picker.accessibleDescription() == "共4份报告，最新的在最上面"
+    assert picker.accessibleDescription() == "选择要看的报告：共4份，最新的在最上面"
     row = picker.editions.index(catalogue.find("东丽区", 2021))
     assert picker.itemData(row, Qt.ItemDataRole.AccessibleTextRole) == "东丽区2021年政府工作报告"
     description = picker.itemData(row, Qt.ItemDataRole.AccessibleDescriptionRole)

@@ -194,7 +194,8 @@ class TrackerRow(QFrame):
             links = QHBoxLayout()
             links.setSpacing(16)
             links.addWidget(self.target_link)
-            links.addWidget(result_widget, 1)
+            links.addWidget(result_widget)
+            links.addStretch(1)
             grid.addLayout(links, 1, 0, 1, 2)
             grid.addWidget(self.why, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
@@ -382,8 +383,12 @@ class TrackerPage(Page):
         else:
             for side in cmp.targets:
                 self._add_row(TrackerRow(side, None, None, self.simple))
-            self.summary.setText(self.tr("{title}定下的目标（{n}项）：").format(
-                title=cmp.earlier.full_title, n=len(self.rows)))
+            if self.rows:
+                self.summary.setText(self.tr("{title}定下的目标（{n}项）：").format(
+                    title=cmp.earlier.full_title, n=len(self.rows)))
+            else:
+                self.summary.setText(self.tr("{title}还没有整理出可以逐项对照的数字目标。").format(
+                    title=cmp.earlier.full_title))
             self.summary.show()
         self.set_filter(self.filter if self.chips is not None and self.filter in self.chips.buttons else ALL)
 

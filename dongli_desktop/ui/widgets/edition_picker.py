@@ -66,7 +66,7 @@ class EditionPicker(QComboBox):
         self.setMinimumHeight(self.row_height)
         self.setItemDelegate(_TallRows(self.row_height, self))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setAccessibleName(self.tr("选择报告"))
+        self.setAccessibleName(self.tr("选择报告"))  # screen readers read a combo box's current text as its name
         self.editions: tuple[Edition, ...] = ()
         self._shown: Edition | None = None
         self.activated.connect(self._activated)
@@ -101,10 +101,10 @@ class EditionPicker(QComboBox):
         self.blockSignals(False)
         if len(self.editions) < 2:
             self.setEnabled(False)
-            self.setAccessibleDescription(self.tr("本机只有这一份报告；新的报告更新到本机后可以在这里切换"))
+            self.setAccessibleDescription(self.tr("本机只有这一份报告；新的报告更新到本机后可以在这里选择"))
         else:
             self.setEnabled(True)
-            self.setAccessibleDescription(self.tr("共{n}份报告，最新的在最上面").format(n=len(self.editions)))
+            self.setAccessibleDescription(self.tr("选择要看的报告：共{n}份，最新的在最上面").format(n=len(self.editions)))
         self.set_current(current if current in self.editions else (self.editions[0] if self.editions else None))
 
     def set_current(self, edition: Edition | None) -> None:
