@@ -98,11 +98,14 @@ def trusted_root(anchor: bytes, history: Path | None) -> Root:
             data = read_bounded(candidate, MAX_METADATA_BYTES)
         except OSError:
             break
-        new = _load(data, "root")
-        _verify(root, "root", new)  # signed by the old keys ...
-        _verify(new.signed, "root", new)  # ... and by the new ones
-        if new.signed.version != root.version + 1:
-            raise TrustError(f"{candidate.name} holds version {new.signed.version}")
+        try:
+            new = _load(data, "root")
+            _verify(root, "root", new)  # signed by the old keys ...
+            _verify(new.signed, "root", new)  # ... and by the new ones
+            if new.signed.version != root.version + 1:
+                raise TrustError(f"{candidate.name} holds version {new.signed.version}")
+        except TrustError:
+            break  # a damaged or planted copy ends the chain; it can never add trust
         root = new.signed
     return root
 
