@@ -104,6 +104,10 @@ def run(options: argparse.Namespace) -> int:
         from dongli_desktop.ui.screenshot import render_all
 
         return render_all(window, options.screenshot, options.page)
+    from dongli_desktop.ui.watchdog import Watchdog
+
+    Watchdog(app).start(window.ready)  # sd_notify READY/WATCHDOG/STOPPING when NOTIFY_SOCKET is set (first, so
+    # that READY=1 precedes a --quit-when-ready exit)
     if options.quit_on_first_frame:
         from dongli_desktop.ui.first_frame import FirstFrameQuit
 
@@ -113,9 +117,6 @@ def run(options: argparse.Namespace) -> int:
     from dongli_desktop.ui.timing import install_if_asked
 
     probe = install_if_asked(window)  # noqa: F841 (kept alive for the run)
-    from dongli_desktop.ui.watchdog import Watchdog
-
-    Watchdog(app).start(window.ready)  # sd_notify READY/WATCHDOG/STOPPING when NOTIFY_SOCKET is set
     if kiosk is not None:
         session = start_kiosk(window, options, kiosk)  # noqa: F841 (the kiosk session, kept for the run)
     else:

@@ -50,6 +50,13 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
             pass
 
 
+    def close(self) -> None:
+        try:
+            super().close()  # flushes: on a full disk that raises again
+        except (OSError, ValueError):
+            pass
+
+
 class QuietStreamHandler(logging.StreamHandler):
     """stderr logging that never raises or prints tracebacks when stderr is closed or full."""
 

@@ -28,7 +28,11 @@ class Watchdog(QObject):
         self.is_ready = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.ping)
-        if not env.get("NOTIFY_SOCKET"):
+        address = env.get("NOTIFY_SOCKET", "")
+        if not address:
+            return
+        if not address.startswith("@") and not os.path.exists(address):
+            LOG.warning("watchdog: NOTIFY_SOCKET %s does not exist; not notifying", address)
             return
         import sdnotify
 
@@ -88,5 +92,14 @@ class Watchdog(QObject):
         self.send("WATCHDOG=1")
 
     def stopping(self) -> None:
+        """STOPPING=1, then nothing more: the socket is closed."""
         self.timer.stop()
+        self.is_ready = True  # a late ready signal must not announce READY=1 after STOPPING=1
         self.send("STOPPING=1")
+        self.close()
+
+    def close(self) -> None:
+        self.timer.stop()
+        if self.notifier is not None:
+            self.notifier.socket.close()
+            self.notifier = None

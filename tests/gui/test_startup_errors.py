@@ -101,3 +101,40 @@ def test_crash_handler_logs_and_exits(qapp, tmp_path, monkeypatch):
     errors.LOG.removeHandler(handler)
     assert exits == [errors.EXIT_CRASH]  # one dialog, one exit, however many errors follow
     assert any("boom" in r.getMessage() or (r.exc_info is None and "RuntimeError" in r.getMessage()) for r in records)
+
+
+BREAK_AND_RUN = """
+import sys
+import {module} as target
+def broken(*args, **kwargs):
+    raise RuntimeError("broken on purpose")
+setattr(target{attr_path}, broken)
+from dongli_desktop.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "attr_path", "args", "line"),
+    [
+        # before Qt exists: the command-line parser
+        ("dongli_desktop.cli", ', "build_parser"', ["--quit-when-ready"], "dongli-desktop: unexpected error (RuntimeError)"),
+        # Qt is up, before the event loop: building the window
+        ("dongli_desktop.ui.main_window", '.MainWindow, "__init__"', ["--quit-when-ready"], "程序遇到意外问题"),
+        # kiosk configuration handling, before the event loop
+        ("dongli_desktop.ui.app", ', "load_config"', ["--kiosk", "--quit-when-ready"], "程序遇到意外问题"),
+        # a staff command
+        ("dongli_desktop.commands.kiosk", ', "read_pin"', ["kiosk", "set-pin", "--stdin"], "unexpected error (RuntimeError)"),
+    ],
+)
+def test_unexpected_error_before_the_event_loop_exits_70(tmp_path, module, attr_path, args, line):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    code = BREAK_AND_RUN.format(module=module, attr_path=attr_path)
+    extra = ["--config", str(tmp_path / "k.toml")] if args[0] == "kiosk" else ["--settings", str(tmp_path / "s.ini")]
+    result = subprocess.run([sys.executable, "-c", code, *args, *extra], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120, input="")
+    assert result.returncode == 70, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert line in result.stderr
+    assert len([x for x in result.stderr.splitlines() if x.strip()]) == 1  # one line, not a screenful
+    assert "RuntimeError: broken on purpose" in log_text(tmp_path)  # the details are in the log
