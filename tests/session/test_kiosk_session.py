@@ -124,3 +124,51 @@ def test_without_a_window_manager(make_session, action):
         session.move(wid, 300, 200)
     gap, last = longest_gap(lambda: session.covers_screen(wid), WATCH)
     assert gap <= ALLOWED_GAP and last, f"{action}: the kiosk was gone for {gap:.1f} s (back: {last})"
+
+
+def test_alt_f4_closes_a_desktop_window_but_not_the_kiosk(make_session):
+    """Alt+F4 reaches the window manager in a real session (unlike offscreen Qt): the desktop app closes
+    (so the check can fail), the kiosk stays."""
+    session = make_session(1280, 800)
+    desktop = session.start_app("--size", "1000x640", name="desktop")
+    desktop_wid = desktop.wait_window()
+    session.control(desktop, "首页", timeout=30)
+    session.run("xdotool", "windowactivate", "--sync", str(desktop_wid), check=False)
+    session.key("alt+F4")
+    wait_until(lambda: desktop.proc.poll() is not None, 15, message="the desktop app closed by Alt+F4")
+    app, wid = start(session)
+    session.key("alt+F4")
+    assert_kiosk_survives(session, app, wid, "Alt+F4")
+
+
+def test_150_key_taps_leave_the_kiosk_as_wide_as_the_screen(x_session):
+    """Issue 10 #7: 150 taps widened the kiosk from 1280 to 2258 px and half the keyboard left the screen."""
+    app, wid = start(x_session)
+    x_session.click_control(app, "搜索")
+    key = x_session.control(app, "Y", role="push button")
+    x, y = key.center
+    x_session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "150", "--delay", "25", "1",
+                  timeout=60)
+    assert_kiosk_survives(x_session, app, wid, "150 taps")
+    back = x_session.control(app, "退格", role="push button")
+    assert x_session.screen.contains(back), back
+
+
+def test_tapping_the_glossary_filter_opens_the_keyboard(x_session):
+    """Issue 10 #8: the glossary filter gave a cursor but no keyboard."""
+    app, wid = start(x_session)
+    x_session.click_control(app, "名词解释")
+    x_session.control(app, "名词列表")
+    assert "收起键盘" not in x_session.controls(app, "收起键盘")
+    x_session.click_control(app, "筛选名词")
+    x_session.control(app, "收起键盘", role="push button")
+    for letter in "QY":
+        x_session.click_control(app, letter, role="push button")
+    x_session.click_control(app, "企业", role="push button")  # the candidate
+    wait_until(lambda: "没有符合的名词。" not in x_session.controls(app, "没有符合的名词。"), 5)
+    filter_box = x_session.control(app, "筛选名词")
+    keys = x_session.control(app, "屏幕键盘")
+    assert filter_box.y + filter_box.h <= keys.y, "the keyboard covers the field"
+    x_session.click_control(app, "收起键盘", role="push button")
+    wait_until(lambda: "收起键盘" not in x_session.controls(app, "收起键盘"), 10, message="the keyboard closed")
+    assert x_session.covers_screen(wid)

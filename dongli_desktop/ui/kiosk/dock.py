@@ -1,39 +1,35 @@
-"""One on-screen keyboard docked under the pages, for every line edit that has none of its own.
+"""One on-screen keyboard for every line edit that has none of its own (the glossary filter).
 
-A tap on the glossary filter (or any other field) opens it aimed at that field; changing page or the
-idle reset closes it. The search page keeps the keyboard it docks itself.
+It floats over the bottom of the page area (never over the navigation, never over its field: when the
+field is low it moves to the top), so opening it changes no layout and cannot push the window past
+the screen. A tap on a field opens it aimed at that field; 收起键盘, changing page or the idle reset
+close it. The search page keeps the keyboard it docks itself.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
 
 
 class KeyboardDock(QWidget):
-    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, report: Report, window: QWidget, area: QWidget) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.area = area  # the page area the keyboard floats over
         self.setObjectName("keyboardDock")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.idle_field = QLineEdit(self)  # a target for the keyboard while no field is chosen
         self.idle_field.hide()
         self.keyboard = OnScreenKeyboard(report, self.idle_field)
-        self.close_button = QPushButton(self.tr("收起键盘"))
-        self.close_button.setObjectName("keyWide")
-        self.close_button.setAccessibleName(self.tr("收起键盘"))
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.close_button.clicked.connect(lambda *_: self.close_keyboard())
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        row.setContentsMargins(16, 0, 16, 0)
+        self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keyboard)
-        layout.addLayout(row)
+        window.installEventFilter(self)
         self.hide()
 
     @property
@@ -44,16 +40,32 @@ class KeyboardDock(QWidget):
     def show_for(self, field: QLineEdit) -> None:
         self.keyboard.set_field(field)
         self.show()
+        self.place()
+        self.raise_()
 
     def close_keyboard(self) -> None:
         self.keyboard.set_field(self.idle_field)
         self.keyboard.reset()
         self.hide()
 
+    def place(self) -> None:
+        """At the bottom of the page area, or at its top when the field is down there."""
+        area = QRect(self.area.mapTo(self.window_, QPoint(0, 0)), self.area.size())
+        height = min(self.sizeHint().height(), area.height())
+        rect = QRect(area.left(), area.bottom() - height + 1, area.width(), height)
+        field = self.field
+        if field is not None:
+            box = QRect(field.mapTo(self.window_, QPoint(0, 0)), field.size())
+            if box.intersects(rect):
+                rect.moveTop(area.top())
+        self.setGeometry(rect)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
 
 def attach(window: QWidget, report: Report) -> KeyboardDock:
-    """Dock a keyboard at the bottom of ``window``'s central widget: the pages get shorter, nothing is covered."""
-    central = window.centralWidget()  # type: ignore[attr-defined]
-    dock = KeyboardDock(report, central)
-    central.layout().addWidget(dock)
-    return dock
+    """A keyboard floating over ``window``'s page stack, hidden until a field is tapped."""
+    return KeyboardDock(report, window, window.stack)  # type: ignore[attr-defined]

@@ -94,7 +94,15 @@ class OnScreenKeyboard(QWidget):
         bottom.addWidget(self._key("clear", self.tr("清除"), self.clear, wide=True))
         bottom.addStretch(1)
         layout.addLayout(bottom)
+        self.bottom = bottom
         self._refresh()
+
+    def add_key(self, name: str, text: str, action) -> QPushButton:
+        """One more wide key on the bottom row (the docked keyboard's 收起键盘)."""
+        button = self._key(name, text, action, wide=True)
+        button.setAccessibleName(text)
+        self.bottom.insertWidget(self.bottom.count() - 1, button)
+        return button
 
     def _key(self, name: str, text: str, action, wide: bool = False) -> QPushButton:
         button = QPushButton(text)
