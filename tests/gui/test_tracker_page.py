@@ -248,3 +248,16 @@ def test_no_year_district_or_title_is_written_into_the_page():
     code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     assert not re.search(r"(19|20)\d\d", code)
     assert "东丽" not in code and "政府工作报告" not in code
+
+
+def test_in_english_the_measures_have_their_english_names(qtbot, catalogue):
+    from dongli_desktop.ui import i18n
+
+    assert i18n.set_language("en") == "en"
+    try:
+        page = make_page(qtbot, catalogue)
+    finally:
+        i18n.set_language("zh_CN")
+    row = row_for(page, "hightech_new", 2020)
+    assert row.name.text() == row.target.indicator.name_en == "New national high-tech enterprises"
+    assert row.target_link.accessibleName().startswith("New national high-tech enterprises")
