@@ -172,3 +172,14 @@ def test_tapping_the_glossary_filter_opens_the_keyboard(x_session):
     x_session.click_control(app, "收起键盘", role="push button")
     wait_until(lambda: "收起键盘" not in x_session.controls(app, "收起键盘"), 10, message="the keyboard closed")
     assert x_session.covers_screen(wid)
+
+
+def test_another_program_cannot_cover_the_kiosk(make_session):
+    """A window of another program, activated and raised, does not stay over the kiosk."""
+    session = make_session(1280, 800)
+    app, wid = start(session)
+    other = session.start_app("--size", "900x600", name="other")
+    other_wid = other.wait_window()
+    session.run("xdotool", "windowactivate", str(other_wid), check=False)
+    session.run("xdotool", "windowraise", str(other_wid), check=False)
+    assert_kiosk_survives(session, app, wid, "another program on top")

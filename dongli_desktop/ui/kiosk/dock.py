@@ -60,7 +60,7 @@ class KeyboardDock(QWidget):
                 rect.moveTop(area.top())
         self.setGeometry(rect)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
             self.place()
         return False
