@@ -80,3 +80,13 @@ def test_second_updater_on_the_same_folder_is_refused_not_interleaved(site: Site
         with pytest.raises(content.ContentError, match="another update"):
             site.update(base)
     assert json.loads((folder / "status.json").read_text(encoding="utf-8"))["last_success"]
+
+
+def test_endless_metadata_is_cut_at_its_limit(site: Site, tmp_path: Path):
+    site.publish("m")
+    endless = tmp_path / "endless"
+    shutil.copytree(site.repo, endless)
+    with open(endless / "metadata" / "timestamp.json", "r+b") as fh:
+        fh.truncate(64 * 1024**3)  # 64 GiB of "timestamp"
+    with pytest.raises(content.ContentError, match="more than"):
+        site.update(tmp_path / "client", source=str(endless))
