@@ -1,0 +1,75 @@
+"""Charts as a person sees them, in a real X session with a window manager.
+
+Portrait 1080×1920 (the kiosk screen) and 1024×768 at 200 % text, normal and high contrast: scrolled to
+the overview's growth chart, the chart is at least 240 px tall, its legend and axis title are on the
+screen inside the chart, above its bars, and the bars' pixels have the theme's series colours.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+from dongli_desktop.ui import theme
+from tests.session.harness import AppProcess, Control, XSession, wait_until
+
+pytestmark = pytest.mark.screenshot
+
+GROWTH = "主要经济指标增长率"
+LEGEND = ("2019年实际", "2020年目标")
+AXIS = "横轴：增长率（%）"
+MIN_CHART_PX = 240
+
+
+def scroll_to(session: XSession, app: AppProcess, name: str, screen: Control) -> Control:
+    """Turn the mouse wheel over the page until the tallest control called ``name`` is wholly on the screen,
+    or its top is in the upper third of it, or the page cannot scroll further."""
+    last: list[int] = []
+
+    def placed() -> Control | None:
+        found = [c for c in session.controls(app, name).get(name, []) if c.w > 0 and c.h > 0]
+        if not found:
+            return None
+        tallest = max(found, key=lambda c: c.h)
+        if screen.contains(tallest) or 0 <= tallest.y <= screen.h // 3 or last[-1:] == [tallest.y]:
+            return tallest
+        last.append(tallest.y)
+        session.run("xdotool", "click", "5")  # one notch down
+        return None
+
+    return wait_until(placed, 90, 0.1, f"{name!r} scrolled into view")  # type: ignore[return-value]
+
+
+def inside(outer: Control, inner: Control) -> bool:
+    return outer.contains(inner)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1080, 1920), "1.0"), ((1024, 768), "2.0")], ids=["portrait", "1024x768-200"])
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "contrast"])
+def test_growth_chart_shows_its_legend_axis_and_theme_colours(make_session, tmp_path, size, scale, contrast):
+    width, height = size
+    session = make_session(width, height)
+    app = session.start_app("--size", f"{width}x{height}", "--font-scale", scale, "--page", "overview",
+                            *(["--contrast"] if contrast else []))
+    app.wait_window()
+    session.control(app, "搜索")  # the navigation is on the accessibility bus: the window is ready
+    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
+    scroll_to(session, app, GROWTH, session.screen)
+    found = session.controls(app, GROWTH, AXIS, *LEGEND)
+    chart = max(found[GROWTH], key=lambda c: c.h)  # the chart itself (its title label shares the name)
+    shot = tmp_path / f"growth-{width}x{height}-{scale}-{'contrast' if contrast else 'normal'}.png"
+    session.screenshot(shot)
+    assert chart.h >= MIN_CHART_PX, chart
+    axis = [c for c in found.get(AXIS, []) if inside(chart, c)]
+    assert axis and session.screen.contains(axis[0]), found.get(AXIS)
+    for name in LEGEND:
+        keys = [c for c in found.get(name, []) if inside(chart, c)]
+        assert keys and session.screen.contains(keys[0]), (name, found.get(name))
+        assert keys[0].y < chart.y + chart.h // 2  # above the bars, not below the fold
+    colours = theme.get("contrast" if contrast else "normal")
+    image = QImage(str(shot))
+    seen = {image.pixelColor(x, y).name() for x in range(chart.x, chart.x + chart.w, 3)
+            for y in range(chart.y, min(chart.y + chart.h, height), 3)}
+    assert {colours.series("actual"), colours.series("target")} <= seen
+    other = theme.get("normal" if contrast else "contrast")
+    assert other.series("actual") not in seen
