@@ -76,9 +76,8 @@ def test_second_updater_on_the_same_folder_is_refused_not_interleaved(site: Site
     site.publish("x")
     site.update(base)
     folder = content.content_dir(base)
-    with content._exclusive(folder):  # an updater is running
-        with pytest.raises(content.ContentError, match="another update"):
-            site.update(base)
+    with content._exclusive(folder), pytest.raises(content.ContentError, match="another update"):
+        site.update(base)  # while another updater holds the folder
     assert json.loads((folder / "status.json").read_text(encoding="utf-8"))["last_success"]
 
 
