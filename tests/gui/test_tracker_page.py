@@ -261,3 +261,24 @@ def test_in_english_the_measures_have_their_english_names(qtbot, catalogue):
     row = row_for(page, "hightech_new", 2020)
     assert row.name.text() == row.target.indicator.name_en == "New national high-tech enterprises"
     assert row.target_link.accessibleName().startswith("New national high-tech enterprises")
+
+
+def test_long_words_wrap_instead_of_widening_the_page(qtbot, catalogue):
+    """At the largest text of 大字模式 on a narrow window nothing is wider than the page (no clipped links)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    old = app.font()
+    try:
+        big = QFont(old)
+        big.setPointSizeF(31.5)
+        app.setFont(big)
+        page = make_page(qtbot, catalogue, simple=True, size=(800, 600))
+        page.apply_scale(1.75)
+        row = row_for(page, "income_growth", 2020)  # a target stated in words, without a number
+        assert row.target_link.text() == "2020年目标：见原话"
+        assert row.quote_label.text() == "“居民人均可支配收入增速高于经济增长速度”"
+        assert page.body.minimumSizeHint().width() <= page.scroll_area.viewport().width()
+    finally:
+        app.setFont(old)

@@ -153,7 +153,7 @@ class TrackerRow(QFrame):
         self.name = make_label(self.name_text, "cardTitle")
         self.status = make_label(self.status_text(), self._status_style(), wrap=False)
         value = _value_text(ind)
-        self.target_link = link_button(self.tr("{year}年目标：{value}").format(year=ind.year, value=value))
+        self.target_link = link_button(self.tr("{year}年目标：{value}").format(year=ind.year, value=self.shown(ind)))
         self.target_link.setAccessibleName(self.tr("{name}，{year}年目标{value}，查看原文").format(
             name=self.name_text, year=ind.year, value=value))
         self.target_link.setAccessibleDescription(self.tr("打开{title}中这个目标的原话").format(
@@ -165,7 +165,8 @@ class TrackerRow(QFrame):
         if result is not None:
             value = _value_text(result.indicator)
             year = result.document.year
-            self.result_link = link_button(self.tr("{year}年报告：{value}").format(year=year, value=value))
+            self.result_link = link_button(self.tr("{year}年报告：{value}").format(
+                year=year, value=self.shown(result.indicator)))
             self.result_link.setAccessibleName(self.tr("{name}，{year}年报告的结果{value}，查看原文").format(
                 name=self.name_text, year=year, value=value))
             self.result_link.setAccessibleDescription(self.tr("打开{title}中这个结果的原话").format(
@@ -176,6 +177,9 @@ class TrackerRow(QFrame):
         for button in (self.target_link, self.result_link):
             if button is not None:
                 button.setMinimumHeight(height)
+        # Words without a number are not squeezed into a link (a button cannot wrap): they wrap below it.
+        self.quote_label = self._quote(ind)
+        self.result_quote_label = self._quote(result.indicator if result is not None else None)
         self.why = make_label(self.basis_text(), "muted")
         self.why.setVisible(bool(self.why.text()))
 
@@ -188,19 +192,36 @@ class TrackerRow(QFrame):
         result_widget: QWidget = self.result_link if self.result_link is not None else self.result_note  # type: ignore[assignment]
         if simple:  # one column: every control the full width, nothing side by side but the status
             grid.addWidget(self.target_link, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(result_widget, 2, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(self.why, 3, 0, 1, 2)
+            grid.addWidget(self.quote_label, 2, 0, 1, 2)
+            grid.addWidget(result_widget, 3, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(self.result_quote_label, 4, 0, 1, 2)
+            grid.addWidget(self.why, 5, 0, 1, 2)
         else:
             links = QHBoxLayout()
             links.setSpacing(16)
             links.addWidget(self.target_link)
-            links.addWidget(result_widget)
-            links.addStretch(1)
+            links.addWidget(result_widget, 0 if self.result_link is not None else 1)
+            if self.result_link is not None:
+                links.addStretch(1)
             grid.addLayout(links, 1, 0, 1, 2)
-            grid.addWidget(self.why, 2, 0, 1, 2)
+            grid.addWidget(self.quote_label, 2, 0, 1, 2)
+            grid.addWidget(self.result_quote_label, 3, 0, 1, 2)
+            grid.addWidget(self.why, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self.setAccessibleName(self.tr("{name}：{status}").format(name=self.name_text, status=self.status_text()))
         self.setAccessibleDescription(self.summary())
+
+    def shown(self, indicator: Indicator) -> str:
+        """What a link says: the number as the report writes it, or that the words are below."""
+        return indicator.figure.text if indicator.figure is not None else self.tr("见原话")
+
+    def _quote(self, indicator: Indicator | None) -> QLabel:
+        """The verbatim words of a value stated without a number (hidden when there is a number)."""
+        label = make_label("", "note")
+        if indicator is not None and indicator.figure is None:
+            label.setText(self.tr("“{quote}”").format(quote=indicator.quote))
+        label.setVisible(bool(label.text()))
+        return label
 
     def status_text(self) -> str:
         if self.tracked is None:
