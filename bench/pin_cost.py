@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dongli_desktop.core import pin  # noqa: E402
+from dongli_desktop.core import pin
 
 TARGET_YEARS = 1.0  # an exhaustive offline search on the kiosk-class machine must take at least this long
 YEAR = 365.25 * 24 * 3600

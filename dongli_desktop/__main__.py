@@ -7,6 +7,7 @@ a traceback. Errors inside the Qt event loop are handled the same way by ``ui.er
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 COMMANDS = ("kiosk", "content")
@@ -43,9 +44,9 @@ def _main(args: list[str]) -> int:
 
 def report_crash(exc: BaseException) -> None:
     """Log ``exc`` with its traceback; show one dialog or print one line. Never raises."""
-    try:
-        from dongli_desktop.ui.logs import LOG, setup_logging
+    from dongli_desktop.ui.logs import LOG, setup_logging
 
+    try:
         where = setup_logging()
         LOG.critical("unexpected error before or after the event loop", exc_info=exc)
     except Exception:  # noqa: BLE001 - even logging failed; the one line below is all we can do
@@ -54,14 +55,13 @@ def report_crash(exc: BaseException) -> None:
     if errors is not None:  # Qt is up: the crash handler's dialog (or its stderr line offscreen)
         try:
             errors.CrashHandler().report()
+        except Exception:  # noqa: BLE001 - fall back on the plain line below
+            LOG.exception("the crash dialog failed")
+        else:
             return
-        except Exception:  # noqa: BLE001
-            pass
     log = f"; details in {where}" if where else ""
-    try:
+    with contextlib.suppress(Exception):  # stderr may be closed: nothing is left to tell
         print(f"dongli-desktop: unexpected error ({type(exc).__name__}){log}", file=sys.stderr)
-    except Exception:  # noqa: BLE001
-        pass
 
 
 def main(argv: list[str] | None = None) -> int:

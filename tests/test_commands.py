@@ -15,7 +15,7 @@ GOOD_PIN = "802417395"
 
 
 def set_pin(config, pin: str, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dongli_desktop", "kiosk", "set-pin", "--stdin", "--config", str(config),
+    return subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "kiosk", "set-pin", "--stdin", "--config", str(config),
                            *extra], cwd=ROOT, input=pin + "\n", capture_output=True, text=True, timeout=60)
 
 

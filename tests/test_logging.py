@@ -98,7 +98,7 @@ def test_a_user_without_passwd_entry_and_home_starts_cleanly(tmp_path):
     tmpdir.mkdir()
     env = {"PATH": os.environ["PATH"], "QT_QPA_PLATFORM": "offscreen", "DONGLI_TTS_ENGINE": "mock",
            "TMPDIR": str(tmpdir)}
-    result = subprocess.run([sys.executable, "-c", NO_PASSWD, "--quit-when-ready"], cwd=ROOT, env=env,
+    result = subprocess.run(check=False, args=[sys.executable, "-c", NO_PASSWD, "--quit-when-ready"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr
@@ -137,7 +137,7 @@ def test_absent_optional_parts_stay_off_the_terminal(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
                LD_LIBRARY_PATH=str(broken))
     env.pop("DONGLI_TTS_ENGINE", None)  # choose the platform engine, as a real start does
-    result = subprocess.run([sys.executable, "-m", "dongli_desktop", "--quit-when-ready", "--settings",
+    result = subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--quit-when-ready", "--settings",
                              str(tmp_path / "s.ini")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     for noise in ("pipewire", "text-to-speech", "speechd"):

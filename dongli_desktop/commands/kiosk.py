@@ -17,9 +17,21 @@ from pathlib import Path
 
 import tomlkit
 
-from dongli_desktop.core.config import KioskConfig, dump_config, parse_config, read_config_text, system_config_path
+from dongli_desktop.core.config import (
+    KioskConfig,
+    dump_config,
+    parse_config,
+    read_config_text,
+    system_config_path,
+)
 from dongli_desktop.core.errors import ConfigError
-from dongli_desktop.core.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinFormatError, check_pin_format, hash_pin
+from dongli_desktop.core.pin import (
+    PIN_MAX_DIGITS,
+    PIN_MIN_DIGITS,
+    PinFormatError,
+    check_pin_format,
+    hash_pin,
+)
 
 CONFIG_MODE = 0o640
 
@@ -63,7 +75,7 @@ def with_pin_hash(text: str, pin_hash: str, where: object) -> str:
     parse_config(text, where)  # the same parser the app uses: what it cannot read, we do not edit
     try:
         doc = tomlkit.parse(text)
-    except Exception as exc:  # noqa: BLE001 - tomlkit raises several kinds; any means "cannot edit"
+    except Exception as exc:
         raise ConfigError(f"cannot edit {where}: {exc}") from exc
     doc["pin_hash"] = pin_hash
     return tomlkit.dumps(doc)
@@ -109,7 +121,7 @@ def set_pin(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(groups) -> None:
+def add_parser(groups: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``kiosk set-pin``."""
     kiosk = groups.add_parser("kiosk", help="kiosk administration").add_subparsers(dest="action", required=True)
     pin = kiosk.add_parser("set-pin", help="store a salted hash of a new admin PIN in the kiosk config")

@@ -8,8 +8,10 @@ import sys
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
-from dongli_desktop.core.constants import FONT_SCALES as SCALES, PAGES as ALL_PAGES
+from dongli_desktop.core.constants import FONT_SCALES as SCALES
+from dongli_desktop.core.constants import PAGES as ALL_PAGES
 from dongli_desktop.core.errors import ConfigError
 from dongli_desktop.core.pin import is_valid_hash
 
@@ -40,9 +42,9 @@ def system_config_path() -> Path:
     return Path("/etc/dongli-desktop/kiosk.toml")
 
 
-def _check(raw: dict) -> tuple[dict, list[str]]:
+def _check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Keep the valid values; describe every rejected one."""
-    good: dict = {}
+    good: dict[str, Any] = {}
     problems: list[str] = []
     known = {f.name for f in fields(KioskConfig)} - {"source", "problems"}
     for key, value in raw.items():
@@ -72,10 +74,9 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
                 problems.append(f"pages must be a non-empty list drawn from {', '.join(ALL_PAGES)}, not {value!r}")
                 continue
             value = tuple(p for p in ALL_PAGES if p in value)
-        elif key == "pin_hash":
-            if not is_valid_hash(value):
-                problems.append("pin_hash is not a hash written by 'dongli-desktop kiosk set-pin'; admin exit disabled")
-                continue
+        elif key == "pin_hash" and not is_valid_hash(value):
+            problems.append("pin_hash is not a hash written by 'dongli-desktop kiosk set-pin'; admin exit disabled")
+            continue
         good[key] = value
     if "start_page" in good and "pages" in good and good["start_page"] not in good["pages"]:
         problems.append(f"start_page {good['start_page']} is not among pages; using {good['pages'][0]}")
@@ -104,7 +105,7 @@ def read_config_text(path: Path) -> str:
         raise ConfigError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
-def parse_config(text: str, where: object = "config") -> dict:
+def parse_config(text: str, where: object = "config") -> dict[str, Any]:
     """The TOML table in ``text``. Raises ConfigError for any syntax, nesting-depth or other parse failure."""
     try:
         return tomllib.loads(text)

@@ -174,7 +174,9 @@ class PinLimiter:
             self._lock_as_corrupt(f"cannot read {path}: {exc.strerror}")
             return
         try:
-            state = json.loads(raw.decode("utf-8")) if len(raw) < 4096 else None
+            if len(raw) > 4096:
+                raise ValueError("too large")
+            state = json.loads(raw.decode("utf-8"))
             failures, until, length = state["failures"], state["locked_until"], state["lock_length"]
             if (isinstance(failures, bool) or not isinstance(failures, int) or failures < 0
                     or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0

@@ -30,7 +30,7 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT) + ((signal.SIGHUP,) if hasattr(si
 
 
 def backoff(failures: int, first: float = 1.0, cap: float = 60.0) -> float:
-    return min(cap, first * 2 ** max(0, failures - 1))
+    return min(cap, first * 2.0 ** max(0, failures - 1))
 
 
 @dataclass
@@ -129,7 +129,7 @@ class Supervisor:
         else:
             env.pop("WATCHDOG_USEC", None)
         child = subprocess.Popen(self.command, env=env,
-                                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+                                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)  # noqa: PLW1509 - no threads here
         LOG.info("supervisor started the app (pid %s)", child.pid)
         deadline = time.monotonic() + self.watchdog.start_timeout if self.watchdog else None
         try:
@@ -153,7 +153,7 @@ class Supervisor:
             self.stop(child, channel.stop_signal)
             raise
 
-    def stop(self, child: subprocess.Popen, signum: int | None) -> None:
+    def stop(self, child: subprocess.Popen[bytes], signum: int | None) -> None:
         LOG.info("supervisor got %s; stopping the app (pid %s)", _signal_name(signum), child.pid)
         if child.poll() is None:
             child.terminate()

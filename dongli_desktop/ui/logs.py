@@ -12,6 +12,7 @@ This module imports Qt only inside ``route_qt_messages`` (the supervisor uses it
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -30,24 +31,20 @@ MAX_QT_REPEATS = 3  # the same Qt message is logged at most this often
 class QuietFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating file handler whose write errors give one notice on stderr, then nothing."""
 
-    def __init__(self, *args, notice_stream=None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=512_000, backupCount=3, encoding="utf-8")
         self.failed = False
-        self.notice_stream = notice_stream
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+    def handleError(self, record: logging.LogRecord) -> None:
         if self.failed:
             return
         self.failed = True
         exc = sys.exc_info()[1]
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        stream = self.notice_stream or sys.stderr
-        try:
-            stream.write(f"dongli-desktop: cannot write the log {self.baseFilename} ({reason}); "
+        with contextlib.suppress(Exception):  # stderr itself may be gone: there is nowhere left to tell
+            sys.stderr.write(f"dongli-desktop: cannot write the log {self.baseFilename} ({reason}); "
                          f"further log lines are dropped. Last: {record.levelname} {record.getMessage()}\n")
-            stream.flush()
-        except Exception:  # noqa: BLE001 - stderr itself may be gone; there is nowhere left to tell
-            pass
+            sys.stderr.flush()
 
 
     def close(self) -> None:
@@ -57,11 +54,11 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
             pass
 
 
-class QuietStreamHandler(logging.StreamHandler):
+class QuietStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]  # generic only in typeshed
     """stderr logging that never raises or prints tracebacks when stderr is closed or full."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
-        pass
+    def handleError(self, record: logging.LogRecord) -> None:
+        """Drop the record: stderr is closed or full, and there is nowhere else to tell."""
 
 
 def _open_file_handler(path: Path) -> logging.Handler | None:
@@ -69,7 +66,7 @@ def _open_file_handler(path: Path) -> logging.Handler | None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if hasattr(os, "getuid") and path.parent.stat().st_uid != os.getuid():
             return None  # e.g. a shared temp folder someone else created: not ours to write
-        return QuietFileHandler(path, maxBytes=512_000, backupCount=3, encoding="utf-8")
+        return QuietFileHandler(path)
     except OSError:
         return None
 
@@ -112,14 +109,14 @@ def route_qt_messages() -> None:
     One line per absent optional part, at most MAX_QT_REPEATS of any other message; only critical and
     fatal messages that are not about optional parts also reach stderr.
     """
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     kinds = {QtMsgType.QtDebugMsg: "debug", QtMsgType.QtInfoMsg: "info", QtMsgType.QtWarningMsg: "warning",
              QtMsgType.QtCriticalMsg: "critical", QtMsgType.QtFatalMsg: "fatal"}
     seen: dict[str, int] = {}
     qt_log = LOG.getChild("qt")
 
-    def handler(msg_type, context, message: str) -> None:
+    def handler(msg_type: QtMsgType, context: QMessageLogContext, message: str) -> None:
         kind = kinds.get(msg_type, "warning")
         part = optional_part(message)
         key = f"part:{part}" if part else message
@@ -131,9 +128,7 @@ def route_qt_messages() -> None:
             else:
                 qt_log.log(qt_message_level(kind, message), "%s: %s", category, message)
         if kind == "fatal" or (kind == "critical" and not part):
-            try:
+            with contextlib.suppress(Exception):
                 sys.stderr.write(f"{message}\n")
-            except Exception:  # noqa: BLE001
-                pass
 
     qInstallMessageHandler(handler)

@@ -26,8 +26,8 @@ V = TypeVar("V")
 def choose_voice(voices: Iterable[V]) -> V | None:
     """The best Mandarin voice: one named Mandarin, else a generic Chinese one; never another Chinese
     language (espeak-ng also lists "Hakka Chinese"); a base voice before its "+variant"s."""
-    def rank(voice) -> tuple[int, int] | None:
-        name = voice.name().lower()
+    def rank(voice: V) -> tuple[int, bool] | None:
+        name = voice.name().lower()  # type: ignore[attr-defined]  # QVoice or any object with name()
         words = set(name.replace("(", " ").replace(")", " ").replace(",", " ").replace("+", " ").split())
         if any(h in name for h in MANDARIN_HINTS):
             tier = 0

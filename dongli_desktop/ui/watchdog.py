@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
 
 from dongli_desktop.ui.logs import LOG
 
@@ -68,7 +68,7 @@ class Watchdog(QObject):
         if self.notifier is not None:
             self.notifier.notify(state)
 
-    def start(self, ready_signal=None) -> None:
+    def start(self, ready_signal: SignalInstance | None = None) -> None:
         """Ping from now on (if asked to) and send READY=1 when ``ready_signal`` fires (else now)."""
         if self.notifier is None:
             return

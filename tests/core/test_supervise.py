@@ -112,7 +112,7 @@ def test_restarts_go_to_the_log_not_the_terminal(tmp_path):
         assert sup.wait(15) == 0
     finally:
         sup.kill()
-        out, err = sup.communicate()
+        _out, err = sup.communicate()
     text = logfile.read_text(encoding="utf-8")
     assert "app exited with 2; restarting in 1 s" in text and "supervisor got SIGTERM" in text
     assert "restarting" not in err and "Traceback" not in err

@@ -16,7 +16,7 @@ from tests.conftest import ROOT, SHIPPED_DB
 
 def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
-    return subprocess.run([sys.executable, "-m", "dongli_desktop", "--settings", str(tmp_path / "s.ini"), *args],
+    return subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--settings", str(tmp_path / "s.ini"), *args],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -131,7 +131,7 @@ def test_unexpected_error_before_the_event_loop_exits_70(tmp_path, module, attr_
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
     code = BREAK_AND_RUN.format(module=module, attr_path=attr_path)
     extra = ["--config", str(tmp_path / "k.toml")] if args[0] == "kiosk" else ["--settings", str(tmp_path / "s.ini")]
-    result = subprocess.run([sys.executable, "-c", code, *args, *extra], cwd=ROOT, env=env, capture_output=True,
+    result = subprocess.run(check=False, args=[sys.executable, "-c", code, *args, *extra], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=120, input="")
     assert result.returncode == 70, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
