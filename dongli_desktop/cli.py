@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from dongli_desktop import __version__
-
 from dongli_desktop.core.constants import FONT_SCALES, LANGUAGES, LARGE_SCALES, PAGES
 
 __all__ = ["FONT_SCALES", "LANGUAGES", "LARGE_SCALES", "PAGES", "build_parser", "parse_scale", "parse_size"]

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dongli_desktop.core.constants import LARGE_SCALES  # noqa: E402
+from dongli_desktop.core.constants import LARGE_SCALES
 
 SIZES = ("1024x768", "1280x800", "1366x768", "1920x1080", "1080x1920")
 SCALES = ("1.0", "1.5", "2.0")
@@ -51,7 +51,8 @@ def start_display(size: str, folder: Path) -> tuple[str, list[subprocess.Popen]]
                                stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
-        probe = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True)
+        probe = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True,
+                               check=False)
         if "window id" in probe.stdout:
             break
         time.sleep(0.1)
@@ -80,7 +81,8 @@ def render(display: str, out: Path, scale: str, mode: str, lang: str, work: Path
                DONGLI_TTS_ENGINE=os.environ.get("DONGLI_TTS_ENGINE", "none"), XDG_DATA_HOME=str(work / "data"),
                PYQTGRAPH_QT_LIB="PySide6")
     try:
-        result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT)
+        result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT,
+                                check=False)
     except subprocess.TimeoutExpired:
         print(f"  timed out: {out}", file=sys.stderr)
         return False

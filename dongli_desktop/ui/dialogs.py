@@ -6,7 +6,15 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop import __version__
 from dongli_desktop.core.models import Document, GlossaryEntry
@@ -43,18 +51,18 @@ class FittedDialog(QDialog):
         self.body.setObjectName("dialogBody")
         self.content = QVBoxLayout(self.body)
         self.content.setContentsMargins(0, 0, 8, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("dialogScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
-        self.scroll.viewport().setAutoFillBackground(False)  # the dialog's own background shows through
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dialogScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.viewport().setAutoFillBackground(False)  # the dialog's own background shows through
         self.body.setAutoFillBackground(False)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addLayout(self.buttons)
 
     def add_button(self, button: QPushButton) -> None:
@@ -62,6 +70,7 @@ class FittedDialog(QDialog):
 
     def fit(self) -> None:
         """Size to the text at a readable line length, within the screen (the rest scrolls)."""
+        self.ensurePolished()  # the stylesheet's heading sizes count
         screen = (self.parentWidget().screen() if self.parentWidget() is not None else None) \
             or QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
@@ -72,7 +81,7 @@ class FittedDialog(QDialog):
             width = min(width, int(room.width() * SCREEN_SHARE))
             height = int(room.height() * SCREEN_SHARE)
         margins = self.layout().contentsMargins()
-        inner = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+        inner = width - margins.left() - margins.right() - self.scroll_area.verticalScrollBar().sizeHint().width()
         self.body.setMaximumWidth(16_777_215)
         needed = (self.content.totalHeightForWidth(inner) if self.content.hasHeightForWidth()
                   else self.body.sizeHint().height())
@@ -97,9 +106,12 @@ class AboutDialog(FittedDialog):
         layout = self.content
         layout.addWidget(make_label(self.tr("东丽区政府工作报告 · 市民读本"), "sectionTitle"))
         layout.addWidget(make_label(self.tr("版本 {v}").format(v=__version__), "muted"))
-        layout.addWidget(make_label(self.tr("内容来源：《{title}》，{meeting}，{role}{speaker}。{issued}印发。").format(
+        source = self.tr("内容来源：《{title}》，{meeting}，{role}{speaker}。").format(
             title=document.full_title, meeting=document.meeting, role=document.speaker_title,
-            speaker=document.speaker, issued=chinese_date(document.issued_on))))
+            speaker=document.speaker)
+        if document.issued_on:
+            source += self.tr("{issued}印发。").format(issued=chinese_date(document.issued_on))
+        layout.addWidget(make_label(source))
         layout.addWidget(make_label(self.tr("本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。"
                                             "各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。")))
         layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(sha=grouped(document.source_sha256)),
@@ -140,9 +152,13 @@ class TermDialog(FittedDialog):
         self.content.addWidget(make_label(entry.definition))
         self.content.addStretch(1)
         more = QPushButton(self.tr("在名词解释页查看"))
-        more.clicked.connect(lambda: (self.glossaryRequested.emit(entry.id), self.accept()))
+        more.clicked.connect(self._to_glossary)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         self.add_button(more)
         self.add_button(close)
         self.fit()
+
+    def _to_glossary(self) -> None:
+        self.glossaryRequested.emit(self.entry.id)
+        self.accept()

@@ -15,7 +15,7 @@ class FirstFrameQuit(QObject):
         self.painted = False
         QApplication.instance().installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (not self.painted and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
                 and obj.window() is self.window):
             self.painted = True

@@ -7,7 +7,14 @@ real-session tests that read a running app's report (``ui/layout_report.py``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QScrollArea, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 SLACK = 1
 

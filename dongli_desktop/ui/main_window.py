@@ -5,6 +5,7 @@ Pages are created on first visit, so start-up pays only for the start page.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -27,8 +28,8 @@ from PySide6.QtWidgets import (
 from dongli_desktop.core import charts
 from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
 from dongli_desktop.core.layout import default_window
-from dongli_desktop.core.navigation import page_for_section
 from dongli_desktop.core.models import SourceRef
+from dongli_desktop.core.navigation import page_for_section
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.top_bar = TopBar([self.smaller, self.scale_label, self.larger],
                               [self.large_button, self.contrast_button, self.language_button, self.about_button],
                               self.app_title)
+        self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
         return self.top_bar
 
     def _nav_bar(self) -> QWidget:
@@ -285,19 +287,20 @@ class MainWindow(QMainWindow):
         scroll = self.nav_scroll.verticalScrollBar().sizeHint().width() if bar.sizeHint().height() > room else 0
         self.nav_scroll.setFixedWidth(bar.sizeHint().width() + scroll)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_nav()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit_nav()
 
     def _fix_tab_order(self) -> None:
         """Tab goes through the top bar, then the navigation, then the page: the order things appear in."""
+        more = [self.top_bar.more] if self.top_bar.more.isVisibleTo(self) else []
         chain = [self.smaller, self.larger, self.large_button, self.contrast_button, self.language_button,
-                 self.about_button, *self.nav_buttons.values()]
-        for first, second in zip(chain, chain[1:]):
+                 self.about_button, *more, *self.nav_buttons.values()]
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         for page in self.pages.values():
             QWidget.setTabOrder(chain[-1], page)
@@ -430,7 +433,7 @@ class MainWindow(QMainWindow):
                 self.page(name).restore_state(state)
         self.show_page(current)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""
         if self.locked:
             event.ignore()

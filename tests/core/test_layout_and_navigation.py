@@ -6,8 +6,19 @@ import pytest
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
-from dongli_desktop.core.layout import CHART_MIN_PX, READING_MIN_LINES, PartLayout, default_window, part_layout
-from dongli_desktop.core.navigation import page_for_section, part_sections, row_of, start_row
+from dongli_desktop.core.layout import (
+    CHART_MIN_PX,
+    READING_MIN_LINES,
+    PartLayout,
+    default_window,
+    part_layout,
+)
+from dongli_desktop.core.navigation import (
+    page_for_section,
+    part_sections,
+    row_of,
+    start_row,
+)
 from dongli_desktop.core.reshape import one_row_per_series
 
 

@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
-from dongli_desktop.ui import speech
-from dongli_desktop.ui import dialogs
+from dongli_desktop.ui import dialogs, speech
 from tests.gui.conftest import make_options
 from tests.gui.layout_checks import clipped, overlapping
 
@@ -42,8 +41,8 @@ def test_about_box_fits_the_screen_and_wraps(window, qtbot, no_speech, scale, la
     qtbot.wait(20)
     assert_fits_and_reads(dialog)
     # Whatever does not fit is reached by scrolling, not cut off.
-    bar = dialog.scroll.verticalScrollBar()
-    assert dialog.scroll.widget().height() <= dialog.scroll.viewport().height() + bar.maximum()
+    bar = dialog.scroll_area.verticalScrollBar()
+    assert dialog.scroll_area.widget().height() <= dialog.scroll_area.viewport().height() + bar.maximum()
     dialog.close()
 
 

@@ -62,7 +62,7 @@ def test_the_clipping_check_catches_clipped_text(qtbot):
 
 
 # -- the top bar and the navigation at large text (issue 10 items 3, 10, 16) ----------------
-from tests.gui.layout_checks import one_row  # noqa: E402
+from tests.gui.layout_checks import one_row
 
 CHROME_CASES = [
     ((1024, 768), {"scale": 2.0}),

@@ -63,7 +63,7 @@ def test_term_link_opens_the_note(window, qtbot):
 
 
 # -- a layout that adapts (issue 10 items 3, 9, 16) ------------------------------------------
-from tests.gui.layout_checks import clipped, visible_lines  # noqa: E402
+from tests.gui.layout_checks import clipped, visible_lines
 
 MIN_CHART_PX = 240
 SMALL_SCREENS = [  # (size, look): the sizes where review/plan were unusable

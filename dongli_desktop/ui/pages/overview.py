@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core import charts
-from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.core.repository import Report
+from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
 from dongli_desktop.ui.widgets.common import Section, make_label, scroll_page
@@ -101,13 +101,13 @@ class OverviewPage(Page):
         self._relayout_cards()
 
     # -- charts come after the first frame, off the start-up path ---------------------
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.charts_built:
             # Wait for the first paint: the cards show at once, pyqtgraph loads after.
             QApplication.instance().installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self.charts_built:
             QApplication.instance().removeEventFilter(self)
             QTimer.singleShot(0, self, self.build_charts)
@@ -168,7 +168,7 @@ class OverviewPage(Page):
         for c in range(4):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout_cards()
 

@@ -8,6 +8,8 @@ the sections become a drop-down with 上一节/下一节, and chart and text tak
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +35,9 @@ from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
+if TYPE_CHECKING:
+    from dongli_desktop.ui.widgets.chart import ChartView
+
 GROWTH_SECTIONS = ("review_overview", "plan_targets")
 READING_LINE = LINE_HEIGHT_PERCENT / 100  # the reading view's line height, in line spacings of its font
 WIDE_MARGINS = (24, 16, 24, 16)
@@ -57,7 +62,7 @@ class PartPage(Page):
         self.report = report
         self.part = part
         self.current: Section | None = None
-        self.chart = None
+        self.chart: ChartView | None = None
         self._scale = 1.0
         self.has_chart = False
         self.pane = "text"
@@ -211,8 +216,11 @@ class PartPage(Page):
                 self.show_pane("text")
             self.reader.select_first_highlight()
             # Once the document is laid out, bring the paragraph and the marked sentence into view.
-            QTimer.singleShot(0, self.reader, lambda: (self.reader.select_first_highlight(),
-                                                       self.reader.scroll_to_paragraph(pid)))
+            def bring_into_view() -> None:
+                self.reader.select_first_highlight()
+                self.reader.scroll_to_paragraph(pid)
+
+            QTimer.singleShot(0, self.reader, bring_into_view)
 
     def show_pane(self, pane: str) -> None:
         """When chart and text take turns: show ``pane`` ("text" or "chart") at full height."""
@@ -285,7 +293,9 @@ class PartPage(Page):
 
     # -- chart ----------------------------------------------------------------------
     def _update_chart(self, sec: Section) -> None:
-        from dongli_desktop.ui.widgets.chart import ChartView
+        from dongli_desktop.ui.widgets.chart import (
+            ChartView,  # pyqtgraph loads on first use
+        )
 
         if sec.key in GROWTH_SECTIONS:
             data = charts.growth_chart(self.report)
@@ -322,7 +332,7 @@ class PartPage(Page):
         chart_height = max(CHART_MIN_PX, min(wanted, total // 2))
         self.right.setSizes([chart_height, total - chart_height])
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.arrange()
 

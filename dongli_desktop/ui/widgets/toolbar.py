@@ -8,15 +8,28 @@ left on the right, on one line, elided rather than wrapped (a lone 告 on a seco
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
 
 
 class TopBar(QWidget):
-    """Lay out ``fixed`` (always shown, left), ``optional`` (shown while they fit) and a title."""
+    """Lay out ``fixed`` (always shown, left), ``optional`` (shown while they fit) and a title.
+
+    Signals:
+        arranged(): the set of shown buttons may have changed (the window re-threads its tab order).
+    """
+
+    arranged = Signal()
 
     def __init__(self, fixed: list[QWidget], optional: list[QPushButton], title: QLabel,
                  parent: QWidget | None = None) -> None:
@@ -30,13 +43,13 @@ class TopBar(QWidget):
         self.more.setObjectName("tool")
         self.menu = QMenu(self.more)
         self.more.setMenu(self.menu)
-        self.actions: dict[QPushButton, QAction] = {}
+        self.menu_actions: dict[QPushButton, QAction] = {}
         for button in optional:
             action = QAction(self.menu)
             action.setCheckable(button.isCheckable())
             action.triggered.connect(lambda *_, b=button: b.click())
             self.menu.addAction(action)
-            self.actions[button] = action
+            self.menu_actions[button] = action
         self.menu.aboutToShow.connect(self._sync_actions)
         title.setWordWrap(False)
         title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -61,7 +74,7 @@ class TopBar(QWidget):
         self.arrange()
 
     def _sync_actions(self) -> None:
-        for button, action in self.actions.items():
+        for button, action in self.menu_actions.items():
             action.setText(button.accessibleName() or button.text())
             action.setChecked(button.isChecked())
             action.setEnabled(button.isEnabled())
@@ -82,10 +95,13 @@ class TopBar(QWidget):
                 shown += 1
         for i, button in enumerate(self.optional):
             button.setVisible(i < shown)
-            self.actions[button].setVisible(i >= shown)
+            self.menu_actions[button].setVisible(i >= shown)
+        changed = self.more.isHidden() != (shown == len(self.optional))
         self.more.setVisible(shown < len(self.optional))
         used += sum(widths[:shown]) + (more if shown < len(self.optional) else 0)
         self._fit_title(room - used)
+        if changed:
+            self.arranged.emit()
 
     def _fit_title(self, width: int) -> None:
         metrics = self.title.fontMetrics()
@@ -99,11 +115,11 @@ class TopBar(QWidget):
         self.title.setText(text)
         self.title.setToolTip(self.full_title if text != self.full_title else "")
 
-    def minimumSizeHint(self):  # noqa: N802
+    def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         hint.setWidth(0)  # never widen the window: overflow goes to the menu
         return hint
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.arrange()
