@@ -26,8 +26,6 @@ from dongli_desktop.ui.widgets.common import link_button, make_label
 from dongli_desktop.ui.widgets.reading_view import marked_html
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
-CONTEXT = 18
-
 
 class GlossaryPage(Page):
     """Signals:
@@ -153,9 +151,8 @@ class GlossaryPage(Page):
                 section = self.report.section(m.section_id)
                 snippet, spans = make_snippet(paragraph.text, [(m.start, m.end)])
                 marked = marked_html(snippet, spans)
-                parts.append(
-                    f"<p style='line-height:150%'><a href='mention:{index}'>{html.escape(section.display_title)}</a><br>{marked}</p>"
-                )
+                title = html.escape(section.display_title)
+                parts.append(f"<p style='line-height:150%'><a href='mention:{index}'>{title}</a><br>{marked}</p>")
         else:
             never = self.tr("这个词只在注释中解释，报告正文中没有出现。")
             parts.append(f"<p style='color:{colour('figure')}'>{html.escape(never)}</p>")

@@ -42,9 +42,8 @@ class ItemCard(FittedCard):
         layout.addLayout(tags)
         self.text = make_label(self._rich_text(), rich=True)
         self.link = link_button(self.tr("查看原文"), self.tr("打开这项实事在报告中的原文"))
-        self.link.clicked.connect(
-            lambda: self.sourceRequested.emit(SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False))
-        )
+        source = SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False)
+        self.link.clicked.connect(lambda: self.sourceRequested.emit(source))
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.link, 0)
@@ -83,13 +82,16 @@ class LivelihoodPage(Page):
         layout.setContentsMargins(28, 20, 28, 28)
         layout.setSpacing(12)
         layout.addWidget(make_label(self.tr("民生实事"), "pageTitle"))
-        layout.addWidget(make_label(self.tr("报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。"), "muted"))
+        intro = self.tr("报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。")  # noqa: E501 (one tr() source string)
+        layout.addWidget(make_label(intro, "muted"))
 
-        self.topic_chips = ChipGroup([(ALL, self.tr("全部"))] + [(t.key, self.topic_names[t.key]) for t in report.topics])
+        topics = [(ALL, self.tr("全部"))] + [(t.key, self.topic_names[t.key]) for t in report.topics]
+        self.topic_chips = ChipGroup(topics)
         self.topic_chips.set_checked(ALL)
         self.topic_chips.chosen.connect(self.set_topic)
         layout.addWidget(self.topic_chips)
-        self.year_chips = ChipGroup([("all", self.tr("全部年份")), ("2019", self.tr("2019年已完成")), ("2020", self.tr("2020年计划"))])
+        years = [("all", self.tr("全部年份")), ("2019", self.tr("2019年已完成")), ("2020", self.tr("2020年计划"))]
+        self.year_chips = ChipGroup(years)
         self.year_chips.set_checked("all")
         self.year_chips.chosen.connect(lambda key: self.set_year(None if key == "all" else int(key)))
         layout.addWidget(self.year_chips)
@@ -176,7 +178,8 @@ class LivelihoodPage(Page):
     def _filter(self) -> None:
         shown = 0
         for card in self.cards:
-            visible = (self.topic == ALL or card.item.topic == self.topic) and (self.year is None or card.item.year == self.year)
+            item = card.item
+            visible = (self.topic == ALL or item.topic == self.topic) and (self.year is None or item.year == self.year)
             card.setHidden(not visible)
             shown += visible
         self.count_label.setText(self.tr("共 {n} 项").format(n=shown))
