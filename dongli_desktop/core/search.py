@@ -206,3 +206,15 @@ def part_of(sections: Sequence[Section], section_id: int | None) -> Section | No
         seen.add(section.id)
         section = by_id.get(section.parent_id)
     return section
+
+
+def section_place(sections: Sequence[Section], section_id: int | None, english: bool = False) -> tuple[str | None, str]:
+    """(the part's name, the section's title) for naming where a hit or mention is: the part as the data
+    names it (``2019年工作回顾``; its English title when ``english``), None when the section is a part itself."""
+    section = next((s for s in sections if s.id == section_id), None)
+    if section is None:
+        return None, ""
+    part = part_of(sections, section_id)
+    if part is None or part.id == section.id:
+        return None, section.display_title
+    return (part.title_en if english and part.title_en else part.title), section.display_title

@@ -169,3 +169,18 @@ def test_raw_input_is_clipped_before_any_work():
 
     assert normalize_query(" " * MAX_RAW_CHARS + "养老") == ""
     assert normalize_query("养" * 1_000_000) == "养" * MAX_QUERY_CHARS
+
+
+def test_section_place_names_part_and_section(report):
+    from dongli_desktop.core.search import section_place
+
+    for section in report.sections:
+        part, title = section_place(report.sections, section.id)
+        assert title == section.display_title
+        if section.parent_id is None:
+            assert part is None
+        else:
+            parent = report.section(section.parent_id)
+            assert part == parent.title
+            assert section_place(report.sections, section.id, english=True)[0] == (parent.title_en or parent.title)
+    assert section_place(report.sections, 10_000) == (None, "")

@@ -84,3 +84,15 @@ def test_filter_is_bounded(window):
     QTest.keyClicks(page.filter, "x" * (MAX_QUERY_CHARS + 40))
     assert len(page.filter.text()) == MAX_QUERY_CHARS == page.filter.maxLength()
     assert page.visible_terms() == [] and page.empty.isVisibleTo(page)
+
+
+def test_mentions_name_their_part(window):
+    page = window.show_page("glossary")
+    entry = next(e for e in window.report.glossary if len({window.report.section(m.section_id).part
+                                                           for m in e.mentions}) == 2)
+    page.show_entry(entry.id)
+    text = page.detail.toPlainText()
+    parts = {s.part: s.title for s in window.report.sections if s.parent_id is None and s.part}
+    for m in entry.mentions:
+        section = window.report.section(m.section_id)
+        assert f"{parts[section.part]} · {section.display_title}" in text

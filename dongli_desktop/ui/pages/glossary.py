@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.core.search import MAX_QUERY_CHARS, make_snippet
+from dongli_desktop.core.search import MAX_QUERY_CHARS, make_snippet, section_place
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
@@ -148,10 +148,12 @@ class GlossaryPage(Page):
             parts.append(f"<h3>{html.escape(heading)}</h3>")
             for index, m in enumerate(entry.mentions):
                 paragraph = self.report.paragraph(m.paragraph_id)
-                section = self.report.section(m.section_id)
                 snippet, spans = make_snippet(paragraph.text, [(m.start, m.end)])
                 marked = marked_html(snippet, spans)
-                title = html.escape(section.display_title)
+                part, title = section_place(self.report.sections, m.section_id, english())
+                if part is not None:
+                    title = self.tr("{part} · {section}").format(part=part, section=title)
+                title = html.escape(title)
                 parts.append(f"<p style='line-height:150%'><a href='mention:{index}'>{title}</a><br>{marked}</p>")
         else:
             never = self.tr("这个词只在注释中解释，报告正文中没有出现。")

@@ -12,8 +12,8 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.core.search import (
     MAX_QUERY_CHARS,
     Candidates,
-    part_of,
     pinyin_candidates,
+    section_place,
 )
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
@@ -155,11 +155,10 @@ class SearchPage(Page):
         """Where a hit is: the report's part (from the data, e.g. 2019年工作回顾) and the section."""
         if hit.kind != "paragraph":
             return self.tr("名词解释：{t}").format(t=hit.section_title)
-        part = part_of(self.report.sections, hit.section_id)
-        if part is None or part.id == hit.section_id:
+        part, section = section_place(self.report.sections, hit.section_id, english())
+        if part is None:
             return hit.section_title
-        name = part.title_en if english() and part.title_en else part.title
-        return self.tr("{part} · {section}").format(part=name, section=hit.section_title)
+        return self.tr("{part} · {section}").format(part=part, section=section)
 
     def _show_candidates(self, candidates: Candidates | None, result: SearchResult) -> None:
         """Every word the letters may stand for, as buttons; the one searched for is checked."""
