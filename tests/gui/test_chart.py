@@ -199,3 +199,22 @@ def test_one_item_per_series_answers_its_own_clicks(qtbot, report):
     with qtbot.waitSignal(view.barActivated, timeout=2000) as signal:
         qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
     assert signal.args == [bar]
+
+
+# -- row labels wrap evenly instead of widening the label column ----------------------------------
+@pytest.mark.parametrize("text", ["固定资产投资增长", "居民人均可支配收入增长", "Growth of fixed-asset investment", "地区生产总值增长"])
+@pytest.mark.parametrize("chars", [3, 5, 7])
+def test_row_labels_wrap_evenly_within_their_column(qtbot, text, chars):
+    from PySide6.QtGui import QFontMetrics
+
+    from dongli_desktop.ui.widgets.chart import wrap_text
+
+    metrics = QFontMetrics(QFont("Sans", 20))
+    width = metrics.horizontalAdvance("字" * chars)
+    lines = wrap_text(text, metrics, width).split("\n")
+    joiner = " " if " " in text else ""
+    assert joiner.join(lines) == text
+    tokens = (lambda line: line.split(" ")) if joiner else list
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines if len(tokens(line)) > 1)
+    if not joiner and len(lines) > 1:
+        assert min(map(len, lines)) > 1, lines  # no line left with a lone character

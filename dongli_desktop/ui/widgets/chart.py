@@ -60,13 +60,23 @@ MIN_WRAP_PX = 60  # a label never wraps narrower than this
 
 
 def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
-    """Break ``text`` into lines no wider than ``width`` pixels: between words, or between any two CJK characters."""
-    if metrics.horizontalAdvance(text) <= width:
+    """Break ``text`` into lines no wider than ``width`` pixels and of even length (no orphan character):
+    between words, or between any two CJK characters."""
+    whole = metrics.horizontalAdvance(text)
+    if whole <= width:
         return text
+    tokens, joiner = (text.split(" "), " ") if " " in text else (list(text), "")
+    for count in range(math.ceil(whole / width), len(tokens) + 1):
+        target = min(width, math.ceil(whole / count) + metrics.horizontalAdvance("字"))
+        lines = _greedy(tokens, joiner, metrics, target)
+        if len(lines) <= count:
+            return "\n".join(lines)
+    return "\n".join(tokens)
+
+
+def _greedy(tokens: list[str], joiner: str, metrics: QFontMetrics, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
-    tokens = text.split(" ") if " " in text else list(text)
-    joiner = " " if " " in text else ""
     for token in tokens:
         candidate = f"{current}{joiner}{token}" if current else token
         if current and metrics.horizontalAdvance(candidate) > width:
@@ -75,7 +85,7 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
         else:
             current = candidate
     lines.append(current)
-    return "\n".join(lines)
+    return lines
 
 
 @dataclass(frozen=True)
