@@ -189,3 +189,12 @@ def test_the_real_app_is_restarted_when_its_event_loop_hangs(tmp_path):
     finally:
         sup.kill()
         sup.communicate()
+
+
+def test_child_command_drops_supervise_and_works_frozen(monkeypatch):
+    from dongli_desktop.__main__ import child_command
+
+    args = ["--supervise", "--kiosk", "--size", "1024x768"]
+    assert child_command(args) == [sys.executable, "-m", "dongli_desktop", "--kiosk", "--size", "1024x768"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # PyInstaller: the executable is the app itself
+    assert child_command(args) == [sys.executable, "--kiosk", "--size", "1024x768"]
