@@ -182,7 +182,7 @@ class PinLimiter:
                     or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0
                                for v in (until, length))):
                 raise ValueError("values out of range")
-        except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+        except (ValueError, TypeError, KeyError, RecursionError):
             self._lock_as_corrupt(f"{path} is damaged")
             return
         self.failures, self.locked_until, self.lock_length = failures, float(until), min(float(length), self.max_lock)

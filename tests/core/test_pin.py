@@ -101,7 +101,8 @@ def test_right_pin_clears_the_record(tmp_path):
 
 @pytest.mark.parametrize("damage", [b"", b"{", b"\xff\xfe", b'{"failures": -1, "locked_until": 0, "lock_length": 0}',
                                     b'{"failures": "x", "locked_until": 0, "lock_length": 0}', b"[]", b"null",
-                                    b'{"failures": 0, "locked_until": NaN, "lock_length": 0}', b"0" * 10_000])
+                                    b'{"failures": 0, "locked_until": NaN, "lock_length": 0}', b"0" * 10_000,
+                                    b"[" * 4000])
 def test_damaged_state_means_locked_not_fresh(tmp_path, damage, caplog):
     now = [1_000_000.0]
     state = tmp_path / "state.json"
