@@ -29,7 +29,7 @@ def clipped(root: QWidget) -> list[str]:
         if widget.width() <= 0:
             continue
         name = f"{type(widget).__name__}({widget.objectName()!r}, {getattr(widget, 'text', lambda: '')()[:20]!r})"
-        if isinstance(widget, QLabel) and widget.wordWrap():
+        if _wraps(widget):
             need_w, need_h = widget.minimumSizeHint().width(), widget.heightForWidth(widget.width())
         else:
             hint = widget.sizeHint()
@@ -51,7 +51,9 @@ def clipped(root: QWidget) -> list[str]:
 
 
 def _wraps(widget: QWidget) -> bool:
-    return isinstance(widget, QLabel) and widget.wordWrap()
+    """Text that wraps: a word-wrapped label, or a control whose height follows its width."""
+    return (isinstance(widget, QLabel) and widget.wordWrap()) or (
+        isinstance(widget, QAbstractButton) and widget.hasHeightForWidth())
 
 
 def _scroll_parent(widget: QWidget) -> QAbstractScrollArea | None:

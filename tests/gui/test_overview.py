@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from dongli_desktop.core.charts import growth_chart
@@ -76,3 +77,19 @@ def test_save_chart_png(window, tmp_path):
     target = tmp_path / "chart.png"
     assert chart.save_png(str(target))
     assert target.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("look", [{"scale": 2.0}, {"scale": 1.75, "large": True}])
+def test_overview_never_wider_than_a_small_screen(window, qtbot, look):
+    """At 1024×768 and 200 % the entry buttons used to widen the page past its view (text cut at the right)."""
+    from tests.gui.layout_checks import clipped
+
+    window.resize(1024, 768)
+    window.set_look(**look)
+    page = window.show_page("overview")
+    qtbot.waitUntil(lambda: page.charts_built)
+    qtbot.wait(30)
+    assert clipped(window) == [], clipped(window)
+    for button in page.entry_buttons.values():
+        if button.isVisibleTo(window):
+            assert button.accessibleName() and button.height() >= button.heightForWidth(button.width())

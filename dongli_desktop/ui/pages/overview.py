@@ -16,7 +16,7 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
-from dongli_desktop.ui.widgets.common import Section, make_label, scroll_page
+from dongli_desktop.ui.widgets.common import Section, WrapButton, make_label, scroll_page
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
@@ -84,9 +84,8 @@ class OverviewPage(Page):
         }
         entry_flow = FlowWidget(spacing=10)
         for key, text in texts.items():
-            button = QPushButton(text)
+            button = WrapButton(text)
             button.setObjectName("entry")
-            button.setAccessibleName(text)
             button.clicked.connect(lambda *_, k=key: self.pageRequested.emit(k))
             entry_flow.add(button)
             self.entry_buttons[key] = button

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QStyle,
+                               QStyleOptionButton, QVBoxLayout, QWidget)
 
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
@@ -15,6 +17,71 @@ def make_label(text: str, name: str | None = None, wrap: bool = True, rich: bool
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     return label
+
+
+def wrap_lines(text: str, font: QFont, width: int) -> list[str]:
+    """``text`` in ``font`` broken into lines no wider than ``width`` px where Unicode allows (CJK anywhere)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1, width))
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].rstrip())
+    layout.endLayout()
+    return lines or [text]
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto more lines instead of widening the page (long entry buttons)."""
+
+    MIN_EM = 6  # never narrower than this many characters
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setAccessibleName(text)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(policy)
+
+    def _padding(self) -> QSize:
+        """What the style adds around the text (padding, border, min-height aside)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        bare = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, "x")
+        full = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, bare, self)
+        return full - bare
+
+    def _lines(self, width: int) -> list[str]:
+        return wrap_lines(self.full_text, self.font(), width - self._padding().width())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        pad = self._padding()
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + pad.width() + 2,
+                     max(self.minimumHeight(), self.fontMetrics().height() + pad.height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.MIN_EM * self.fontMetrics().height(), self.heightForWidth(self.MIN_EM * self.fontMetrics().height()))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        lines = len(self._lines(width))
+        return max(self.minimumHeight(), lines * self.fontMetrics().lineSpacing() + self._padding().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wrapped = "\n".join(self._lines(self.width()))
+        if wrapped != self.text():
+            self.setText(wrapped)
 
 
 def link_button(text: str, description: str = "") -> QPushButton:
