@@ -16,7 +16,12 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
-from dongli_desktop.ui.widgets.common import Section, WrapButton, make_label, scroll_page
+from dongli_desktop.ui.widgets.common import (
+    Section,
+    WrapButton,
+    make_label,
+    scroll_page,
+)
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QStyle,
-                               QStyleOptionButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
@@ -62,22 +72,22 @@ class WrapButton(QPushButton):
     def _lines(self, width: int) -> list[str]:
         return wrap_lines(self.full_text, self.font(), width - self._padding().width())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         pad = self._padding()
         return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + pad.width() + 2,
                      max(self.minimumHeight(), self.fontMetrics().height() + pad.height()))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.MIN_EM * self.fontMetrics().height(), self.heightForWidth(self.MIN_EM * self.fontMetrics().height()))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         lines = len(self._lines(width))
         return max(self.minimumHeight(), lines * self.fontMetrics().lineSpacing() + self._padding().height())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         wrapped = "\n".join(self._lines(self.width()))
         if wrapped != self.text():
@@ -173,7 +183,7 @@ class FittedCard(QWidget):
         layout.setContentsMargins(*margins)
         return layout
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
