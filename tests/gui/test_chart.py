@@ -10,15 +10,16 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 
 from dongli_desktop.core import charts, reshape
 from dongli_desktop.ui import theme
-from dongli_desktop.ui.widgets.chart import (
-    MIN_CHART_HEIGHT_PX,
-    ChartView,
+from dongli_desktop.ui.widgets.chart import MIN_CHART_HEIGHT_PX, ChartView
+from dongli_desktop.ui.widgets.chart_parts import (
     LegendEntry,
     SeriesBars,
+    ValueLabel,
+    wrap_text,
 )
 
 NAMES = {"actual": "2019年实际", "target": "2020年目标", "derived": "2018年底（推算）", "goal": "2021年倍增目标"}
@@ -74,8 +75,6 @@ def test_growth_scale_comes_from_the_data_and_labels_stay_inside(qtbot, report, 
     largest = max(b.value for b in data.bars if b.value is not None)
     assert largest <= span <= 2 * largest, "the longest bar takes at least half the plot"
     inside = view_rect_in_scene(view).adjusted(-1, -1, 1, 1)
-    from dongli_desktop.ui.widgets.chart import ValueLabel
-
     labels = [i for i in view.plot.getPlotItem().items if isinstance(i, ValueLabel)]
     assert len(labels) == len(data.bars)
     outside = [lab.bar.text for lab in labels if not inside.contains(lab.sceneBoundingRect())]
@@ -205,10 +204,6 @@ def test_one_item_per_series_answers_its_own_clicks(qtbot, report):
 @pytest.mark.parametrize("text", ["固定资产投资增长", "居民人均可支配收入增长", "Growth of fixed-asset investment", "地区生产总值增长"])
 @pytest.mark.parametrize("chars", [3, 5, 7])
 def test_row_labels_wrap_evenly_within_their_column(qtbot, text, chars):
-    from PySide6.QtGui import QFontMetrics
-
-    from dongli_desktop.ui.widgets.chart import wrap_text
-
     metrics = QFontMetrics(QFont("Sans", 20))
     width = metrics.horizontalAdvance("字" * chars)
     lines = wrap_text(text, metrics, width).split("\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
@@ -34,7 +34,7 @@ class WrapDelegate(QStyledItemDelegate):
     def _pad(self, option: QStyleOptionViewItem) -> int:
         return max(8, option.fontMetrics.height() // 2)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.font = self.view.font()
@@ -44,7 +44,7 @@ class WrapDelegate(QStyledItemDelegate):
                                                       Qt.TextFlag.TextWordWrap, opt.text)
         return QSize(width, max(MIN_HEIGHT, bounds.height() + 2 * pad))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""

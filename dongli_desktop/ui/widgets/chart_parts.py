@@ -1,0 +1,196 @@
+"""The pieces a chart is drawn with: bar styles, the clickable series and value items, legend keys, axes.
+
+``SeriesBars`` is one pyqtgraph ``BarGraphItem`` per series that paints its bars in device pixels (a
+hatch that never scales with the view, one-pixel outlines) and answers clicks on them itself.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QWidget
+
+from dongli_desktop.core.charts import Bar
+from dongli_desktop.core.numbers import format_cn
+from dongli_desktop.ui.theme import Theme
+
+SWATCH_LINES = 0.8  # a legend swatch is this many text lines high
+SWATCH_ASPECT = 1.6  # …and this many times as wide
+SWATCH_GAP_PX = 6  # between a swatch and its series name
+
+
+def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Break ``text`` into lines no wider than ``width`` pixels and of even length (no orphan character):
+    between words, or between any two CJK characters."""
+    whole = metrics.horizontalAdvance(text)
+    if whole <= width:
+        return text
+    tokens, joiner = (text.split(" "), " ") if " " in text else (list(text), "")
+    for count in range(math.ceil(whole / width), len(tokens) + 1):
+        target = min(width, math.ceil(whole / count) + metrics.horizontalAdvance("字"))
+        lines = _greedy(tokens, joiner, metrics, target)
+        if len(lines) <= count:
+            return "\n".join(lines)
+    return "\n".join(tokens)
+
+
+def _greedy(tokens: list[str], joiner: str, metrics: QFontMetrics, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for token in tokens:
+        candidate = f"{current}{joiner}{token}" if current else token
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = token
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
+
+
+@dataclass(frozen=True)
+class BarStyle:
+    """How a bar (and its legend swatch) is painted: a fill, then an optional hatch and outline."""
+
+    fill: QColor
+    hatch: QColor | None = None
+    outline: QColor | None = None
+
+    @classmethod
+    def of(cls, colours: Theme, series: str, derived: bool = False) -> BarStyle:
+        if derived:  # light and hatched: the report does not state this value
+            line = QColor(colours["series_derived_line"])
+            return cls(QColor(colours["series_derived"]), hatch=line, outline=line)
+        return cls(QColor(colours.series(series)))
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint one bar in device pixels: the hatch never scales with the view, the outline stays one pixel."""
+        painter.fillRect(rect, self.fill)
+        if self.hatch is not None:
+            painter.fillRect(rect, QBrush(self.hatch, Qt.BrushStyle.BDiagPattern))
+        if self.outline is not None:
+            pen = QPen(self.outline, 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A drawn bar: its rectangle in view coordinates and the data behind it."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    bar: Bar
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= max(self.x1, self.x0 + 1e-9) and self.y0 <= y <= self.y1
+
+
+class SeriesBars(pg.BarGraphItem):
+    """The bars of one series, answering clicks and hovers on themselves.
+
+    Signals:
+        barClicked(Bar, QPointF): a bar was clicked; the point is in scene coordinates.
+    """
+
+    barClicked = Signal(object, object)
+
+    def __init__(self, placed: list[Placed], style: BarStyle) -> None:
+        pen = pg.mkPen(style.outline) if style.outline is not None else pg.mkPen(None)  # cosmetic
+        super().__init__(x0=[p.x0 for p in placed], x1=[p.x1 for p in placed], y0=[p.y0 for p in placed],
+                         y1=[p.y1 for p in placed], pen=pen, brush=pg.mkBrush(style.fill))
+        self.placed = tuple(placed)
+        self.style = style
+
+    def bar_at(self, pos: QPointF) -> Bar | None:
+        """The bar under ``pos`` (item coordinates)."""
+        return next((p.bar for p in self.placed if p.contains(pos.x(), pos.y())), None)
+
+    def paint(self, painter: QPainter, *args) -> None:
+        painter.save()
+        transform = painter.transform()
+        painter.resetTransform()
+        for p in self.placed:
+            rect = transform.mapRect(QRectF(QPointF(p.x0, p.y0), QPointF(p.x1, p.y1)).normalized())
+            self.style.paint(painter, rect)
+        painter.restore()
+
+    def mouseClickEvent(self, event) -> None:
+        bar = self.bar_at(event.pos())
+        if bar is None or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.barClicked.emit(bar, event.scenePos())
+
+    def hoverEvent(self, event) -> None:
+        over = not event.isExit() and self.bar_at(event.pos()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+
+class LegendEntry(QLabel):
+    """A series name with its key on the left, painted exactly like the bars of that series."""
+
+    def __init__(self, text: str, style: BarStyle, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("muted")
+        self.bar_style = style
+        self._fit()
+
+    def swatch_size(self) -> QSize:
+        side = max(12, round(self.fontMetrics().height() * SWATCH_LINES))
+        return QSize(round(side * SWATCH_ASPECT), side)
+
+    def swatch_rect(self) -> QRectF:
+        size = self.swatch_size()
+        return QRectF(0, (self.height() - size.height()) // 2, size.width(), size.height())
+
+    def _fit(self) -> None:
+        self.setContentsMargins(self.swatch_size().width() + SWATCH_GAP_PX, 0, 0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        self.bar_style.paint(painter, self.swatch_rect())
+        painter.end()
+
+
+class ValueLabel(pg.TextItem):
+    """The value written next to a bar; clicking it does what clicking the bar does.
+
+    Signals:
+        barClicked(Bar, QPointF): the label was clicked; the point is in scene coordinates.
+    """
+
+    barClicked = Signal(object, object)
+
+    def __init__(self, bar: Bar, text: str, **options) -> None:
+        super().__init__(text, **options)
+        self.bar = bar
+
+    def mouseClickEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.barClicked.emit(self.bar, event.scenePos())
+
+
+class ChineseAxis(pg.AxisItem):
+    """Value axis written the Chinese way (万, 亿)."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [format_cn(v * scale) for v in values]
