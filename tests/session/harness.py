@@ -159,14 +159,15 @@ class AppProcess:
             for wid in self.windows():
                 if self.session.map_state(wid) == "IsViewable" and not self.session.transient_for(wid):
                     geometry = self.session.geometry(wid)
-                    if geometry is not None and geometry.w > 200 and geometry.h > 200:
+                    if geometry is None or (geometry.w > 200 and geometry.h > 200):  # not a tooltip or popup
                         return wid
             return None
 
         try:
             self.wid = int(wait_until(found, timeout, 0.1, "the app's main window"))  # type: ignore[arg-type]
         except SessionError as exc:
-            states = {w: self.session.map_state(w) for w in self.windows()}
+            states = {w: (self.session.map_state(w), self.session.geometry(w), self.session.transient_for(w))
+                      for w in self.windows()}
             raise SessionError(f"{exc}; windows {states}; app output:\n{self.output()[-3000:]}") from None
         return self.wid
 
