@@ -18,7 +18,7 @@ from dongli_desktop.core.config import KioskConfig, load_config  # noqa: E402
 from dongli_desktop.core.errors import DatabaseError  # noqa: E402
 from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
-from dongli_desktop.ui import i18n  # noqa: E402
+from dongli_desktop.ui import i18n, theme  # noqa: E402
 from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, database_message, show_error  # noqa: E402
 from dongli_desktop.ui.logs import LOG, route_qt_messages, setup_logging  # noqa: E402
 from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
@@ -66,7 +66,7 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
     lang = i18n.set_language(options.lang or ("zh_CN" if kiosk else prefs.language))
     look = Look(scale=scale, large=large, theme=theme_name, lang=lang)
     app.setFont(app_font(family, scale, large))
-    app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None, large=large, theme_name=theme_name))
+    app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None, large=large, colours=theme.use(theme_name)))
     if options.db:
         path = options.db
     else:

@@ -317,7 +317,7 @@ class PartPage(Page):
             self.chart.set_simple(self.simple)
             self.chart_layout.addWidget(self.chart)
         self.chart.title_label.setText(title)
-        note = self.tr("每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。") if normalized else ""
+        note = ""  # a chart of mixed units explains its own scales above its bars
         self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
         self.chart.setAccessibleName(title)
         self.stepper.setVisible(not self.arrangement.side_list or not self.arrangement.split)
