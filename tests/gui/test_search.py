@@ -178,7 +178,7 @@ def test_topics_give_their_room_to_hits_on_a_short_page(window, qtbot):
     window.resize(1024, 768)
     window.set_scale(2.0)
     page = window.show_page("search")
-    qtbot.waitUntil(lambda: page.scroll.height() < 700)
+    qtbot.waitUntil(lambda: page.page_scroll.height() < 700)
     page.search_for("养老")
     assert not page.chips.isVisibleTo(page) and not page.topics_label.isVisibleTo(page)
     page.search_for("火星基地")  # nothing found: the topics are the way on
@@ -187,7 +187,7 @@ def test_topics_give_their_room_to_hits_on_a_short_page(window, qtbot):
     assert page.chips.isVisibleTo(page)
     window.set_scale(1.0)
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: page.scroll.height() > 600)
+    qtbot.waitUntil(lambda: page.page_scroll.height() > 600)
     page.search_for("养老")
     assert page.chips.isVisibleTo(page)
 

@@ -131,11 +131,11 @@ class GlossaryPage(Page):
         """Show a note; ``spans`` (offsets into its definition, e.g. 550家's quote) are highlighted."""
         entry = self.report.glossary_entry(glossary_id)
         self.current = entry
-        marked: list[tuple[int, int]] = []
+        kept: list[tuple[int, int]] = []
         for start, end in sorted(spans):
-            if 0 <= start < end <= len(entry.definition) and not (marked and start < marked[-1][1]):
-                marked.append((start, end))
-        self.marked = tuple(marked)
+            if 0 <= start < end <= len(entry.definition) and not (kept and start < kept[-1][1]):
+                kept.append((start, end))
+        self.marked = tuple(kept)
         row = next(i for i, e in enumerate(self.entries) if e.id == glossary_id)
         if self.list.currentRow() != row:
             self.list.blockSignals(True)

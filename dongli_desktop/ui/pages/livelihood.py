@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -21,6 +22,9 @@ from dongli_desktop.ui.widgets.common import (
     make_label,
     scroll_page,
 )
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.widgets.chart import ChartView  # imported when first drawn
 
 ALL = "all"
 
@@ -115,7 +119,7 @@ class LivelihoodPage(Page):
         self.columns.addLayout(self.items_box, 3)
         self.columns.addWidget(self.chart_section, 2)
         layout.addLayout(self.columns)
-        self.chart = None
+        self.chart: ChartView | None = None
         self._scale = 1.0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

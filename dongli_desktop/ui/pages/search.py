@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -20,6 +21,9 @@ from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.widgets.common import ChipGroup, make_label, scroll_page
 from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.reading_view import marked_html
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard  # imported in kiosk mode only
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
 DEBOUNCE_MS = 150
@@ -74,15 +78,15 @@ class SearchPage(Page):
         self.topics_label = make_label(self.tr("常用主题："), "muted")
         layout.addWidget(self.topics_label)
         layout.addWidget(self.chips)
-        self.keyboard = None
+        self.keyboard: OnScreenKeyboard | None = None
         self.layout_ = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self.results.setMinimumHeight(260)  # with very large text the page scrolls instead of squeezing
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll_page(body)
-        self.outer.addWidget(self.scroll, 1)
+        self.page_scroll = scroll_page(body)
+        self.outer.addWidget(self.page_scroll, 1)
         self.run_search()
 
     def show_keyboard(self) -> None:
@@ -142,7 +146,7 @@ class SearchPage(Page):
         """On a short page (small screen, large text) the topic chips give their room to the hits;
         they come back when the field is cleared, nothing is found, or the page grows."""
         has_hits = self.result is not None and self.result.count > 0
-        lines = self.scroll.height() / max(1, self.fontMetrics().lineSpacing())
+        lines = self.page_scroll.height() / max(1, self.fontMetrics().lineSpacing())
         shown = not has_hits or lines >= ROOM_FOR_TOPICS
         self.topics_label.setVisible(shown)
         self.chips.setVisible(shown)
