@@ -79,6 +79,9 @@ def test_growth_scale_comes_from_the_data_and_labels_stay_inside(qtbot, report, 
     assert len(labels) == len(data.bars)
     outside = [lab.bar.text for lab in labels if not inside.contains(lab.sceneBoundingRect())]
     assert outside == []
+    hidden = [lab.bar.text for lab in labels for bars in view.series_items
+              if bars.collidesWithItem(lab) and lab.zValue() <= bars.zValue()]
+    assert hidden == [], "a label over a bar is drawn on top of it"
 
 
 # -- defect 5: the derived bar is light, hatched, as thick as the others, and its key matches ---------

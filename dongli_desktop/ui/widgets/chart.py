@@ -62,6 +62,7 @@ VALUE_FONT = 0.9  # value labels
 MIN_POINT_SIZE = 8.0
 AXIS_TEXT_OFFSET_PX = 4  # between the value axis line and its numbers
 MIN_WRAP_PX = 60  # a label never wraps narrower than this
+LABEL_Z = 10  # value labels are drawn over the bars
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,7 @@ class ChartView(QWidget):
                 wrapped_lines = max(wrapped_lines, math.ceil(lab.width_px / width))
             text_item.setPos(start, lab.y)
             text_item.barClicked.connect(self._bar_clicked)
+            text_item.setZValue(LABEL_Z)  # above the bars: a label inside a bar's end stays readable
             item.addItem(text_item)
 
         for (series, derived), series_placed in by_series.items():
