@@ -378,3 +378,31 @@ def test_a_drag_on_the_results_scrolls_only_the_results(qtbot, tmp_path):
     assert inner_scroller.state() == pressed  # the list does
     inner_scroller.handleInput(QScroller.Input.InputRelease, QPointF(inner.viewport().rect().center()), 20)
     controller.stop()
+
+
+def test_kiosk_dialogs_have_no_window_frame(locked):
+    """Every dialog, whoever creates it, is shown without a title bar (nothing to minimise or close)."""
+    window, controller = locked
+    about = window.show_about()
+    pad = controller.open_pinpad()
+    for dialog in (about, pad, controller.prompt):
+        dialog.show()
+        assert dialog.windowFlags() & Qt.WindowType.FramelessWindowHint, type(dialog).__name__
+        assert dialog.windowFlags() & Qt.WindowType.WindowStaysOnTopHint, type(dialog).__name__
+        dialog.reject()
+
+
+@pytest.mark.parametrize("harm", ["minimise", "hide", "resize", "move"])
+def test_the_guard_puts_the_window_back(locked, qtbot, harm):
+    window, controller = locked
+    place = window.geometry()
+    if harm == "minimise":
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMinimized)
+    elif harm == "hide":
+        window.hide()
+    elif harm == "resize":
+        window.resize(400, 300)
+    else:
+        window.move(place.x() + 50, place.y() + 50)
+    qtbot.waitUntil(lambda: controller.guard.count >= 1, timeout=3000)
+    assert window.isVisible() and not window.isMinimized() and window.geometry() == place

@@ -50,6 +50,7 @@ class ScreenGuard(QObject):
         self.target = target or (lambda: screen_rect(window))
         self.active = False
         self.focus_lost = False
+        self.last_problem: str | None = None
         self.count = 0
         self.settle = QTimer(self)
         self.settle.setSingleShot(True)
@@ -136,6 +137,7 @@ class ScreenGuard(QObject):
             return
         problem = self.problem()
         if problem is None:
+            self.last_problem = None
             if self.focus_lost and QApplication.activeWindow() is None:
                 self._activate()  # another program took the focus: come back on top
             self.focus_lost = False
@@ -160,7 +162,9 @@ class ScreenGuard(QObject):
         self._activate()
         self.focus_lost = False
         self.count += 1
-        LOG.warning("kiosk: took the screen back (%s)", problem)
+        if problem != self.last_problem:  # once per kind of trouble, not every second while it lasts
+            LOG.warning("kiosk: took the screen back (%s)", problem)
+        self.last_problem = problem
         self.reasserted.emit(problem)
 
     def _activate(self) -> None:
