@@ -1,7 +1,7 @@
 """Layout decisions in text-relative units: what fits is decided here, drawn by the UI.
 
-Sizes come in pixels together with the font's em (its height in pixels), so a decision holds at any
-text size: a screen is "narrow" when it holds few characters, not when it has few pixels.
+Sizes come in pixels together with the font's em (the width of one Chinese character), so a decision
+holds at any text size: a screen is "narrow" when it holds few characters, not when it has few pixels.
 """
 
 from __future__ import annotations

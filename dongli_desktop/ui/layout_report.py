@@ -58,7 +58,7 @@ def facts(window) -> dict:
             "reader_visible": reader.isVisibleTo(window),
             "reading_lines": round(visible_lines(reader), 2) if reader.isVisibleTo(window) else 0,
             "list_visible": page.list.isVisibleTo(window),
-            "list_chars": page.list.width() / max(1, page.list.fontMetrics().height()),
+            "list_chars": page.list.width() / max(1, page.list.fontMetrics().horizontalAdvance("中")),
             "chart_visible": page.chart_scroll.isVisibleTo(window),
             "chart_height": page.chart_scroll.height() if page.chart_scroll.isVisibleTo(window) else 0,
             "legend_in_view": _legend_in_view(page) if chart is not None else False,

@@ -75,7 +75,8 @@ SMALL_SCREENS = [  # (size, look): the sizes where review/plan were unusable
 
 
 def em(widget) -> int:
-    return widget.fontMetrics().height()
+    """One Chinese character's width."""
+    return widget.fontMetrics().horizontalAdvance("中")
 
 
 @pytest.mark.parametrize(("size", "look"), SMALL_SCREENS)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
-from dongli_desktop.core.layout import CHART_MIN_PX, PartLayout, part_layout
+from dongli_desktop.core.layout import CHART_MIN_PX, SIDE_LIST_EM, PartLayout, part_layout
 from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.navigation import part_sections, row_of, start_row
 from dongli_desktop.core.repository import Report
@@ -262,9 +262,12 @@ class PartPage(Page):
         line = self.reader.fontMetrics().lineSpacing() * READING_LINE
         return self.reader.viewport().height() / line if line else 0.0
 
+    def em(self) -> int:
+        """The width of one Chinese character in the page's text (a true em; the line height is larger)."""
+        return self.fontMetrics().horizontalAdvance("中")
+
     def _measure(self) -> PartLayout:
-        metrics = self.fontMetrics()
-        em = metrics.height()
+        em = self.em()
         line = self.reader.fontMetrics().lineSpacing() * READING_LINE
         margins = self.layout().contentsMargins()
         width = self.width() - margins.left() - margins.right()
@@ -276,6 +279,7 @@ class PartPage(Page):
         wide = arrangement.side_list and arrangement.split
         self.layout().setContentsMargins(*(WIDE_MARGINS if wide else NARROW_MARGINS))
         self.list.setVisible(arrangement.side_list)
+        self.list.setMinimumWidth(SIDE_LIST_EM * self.em() if arrangement.side_list else 0)
         self.title.setVisible(arrangement.side_list)
         self.intro.setVisible(wide)
         for widget in (self.previous_button, self.section_box, self.next_button):
