@@ -4,6 +4,8 @@ Layout of the user's content folder (``~/.local/share/dongli-desktop/content``):
 
     dongli.db, previous.db     the current and the previous edition (immutable once in place)
     signed/targets.N.json      the signed targets metadata that vouched for them (kept, re-verified at start)
+    signed/roots/N.root.json   the root chain used at start; copied from tuf/ only after an edition is in place,
+                               so that a key rotation interrupted by a power cut never strands the current one
     tuf/                       tuf.ngclient's metadata cache (root history, timestamp, snapshot, targets)
     status.json                last check, last success, last error (for staff; never trusted)
     .lock, .incoming-*/        one updater at a time; private scratch folders, removed on every exit path
@@ -31,7 +33,7 @@ from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, user_data_dir
 
 CURRENT, PREVIOUS = "dongli.db", "previous.db"
-SIGNED, TUF_CACHE, STATUS, LOCK = "signed", "tuf", "status.json", ".lock"
+SIGNED, ROOTS, TUF_CACHE, STATUS, LOCK = "signed", "roots", "tuf", "status.json", ".lock"
 KEEP_SIGNED = 8  # archived targets metadata files kept (and read at start) at most
 _SIGNED_NAME = re.compile(r"^targets\.(\d{1,9})\.json$")
 
@@ -68,7 +70,7 @@ def _signed_files(folder: Path) -> list[tuple[int, Path]]:
 
 def _vouchers(folder: Path, trust_dir: Path | None, notes: list[str]) -> list[trust.Vouched]:
     """Everything the archived, validly signed targets metadata vouches for (invalid files are noted)."""
-    root = trust.trusted_root(trust.anchor_bytes(trust_dir), folder / TUF_CACHE / "root_history")
+    root = trust.trusted_root(trust.anchor_bytes(trust_dir), folder / SIGNED / ROOTS)
     vouched = []
     for _version, path in _signed_files(folder):
         try:
@@ -208,7 +210,8 @@ def _exclusive(folder: Path) -> Iterator[None]:
 
 def _clean_leftovers(folder: Path) -> None:
     """Scratch folders and ngclient temporary files left by a killed updater."""
-    safe_files.remove_stale(folder)
+    for sub in (folder, folder / SIGNED, folder / SIGNED / ROOTS):
+        safe_files.remove_stale(sub)
     safe_files.remove_stale(folder / TUF_CACHE, ("tmp",))
 
 
@@ -216,6 +219,23 @@ def _archive(folder: Path, vouched: trust.Vouched, data: bytes) -> None:
     signed = folder / SIGNED
     signed.mkdir(mode=0o700, exist_ok=True)
     safe_files.write_atomic(signed / f"targets.{vouched.targets_version}.json", data)
+
+
+def _archive_roots(folder: Path) -> None:
+    """Adopt the roots tuf.ngclient accepted (each is re-verified against the anchor whenever it is used)."""
+    roots = folder / SIGNED / ROOTS
+    roots.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(folder / TUF_CACHE / "root_history"):
+            if not re.fullmatch(r"\d{1,9}\.root\.json", entry.name):
+                continue
+            data = safe_files.read_bounded(Path(entry.path), trust.MAX_METADATA_BYTES)
+            try:
+                same = safe_files.read_bounded(roots / entry.name, trust.MAX_METADATA_BYTES) == data
+            except OSError:
+                same = False
+            if not same:
+                safe_files.write_atomic(roots / entry.name, data)
 
 
 def _prune(folder: Path, trust_dir: Path | None) -> None:
@@ -343,6 +363,7 @@ def _fetch_and_install(folder: Path, updater, anchor: bytes, trust_dir: Path | N
     installed = _vouched_for(folder / CURRENT, _vouchers(folder, trust_dir, notes))
     if trust.file_matches(folder / CURRENT, vouched):
         _archive(folder, vouched, targets_bytes)
+        _archive_roots(folder)
         _prune(folder, trust_dir)
         return UpdateResult(False, vouched.edition, vouched.targets_version)
     scratch = safe_files.private_dir(folder)
@@ -359,6 +380,7 @@ def _fetch_and_install(folder: Path, updater, anchor: bytes, trust_dir: Path | N
         _swap_in(folder, new, installed is not None, scratch)
     finally:
         safe_files.remove_tree(scratch)
+    _archive_roots(folder)
     _prune(folder, trust_dir)
     return UpdateResult(True, vouched.edition, vouched.targets_version)
 

@@ -94,6 +94,24 @@ def test_power_cut_at_any_step_leaves_a_verified_edition(site: Site, tmp_path: P
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 9  # killed mid-update
     assert site.shown(base) == ("new" if step == "after-swap" else "old")
+    (content.content_dir(base) / "signed" / ".incoming-killed").mkdir()  # as a kill inside write_atomic leaves
     site.update(base)  # the next run cleans up and completes
     assert site.shown(base) == "new" and stray_files(base) == []
     assert marker_of(content.content_dir(base) / content.PREVIOUS) == "old"
+
+
+@pytest.mark.parametrize("step", ["after-download", "after-swap"])
+def test_power_cut_during_a_key_rotation_still_shows_a_verified_edition(site: Site, tmp_path: Path, step: str):
+    """The new root is adopted for start-up only once the edition it vouches for is in place."""
+    base = tmp_path / "client"
+    site.publish("old")
+    site.update(base)
+    site.publisher.rotate("targets")  # root v2: old targets metadata no longer counts
+    site.publish("new")
+    env = dict(os.environ, DONGLI_CRASH_AT=step)
+    result = subprocess.run([sys.executable, "-c", CLIENT, str(base), str(site.trust), str(site.repo), "2", "10"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 9
+    assert site.shown(base) in {"old", "new"}  # a verified edition, never the bundled database
+    site.update(base)
+    assert site.shown(base) == "new" and stray_files(base) == []

@@ -75,7 +75,10 @@ def stray_files(base: Path) -> list[str]:
     stray = [p.name for p in folder.iterdir() if p.name not in ALLOWED_TOP] if folder.exists() else []
     if (folder / "signed").exists():
         stray += [f"signed/{p.name}" for p in (folder / "signed").iterdir()
-                  if not (p.name.startswith("targets.") and p.name.endswith(".json"))]
+                  if not (p.name.startswith("targets.") and p.name.endswith(".json")) and p.name != "roots"]
+    if (folder / "signed" / "roots").exists():
+        stray += [f"signed/roots/{p.name}" for p in (folder / "signed" / "roots").iterdir()
+                  if not p.name.endswith(".root.json")]
     if (folder / "tuf").exists():
         stray += [f"tuf/{p.name}" for p in (folder / "tuf").iterdir() if p.name not in ALLOWED_TUF]
     return stray
