@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.session.conftest import make_session, x_session  # noqa: F401 (real-session fixtures)
 from tests.trust.helpers import Site
 
 
