@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
-from dongli_desktop.core.layout import CHART_MIN_PX, SIDE_LIST_EM, PartLayout, part_layout
+from dongli_desktop.core.layout import (
+    CHART_MIN_PX,
+    SIDE_LIST_EM,
+    PartLayout,
+    part_layout,
+)
 from dongli_desktop.core.models import Section, SourceRef
 from dongli_desktop.core.navigation import part_sections, row_of, start_row
 from dongli_desktop.core.repository import Report
