@@ -8,6 +8,9 @@ API (see tests/session/conftest.py for the fixtures ``x_session`` and ``make_ses
         app = s.start_app("--size", "1200x700")       # a private D-Bus + AT-SPI bus, latin-only fonts
         wid = app.wait_window()                       # polls until the main window is mapped
         box = s.control(app, "搜索")                   # AT-SPI: a showing control by accessible name
+        s.controls(app, "A", "B")  -> {name: [Control]}  # one walk, every showing match (role, extents)
+        app.top_levels()                              # the app's mapped windows, bottom to top
+        s.stacking(); s.title(wid); s.transient_for(wid)
         s.click(*box.center)                          # xdotool mousemove X Y click 1
         s.type_text("yl"); s.key("BackSpace")        # xdotool type / key
         s.minimize(wid); s.close_window(wid)          # what a title bar's buttons do
