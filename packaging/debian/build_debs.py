@@ -30,7 +30,7 @@ LINUX = ROOT / "packaging" / "linux"
 METAINFO = "cn.tjdl.dongli_desktop.metainfo.xml"
 # Sonames the bundle refers to but leaves out on purpose (Qt modules excluded by build.spec, and what
 # only those modules' plugins need); the plugins that want them are never loaded by the app.
-OPTIONAL = re.compile(r"^libQt6(Network|Qml|Quick|VirtualKeyboard|FFmpegStub)")
+OPTIONAL = re.compile(r"^libQt6(Qml|Quick|VirtualKeyboard|FFmpegStub)")
 # Files, not libraries, the bundled libraries read: libfontconfig's /etc/fonts/fonts.conf (without it,
 # "Fontconfig error: Cannot load default config file" on every start on a minimal Debian 12).
 EXTRA_DEPENDS = ["fontconfig-config"]
@@ -238,7 +238,8 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
     install(KIOSK / "kiosk.example.toml", stage / "etc" / "dongli-desktop" / "kiosk.toml")
     install(KIOSK / "default", stage / "etc" / "default" / "dongli-kiosk")
     common_docs(stage, "dongli-kiosk", version, epoch)
-    install(ROOT / "KIOSK.md", stage / "usr" / "share" / "doc" / "dongli-kiosk" / "KIOSK.md")
+    for doc in ("KIOSK.md", "SECURITY.md"):  # the units' Documentation= point here
+        install(ROOT / doc, stage / "usr" / "share" / "doc" / "dongli-kiosk" / doc)
     debian = stage / "DEBIAN"
     debian.mkdir()
     (debian / "conffiles").write_text("/etc/default/dongli-kiosk\n/etc/dongli-desktop/kiosk.toml\n", encoding="utf-8")

@@ -46,8 +46,8 @@ def test_frozen_app_quits_when_ready_in_kiosk_mode(bundle, tmp_path):
 
 def test_bundle_leaves_out_unused_qt(bundle):
     names = {p.name for p in bundle.rglob("*")}
-    assert not any(n.startswith(("libQt6WebEngine", "libQt6Quick", "libQt6Qml", "libQt6Pdf", "libQt6Network",
-                                 "libQt6Designer", "libavcodec")) for n in names)
+    assert not any(n.startswith(("libQt6WebEngine", "libQt6Quick", "libQt6Qml", "libQt6Pdf", "libQt6Designer",
+                                 "libavcodec")) for n in names)
     assert "libQt6TextToSpeech.so.6" in names  # read-aloud ships; it links QtMultimedia
     assert "dongli.db" in names and "NotoSansSC-Regular.subset.otf" in names
 
@@ -64,3 +64,14 @@ def test_bundle_names_no_build_machine_library_path(bundle):
                     offenders += [f"{path.name}: {e}" for e in entries
                                   if not e.startswith(("$ORIGIN", "/usr/lib/", "/lib/"))]
     assert offenders == []
+
+
+def test_read_aloud_libraries_all_load(bundle):
+    """QtTextToSpeech and its speechd plug-in find every library they need (in the bundle or the system)."""
+    speech = [p for p in bundle.rglob("*") if p.name in ("libQt6TextToSpeech.so.6", "libqtexttospeech_speechd.so")]
+    assert len(speech) == 2
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
+    for lib in speech:
+        ldd = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env, check=False).stdout
+        assert "not found" not in ldd, f"{lib.name}:\n{ldd}"

@@ -84,14 +84,23 @@ def test_kiosk_config_is_a_conffile(debs, tmp_path):
 
 
 def test_systemd_units_verify(unpacked):
-    """systemd-analyze verify on the installed tree: the units parse and their programs exist."""
+    """systemd-analyze verify: the units parse; the programs they start are in the packages."""
     units = sorted((unpacked / "lib" / "systemd" / "system").glob("dongli-*"))
     assert {u.name for u in units} >= {"dongli-kiosk.service", "dongli-kiosk-display.service"}
-    result = subprocess.run([tool("systemd-analyze"), "verify", "--man=no", f"--root={unpacked}",
-                             *(f"/lib/systemd/system/{u.name}" for u in units)], capture_output=True, text=True, check=False)
-    problems = [line for line in (result.stdout + result.stderr).splitlines()
-                if "dongli" in line and "Failed to" not in line or "not executable" in line]
-    assert result.returncode == 0 and problems == [], result.stdout + result.stderr
+    result = subprocess.run([tool("systemd-analyze"), "verify", "--man=no", *map(str, units)], capture_output=True,
+                            text=True, check=False)
+    problems = []
+    for line in (result.stdout + result.stderr).splitlines():
+        command = re.search(r"Command (\S+) is not executable", line)
+        if command:  # not installed on this machine: it must be in the packages, executable
+            program = unpacked / command.group(1).lstrip("/")
+            if program.is_symlink():
+                program = unpacked / str(program.readlink()).lstrip("/")
+            if not (program.is_file() and program.stat().st_mode & 0o111):
+                problems.append(line)
+        elif line.strip():
+            problems.append(line)
+    assert problems == [], result.stdout + result.stderr
 
 
 def test_kiosk_unit_restarts_on_failure_only_and_has_a_watchdog(unpacked):

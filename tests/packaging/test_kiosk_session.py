@@ -1,0 +1,153 @@
+"""The kiosk session of package dongli-kiosk, for real: its session script on an X server with openbox,
+the frozen app started as dongli-kiosk.service starts it, a screenshot, and a tap on 朗读 that reaches
+speech-dispatcher with the card's text and produces sound.
+
+The session runs with KIOSK_X_SERVER=xvfb (no screen here); everything else is the package's own files.
+speech-dispatcher runs with Debian's configuration (the espeak-ng module, Mandarin voice) except that
+it logs the text it is given and plays through ALSA's file plug-in into a WAV file (there is no sound
+card here); sox measures that file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.session.harness import AppProcess, XSession, wait_until
+
+pytestmark = [pytest.mark.slow, pytest.mark.screenshot]
+KIOSK = ROOT / "resources" / "kiosk"
+
+
+def need(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        pytest.fail(f"missing {', '.join(missing)}: tools/system-deps.sh installs them (make test does)")
+
+
+def free_display() -> int:
+    for number in range(20, 200):
+        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return number
+    raise AssertionError("no free X display number")
+
+
+def speech_config(config: Path, home: Path, out: Path) -> None:
+    """Debian's speech-dispatcher configuration (espeak-ng module), logging what it is asked to say to
+    ``out`` and playing through ALSA into ``out/speech.wav`` (the file plug-in: there is no sound card)."""
+    system = Path("/etc/speech-dispatcher/speechd.conf").read_text(encoding="utf-8")
+    system = re.sub(r"^(LogLevel|LogDir|AudioOutputMethod|Timeout)\b.*$", "", system, flags=re.MULTILINE)
+    (config / "speech-dispatcher").mkdir(parents=True)
+    (config / "speech-dispatcher" / "speechd.conf").write_text(
+        system + f'\nLogLevel 5\nLogDir "{out}"\nAudioOutputMethod "alsa"\nTimeout 20\n', encoding="utf-8")
+    home.mkdir(parents=True, exist_ok=True)
+    (home / ".asoundrc").write_text(
+        f'pcm.!default {{\n  type file\n  slave.pcm "null"\n  file "{out}/speech.wav"\n  format "wav"\n}}\n',
+        encoding="utf-8")
+
+
+class KioskSession(XSession):
+    """The package's session script (X server + openbox + blanking off) plus a D-Bus/AT-SPI bus for the test."""
+
+    def start(self) -> None:
+        runtime = self.folder / "runtime"
+        runtime.mkdir(mode=0o700)
+        number = free_display()
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "AT_SPI", "QT_", "DISPLAY"))}
+        self.env = dict(base, XDG_RUNTIME_DIR=str(runtime), KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY=f":{number}",
+                        KIOSK_SCREEN=f"{self.width}x{self.height}x24", KIOSK_SHARE=str(KIOSK))
+        session = self._spawn(["sh", str(KIOSK / "session")], "session.log")
+        log = self.folder / "session.log"
+        wait_until(lambda: "is up" in log.read_text() or session.poll() is not None, 30, 0.1, "the kiosk session")
+        assert session.poll() is None, log.read_text()
+        self.display = f":{number}"
+        self.env["DISPLAY"] = self.display
+        wait_until(lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout,
+                   20, 0.05, "openbox")
+        self._start_dbus()
+
+
+@pytest.fixture()
+def kiosk_session(tmp_path):
+    need("Xvfb", "openbox", "xset", "xdotool", "xprop", "dbus-daemon", "sox", "speech-dispatcher")
+    session = KioskSession(tmp_path / "session", 1280, 800)
+    with session:
+        yield session
+    pid_file = tmp_path / "session" / "runtime" / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
+    if pid_file.exists():  # the autospawned speech server of this test only
+        try:
+            os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
+        except (ProcessLookupError, ValueError):
+            pass
+
+
+def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle, tmp_path):
+    s = kiosk_session
+    blanking = s.run("xset", "q").stdout
+    assert re.search(r"timeout:\s+0\b", blanking) and "prefer blanking:  no" in blanking
+    assert "DPMS is Enabled" not in blanking
+
+    out = tmp_path / "speech"
+    out.mkdir()
+    home = tmp_path / "home"
+    speech_config(tmp_path / "config", home, out)
+    config = tmp_path / "kiosk.toml"
+    config.write_text("attract = false\n", encoding="utf-8")
+    env = dict(s.env, QT_QPA_PLATFORM="xcb", HOME=str(home), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
+    env.pop("DONGLI_TTS_ENGINE", None)  # the platform's engine, as on a kiosk
+    log = tmp_path / "app.log"
+    with open(log, "wb") as fh:  # what dongli-kiosk.service runs (ExecStart=), from the frozen bundle
+        proc = subprocess.Popen([str(bundle / "dongli-desktop"), "--kiosk", "--kiosk-config", str(config),
+                                 "--settings", str(tmp_path / "s.ini")], env=env, stdout=fh,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    app = AppProcess(s, proc, log)
+    s.apps.append(app)
+    wid = app.wait_window()
+    wait_until(lambda: s.covers_screen(wid), 20, 0.1, "the kiosk window to cover the screen")
+
+    shot = tmp_path / "kiosk-session.png"
+    from PySide6.QtGui import QImage
+
+    def painted() -> bool:  # mapped comes before painted: poll the screen until the page is drawn
+        s.screenshot(shot)
+        image = QImage(str(shot))
+        assert (image.width(), image.height()) == (1280, 800)
+        return len({image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}) > 30
+
+    wait_until(painted, 30, 0.3, "the kiosk page to be painted")
+    print(f"screenshot: {shot}")
+
+    card = s.control(app, "地区生产总值增长", timeout=30)
+    speak = min((c for c in s.controls(app, "朗读")["朗读"] if c.w > 0 and c.y >= card.y),
+                key=lambda c: (abs(c.y - card.y), abs(c.x - card.x)))
+    s.click(*speak.center)
+    wav = out / "speech.wav"
+    log = out / "speech-dispatcher.log"
+
+    def spoken() -> bool:
+        return wav.exists() and wav.stat().st_size > 20000 and log.exists() and "DATA:|" in log.read_text(errors="replace")
+
+    wait_until(spoken, 30, 0.2, "speech-dispatcher to speak")
+    said = [line.split("DATA:|", 1)[1] for line in log.read_text(errors="replace").splitlines() if "DATA:|" in line]
+    assert any("地区生产总值增长" in line for line in said), said
+
+    def measured() -> tuple[float, float]:  # ALSA's file plug-in writes the WAV length at close: --ignore-length
+        stat = subprocess.run(["sox", "--ignore-length", str(wav), "-n", "stat"], capture_output=True, text=True,
+                              check=True).stderr
+        rms = float(re.search(r"RMS\s+amplitude:\s+([\d.]+)", stat).group(1))
+        seconds = float(re.search(r"Length \(seconds\):\s+([\d.]+)", stat).group(1))
+        return seconds, rms
+
+    seconds, rms = wait_until(lambda: (m := measured())[0] > 0.5 and m, 30, 0.3, "the speech to be played")
+    told = next(line for line in said if "地区生产总值增长" in line)
+    print(f"speech-dispatcher was given {told!r}; {wav.name}: {seconds:.2f} s, RMS amplitude {rms:.3f}")
+    assert rms > 0.01
+    s.screenshot(tmp_path / "kiosk-session-read-aloud.png")  # with the 朗读 links shown, after the tap
