@@ -255,16 +255,21 @@ def _prune(folder: Path, trust_dir: Path | None) -> None:
                 path.unlink()
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for an edition (no copy: editions are never written in place), else a streamed copy."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except (OSError, NotImplementedError):  # no hard links on this file system or platform
+        with safe_files.open_regular(source, trust.MAX_DATABASE_BYTES) as src:
+            safe_files.copy_to_private(src, target, trust.MAX_DATABASE_BYTES)
+
+
 def _swap_in(folder: Path, new: Path, keep_current: bool, scratch: Path) -> None:
     """Make ``new`` the current edition atomically; the verified current one becomes ``previous.db``."""
     current, previous = folder / CURRENT, folder / PREVIOUS
     if keep_current:
         backup = scratch / PREVIOUS
-        try:
-            os.link(current, backup, follow_symlinks=False)  # no copy: editions are never written in place
-        except OSError:
-            with safe_files.open_regular(current, trust.MAX_DATABASE_BYTES) as src:
-                safe_files.copy_to_private(src, backup, trust.MAX_DATABASE_BYTES)
+        _link_or_copy(current, backup)
         _failpoint("after-backup-copy")
         os.replace(backup, previous)
         _failpoint("after-backup")
@@ -412,7 +417,7 @@ def rollback(base: Path | None = None, trust_dir: Path | None = None) -> Path:
         scratch = safe_files.private_dir(folder)
         try:
             if keep:
-                os.link(current, scratch / CURRENT, follow_symlinks=False)
+                _link_or_copy(current, scratch / CURRENT)
             os.replace(previous, current)
             if keep:
                 os.replace(scratch / CURRENT, previous)

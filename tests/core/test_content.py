@@ -115,3 +115,21 @@ def test_power_cut_during_a_key_rotation_still_shows_a_verified_edition(site: Si
     assert site.shown(base) in {"old", "new"}  # a verified edition, never the bundled database
     site.update(base)
     assert site.shown(base) == "new" and stray_files(base) == []
+
+
+def test_update_and_rollback_work_without_hard_links(site: Site, tmp_path: Path, monkeypatch):
+    """File systems without hard links (FAT on a USB disk, some network shares): editions are copied."""
+
+    def no_links(*_args, **_kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    base = tmp_path / "client"
+    site.publish("a")
+    site.update(base)
+    site.publish("b")
+    site.update(base)
+    assert marker_of(content.content_dir(base) / content.PREVIOUS) == "a"
+    content.rollback(base, site.trust)
+    assert site.shown(base) == "a" and marker_of(content.content_dir(base) / content.PREVIOUS) == "b"
+    assert stray_files(base) == []
