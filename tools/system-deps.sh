@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages the app, its tests and its packaging need, only when something is missing.
 # binutils (objdump), libpython3.11 (libpython3.11.so.1.0) and patchelf are for PyInstaller (make dist); lintian,
-# desktop-file-utils, appstream, debootstrap and systemd (systemd-analyze) check the .deb packages;
+# desktop-file-utils, appstream, debootstrap, systemd (systemd-analyze) and systemd-container (systemd-nspawn
+# boots the installed kiosk) check the .deb packages;
 # speech-dispatcher with espeak-ng and sox prove that read-aloud produces sound.
 set -eu
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
@@ -10,7 +11,7 @@ libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth imagemagick fonts-dejavu-cor
 dbus-x11 at-spi2-core python3-pyatspi python3-venv \
 openbox xdotool x11-utils nginx-light \
 binutils patchelf libpython3.11 libwayland-cursor0 libwayland-egl1 \
-lintian desktop-file-utils appstream debootstrap systemd x11-xserver-utils \
+lintian desktop-file-utils appstream debootstrap systemd systemd-container x11-xserver-utils \
 speech-dispatcher speech-dispatcher-espeak-ng sox"
 missing=""
 for p in $PKGS; do
