@@ -40,6 +40,7 @@ from dongli_desktop.ui.widgets.toolbar import TopBar
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
+NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
 
 
 @dataclass(frozen=True)
@@ -275,13 +276,16 @@ class MainWindow(QMainWindow):
         return page
 
     def _fit_nav(self) -> None:
-        """The navigation column is as wide as its widest button; it tightens its padding before it scrolls."""
+        """The navigation column is as wide as its widest button; it tightens its padding before it scrolls
+        and on a window only a few characters wide."""
         bar = self.nav_scroll.widget()
         bar.setStyleSheet("")
         bar.ensurePolished()
         bar.adjustSize()
         room = self.height() - self.top_bar.sizeHint().height()
-        if self.isVisible() and bar.sizeHint().height() > room:
+        em = next(iter(self.nav_buttons.values())).fontMetrics().horizontalAdvance("中") if self.nav_buttons else 0
+        narrow = self.width() < NAV_COMPACT_CHARS * em  # few characters a line: the page needs the width
+        if self.isVisible() and (bar.sizeHint().height() > room or narrow):
             bar.setStyleSheet(f"QPushButton {{ padding: {NAV_COMPACT_PAD}px {2 * NAV_COMPACT_PAD}px; }}")
             bar.adjustSize()
         scroll = self.nav_scroll.verticalScrollBar().sizeHint().width() if bar.sizeHint().height() > room else 0

@@ -47,6 +47,7 @@ GROWTH_SECTIONS = ("review_overview", "plan_targets")
 READING_LINE = LINE_HEIGHT_PERCENT / 100  # the reading view's line height, in line spacings of its font
 WIDE_MARGINS = (24, 16, 24, 16)
 NARROW_MARGINS = (12, 6, 12, 6)
+COMBO_MIN_EM = 8  # the section drop-down keeps this many characters before 上一节/下一节 shrink to arrows
 
 
 class PartPage(Page):
@@ -299,6 +300,19 @@ class PartPage(Page):
             self._apply_arrangement(wanted)
         else:
             self._size_chart()
+        self._label_steps()
+
+    def _label_steps(self) -> None:
+        """“◀ 上一节 / 下一节 ▶” when the row holds them beside a drop-down of ``COMBO_MIN_EM``; arrows otherwise."""
+        full = (self.tr("◀ 上一节"), self.tr("下一节 ▶"))
+        metrics = self.previous_button.fontMetrics()
+        extra = self.previous_button.sizeHint().width() - metrics.horizontalAdvance(self.previous_button.text())
+        toggles = sum(b.sizeHint().width() for b in (self.show_text_button, self.show_chart_button) if b.isVisible())
+        needed = sum(metrics.horizontalAdvance(t) + extra for t in full) + COMBO_MIN_EM * self.em() + toggles + 40
+        margins = self.layout().contentsMargins()
+        wide = self.width() - margins.left() - margins.right() >= needed
+        for button, text, arrow in ((self.previous_button, full[0], "◀"), (self.next_button, full[1], "▶")):
+            button.setText(text if wide else arrow)
 
     # -- chart ----------------------------------------------------------------------
     def _update_chart(self, sec: Section) -> None:
