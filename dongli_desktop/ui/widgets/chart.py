@@ -128,6 +128,7 @@ class ChartView(QWidget):
         self.value_axis.enableAutoSIPrefix(False)
         self.plot = pg.PlotWidget(axisItems={"top": self.value_axis})
         self.plot.setMenuEnabled(False)
+        self.plot.setAntialiasing(True)  # smooth dots and axis text; bars are painted pixel-aligned anyway
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideAxis("bottom")

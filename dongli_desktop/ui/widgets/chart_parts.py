@@ -118,8 +118,9 @@ class SeriesBars(pg.BarGraphItem):
         painter.save()
         transform = painter.transform()
         painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp edges on whole pixels
         for p in self.placed:
-            rect = transform.mapRect(QRectF(QPointF(p.x0, p.y0), QPointF(p.x1, p.y1)).normalized())
+            rect = QRectF(transform.mapRect(QRectF(QPointF(p.x0, p.y0), QPointF(p.x1, p.y1)).normalized()).toRect())
             self.style.paint(painter, rect)
         painter.restore()
 
