@@ -19,6 +19,7 @@ CASES = [
     (1280, 800, ("--font-scale", "2.0")),
     (1280, 800, ("--large", "--contrast", "--font-scale", "1.75")),
     (1024, 768, ("--large", "--contrast", "--font-scale", "1.75")),
+    (1080, 1920, ("--large", "--contrast", "--font-scale", "1.75")),  # portrait kiosk screen
 ]
 PAGE_NAMES = {"review": "2019 工作回顾", "plan": "2020 工作安排"}
 TITLE_BAR_PX = 40  # openbox's decoration above a maximised window
