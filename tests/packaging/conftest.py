@@ -82,6 +82,7 @@ def installed_root(tmp_path_factory, debs):
     if shutil.which("debootstrap") is None:
         pytest.fail("debootstrap is not installed: tools/system-deps.sh installs it (make test does)")
     root = tmp_path_factory.mktemp("debian12")
+    root.chmod(0o755)  # it becomes "/" of that system: pytest makes temporary folders 0700
     started = time.monotonic()
     result = subprocess.run(["debootstrap", "--variant=minbase", "bookworm", str(root), MIRROR],
                             capture_output=True, text=True, timeout=1200, check=False)
@@ -100,3 +101,11 @@ def installed_root(tmp_path_factory, debs):
         print(f"apt-get install of both packages: {time.monotonic() - started:.0f} s")
     yield root
     shutil.rmtree(root, ignore_errors=True)
+
+
+def keep_screenshot(path: Path) -> None:
+    """Copy a screenshot to $DONGLI_KEEP_SCREENSHOTS (if set), to look at after pytest's tmp folders rotate."""
+    folder = os.environ.get("DONGLI_KEEP_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(folder) / path.name)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.packaging.conftest import keep_screenshot
 from tests.session.harness import AppProcess, XSession, wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.screenshot]
@@ -123,6 +124,7 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
         return len({image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}) > 30
 
     wait_until(painted, 30, 0.3, "the kiosk page to be painted")
+    keep_screenshot(shot)
     print(f"screenshot: {shot}")
 
     card = s.control(app, "地区生产总值增长", timeout=30)
@@ -150,4 +152,4 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
     told = next(line for line in said if "地区生产总值增长" in line)
     print(f"speech-dispatcher was given {told!r}; {wav.name}: {seconds:.2f} s, RMS amplitude {rms:.3f}")
     assert rms > 0.01
-    s.screenshot(tmp_path / "kiosk-session-read-aloud.png")  # with the 朗读 links shown, after the tap
+    keep_screenshot(s.screenshot(tmp_path / "kiosk-session-read-aloud.png"))  # the 朗读 links shown, after the tap

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import chroot, proc_mounted
+from tests.packaging.conftest import chroot, keep_screenshot, proc_mounted
 from tests.session.harness import longest_gap, wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.screenshot]
@@ -142,6 +142,7 @@ def test_systemd_restarts_a_hung_kiosk_and_respects_an_admin_exit(kiosk_containe
         return len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}) > 30
 
     wait_until(painted, 60, 0.5, "the kiosk to be painted")
+    keep_screenshot(shot)
     print(f"screenshot: {shot}")
 
     # hang the app: SIGSTOP; systemd's watchdog must abort and restart it
