@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 
 from dongli_desktop.ui.layout_audit import clipped, one_row, overlapping, visible_lines
 
@@ -50,6 +50,8 @@ def facts(window) -> dict:
         "toolbar_height": window.top_bar.height(),
         "nav_scrolls": window.nav_scroll.verticalScrollBar().maximum() > 0,
     }
+    data["dialogs"] = [_dialog_facts(d) for d in QApplication.topLevelWidgets()
+                       if isinstance(d, QDialog) and d.isVisible()]
     page = window.stack.currentWidget()
     reader = getattr(page, "reader", None)
     if name in ("review", "plan") and reader is not None:
@@ -65,6 +67,14 @@ def facts(window) -> dict:
             "section": page.section_title(page.current) if page.current is not None else "",
         }
     return data
+
+
+def _dialog_facts(dialog: QDialog) -> dict:
+    frame = dialog.frameGeometry()
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    return {"title": dialog.windowTitle(), "window": [frame.x(), frame.y(), frame.width(), frame.height()],
+            "fits": room.contains(frame), "clipped": clipped(dialog), "overlapping": overlapping(dialog)}
 
 
 def _legend_in_view(page) -> bool:

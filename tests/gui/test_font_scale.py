@@ -101,11 +101,11 @@ def test_top_bar_is_one_row_and_every_action_is_reachable(window, qtbot, size, l
     shown = [w for w in top_buttons(window) if w.isVisibleTo(window)]
     more = [w for w in window.findChildren(QPushButton) if w.menu() is not None and w.isVisibleTo(window)]
     assert one_row(shown + more)
-    # what does not fit is one tap away in the 更多 menu, with the same name
+    # what does not fit is one tap away in the 更多 menu, with the same word
     for button in top_buttons(window)[3:]:
         if not button.isVisibleTo(window):
             names = [a.text() for m in more for a in m.menu().actions() if a.isVisible()]
-            assert button.accessibleName() in names
+            assert button.text() in names
     # the header leaves the page most of the screen
     assert window.centralWidget().layout().itemAt(0).widget().height() <= size[1] * 0.15
     # the navigation does not scroll

@@ -71,5 +71,15 @@ def test_review_and_plan_usable_in_a_real_session(make_session, tmp_path, width,
         if not part["reader_visible"]:
             session.click_control(app, "看原文")
             report_where(path, lambda r: r.get("part", {}).get("reader_visible"), "the text pane")
-    session.screenshot(tmp_path / "last.png")
+    # the About box (issue 10 item 2): on the screen, wrapped, nothing cut or drawn over
+    about = session.controls(app, "关于本程序", "更多按钮")
+    if not about.get("关于本程序"):  # in the 更多 menu: its last item
+        session.click(*about["更多按钮"][0].center)
+        session.key("Up", "Return")
+    else:
+        session.click(*about["关于本程序"][0].center)
+    report = report_where(path, lambda r: r.get("dialogs"), "the About box")
+    dialog = report["dialogs"][0]
+    assert dialog["fits"] and dialog["clipped"] == [] and dialog["overlapping"] == [], dialog
+    session.screenshot(tmp_path / "about.png")
     assert app.stop() is not None

@@ -74,8 +74,11 @@ class TopBar(QWidget):
         self.arrange()
 
     def _sync_actions(self) -> None:
+        # The menu must measure its items in the font it paints them in (else they are elided).
+        pt = self.more.font().pointSizeF()
+        self.menu.setStyleSheet(f"QMenu {{ font-size: {pt}pt; }} QMenu::item {{ padding: 8px 24px; }}")
         for button, action in self.menu_actions.items():
-            action.setText(button.accessibleName() or button.text())
+            action.setText(button.text())  # the same word as on the button it stands for
             action.setChecked(button.isChecked())
             action.setEnabled(button.isEnabled())
 
