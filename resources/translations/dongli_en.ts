@@ -4,52 +4,57 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="16"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="104"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="18"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="107"/>
         <source>东丽区政府工作报告 · 市民读本</source>
         <translation>Dongli District Government Work Report · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="19"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="108"/>
         <source>版本 {v}</source>
         <translation>Version {v}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="20"/>
-        <source>内容来源：《{title}》，{meeting}，{role}{speaker}。{issued}印发。</source>
-        <translation>Source: “{title}”, {meeting}, {role} {speaker}. Issued {issued}.</translation>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="109"/>
+        <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
+        <translation>Source: “{title}”, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="23"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="113"/>
+        <source>{issued}印发。</source>
+        <translation>Issued {issued}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="115"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
         <translation>All text and numbers come from the original report; every number has a “Show source” link to check it. Headings of unnumbered passages (such as “Overall results”) and the plain-language lines were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="25"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="117"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="26"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="119"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="27"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="120"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="32"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="36"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="131"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -57,17 +62,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="59"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="59"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="70"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="82"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -93,59 +98,112 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="111"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="113"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="144"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="121"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="198"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="196"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="232"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="234"/>
         <source>{text}（推算）</source>
         <translation>{text} (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="258"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="362"/>
+        <source>横轴：{axis}</source>
+        <translation>Horizontal axis: {axis}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="367"/>
+        <source>单位相同的数字共用一把尺子，柱子长短可以比较；单位不同的数字不能互相比较；没有同单位数字可比的一行只写数值（圆点）。</source>
+        <translation>Numbers in the same unit share one scale, so their bars can be compared; numbers in different units cannot be compared with each other. A row with no other number in its unit shows only its value (a dot).</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="370"/>
+        <source>单位：{axis}（每个柱子都标有数值）</source>
+        <translation>Unit: {axis} (every bar is labelled with its value)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="415"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="260"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="417"/>
         <source>报告未直接给出，由报告中的数字推算</source>
         <translation>Not stated in the report; derived from the report&apos;s numbers</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="262"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="419"/>
         <source>原文：“{quote}”</source>
         <translation>Source: “{quote}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="420"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="287"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="443"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="287"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="443"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>EditionPicker</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="69"/>
+        <source>选择报告</source>
+        <translation>Choose a report</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="79"/>
+        <source>{title}（最新）</source>
+        <translation>{title} (newest)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="85"/>
+        <source>{title}，{meeting}所作</source>
+        <translation>{title}, delivered at {meeting}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="87"/>
+        <source>；含{year}年的工作安排</source>
+        <translation>; includes the plan for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="104"/>
+        <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
+        <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="107"/>
+        <source>选择要看的报告：共{n}份，最新的在最上面</source>
+        <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
 </context>
 <context>
@@ -186,12 +244,12 @@
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="62"/>
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="62"/>
         <source>程序遇到意外问题，需要重新启动。问题已记录在日志中。</source>
         <translation>The program ran into an unexpected problem and needs to restart. The problem has been written to the log.</translation>
     </message>
@@ -199,37 +257,37 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="44"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="44"/>
         <source>{year}的原文</source>
         <translation>Source of {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="61"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="54"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="61"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="54"/>
         <source>朗读这张卡片</source>
         <translation>Read this card aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="75"/>
         <source>2019年</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="77"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="79"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
@@ -237,62 +295,67 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="37"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="46"/>
         <source>输入词语筛选，例如：企业</source>
         <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="38"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="47"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="42"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="52"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="58"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="53"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="57"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="67"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="57"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="67"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="83"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="74"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="84"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="76"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="147"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentioned {n} times in the report:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="127"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="155"/>
+        <source>{part} · {section}</source>
+        <translation>{part} · {section}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="159"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -319,77 +382,85 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="36"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="43"/>
         <source>2019年已完成</source>
         <translation>Done in 2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="36"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="43"/>
         <source>2020年计划</source>
         <translation>Planned for 2020</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="41"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="48"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="41"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="48"/>
         <source>打开这项实事在报告中的原文</source>
         <translation>Open this item&apos;s source in the report</translation>
     </message>
 </context>
 <context>
+    <name>KeyboardDock</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/dock.py" line="28"/>
+        <source>收起键盘</source>
+        <translation>Hide keyboard</translation>
+    </message>
+</context>
+<context>
     <name>LivelihoodPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="88"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
         <source>报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。</source>
         <translation>What the report says about everyday life: done in 2019 and promised for 2020. Tap a topic to filter, “Show source” to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="92"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="149"/>
         <source>2019年已完成</source>
         <translation>Done in 2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="149"/>
         <source>2020年计划</source>
         <translation>Planned for 2020</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="116"/>
         <source>各主题的实事数量</source>
         <translation>Items per topic</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="150"/>
         <source>各主题的实事数量（点柱子筛选该主题）</source>
         <translation>Items per topic (tap a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="150"/>
         <source>实事数量（项）</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="189"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
@@ -397,137 +468,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="141"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="142"/>
         <source>2019 工作回顾</source>
         <translation>2019 review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="143"/>
         <source>2020 工作安排</source>
         <translation>2020 plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="144"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="145"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="146"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="193"/>
         <source>东丽区2020年政府工作报告 · 市民读本</source>
         <translation>Dongli District 2020 Government Work Report · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="194"/>
         <source>东丽区2020年政府工作报告</source>
         <translation>Dongli District 2020 Government Work Report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="200"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the “{title}” page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="202"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="202"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="202"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="203"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="203"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="203"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="204"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="204"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="205"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="205"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="206"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="206"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="206"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="207"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="207"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="207"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="216"/>
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="216"/>
+        <source>更多按钮</source>
+        <translation>More buttons</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="462"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="449"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -535,39 +617,44 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="34"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="68"/>
         <source>屏幕键盘</source>
         <translation>On-screen keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="51"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="88"/>
         <source>← 退格</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="56"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="57"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
+        <source>拼音最多 {n} 个字母，请先选一个词。</source>
+        <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="172"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="173"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -575,115 +662,115 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="45"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="57"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="61"/>
         <source>这里用大字和图表介绍东丽区政府2019年做了什么、2020年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the Dongli District government did in 2019 and plans for 2020, in large type and charts. Every number has a “Show source” link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="66"/>
         <source>2019年成绩与2020年目标</source>
         <translation>2019 results and 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
         <source>2019年实际与2020年目标对比</source>
         <translation>2019 results compared with 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="72"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="84"/>
         <source>2019年工作回顾：五个方面的成绩</source>
         <translation>2019 review: results in five areas</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="85"/>
         <source>2020年工作安排：目标和七个方面的工作</source>
         <translation>2020 plan: targets and seven areas of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="74"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="86"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="75"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="87"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="88"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="132"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
         <source>2019年实际</source>
         <translation>2019 result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="132"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
         <source>2018年底（推算）</source>
         <translation>End of 2018 (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="137"/>
         <source>2021年倍增目标</source>
         <translation>2021 doubling goal</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="138"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="138"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="142"/>
         <source>2018年底的数字报告没有直接写出，是用2019年总数减去当年新增数推算的；倍增目标见注释（1）。</source>
         <translation>The end-of-2018 number is not in the report: it is the 2019 total minus that year&apos;s new enterprises. The doubling goal is in note (1).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
         <source>2018年底</source>
         <translation>End of 2018</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
         <source>2019年</source>
         <translation>2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="154"/>
         <source>2021年目标</source>
         <translation>2021 target</translation>
     </message>
@@ -691,175 +778,175 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="43"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="78"/>
         <source>2019年工作回顾</source>
         <translation>Review of 2019</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="43"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="78"/>
         <source>2020年工作安排</source>
         <translation>Plan for 2020</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="44"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="79"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="45"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="80"/>
         <source>2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The 2020 targets, five requirements and seven areas of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="82"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="52"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="87"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="307"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="307"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="135"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="135"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="142"/>
+        <source>当前章节</source>
+        <translation>Current section</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="149"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="150"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="214"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="215"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="325"/>
         <source>主要经济指标：2019年实际与2020年目标</source>
         <translation>Main economic measures: 2019 results and 2020 targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="204"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="328"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="211"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="334"/>
         <source>2019年实际</source>
         <translation>2019 result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="211"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="334"/>
         <source>2020年目标</source>
         <translation>2020 target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="338"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="220"/>
-        <source>每一行按自己的单位比较2019年实际和2020年目标，柱子长短只在同一行内可比。</source>
-        <translation>Each row compares the 2019 result with the 2020 target in its own unit; bar lengths compare only within a row.</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="23"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="31"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="34"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="42"/>
         <source>未设置管理员密码，无法退出。请用 dongli-desktop kiosk set-pin 设置。</source>
         <translation>No admin PIN is set, so the kiosk cannot be left. Set one with dongli-desktop kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="55"/>
         <source>请输入管理员密码</source>
         <translation>Enter the admin PIN</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="57"/>
         <source>已输入的位数</source>
         <translation>Digits entered</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="67"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="61"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="69"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="72"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="70"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="78"/>
         <source>管理员已解锁</source>
         <translation>Admin unlocked</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="79"/>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="75"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="83"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="86"/>
         <source>返回展示</source>
         <translation>Back to the display</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="105"/>
         <source>尝试次数过多，请 {s} 秒后再试。</source>
         <translation>Too many tries. Please try again in {s} seconds.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="111"/>
         <source>密码错误。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="111"/>
         <source>请 {s} 秒后再试。</source>
         <translation>Try again in {s} seconds.</translation>
     </message>
@@ -867,7 +954,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="52"/>
+        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="67"/>
         <source>报告原文</source>
         <translation>Report text</translation>
     </message>
@@ -875,82 +962,339 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="42"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="46"/>
         <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
         <translation>Search the report: Chinese words, pinyin such as yanglao, or PM2.5</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="43"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="47"/>
         <source>搜索内容</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="60"/>
+        <source>拼音候选词</source>
+        <translation>Pinyin suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="69"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="74"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="78"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="120"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="124"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for “{q}”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="126"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="129"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>{n} places found for “{q}”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="131"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for “{q}”; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="134"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching “{q}” for the pinyin “{p}”: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="161"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="165"/>
+        <source>{part} · {section}</source>
+        <translation>{part} · {section}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="180"/>
+        <source>拼音“{p}”可以是：</source>
+        <translation>The pinyin “{p}” can be:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="182"/>
+        <source>也可以按拼音“{p}”找：</source>
+        <translation>Or search by the pinyin “{p}”:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="184"/>
+        <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
+        <translation> (the {n} most common; type more letters to narrow them down)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="193"/>
+        <source>按拼音“{p}”的候选词，查找“{w}”</source>
+        <translation>Word for the pinyin “{p}”: search for “{w}”</translation>
     </message>
 </context>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="62"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="150"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="154"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="156"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerPage</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="295"/>
+        <source>目标完成情况</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="298"/>
+        <source>怎样算完成？</source>
+        <translation>What counts as met?</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="298"/>
+        <source>显示或收起判断规则</source>
+        <translation>Show or hide the rules</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="302"/>
+        <source>判断规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="327"/>
+        <source>目标列表</source>
+        <translation>List of targets</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="348"/>
+        <source>本机没有可以显示的报告。</source>
+        <translation>There is no report on this computer to show.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="358"/>
+        <source>这两份报告无法逐项对照，其他页面不受影响。</source>
+        <translation>These two reports cannot be compared item by item. The other pages are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="389"/>
+        <source>全部 {n}</source>
+        <translation>All {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="391"/>
+        <source>已完成 {n}</source>
+        <translation>Met {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="391"/>
+        <source>未完成 {n}</source>
+        <translation>Not met {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="392"/>
+        <source>无法判断 {n}</source>
+        <translation>Unclear {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="392"/>
+        <source>报告未提及 {n}</source>
+        <translation>Not mentioned {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="393"/>
+        <source>还没到时候 {n}</source>
+        <translation>Not yet due {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="397"/>
+        <source>按完成情况筛选</source>
+        <translation>Filter by result</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="408"/>
+        <source>{title}定下的目标（{n}项）：</source>
+        <translation>Targets set in {title} ({n}):</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="411"/>
+        <source>{title}还没有整理出可以逐项对照的数字目标。</source>
+        <translation>No number targets from {title} have been prepared for checking yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="426"/>
+        <source>{earlier}定下的目标，对照{later}里的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
+        <translation>Targets set in {earlier}, checked against the results in {later}. Tap any number to see its own words in the report.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="429"/>
+        <source>{district}{next}年的{kind}发布并更新到本机后，这里会逐项列出{planned}年目标的完成情况。现在先列出{title}定下的目标。</source>
+        <translation>Once the {next} {kind} of {district} is published and installed on this computer, this page will show how each {planned} target turned out. For now it lists the targets set in {title}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
+        <source>共{n}项：已完成{met}项，未完成{not_met}项，无法判断{unclear}项，报告未提及{not_reported}项。</source>
+        <translation>{n} targets: {met} met, {not_met} not met, {unclear} unclear, {not_reported} not mentioned in the report.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <source>另有{n}项是以后年份的目标，还没到报告的时候。</source>
+        <translation> Another {n} are targets for later years and are not yet due.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <source>只比较报告里写明的数字，万、亿换算后再比，单位不同的不比。目标写“以上、不少于、不低于、多、余”的，结果达到这个数就算完成；写“超过”的，要高于这个数。目标写“以下、以内、不超过”的，结果不高于这个数就算完成。目标写一个范围（如5%—6%）或一个数的，结果达到下限就算完成；越低越好的指标（如PM2.5浓度）不高于上限就算完成。“左右、约、近”按上下{tolerance}%计。结果写“余、多、以上”的按至少这个数算，写“以下、以内”的按至多这个数算，写“近”的按略少于这个数算。目标或结果没有数字、单位不同、或说法不足以判断的，标为“无法判断”；下一年的报告回顾了那一年却没有提到的，标为“报告未提及”。</source>
+        <translation>Only numbers written in the report are compared, after converting ten-thousands and hundred-millions; numbers in different units are not compared. A target of “or more”, “no less than”, “not below” or “over” is met when the result reaches that number; a target to “exceed” a number needs a result above it. A target of “or less”, “within” or “not more than” is met when the result is not above that number. A target given as a range (such as 5%–6%) or as one number is met when the result reaches the lower end; for measures where lower is better (such as PM2.5 concentration) it is met when the result is not above the upper end. “About”, “around” and “nearly” allow {tolerance}% either way. A result of “over”, “more than” or “or more” counts as at least that number, “or less” and “within” as at most that number, and “nearly” as a little less than that number. Targets or results without a number, in different units, or in words that are not enough to decide, are marked “Unclear”; targets that the next year&apos;s report does not mention in its review are marked “Not mentioned”.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="473"/>
+        <source>没有这一类的目标。</source>
+        <translation>No targets of this kind.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerRow</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="260"/>
+        <source>{year}年目标：{value}</source>
+        <translation>{year} target: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="157"/>
+        <source>{name}，{year}年目标{value}，查看原文</source>
+        <translation>{name}, {year} target {value}, show source</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="159"/>
+        <source>打开{title}中这个目标的原话</source>
+        <translation>Open this target&apos;s own words in {title}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="168"/>
+        <source>{year}年报告：{value}</source>
+        <translation>{year} report: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="170"/>
+        <source>{name}，{year}年报告的结果{value}，查看原文</source>
+        <translation>{name}, result in the {year} report {value}, show source</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="172"/>
+        <source>打开{title}中这个结果的原话</source>
+        <translation>Open this result&apos;s own words in {title}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="211"/>
+        <source>{name}：{status}</source>
+        <translation>{name}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
+        <source>见原话</source>
+        <translation>see the words</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
+        <source>“{quote}”</source>
+        <translation>“{quote}”</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
+        <source>待下一份报告</source>
+        <translation>Awaiting next report</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="230"/>
+        <source>已完成</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="231"/>
+        <source>未完成</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="232"/>
+        <source>无法判断</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="233"/>
+        <source>报告未提及</source>
+        <translation>Not mentioned</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="234"/>
+        <source>还没到时候</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="244"/>
+        <source>结果要等{year}年以后的报告</source>
+        <translation>The result will come in a report after {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="245"/>
+        <source>{title}没有提到这一项</source>
+        <translation>{title} does not mention this</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="252"/>
+        <source>目标没有写明数字，无法按数字判断。</source>
+        <translation>The target gives no number, so it cannot be checked by numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="253"/>
+        <source>报告的结果没有写明数字，无法按数字判断。</source>
+        <translation>The reported result gives no number, so it cannot be checked by numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="254"/>
+        <source>目标和结果的单位不同，无法比较。</source>
+        <translation>The target and the result are in different units and cannot be compared.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="255"/>
+        <source>报告的说法不足以判断是否达到目标。</source>
+        <translation>The report&apos;s words are not enough to tell whether the target was met.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="266"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 </TS>
