@@ -2,61 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="21"/>
+        <source>{year}年实际</source>
+        <translation>{year} result</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="22"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="39"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="23"/>
+        <source>{year}年倍增目标</source>
+        <translation>{year} doubling goal</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="24"/>
+        <source>{year}年底（推算）</source>
+        <translation>End of {year} (derived)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="25"/>
+        <source>{year}年已完成</source>
+        <translation>Done in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="26"/>
+        <source>{year}年计划</source>
+        <translation>Planned for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
+        <source>{year}年底</source>
+        <translation>End of {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="104"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="111"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="107"/>
-        <source>东丽区政府工作报告 · 市民读本</source>
-        <translation>Dongli District Government Work Report · Residents&apos; Guide</translation>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="114"/>
+        <source>{district}{title} · 市民读本</source>
+        <translation>{district}{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="116"/>
         <source>版本 {v}</source>
         <translation>Version {v}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="117"/>
         <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
         <translation>Source: “{title}”, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="121"/>
         <source>{issued}印发。</source>
         <translation>Issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="123"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
         <translation>All text and numbers come from the original report; every number has a “Show source” link to check it. Headings of unnumbered passages (such as “Overall results”) and the plain-language lines were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="127"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="128"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="130"/>
+        <source>内容更新状态</source>
+        <translation>Content update status</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="137"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="143"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="163"/>
+        <source>内容更新状态：暂时无法读取。</source>
+        <translation>Content update status: cannot be read at the moment.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="164"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="165"/>
+        <source>随程序安装的版本</source>
+        <translation>the edition installed with the program</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="167"/>
+        <source>内容更新状态（供工作人员参考）</source>
+        <translation>Content update status (for staff)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
+        <source>内容版本：{edition}（{version}）</source>
+        <translation>Content edition: {edition} ({version})</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="170"/>
+        <source>签名有效期至：{expires}</source>
+        <translation>Signature valid until: {expires}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
+        <source>上次检查更新：{when}</source>
+        <translation>Last update check: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
+        <source>上次错误：{error}</source>
+        <translation>Last error: {error}</translation>
     </message>
 </context>
 <context>
@@ -86,8 +176,8 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="51"/>
-        <source>2019年 · {name}</source>
-        <translation>2019 · {name}</translation>
+        <source>{year}年 · {name}</source>
+        <translation>{year} · {name}</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="54"/>
@@ -278,15 +368,11 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="75"/>
-        <source>2019年</source>
-        <translation>2019</translation>
+        <source>{year}年</source>
+        <translation>{year}</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="77"/>
-        <source>2020年目标</source>
-        <translation>2020 target</translation>
-    </message>
-    <message>
         <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="79"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
@@ -382,22 +468,12 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="43"/>
-        <source>2019年已完成</source>
-        <translation>Done in 2019</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="43"/>
-        <source>2020年计划</source>
-        <translation>Planned for 2020</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="49"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="49"/>
         <source>打开这项实事在报告中的原文</source>
         <translation>Open this item&apos;s source in the report</translation>
     </message>
@@ -413,54 +489,42 @@
 <context>
     <name>LivelihoodPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
-        <source>报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。</source>
-        <translation>What the report says about everyday life: done in 2019 and promised for 2020. Tap a topic to filter, “Show source” to check.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="95"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="100"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="149"/>
-        <source>2019年已完成</source>
-        <translation>Done in 2019</translation>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="91"/>
+        <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
+        <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, “Show source” to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="149"/>
-        <source>2020年计划</source>
-        <translation>Planned for 2020</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="120"/>
         <source>各主题的实事数量</source>
         <translation>Items per topic</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="154"/>
         <source>各主题的实事数量（点柱子筛选该主题）</source>
         <translation>Items per topic (tap a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="154"/>
         <source>实事数量（项）</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="194"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
@@ -468,148 +532,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="154"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="142"/>
-        <source>2019 工作回顾</source>
-        <translation>2019 review</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="143"/>
-        <source>2020 工作安排</source>
-        <translation>2020 plan</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="193"/>
-        <source>东丽区2020年政府工作报告 · 市民读本</source>
-        <translation>Dongli District 2020 Government Work Report · Residents&apos; Guide</translation>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="155"/>
+        <source>{years} 工作回顾</source>
+        <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="194"/>
-        <source>东丽区2020年政府工作报告</source>
-        <translation>Dongli District 2020 Government Work Report</translation>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
+        <source>{years} 工作安排</source>
+        <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="158"/>
+        <source>目标完成情况</source>
+        <translation>Targets met?</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="217"/>
+        <source>{title} · 市民读本</source>
+        <translation>{title} · Residents&apos; Guide</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="224"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the “{title}” page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="448"/>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="561"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="548"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -662,218 +726,170 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="57"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="59"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="61"/>
-        <source>这里用大字和图表介绍东丽区政府2019年做了什么、2020年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
-        <translation>What the Dongli District government did in 2019 and plans for 2020, in large type and charts. Every number has a “Show source” link to the report&apos;s own words (in Chinese).</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="66"/>
-        <source>2019年成绩与2020年目标</source>
-        <translation>2019 results and 2020 targets</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
-        <source>2019年实际与2020年目标对比</source>
-        <translation>2019 results compared with 2020 targets</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="87"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="84"/>
-        <source>2019年工作回顾：五个方面的成绩</source>
-        <translation>2019 review: results in five areas</translation>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="63"/>
+        <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
+        <translation>What the {district} government did in {reviewed} and plans for {planned}, in large type and charts. Every number has a “Show source” link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="85"/>
-        <source>2020年工作安排：目标和七个方面的工作</source>
-        <translation>2020 plan: targets and seven areas of work</translation>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="71"/>
+        <source>{reviewed}年成绩与{planned}年目标</source>
+        <translation>{reviewed} results and {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
+        <source>{reviewed}年实际与{planned}年目标对比</source>
+        <translation>{reviewed} results compared with {planned} targets</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
+        <source>{years}年工作回顾：各方面的成绩</source>
+        <translation>{years} review: results in each area</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="91"/>
+        <source>{years}年工作安排：目标和各方面的工作</source>
+        <translation>{years} plan: targets and each area of work</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="92"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="94"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="132"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
-        <source>2019年实际</source>
-        <translation>2019 result</translation>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="148"/>
+        <source>{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。</source>
+        <translation>The end-of-{base} number is not in the report: it is the {year} total minus that year&apos;s new enterprises.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="132"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="137"/>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
-        <source>2020年目标</source>
-        <translation>2020 target</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="140"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="140"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="136"/>
-        <source>2018年底（推算）</source>
-        <translation>End of 2018 (derived)</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="137"/>
-        <source>2021年倍增目标</source>
-        <translation>2021 doubling goal</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="138"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="145"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="138"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="145"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="142"/>
-        <source>2018年底的数字报告没有直接写出，是用2019年总数减去当年新增数推算的；倍增目标见注释（1）。</source>
-        <translation>The end-of-2018 number is not in the report: it is the 2019 total minus that year&apos;s new enterprises. The doubling goal is in note (1).</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
-        <source>2018年底</source>
-        <translation>End of 2018</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
-        <source>2019年</source>
-        <translation>2019</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="154"/>
-        <source>2021年目标</source>
-        <translation>2021 target</translation>
     </message>
 </context>
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="78"/>
-        <source>2019年工作回顾</source>
-        <translation>Review of 2019</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="78"/>
-        <source>2020年工作安排</source>
-        <translation>Plan for 2020</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="79"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="81"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="80"/>
-        <source>2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。</source>
-        <translation>The 2020 targets, five requirements and seven areas of work; every bar in a chart opens its source.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="84"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="89"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="307"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="309"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="307"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="309"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="135"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="137"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="135"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="80"/>
+        <source>{years}年工作回顾</source>
+        <translation>Review of {years}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="80"/>
+        <source>{years}年工作安排</source>
+        <translation>Plan for {years}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="82"/>
+        <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
+        <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="137"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="142"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="144"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="149"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="151"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="152"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="214"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="216"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="217"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="325"/>
-        <source>主要经济指标：2019年实际与2020年目标</source>
-        <translation>Main economic measures: 2019 results and 2020 targets</translation>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="328"/>
+        <source>主要经济指标：{actual}年实际与{target}年目标</source>
+        <translation>Main economic measures: {actual} results and {target} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="328"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="333"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="334"/>
-        <source>2019年实际</source>
-        <translation>2019 result</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="334"/>
-        <source>2020年目标</source>
-        <translation>2020 target</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="338"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="343"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1055,17 +1071,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="189"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="193"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="195"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
