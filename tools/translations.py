@@ -4,6 +4,11 @@
 
 New strings arrive in the .ts as unfinished; translate them there (Qt Linguist or an editor).
 A test fails while any interface string is untranslated.
+
+Strings that lupdate files under no context come from a ``tr()`` it could not attribute to a class (for
+example a module-level wrapper around ``QCoreApplication.translate("Ctx", text)``): at run time they are
+looked up under ``Ctx`` and are never found, so they would stay Chinese. The tool names them and exits 1;
+write ``QCoreApplication.translate("Ctx", "…")`` at each call, or use ``self.tr`` in a class, instead.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,10 +34,29 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "dongli_desktop").rglob("*.py"))
 
 
+def without_context(ts: Path) -> list[str]:
+    """``file:line source`` of every message lupdate put under an empty context name."""
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        if (context.findtext("name") or "").strip():
+            continue
+        for message in context.iter("message"):
+            where = message.find("location")
+            place = f"{where.get('filename', '?')}:{where.get('line', '?')}" if where is not None else "?"
+            found.append(f"{place.removeprefix('../../')} {message.findtext('source')}")
+    return found
+
+
 def main() -> int:
+    problems = []
     for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
         subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-no-obsolete"], cwd=ROOT, check=True)
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True)
+        problems += without_context(ts)
+    if problems:
+        print("These strings have no translation context, so the app will not find their translations:",
+              *problems, sep="\n  ", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,0 +1,46 @@
+"""tools/translations.py: strings lupdate cannot attribute to a context are named (they would never be translated)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+TS = ROOT / "resources" / "translations" / "dongli_en.ts"
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "tools" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_ts(path: Path, contexts: dict[str, list[tuple[str, int]]]) -> Path:
+    body = []
+    for name, messages in contexts.items():
+        body.append(f"<context>\n    <name>{name}</name>")
+        for source, line in messages:
+            body.append(f'    <message>\n        <location filename="../../dongli_desktop/ui/x.py" line="{line}"/>\n'
+                        f"        <source>{source}</source>\n        <translation>t</translation>\n    </message>")
+        body.append("</context>")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="en">\n'
+                    + "\n".join(body) + "\n</TS>\n", encoding="utf-8")
+    return path
+
+
+def test_messages_without_a_context_are_named_with_their_place(tmp_path):
+    ts = write_ts(tmp_path / "x.ts", {"MainWindow": [("首页", 10)], "": [("{year}年实际", 21), ("{year}年", 38)]})
+    assert load_tool().without_context(ts) == ["dongli_desktop/ui/x.py:21 {year}年实际",
+                                               "dongli_desktop/ui/x.py:38 {year}年"]
+
+
+def test_messages_all_in_named_contexts_give_nothing(tmp_path):
+    ts = write_ts(tmp_path / "x.ts", {"MainWindow": [("首页", 10)], "Years": [("{year}年", 38)]})
+    assert load_tool().without_context(ts) == []
+
+
+def test_every_shipped_translation_is_reachable_at_run_time():
+    """A message under no context is looked up under its wrapper's context at run time and never found."""
+    assert load_tool().without_context(TS) == []
