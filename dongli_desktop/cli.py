@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dongli-desktop {__version__}")
     parser.add_argument("--db", type=Path, help="report database to open (default: the bundled one)")
+    parser.add_argument("--editions", type=Path, metavar="DIR",
+                        help="also offer every *.db report database in DIR as an edition (for tests and previews)")
     parser.add_argument("--font-scale", type=parse_scale, help="text size, 1.0 to 2.0 (or 100%% to 200%%)")
     parser.add_argument("--page", choices=PAGES, help="page to start on")
     parser.add_argument("--size", type=parse_size, help="window size, e.g. 1280x800")

@@ -67,26 +67,32 @@ class Chart:
 
 
 def growth_chart(report: Report) -> Chart:
-    """2019 result vs 2020 target for the headline growth rates, all in percent."""
+    """The reviewed year's result vs the planned year's target for the headline growth rates, in percent.
+
+    A measure the edition does not report is left out (another year's report may name fewer)."""
     pairs = {p.key: p for p in report.indicator_pairs()}
+    keys = tuple(k for k in GROWTH_KEYS if k in pairs)
     bars: list[Bar] = []
-    for key in GROWTH_KEYS:
+    for key in keys:
         pair = pairs[key]
         for ind, series in ((pair.actual, "actual"), (pair.target, "target")):
             if ind is not None:
                 bars.append(Bar.of_indicator(ind, series))
-    return Chart("growth", "%", GROWTH_KEYS, tuple(bars))
+    return Chart("growth", "%", keys, tuple(bars))
 
 
 def hightech_path(report: Report) -> Chart:
-    """High-tech enterprises: end of 2018 (derived), 2019, the 2020 target and the doubling goal."""
+    """High-tech enterprises: end of the year before the review (derived), the reviewed year, the target and the
+    doubling goal. Empty when the edition does not report the measure."""
     pairs = {p.key: p for p in report.indicator_pairs(category="innovation")}
-    total, new = pairs["hightech_total"], pairs["hightech_new"]
+    total, new = pairs.get("hightech_total"), pairs.get("hightech_new")
     bars: list[Bar] = []
-    if total.actual and total.actual.figure and new.actual and new.actual.figure:
+    if total is None:
+        return Chart("hightech", "家", (), ())
+    if total.actual and total.actual.figure and new and new.actual and new.actual.figure:
         t, n = total.actual.figure, new.actual.figure
         base = t.value - n.value
-        bars.append(Bar.derived_from(total.actual, year=2018, value=base,
+        bars.append(Bar.derived_from(total.actual, year=total.actual.year - 1, value=base,
                                      derivation=f"{trim(t.value)}−{trim(n.value)}={trim(base)}{t.unit}"))
         bars.append(Bar.of_indicator(total.actual, "actual"))
     if total.target:
@@ -97,15 +103,37 @@ def hightech_path(report: Report) -> Chart:
 
 
 def topic_counts(report: Report) -> Chart:
-    """How many livelihood items each topic has, done in 2019 and planned for 2020."""
+    """How many livelihood items each topic has, done in the reviewed year and planned for the planned year."""
     bars: list[Bar] = []
     items = report.livelihood_items()
+    years = livelihood_years(report)
     for topic in report.topics:
-        for year, series in ((2019, "done"), (2020, "planned")):
-            count = sum(1 for i in items if i.topic == topic.key and i.year == year)
+        for series in ("done", "planned"):
+            year = years[series]
+            count = sum(1 for i in items if i.topic == topic.key and i.kind == series)
             bars.append(Bar.count(row=topic.key, label=topic.name, label_en=topic.name_en, series=series, year=year,
                                   count=count, unit="项"))
     return Chart("topics", "项", tuple(t.key for t in report.topics), tuple(bars))
+
+
+def livelihood_years(report: Report) -> dict[str, int]:
+    """The year of the livelihood items done (``done``) and planned (``planned``): from the items themselves,
+    else from the edition's reviewed and planned years."""
+    doc = report.document
+    years = {"done": doc.reviewed_to if doc.reviewed_to is not None else doc.year - 1,
+             "planned": doc.planned_year if doc.planned_year is not None else doc.year}
+    for item in report.livelihood_items():
+        if item.kind in years:
+            years[item.kind] = item.year
+    return years
+
+
+def series_years(chart: Chart) -> dict[str, int]:
+    """The year each series of ``chart`` stands for (that of its first bar)."""
+    years: dict[str, int] = {}
+    for bar in chart.bars:
+        years.setdefault(bar.series, bar.year)
+    return years
 
 
 def area_chart(report: Report, section_id: int) -> Chart:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search")
+# Alt+N opens the Nth page; the tracker came last so that Alt+1…Alt+6 kept their pages.
+PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search", "tracker")
 FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 LARGE_SCALES = (1.0, 1.25, 1.5, 1.75)  # 大字模式 starts at 18 pt, so 1.75 is already 31.5 pt
 LANGUAGES = ("zh_CN", "en")

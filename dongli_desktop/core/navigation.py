@@ -10,9 +10,9 @@ START_SECTION = {"review": "review_overview", "plan": "plan_targets"}
 
 
 def page_for_section(section: Section) -> str:
-    """The part page that shows ``section``: the plan's own sections on 2020 工作安排, all else on the review.
+    """The part page that shows ``section``: the plan's own sections on the plan page, all else on the review.
 
-    The opening salutation (no part) is read before the 2019 review, so it lives there too.
+    The opening salutation (no part) is read before the review, so it lives there too.
     """
     return "plan" if section.part == "plan" else "review"
 
@@ -39,3 +39,21 @@ def row_of(sections: tuple[Section, ...], key: str | None = None, section_id: in
         if (key is not None and s.key == key) or (section_id is not None and s.id == section_id):
             return i
     return None
+
+
+def years_text(first: int | None, last: int | None = None) -> str:
+    """``2019`` or ``2016—2020`` (empty when the year is unknown); the interface adds 年 through tr()."""
+    if first is None:
+        return "" if last is None else str(last)
+    return str(first) if last is None or last == first else f"{first}—{last}"
+
+
+def part_years(report: Report, key: str) -> str:
+    """The years a part page covers, as :func:`years_text`, from the part itself or the document."""
+    part = report.part(key)
+    if part is not None:
+        return years_text(part.year_from, part.year_to)
+    doc = report.document
+    if key == "review":
+        return years_text(doc.reviewed_from, doc.reviewed_to)
+    return years_text(doc.planned_year if doc.planned_year is not None else doc.year)

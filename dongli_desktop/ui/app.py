@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -14,7 +15,6 @@ from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dongli_desktop import __version__  # noqa: E402
-from dongli_desktop.core.config import KioskConfig, load_config  # noqa: E402
 from dongli_desktop.core.errors import DatabaseError  # noqa: E402
 from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
@@ -26,6 +26,8 @@ from dongli_desktop.ui.settings import Preferences  # noqa: E402
 from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
 
 if TYPE_CHECKING:
+    from dongli_desktop.core.config import KioskConfig  # kiosk settings load only with --kiosk
+    from dongli_desktop.core.editions import Catalogue
     from dongli_desktop.ui.kiosk.controller import KioskController
 
 DEFAULT_SIZE = (1280, 800)
@@ -43,7 +45,11 @@ def application() -> QApplication:
 
 def kiosk_config(options: argparse.Namespace) -> KioskConfig | None:
     """The kiosk settings when ``--kiosk`` is given (loaded once; problems become safe defaults)."""
-    return load_config(options.kiosk_config) if options.kiosk else None
+    if not options.kiosk:
+        return None
+    from dongli_desktop.core.config import load_config  # TOML and the PIN module stay off a desktop start
+
+    return load_config(options.kiosk_config)
 
 
 def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None) -> tuple[MainWindow | None, int]:
@@ -75,6 +81,9 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         path, notes = choose_database()
         for note in notes:
             LOG.warning("content: %s", note)
+    catalogue = editions_for(path, options)
+    if catalogue.latest is not None:
+        path = catalogue.latest.path  # the newest edition opens by default
     try:
         report = Report.open(path)
     except DatabaseError as exc:
@@ -83,12 +92,29 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         return None, EXIT_DATABASE
 
     if kiosk is not None:
-        window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True, look=look)
+        window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True, look=look, catalogue=catalogue)
     else:
-        window = MainWindow(report, family, scale, look=look, on_look=prefs.remember)
+        window = MainWindow(report, family, scale, look=look, on_look=prefs.remember, catalogue=catalogue)
     window.place_on_screen(options.size, DEFAULT_SIZE)
     LOG.info("started %s with %s", __version__, path)
     return window, 0
+
+
+def editions_for(chosen: Path, options: argparse.Namespace) -> Catalogue:
+    """The editions a reader can switch between: the chosen database (``--db``, or the verified installed one)
+    beside the bundled one (not with ``--db``), plus every ``*.db`` in ``--editions DIR``."""
+    from dongli_desktop.core.editions import list_editions
+    from dongli_desktop.core.paths import bundled_database
+
+    bundled = None if options.db else bundled_database()
+    paths = [] if bundled is not None and Path(chosen) == bundled else [Path(chosen)]
+    folder = getattr(options, "editions", None)
+    if folder is not None:
+        paths += sorted(Path(folder).glob("*.db"))
+    catalogue = list_editions(paths, bundled=bundled)
+    for rejected in catalogue.rejected:
+        LOG.warning("edition left out: %s", rejected.reason)
+    return catalogue
 
 
 def run(options: argparse.Namespace) -> int:
@@ -130,6 +156,8 @@ def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskCo
     from PySide6.QtCore import Qt
 
     from dongli_desktop.ui.kiosk.controller import KioskController
+
+    from dongli_desktop.core.config import KioskConfig
 
     config = config if config is not None else (kiosk_config(options) or KioskConfig())
     window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -18,7 +20,11 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop import __version__
 from dongli_desktop.core.models import Document, GlossaryEntry
+from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.widgets.common import make_label
+
+if TYPE_CHECKING:
+    from dongli_desktop.core.content import ContentStatus
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 DIALOG_EM = 34  # a comfortable line length for a dialog, in characters
@@ -99,12 +105,14 @@ class AboutDialog(FittedDialog):
     In kiosk mode nothing is said about installing software: that is for staff, on the desktop.
     """
 
-    def __init__(self, document: Document, parent: QWidget | None = None, kiosk: bool = False) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, kiosk: bool = False,
+                 status: Callable[[], ContentStatus] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于本程序"))
         self.speech_hint = None
         layout = self.content
-        layout.addWidget(make_label(self.tr("东丽区政府工作报告 · 市民读本"), "sectionTitle"))
+        layout.addWidget(make_label(self.tr("{district}{title} · 市民读本").format(
+            district=document.district, title=document.title), "sectionTitle"))
         layout.addWidget(make_label(self.tr("版本 {v}").format(v=__version__), "muted"))
         source = self.tr("内容来源：《{title}》，{meeting}，{role}{speaker}。").format(
             title=document.full_title, meeting=document.meeting, role=document.speaker_title,
@@ -118,6 +126,10 @@ class AboutDialog(FittedDialog):
                                     "muted"))
         layout.addWidget(make_label(self.tr("字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。"), "muted"))
         layout.addWidget(make_label(self.tr("本程序完全离线运行，不收集任何个人信息。"), "muted"))
+        self.status_label = make_label(self.content_status_text(status), "muted")
+        self.status_label.setAccessibleName(self.tr("内容更新状态"))
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_label)
         from dongli_desktop.ui.speech import speaker
 
         if not speaker().available and not kiosk:
@@ -133,6 +145,33 @@ class AboutDialog(FittedDialog):
         self.close_button = close
         self.add_button(close)
         self.fit()
+
+
+    def content_status_text(self, status: Callable[[], ContentStatus] | None = None) -> str:
+        """For staff: which content edition is shown, its version, expiry, last check and last error.
+
+        ``status`` reads it (default: :func:`core.content.content_status`); any failure to read it becomes a
+        plain line, never an error in front of the reader."""
+        try:
+            if status is None:
+                from dongli_desktop.core.content import content_status
+
+                status = content_status
+            st = status()
+        except Exception as exc:  # noqa: BLE001 (About must open whatever the content folder holds)
+            LOG.warning("about: content status unavailable: %s", exc)
+            return self.tr("内容更新状态：暂时无法读取。")
+        none = self.tr("无")
+        edition = self.tr("随程序安装的版本") if st.source == "bundled" else st.edition
+        lines = [
+            self.tr("内容更新状态（供工作人员参考）"),
+            self.tr("内容版本：{edition}（{version}）").format(
+                edition=edition, version=st.version if st.version is not None else none),
+            self.tr("签名有效期至：{expires}").format(expires=st.expires or none),
+            self.tr("上次检查更新：{when}").format(when=st.last_check or none),
+            self.tr("上次错误：{error}").format(error=st.last_error or none),
+        ]
+        return "\n".join(lines)
 
 
 class TermDialog(FittedDialog):

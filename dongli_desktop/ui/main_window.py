@@ -1,14 +1,19 @@
 """The main window: a top bar (title, text size, about), a navigation bar and the pages.
 
-Pages are created on first visit, so start-up pays only for the start page.
+Pages are created on first visit, so start-up pays only for the start page. The window shows one edition
+of the report at a time; with a catalogue of editions (:mod:`dongli_desktop.core.editions`) the overview
+and tracker pages carry an edition picker, and switching rebuilds the pages for the chosen report.
+Every title and page name comes from the shown edition's document and parts.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -27,12 +32,15 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
+from dongli_desktop.core.editions import Catalogue, Edition
+from dongli_desktop.core.errors import DongliError
 from dongli_desktop.core.layout import default_window
 from dongli_desktop.core.models import SourceRef
-from dongli_desktop.core.navigation import page_for_section
+from dongli_desktop.core.navigation import page_for_section, part_years
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
+from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
@@ -67,9 +75,13 @@ class MainWindow(QMainWindow):
     def __init__(self, report: Report, font_family: str, scale: float = 1.0,
                  on_scale: Callable[[float], None] | None = None, pages: tuple[str, ...] = PAGES,
                  kiosk: bool = False, look: Look | None = None, on_look: Callable[[Look], None] | None = None,
+                 catalogue: Catalogue | None = None, edition: Edition | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
+        self.catalogue = catalogue  # the editions the reader can switch between (None: this report only)
+        self.edition = edition if edition is not None else self._edition_of(report)
+        self._reports: dict[Path, Report] = {Path(report.path): report}  # opened editions, kept open
         self.font_family = font_family
         self.look = replace(look or Look(), scale=scale)
         self._on_scale = on_scale
@@ -137,11 +149,13 @@ class MainWindow(QMainWindow):
 
     # -- chrome -----------------------------------------------------------------------
     def page_titles(self) -> dict[str, str]:
+        """Navigation names; the part pages name the years of the shown edition's parts."""
         return {
             "overview": self.tr("首页"),
-            "review": self.tr("2019 工作回顾"),
-            "plan": self.tr("2020 工作安排"),
+            "review": self.tr("{years} 工作回顾").format(years=part_years(self.report, "review")),
+            "plan": self.tr("{years} 工作安排").format(years=part_years(self.report, "plan")),
             "livelihood": self.tr("民生实事"),
+            "tracker": self.tr("目标完成情况"),
             "glossary": self.tr("名词解释"),
             "search": self.tr("搜索"),
         }
@@ -164,7 +178,16 @@ class MainWindow(QMainWindow):
             lambda: self.set_look(theme="contrast" if self.contrast_button.isChecked() else "normal"), checkable=True)
         self.language_button = self._tool(lambda: self.set_look(lang="zh_CN" if self.look.lang == "en" else "en"))
         self.about_button = self._tool(self.show_about)
-        self.top_bar = TopBar([self.smaller, self.scale_label, self.larger],
+        fixed: list[QWidget] = [self.smaller, self.scale_label, self.larger]
+        if self.kiosk:  # the admin gesture's corner holds nothing a visitor could change by tapping it
+            from dongli_desktop.ui.kiosk.controller import CORNER
+
+            corner = QWidget()
+            corner.setObjectName("adminCorner")
+            corner.setFixedWidth(CORNER)
+            fixed.insert(0, corner)
+            self.kiosk_corner = CORNER
+        self.top_bar = TopBar(fixed,
                               [self.large_button, self.contrast_button, self.language_button, self.about_button],
                               self.app_title)
         self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
@@ -190,8 +213,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """(Re)set every chrome text in the current language."""
-        self.setWindowTitle(self.tr("东丽区2020年政府工作报告 · 市民读本"))
-        self.top_bar.set_title(self.tr("东丽区2020年政府工作报告"))
+        title = self.report.document.full_title
+        self.setWindowTitle(self.tr("{title} · 市民读本").format(title=title))
+        self.top_bar.set_title(title)
         for index, key in enumerate(self.allowed, start=1):
             title = self.page_titles()[key]
             button = self.nav_buttons[key]
@@ -249,6 +273,8 @@ class MainWindow(QMainWindow):
             page.sourceRequested.connect(self.show_source)
             page.barActivated.connect(self.show_bar)
             page.ready.connect(self._page_ready)
+            if self.catalogue is not None:
+                page.layout_.insertWidget(2, self._picker())
         elif name in ("review", "plan"):
             from dongli_desktop.ui.pages.part import PartPage
 
@@ -260,6 +286,17 @@ class MainWindow(QMainWindow):
 
             page = LivelihoodPage(self.report)
             page.sourceRequested.connect(self.show_source)
+        elif name == "tracker":
+            from dongli_desktop.ui.pages.tracker import TrackerPage
+
+            if self.catalogue is not None:
+                page = TrackerPage(self.catalogue, simple=self.look.large)
+                if self.edition is not None and page.edition != self.edition:
+                    page.show_edition(self.edition)
+                page.body.layout().insertWidget(1, self._picker())
+            else:
+                page = TrackerPage((self.report, None), simple=self.look.large)
+            page.sourceRequested.connect(self.show_tracked_source)
         elif name == "glossary":
             from dongli_desktop.ui.pages.glossary import GlossaryPage
 
@@ -353,7 +390,67 @@ class MainWindow(QMainWindow):
         elif ref.glossary_id is not None and "glossary" in self.allowed:
             page = self.show_page("glossary")
             if isinstance(page, GlossaryPage):
-                page.show_entry(ref.glossary_id)
+                page.show_entry(ref.glossary_id, ref.spans)
+
+    def show_tracked_source(self, source) -> None:
+        """A tracker link: open the edition the number comes from (if another is shown), then its words."""
+        if Path(source.path) != Path(self.report.path):
+            edition = self._edition_at(Path(source.path))
+            if edition is None or not self.open_edition(edition):
+                return
+        self.show_source(source.ref)
+
+    # -- editions -----------------------------------------------------------------------
+    def _edition_of(self, report: Report) -> Edition | None:
+        return self._edition_at(Path(report.path)) if self.catalogue is not None else None
+
+    def _edition_at(self, path: Path) -> Edition | None:
+        if self.catalogue is None:
+            return None
+        return next((e for e in self.catalogue.editions if Path(e.path) == path), None)
+
+    def _picker(self) -> QWidget:
+        """An edition picker for a page, showing the current edition."""
+        from dongli_desktop.ui.widgets.edition_picker import EditionPicker
+
+        assert self.catalogue is not None
+        picker = EditionPicker(self.catalogue, current=self.edition, simple=self.look.large)
+        picker.editionChosen.connect(self.open_edition)
+        return picker
+
+    def open_edition(self, edition: Edition) -> bool:
+        """Show another edition: pages are rebuilt for its report, the current page stays where it exists.
+
+        Returns False (and keeps the shown edition) if the edition cannot be opened."""
+        if edition == self.edition:
+            return True
+        report = self._reports.get(Path(edition.path))
+        if report is None:
+            try:
+                report = edition.open()
+            except (DongliError, sqlite3.Error) as exc:
+                LOG.error("edition %s cannot be opened: %s", edition.path, exc)
+                self._sync_pickers()
+                return False
+            self._reports[Path(edition.path)] = report
+        self.report = report
+        self.edition = edition
+        self.retranslate()
+        self.rebuild_pages(keep_state=False)
+        self._fit_nav()
+        self.top_bar.arrange()
+        return True
+
+    def open_newest(self) -> None:
+        """Back to the newest edition (the kiosk's idle reset)."""
+        if self.catalogue is not None and self.catalogue.latest is not None:
+            self.open_edition(self.catalogue.latest)
+
+    def _sync_pickers(self) -> None:
+        from dongli_desktop.ui.widgets.edition_picker import EditionPicker
+
+        for picker in self.findChildren(EditionPicker):
+            picker.set_current(self.edition)
 
     def show_bar(self, bar: charts.Bar) -> None:
         if bar.paragraph_id is not None or bar.glossary_id is not None:
@@ -366,6 +463,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
+        """The About box; it also tells staff the content update status (never fails to open)."""
         dialog = AboutDialog(self.report.document, self, kiosk=self.kiosk)
         dialog.open()
         return dialog
@@ -421,13 +519,14 @@ class MainWindow(QMainWindow):
         if self._on_look is not None:
             self._on_look(self.look)
 
-    def rebuild_pages(self) -> None:
-        """Build every visited page anew, keeping what the reader typed or chose on each."""
+    def rebuild_pages(self, keep_state: bool = True) -> None:
+        """Build every visited page anew, keeping what the reader typed or chose on each (``keep_state``)."""
         current = self.current_page_name() if self.pages else self.allowed[0]
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget.parent() is self:
                 widget.reject()
-        states: dict[str, PageState] = {name: page.save_state() for name, page in self.pages.items()}
+        states: dict[str, PageState] = {name: page.save_state() if keep_state else {}
+                                        for name, page in self.pages.items()}
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()

@@ -48,7 +48,7 @@ class AttractScreen(QWidget):
     def _show(self) -> None:
         pair = self.slides[self.index]
         name, plain = (pair.name_en, pair.actual.plain_en) if english() else (pair.name, pair.actual.plain)
-        self.name.setText(self.tr("2019年 · {name}").format(name=name))
+        self.name.setText(self.tr("{year}年 · {name}").format(year=pair.actual.year, name=name))
         self.value.setText(pair.actual.figure.text)
         self.plain.setText(plain)
         self.setAccessibleName(self.tr("欢迎屏幕"))

@@ -22,6 +22,7 @@ from dongli_desktop.ui.widgets.common import (
     make_label,
     scroll_page,
 )
+from dongli_desktop.ui.years import series_label
 
 if TYPE_CHECKING:
     from dongli_desktop.ui.widgets.chart import ChartView  # imported when first drawn
@@ -40,7 +41,7 @@ class ItemCard(FittedCard):
         layout = self.framed_layout((14, 10, 14, 10))
         tags = QHBoxLayout()
         tags.addWidget(make_label(topic_name, "tag", wrap=False))
-        status = self.tr("2019年已完成") if item.kind == "done" else self.tr("2020年计划")
+        status = series_label("done" if item.kind == "done" else "planned", item.year)
         tags.addWidget(make_label(status, "tagDone" if item.kind == "done" else "tagPlanned", wrap=False))
         tags.addStretch(1)
         layout.addLayout(tags)
@@ -86,7 +87,9 @@ class LivelihoodPage(Page):
         layout.setContentsMargins(28, 20, 28, 28)
         layout.setSpacing(12)
         layout.addWidget(make_label(self.tr("民生实事"), "pageTitle"))
-        intro = self.tr("报告中与百姓生活直接相关的事：2019年已经办成的和2020年承诺要办的。点主题筛选，点“查看原文”核对。")  # noqa: E501 (one tr() source string)
+        self.years = charts.livelihood_years(report)
+        intro = self.tr("报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。").format(  # noqa: E501 (one tr() source string)
+            done=self.years["done"], planned=self.years["planned"])
         layout.addWidget(make_label(intro, "muted"))
 
         topics = [(ALL, self.tr("全部"))] + [(t.key, self.topic_names[t.key]) for t in report.topics]
@@ -94,7 +97,8 @@ class LivelihoodPage(Page):
         self.topic_chips.set_checked(ALL)
         self.topic_chips.chosen.connect(self.set_topic)
         layout.addWidget(self.topic_chips)
-        years = [("all", self.tr("全部年份")), ("2019", self.tr("2019年已完成")), ("2020", self.tr("2020年计划"))]
+        years = [("all", self.tr("全部年份"))] + [(str(self.years[kind]), series_label(kind, self.years[kind]))
+                                                 for kind in ("done", "planned")]
         self.year_chips = ChipGroup(years)
         self.year_chips.set_checked("all")
         self.year_chips.chosen.connect(lambda key: self.set_year(None if key == "all" else int(key)))
@@ -146,9 +150,10 @@ class LivelihoodPage(Page):
             return
         from dongli_desktop.ui.widgets.chart import ChartView
 
-        names = {"done": self.tr("2019年已完成"), "planned": self.tr("2020年计划")}
-        self.chart = ChartView(self.tr("各主题的实事数量（点柱子筛选该主题）"), self.tr("实事数量（项）"), names)
-        self.chart.set_chart(charts.topic_counts(self.report), labels=lambda bar: self.topic_names[bar.row])
+        data = charts.topic_counts(self.report)
+        self.chart = ChartView(self.tr("各主题的实事数量（点柱子筛选该主题）"), self.tr("实事数量（项）"),
+                               {kind: series_label(kind, year) for kind, year in self.years.items()})
+        self.chart.set_chart(data, labels=lambda bar: self.topic_names[bar.row])
         self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
         self.chart_section.body.insertWidget(1, self.chart)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core import charts
+from dongli_desktop.core.navigation import part_years
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
@@ -24,6 +25,7 @@ from dongli_desktop.ui.widgets.common import (
 )
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
+from dongli_desktop.ui.years import row_label, series_names
 
 CARD_MIN_WIDTH = 300
 
@@ -58,12 +60,15 @@ class OverviewPage(Page):
             "muted",
         )
         self.intro = make_label(
-            self.tr("这里用大字和图表介绍东丽区政府2019年做了什么、2020年打算做什么。每个数字都可以点“查看原文”核对报告原话。"),
+            self.tr("这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。"
+                    "每个数字都可以点“查看原文”核对报告原话。").format(
+                district=doc.district, reviewed=part_years(report, "review"), planned=part_years(report, "plan")),
         )
         for w in (self.title, self.subtitle, self.intro):
             self.layout_.addWidget(w)
 
-        cards = Section(self.tr("2019年成绩与2020年目标"))
+        reviewed, planned = part_years(report, "review"), part_years(report, "plan")
+        cards = Section(self.tr("{reviewed}年成绩与{planned}年目标").format(reviewed=reviewed, planned=planned))
         self.grid = QGridLayout()
         self.grid.setSpacing(14)
         cards.body.addLayout(self.grid)
@@ -73,7 +78,8 @@ class OverviewPage(Page):
         self.layout_.addWidget(cards)
         self._columns = 0
 
-        self.charts_section = Section(self.tr("2019年实际与2020年目标对比"))
+        self.charts_section = Section(self.tr("{reviewed}年实际与{planned}年目标对比").format(
+            reviewed=reviewed, planned=planned))
         self.layout_.addWidget(self.charts_section)
         self.growth_chart = None
         self.hightech_chart = None
@@ -81,8 +87,8 @@ class OverviewPage(Page):
         entries = Section(self.tr("了解更多"))
         self.entry_buttons: dict[str, QPushButton] = {}
         texts = {
-            "review": self.tr("2019年工作回顾：五个方面的成绩"),
-            "plan": self.tr("2020年工作安排：目标和七个方面的工作"),
+            "review": self.tr("{years}年工作回顾：各方面的成绩").format(years=reviewed),
+            "plan": self.tr("{years}年工作安排：目标和各方面的工作").format(years=planned),
             "livelihood": self.tr("民生实事：教育、养老、就业、医疗……"),
             "glossary": self.tr("名词解释：报告里的专门用语"),
             "search": self.tr("搜索：查找您关心的内容"),
@@ -129,20 +135,23 @@ class OverviewPage(Page):
 
         for card in self.cards:
             card.enable_speech(speaker().available)
-        names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
-        self.growth_chart = ChartView(self.tr("主要经济指标增长率"), self.tr("增长率（%）"), names)
-        self.growth_chart.set_chart(charts.growth_chart(self.report),
-                                    labels=(lambda bar: bar.label_en) if english() else None)
-        path_names = {"derived": self.tr("2018年底（推算）"), "actual": self.tr("2019年实际"),
-                      "target": self.tr("2020年目标"), "goal": self.tr("2021年倍增目标")}
-        self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"), path_names)
+        growth = charts.growth_chart(self.report)
+        if growth.rows:
+            self.growth_chart = ChartView(self.tr("主要经济指标增长率"), self.tr("增长率（%）"), series_names(growth))
+            self.growth_chart.set_chart(growth, labels=(lambda bar: bar.label_en) if english() else None)
         path = charts.hightech_path(self.report)
-        self.hightech_chart.set_chart(
-            path, labels=None,
-            note=self.tr("2018年底的数字报告没有直接写出，是用2019年总数减去当年新增数推算的；倍增目标见注释（1）。"),
-        )
-        self._label_path_rows(path)
+        if path.bars:
+            years = charts.series_years(path)
+            self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"), series_names(path))
+            note = ""
+            if "derived" in years and "actual" in years:
+                note = self.tr("{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。").format(
+                    base=years["derived"], year=years["actual"])
+            self.hightech_chart.set_chart(path, labels=None, note=note)
+            self._label_path_rows(path)
         for chart in (self.growth_chart, self.hightech_chart):
+            if chart is None:
+                continue
             chart.set_simple(self.simple)
             chart.barActivated.connect(self.barActivated)
             self.charts_section.body.addWidget(chart)
@@ -150,8 +159,7 @@ class OverviewPage(Page):
 
     def _label_path_rows(self, path: charts.Chart) -> None:
         """The path chart has one row per year rather than one per measure."""
-        years = {"derived": self.tr("2018年底"), "actual": self.tr("2019年"), "target": self.tr("2020年目标"),
-                 "goal": self.tr("2021年目标")}
+        years = {series: row_label(series, year) for series, year in charts.series_years(path).items()}
         if self.hightech_chart is not None:
             self.hightech_chart.set_chart(one_row_per_series(path, years), note=self.hightech_chart.note.text())
 
@@ -160,7 +168,8 @@ class OverviewPage(Page):
         """As many columns as fit the cards' own minimum width (grows with the text size)."""
         spacing = self.grid.spacing()
         available = self.width() - 56 - 24  # page margins and the scroll bar
-        card_width = max(max(c.minimumSizeHint().width() for c in self.cards), int(CARD_MIN_WIDTH * self.scale))
+        card_width = max(max((c.minimumSizeHint().width() for c in self.cards), default=0),
+                         int(CARD_MIN_WIDTH * self.scale))
         columns = max(1, min(4, (available + spacing) // (card_width + spacing)))
         if columns == self._columns:
             return

@@ -1,4 +1,4 @@
-"""2019 工作回顾 and 2020 工作安排: the sections, the area's chart and the reading view.
+"""The review and plan pages (e.g. 2019 工作回顾, 2020 工作安排): the sections, the area's chart and the reading view.
 
 The page adapts to the room it has, measured in text-relative units (``core.layout.part_layout``):
 wide, the sections are a list beside the text and the chart sits above it; narrow or at large text
@@ -31,7 +31,7 @@ from dongli_desktop.core.layout import (
     part_layout,
 )
 from dongli_desktop.core.models import Section, SourceRef
-from dongli_desktop.core.navigation import part_sections, row_of, start_row
+from dongli_desktop.core.navigation import part_sections, part_years, row_of, start_row
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
@@ -39,6 +39,7 @@ from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
 from dongli_desktop.ui.widgets.wrap_list import WrapList
+from dongli_desktop.ui.years import series_names
 
 if TYPE_CHECKING:
     from dongli_desktop.ui.widgets.chart import ChartView
@@ -75,9 +76,10 @@ class PartPage(Page):
         self.arrangement = PartLayout(side_list=not simple, split=not simple)
         self.sections = part_sections(report, part)
 
-        title = self.tr("2019年工作回顾") if part == "review" else self.tr("2020年工作安排")
+        years = part_years(report, part)
+        title = (self.tr("{years}年工作回顾") if part == "review" else self.tr("{years}年工作安排")).format(years=years)
         intro = (self.tr("选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。") if part == "review"
-                 else self.tr("2020年的目标、五个方面的要求和七个方面的工作；图表中的每一根柱子都可以点开原文。"))
+                 else self.tr("{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。").format(years=years))
         if english():
             intro += " " + self.tr("报告原文为中文，按原样显示。")
         self.title = make_label(title, "pageTitle")
@@ -322,7 +324,10 @@ class PartPage(Page):
 
         if sec.key in GROWTH_SECTIONS:
             data = charts.growth_chart(self.report)
-            title, normalized = self.tr("主要经济指标：2019年实际与2020年目标"), False
+            years = charts.series_years(data)
+            title = self.tr("主要经济指标：{actual}年实际与{target}年目标").format(
+                actual=years.get("actual", ""), target=years.get("target", ""))
+            normalized = False
         else:
             data = charts.area_chart(self.report, sec.id)
             title, normalized = self.tr("本部分的主要数字"), True
@@ -331,7 +336,7 @@ class PartPage(Page):
             self.show_pane("text")
             self.stepper.setVisible(not self.arrangement.side_list)
             return
-        names = {"actual": self.tr("2019年实际"), "target": self.tr("2020年目标")}
+        names = series_names(data)
         if self.chart is None or self.chart._normalized != normalized:
             if self.chart is not None:
                 self.chart.deleteLater()

@@ -1,4 +1,4 @@
-"""A figure card: one measure, its 2019 result and 2020 target, a plain line, and links to the source."""
+"""A figure card: one measure, its result in the reviewed year and its target, a plain line, and links to the source."""
 
 from __future__ import annotations
 
@@ -72,9 +72,9 @@ class FigureCard(FittedCard):
     def _values(self) -> list[tuple[Indicator, str, str]]:
         values = []
         if self.pair.actual is not None:
-            values.append((self.pair.actual, self.tr("2019年"), "cardValue"))
+            values.append((self.pair.actual, self.tr("{year}年").format(year=self.pair.actual.year), "cardValue"))
         if self.pair.target is not None:
-            values.append((self.pair.target, self.tr("2020年目标"), "cardTarget"))
+            values.append((self.pair.target, self.tr("{year}年目标").format(year=self.pair.target.year), "cardTarget"))
         for later in self.pair.later:
             values.append((later, self.tr("{year}年目标").format(year=later.year), "cardTarget"))
         return values

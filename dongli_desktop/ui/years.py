@@ -1,0 +1,40 @@
+"""Year words for series, cards and filters, made from the data through translatable patterns.
+
+Nothing here names a year: each label is a ``tr()`` pattern with a ``{year}`` placeholder, filled from
+the bars, indicators or edition facts, so any edition shows its own years and translations stay whole.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from dongli_desktop.core import charts
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Years", text)
+
+
+def series_label(series: str, year: int | str) -> str:
+    """The legend word of one chart series (``actual`` → 2019年实际) for ``year``."""
+    patterns = {
+        "actual": tr("{year}年实际"),
+        "target": tr("{year}年目标"),
+        "goal": tr("{year}年倍增目标"),
+        "derived": tr("{year}年底（推算）"),
+        "done": tr("{year}年已完成"),
+        "planned": tr("{year}年计划"),
+    }
+    return patterns.get(series, "{year}").format(year=year)
+
+
+def series_names(chart: charts.Chart) -> dict[str, str]:
+    """Legend words for every series of ``chart``, each with the year of its own bars."""
+    return {series: series_label(series, year) for series, year in charts.series_years(chart).items()}
+
+
+def row_label(series: str, year: int | str) -> str:
+    """A row of a chart with one row per year (the high-tech path): 2018年底, 2019年, 2020年目标."""
+    patterns = {"derived": tr("{year}年底"), "actual": tr("{year}年"), "target": tr("{year}年目标"),
+                "goal": tr("{year}年目标")}
+    return patterns.get(series, "{year}").format(year=year)

@@ -1,0 +1,246 @@
+"""Editions in the interface: nothing about a year or district is written into ui/, each fixture edition
+shows its own years and names everywhere, the reader switches editions, the tracker is wired in."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from dongli_desktop.cli import PAGES
+from dongli_desktop.core.editions import list_editions
+from dongli_desktop.core.repository import Report
+from tests.conftest import ROOT, SHIPPED_DB
+from tests.editions.conftest import (  # noqa: F401 (fixtures)
+    dongli_2021_db,
+    editions_dir,
+    three_parts_db,
+    unnumbered_db,
+)
+from tests.gui.conftest import make_options
+
+UI = ROOT / "dongli_desktop" / "ui"
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def _docstring_lines(tree: ast.AST) -> set[int]:
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
+    return lines
+
+
+def written_years(source: str) -> list[tuple[int, str]]:
+    """(line, token) of every year or 东丽 written in code: strings and numbers, not comments or docstrings."""
+    docstrings = _docstring_lines(ast.parse(source))
+    found = []
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.start[0] in docstrings or tok.type == tokenize.COMMENT:
+            continue
+        text = tok.string
+        if tok.type == tokenize.NUMBER and text.isdigit() and 2001 <= int(text) <= 2099:
+            found.append((tok.start[0], text))
+        elif tok.type in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)) and (
+                YEAR_IN_TEXT.search(text) or "东丽" in text):
+            found.append((tok.start[0], text))
+    return found
+
+
+def test_the_checker_sees_a_written_year():
+    assert written_years('x = self.tr("2019年实际")\n') == [(1, '"2019年实际"')]
+    assert written_years('def f():\n    """2019 in a docstring."""\n    return 1  # 2020 in a comment\n') == []
+
+
+def test_no_year_or_district_is_written_into_the_interface():
+    offenders = [f"{path.relative_to(ROOT)}:{line}: {text}"
+                 for path in sorted(UI.rglob("*.py")) for line, text in written_years(path.read_text("utf-8"))]
+    assert offenders == []
+
+
+# -- each fixture edition shows its own years and names ----------------------------------------------
+def open_window(qtbot, tmp_path, *args: str):
+    from dongli_desktop.ui.app import create_window
+
+    win, code = create_window(make_options(tmp_path, "--size", "1280x800", *args))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def everything_shown(win) -> str:
+    """Window title, every label and button text, and every accessible name and description."""
+    texts = [win.windowTitle()]
+    for widget in win.findChildren(QWidget):
+        texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+    return "\n".join(t for t in texts if t)
+
+
+def visit_every_page(qtbot, win) -> str:
+    seen = []
+    for name in PAGES:
+        page = win.show_page(name)
+        qtbot.wait(30)
+        if hasattr(page, "build_charts"):
+            page.build_charts()
+        if hasattr(page, "build_chart"):
+            page.build_chart()
+        seen.append(everything_shown(win))
+    return "\n".join(seen)
+
+
+source_text = {
+    "dongli_2021_db": (ROOT / "tests/fixtures/editions/dongli_2021_report.txt").read_text("utf-8"),
+    "three_parts_db": (ROOT / "tests/fixtures/editions/three_parts_report.txt").read_text("utf-8"),
+    "unnumbered_db": (ROOT / "tests/fixtures/editions/unnumbered_report.txt").read_text("utf-8"),
+}
+
+
+@pytest.mark.parametrize("fixture", ["dongli_2021_db", "three_parts_db", "unnumbered_db"])
+def test_a_fixture_edition_shows_its_own_years_everywhere(qtbot, tmp_path, request, fixture):
+    path = request.getfixturevalue(fixture)
+    report = Report.open(path)
+    doc, parts = report.document, report.parts
+    report.close()
+    win = open_window(qtbot, tmp_path, "--db", str(path))
+    assert doc.full_title in win.windowTitle()
+    seen = visit_every_page(qtbot, win)
+    written = {int(y) for y in re.findall(r"(?<!\d)20\d\d(?!\d)", source_text[fixture])}
+    derived = {min(written) - 1} if "推算" in seen else set()  # the year-end before the review, worked out
+    derived |= {doc.year + 1}  # the tracker names the report that will fill it
+    derived |= {y for p in parts for y in range(p.year_from, p.year_to + 1)}  # e.g. “十三五” → 2016—2020
+    shown = {int(y) for y in re.findall(r"(?<!\d)20\d\d(?!\d)", seen)}
+    assert shown <= written | derived, f"years not in {doc.full_title}: {sorted(shown - written - derived)}"
+    assert 2019 not in written and "2019" not in seen.replace("2019年底", "")  # the bundled edition's year
+    assert "东丽区2020年政府工作报告" not in seen
+    if doc.district != "东丽区":
+        assert "东丽" not in seen
+    review = win.nav_buttons["review"].text()
+    first = next(p for p in parts if p.kind == "review")
+    assert str(first.year_from) in review and str(first.year_to) in review
+    assert str(doc.planned_year) in win.nav_buttons["plan"].text()
+    win.close()
+
+
+# -- switching editions -----------------------------------------------------------------------------
+@pytest.fixture()
+def two_editions(tmp_path, dongli_2021_db):  # noqa: F811
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "dongli_2021.db").write_bytes(Path(dongli_2021_db).read_bytes())
+    return folder
+
+
+def test_the_newest_edition_opens_and_the_reader_can_switch(qtbot, tmp_path, two_editions):
+    from dongli_desktop.ui.widgets.edition_picker import EditionPicker
+
+    win = open_window(qtbot, tmp_path, "--db", str(SHIPPED_DB), "--editions", str(two_editions))
+    assert "2021" in win.windowTitle()
+    win.show_page("plan")
+    picker = win.page("overview").findChild(EditionPicker)
+    assert picker is not None and picker.isEnabled() and picker.count() == 2
+    picker.choose(1)  # the older, bundled edition
+    assert win.windowTitle().startswith("东丽区2020年政府工作报告")
+    assert win.current_page_name() == "plan"  # the page the reader was on stays
+    assert "2020" in win.nav_buttons["plan"].text() and "2019" in win.nav_buttons["review"].text()
+    win.set_look(lang="en")  # the choice survives a language switch
+    assert win.edition.document.year == 2020
+    assert win.report.document.year == 2020
+    win.set_look(lang="zh_CN")
+    win.open_newest()  # what the kiosk's idle reset does
+    assert win.edition.document.year == 2021
+    assert "2021" in win.windowTitle()
+    win.close()
+
+
+def test_tracker_links_open_the_right_edition_at_the_exact_words(qtbot, tmp_path, two_editions):
+    from dongli_desktop.ui.pages.part import PartPage
+    from dongli_desktop.ui.pages.tracker import TrackerPage
+
+    win = open_window(qtbot, tmp_path, "--db", str(SHIPPED_DB), "--editions", str(two_editions))
+    tracker = win.show_page("tracker")
+    assert isinstance(tracker, TrackerPage)
+    assert tracker.comparison is not None and tracker.comparison.later is not None
+    assert tracker.comparison.earlier.year == 2020 and tracker.comparison.later.year == 2021
+    row = next(r for r in tracker.rows if r.tracked is not None and r.tracked.result is not None)
+    target, result = row.source("target"), row.source("result")
+    win.show_tracked_source(target)
+    assert win.report.document.year == 2020  # the bundled edition holds the target
+    page = win.pages[win.current_page_name()]
+    assert isinstance(page, PartPage)
+    assert page.current is not None
+    assert target.ref.paragraph_id in {p.id for p in win.report.paragraphs(page.current.id)}
+    win.show_tracked_source(result)
+    assert win.report.document.year == 2021
+    page = win.pages[win.current_page_name()]
+    assert isinstance(page, PartPage)
+    assert result.ref.paragraph_id in {p.id for p in win.report.paragraphs(page.current.id)}
+    win.close()
+
+
+# -- lead fix-ups -------------------------------------------------------------------------------------
+def test_glossary_source_link_marks_the_words(window):
+    from dongli_desktop.ui.pages.glossary import GlossaryPage
+
+    goal = next(i for p in window.report.indicator_pairs() for i in p.later if i.glossary_id is not None)
+    ref = goal.source()  # the doubling goal's words live in a note: 550家
+    assert ref.glossary_id is not None and ref.spans
+    window.show_source(ref)
+    page = window.pages["glossary"]
+    assert isinstance(page, GlossaryPage) and window.current_page_name() == "glossary"
+    assert page.marked == ref.spans
+    start, end = page.marked[0]
+    assert "550" in page.current.definition[start:end]
+
+
+def test_about_box_tells_staff_the_content_status_and_survives_a_broken_one(window, monkeypatch):
+    from dongli_desktop.core import content
+
+    about = window.show_about()
+    assert "内容版本" in about.status_label.text()
+    about.reject()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(content, "content_status", broken)
+    about = window.show_about()
+    assert about.isVisible()
+    assert "无法读取" in about.status_label.text()
+    about.reject()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_kiosk_admin_corner_holds_no_enabled_button(qtbot, tmp_path, scale):
+    from dongli_desktop.ui.kiosk.controller import CORNER
+
+    win = open_window(qtbot, tmp_path, "--kiosk", "--kiosk-config", str(tmp_path / "none.toml"))
+    win.show_page("overview")
+    win.set_scale(scale)
+    qtbot.wait(50)
+    corner = QRect(0, 0, CORNER + 1, CORNER + 1)
+    hits = []
+    for button in win.findChildren(QAbstractButton):
+        if button.isVisible() and button.isEnabled() and button.window() is win:
+            rect = QRect(button.mapTo(win, button.rect().topLeft()), button.size())
+            if rect.intersects(corner):
+                hits.append(button.text() or button.accessibleName())
+    assert hits == []
+    win.locked = False
+    win.close()
+
+
+def test_editions_catalogue_for_the_tracker_joins_fixture_to_bundled(dongli_2021_db):  # noqa: F811
+    catalogue = list_editions([dongli_2021_db], bundled=SHIPPED_DB)
+    assert [e.document.year for e in catalogue.editions] == [2021, 2020]
