@@ -66,7 +66,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/dialogs.py" line="117"/>
         <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
-        <translation>Source: “{title}”, {meeting}, {role} {speaker}. </translation>
+        <translation>Source: &quot;{title}&quot;, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/dialogs.py" line="121"/>
@@ -76,7 +76,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/dialogs.py" line="123"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
-        <translation>All text and numbers come from the original report; every number has a “Show source” link to check it. Headings of unnumbered passages (such as “Overall results”) and the plain-language lines were added by the editors.</translation>
+        <translation>All text and numbers come from the original report; every number has a &quot;Show source&quot; link to check it. Headings of unnumbered passages (such as &quot;Overall results&quot;) and the plain-language lines were added by the editors.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
@@ -152,17 +152,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="65"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="65"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="91"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -245,7 +245,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/widgets/chart.py" line="419"/>
         <source>原文：“{quote}”</source>
-        <translation>Source: “{quote}”</translation>
+        <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/widgets/chart.py" line="420"/>
@@ -462,7 +462,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="53"/>
         <source>{s} 秒后将回到首页。轻触“继续浏览”留在这里。</source>
-        <translation>Back to the start page in {s} seconds. Touch “Keep browsing” to stay.</translation>
+        <translation>Back to the start page in {s} seconds. Touch &quot;Keep browsing&quot; to stay.</translation>
     </message>
 </context>
 <context>
@@ -506,7 +506,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="91"/>
         <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
-        <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, “Show source” to check.</translation>
+        <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="120"/>
@@ -574,7 +574,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/main_window.py" line="224"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
-        <translation>Open the “{title}” page (Alt+{n})</translation>
+        <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
@@ -681,44 +681,49 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="78"/>
         <source>屏幕键盘</source>
         <translation>On-screen keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="89"/>
+        <source>打开键盘</source>
+        <translation>Show keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="105"/>
         <source>← 退格</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="93"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="94"/>
         <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="169"/>
         <source>拼音最多 {n} 个字母，请先选一个词。</source>
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="220"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="221"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -731,14 +736,14 @@
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="88"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/overview.py" line="63"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
-        <translation>What the {district} government did in {reviewed} and plans for {planned}, in large type and charts. Every number has a “Show source” link to the report&apos;s own words (in Chinese).</translation>
+        <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/overview.py" line="71"/>
@@ -746,57 +751,57 @@
         <translation>{reviewed} results and {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="82"/>
         <source>{reviewed}年实际与{planned}年目标对比</source>
         <translation>{reviewed} results compared with {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="91"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="92"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="94"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="95"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="149"/>
         <source>{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。</source>
         <translation>The end-of-{base} number is not in the report: it is the {year} total minus that year&apos;s new enterprises.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="141"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="141"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="145"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="145"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
@@ -999,6 +1004,7 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="74"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -1008,64 +1014,69 @@
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="100"/>
+        <source>开始搜索</source>
+        <translation>Start search</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="128"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="132"/>
         <source>没有找到与“{q}”相关的内容。</source>
-        <translation>Nothing found for “{q}”.</translation>
+        <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="126"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="134"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="137"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
-        <translation>{n} places found for “{q}”.</translation>
+        <translation>{n} places found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="139"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
-        <translation>More than {n} places found for “{q}”; add a word to narrow it down.</translation>
+        <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
         <source>按拼音“{p}”查找“{q}”：</source>
-        <translation>Searching “{q}” for the pinyin “{p}”: </translation>
+        <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="161"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="169"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="173"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="188"/>
         <source>拼音“{p}”可以是：</source>
-        <translation>The pinyin “{p}” can be:</translation>
+        <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="190"/>
         <source>也可以按拼音“{p}”找：</source>
-        <translation>Or search by the pinyin “{p}”:</translation>
+        <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="192"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="193"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="201"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
-        <translation>Word for the pinyin “{p}”: search for “{w}”</translation>
+        <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
 </context>
 <context>
@@ -1176,7 +1187,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="429"/>
         <source>{district}{next}年的{kind}发布并更新到本机后，这里会逐项列出{planned}年目标的完成情况。现在先列出{title}定下的目标。</source>
-        <translation>Once the {next} {kind} of {district} is published and installed on this computer, this page will show how each {planned} target turned out. For now it lists the targets set in {title}.</translation>
+        <translation>Once the {next} report ({district}{kind}) is published and installed on this computer, this page will show how each {planned} target turned out. For now it lists the targets set in {title}.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
@@ -1191,7 +1202,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
         <source>只比较报告里写明的数字，万、亿换算后再比，单位不同的不比。目标写“以上、不少于、不低于、多、余”的，结果达到这个数就算完成；写“超过”的，要高于这个数。目标写“以下、以内、不超过”的，结果不高于这个数就算完成。目标写一个范围（如5%—6%）或一个数的，结果达到下限就算完成；越低越好的指标（如PM2.5浓度）不高于上限就算完成。“左右、约、近”按上下{tolerance}%计。结果写“余、多、以上”的按至少这个数算，写“以下、以内”的按至多这个数算，写“近”的按略少于这个数算。目标或结果没有数字、单位不同、或说法不足以判断的，标为“无法判断”；下一年的报告回顾了那一年却没有提到的，标为“报告未提及”。</source>
-        <translation>Only numbers written in the report are compared, after converting ten-thousands and hundred-millions; numbers in different units are not compared. A target of “or more”, “no less than”, “not below” or “over” is met when the result reaches that number; a target to “exceed” a number needs a result above it. A target of “or less”, “within” or “not more than” is met when the result is not above that number. A target given as a range (such as 5%–6%) or as one number is met when the result reaches the lower end; for measures where lower is better (such as PM2.5 concentration) it is met when the result is not above the upper end. “About”, “around” and “nearly” allow {tolerance}% either way. A result of “over”, “more than” or “or more” counts as at least that number, “or less” and “within” as at most that number, and “nearly” as a little less than that number. Targets or results without a number, in different units, or in words that are not enough to decide, are marked “Unclear”; targets that the next year&apos;s report does not mention in its review are marked “Not mentioned”.</translation>
+        <translation>Only numbers written in the report are compared, after converting ten-thousands and hundred-millions; numbers in different units are not compared. A target of &quot;or more&quot;, &quot;no less than&quot;, &quot;not below&quot; or &quot;over&quot; is met when the result reaches that number; a target to &quot;exceed&quot; a number needs a result above it. A target of &quot;or less&quot;, &quot;within&quot; or &quot;not more than&quot; is met when the result is not above that number. A target given as a range (such as 5%–6%) or as one number is met when the result reaches the lower end; for measures where lower is better (such as PM2.5 concentration) it is met when the result is not above the upper end. &quot;About&quot;, &quot;around&quot; and &quot;nearly&quot; allow {tolerance}% either way. A result of &quot;over&quot;, &quot;more than&quot; or &quot;or more&quot; counts as at least that number, &quot;or less&quot; and &quot;within&quot; as at most that number, and &quot;nearly&quot; as a little less than that number. Targets or results without a number, in different units, or in words that are not enough to decide, are marked &quot;Unclear&quot;; targets that the next year&apos;s report does not mention in its review are marked &quot;Not mentioned&quot;.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="473"/>
@@ -1240,7 +1251,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
         <source>见原话</source>
-        <translation>see the words</translation>
+        <translation>see quote</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
