@@ -1,4 +1,8 @@
-"""``--quit-on-first-frame``: exit 0 right after the main window's first real paint (for benchmarks)."""
+"""The main window's first real paint: ``--quit-on-first-frame`` (exit 0 right after it) and the timing probe.
+
+Watching paints means an application-wide event filter, which Python pays for on every event. It is
+installed only once the window is shown: the thousands of events of building the pages go past unfiltered.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,42 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-class FirstFrameQuit(QObject):
-    """Ends the event loop with code 0 once anything inside ``window`` has been painted."""
+class FirstPaintWatcher(QObject):
+    """Calls :meth:`first_paint` once anything inside ``window`` has been painted."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
         self.painted = False
-        QApplication.instance().installEventFilter(self)
+        self._watching_app = False
+        if window.isVisible():
+            self._watch_app()
+        else:
+            window.installEventFilter(self)  # only the window's own events until it is shown
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (not self.painted and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
+    def _watch_app(self) -> None:
+        self.window.removeEventFilter(self)
+        QApplication.instance().installEventFilter(self)  # paints arrive at the child widgets
+        self._watching_app = True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if not self._watching_app:
+            if obj is self.window and kind == QEvent.Type.Show:
+                self._watch_app()
+        elif (not self.painted and kind == QEvent.Type.Paint and isinstance(obj, QWidget)
                 and obj.window() is self.window):
             self.painted = True
             QApplication.instance().removeEventFilter(self)
-            QApplication.instance().exit(0)  # the loop ends once this paint has been delivered
+            self.first_paint()
         return False
+
+    def first_paint(self) -> None:
+        """Called once, during the window's first paint event."""
+
+
+class FirstFrameQuit(FirstPaintWatcher):
+    """Ends the event loop with code 0 once anything inside ``window`` has been painted."""
+
+    def first_paint(self) -> None:
+        QApplication.instance().exit(0)  # the loop ends once this paint has been delivered

@@ -11,10 +11,11 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dongli_desktop.cli import PAGES
+from dongli_desktop.ui.first_frame import FirstPaintWatcher
 
 
 def rss_mb() -> tuple[float, float]:
@@ -27,20 +28,17 @@ def rss_mb() -> tuple[float, float]:
     return kb("VmRSS"), kb("VmHWM")
 
 
-class TimingProbe(QObject):
+class TimingProbe(FirstPaintWatcher):
+    """Records the window's first paint and "ready" (wall clock), and RSS; prints them as one JSON line."""
+
     def __init__(self, window, mode: str) -> None:
-        super().__init__(window)
-        self.window = window
         self.mode = mode
         self.result: dict[str, float] = {}
-        QApplication.instance().installEventFilter(self)  # the first paint of any widget
+        super().__init__(window)
         window.ready.connect(self._ready)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and "first_frame" not in self.result:
-            self.result["first_frame"] = time.time()
-            QApplication.instance().removeEventFilter(self)
-        return False
+    def first_paint(self) -> None:
+        self.result["first_frame"] = time.time()
 
     def _ready(self) -> None:
         if "ready" in self.result:
