@@ -77,6 +77,7 @@ class OverviewPage(Page):
             card.sourceRequested.connect(self.sourceRequested)
         self.layout_.addWidget(cards)
         self._columns = 0
+        self._card_min: int | None = None  # widest card minimum; measured once per text size
 
         self.charts_section = Section(self.tr("{reviewed}年实际与{planned}年目标对比").format(
             reviewed=reviewed, planned=planned))
@@ -168,8 +169,9 @@ class OverviewPage(Page):
         """As many columns as fit the cards' own minimum width (grows with the text size)."""
         spacing = self.grid.spacing()
         available = self.width() - 56 - 24  # page margins and the scroll bar
-        card_width = max(max((c.minimumSizeHint().width() for c in self.cards), default=0),
-                         int(CARD_MIN_WIDTH * self.scale))
+        if self._card_min is None:  # each card's minimum lays out its text: once, not at every resize
+            self._card_min = max((c.minimumSizeHint().width() for c in self.cards), default=0)
+        card_width = max(self._card_min, int(CARD_MIN_WIDTH * self.scale))
         columns = max(1, min(4, (available + spacing) // (card_width + spacing)))
         if columns == self._columns:
             return
@@ -188,6 +190,7 @@ class OverviewPage(Page):
     def apply_scale(self, scale: float) -> None:
         self.scale = scale
         self._columns = 0
+        self._card_min = None
         self._relayout_cards()
         for chart in (self.growth_chart, self.hightech_chart):
             if chart is not None:
