@@ -983,98 +983,98 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="46"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="47"/>
         <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
         <translation>Search the report: Chinese words, pinyin such as yanglao, or PM2.5</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="48"/>
         <source>搜索内容</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="60"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="61"/>
         <source>拼音候选词</source>
         <translation>Pinyin suggestions</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="70"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="74"/>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="75"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="80"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="102"/>
         <source>开始搜索</source>
         <translation>Start search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="131"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="132"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="135"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="137"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="140"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>{n} places found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="139"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="145"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="174"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="178"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="193"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="190"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="195"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="192"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="197"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="206"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
@@ -1261,7 +1261,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
         <source>待下一份报告</source>
-        <translation>Awaiting next report</translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="230"/>
