@@ -567,113 +567,113 @@
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="219"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="547"/>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="563"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="550"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -713,17 +713,22 @@
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="170"/>
         <source>拼音最多 {n} 个字母，请先选一个词。</source>
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="222"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="224"/>
+        <source>要改输入的内容，点输入框或“打开键盘”。</source>
+        <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="226"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
