@@ -990,7 +990,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="47"/>
         <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
-        <translation>Search the report: Chinese words, pinyin such as yanglao, or PM2.5</translation>
+        <translation>Chinese words, pinyin like yanglao, or PM2.5</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="48"/>
