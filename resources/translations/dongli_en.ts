@@ -1202,7 +1202,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
         <source>另有{n}项是以后年份的目标，还没到报告的时候。</source>
-        <translation> Another {n} are targets for later years and are not yet due.</translation>
+        <translation> Targets for later years, not yet due: {n}.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
