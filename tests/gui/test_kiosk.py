@@ -188,10 +188,42 @@ def test_keyboard_pinyin_to_search(locked, qtbot):
     qtbot.mouseClick(candidate, Qt.MouseButton.LeftButton)
     page.run_search()
     assert page.field.text() == "养老" and page.result.count > 0
+    qtbot.mouseClick(page.field, Qt.MouseButton.LeftButton)  # a tap on the field unfolds the keys
     for key in ("clear", "p", "m", "2", ".", "5"):
         qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
     page.run_search()
     assert page.field.text() == "pm2.5" and page.result.count == 2
+
+
+def test_keyboard_folds_after_a_word_so_the_results_get_the_room(locked, qtbot):
+    """Issue 10 #16: with the keyboard open the kiosk results got about 250 px."""
+    window, _ = locked
+    window.resize(1024, 768)
+    page = window.show_page("search")
+    keyboard = page.keyboard
+    QApplication.processEvents()
+    full = keyboard.height()
+    for key in "yl":
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next(b for b in keyboard.candidate_buttons if b.text() == "养老"), Qt.MouseButton.LeftButton)
+    page.run_search()
+    QApplication.processEvents()
+    assert keyboard.compact and not keyboard.keys["a"].isVisibleTo(window)
+    assert keyboard.keys["expand"].isVisibleTo(window)
+    assert keyboard.height() < full / 3, (keyboard.height(), full)
+    assert page.results.height() > page.page_scroll.height() / 2
+    qtbot.mouseClick(page.field, Qt.MouseButton.LeftButton)
+    assert not keyboard.compact and keyboard.keys["a"].isVisibleTo(window)
+    # 开始搜索 takes the letters as they are and folds the keys too
+    for key in ("clear", "p", "m"):
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keyboard.keys["search"], Qt.MouseButton.LeftButton)
+    assert page.field.text() == "pm" and keyboard.compact and keyboard.buffer == ""
+    qtbot.mouseClick(keyboard.keys["expand"], Qt.MouseButton.LeftButton)
+    assert not keyboard.compact
+    qtbot.mouseClick(keyboard.keys["search"], Qt.MouseButton.LeftButton)
+    page.reset()  # the idle reset: the next visitor gets every key
+    assert not keyboard.compact and keyboard.keys["a"].isVisibleTo(window)
 
 
 def test_keyboard_never_covers_the_field(locked):

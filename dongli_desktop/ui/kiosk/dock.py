@@ -26,6 +26,7 @@ class KeyboardDock(QWidget):
         self.idle_field.hide()
         self.keyboard = OnScreenKeyboard(report, self.idle_field)
         self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard)
+        self.keyboard.compactChanged.connect(lambda *_: self.isVisible() and self.place())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keyboard)
@@ -51,6 +52,9 @@ class KeyboardDock(QWidget):
     def place(self) -> None:
         """At the bottom of the page area, or at its top when the field is down there."""
         area = QRect(self.area.mapTo(self.window_, QPoint(0, 0)), self.area.size())
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # a folded or unfolded keyboard asks for its new height at once
         height = min(self.sizeHint().height(), area.height())
         rect = QRect(area.left(), area.bottom() - height + 1, area.width(), height)
         field = self.field

@@ -7,11 +7,14 @@ Input is bounded: the pinyin buffer holds at most ``MAX_LETTERS`` letters (more 
 note) and the field keeps its own ``maxLength``. The buffer label elides instead of growing, so no number
 of taps can make the keyboard, or the window holding it, wider. ``set_field`` points the keyboard at
 another line edit (the kiosk docks one keyboard for every field but the search page's own).
+
+Once a word is chosen the keyboard folds to one compact row (the hint and a 打开键盘 key), so what was
+found gets the room the keys took (issue 10 item 16); a tap on the field or on 打开键盘 unfolds it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,6 +60,12 @@ class ElidedLabel(QLabel):
 
 
 class OnScreenKeyboard(QWidget):
+    """Signals:
+        compactChanged(bool): the keys were folded away (True) or brought back (False).
+    """
+
+    compactChanged = Signal(bool)
+
     def __init__(self, report: Report, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboard")
@@ -65,6 +74,7 @@ class OnScreenKeyboard(QWidget):
         self.buffer = ""
         self.keys: dict[str, QPushButton] = {}
         self.candidate_buttons: list[QPushButton] = []
+        self.compact = False
         self.setAccessibleName(self.tr("屏幕键盘"))
 
         self.buffer_label = ElidedLabel("muted")
@@ -76,8 +86,15 @@ class OnScreenKeyboard(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.buffer_label, 1)
         top.addWidget(self.candidates, 2)
+        self.expand_button = self._key("expand", self.tr("打开键盘"), lambda: self.set_compact(False), wide=True)
+        self.expand_button.hide()
+        top.addWidget(self.expand_button, 0)
         layout.addLayout(top)
         layout.addWidget(self.note)
+        self.key_area = QWidget()
+        keys = QVBoxLayout(self.key_area)
+        keys.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.key_area)
         for row in ROWS:
             line = QHBoxLayout()
             line.setSpacing(6)
@@ -87,14 +104,15 @@ class OnScreenKeyboard(QWidget):
             if row == ROWS[-1]:
                 line.addWidget(self._key("back", self.tr("← 退格"), self.backspace, wide=True))
             line.addStretch(1)
-            layout.addLayout(line)
+            keys.addLayout(line)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self._key("space", self.tr("空格"), lambda: self.press(" "), wide=True))
         bottom.addWidget(self._key("clear", self.tr("清除"), self.clear, wide=True))
         bottom.addStretch(1)
-        layout.addLayout(bottom)
+        keys.addLayout(bottom)
         self.bottom = bottom
+        field.installEventFilter(self)
         self._refresh()
 
     def add_key(self, name: str, text: str, action) -> QPushButton:
@@ -117,9 +135,32 @@ class OnScreenKeyboard(QWidget):
     def set_field(self, field: QLineEdit) -> None:
         """Type into ``field`` from now on; letters not yet turned into a word are dropped."""
         if field is not self.field:
+            self.field.removeEventFilter(self)
             self.field = field
+            field.installEventFilter(self)
             self.buffer = ""
             self._refresh()
+
+    def set_compact(self, compact: bool) -> None:
+        """Fold the keys away (one row stays: the hint and 打开键盘) or bring them back."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.key_area.setVisible(not compact)
+        self.expand_button.setVisible(compact)
+        self.note.hide()
+        self._refresh()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()
+        self.compactChanged.emit(compact)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A tap on the field the keyboard types into brings the keys back."""
+        if obj is self.field and event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.set_compact(False)
+        return False
 
     # -- typing ---------------------------------------------------------------------
     def press(self, ch: str) -> None:
@@ -149,10 +190,18 @@ class OnScreenKeyboard(QWidget):
         self._refresh()
 
     def choose(self, word: str) -> None:
-        """Put a candidate into the field; the search page searches as the text changes."""
+        """Put a candidate into the field (the search page searches as the text changes) and fold
+        the keys away, so what it finds can be read."""
         self.buffer = ""
         self.field.insert(word)
         self._refresh()
+        self.set_compact(True)
+
+    def finish(self) -> None:
+        """Done typing (搜索): letters not yet turned into a word go in as they are; the keys fold away."""
+        self._commit_raw()
+        self._refresh()
+        self.set_compact(True)
 
     def _commit_raw(self) -> None:
         if self.buffer:
@@ -169,8 +218,14 @@ class OnScreenKeyboard(QWidget):
         for button in self.candidate_buttons:
             button.deleteLater()
         self.candidate_buttons = []
-        self.buffer_label.set_full_text(self.tr("拼音：{letters}").format(letters=self.buffer) if self.buffer
-                                        else self.tr("点字母拼写，例如 yanglao 或 yl"))
+        if self.buffer:
+            hint = self.tr("拼音：{letters}").format(letters=self.buffer)
+        elif self.compact:
+            hint = self.tr("要改输入的内容，点输入框或“打开键盘”。")
+        else:
+            hint = self.tr("点字母拼写，例如 yanglao 或 yl")
+        self.buffer_label.set_full_text(hint)
+        self.candidates.setVisible(bool(self.buffer))  # the hint gets the whole row while there are none
         for word in self.candidate_words():
             button = QPushButton(word)
             button.setObjectName("chip")
@@ -186,3 +241,4 @@ class OnScreenKeyboard(QWidget):
         self.buffer = ""
         self.note.hide()
         self._refresh()
+        self.set_compact(False)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
 DEBOUNCE_MS = 150
 ROOM_FOR_TOPICS = 24  # lines of text the page must show to keep the topic chips above a list of hits
+HIT_LINE_HEIGHT = 135  # % of the font: eight lines of hits fit above the folded kiosk keyboard at 1024×768
 
 
 class SearchPage(Page):
@@ -71,7 +72,8 @@ class SearchPage(Page):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(make_label(self.tr("搜索"), "pageTitle"))
+        self.title = make_label(self.tr("搜索"), "pageTitle")
+        layout.addWidget(self.title)
         layout.addWidget(self.field)
         layout.addWidget(self.candidate_label)
         layout.addWidget(self.candidate_row)
@@ -96,8 +98,17 @@ class SearchPage(Page):
 
         if self.keyboard is None:
             self.keyboard = OnScreenKeyboard(self.report, self.field)
+            go = self.keyboard.add_key("search", self.tr("搜索"), self._search_from_keyboard)
+            go.setAccessibleName(self.tr("开始搜索"))
+            self.keyboard.compactChanged.connect(lambda *_: QTimer.singleShot(0, self._fit_topics))
             self.outer.addWidget(self.keyboard, 0)
             self._fit_topics()
+
+    def _search_from_keyboard(self) -> None:
+        """The keyboard's 搜索 key: search now and fold the keys so the results get the room."""
+        assert self.keyboard is not None
+        self.keyboard.finish()
+        self.run_search()
 
     def search_for(self, text: str) -> None:
         self.field.setText(text)
@@ -137,19 +148,21 @@ class SearchPage(Page):
         for index, hit in enumerate(result.hits):
             place = html.escape(self.hit_place(hit))
             rows.append(
-                f"<p style='line-height:150%; margin-bottom:12px'><a href='hit:{index}'><b>{place}</b></a>"
+                f"<p style='line-height:{HIT_LINE_HEIGHT}%; margin-bottom:10px'><a href='hit:{index}'><b>{place}</b></a>"
                 f"<br>{marked_html(hit.snippet, hit.snippet_spans, bold=True)}</p>"
             )
         self.results.setHtml("".join(rows))
 
     def _fit_topics(self) -> None:
-        """On a short page (small screen, large text) the topic chips give their room to the hits;
+        """On a short page (small screen, large text) the topic chips give their room to the hits, and
+        so does the page title when the kiosk keyboard is docked below (the navigation names the page);
         they come back when the field is cleared, nothing is found, or the page grows."""
         has_hits = self.result is not None and self.result.count > 0
         lines = self.page_scroll.height() / max(1, self.fontMetrics().lineSpacing())
         shown = not has_hits or lines >= ROOM_FOR_TOPICS
         self.topics_label.setVisible(shown)
         self.chips.setVisible(shown)
+        self.title.setVisible(shown or self.keyboard is None)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
