@@ -433,7 +433,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/glossary.py" line="147"/>
         <source>在报告中出现 {n} 处：</source>
-        <translation>Mentioned {n} times in the report:</translation>
+        <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/glossary.py" line="155"/>
@@ -526,7 +526,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="194"/>
         <source>共 {n} 项</source>
-        <translation>{n} items</translation>
+        <translation>Items: {n}</translation>
     </message>
 </context>
 <context>
@@ -1041,7 +1041,7 @@
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="140"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
-        <translation>{n} places found for &quot;{q}&quot;.</translation>
+        <translation>Results for &quot;{q}&quot;: {n}.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
