@@ -1,8 +1,11 @@
-"""tools/translations.py: strings lupdate cannot attribute to a context are named (they would never be translated)."""
+"""The translation files and tools/translations.py: every translation is reachable at run time and keeps its
+placeholders; the tool names strings lupdate cannot attribute to a context (they would never be translated)."""
 
 from __future__ import annotations
 
 import importlib.util
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -44,3 +47,14 @@ def test_messages_all_in_named_contexts_give_nothing(tmp_path):
 def test_every_shipped_translation_is_reachable_at_run_time():
     """A message under no context is looked up under its wrapper's context at run time and never found."""
     assert load_tool().without_context(TS) == []
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    """A lost or misspelt {placeholder} would show the wrong words, or raise KeyError in str.format."""
+    placeholder = re.compile(r"\{\w*\}")
+    wrong = []
+    for message in ET.parse(TS).getroot().iter("message"):
+        source, text = message.findtext("source") or "", message.findtext("translation") or ""
+        if sorted(placeholder.findall(source)) != sorted(placeholder.findall(text)):
+            wrong.append((source, text))
+    assert wrong == []
