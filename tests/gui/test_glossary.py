@@ -96,3 +96,47 @@ def test_mentions_name_their_part(window):
     for m in entry.mentions:
         section = window.report.section(m.section_id)
         assert f"{parts[section.part]} · {section.display_title}" in text
+
+
+def chars(widget) -> float:
+    """A widget's width in Chinese characters of its own font."""
+    return widget.width() / widget.fontMetrics().horizontalAdvance("中")
+
+
+def test_list_and_note_stay_readable_at_large_text_on_a_small_screen(qtbot, tmp_path):
+    """At 200 % on 1024×768 the list was six characters wide beside a note of eleven: on a narrow
+    page the list and the note take the whole width in turn (a tap opens a note, 全部名词 goes back)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1024x768", "--font-scale", "2.0"))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    page = win.show_page("glossary")
+    QApplication.processEvents()
+    assert page.list.isVisibleTo(win) and not page.detail.isVisibleTo(win)
+    assert chars(page.list) >= 14, chars(page.list)
+    item = page.list.item(7)
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=page.list.visualItemRect(item).center())
+    QApplication.processEvents()
+    assert page.detail.isVisibleTo(win) and not page.list.isVisibleTo(win)
+    assert chars(page.detail) >= 14 and page.current is not None and page.current.id == item.data(Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert page.list.isVisibleTo(win) and not page.detail.isVisibleTo(win)
+    page.show_entry(8)  # a link from elsewhere opens the note itself
+    assert page.detail.isVisibleTo(win) and "绿色生态屏障" in page.detail.toPlainText()
+    page.filter.insert("企")  # typing a filter shows the list it filters
+    assert page.list.isVisibleTo(win)
+    win.close()
+
+
+def test_list_and_note_side_by_side_when_there_is_room(window):
+    page = window.show_page("glossary")
+    assert page.list.isVisibleTo(window) and page.detail.isVisibleTo(window)
+    assert not page.back_button.isVisibleTo(window)
+    assert chars(page.list) >= 9 and chars(page.detail) >= 14

@@ -1,4 +1,9 @@
-"""名词解释: every note, filterable as you type, each with the places it is mentioned."""
+"""名词解释: every note, filterable as you type, each with the places it is mentioned.
+
+List and note sit side by side when the page is wide enough (in characters of its font); on a narrow
+page (small screen, large text) they take the whole width in turn: a tap on a term opens its note,
+“← 全部名词” goes back, typing in the filter shows the list again.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidgetItem,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,6 +32,8 @@ from dongli_desktop.ui.widgets.common import link_button, make_label
 from dongli_desktop.ui.widgets.reading_view import marked_html
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
+NARROW_CHARS = 30  # below this page width (in Chinese characters) list and note take turns
+
 
 class GlossaryPage(Page):
     """Signals:
@@ -41,6 +49,8 @@ class GlossaryPage(Page):
         self.entries = report.glossary
         self.current: GlossaryEntry | None = None
         self.marked: tuple[tuple[int, int], ...] = ()  # spans of the definition a source link points at
+        self.narrow = False
+        self.showing_note = False  # narrow page: the note (True) or the list (False) has the width
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("输入词语筛选，例如：企业"))
@@ -48,6 +58,7 @@ class GlossaryPage(Page):
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaxLength(MAX_QUERY_CHARS)
         self.filter.textChanged.connect(self.apply_filter)
+        self.filter.textEdited.connect(lambda *_: self._show_note(False))
         self.list = WrapList()
         self.list.setAccessibleName(self.tr("名词列表"))
         for entry in self.entries:
@@ -55,6 +66,8 @@ class GlossaryPage(Page):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._item_changed)
+        self.list.itemClicked.connect(lambda *_: self._show_note(True))
+        self.list.itemActivated.connect(lambda *_: self._show_note(True))
         self.empty = make_label(self.tr("没有符合的名词。"), "muted")
         self.empty.hide()
         self.detail = QTextBrowser()
@@ -67,17 +80,26 @@ class GlossaryPage(Page):
             self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这条名词解释"))
             self.speak_button.clicked.connect(
                 lambda *_: self.current and speaker().say(f"{self.current.term}。{self.current.definition}"))
-        left = QVBoxLayout()
+        self.back_button = QPushButton(self.tr("← 全部名词"))
+        self.back_button.setAccessibleName(self.tr("返回名词列表"))
+        self.back_button.clicked.connect(lambda *_: self._show_note(False))
+        self.back_button.hide()
+        self.left_box = QWidget()
+        left = QVBoxLayout(self.left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.filter)
         left.addWidget(self.empty)
         left.addWidget(self.list, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        right = QVBoxLayout()
+        columns.addWidget(self.left_box, 2)
+        self.right_box = QWidget()
+        right = QVBoxLayout(self.right_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.detail, 1)
         if self.speak_button is not None:
             right.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignRight)
-        columns.addLayout(right, 3)
+        columns.addWidget(self.right_box, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(make_label(self.tr("名词解释"), "pageTitle"))
@@ -87,6 +109,23 @@ class GlossaryPage(Page):
         layout.addWidget(make_label(intro, "muted"))
         layout.addLayout(columns, 1)
         self.list.setCurrentRow(0)
+
+    def _show_note(self, note: bool) -> None:
+        self.showing_note = note
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side when the page is wide enough, else list or note over the whole width."""
+        em = max(1, self.list.fontMetrics().horizontalAdvance("中"))
+        self.narrow = (self.width() - 48) / em < NARROW_CHARS
+        note = self.showing_note and self.current is not None
+        self.left_box.setVisible(not self.narrow or not note)
+        self.right_box.setVisible(not self.narrow or note)
+        self.back_button.setVisible(self.narrow and note)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -104,12 +143,14 @@ class GlossaryPage(Page):
     def reset(self) -> None:
         self.filter.clear()
         self.list.setCurrentRow(0)
+        self._show_note(False)
 
     def save_state(self) -> PageState:
         state: PageState = {"filter": self.filter.text()}
         if self.current is not None:
             state["entry"] = self.current.id
             state["marked"] = self.marked
+            state["note"] = self.showing_note
         return state
 
     def restore_state(self, state: PageState) -> None:
@@ -118,17 +159,18 @@ class GlossaryPage(Page):
             self.filter.setText(text[:MAX_QUERY_CHARS])
         entry = state.get("entry")
         if isinstance(entry, int) and any(e.id == entry for e in self.entries):
-            self.show_entry(entry, state.get("marked") or ())
+            self.show_entry(entry, state.get("marked") or (), reveal=state.get("note") is not False)
 
     def visible_terms(self) -> list[str]:
         return [e.term for row, e in enumerate(self.entries) if not self.list.item(row).isHidden()]
 
     def _item_changed(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.show_entry(item.data(Qt.ItemDataRole.UserRole))  # another note: nothing to mark
+        if item is not None:  # another note: nothing to mark; on a narrow page the list stays
+            self.show_entry(item.data(Qt.ItemDataRole.UserRole), reveal=False)
 
-    def show_entry(self, glossary_id: int, spans: Sequence[tuple[int, int]] = ()) -> None:
-        """Show a note; ``spans`` (offsets into its definition, e.g. 550家's quote) are highlighted."""
+    def show_entry(self, glossary_id: int, spans: Sequence[tuple[int, int]] = (), reveal: bool = True) -> None:
+        """Show a note; ``spans`` (offsets into its definition, e.g. 550家's quote) are highlighted.
+        ``reveal``: on a narrow page the note takes the width (a link from elsewhere opens the note)."""
         entry = self.report.glossary_entry(glossary_id)
         self.current = entry
         kept: list[tuple[int, int]] = []
@@ -159,6 +201,8 @@ class GlossaryPage(Page):
             never = self.tr("这个词只在注释中解释，报告正文中没有出现。")
             parts.append(f"<p style='color:{colour('figure')}'>{html.escape(never)}</p>")
         self.detail.setHtml("".join(parts))
+        if reveal:
+            self._show_note(True)
 
     def mention_ref(self, index: int) -> SourceRef:
         assert self.current is not None
@@ -173,4 +217,5 @@ class GlossaryPage(Page):
     def apply_scale(self, scale: float) -> None:
         self.list.refresh()
         if self.current is not None:
-            self.show_entry(self.current.id, self.marked)
+            self.show_entry(self.current.id, self.marked, reveal=False)
+        self._arrange()
