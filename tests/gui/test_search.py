@@ -205,3 +205,24 @@ def test_hit_places_in_english_use_the_parts_english_names(window):
             assert f"{parts_en[section.part]} · {section.display_title}" in text
     finally:
         window.set_look(lang="zh_CN")
+
+
+def test_the_field_hint_is_never_cut_at_large_text(qtbot, tmp_path):
+    """At 大字模式 175 % on 1024×768 the hint read “输入要找的内容，例如：…”: its examples were cut off."""
+    from PySide6.QtWidgets import QApplication
+
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1024x768", "--font-scale", "1.75", "--large"))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    page = win.show_page("search")
+    QApplication.processEvents()
+    field = page.field
+    hint = field.placeholderText()
+    assert "养老" in hint
+    assert field.fontMetrics().horizontalAdvance(hint) <= field.width() - field.fontMetrics().horizontalAdvance("中")
+    win.close()

@@ -44,7 +44,9 @@ class SearchPage(Page):
         self.report = report
         self.result: SearchResult | None = None
         self.field = QLineEdit()
-        self.field.setPlaceholderText(self.tr("输入要找的内容，例如：养老、幼儿园、PM2.5"))
+        self.placeholders = (self.tr("输入要找的内容，例如：养老、幼儿园、PM2.5"), self.tr("例如：养老、幼儿园、PM2.5"),
+                             self.tr("例如：养老"))
+        self.field.setPlaceholderText(self.placeholders[0])
         self.field.setAccessibleName(self.tr("搜索内容"))
         self.field.setClearButtonEnabled(True)
         self.field.setMaxLength(MAX_QUERY_CHARS)
@@ -167,6 +169,15 @@ class SearchPage(Page):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_topics()
+        self._fit_placeholder()
+
+    def _fit_placeholder(self) -> None:
+        """The longest hint that fits the field whole: an elided hint loses its examples."""
+        room = self.field.width() - 2 * self.field.fontMetrics().horizontalAdvance("中")  # frame, padding, cursor
+        metrics = self.field.fontMetrics()
+        fitting = next((t for t in self.placeholders if metrics.horizontalAdvance(t) <= room), self.placeholders[-1])
+        if fitting != self.field.placeholderText():
+            self.field.setPlaceholderText(fitting)
 
     def hit_place(self, hit: SearchHit) -> str:
         """Where a hit is: the report's part (from the data, e.g. 2019年工作回顾) and the section."""
@@ -252,3 +263,4 @@ class SearchPage(Page):
 
     def apply_scale(self, scale: float) -> None:
         self.run_search()
+        self._fit_placeholder()
