@@ -140,3 +140,24 @@ def test_list_and_note_side_by_side_when_there_is_room(window):
     assert page.list.isVisibleTo(window) and page.detail.isVisibleTo(window)
     assert not page.back_button.isVisibleTo(window)
     assert chars(page.list) >= 9 and chars(page.detail) >= 14
+
+
+def test_the_filter_hint_is_never_cut(qtbot, tmp_path):
+    """At 150 % on 1366×768 in English the hint read “Type to filter the terms (i…”."""
+    from PySide6.QtWidgets import QApplication
+
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1366x768", "--font-scale", "1.5", "--lang", "en"))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    page = win.show_page("glossary")
+    QApplication.processEvents()
+    field = page.filter
+    hint = field.placeholderText()
+    assert hint
+    assert field.fontMetrics().horizontalAdvance(hint) <= field.width() - field.fontMetrics().horizontalAdvance("中")
+    win.close()

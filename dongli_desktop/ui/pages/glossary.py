@@ -53,7 +53,8 @@ class GlossaryPage(Page):
         self.showing_note = False  # narrow page: the note (True) or the list (False) has the width
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("输入词语筛选，例如：企业"))
+        self.placeholders = (self.tr("输入词语筛选，例如：企业"), self.tr("例如：企业"))
+        self.filter.setPlaceholderText(self.placeholders[0])
         self.filter.setAccessibleName(self.tr("筛选名词"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaxLength(MAX_QUERY_CHARS)
@@ -122,6 +123,15 @@ class GlossaryPage(Page):
         self.left_box.setVisible(not self.narrow or not note)
         self.right_box.setVisible(not self.narrow or note)
         self.back_button.setVisible(self.narrow and note)
+        self._fit_placeholder()
+
+    def _fit_placeholder(self) -> None:
+        """The longest hint that fits the filter whole: an elided hint loses its example."""
+        metrics = self.filter.fontMetrics()
+        room = self.filter.width() - 2 * metrics.horizontalAdvance("中")  # frame, padding, cursor
+        fitting = next((t for t in self.placeholders if metrics.horizontalAdvance(t) <= room), self.placeholders[-1])
+        if fitting != self.filter.placeholderText():
+            self.filter.setPlaceholderText(fitting)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
