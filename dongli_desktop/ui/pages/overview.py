@@ -130,12 +130,12 @@ class OverviewPage(Page):
         from dongli_desktop.ui.widgets.chart import ChartView
 
         self.charts_built = True
-        from dongli_desktop.ui.speech import (
-            speaker,  # the speech engine loads after the first frame too
-        )
+        from dongli_desktop.ui import speech
 
-        for card in self.cards:
-            card.enable_speech(speaker().available)
+        if speech._speaker is not None:  # already started (a page or a test asked for it)
+            self._enable_speech()
+        else:  # starting an engine can take seconds (speechd: 2.4 s here): after the charts are drawn
+            QTimer.singleShot(0, self, self._enable_speech)
         growth = charts.growth_chart(self.report)
         if growth.rows:
             self.growth_chart = ChartView(self.tr("主要经济指标增长率"), self.tr("增长率（%）"), series_names(growth))
@@ -157,6 +157,13 @@ class OverviewPage(Page):
             chart.barActivated.connect(self.barActivated)
             self.charts_section.body.addWidget(chart)
         self.ready.emit()
+
+    def _enable_speech(self) -> None:
+        """Offer read-aloud on the cards once an engine with a Mandarin voice is known."""
+        from dongli_desktop.ui.speech import speaker
+
+        for card in self.cards:
+            card.enable_speech(speaker().available)
 
     def _label_path_rows(self, path: charts.Chart) -> None:
         """The path chart has one row per year rather than one per measure."""
