@@ -107,7 +107,8 @@ class GlossaryPage(Page):
         intro = self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries))
         if english():
             intro += " " + self.tr("注释和报告原文为中文，按原样显示。")
-        layout.addWidget(make_label(intro, "muted"))
+        self.intro = make_label(intro, "muted")
+        layout.addWidget(self.intro)
         layout.addLayout(columns, 1)
         self.list.setCurrentRow(0)
 
@@ -123,6 +124,7 @@ class GlossaryPage(Page):
         self.left_box.setVisible(not self.narrow or not note)
         self.right_box.setVisible(not self.narrow or note)
         self.back_button.setVisible(self.narrow and note)
+        self.intro.setVisible(not (self.narrow and note))  # a narrow note gets the intro's lines
         self._fit_placeholder()
 
     def _fit_placeholder(self) -> None:
