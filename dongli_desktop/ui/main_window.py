@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
                               [self.large_button, self.contrast_button, self.language_button, self.about_button],
                               self.app_title)
         self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
+        if self.kiosk:
+            self.top_bar.setMinimumHeight(self.kiosk_corner)  # the navigation starts below the corner too
         return self.top_bar
 
     def _nav_bar(self) -> QWidget:
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
             page.barActivated.connect(self.show_bar)
             page.ready.connect(self._page_ready)
             if self.catalogue is not None:
-                page.layout_.insertWidget(2, self._picker())
+                page.layout_.insertWidget(2, self._picker(), 0, Qt.AlignmentFlag.AlignLeft)
         elif name in ("review", "plan"):
             from dongli_desktop.ui.pages.part import PartPage
 
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
                 page = TrackerPage(self.catalogue, simple=self.look.large)
                 if self.edition is not None and page.edition != self.edition:
                     page.show_edition(self.edition)
-                page.body.layout().insertWidget(1, self._picker())
+                page.body.layout().insertWidget(1, self._picker(), 0, Qt.AlignmentFlag.AlignLeft)
             else:
                 page = TrackerPage((self.report, None), simple=self.look.large)
             page.sourceRequested.connect(self.show_tracked_source)

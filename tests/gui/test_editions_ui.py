@@ -244,3 +244,28 @@ def test_kiosk_admin_corner_holds_no_enabled_button(qtbot, tmp_path, scale):
 def test_editions_catalogue_for_the_tracker_joins_fixture_to_bundled(dongli_2021_db):  # noqa: F811
     catalogue = list_editions([dongli_2021_db], bundled=SHIPPED_DB)
     assert [e.document.year for e in catalogue.editions] == [2021, 2020]
+
+
+def test_kiosk_idle_reset_returns_to_the_newest_edition(qtbot, tmp_path, two_editions):
+    from dongli_desktop.ui.app import create_window, kiosk_config
+    from dongli_desktop.ui.kiosk.controller import KioskController
+
+    config_file = tmp_path / "kiosk.toml"
+    config_file.write_text("attract = false\n", encoding="utf-8")
+    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(config_file), "--size", "1280x800",
+                           "--db", str(SHIPPED_DB), "--editions", str(two_editions))
+    config = kiosk_config(options)
+    win, code = create_window(options, config)
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show_page(config.start_page)
+    win.show()
+    controller = KioskController(win, config, idle_ms=60_000)
+    controller.start()
+    older = win.catalogue.editions[1]
+    assert win.open_edition(older) and win.edition == older
+    controller.reset()
+    assert win.edition == win.catalogue.latest and "2021" in win.windowTitle()
+    controller.stop()
+    win.locked = False
+    win.close()

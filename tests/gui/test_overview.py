@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from dongli_desktop.core.charts import growth_chart
+from dongli_desktop.ui import theme
 
 
 def test_cards_match_the_database(window):
@@ -28,7 +29,7 @@ def test_card_link_opens_the_sentence(window, qtbot):
     plan = window.page("plan")
     assert plan.current.key == "plan_targets"
     html = plan.reader.toHtml()
-    assert "background-color:#ffe08a" in html
+    assert f"background-color:{theme.colour('highlight')}" in html
     assert "4.5%" in plan.reader.textCursor().block().text()
 
 

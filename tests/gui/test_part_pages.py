@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QComboBox
 
 from dongli_desktop.core.models import SourceRef
+from dongli_desktop.ui import theme
 
 
 @pytest.mark.parametrize("part", ["review", "plan"])
@@ -28,7 +29,7 @@ def test_reading_view_shows_every_paragraph_with_marks(window):
         assert p.text in text
     html = page.reader.toHtml()
     assert "font-weight:700" in html or "font-weight:600" in html  # leads in bold
-    assert "#9a3d00" in html  # quantities marked
+    assert theme.colour("figure") in html  # quantities marked
     assert "term:1" in html  # 高新技术企业倍增计划 linked
 
 

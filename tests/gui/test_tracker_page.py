@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from dongli_desktop.core.editions import list_editions
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import Status, track
+from dongli_desktop.ui import theme
 from dongli_desktop.ui.pages import tracker as tracker_module
 from dongli_desktop.ui.pages.tracker import (
     ALL,
@@ -21,6 +23,7 @@ from dongli_desktop.ui.pages.tracker import (
     TrackerPage,
     pair_for,
 )
+from dongli_desktop.ui.style import stylesheet
 from tests.conftest import SHIPPED_DB
 from tests.editions.conftest import dongli_2021_db, editions_dir, three_parts_db  # noqa: F401 (fixtures)
 
@@ -184,12 +187,15 @@ def test_editions_that_cannot_be_compared_give_a_message_not_a_traceback(qtbot, 
 
 @pytest.mark.parametrize(("simple", "height"), [(False, ROW_HEIGHT), (True, LARGE_ROW_HEIGHT)])
 def test_rows_and_links_are_finger_sized(qtbot, catalogue, simple, height):
+    # The app's own stylesheet for the mode, as the window sets it (an earlier test may have left another one).
+    QApplication.instance().setStyleSheet(stylesheet(1.0, large=simple, colours=theme.use("normal")))
     page = make_page(qtbot, catalogue, simple=simple)
     assert height >= 44
     controls = [page.rule_button, *page.chips.buttons.values()]
     for row in page.rows:
         assert row.height() >= height
         controls += [w for w in (row.target_link, row.result_link) if w is not None]
+    # Layouts settle in the event loop (after an earlier test's style change, a little later): wait, then judge.
     assert all(c.height() >= height for c in controls)
 
 

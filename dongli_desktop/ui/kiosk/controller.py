@@ -256,6 +256,7 @@ class KioskController(QObject):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        self.window.open_newest()  # the next visitor starts on the newest edition
         if self.window.look.lang != "zh_CN" or self.window.look.theme != "normal" or self.window.look.large != self.config.large_mode:
             self.window.set_look(lang="zh_CN", theme="normal", large=self.config.large_mode)
         if self.window.scale != self.config.font_scale:

@@ -1,0 +1,76 @@
+"""Editions in the real app, as a person uses them: a real X session with openbox.
+
+The app starts on the bundled database with a folder of extra editions (``--editions DIR``, which holds
+the fictional 2021 edition built from tests/fixtures), so it opens the newest one. The test switches
+edition with the picker (found by accessible name, clicked with xdotool) and sees the window title
+change, opens the promise tracker from the navigation, and follows both of a row's links: each opens its
+own edition. Screenshots are saved in the test's temporary folder (``--basetemp`` keeps them).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED_DB
+from tests.editions.conftest import dongli_2021_db, editions_dir  # noqa: F401 (fixtures)
+from tests.session.harness import AppProcess, Control, XSession, wait_until
+
+pytestmark = pytest.mark.screenshot
+
+NEW_TITLE = "东丽区2021年政府工作报告"
+OLD_TITLE = "东丽区2020年政府工作报告"
+TARGET_LINK = "新增国家高新技术企业，2020年目标102家，查看原文"
+RESULT_LINK = "新增国家高新技术企业，2021年报告的结果96家，查看原文"
+
+
+def scroll_to(session: XSession, app: AppProcess, name: str) -> Control:
+    """The control called ``name``, after turning the mouse wheel over the page until it is on the screen."""
+    for _ in range(20):
+        control = session.control(app, name)
+        if session.screen.contains(control):
+            return control
+        wheel = "4" if control.y < session.height // 2 else "5"
+        session.run("xdotool", "mousemove", str(session.width // 2), str(session.height // 2), "click", wheel)
+    raise AssertionError(f"{name} never scrolled onto the screen: {control}")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1920, 1080)])
+def test_switch_edition_and_follow_the_tracker(make_session, tmp_path, dongli_2021_db, width, height):  # noqa: F811
+    extra = tmp_path / "editions"
+    extra.mkdir()
+    shutil.copy(dongli_2021_db, extra / "dongli_2021.db")
+    session = make_session(width, height)
+    app = session.start_app("--db", str(SHIPPED_DB), "--editions", str(extra), "--size", f"{width - 40}x{height - 80}")
+    wid = app.wait_window()
+    session.maximize(wid)
+    wait_until(lambda: NEW_TITLE in session.title(wid), 20, 0.2, "the newest edition's title")
+    suffix = f"{width}x{height}"
+
+    # The picker on the start page names the newest edition; choose the bundled one.
+    picker = session.control(app, f"{NEW_TITLE}（最新）", role="combo box", timeout=30)
+    assert picker.h >= 44, picker
+    session.click(*picker.center)
+    item = session.control(app, OLD_TITLE, role="list item")
+    session.screenshot(tmp_path / f"edition-picker-open-{suffix}.png")
+    session.click(*item.center)
+    wait_until(lambda: session.title(wid).startswith(OLD_TITLE), 20, 0.2, "the title of the chosen edition")
+    session.control(app, "2019 工作回顾")  # the navigation names the shown edition's years
+    session.screenshot(tmp_path / f"edition-switched-{suffix}.png")
+
+    # The tracker, from the navigation: the 2020 targets beside the 2021 results.
+    session.click_control(app, "目标完成情况")
+    link = scroll_to(session, app, TARGET_LINK)
+    session.screenshot(tmp_path / f"tracker-{suffix}.png")
+    session.click(*link.center)
+    session.control(app, "2020 工作安排")
+    assert session.title(wid).startswith(OLD_TITLE)  # the target is in the edition shown
+
+    session.click_control(app, "目标完成情况")
+    session.click(*scroll_to(session, app, RESULT_LINK).center)
+    wait_until(lambda: session.title(wid).startswith(NEW_TITLE), 20, 0.2, "the result's edition opened")
+    session.control(app, "2020 工作回顾")  # the 2021 edition reviews 2020
+    session.screenshot(tmp_path / f"tracker-result-opened-{suffix}.png")
+    assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
