@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian packages the app, its tests and its packaging need, only when something is missing.
-# binutils (objdump), libpython3.11 (libpython3.11.so.1.0) and patchelf are for PyInstaller (make dist); lintian,
+# binutils (objdump), libpython3.11 (libpython3.11.so.1.0), patchelf, icu-devtools and gcc (trimmed ICU data)
+# are for PyInstaller and packaging/finish.py (make dist); lintian,
 # desktop-file-utils, appstream, debootstrap, systemd (systemd-analyze) and systemd-container (systemd-nspawn
 # boots the installed kiosk) check the .deb packages;
 # speech-dispatcher with espeak-ng and sox prove that read-aloud produces sound.
@@ -10,7 +11,7 @@ libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 l
 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth imagemagick fonts-dejavu-core libpulse0 \
 dbus-x11 at-spi2-core python3-pyatspi python3-venv \
 openbox xdotool x11-utils nginx-light \
-binutils patchelf libpython3.11 libwayland-cursor0 libwayland-egl1 \
+binutils patchelf icu-devtools gcc libpython3.11 libwayland-cursor0 libwayland-egl1 \
 lintian desktop-file-utils appstream debootstrap systemd systemd-container x11-xserver-utils \
 speech-dispatcher speech-dispatcher-espeak-ng sox"
 missing=""
