@@ -6,21 +6,26 @@ from dongli_desktop.core.models import Section
 from dongli_desktop.core.repository import Report
 
 PART_PAGES = ("review", "plan")
+PLAN_PARTS = ("goals", "plan")  # a report's goals part is read with its plan
 START_SECTION = {"review": "review_overview", "plan": "plan_targets"}
 
 
 def page_for_section(section: Section) -> str:
-    """The part page that shows ``section``: the plan's own sections on the plan page, all else on the review.
+    """The part page that shows ``section``: the plan's and the goals' sections (a five-year report's
+    “奋斗目标”) on the plan page, all else on the review.
 
     The opening salutation (no part) is read before the review, so it lives there too.
     """
-    return "plan" if section.part == "plan" else "review"
+    return "plan" if section.part in PLAN_PARTS else "review"
 
 
 def part_sections(report: Report, part: str) -> tuple[Section, ...]:
     """The sections a part page lists, in report order; the review starts with the opening."""
     if part not in PART_PAGES:
         raise ValueError(f"not a part page: {part!r}")
+    if part == "plan":
+        found = {s.id for key in PLAN_PARTS for s in report.part_sections(key)}
+        return tuple(s for s in report.sections if s.id in found)  # report order: goals, then the year's plan
     sections = report.part_sections(part)
     if part == "review":
         sections = tuple(s for s in report.sections if s.part is None) + sections

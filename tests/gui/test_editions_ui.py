@@ -269,3 +269,41 @@ def test_kiosk_idle_reset_returns_to_the_newest_edition(qtbot, tmp_path, two_edi
     controller.stop()
     win.locked = False
     win.close()
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_navigation_never_scrolls_at_any_text_size_on_1024x768(qtbot, tmp_path, large):
+    from PySide6.QtWidgets import QApplication
+
+    win = open_window(qtbot, tmp_path, "--size", "1024x768", *(["--large"] if large else []))
+    win.resize(1024, 768)
+    win.show_page("overview")
+    for scale in win.scales:
+        win.set_scale(scale)
+        QApplication.processEvents()
+        assert win.nav_scroll.verticalScrollBar().maximum() == 0, scale
+        view = win.nav_scroll.viewport().rect()
+        for key, button in win.nav_buttons.items():
+            assert button.height() >= 44, (scale, key)
+            box = QRect(button.mapTo(win.nav_scroll.viewport(), button.rect().topLeft()), button.size())
+            assert view.contains(box), (scale, key, box, view)
+            assert button.fontMetrics().horizontalAdvance(button.text()) <= button.width(), (scale, key)
+    win.close()
+
+
+def test_a_goals_part_is_read_on_the_plan_page(qtbot, tmp_path, three_parts_db):  # noqa: F811
+    from dongli_desktop.core.models import SourceRef
+    from dongli_desktop.core.navigation import part_sections
+    from dongli_desktop.ui.pages.part import PartPage
+
+    win = open_window(qtbot, tmp_path, "--db", str(three_parts_db))
+    listed = {s.id for page in ("review", "plan") for s in part_sections(win.report, page)}
+    for part in win.report.parts:
+        assert {s.id for s in win.report.part_sections(part.key)} <= listed, part.key
+    goal = win.report.part_sections("goals")[0]
+    paragraph = win.report.paragraphs(goal.id)[0]
+    win.show_source(SourceRef(paragraph_id=paragraph.id, spans=((0, 4),)))
+    page = win.pages[win.current_page_name()]
+    assert win.current_page_name() == "plan" and isinstance(page, PartPage)
+    assert page.current is not None and page.current.id == goal.id
+    win.close()
