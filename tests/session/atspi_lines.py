@@ -14,7 +14,7 @@ import sys
 import time
 
 import pyatspi
-from atspi_find import find_app  # noqa: I001 (same folder: run as a script, the folder is on sys.path)
+from atspi_find import find_app
 
 
 def find(node, name: str, depth: int = 0):

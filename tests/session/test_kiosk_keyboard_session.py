@@ -12,7 +12,14 @@ import json
 
 import pytest
 
-from tests.session.harness import ROOT, SYSTEM_PYTHON, AppProcess, Control, XSession, wait_until
+from tests.session.harness import (
+    ROOT,
+    SYSTEM_PYTHON,
+    AppProcess,
+    Control,
+    XSession,
+    wait_until,
+)
 
 pytestmark = pytest.mark.screenshot
 

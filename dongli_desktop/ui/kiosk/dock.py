@@ -26,7 +26,7 @@ class KeyboardDock(QWidget):
         self.idle_field.hide()
         self.keyboard = OnScreenKeyboard(report, self.idle_field)
         self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard)
-        self.keyboard.compactChanged.connect(lambda *_: self.isVisible() and self.place())
+        self.keyboard.compactChanged.connect(self._replace)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keyboard)
@@ -43,6 +43,11 @@ class KeyboardDock(QWidget):
         self.show()
         self.place()
         self.raise_()
+
+    def _replace(self, *_: object) -> None:
+        """The keys were folded or unfolded: the dock takes its new height at once."""
+        if self.isVisible():
+            self.place()
 
     def close_keyboard(self) -> None:
         self.keyboard.set_field(self.idle_field)

@@ -156,7 +156,7 @@ class OnScreenKeyboard(QWidget):
         self.updateGeometry()
         self.compactChanged.emit(compact)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """A tap on the field the keyboard types into brings the keys back."""
         if obj is self.field and event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             self.set_compact(False)

@@ -135,7 +135,7 @@ class GlossaryPage(Page):
         if fitting != self.filter.placeholderText():
             self.filter.setPlaceholderText(fitting)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange()
 

@@ -23,7 +23,9 @@ from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.reading_view import marked_html
 
 if TYPE_CHECKING:
-    from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard  # imported in kiosk mode only
+    from dongli_desktop.ui.kiosk.keyboard import (
+        OnScreenKeyboard,  # imported in kiosk mode only
+    )
 
 TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
 DEBOUNCE_MS = 150
@@ -166,7 +168,7 @@ class SearchPage(Page):
         self.chips.setVisible(shown)
         self.title.setVisible(shown or self.keyboard is None)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_topics()
         self._fit_placeholder()
@@ -242,7 +244,7 @@ class SearchPage(Page):
         elif target.startswith("q:"):
             self.search_for(target[2:])
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         """Opening the page (navigation, Alt+6, Ctrl+F) puts the cursor in the field."""
         super().showEvent(event)
         self.field.setFocus()
