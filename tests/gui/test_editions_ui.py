@@ -47,9 +47,7 @@ def written_years(source: str) -> list[tuple[int, str]]:
         if tok.start[0] in docstrings or tok.type == tokenize.COMMENT:
             continue
         text = tok.string
-        if tok.type == tokenize.NUMBER and text.isdigit() and 2001 <= int(text) <= 2099:
-            found.append((tok.start[0], text))
-        elif tok.type in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)) and (
+        if tok.type == tokenize.NUMBER and text.isdigit() and 2001 <= int(text) <= 2099 or tok.type in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)) and (
                 YEAR_IN_TEXT.search(text) or "东丽" in text):
             found.append((tok.start[0], text))
     return found

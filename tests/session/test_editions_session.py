@@ -10,7 +10,6 @@ own edition. Screenshots are saved in the test's temporary folder (``--basetemp`
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

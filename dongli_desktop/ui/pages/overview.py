@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +28,9 @@ from dongli_desktop.ui.widgets.common import (
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.years import row_label, series_names
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.widgets.chart import ChartView  # imported when first drawn
 
 CARD_MIN_WIDTH = 300
 
@@ -82,8 +87,8 @@ class OverviewPage(Page):
         self.charts_section = Section(self.tr("{reviewed}年实际与{planned}年目标对比").format(
             reviewed=reviewed, planned=planned))
         self.layout_.addWidget(self.charts_section)
-        self.growth_chart = None
-        self.hightech_chart = None
+        self.growth_chart: ChartView | None = None
+        self.hightech_chart: ChartView | None = None
 
         entries = Section(self.tr("了解更多"))
         self.entry_buttons: dict[str, QPushButton] = {}
