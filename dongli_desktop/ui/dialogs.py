@@ -162,11 +162,13 @@ class AboutDialog(FittedDialog):
             LOG.warning("about: content status unavailable: %s", exc)
             return self.tr("内容更新状态：暂时无法读取。")
         none = self.tr("无")
-        edition = self.tr("随程序安装的版本") if st.source == "bundled" else st.edition
+        if st.source == "bundled" or st.version is None:
+            edition = self.tr("内容版本：随程序安装的版本")
+        else:
+            edition = self.tr("内容版本：{edition}（第 {version} 版）").format(edition=st.edition, version=st.version)
         lines = [
             self.tr("内容更新状态（供工作人员参考）"),
-            self.tr("内容版本：{edition}（{version}）").format(
-                edition=edition, version=st.version if st.version is not None else none),
+            edition,
             self.tr("签名有效期至：{expires}").format(expires=st.expires or none),
             self.tr("上次检查更新：{when}").format(when=st.last_check or none),
             self.tr("上次错误：{error}").format(error=st.last_error or none),

@@ -212,6 +212,17 @@ def test_about_box_tells_staff_the_content_status_and_survives_a_broken_one(wind
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
+    installed = content.ContentStatus(
+        source="installed", path="/var/x/current.db", edition="东丽区/2021", version=7, expires="2027-01-01T00:00:00Z",
+        expired=False, last_check="2026-11-25T08:00:00Z", last_success="2026-11-25T08:00:00Z",
+        last_error="fetch failed: connection refused", problems=[])
+    monkeypatch.setattr(content, "content_status", lambda *a, **k: installed)
+    about = window.show_about()
+    text = about.status_label.text()
+    for shown in ("东丽区/2021", "7", "2027-01-01", "2026-11-25T08:00", "connection refused"):
+        assert shown in text, shown
+    about.reject()
+
     monkeypatch.setattr(content, "content_status", broken)
     about = window.show_about()
     assert about.isVisible()
