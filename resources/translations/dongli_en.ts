@@ -119,32 +119,32 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="165"/>
-        <source>随程序安装的版本</source>
-        <translation>the edition installed with the program</translation>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="166"/>
+        <source>内容版本：随程序安装的版本</source>
+        <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
+        <source>内容版本：{edition}（第 {version} 版）</source>
+        <translation>Content edition: {edition} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="170"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
-        <source>内容版本：{edition}（{version}）</source>
-        <translation>Content edition: {edition} ({version})</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -381,67 +381,82 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="46"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="56"/>
         <source>输入词语筛选，例如：企业</source>
         <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="56"/>
+        <source>例如：企业</source>
+        <translation>Filter (in Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="58"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="52"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="64"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="72"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="77"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="81"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="81"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="84"/>
+        <source>← 全部名词</source>
+        <translation>← All terms</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="85"/>
+        <source>返回名词列表</source>
+        <translation>Back to the list of terms</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="106"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="107"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="109"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="147"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="201"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="209"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="213"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -736,77 +751,77 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="64"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="68"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
         <source>{reviewed}年成绩与{planned}年目标</source>
         <translation>{reviewed} results and {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="87"/>
         <source>{reviewed}年实际与{planned}年目标对比</source>
         <translation>{reviewed} results compared with {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="96"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="99"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="149"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="154"/>
         <source>{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。</source>
         <translation>The end-of-{base} number is not in the report: it is the {year} total minus that year&apos;s new enterprises.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="151"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="151"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
@@ -988,98 +1003,108 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="47"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="49"/>
         <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
-        <translation>Chinese words, pinyin like yanglao, or PM2.5</translation>
+        <translation>Chinese words, pinyin such as yanglao, or PM2.5</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="49"/>
+        <source>例如：养老、幼儿园、PM2.5</source>
+        <translation>e.g. yanglao, youeryuan, PM2.5</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="50"/>
+        <source>例如：养老</source>
+        <translation>e.g. yanglao</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="52"/>
         <source>搜索内容</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="61"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="65"/>
         <source>拼音候选词</source>
         <translation>Pinyin suggestions</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="70"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="74"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="75"/>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="79"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="105"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="84"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
         <source>开始搜索</source>
         <translation>Start search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="135"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="135"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="139"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="141"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="144"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>Results for &quot;{q}&quot;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="146"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="145"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="149"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="187"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="191"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="193"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="206"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="195"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="208"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="197"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="210"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="219"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
@@ -1087,17 +1112,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="191"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="193"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="195"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="195"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="197"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
