@@ -367,6 +367,7 @@ def test_tapping_the_glossary_filter_brings_the_keyboard(locked, qtbot):
     assert "企业" in dock.keyboard.candidate_words()
     qtbot.mouseClick(next(b for b in dock.keyboard.candidate_buttons if b.text() == "企业"), Qt.MouseButton.LeftButton)
     assert page.filter.text() == "企业"
+    assert dock.keyboard.compact and dock.close_button.isVisibleTo(window)  # folded, and still closable
     assert 0 < len(page.visible_terms()) < len(page.entries)
     field = page.filter.rect().translated(page.filter.mapTo(window, QPoint(0, 0)))
     keys = dock.rect().translated(dock.mapTo(window, QPoint(0, 0)))

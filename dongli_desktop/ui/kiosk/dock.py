@@ -25,7 +25,7 @@ class KeyboardDock(QWidget):
         self.idle_field = QLineEdit(self)  # a target for the keyboard while no field is chosen
         self.idle_field.hide()
         self.keyboard = OnScreenKeyboard(report, self.idle_field)
-        self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard)
+        self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard, always=True)
         self.keyboard.compactChanged.connect(self._replace)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

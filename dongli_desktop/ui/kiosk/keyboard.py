@@ -89,6 +89,7 @@ class OnScreenKeyboard(QWidget):
         self.expand_button = self._key("expand", self.tr("打开键盘"), lambda: self.set_compact(False), wide=True)
         self.expand_button.hide()
         top.addWidget(self.expand_button, 0)
+        self.top = top
         layout.addLayout(top)
         layout.addWidget(self.note)
         self.key_area = QWidget()
@@ -115,11 +116,15 @@ class OnScreenKeyboard(QWidget):
         field.installEventFilter(self)
         self._refresh()
 
-    def add_key(self, name: str, text: str, action) -> QPushButton:
-        """One more wide key on the bottom row (the docked keyboard's 收起键盘)."""
+    def add_key(self, name: str, text: str, action, always: bool = False) -> QPushButton:
+        """One more wide key on the bottom row (the search page's 搜索); ``always``: on the top row,
+        shown folded or not (the docked keyboard's 收起键盘)."""
         button = self._key(name, text, action, wide=True)
         button.setAccessibleName(text)
-        self.bottom.insertWidget(self.bottom.count() - 1, button)
+        if always:
+            self.top.addWidget(button, 0)
+        else:
+            self.bottom.insertWidget(self.bottom.count() - 1, button)
         return button
 
     def _key(self, name: str, text: str, action, wide: bool = False) -> QPushButton:
