@@ -78,7 +78,7 @@ def test_screenshot_writes_every_page(tmp_path):
     result = run_app(tmp_path, "--screenshot", str(tmp_path / "shots"), "--size", "1280x800")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "shots").iterdir())
-    assert names == sorted(f"{n}.png" for n in ("overview", "review", "plan", "livelihood", "glossary", "search"))
+    assert names == sorted(f"{n}.png" for n in ("overview", "review", "plan", "livelihood", "glossary", "search", "tracker"))
 
 
 def test_crash_handler_logs_and_exits(qapp, tmp_path, monkeypatch):
