@@ -162,3 +162,25 @@ def test_the_filter_hint_is_never_cut(qtbot, tmp_path):
     assert hint
     assert field.fontMetrics().horizontalAdvance(hint) <= field.width() - field.fontMetrics().horizontalAdvance("中")
     win.close()
+
+
+def test_the_filter_hint_is_the_longest_that_fits(qtbot, tmp_path):
+    """At 200 % on 1280×800 the list takes the page's width and the filter with it: the whole hint
+    fits and must be shown (it was fitted to the filter's earlier, narrower width)."""
+    from PySide6.QtWidgets import QApplication
+
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1280x800", "--font-scale", "2.0"))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    page = win.show_page("glossary")
+    QApplication.processEvents()
+    field, metrics = page.filter, page.filter.fontMetrics()
+    room = field.width() - 2 * metrics.horizontalAdvance("中")
+    assert metrics.horizontalAdvance(page.placeholders[0]) <= room, "the test needs room for the whole hint"
+    assert field.placeholderText() == page.placeholders[0]
+    win.close()

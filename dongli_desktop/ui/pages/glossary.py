@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -55,6 +55,7 @@ class GlossaryPage(Page):
         self.filter = QLineEdit()
         self.placeholders = (self.tr("输入词语筛选，例如：企业"), self.tr("例如：企业"))
         self.filter.setPlaceholderText(self.placeholders[0])
+        self.filter.installEventFilter(self)
         self.filter.setAccessibleName(self.tr("筛选名词"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaxLength(MAX_QUERY_CHARS)
@@ -126,6 +127,12 @@ class GlossaryPage(Page):
         self.back_button.setVisible(self.narrow and note)
         self.intro.setVisible(not (self.narrow and note))  # a narrow note gets the intro's lines
         self._fit_placeholder()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        """The filter's hint is fitted whenever the filter changes width."""
+        if obj is self.filter and event.type() == QEvent.Type.Resize:
+            self._fit_placeholder()
+        return super().eventFilter(obj, event)
 
     def _fit_placeholder(self) -> None:
         """The longest hint that fits the filter whole: an elided hint loses its example."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchHit, SearchResult, SourceRef
@@ -49,6 +49,7 @@ class SearchPage(Page):
         self.placeholders = (self.tr("输入要找的内容，例如：养老、幼儿园、PM2.5"), self.tr("例如：养老、幼儿园、PM2.5"),
                              self.tr("例如：养老"))
         self.field.setPlaceholderText(self.placeholders[0])
+        self.field.installEventFilter(self)
         self.field.setAccessibleName(self.tr("搜索内容"))
         self.field.setClearButtonEnabled(True)
         self.field.setMaxLength(MAX_QUERY_CHARS)
@@ -172,6 +173,12 @@ class SearchPage(Page):
         super().resizeEvent(event)
         self._fit_topics()
         self._fit_placeholder()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        """The field's hint is fitted whenever the field changes width."""
+        if obj is self.field and event.type() == QEvent.Type.Resize:
+            self._fit_placeholder()
+        return super().eventFilter(obj, event)
 
     def _fit_placeholder(self) -> None:
         """The longest hint that fits the field whole: an elided hint loses its examples."""
