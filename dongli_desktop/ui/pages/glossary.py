@@ -128,7 +128,7 @@ class GlossaryPage(Page):
         self.intro.setVisible(not (self.narrow and note))  # a narrow note gets the intro's lines
         self._fit_placeholder()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         """The filter's hint is fitted whenever the filter changes width."""
         if obj is self.filter and event.type() == QEvent.Type.Resize:
             self._fit_placeholder()

@@ -174,7 +174,7 @@ class SearchPage(Page):
         self._fit_topics()
         self._fit_placeholder()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         """The field's hint is fitted whenever the field changes width."""
         if obj is self.field and event.type() == QEvent.Type.Resize:
             self._fit_placeholder()
