@@ -153,3 +153,24 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
     print(f"speech-dispatcher was given {told!r}; {wav.name}: {seconds:.2f} s, RMS amplitude {rms:.3f}")
     assert rms > 0.01
     keep_screenshot(s.screenshot(tmp_path / "kiosk-session-read-aloud.png"))  # the 朗读 links shown, after the tap
+
+
+def test_stopping_the_session_takes_the_x_server_down(tmp_path):
+    """SIGTERM to the session script (what `systemctl stop` sends first) ends its X server and openbox."""
+    need("Xvfb", "openbox", "xset")
+    number = free_display()
+    env = dict(os.environ, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY=f":{number}", KIOSK_SHARE=str(KIOSK))
+    log = tmp_path / "session.log"
+    with open(log, "wb") as out:
+        session = subprocess.Popen(["sh", str(KIOSK / "session")], env=env, stdout=out, stderr=out,
+                                   start_new_session=True)
+    try:
+        wait_until(lambda: "is up" in log.read_text() or session.poll() is not None, 30, 0.1, "the session")
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        assert socket.exists(), log.read_text()
+        session.send_signal(signal.SIGTERM)
+        session.wait(timeout=10)
+        wait_until(lambda: not socket.exists(), 10, 0.1, "the X server to exit")
+    finally:
+        if session.poll() is None or Path(f"/tmp/.X11-unix/X{number}").exists():
+            os.killpg(session.pid, signal.SIGKILL)
