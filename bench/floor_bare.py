@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 def rss() -> float:
-    fields = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+    with open("/proc/self/status", encoding="ascii") as status:
+        fields = dict(line.split(":", 1) for line in status)
     return float(fields["VmRSS"].split()[0]) / 1024
 
 
 class Probe(QObject):
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             t = time.time()
             print("dongli-timing " + json.dumps({"first_frame": t, "ready": t, "rss_ready": rss()}), flush=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dongli_desktop.core.repository import Report  # noqa: E402
-from tests.core.test_search import HOSTILE_TOKENS  # noqa: E402
+from dongli_desktop.core.repository import Report
+from tests.core.test_search import HOSTILE_TOKENS
 
 
 def random_query(rng: random.Random, corpus: str) -> str:

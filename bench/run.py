@@ -31,7 +31,8 @@ QUERIES = ["养", "医", "养老", "教育", "就业", "幼儿园", "高新技�
 
 def timed_start(command: list[str], env: dict[str, str]) -> dict[str, float]:
     start = time.time()
-    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+                         check=True).stdout
     data = json.loads(out.split("dongli-timing ", 1)[1].splitlines()[0])
     result = {"first_frame": data["first_frame"] - start, "ready": data["ready"] - start, "rss_ready": data["rss_ready"]}
     for key in ("rss_visited", "rss_peak"):
@@ -96,7 +97,7 @@ def scaled_copy(source: Path, factor: int, target: Path) -> Path:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def search_latency(path: Path, rounds: int) -> dict[str, float]:

@@ -6,8 +6,16 @@ installed only once the window is shown: the thousands of events of building the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
+
+
+def running_app() -> QCoreApplication:
+    """The application object (the watchers only exist inside a running one)."""
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("no QApplication")
+    return app
 
 
 class FirstPaintWatcher(QObject):
@@ -25,10 +33,10 @@ class FirstPaintWatcher(QObject):
 
     def _watch_app(self) -> None:
         self.window.removeEventFilter(self)
-        QApplication.instance().installEventFilter(self)  # paints arrive at the child widgets
+        running_app().installEventFilter(self)  # paints arrive at the child widgets
         self._watching_app = True
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if not self._watching_app:
             if obj is self.window and kind == QEvent.Type.Show:
@@ -36,7 +44,7 @@ class FirstPaintWatcher(QObject):
         elif (not self.painted and kind == QEvent.Type.Paint and isinstance(obj, QWidget)
                 and obj.window() is self.window):
             self.painted = True
-            QApplication.instance().removeEventFilter(self)
+            running_app().removeEventFilter(self)
             self.first_paint()
         return False
 
@@ -48,4 +56,4 @@ class FirstFrameQuit(FirstPaintWatcher):
     """Ends the event loop with code 0 once anything inside ``window`` has been painted."""
 
     def first_paint(self) -> None:
-        QApplication.instance().exit(0)  # the loop ends once this paint has been delivered
+        running_app().exit(0)  # the loop ends once this paint has been delivered

@@ -10,28 +10,34 @@ import json
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dongli_desktop.cli import PAGES
-from dongli_desktop.ui.first_frame import FirstPaintWatcher
+from dongli_desktop.ui.first_frame import FirstPaintWatcher, running_app
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.main_window import MainWindow
 
 
 def rss_mb() -> tuple[float, float]:
     """(current, peak) resident set size in MB, from /proc (0 where there is none)."""
     try:
-        fields = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+        with open("/proc/self/status", encoding="ascii") as status:
+            fields = dict(line.split(":", 1) for line in status)
     except OSError:
         return 0.0, 0.0
-    kb = lambda key: float(fields.get(key, "0 kB").split()[0]) / 1024  # noqa: E731
+    kb = lambda key: float(fields.get(key, "0 kB").split()[0]) / 1024
     return kb("VmRSS"), kb("VmHWM")
 
 
 class TimingProbe(FirstPaintWatcher):
     """Records the window's first paint and "ready" (wall clock), and RSS; prints them as one JSON line."""
 
-    def __init__(self, window, mode: str) -> None:
+    def __init__(self, window: MainWindow, mode: str) -> None:
+        self.main = window
         self.mode = mode
         self.result: dict[str, float] = {}
         super().__init__(window)
@@ -52,18 +58,18 @@ class TimingProbe(FirstPaintWatcher):
 
     def _visit(self) -> None:
         for name in PAGES:
-            self.window.show_page(name)
+            self.main.show_page(name)
             QApplication.processEvents()
-        self.window.show_page("overview")
+        self.main.show_page("overview")
         QApplication.processEvents()
         self.result["rss_visited"], self.result["rss_peak"] = rss_mb()
         self._finish()
 
     def _finish(self) -> None:
         print("dongli-timing " + json.dumps(self.result), file=sys.stdout, flush=True)
-        QApplication.instance().exit(0)
+        running_app().exit(0)
 
 
-def install_if_asked(window) -> TimingProbe | None:
+def install_if_asked(window: MainWindow) -> TimingProbe | None:
     mode = os.environ.get("DONGLI_TIMING")
     return TimingProbe(window, mode) if mode else None

@@ -14,7 +14,7 @@ class Counting(FirstPaintWatcher):
         self.paints = 0
         super().__init__(window)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         self.seen.append(obj)
         return super().eventFilter(obj, event)
 
@@ -28,7 +28,7 @@ class PaintCounter(QObject):
         self.paints = 0
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         self.paints += event.type() == QEvent.Type.Paint
         return False
 
