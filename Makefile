@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: run test db fonts dist deb bench clean system-deps venv
+.PHONY: run test lint db fonts dist deb bench screenshots clean system-deps venv
 
 # System libraries Qt needs on a fresh Debian (root or sudo); a no-op when present.
 system-deps:
@@ -26,8 +26,13 @@ $(STAMP): pyproject.toml | venv
 run: system-deps $(STAMP)
 	$(PY) -m dongli_desktop
 
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) lint
 	$(PY) -m pytest
+
+# Quality gates (CI runs them through `make test`): ruff everywhere, mypy --strict on the GUI-free core and the builder.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy --strict dongli_desktop/core db
 
 db: $(STAMP)
 	$(PY) -m db.build --force
@@ -46,6 +51,11 @@ deb: dist
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Every page and dialog at 1024x768 … 1920x1080 and portrait 1080x1920, 100/150/200 %, normal / 大字模式 /
+# 大字模式+高对比度, zh/en, under Xvfb + openbox: PNGs in build/screenshots/<size>/<mode>/.
+screenshots: system-deps $(STAMP)
+	$(PY) tools/screenshot_matrix.py build/screenshots
 
 clean:
 	rm -rf build dist .pytest_cache
