@@ -13,12 +13,14 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 
 from dongli_desktop.core import charts, reshape
+from dongli_desktop.core.numbers import format_cn
 from dongli_desktop.ui import theme
 from dongli_desktop.ui.widgets.chart import MIN_CHART_HEIGHT_PX, ChartView
 from dongli_desktop.ui.widgets.chart_parts import (
     LegendEntry,
     SeriesBars,
     ValueLabel,
+    nice_ticks,
     wrap_text,
 )
 
@@ -216,3 +218,135 @@ def test_row_labels_wrap_evenly_within_their_column(qtbot, text, chars):
     assert all(metrics.horizontalAdvance(line) <= width for line in lines if len(tokens(line)) > 1)
     if not joiner and len(lines) > 1:
         assert min(map(len, lines)) > 1, lines  # no line left with a lone character
+
+
+# -- screenshot review: a chart in a scroll area shows all of itself once given its minimum height ----
+def scrolled_chart(qtbot, data: charts.Chart, width: int, point_size: float, height: int | None = None):
+    """The chart in a resizable scroll area, as the review page holds it, ``height`` tall (default: the
+    chart's own minimum, at least 240 px), with the review page's title."""
+    from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+    view = ChartView("主要经济指标：2019年实际与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
+    font = QFont(view.font())
+    font.setPointSizeF(point_size)
+    view.setFont(font)
+    holder = QWidget()
+    QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+    holder.layout().addWidget(view)
+    scroll = QScrollArea()
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(holder)
+    qtbot.addWidget(scroll)
+    scroll.resize(width, 300)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    view.set_chart(data)
+    qtbot.wait(20)
+    wanted = height if height is not None else max(MIN_CHART_HEIGHT_PX, view.minimumSizeHint().height())
+    scroll.resize(width, wanted)
+    qtbot.waitUntil(lambda: scroll.viewport().height() == wanted)
+    qtbot.wait(20)
+    return scroll, view
+
+
+def visible_in(scroll, widget) -> bool:
+    top_left = widget.mapTo(scroll.viewport(), QPoint(0, 0))
+    return scroll.viewport().rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize(("width", "point_size"), [(900, 13.0), (560, 13.0), (780, 26.0)])
+@pytest.mark.parametrize("which", ["growth", "topics"])
+def test_chart_given_its_minimum_height_shows_every_bar_without_scrolling(qtbot, report, which, width, point_size):
+    data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
+    scroll, view = scrolled_chart(qtbot, data, width, point_size)
+    assert view.minimumSizeHint().height() <= view.sizeHint().height()
+    assert scroll.verticalScrollBar().maximum() == 0, (scroll.widget().height(), scroll.viewport().height())
+    for part in (view.title_label, view.legend, view.axis_title, view.plot):
+        assert visible_in(scroll, part), part.objectName()
+    box = view.plot.getPlotItem().getViewBox()
+    inside = box.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+    assert all(inside.contains(box.mapViewToScene(QPointF(p.x1, p.y0))) and
+               inside.contains(box.mapViewToScene(QPointF(p.x1, p.y1))) for p in view.placed)
+    labels = [i for i in view.plot.getPlotItem().items if isinstance(i, ValueLabel)]
+    assert labels and all(inside.contains(lab.sceneBoundingRect()) for lab in labels)
+
+
+def test_chart_grows_to_its_ease_and_no_further(qtbot, report):
+    scroll, view = scrolled_chart(qtbot, charts.growth_chart(report), 900, 13.0, height=1400)
+    assert view.plot.height() == view.plot.maximumHeight() > view.plot.minimumHeight()
+    assert scroll.verticalScrollBar().maximum() == 0
+
+
+# -- screenshot review: the value axis starts at a written 0 and ends on a number past every bar ------
+def axis_numbers(view: ChartView) -> list[str]:
+    """The numbers the value axis actually draws (pyqtgraph drops those that would not fit)."""
+    from PySide6.QtGui import QPainter
+
+    axis = view.plot.getPlotItem().getAxis("top")
+    image = QImage(view.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in specs[2]]
+
+
+@pytest.mark.parametrize(("width", "point_size"), [(420, 10.0), (420, 13.0), (560, 26.0), (900, 13.0), (1040, 26.0)])
+@pytest.mark.parametrize("which", ["growth", "topics"])
+def test_value_axis_starts_at_zero_and_ends_past_every_bar_and_label(qtbot, report, which, width, point_size):
+    data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
+    view = chart_view(qtbot, data, width, point_size)
+    numbers = axis_numbers(view)
+    assert numbers[0] == "0", numbers
+    end = view.plot.getPlotItem().getViewBox().viewRange()[0][1]
+    largest = max(b.value for b in data.bars if b.value is not None)
+    assert numbers[-1] == format_cn(end) and end > largest, (numbers, end, largest)
+    inside = view_rect_in_scene(view).adjusted(-1, -1, 1, 1)
+    labels = [i for i in view.plot.getPlotItem().items if isinstance(i, ValueLabel)]
+    assert all(inside.contains(lab.sceneBoundingRect()) for lab in labels)
+    assert largest <= end <= 2 * largest
+
+
+@pytest.mark.parametrize(("needed", "most", "end", "ticks"), [
+    (4.25, 6, 5, [0, 1, 2, 3, 4, 5]),
+    (27.6, 6, 30, [0, 5, 10, 15, 20, 25, 30]),
+    (27.6, 3, 30, [0, 10, 20, 30]),
+    (0.3, 6, 0.3, [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]),
+    (4.0, 4, 4, [0, 1, 2, 3, 4]),
+])
+def test_nice_ticks(needed, most, end, ticks):
+    got_end, got_ticks = nice_ticks(needed, most)
+    assert got_end == pytest.approx(end) and got_ticks == pytest.approx(ticks)
+
+
+def test_portrait_review_pane_holds_the_whole_growth_chart(qtbot, report):
+    """The pane the review page gave the chart at 1080×1920 and 200 % text (measured in the screenshot
+    matrix: 770 × 870 px) holds the whole growth chart: rows as tall as each needs, not all as the tallest."""
+    scroll, view = scrolled_chart(qtbot, charts.growth_chart(report), 770, 26.0, height=870)
+    assert scroll.verticalScrollBar().maximum() == 0, (view.minimumSizeHint().height(), scroll.viewport().height())
+    box = view.plot.getPlotItem().getViewBox()
+    bottom = min(p.y0 for p in view.placed)
+    assert box.sceneBoundingRect().contains(box.mapViewToScene(QPointF(0.01, bottom)))
+    assert visible_in(scroll, view.plot)
+
+
+def test_portrait_review_page_shows_the_whole_chart_at_200_percent(window, qtbot):
+    """Seen in the screenshot matrix at 1080×1920 and 200 %: the review page's chart pane scrolled inside
+    itself and cut the bottom bar. Rows are now as tall as each needs, so the chart fits its pane."""
+    window.resize(1080, 1920)
+    window.set_scale(2.0)
+    page = window.show_page("review")
+    page.show_section(next(s.id for s in page.sections if s.key == "review_overview"))
+    if not page.chart_scroll.isVisibleTo(window):
+        qtbot.mouseClick(page.show_chart_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    chart, scroll = page.chart, page.chart_scroll
+    assert scroll.viewport().height() >= chart.minimumSizeHint().height(), "the page gives what the chart asks"
+    assert scroll.verticalScrollBar().maximum() == 0, (chart.height(), scroll.viewport().height())
+    box = chart.plot.getPlotItem().getViewBox()
+    lowest = min(chart.placed, key=lambda p: p.y0)
+    corner = chart.plot.mapTo(scroll.viewport(), chart.plot.mapFromScene(box.mapViewToScene(QPointF(0, lowest.y0))))
+    assert 0 <= corner.y() <= scroll.viewport().height()

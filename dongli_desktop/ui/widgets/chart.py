@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.charts import Bar, Chart, RowScale, row_scales
+from dongli_desktop.core.numbers import format_cn
 from dongli_desktop.ui import theme as themes
 from dongli_desktop.ui.theme import Theme
 from dongli_desktop.ui.widgets.chart_parts import (
@@ -38,6 +39,7 @@ from dongli_desktop.ui.widgets.chart_parts import (
     Placed,
     SeriesBars,
     ValueLabel,
+    nice_ticks,
     wrap_text,
 )
 from dongli_desktop.ui.widgets.flow import FlowLayout
@@ -46,16 +48,18 @@ from dongli_desktop.ui.widgets.flow import FlowLayout
 ROW_BAND = 0.8  # share of a row taken by its bars together; the rest separates it from the next row
 BAR_FILL = 0.92  # share of its slot one bar fills; the rest keeps it apart from its neighbour
 ROW_LABEL_GAP_PX = 24  # between the row labels and the bars
-VIEW_MARGIN_PX = 4  # the plot's own margin right of the bars
+PLOT_MARGIN_PX = 1  # the plot item's own margin round the axes and bars
+TICK_GAP_CHARS = 1  # value-axis numbers stay at least this many characters apart
+MOST_TICK_STEPS = 6  # a value axis has at most this many steps: a few round numbers read best
 MIN_PLOT_WIDTH_PX = 60  # the bars' width is what the plot has, never assumed wider than it is
 ROW_LABEL_SHARE = 0.4  # row labels wrap rather than take more of the chart's width than this
 MIN_ROW_LABEL_CHARS = 4  # …but a row label line holds at least this many characters
 MIN_ROW_LINES = 2.2  # a row is at least this many text lines tall
 SLOT_LINES = 1.25  # one bar's slot holds its value label with some air
 MIN_BAR_SHARE = 0.5  # the longest bar takes at least half the plot, whatever its labels need
-AXIS_LINES = 2.2  # the value axis (ticks and their numbers), in text lines
 PLOT_PAD_PX = 20  # the plot's padding above and below the rows
 MIN_CHART_HEIGHT_PX = 240  # the whole chart (title, legend, bars) is never shorter
+COMPACT_SLOT = 1.05  # squeezed to its minimum, a bar's slot is still this many times its label's height
 DOT_LINES = 0.55  # the dot of a number-only row
 TICK_FONT = 0.95  # row labels and axis numbers, relative to the body text
 VALUE_FONT = 0.9  # value labels
@@ -103,6 +107,7 @@ class ChartView(QWidget):
         self._labels: dict[str, str] = {}
         self._scale = 1.0
         self._simple = False
+        self._plot_heights = (0, 0)  # the bars' plot squeezed to its minimum, and at ease
         self.tap_shows_tooltip = False
 
         self.title_label = QLabel(title)
@@ -112,7 +117,7 @@ class ChartView(QWidget):
         self.save_button.setObjectName("tool")
         self.save_button.setAccessibleName(self.tr("保存图表为图片"))
         self.save_button.clicked.connect(self.save_dialog)
-        head = QHBoxLayout()
+        head = self._head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
         head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -133,7 +138,7 @@ class ChartView(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideAxis("bottom")
         self.plot.getPlotItem().getViewBox().setDefaultPadding(0.02)
-        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.scene().sigMouseMoved.connect(self._moved)
 
@@ -147,11 +152,43 @@ class ChartView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.legend)
         layout.addWidget(self.axis_title)
-        layout.addWidget(self.plot)
+        layout.addWidget(self.plot, 100)  # extra height goes to the bars first, up to their ease
         layout.addWidget(self.note)
         layout.addStretch(1)
-        self.setMinimumHeight(MIN_CHART_HEIGHT_PX)
         self.setAccessibleName(title)
+
+    # -- size -----------------------------------------------------------------------
+    def hasHeightForWidth(self) -> bool:
+        """No: the hints below already follow the width. A height-for-width would make a scroll area
+        around the chart insist on the chart's preferred height and hide its bottom bars."""
+        return False
+
+    def _height_with(self, plot_px: int) -> int:
+        """The chart's height at its current width with the bars' plot ``plot_px`` tall."""
+        layout = self.layout()
+        width = max(1, self.width())
+        parts: list[int] = []
+        for index in range(layout.count()):
+            entry = layout.itemAt(index)
+            widget, sub = entry.widget(), entry.layout()
+            if widget is self.plot:
+                parts.append(plot_px)
+            elif widget is not None and not widget.isHidden():
+                parts.append(widget.heightForWidth(width) if widget.hasHeightForWidth()
+                             else widget.sizeHint().height())
+            elif sub is not None:
+                parts.append(sub.heightForWidth(width) if sub.hasHeightForWidth() else sub.sizeHint().height())
+        margins = layout.contentsMargins()
+        return sum(parts) + max(0, layout.spacing()) * (len(parts) - 1) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        """Bars at ease: rows of a few text lines each."""
+        return QSize(super().sizeHint().width(), max(MIN_CHART_HEIGHT_PX, self._height_with(self._plot_heights[1])))
+
+    def minimumSizeHint(self) -> QSize:
+        """The least height that still shows every bar with its value, the legend and the axis title."""
+        return QSize(super().minimumSizeHint().width(),
+                     max(MIN_CHART_HEIGHT_PX, self._height_with(self._plot_heights[0])))
 
     # -- data -----------------------------------------------------------------------
     def set_chart(self, chart: Chart, labels: Callable[[Bar], str] | None = None, note: str = "") -> None:
@@ -243,74 +280,107 @@ class ChartView(QWidget):
         self._placed, self._items, self._dots = [], [], []
         self.plot.setBackground(colours["surface"])
         rows = list(chart.rows)
-        per_row = max(1, max((sum(1 for b in chart.bars if b.row == r) for r in rows), default=1))
-        slot = ROW_BAND / per_row
         tick_font, value_font = self._font(TICK_FONT), self._font(VALUE_FONT)
         metrics, value_metrics = QFontMetrics(tick_font), QFontMetrics(value_font)
         line = value_metrics.height()
         scales = self._scales(chart)
 
         budget = max(metrics.horizontalAdvance("字" * MIN_ROW_LABEL_CHARS), int(self.plot.width() * ROW_LABEL_SHARE))
-        ticks = [(len(rows) - 1 - i, wrap_text(self._labels.get(row, row), metrics, budget))
-                 for i, row in enumerate(rows)]
-        label_lines = max((t.count("\n") + 1 for _, t in ticks), default=1)
+        ticks_left = [(0.0, wrap_text(self._labels.get(row, row), metrics, budget)) for row in rows]
         left = item.getAxis("left")
-        left.setTicks([ticks, []])
         text_pen = pg.mkPen(colours["text"])
         left.setStyle(tickFont=tick_font, tickTextOffset=8, tickLength=0)  # no tick marks over the bars
         left.setPen(text_pen)
         left.setTextPen(text_pen)
-        widest = max((metrics.horizontalAdvance(part) for _, t in ticks for part in t.split("\n")), default=40)
+        widest = max((metrics.horizontalAdvance(part) for _, t in ticks_left for part in t.split("\n")), default=40)
         left_px = widest + ROW_LABEL_GAP_PX
         left.setWidth(left_px)  # takes effect at the next layout: use the number, not left.width()
-        plot_px = max(MIN_PLOT_WIDTH_PX, self.plot.width() - left_px - VIEW_MARGIN_PX)
+        top_value = max((x for b in chart.bars if (x := self._position(b, scales)) is not None), default=1.0)
+        right_px = PLOT_MARGIN_PX
+        if self._axis_shown():  # the last number is centred on the axis's end: half of it needs room
+            right_px += math.ceil(metrics.horizontalAdvance(format_cn(top_value / MIN_BAR_SHARE)) / 2)
+        item.layout.setContentsMargins(PLOT_MARGIN_PX, PLOT_MARGIN_PX, right_px, PLOT_MARGIN_PX)
+        plot_px = max(MIN_PLOT_WIDTH_PX, self.plot.width() - left_px - right_px - PLOT_MARGIN_PX)
 
         labels: list[_Label] = []
-        for r_index, row in enumerate(rows):
-            y_center = len(rows) - 1 - r_index
-            for b_index, bar in enumerate(b for b in chart.bars if b.row == row):
-                y = y_center + ROW_BAND / 2 - slot * (b_index + 0.5)
-                text = self._label_text(bar)
+        for row in rows:
+            for bar in (b for b in chart.bars if b.row == row):
                 x = self._position(bar, scales)
-                text_item = ValueLabel(bar, text, anchor=(0, 0.5))
+                text_item = ValueLabel(bar, self._label_text(bar), anchor=(0, 0.5))
                 text_item.setFont(value_font)
                 width = text_item.textItem.boundingRect().width()  # as drawn, margins included
-                labels.append(_Label(bar, text_item, x if x is not None else 0.0, y, width, x is not None))
+                labels.append(_Label(bar, text_item, x if x is not None else 0.0, 0.0, width, x is not None))
 
         span = self._span(labels, plot_px)
+        ticks: list[float] = []
+        if self._axis_shown():
+            number = format_cn(float(math.ceil(span)))  # as wide as the widest round number on the axis
+            most = plot_px // (metrics.horizontalAdvance(number + "字" * TICK_GAP_CHARS))
+            end, ticks = nice_ticks(span, int(min(MOST_TICK_STEPS, most)))
+            if end * MIN_BAR_SHARE <= max((lab.x for lab in labels if lab.drawn), default=end):
+                span = end  # the axis ends on a number, past the largest bar and its label
+            ticks = [t for t in ticks if t <= span + 1e-9]
         px_per_unit = plot_px / span
         dot_px = max(6.0, line * DOT_LINES)
-        by_series: dict[tuple[str, bool], list[Placed]] = {}
-        wrapped_lines = 1
+
+        # Where each label goes along the value axis, and how many lines it wraps to.
+        plans: list[tuple[_Label, str, float, float, float, int]] = []  # label, colour, anchor, start, end, lines
         for lab in labels:
             bar = lab.bar
-            half = slot * BAR_FILL / 2
             bar_px = lab.x * px_per_unit
-            number_only = not lab.drawn and bar.value is not None
             colour, anchor, start = colours["text"] if bar.value is not None else colours["target"], 0.0, lab.x
             if lab.drawn:
-                placed = Placed(0.0, lab.x, lab.y - half, lab.y + half, bar)
-                by_series.setdefault((bar.series, bar.derived), []).append(placed)
-                room = plot_px - bar_px
+                end_x, room = lab.x, plot_px - bar_px
                 if lab.width_px > room and lab.width_px <= bar_px:
                     # No room right of the bar: the value goes inside its end, light on the bar's colour.
                     colour, anchor, room = colours["text" if bar.derived else "on_primary"], 1.0, bar_px
-            elif number_only:
-                placed = Placed(0.0, 2 * dot_px / px_per_unit, lab.y - half, lab.y + half, bar)
-                self._add_dot(bar, dot_px / px_per_unit, lab.y, dot_px, colours)  # a whole dot right of the axis
+            elif bar.value is not None:  # a number only: a whole dot right of the axis, then the number
+                end_x = 2 * dot_px / px_per_unit
                 start, room = 1.5 * dot_px / px_per_unit, plot_px - 1.5 * dot_px
             else:  # a target without a number: its words, from the axis
-                placed = Placed(0.0, min(span, lab.width_px / px_per_unit), lab.y - half, lab.y + half, bar)
-                room = plot_px
+                end_x, room = min(span, lab.width_px / px_per_unit), plot_px
+            lines = 1
+            if lab.width_px > room:
+                wrap = max(float(MIN_WRAP_PX), room - 1)
+                lab.item.setTextWidth(wrap)
+                lines = math.ceil(lab.width_px / wrap)
+            plans.append((lab, colour, anchor, start, end_x, lines))
+
+        # Rows from the top, each as tall as its own bars, labels and row label need (view units are the
+        # pixels of the chart squeezed to its minimum; a taller chart scales them all alike).
+        slot_base = line * COMPACT_SLOT
+        half = slot_base * BAR_FILL / 2  # every bar is as thick as every other
+        row_lines = {row: text.count("\n") + 1 for row, (_, text) in zip(rows, ticks_left, strict=True)}
+        heights: dict[str, float] = {}
+        stacks: dict[str, float] = {}  # the bars of a row together, each in a slot as tall as its label
+        for row in rows:
+            stacks[row] = slot_base * max(1, sum(plan[5] for plan in plans if plan[0].bar.row == row))
+            heights[row] = max(stacks[row] / ROW_BAND, metrics.height() * row_lines[row] * COMPACT_SLOT)
+        total = sum(heights.values())
+        centres: dict[str, float] = {}
+        above = 0.0
+        for row in rows:
+            centres[row] = total - above - heights[row] / 2
+            above += heights[row]
+        left.setTicks([[(centres[row], text) for row, (_, text) in zip(rows, ticks_left, strict=True)], []])
+
+        by_series: dict[tuple[str, bool], list[Placed]] = {}
+        used: dict[str, float] = {}  # how much of its row's stack the bars above have taken
+        for lab, colour, anchor, start, end_x, lines in plans:
+            bar = lab.bar
+            slot = slot_base * lines
+            y = centres[bar.row] + stacks[bar.row] / 2 - used.get(bar.row, 0.0) - slot / 2
+            used[bar.row] = used.get(bar.row, 0.0) + slot
+            placed = Placed(0.0, end_x, y - half, y + half, bar)
+            if lab.drawn:
+                by_series.setdefault((bar.series, bar.derived), []).append(placed)
+            elif bar.value is not None:
+                self._add_dot(bar, dot_px / px_per_unit, y, dot_px, colours)
             self._placed.append(placed)
             text_item = lab.item
             text_item.setColor(colour)
             text_item.setAnchor((anchor, 0.5))
-            if lab.width_px > room:
-                width = max(float(MIN_WRAP_PX), room - 1)
-                text_item.setTextWidth(width)
-                wrapped_lines = max(wrapped_lines, math.ceil(lab.width_px / width))
-            text_item.setPos(start, lab.y)
+            text_item.setPos(start, y)
             text_item.barClicked.connect(self._bar_clicked)
             text_item.setZValue(LABEL_Z)  # above the bars: a label inside a bar's end stays readable
             item.addItem(text_item)
@@ -321,13 +391,17 @@ class ChartView(QWidget):
             item.addItem(bars_item)
             self._items.append(bars_item)
 
-        self._style_value_axis(item, tick_font, colours)
+        self._style_value_axis(item, tick_font, colours, ticks)
         item.setXRange(0, span, padding=0)
-        item.setYRange(-0.5, len(rows) - 0.5, padding=0)
-        slot_px = max(line * SLOT_LINES, line * wrapped_lines * 1.1)
-        row_px = max(slot_px * per_row / ROW_BAND, metrics.height() * max(MIN_ROW_LINES, label_lines * SLOT_LINES))
-        axis_px = 0 if not self._axis_shown() else metrics.height() * AXIS_LINES
-        self.plot.setFixedHeight(int(row_px * len(rows) + axis_px + PLOT_PAD_PX))
+        item.setYRange(0, total, padding=0)
+        # At ease, rows are a little roomier: value labels a line and a quarter apart, rows of a few lines.
+        ease = max(total * SLOT_LINES / COMPACT_SLOT, len(rows) * metrics.height() * MIN_ROW_LINES)
+        axis_px = 0 if not self._axis_shown() else metrics.height() + 2 * AXIS_TEXT_OFFSET_PX
+        frame = axis_px + 4 * PLOT_MARGIN_PX + 2  # the value axis, the plot's margins, a pixel of air
+        self._plot_heights = (math.ceil(total + frame), math.ceil(ease + frame + PLOT_PAD_PX))
+        self.plot.setMinimumHeight(self._plot_heights[0])
+        self.plot.setMaximumHeight(self._plot_heights[1])
+        self.updateGeometry()
         self._fill_legend(chart, colours)
         self.setAccessibleDescription(self.summary())
 
@@ -350,12 +424,17 @@ class ChartView(QWidget):
     def _axis_shown(self) -> bool:
         return not (self._normalized or self._simple)
 
-    def _style_value_axis(self, item: pg.PlotItem, font: QFont, colours: Theme) -> None:
+    def _style_value_axis(self, item: pg.PlotItem, font: QFont, colours: Theme, ticks: list[float]) -> None:
         axis = item.getAxis("top")
         pen = pg.mkPen(colours["text"])
         axis.setPen(pen)
         axis.setTextPen(pen)
-        axis.setStyle(tickFont=font, tickTextOffset=AXIS_TEXT_OFFSET_PX)
+        metrics = QFontMetrics(font)
+        axis.setTicks([[(t, format_cn(t)) for t in ticks], []] if ticks else None)
+        # The 0 at the axis's start and the last number at its end are centred on them: let half of
+        # the widest number reach past the axis (there is room: the row labels, the right margin).
+        reach = math.ceil(max((metrics.horizontalAdvance(format_cn(t)) for t in ticks), default=0) / 2) + 2
+        axis.setStyle(tickFont=font, tickTextOffset=AXIS_TEXT_OFFSET_PX, hideOverlappingLabels=reach)
         axis.setHeight(QFontMetrics(font).height() + 2 * AXIS_TEXT_OFFSET_PX)  # room for the numbers from the start
         if self._axis_shown():
             item.showAxis("top")

@@ -38,6 +38,21 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
     return "\n".join(tokens)
 
 
+def nice_ticks(needed: float, most: int) -> tuple[float, list[float]]:
+    """A value axis from 0 that reaches ``needed``: its end and its ticks, a round step apart (1, 2 or 5
+    times a power of ten), at most ``most`` steps; the last tick is the end, so no bar runs past the axis."""
+    needed = max(needed, 1e-9)
+    most = max(1, most)
+    exponent = math.floor(math.log10(needed / most)) - 1
+    while True:
+        for mantissa in (1, 2, 5):
+            step = mantissa * 10.0**exponent
+            count = math.ceil(needed / step - 1e-9)
+            if count <= most:
+                return count * step, [round(i * step, 10) for i in range(count + 1)]
+        exponent += 1
+
+
 def _greedy(tokens: list[str], joiner: str, metrics: QFontMetrics, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
