@@ -188,77 +188,77 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="116"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="118"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="126"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="235"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="269"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="234"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="271"/>
         <source>{text}（推算）</source>
         <translation>{text} (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="362"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="441"/>
         <source>横轴：{axis}</source>
         <translation>Horizontal axis: {axis}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="367"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="446"/>
         <source>单位相同的数字共用一把尺子，柱子长短可以比较；单位不同的数字不能互相比较；没有同单位数字可比的一行只写数值（圆点）。</source>
         <translation>Numbers in the same unit share one scale, so their bars can be compared; numbers in different units cannot be compared with each other. A row with no other number in its unit shows only its value (a dot).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="370"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="449"/>
         <source>单位：{axis}（每个柱子都标有数值）</source>
         <translation>Unit: {axis} (every bar is labelled with its value)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="415"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="494"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="417"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="496"/>
         <source>报告未直接给出，由报告中的数字推算</source>
         <translation>Not stated in the report; derived from the report&apos;s numbers</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="419"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="498"/>
         <source>原文：“{quote}”</source>
         <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="420"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="499"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="443"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="522"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="443"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="522"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -391,72 +391,72 @@
         <translation>Filter (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="59"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="65"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="72"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="73"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="77"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="78"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="82"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="82"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="85"/>
         <source>← 全部名词</source>
         <translation>← All terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
         <source>返回名词列表</source>
         <translation>Back to the list of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="107"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="108"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="110"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="208"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="209"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="216"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="213"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="220"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -706,44 +706,44 @@
         <translation>Show keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="106"/>
         <source>← 退格</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="110"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="134"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="134"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="134"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="175"/>
         <source>拼音最多 {n} 个字母，请先选一个词。</source>
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="222"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="227"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="224"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="229"/>
         <source>要改输入的内容，点输入框或“打开键盘”。</source>
         <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="231"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -1018,95 +1018,108 @@
         <translation>e.g. yanglao</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="52"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="53"/>
         <source>搜索内容</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="66"/>
         <source>拼音候选词</source>
         <translation>Pinyin suggestions</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="74"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="75"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="79"/>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="85"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="107"/>
         <source>开始搜索</source>
         <translation>Start search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="135"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="136"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="139"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="140"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="144"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="145"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>Results for &quot;{q}&quot;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="147"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="149"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="150"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="194"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="191"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="198"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="213"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="208"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="215"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="210"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="217"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="219"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="226"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Speaker</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/speech.py" line="261"/>
+        <source>正在准备朗读…</source>
+        <translation>Getting read-aloud ready…</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/speech.py" line="263"/>
+        <source>朗读功能未启用</source>
+        <translation>Read-aloud is off</translation>
     </message>
 </context>
 <context>
