@@ -3,15 +3,33 @@
 On Debian, speech-dispatcher with espeak-ng offers Mandarin voices; they are found by name because
 their locale reads "C". Without such a voice the read-aloud buttons are hidden. Tests choose Qt's
 ``mock`` engine with ``DONGLI_TTS_ENGINE=mock`` (it has no Mandarin voice, so none is required then).
+
+Starting an engine is slow (``speechd``: 2.4–2.8 s on our machines), so it never happens on the GUI
+thread: whether read-aloud is offered is decided from ``QTextToSpeech.availableEngines()`` (cheap), and
+the ``QTextToSpeech`` object is created, owned and used by an ``EngineHost`` in a worker ``QThread``,
+reached only through queued signals. Texts asked for while it starts are spoken once it is ready.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import (
+    Q_ARG,
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip
 
 from dongli_desktop.ui.logs import LOG
 
@@ -19,8 +37,10 @@ MANDARIN_HINTS = ("mandarin", "cmn")  # espeak-ng: "Chinese (Mandarin, latin as 
 CHINESE_HINTS = ("chinese", "zh")  # a generic Chinese voice, when no voice says Mandarin
 OTHER_CHINESE = ("hakka", "cantonese", "yue", "min nan", "nan", "wu", "hokkien")  # not Mandarin
 PREFERRED_ENGINES = ("speechd", "winrt", "sapi", "darwin", "flite")  # Linux, Windows, macOS
+BOOTSTRAP_ENGINE = "mock"  # Qt's instant test engine, switched to the real one inside the worker thread
 
 V = TypeVar("V")
+EngineFactory = Callable[[str, QObject], Any]  # (engine name, parent) -> a QTextToSpeech or a stand-in
 
 
 def choose_voice(voices: Iterable[V]) -> V | None:
@@ -43,70 +63,250 @@ def choose_voice(voices: Iterable[V]) -> V | None:
     return min(ranked, key=lambda t: (t[0], t[1]))[2] if ranked else None
 
 
-class Speaker(QObject):
-    """One text-to-speech engine for the whole app; ``available`` says whether to offer read-aloud.
+def qt_engine(name: str, parent: QObject) -> Any:
+    """Create Qt's text-to-speech engine ``name`` (slow for some engines: call off the GUI thread)."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    return QTextToSpeech(name, parent)
+
+
+def installed_engines() -> list[str]:
+    """The text-to-speech plug-ins Qt finds; cheap: it reads their metadata and creates no engine."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    return list(QTextToSpeech.availableEngines())
+
+
+class State(Enum):
+    """Where the speaker is: never offered, starting its engine, ready to speak, or failed to start."""
+
+    UNAVAILABLE = "unavailable"
+    STARTING = "starting"
+    READY = "ready"
+    FAILED = "failed"
+
+
+class EngineHost(QObject):
+    """Owns the text-to-speech engine inside the worker thread; every slot runs there.
+
+    PySide holds Python's GIL while a C++ constructor runs, so creating the slow engine from Python,
+    even in another thread, would still stop the GUI thread's Python code. The host therefore creates
+    Qt's instant ``mock`` engine and has Qt switch it to the real one through a queued ``setEngine``
+    call: Qt's own event loop in the worker thread runs it, without Python (bench/speech_start.py).
 
     Signals:
-        spoke(str): a text was handed to the engine (what tests and the session harness observe).
+        started(str, str): the engine is ready with this voice ("" for ``mock``) and no error ("");
+            or it failed: ("", reason).
+        said(str): a text was handed to the engine.
     """
 
-    spoke = Signal(str)
+    started = Signal(str, str)
+    said = Signal(str)
 
-    def __init__(self, engine: str | None = None) -> None:
+    def __init__(self, engine_name: str, factory: EngineFactory) -> None:
         super().__init__()
-        self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or ""
-        self.tts = None
+        self.engine_name = engine_name
+        self.factory = factory
+        self.tts: Any = None
+        self.ready = False
+        self.pending = ""  # the latest text asked for before the engine was ready
+
+    @Slot()
+    def start(self) -> None:
+        """Begin creating the engine (in the worker thread); ``_engine_set`` finishes."""
+
+        switch = self.factory is qt_engine and self.engine_name != BOOTSTRAP_ENGINE \
+            and BOOTSTRAP_ENGINE in installed_engines()
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except (ImportError, OSError) as exc:  # no QtTextToSpeech, or its libraries are missing
-            LOG.info("read-aloud unavailable: %s", exc)
+            self.tts = self.factory(BOOTSTRAP_ENGINE if switch else self.engine_name, self)
+        except Exception as exc:  # noqa: BLE001  # a plug-in that throws must not take the app down
+            self._fail(f"the {self.engine_name} engine cannot start ({exc})")
             return
-        engines = QTextToSpeech.availableEngines()
-        if not self.engine_name:
-            self.engine_name = next((e for e in PREFERRED_ENGINES if e in engines), "")
-        if self.engine_name not in engines:
-            LOG.info("read-aloud unavailable: no %s engine", self.engine_name)
+        if switch:  # both calls are queued: Qt runs setEngine in this thread's loop, then _engine_set
+            QMetaObject.invokeMethod(self.tts, "setEngine", Qt.ConnectionType.QueuedConnection,
+                                     Q_ARG(str, self.engine_name))
+            QMetaObject.invokeMethod(self, "_engine_set", Qt.ConnectionType.QueuedConnection)
+        else:  # no mock plug-in (or a test's engine): created directly, Python holds the GIL meanwhile
+            self._engine_set()
+
+    @Slot()
+    def _engine_set(self) -> None:
+        """Check the created engine and choose its Mandarin voice; then say what was asked meanwhile."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self.tts
+        if tts.state() == QTextToSpeech.State.Error or tts.engine() != self.engine_name:
+            self._fail(f"the {self.engine_name} engine cannot start ({tts.errorString()})")
             return
-        tts = QTextToSpeech(self.engine_name, self)
-        if tts.state() == QTextToSpeech.State.Error:
-            LOG.info("read-aloud unavailable: the %s engine cannot start (%s)", self.engine_name, tts.errorString())
-            return
+        voice_name = ""
         if self.engine_name != "mock":
             voice = choose_voice(tts.availableVoices())
             if voice is None:
-                LOG.info("read-aloud unavailable: the %s engine has no Mandarin voice", self.engine_name)
+                self._fail(f"the {self.engine_name} engine has no Mandarin voice")
                 return
             tts.setVoice(voice)
-        self.tts = tts
+            voice_name = voice.name()
+        self.ready = True
+        self.started.emit(voice_name, "")
+        if self.pending:
+            self.say(self.pending)
+
+    def _fail(self, reason: str) -> None:
+        if self.tts is not None:
+            self.tts.deleteLater()
+        self.tts = None
+        self.pending = ""
+        self.started.emit("", reason)
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        if not self.ready:
+            self.pending = text
+            return
+        self.pending = ""
+        self.tts.stop()
+        self.tts.say(text)
+        self.said.emit(text)
+
+    @Slot()
+    def stop(self) -> None:
+        self.pending = ""
+        if self.ready:
+            self.tts.stop()
+
+
+class Speaker(QObject):
+    """One text-to-speech engine for the whole app; ``available`` says whether to offer read-aloud.
+
+    Creating a Speaker costs only a look at the installed engines; the engine itself starts in a
+    worker thread (``state``, ``is_ready``; ``stateChanged`` when it is known).
+
+    Signals:
+        spoke(str): a text reached the engine (what tests and the session harness observe).
+        stateChanged(State): the engine became ready, or failed to start (read-aloud is then unavailable).
+    """
+
+    spoke = Signal(str)
+    stateChanged = Signal(object)
+    _start_requested = Signal()
+    _say_requested = Signal(str)
+    _stop_requested = Signal()
+
+    def __init__(self, engine: str | None = None, factory: EngineFactory = qt_engine) -> None:
+        super().__init__()
+        self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or ""
+        self.state = State.UNAVAILABLE
+        self.voice_name = ""
+        self.reason = ""
+        self._thread: QThread | None = None
+        self._host: EngineHost | None = None
+        try:
+            engines = installed_engines()
+        except (ImportError, OSError) as exc:  # no QtTextToSpeech, or its libraries are missing
+            self._fail(str(exc))
+            return
+        if not self.engine_name:
+            self.engine_name = next((e for e in PREFERRED_ENGINES if e in engines), "")
+        if self.engine_name not in engines:
+            self._fail(f"no {self.engine_name} engine")
+            return
+        self.state = State.STARTING
+        self._thread = QThread()
+        self._thread.setObjectName("text-to-speech")
+        self._host = EngineHost(self.engine_name, factory)
+        self._host.moveToThread(self._thread)
+        self._thread.finished.connect(self._host.deleteLater)  # the engine dies in its own thread
+        self._start_requested.connect(self._host.start)
+        self._say_requested.connect(self._host.say)
+        self._stop_requested.connect(self._host.stop)
+        self._host.started.connect(self._on_started)
+        self._host.said.connect(self.spoke)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        _running.add(self)  # kept alive, and stopped at exit: a QThread must not be destroyed running
+        self._thread.start()
+        self._start_requested.emit()
+
+    def _fail(self, reason: str) -> None:
+        self.state = State.FAILED if self.state is State.STARTING else State.UNAVAILABLE
+        self.reason = reason
+        LOG.info("read-aloud unavailable: %s", reason)
+
+    @Slot(str, str)
+    def _on_started(self, voice_name: str, error: str) -> None:
+        if error:
+            self._fail(error)
+        else:
+            self.state = State.READY
+            self.voice_name = voice_name
+            LOG.info("read-aloud ready: %s %s", self.engine_name, voice_name)
+        self.stateChanged.emit(self.state)
 
     @property
     def available(self) -> bool:
-        return self.tts is not None
+        """Offer read-aloud: an engine is installed and has not (yet) failed to start."""
+        return self.state in (State.STARTING, State.READY)
+
+    @property
+    def is_ready(self) -> bool:
+        """The engine has started with a usable voice."""
+        return self.state is State.READY
 
     def say(self, text: str) -> None:
-        if self.tts is None or not text:
+        """Read ``text`` aloud; asked while the engine starts, it is read as soon as it is ready."""
+        if not text:
             return
-        self.tts.stop()
-        self.tts.say(text)
-        self.spoke.emit(text)
+        if self.state is State.STARTING:
+            QToolTip.showText(QCursor.pos(), self.tr("正在准备朗读…"))
+        elif self.state is not State.READY:
+            QToolTip.showText(QCursor.pos(), self.tr("朗读功能未启用"))
+            return
+        self._say_requested.emit(text)
 
     def stop(self) -> None:
-        if self.tts is not None:
-            self.tts.stop()
+        if self.available:
+            self._stop_requested.emit()
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (waits for an engine still starting); the speaker is unavailable after."""
+        if self._thread is None:
+            return
+        self.state = State.UNAVAILABLE
+        self._thread.quit()
+        self._thread.wait()  # the host (and its engine) is deleted in its own thread as it finishes
+        self._thread = self._host = None  # only now: dropping the host earlier would delete it from here
+        _running.discard(self)
+
+
+_running: set[Speaker] = set()
+
+
+@atexit.register
+def _shutdown_all() -> None:
+    for running in list(_running):
+        running.shutdown()
 
 
 _speaker: Speaker | None = None
 
 
 def speaker() -> Speaker:
-    """The app's speaker, created on first use."""
+    """The app's speaker, created on first use (cheap: its engine starts in a worker thread)."""
     global _speaker
     if _speaker is None:
         _speaker = Speaker()
     return _speaker
 
 
+def started() -> bool:
+    """Whether the app's speaker exists, i.e. its engine is starting or has started (see ``is_ready``)."""
+    return _speaker is not None
+
+
 def reset_speaker() -> None:
-    """Forget the speaker (tests switch engines)."""
+    """Forget the speaker and stop its thread (tests switch engines)."""
     global _speaker
+    if _speaker is not None:
+        _speaker.shutdown()
     _speaker = None

@@ -1,13 +1,18 @@
-"""Read aloud with Qt's mock engine: what would be spoken; and hidden buttons without an engine."""
+"""Read aloud with Qt's mock engine: what would be spoken; and hidden buttons without an engine.
+
+The engine starts in a worker thread: a fake slow engine shows the GUI thread keeps running meanwhile.
+"""
 
 from __future__ import annotations
 
 import time
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl
 
 from dongli_desktop.ui import speech
+
+SLOW_START_S = 0.8  # how long the fake engine takes to start (speechd: 1.2–2.8 s here)
 
 
 @pytest.fixture()
@@ -21,6 +26,11 @@ def mock_speaker(monkeypatch):
     speech.reset_speaker()
 
 
+def said_last(speaker, qtbot, text: str) -> None:
+    """Wait until ``text`` reached the engine (it is handed over in the engine's thread)."""
+    qtbot.waitUntil(lambda: bool(speaker.said) and speaker.said[-1] == text, timeout=5000)
+
+
 def test_figure_card_reads_its_values(mock_speaker, window, qtbot):
     assert mock_speaker.available
     window.rebuild_pages()
@@ -28,10 +38,8 @@ def test_figure_card_reads_its_values(mock_speaker, window, qtbot):
     card = window.page("overview").cards[0]
     assert card.speak_button.isVisibleTo(card)
     qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
-    assert mock_speaker.said[-1] == "地区生产总值增长：2019年4%，2020年目标4.5%。全区经济总量比上年增长的幅度"
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
-    assert mock_speaker.tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready)
+    said_last(mock_speaker, qtbot, "地区生产总值增长：2019年4%，2020年目标4.5%。全区经济总量比上年增长的幅度")
+    assert mock_speaker.is_ready
 
 
 def test_paragraph_and_glossary_read_aloud(mock_speaker, window, qtbot):
@@ -42,11 +50,11 @@ def test_paragraph_and_glossary_read_aloud(mock_speaker, window, qtbot):
     first = window.report.paragraphs(area.id)[0]
     assert f"speak:{first.id}" in review.reader.toHtml()
     review.reader.anchorClicked.emit(QUrl(f"speak:{first.id}"))
-    assert mock_speaker.said[-1] == first.text
+    said_last(mock_speaker, qtbot, first.text)
     glossary = window.show_page("glossary")
     glossary.show_entry(21)
     qtbot.mouseClick(glossary.speak_button, Qt.MouseButton.LeftButton)
-    assert mock_speaker.said[-1].startswith("雏鹰企业。注册时间1年以上")
+    qtbot.waitUntil(lambda: mock_speaker.said[-1].startswith("雏鹰企业。注册时间1年以上"), timeout=5000)
 
 
 def test_without_an_engine_the_buttons_are_hidden(monkeypatch, window):
@@ -92,19 +100,128 @@ def test_mandarin_voice_is_chosen(names, chosen):
     assert (voice.name() if voice else None) == chosen
 
 
-def test_speaker_picks_a_mandarin_voice_of_the_real_engine(qapp):
-    """speech-dispatcher with espeak-ng is installed here and in CI (tools/system-deps.sh)."""
+def test_speaker_picks_a_mandarin_voice_of_the_real_engine(qapp, qtbot):
+    """speech-dispatcher with espeak-ng is installed here and in CI (tools/system-deps.sh). Creating the
+    Speaker does not wait for the engine: it is still starting when the constructor returns."""
     speaker = speech.Speaker("speechd")
-    if not speaker.available:  # once more: another process may have been autospawning the same daemon
-        time.sleep(3)
-        speaker = speech.Speaker("speechd")
-    assert speaker.available
-    assert "mandarin" in speaker.tts.voice().name().lower()
-    assert "+" not in speaker.tts.voice().name()  # the base voice, not a variant
+    try:
+        assert speaker.state is speech.State.STARTING and speaker.available and not speaker.is_ready
+        qtbot.waitUntil(lambda: speaker.state is not speech.State.STARTING, timeout=20000)
+        if not speaker.is_ready:  # once more: another process may have been autospawning the same daemon
+            speaker.shutdown()
+            time.sleep(3)
+            speaker = speech.Speaker("speechd")
+            qtbot.waitUntil(lambda: speaker.state is not speech.State.STARTING, timeout=20000)
+        assert speaker.is_ready, speaker.reason
+        assert "mandarin" in speaker.voice_name.lower()
+        assert "+" not in speaker.voice_name  # the base voice, not a variant
+    finally:
+        speaker.shutdown()
 
 
-def test_speaker_keeps_no_growing_record(mock_speaker):
+class SlowEngine:
+    """An engine factory that takes SLOW_START_S to create Qt's mock engine, like speechd does."""
+
+    def __init__(self) -> None:
+        self.thread = None
+
+    def __call__(self, name: str, parent: QObject):
+        from PySide6.QtCore import QThread
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        self.thread = QThread.currentThread()
+        time.sleep(SLOW_START_S)
+        return QTextToSpeech("mock", parent)
+
+
+class EnglishOnlyEngine:
+    """A started engine that has voices, none of them Mandarin."""
+
+    def __init__(self, name: str, parent: QObject) -> None:
+        self.name = name
+
+    def state(self):
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        return QTextToSpeech.State.Ready
+
+    def engine(self) -> str:
+        return self.name
+
+    def availableVoices(self) -> list[Voice]:  # noqa: N802  # QTextToSpeech's name
+        return [Voice("English (America)"), Voice("Hakka Chinese")]
+
+    def deleteLater(self) -> None:  # noqa: N802
+        pass
+
+
+def longest_gap_while(qtbot, done) -> float:
+    """Longest gap in ms between ticks of a 5 ms GUI-thread timer until ``done()``."""
+    clock = QElapsedTimer()
+    clock.start()
+    gap = {"last": 0, "max": 0}
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gap["max"] = max(gap["max"], now - gap["last"])
+        gap["last"] = now
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+    timer.start()
+    qtbot.waitUntil(done, timeout=10000)
+    timer.stop()
+    return gap["max"]
+
+
+def test_a_slow_engine_starts_without_blocking_the_gui_thread(qapp, qtbot):
+    slow = SlowEngine()
+    speaker = speech.Speaker("mock", factory=slow)
+    try:
+        assert speaker.state is speech.State.STARTING and speaker.available
+        gap = longest_gap_while(qtbot, lambda: speaker.state is not speech.State.STARTING)
+        assert speaker.is_ready
+        assert slow.thread is not None and slow.thread is not qapp.thread()  # created in the worker
+        assert gap < SLOW_START_S * 1000 / 2, f"the GUI thread stalled {gap} ms"
+    finally:
+        speaker.shutdown()
+
+
+def test_text_asked_for_while_starting_is_spoken_once_ready(qapp, qtbot):
+    speaker = speech.Speaker("mock", factory=SlowEngine())
+    said: list[str] = []
+    speaker.spoke.connect(said.append)
+    try:
+        speaker.say("第一段")
+        speaker.say("第二段")  # a new tap interrupts the reading: the last one asked for is heard
+        assert said == [] and speaker.state is speech.State.STARTING
+        qtbot.waitUntil(lambda: bool(said) and said[-1] == "第二段", timeout=10000)
+        speaker.say("第三段")
+        qtbot.waitUntil(lambda: said[-1] == "第三段", timeout=5000)
+    finally:
+        speaker.shutdown()
+
+
+def test_no_mandarin_voice_makes_read_aloud_unavailable_and_about_says_so(monkeypatch, window, qtbot):
+    monkeypatch.setattr(speech, "installed_engines", lambda: ["english-only"])
+    speech.reset_speaker()
+    speech._speaker = speech.Speaker("english-only", factory=EnglishOnlyEngine)
+    try:
+        assert speech.started()
+        qtbot.waitUntil(lambda: speech.speaker().state is speech.State.FAILED, timeout=5000)
+        assert not speech.speaker().available and "no Mandarin voice" in speech.speaker().reason
+        speech.speaker().say("不会朗读")  # a stale 朗读 link: a hint, no error
+        about = window.show_about()
+        assert about.speech_hint is not None and "speech-dispatcher" in about.speech_hint.text()
+        about.close()
+    finally:
+        speech.reset_speaker()
+    assert not speech.started()
+
+
+def test_speaker_keeps_no_growing_record(mock_speaker, qtbot):
     for i in range(1000):
         mock_speaker.say(f"第{i}段")
-    assert mock_speaker.said[-1] == "第999段"
+    said_last(mock_speaker, qtbot, "第999段")
     assert not any(isinstance(v, list) for v in vars(mock_speaker).values() if v is not mock_speaker.said)
+    assert not any(isinstance(v, list) for v in vars(mock_speaker._host).values())

@@ -137,7 +137,7 @@ class OverviewPage(Page):
         self.charts_built = True
         from dongli_desktop.ui import speech
 
-        if speech._speaker is not None:  # already started (a page or a test asked for it)
+        if speech.started():  # already started (a page or a test asked for it)
             self._enable_speech()
         else:  # starting an engine can take seconds (speechd: 2.4 s here): after the charts are drawn
             QTimer.singleShot(0, self, self._enable_speech)
