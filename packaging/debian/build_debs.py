@@ -6,6 +6,9 @@ dongli-desktop_<version>_<arch>.deb: the frozen app under /opt/dongli-desktop, /
 menu entry, icon, AppStream metainfo and man page. Its Depends are computed from the bundle: every
 library a bundled ELF file needs (its DT_NEEDED) that the bundle does not carry, mapped to the Debian
 package that ships it on the build machine (a Debian 12 machine: tools/system-deps.sh installs them).
+Each such package must be one a minimal Debian 12 already has (minbase-bookworm.txt), so that
+`apt install ./dongli-desktop_….deb` needs nothing but the file; the build fails naming any other
+(bundle that library in build.spec instead).
 
 dongli-kiosk_<version>_all.deb: the kiosk appliance (user, X session, systemd units, config).
 """
@@ -31,9 +34,8 @@ METAINFO = "cn.tjdl.dongli_desktop.metainfo.xml"
 # Sonames the bundle refers to but leaves out on purpose (Qt modules excluded by build.spec, and what
 # only those modules' plugins need); the plugins that want them are never loaded by the app.
 OPTIONAL = re.compile(r"^libQt6(Qml|Quick|VirtualKeyboard|FFmpegStub)")
-# Files, not libraries, the bundled libraries read: libfontconfig's /etc/fonts/fonts.conf (without it,
-# "Fontconfig error: Cannot load default config file" on every start on a minimal Debian 12).
-EXTRA_DEPENDS = ["fontconfig-config"]
+# Packages of a minimal Debian 12 (debootstrap --variant=minbase bookworm): the only ones Depends may name.
+MINBASE = HERE / "minbase-bookworm.txt"
 # dongli-desktop's read-aloud needs a speech engine with a Mandarin voice; dongli-kiosk depends on them.
 RECOMMENDS = ["speech-dispatcher", "speech-dispatcher-espeak-ng"]
 
@@ -97,7 +99,7 @@ def bundle_depends(bundle: Path) -> list[str]:
     for path in bundle.rglob("*"):
         if path.is_file() and not path.is_symlink() and is_elf(path):
             needed.update(needed_sonames(path))
-    packages: set[str] = set(EXTRA_DEPENDS)
+    packages: set[str] = set()
     missing = []
     cache = linker_cache()
     for soname in sorted(needed - carried):
@@ -110,7 +112,17 @@ def bundle_depends(bundle: Path) -> list[str]:
         packages.add(owning_package(found))
     if missing:
         raise BuildError(f"libraries not found on this machine (run tools/system-deps.sh): {', '.join(missing)}")
+    outside = sorted(packages - minbase_packages())
+    if outside:
+        raise BuildError(f"the bundle needs packages a minimal Debian 12 lacks ({', '.join(outside)}): "
+                         "bundle their libraries in build.spec (SYSTEM_LIBS)")
     return sorted(packages)
+
+
+def minbase_packages() -> set[str]:
+    """The packages a minimal Debian 12 has (minbase-bookworm.txt, one a line, # comments)."""
+    lines = MINBASE.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def deb_arch() -> str:

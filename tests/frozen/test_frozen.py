@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from dongli_desktop.core.constants import PAGES
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 FATAL = re.compile(r"ImportError|ModuleNotFoundError|Traceback|could not load|Could not load", re.IGNORECASE)
@@ -78,3 +81,41 @@ def test_read_aloud_libraries_all_load(bundle):
     for lib in speech:
         ldd = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env, check=False).stdout
         assert "not found" not in ldd, f"{lib.name}:\n{ldd}"
+
+
+def test_frozen_content_status_finds_the_bundled_trust_anchor(bundle, tmp_path):
+    """`content status` verifies an installed edition against the bundle's root.json and exits 0.
+
+    The installed file is the bundled database without signed metadata: with the anchor found, status
+    says it is not the publisher's signed content; without it, it says it cannot check at all.
+    """
+    from dongli_desktop.core.trust import machine_trust_dir
+
+    if (machine_trust_dir() / "root.json").exists():
+        pytest.fail(f"{machine_trust_dir()}/root.json exists here: it would hide the bundle's anchor")
+    anchor = bundle / "_internal" / "resources" / "trust" / "root.json"
+    assert anchor.read_bytes() == (ROOT / "resources" / "trust" / "root.json").read_bytes()
+    content = tmp_path / "data" / "dongli-desktop" / "content"
+    content.mkdir(parents=True)
+    shutil.copyfile(ROOT / "db" / "dongli.db", content / "dongli.db")
+    result = run_frozen(bundle, tmp_path, "content", "status", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not FATAL.search(result.stdout + result.stderr), result.stderr
+    status = json.loads(result.stdout)
+    assert status["source"] == "bundled"
+    problems = " ".join(status["problems"])
+    assert "cannot check installed content" not in problems, problems  # the anchor was found and read
+    assert "not the publisher's signed content" in problems, problems
+
+
+def test_bundle_carries_the_libraries_a_minimal_debian_lacks(bundle):
+    """build.spec bundles what PyInstaller leaves to the system but a minimal Debian 12 lacks (see
+    tests/packaging/test_install.py), the fallback fonts.conf, and no FFmpeg utility libraries."""
+    internal = bundle / "_internal"
+    for soname in ("libGL.so.1", "libEGL.so.1", "libGLX.so.0", "libGLdispatch.so.0", "libxcb.so.1",
+                   "libXau.so.6", "libXdmcp.so.6", "libwayland-client.so.0", "libwayland-cursor.so.0",
+                   "libwayland-egl.so.1"):
+        assert (internal / soname).exists(), soname
+    assert "<fontconfig>" in (internal / "fontconfig" / "fonts.conf").read_text(encoding="utf-8")
+    names = {p.name for p in bundle.rglob("*")}
+    assert not any(n.startswith(("libavutil", "libswresample", "libswscale", "libdrm")) for n in names)

@@ -9,12 +9,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 from tests.frozen.bundle import build_bundle
+from tests.session.harness import XSession
 
 VERSION_LINE = "version = "
 
@@ -55,12 +57,14 @@ def unpacked(debs, tmp_path_factory) -> Path:
 MIRROR = os.environ.get("DEBIAN_MIRROR", "http://deb.debian.org/debian")
 
 
+CHROOT_ENV = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "DEBIAN_FRONTEND": "noninteractive", "HOME": "/root",
+              "LANG": "C.UTF-8"}
+
+
 def chroot(root: Path, *args: str, timeout: int = 900) -> subprocess.CompletedProcess:
     """Run a command inside the throwaway Debian root."""
-    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "DEBIAN_FRONTEND": "noninteractive", "HOME": "/root",
-           "LANG": "C.UTF-8"}
-    return subprocess.run(["chroot", str(root), *args], capture_output=True, text=True, timeout=timeout, env=env,
-                          check=False)
+    return subprocess.run(["chroot", str(root), *args], capture_output=True, text=True, timeout=timeout,
+                          env=CHROOT_ENV, check=False)
 
 
 @contextlib.contextmanager
@@ -73,34 +77,92 @@ def proc_mounted(root: Path) -> Iterator[None]:
         subprocess.run(["umount", "-l", str(root / "proc")], check=False)
 
 
+@dataclass
+class OfflineInstall:
+    """A minimal Debian 12 with only dongli-desktop installed, from the .deb alone, and what happened."""
+
+    root: Path
+    base_packages: set[str]  # dpkg-query -W right after debootstrap
+    apt: subprocess.CompletedProcess  # apt-get install ./dongli-desktop_….deb without network or archive
+    fetched: list[str]  # .deb files apt left in its cache (none: it fetched nothing)
+    offscreen: subprocess.CompletedProcess  # /usr/bin/dongli-desktop --quit-when-ready, offscreen
+    xcb: subprocess.CompletedProcess  # the same on xcb against an Xvfb of the host
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def run_app(root: Path, platform: str, *env: str) -> subprocess.CompletedProcess:
+    """Start /usr/bin/dongli-desktop --quit-when-ready inside the root (with /proc mounted)."""
+    return chroot(root, "env", f"QT_QPA_PLATFORM={platform}", *env, "/usr/bin/dongli-desktop", "--quit-when-ready",
+                  "--settings", f"/tmp/{platform}.ini", timeout=180)
+
+
 @pytest.fixture(scope="session")
-def installed_root(tmp_path_factory, debs):
-    """A minimal Debian 12 (debootstrap --variant=minbase from Debian's mirror, DEBIAN_MIRROR overrides it)
-    with both packages installed by apt-get from the .deb files (every Depends comes from Debian 12)."""
+def offline_install(tmp_path_factory, debs) -> Iterator[OfflineInstall]:
+    """debootstrap --variant=minbase bookworm (Debian's mirror; DEBIAN_MIRROR overrides it), then, with the
+    archive's lists and sources removed and no network (its own network namespace, unshare -n), apt-get
+    installs the dongli-desktop .deb alone and the app starts offscreen and on xcb. The app runs right here,
+    before anything else is installed into the root, so it proves what a minimal Debian 12 has suffices."""
     if os.geteuid() != 0:
         pytest.fail("the install tests need root (debootstrap, chroot, systemd-nspawn); CI runs as root")
-    if shutil.which("debootstrap") is None:
-        pytest.fail("debootstrap is not installed: tools/system-deps.sh installs it (make test does)")
+    for program in ("debootstrap", "unshare"):
+        if shutil.which(program) is None:
+            pytest.fail(f"{program} is not installed: tools/system-deps.sh installs it (make test does)")
     root = tmp_path_factory.mktemp("debian12")
     root.chmod(0o755)  # it becomes "/" of that system: pytest makes temporary folders 0700
+    seconds: dict[str, float] = {}
     started = time.monotonic()
     result = subprocess.run(["debootstrap", "--variant=minbase", "bookworm", str(root), MIRROR],
                             capture_output=True, text=True, timeout=1200, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    print(f"debootstrap --variant=minbase bookworm: {time.monotonic() - started:.0f} s")
-    shutil.copy("/etc/resolv.conf", root / "etc" / "resolv.conf")
+    seconds["debootstrap"] = time.monotonic() - started
+    base = set(chroot(root, "dpkg-query", "-W", "-f", "${Package}\n").stdout.split())
+    # no archive: sources, lists and debootstrap's downloaded .debs go (sources kept aside for the kiosk package)
+    clean = chroot(root, "apt-get", "clean")
+    assert clean.returncode == 0, clean.stderr
+    (root / "etc" / "apt" / "sources.list").rename(root / "etc" / "apt" / "sources.list.online")
+    for lists in (root / "var" / "lib" / "apt" / "lists").glob("*_*"):
+        lists.unlink()
+    deb = debs["desktop"]
+    shutil.copy(deb, root / "tmp" / deb.name)
     with proc_mounted(root):
-        for deb in debs.values():
-            shutil.copy(deb, root / "tmp" / deb.name)
+        started = time.monotonic()
+        apt = subprocess.run(["unshare", "--net", "chroot", str(root), "apt-get", "install", "-y",
+                              "--no-install-recommends", "-o", "Acquire::Retries=0",  # (--no-download: apt 2.6
+                              # refuses a local .deb with it, "Pathname to install is not absolute")
+                              f"/tmp/{deb.name}"], capture_output=True, text=True, timeout=900, check=False,
+                             env=CHROOT_ENV)
+        seconds["offline apt-get install"] = time.monotonic() - started
+        fetched = sorted(p.name for p in (root / "var" / "cache" / "apt" / "archives").glob("*.deb"))
+        started = time.monotonic()
+        offscreen = run_app(root, "offscreen")
+        seconds["start offscreen"] = time.monotonic() - started
+        with XSession(tmp_path_factory.mktemp("xcb"), 1280, 800, wm=False, atspi=False) as session:
+            started = time.monotonic()  # Xvfb's abstract socket is reachable from the chroot (same network)
+            xcb = run_app(root, "xcb", f"DISPLAY={session.display}")
+            seconds["start xcb"] = time.monotonic() - started
+    print({k: f"{v:.1f} s" for k, v in seconds.items()})
+    yield OfflineInstall(root, base, apt, fetched, offscreen, xcb, seconds)
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def installed_root(offline_install, debs):
+    """The same Debian 12 with the kiosk package installed too: its Depends (X, openbox, speech) come from
+    Debian's archive, so the sources come back for this step."""
+    root = offline_install.root
+    (root / "etc" / "apt" / "sources.list.online").rename(root / "etc" / "apt" / "sources.list")
+    shutil.copy("/etc/resolv.conf", root / "etc" / "resolv.conf")
+    deb = debs["kiosk"]
+    shutil.copy(deb, root / "tmp" / deb.name)
+    with proc_mounted(root):
         started = time.monotonic()
         update = chroot(root, "apt-get", "update", "-qq")
         assert update.returncode == 0, update.stdout + update.stderr
-        install = chroot(root, "apt-get", "install", "-y", "-qq", "--no-install-recommends",
-                         *(f"/tmp/{deb.name}" for deb in debs.values()), timeout=1800)
+        install = chroot(root, "apt-get", "install", "-y", "-qq", "--no-install-recommends", f"/tmp/{deb.name}",
+                         timeout=1800)
         assert install.returncode == 0, install.stdout[-4000:] + install.stderr[-4000:]
-        print(f"apt-get install of both packages: {time.monotonic() - started:.0f} s")
-    yield root
-    shutil.rmtree(root, ignore_errors=True)
+        print(f"apt-get install of the kiosk package (online): {time.monotonic() - started:.0f} s")
+    return root
 
 
 def keep_screenshot(path: Path) -> None:
