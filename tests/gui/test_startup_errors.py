@@ -122,7 +122,7 @@ sys.exit(main(sys.argv[1:]))
         # Qt is up, before the event loop: building the window
         ("dongli_desktop.ui.main_window", '.MainWindow, "__init__"', ["--quit-when-ready"], "程序遇到意外问题"),
         # kiosk configuration handling, before the event loop
-        ("dongli_desktop.ui.app", ', "load_config"', ["--kiosk", "--quit-when-ready"], "程序遇到意外问题"),
+        ("dongli_desktop.core.config", ', "load_config"', ["--kiosk", "--quit-when-ready"], "程序遇到意外问题"),
         # a staff command
         ("dongli_desktop.commands.kiosk", ', "read_pin"', ["kiosk", "set-pin", "--stdin"], "unexpected error (RuntimeError)"),
     ],
