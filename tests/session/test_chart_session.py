@@ -73,3 +73,30 @@ def test_growth_chart_shows_its_legend_axis_and_theme_colours(make_session, tmp_
     assert {colours.series("actual"), colours.series("target")} <= seen
     other = theme.get("normal" if contrast else "contrast")
     assert other.series("actual") not in seen
+
+
+REVIEW_CHART = "主要经济指标：2019年实际与2020年目标"
+READER = "报告原文"
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1080, 1920), "2.0")], ids=["portrait-200"])
+def test_review_chart_is_whole_in_its_pane(make_session, tmp_path, size, scale):
+    """Seen in the screenshot matrix: the review page's chart pane scrolled inside itself and cut the bottom
+    bar. The whole chart (all its bars) must sit above the reading pane, not run on under it."""
+    width, height = size
+    session = make_session(width, height)
+    app = session.start_app("--size", f"{width}x{height}", "--font-scale", scale, "--page", "review")
+    app.wait_window()
+    session.control(app, "搜索")
+    session.screenshot(tmp_path / f"review-{width}x{height}-{scale}.png")
+
+    def both() -> dict | None:
+        found = session.controls(app, REVIEW_CHART, READER)
+        return found if found.get(REVIEW_CHART) and found.get(READER) else None
+
+    found = wait_until(both, 30, 0.2, "the review chart and the reading pane")
+    chart = max(found[REVIEW_CHART], key=lambda c: c.h)
+    reader = max(found[READER], key=lambda c: c.h)
+    assert chart.h >= MIN_CHART_PX, chart
+    assert session.screen.contains(chart), chart
+    assert chart.y + chart.h <= reader.y, (chart, reader)
