@@ -147,7 +147,7 @@ class ChartView(QWidget):
         self.note.setWordWrap(True)
         self.note.hide()
 
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.legend)
@@ -165,11 +165,13 @@ class ChartView(QWidget):
 
     def _height_with(self, plot_px: int) -> int:
         """The chart's height at its current width with the bars' plot ``plot_px`` tall."""
-        layout = self.layout()
+        layout = self._column
         width = max(1, self.width())
         parts: list[int] = []
         for index in range(layout.count()):
             entry = layout.itemAt(index)
+            if entry is None:
+                continue
             widget, sub = entry.widget(), entry.layout()
             if widget is self.plot:
                 parts.append(plot_px)
@@ -519,7 +521,8 @@ class ChartView(QWidget):
         return self.grab().save(path, "PNG")
 
     def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存图表"), f"{self._title}.png", self.tr("PNG 图片 (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存图表"), f"{self._title}.png",
+                                              self.tr("PNG 图片 (*.png)"))
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")
 
