@@ -10,6 +10,7 @@ card here); sox measures that file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -83,10 +84,8 @@ def kiosk_session(tmp_path):
         yield session
     pid_file = tmp_path / "session" / "runtime" / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
     if pid_file.exists():  # the autospawned speech server of this test only
-        try:
+        with contextlib.suppress(ProcessLookupError, ValueError):
             os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
-        except (ProcessLookupError, ValueError):
-            pass
 
 
 def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle, tmp_path):
@@ -135,7 +134,8 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
     log = out / "speech-dispatcher.log"
 
     def spoken() -> bool:
-        return wav.exists() and wav.stat().st_size > 20000 and log.exists() and "DATA:|" in log.read_text(errors="replace")
+        return (wav.exists() and wav.stat().st_size > 20000 and log.exists()
+                and "DATA:|" in log.read_text(errors="replace"))
 
     wait_until(spoken, 30, 0.2, "speech-dispatcher to speak")
     said = [line.split("DATA:|", 1)[1] for line in log.read_text(errors="replace").splitlines() if "DATA:|" in line]

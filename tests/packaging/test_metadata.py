@@ -18,8 +18,9 @@ def test_wheel_builds_without_deprecation_warnings(tmp_path):
     shutil.copytree(ROOT / "dongli_desktop", src / "dongli_desktop",
                     ignore=shutil.ignore_patterns("__pycache__"))
     # pip's isolated build uses the setuptools pyproject.toml asks for, as a first install does
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--verbose", "--disable-pip-version-check",
-                             "-w", str(tmp_path / "wheel"), str(src)], capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--verbose",
+                             "--disable-pip-version-check", "-w", str(tmp_path / "wheel"), str(src)],
+                            capture_output=True, text=True, timeout=600, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     assert "deprecat" not in output.lower(), [line for line in output.splitlines() if "eprecat" in line]
