@@ -131,8 +131,8 @@ def probe(out: Path) -> dict:
     box = draw("\U0010fffd", True)  # a private-use code point no font has: Qt draws the missing-glyph box
     pixels: dict[str, dict] = {}
     for ch in SAMPLE:
-        bold, regular = draw(ch, True), draw(ch, False)
-        pixels[ch] = {"is_box": bold == box, "ink_bold": ink(bold), "ink_regular": ink(regular)}
+        heavy, light = draw(ch, True), draw(ch, False)
+        pixels[ch] = {"is_box": heavy == box, "ink_bold": ink(heavy), "ink_regular": ink(light)}
     report["pixels"] = pixels
     strip = QImage(64 * len(SAMPLE), 128, QImage.Format.Format_Grayscale8)
     strip.fill(QColor("white"))
