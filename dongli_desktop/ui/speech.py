@@ -37,6 +37,7 @@ MANDARIN_HINTS = ("mandarin", "cmn")  # espeak-ng: "Chinese (Mandarin, latin as 
 CHINESE_HINTS = ("chinese", "zh")  # a generic Chinese voice, when no voice says Mandarin
 OTHER_CHINESE = ("hakka", "cantonese", "yue", "min nan", "nan", "wu", "hokkien")  # not Mandarin
 PREFERRED_ENGINES = ("speechd", "winrt", "sapi", "darwin", "flite")  # Linux, Windows, macOS
+SHUTDOWN_WAIT_MS = 10_000  # an engine that takes longer to start is stuck
 BOOTSTRAP_ENGINE = "mock"  # Qt's instant test engine, switched to the real one inside the worker thread
 
 V = TypeVar("V")
@@ -110,6 +111,8 @@ class EngineHost(QObject):
         self.tts: Any = None
         self.ready = False
         self.pending = ""  # the latest text asked for before the engine was ready
+        self.settled = False  # the engine has started or failed
+        self.closing = False  # asked to end the thread: done as soon as the engine is settled
 
     @Slot()
     def start(self) -> None:
@@ -150,6 +153,7 @@ class EngineHost(QObject):
         self.started.emit(voice_name, "")
         if self.pending:
             self.say(self.pending)
+        self._settle()
 
     def _fail(self, reason: str) -> None:
         if self.tts is not None:
@@ -157,6 +161,19 @@ class EngineHost(QObject):
         self.tts = None
         self.pending = ""
         self.started.emit("", reason)
+        self._settle()
+
+    def _settle(self) -> None:
+        self.settled = True
+        if self.closing:
+            QThread.currentThread().quit()
+
+    @Slot()
+    def close(self) -> None:
+        """End the thread once the engine has started or failed (an engine is never left half made)."""
+        self.closing = True
+        if self.settled:
+            QThread.currentThread().quit()
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -191,6 +208,7 @@ class Speaker(QObject):
     _start_requested = Signal()
     _say_requested = Signal(str)
     _stop_requested = Signal()
+    _close_requested = Signal()
 
     def __init__(self, engine: str | None = None, factory: EngineFactory = qt_engine) -> None:
         super().__init__()
@@ -219,6 +237,7 @@ class Speaker(QObject):
         self._start_requested.connect(self._host.start)
         self._say_requested.connect(self._host.say)
         self._stop_requested.connect(self._host.stop)
+        self._close_requested.connect(self._host.close)
         self._host.started.connect(self._on_started)
         self._host.said.connect(self.spoke)
         app = QCoreApplication.instance()
@@ -269,12 +288,21 @@ class Speaker(QObject):
             self._stop_requested.emit()
 
     def shutdown(self) -> None:
-        """Stop the worker thread (waits for an engine still starting); the speaker is unavailable after."""
+        """End the worker thread; the speaker is unavailable after.
+
+        An engine still starting is let finish first (at most SHUTDOWN_WAIT_MS), so that its outcome is
+        logged and it is destroyed in its own thread, as Qt requires.
+        """
         if self._thread is None:
             return
+        self._close_requested.emit()
+        if not self._thread.wait(SHUTDOWN_WAIT_MS):
+            LOG.warning("read-aloud: the %s engine did not start in %d ms; its thread is ended",
+                        self.engine_name, SHUTDOWN_WAIT_MS)
+            self._thread.terminate()
+            self._thread.wait()
+        QCoreApplication.sendPostedEvents(self)  # the engine's last word (started or failed) reaches us
         self.state = State.UNAVAILABLE
-        self._thread.quit()
-        self._thread.wait()  # the host (and its engine) is deleted in its own thread as it finishes
         self._thread = self._host = None  # only now: dropping the host earlier would delete it from here
         _running.discard(self)
 
