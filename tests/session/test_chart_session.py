@@ -100,3 +100,31 @@ def test_review_chart_is_whole_in_its_pane(make_session, tmp_path, size, scale):
     assert chart.h >= MIN_CHART_PX, chart
     assert session.screen.contains(chart), chart
     assert chart.y + chart.h <= reader.y, (chart, reader)
+
+
+TOPICS_CHART = "各主题的实事数量（点柱子筛选该主题）"
+LABEL_ROOM_PX = 40  # at 200 % text: one character (about 35 px) for a count such as “4”, with its margins
+
+
+def test_livelihood_bars_end_inside_their_axis(make_session, tmp_path):
+    """Seen in the screenshot matrix: the items-per-topic chart's axis ended at 4 with the longest bar
+    running to the axis's end, its number squeezed inside it or cut. Now the axis runs to a round number
+    past every bar and its label, so the longest bar leaves room for its number before the chart's edge."""
+    width, height = 1080, 1920
+    session = make_session(width, height)
+    app = session.start_app("--size", f"{width}x{height}", "--font-scale", "2.0", "--page", "livelihood")
+    app.wait_window()
+    session.control(app, "搜索")
+    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
+    scroll_to(session, app, TOPICS_CHART, session.screen)
+    chart = max(session.controls(app, TOPICS_CHART)[TOPICS_CHART], key=lambda c: c.h)
+    shot = session.screenshot(tmp_path / "livelihood-1080x1920-2.0.png")
+    colours = theme.get("normal")
+    bars = {colours.series("done"), colours.series("planned")}
+    image = QImage(str(shot))
+    bottom = min(chart.y + chart.h, height)
+    seen = {image.pixelColor(x, y).name() for x in range(chart.x, chart.x + chart.w) for y in range(chart.y, bottom, 2)}
+    assert bars <= seen, "the bars are on the screen"
+    rightmost = max(x for x in range(chart.x, chart.x + chart.w) for y in range(chart.y, bottom, 2)
+                    if image.pixelColor(x, y).name() in bars)
+    assert rightmost <= chart.x + chart.w - LABEL_ROOM_PX, "no room for the longest bar's number right of it"
