@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dongli_desktop.core.repository import Report
-from tests.core.test_search import HOSTILE_TOKENS
+# Run as a plain script: the checkout must be on sys.path (above) before these imports.
+from dongli_desktop.core.repository import Report  # noqa: E402
+from tests.core.test_search import HOSTILE_TOKENS  # noqa: E402
 
 
 def random_query(rng: random.Random, corpus: str) -> str:

@@ -34,7 +34,8 @@ def timed_start(command: list[str], env: dict[str, str]) -> dict[str, float]:
     out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
                          check=True).stdout
     data = json.loads(out.split("dongli-timing ", 1)[1].splitlines()[0])
-    result = {"first_frame": data["first_frame"] - start, "ready": data["ready"] - start, "rss_ready": data["rss_ready"]}
+    result = {"first_frame": data["first_frame"] - start, "ready": data["ready"] - start,
+              "rss_ready": data["rss_ready"]}
     for key in ("rss_visited", "rss_peak"):
         if key in data:
             result[key] = data[key]
@@ -84,9 +85,11 @@ def scaled_copy(source: Path, factor: int, target: Path) -> Path:
     g = conn.execute("SELECT max(id) FROM glossary").fetchone()[0]
     cols = "section_id, position, lead, text, source_start, source_end, line, folded"
     for k in range(1, factor):
-        conn.execute(f"INSERT INTO paragraphs (id, {cols}) SELECT id + ?, {cols} FROM paragraphs WHERE id <= ?", (k * n, n))
+        conn.execute(f"INSERT INTO paragraphs (id, {cols}) SELECT id + ?, {cols} FROM paragraphs WHERE id <= ?",
+                     (k * n, n))
         conn.execute("INSERT INTO glossary (id, number, term, definition, source_start, source_end, folded) "
-                     "SELECT id + ?, number, term, definition, source_start, source_end, folded FROM glossary WHERE id <= ?",
+                     "SELECT id + ?, number, term, definition, source_start, source_end, folded FROM glossary "
+                     "WHERE id <= ?",
                      (k * g, g))
     conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO glossary_fts(glossary_fts) VALUES ('rebuild')")
@@ -182,7 +185,8 @@ def bundle_sizes() -> dict[str, float]:
                           "--onedir", str(hello)], check=True, cwd=work)
     subprocess.run(pyi + ["--distpath", str(work / "d2"), "--workpath", str(work / "b2"), str(ROOT / "build.spec")],
                    check=True, cwd=ROOT)
-    subprocess.run([sys.executable, str(ROOT / "packaging" / "finish.py"), str(work / "d2" / "dongli-desktop")], check=True)
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "finish.py"), str(work / "d2" / "dongli-desktop")],
+                   check=True)
 
     def size(folder: Path) -> float:
         return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
@@ -251,7 +255,8 @@ def print_table(r: dict) -> None:
     print_startup(r)
     for key, label in (("search_1x", "shipped"), ("search_100x", "100x")):
         q = r[key]
-        print(f"search {label:7} p50 {q['p50_ms']:.2f} ms  p99 {q['p99_ms']:.2f} ms  max {q['max_ms']:.2f} ms  ({q['n']} queries)")
+        print(f"search {label:7} p50 {q['p50_ms']:.2f} ms  p99 {q['p99_ms']:.2f} ms  max {q['max_ms']:.2f} ms  "
+              f"({q['n']} queries)")
     for key, label in (("fuzz_1x", "shipped"), ("fuzz_100x", "100x")):
         f = r[key]
         print(f"hostile-input search {label:7} mean {f['mean_ms']:.2f} ms  worst {f['worst_ms']:.2f} ms "

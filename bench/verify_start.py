@@ -113,7 +113,8 @@ def main() -> None:
           f"({(ready_v - ready_u) / ready_u:+.1%}) |")
     for kind, values in alone.items():
         print(f"choose_database() with verified content, {kind} (tuf import included): median "
-              f"{statistics.median(values) * 1000:.1f} ms (min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}); "
+              f"{statistics.median(values) * 1000:.1f} ms "
+              f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}); "
               f"{statistics.median(values) / frame_u:.1%} of the unverified first frame")
     print(f"update from nginx, fresh client, in-process: median {statistics.median(in_process) * 1000:.0f} ms; "
           f"as a command: median {statistics.median(command) * 1000:.0f} ms")

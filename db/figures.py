@@ -100,6 +100,7 @@ def find_figures(text: str) -> list[FoundFigure]:
             continue
         # "1.4和3.4个百分点": a bare number shares the unit of the next one.
         nxt = matches[i + 1] if i + 1 < len(matches) else None
-        if nxt is not None and text[m.end() : nxt.start()] in CONNECTORS and nxt.group("unit") and not nxt.group("mult"):
+        if (nxt is not None and text[m.end() : nxt.start()] in CONNECTORS
+                and nxt.group("unit") and not nxt.group("mult")):
             found.append(_make(text, m, unit_override=nxt.group("unit")))
     return found

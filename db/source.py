@@ -243,7 +243,8 @@ def _part_heading(ln: Line, year: int, ordinal: int, bare_allowed: bool) -> Pars
         if kind is None:
             raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
                                          "(its title names none of 回顾, 目标, 安排)")
-    elif bare_allowed and BARE_PART_RE.match(ln.text) and (kind := classify_part(ln.text)) is not None and "年" in ln.text:
+    elif (bare_allowed and BARE_PART_RE.match(ln.text) and (kind := classify_part(ln.text)) is not None
+          and "年" in ln.text):
         label, title = None, ln.text
     else:
         return None
@@ -300,7 +301,8 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
                                              "(一、2019年工作回顾 or a bare 2019年工作回顾)")
             number = cn_number(m.group(1))
             if number != expected_sub:
-                raise SourceError(ln.number, f"subsection （{m.group(1)}） out of order, expected number {expected_sub}")
+                raise SourceError(ln.number,
+                                  f"subsection （{m.group(1)}） out of order, expected number {expected_sub}")
             expected_sub += 1
             label = f"（{m.group(1)}）"
             rest = m.group(2)
@@ -323,7 +325,8 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
             if passage.part != current_top.part:
                 raise SourceError(ln.number, f"passage '{passage.title}' found outside its part {passage.part}")
             del unused[passage.starts]
-            current = ParsedSection(2, None, passage.title, current_top.part, "editorial", key=passage.key, parent=current_top)
+            current = ParsedSection(2, None, passage.title, current_top.part, "editorial", key=passage.key,
+                                    parent=current_top)
             sections.append(current)
         elif current.level == 1 and current.part is not None:
             if passages:

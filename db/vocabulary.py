@@ -23,7 +23,7 @@ class VocabularyWord:
 
 def build_vocabulary(texts: Iterable[str]) -> list[VocabularyWord]:
     """Words of two to eight Han characters found in ``texts``, most frequent first."""
-    import jieba  # type: ignore[import-untyped]
+    import jieba
     from pypinyin import lazy_pinyin
 
     jieba.setLogLevel(logging.WARNING)

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dongli_desktop.core.constants import LARGE_SCALES
+from dongli_desktop.core.constants import LARGE_SCALES  # noqa: E402  # run as a script: needs ROOT on sys.path first
 
 SIZES = ("1024x768", "1280x800", "1366x768", "1920x1080", "1080x1920")
 SCALES = ("1.0", "1.5", "2.0")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -45,7 +46,7 @@ def segments(
         cuts.update((max(0, s), min(len(text), e)))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     result: list[Segment] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         if a == b:
             continue
         fig = next((i for s, e, i in figs if s <= a and b <= e), None)

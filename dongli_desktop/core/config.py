@@ -135,7 +135,8 @@ def load_config(path: Path | None) -> KioskConfig:
     except ConfigError as exc:
         return KioskConfig(source=str(candidate), problems=(f"{exc}; using safe defaults",))
     except Exception as exc:  # noqa: BLE001 - a kiosk must start locked whatever the file holds
-        return KioskConfig(source=str(candidate), problems=(f"cannot use {candidate}: {type(exc).__name__}; using safe defaults",))
+        problem = f"cannot use {candidate}: {type(exc).__name__}; using safe defaults"
+        return KioskConfig(source=str(candidate), problems=(problem,))
 
 
 def dump_config(config: KioskConfig) -> str:

@@ -26,11 +26,15 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dongli_desktop.core import safe_files, trust
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, user_data_dir
+
+if TYPE_CHECKING:
+    from tuf.ngclient.updater import Updater
 
 CURRENT, PREVIOUS = "dongli.db", "previous.db"
 SIGNED, ROOTS, TUF_CACHE, STATUS, LOCK = "signed", "roots", "tuf", "status.json", ".lock"
@@ -331,7 +335,8 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
 
 def _update_locked(folder: Path, source: str, trust_dir: Path | None,
                    socket_timeout: float, file_deadline: float) -> UpdateResult:
-    from tuf.ngclient import Updater, UpdaterConfig
+    from tuf.ngclient.config import UpdaterConfig
+    from tuf.ngclient.updater import Updater
 
     from dongli_desktop.core.fetchers import fetcher_for
 
@@ -350,7 +355,7 @@ def _update_locked(folder: Path, source: str, trust_dir: Path | None,
         fetcher.close()
 
 
-def _fetch_and_install(folder: Path, updater, anchor: bytes, trust_dir: Path | None) -> UpdateResult:
+def _fetch_and_install(folder: Path, updater: Updater, anchor: bytes, trust_dir: Path | None) -> UpdateResult:
     cache = folder / TUF_CACHE
     updater.refresh()
     info = updater.get_targetinfo(trust.TARGET_NAME)

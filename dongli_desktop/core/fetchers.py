@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlparse
 
 import urllib3
@@ -95,7 +96,7 @@ class FolderFetcher(FetcherInterface):
         return self._chunks(fh)
 
     @staticmethod
-    def _chunks(fh) -> Iterator[bytes]:
+    def _chunks(fh: BinaryIO) -> Iterator[bytes]:
         with fh:
             while chunk := fh.read(CHUNK):
                 yield chunk

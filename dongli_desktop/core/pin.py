@@ -61,7 +61,8 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """
     check_pin_format(pin, LEGACY_MIN_DIGITS)
     salt = salt or os.urandom(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32, maxmem=2 * MAX_MEMORY)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
+                            maxmem=2 * MAX_MEMORY)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
 
 

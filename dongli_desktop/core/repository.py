@@ -76,7 +76,8 @@ class Report:
         self._conn.close()
 
     def _has_table(self, name: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+        row = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         cursor = self._conn.cursor()
@@ -116,8 +117,9 @@ class Report:
         parts = []
         for ordinal, r in enumerate(rows, start=1):
             first, last = part_years(r["title"], r["part"], year)
-            parts.append(Part(key=r["part"], ordinal=ordinal, label=r["label"], title=r["title"], title_en=r["title_en"],
-                              kind=r["part"], year_from=first, year_to=last, section_id=r["id"]))
+            parts.append(Part(key=r["part"], ordinal=ordinal, label=r["label"], title=r["title"],
+                              title_en=r["title_en"], kind=r["part"], year_from=first, year_to=last,
+                              section_id=r["id"]))
         return tuple(parts)
 
     def _document_v1(self) -> Document:
@@ -135,7 +137,8 @@ class Report:
     def sections(self) -> tuple[Section, ...]:
         """All sections in reading order."""
         rows = self._rows(
-            "SELECT id, parent_id, level, label, title, title_en, part, position, title_source, key FROM sections ORDER BY id"
+            "SELECT id, parent_id, level, label, title, title_en, part, position, title_source, key "
+            "FROM sections ORDER BY id"
         )
         return tuple(from_row(Section, r) for r in rows)
 
@@ -177,7 +180,8 @@ class Report:
 
     # -- figures and glossary ---------------------------------------------------
     def figures(self, paragraph_id: int) -> tuple[Figure, ...]:
-        rows = self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE paragraph_id = ? ORDER BY start", (paragraph_id,))
+        rows = self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE paragraph_id = ? ORDER BY start",
+                          (paragraph_id,))
         return tuple(from_row(Figure, r) for r in rows)
 
     def figure(self, figure_id: int) -> Figure:
@@ -219,7 +223,8 @@ class Report:
             "SELECT i.id, i.key, i.name, i.name_en, i.category, i.year, i.kind, i.figure_id, i.quote, i.paragraph_id, "
             f"i.glossary_id, i.plain, i.plain_en, i.headline, {better} AS better, "
             "i.source_start - coalesce(p.source_start, g.source_end - length(g.definition)) AS quote_start "
-            "FROM indicators i LEFT JOIN paragraphs p ON p.id = i.paragraph_id LEFT JOIN glossary g ON g.id = i.glossary_id "
+            "FROM indicators i LEFT JOIN paragraphs p ON p.id = i.paragraph_id "
+            "LEFT JOIN glossary g ON g.id = i.glossary_id "
             "ORDER BY i.position, i.year"
         )
         figures = {r["id"]: from_row(Figure, r) for r in self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures")}

@@ -41,7 +41,7 @@ class Watchdog:
     start_timeout: float = 120.0
 
 
-class _Stop(Exception):
+class _StopSignalError(Exception):
     """A stop signal arrived."""
 
 
@@ -63,15 +63,15 @@ class _Channel:
             s.close()
 
     def wait(self, seconds: float) -> list[str]:
-        """Wait up to ``seconds`` for notify messages; raise _Stop once a stop signal has arrived."""
+        """Wait up to ``seconds`` for notify messages; raise _StopSignalError once a stop signal has arrived."""
         if self.stop_signal is not None:
-            raise _Stop
+            raise _StopSignalError
         ready, _, _ = select.select([self.sock, self.wake_r], [], [], max(0.0, seconds))
         if self.wake_r in ready:
             with contextlib.suppress(OSError):
                 self.wake_r.recv(64)
         if self.stop_signal is not None:
-            raise _Stop
+            raise _StopSignalError
         messages = []
         while self.sock in ready:
             try:
@@ -149,7 +149,7 @@ class Supervisor:
                         deadline = time.monotonic() + self.watchdog.timeout
                     if message == "READY=1":
                         LOG.info("app (pid %s) is ready", child.pid)
-        except _Stop:
+        except _StopSignalError:
             self.stop(child, channel.stop_signal)
             raise
 
@@ -202,7 +202,7 @@ def supervise(command: Sequence[str], sleep: Callable[[float], None] | None = No
                         while (left := end - time.monotonic()) > 0:
                             channel.wait(left)
                     restarts += 1
-        except _Stop:
+        except _StopSignalError:
             LOG.info("supervisor got %s; it stops", _signal_name(channel.stop_signal))
             return 0
         finally:

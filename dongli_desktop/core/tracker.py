@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from dongli_desktop.core.editions import Edition
@@ -42,7 +42,7 @@ RANGE_JOINERS = frozenset("—–-－~～至到")
 JUST_UNDER = 1e-9  # 近X: a hair below X
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     NOT_REPORTED = "not_reported"

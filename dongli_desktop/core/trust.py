@@ -25,7 +25,9 @@ from dongli_desktop.core.paths import resources_dir
 from dongli_desktop.core.safe_files import UnsafeFileError, open_regular, read_bounded
 
 if TYPE_CHECKING:
-    from tuf.api.metadata import Metadata, Root
+    # Root and TargetFile are defined in tuf.api._payload; tuf.api.metadata re-exports them implicitly only.
+    from tuf.api._payload import Root, TargetFile
+    from tuf.api.metadata import Metadata
 
 TARGET_NAME = "dongli.db"
 MAX_METADATA_BYTES = 512 * 1024
@@ -120,8 +122,9 @@ class Vouched:
     expires: str
     edition: str
 
-    def target_file(self):
-        from tuf.api.metadata import TargetFile
+    def target_file(self) -> TargetFile:
+        """The python-tuf TargetFile for these length and hashes."""
+        from tuf.api._payload import TargetFile
 
         return TargetFile(self.length, dict(self.hashes), TARGET_NAME)
 

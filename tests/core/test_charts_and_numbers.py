@@ -8,8 +8,8 @@ from dongli_desktop.core import charts
 from dongli_desktop.core.numbers import format_cn, trim
 
 
-@pytest.mark.parametrize(("value", "text"), [(4.0, "4"), (63.2, "63.2"), (2_110_000, "211万"), (6_320_000_000, "63.2亿"),
-                                             (19_200, "1.92万"), (9_999, "9999"), (0, "0")])
+@pytest.mark.parametrize(("value", "text"), [(4.0, "4"), (63.2, "63.2"), (2_110_000, "211万"),
+                                             (6_320_000_000, "63.2亿"), (19_200, "1.92万"), (9_999, "9999"), (0, "0")])
 def test_format_cn(value, text):
     assert format_cn(value) == text
 
@@ -47,4 +47,5 @@ def test_area_chart_uses_base_units(report):
     area = report.areas("review")[1]
     chart = charts.area_chart(report, area.id)
     demolition = [b for b in chart.bars if b.row == "demolition"]
-    assert [(b.series, b.value, b.text) for b in demolition] == [("actual", 2_110_000, "211万平方米"), ("target", 1_240_000, "124万平方米")]
+    assert [(b.series, b.value, b.text) for b in demolition] == [("actual", 2_110_000, "211万平方米"),
+                                                                 ("target", 1_240_000, "124万平方米")]

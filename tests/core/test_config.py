@@ -63,7 +63,8 @@ def test_a_fifo_is_not_read(tmp_path):
     os.mkfifo(path)
     code = "import sys; from pathlib import Path; from dongli_desktop.core.config import load_config; " \
            "print(load_config(Path(sys.argv[1])).problems)"
-    result = subprocess.run(check=False, args=[sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=5)
+    result = subprocess.run(check=False, args=[sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=5)
     assert "safe defaults" in result.stdout
 
 
@@ -88,8 +89,9 @@ def test_kiosk_with_a_deep_config_starts_locked(tmp_path):
     """The whole app: the kiosk starts (exit 0 when ready) instead of dying with RecursionError."""
     config = write(tmp_path, (PIN_LINE + "x = " + "[" * 100_000 + "\n").encode()[:MAX_CONFIG_BYTES])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"), DONGLI_TTS_ENGINE="mock")
-    result = subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config", str(config),
-                             "--quit-when-ready", "--size", "1024x768", "--settings", str(tmp_path / "s.ini")],
+    result = subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config",
+                                               str(config), "--quit-when-ready", "--size", "1024x768",
+                                               "--settings", str(tmp_path / "s.ini")],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr

@@ -18,7 +18,9 @@ STORED = hash_pin("246813579")
 
 
 def forged(n: int, r: int = 8, p: int = 1, salt: bytes = b"s" * 16, digest: bytes = b"d" * 32) -> str:
-    enc = lambda b: base64.b64encode(b).decode()
+    def enc(b: bytes) -> str:
+        return base64.b64encode(b).decode()
+
     return f"scrypt${n}${r}${p}${enc(salt)}${enc(digest)}"
 
 
@@ -165,8 +167,11 @@ def test_restarted_process_is_still_locked(tmp_path):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
     code = ("import sys; from dongli_desktop.core.pin import PinLimiter; l = PinLimiter(); "
             "[l.attempt(p, sys.argv[1]) for p in sys.argv[2:]]; print(round(l.wait_seconds()))")
-    run = lambda *pins: subprocess.run(check=False, args=[sys.executable, "-c", code, STORED, *pins], cwd=ROOT, env=env,
-                                       capture_output=True, text=True, timeout=60)
+
+    def run(*pins: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(check=False, args=[sys.executable, "-c", code, STORED, *pins], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+
     assert run("000000000", "111111111", "222222222").stdout.strip() == "30"
     second = run()
     assert second.returncode == 0 and 25 <= int(second.stdout) <= 30

@@ -155,7 +155,8 @@ def test_edition_facts(report):
     doc = report.document
     assert (doc.district, doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year, doc.short_title) == (
         "东丽区", 2020, 2019, 2019, 2020, "2020年政府工作报告")
-    assert [(p.key, p.display_title) for p in report.parts] == [("review", "一、2019年工作回顾"), ("plan", "二、2020年主要工作安排")]
+    assert [(p.key, p.display_title) for p in report.parts] == [("review", "一、2019年工作回顾"),
+                                                                ("plan", "二、2020年主要工作安排")]
     for part in report.parts:
         section = report.section(part.section_id)
         assert (section.level, section.part, section.display_title) == (1, part.key, part.display_title)

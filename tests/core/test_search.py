@@ -13,7 +13,9 @@ def paragraphs_containing(report, needle: str) -> set[int]:
     return {p.id for s in report.sections for p in report.paragraphs(s.id) if needle.lower() in p.text.lower()}
 
 
-@pytest.mark.parametrize("query", ["养", "医", "养老", "教育", "就业", "高新技术企业", "老年日间照料中心", "PM2.5", "5G", "8890", "pm2.5"])
+@pytest.mark.parametrize(
+    "query", ["养", "医", "养老", "教育", "就业", "高新技术企业", "老年日间照料中心", "PM2.5", "5G", "8890", "pm2.5"]
+)
 def test_finds_exactly_the_paragraphs_holding_the_text(report, query):
     result = report.search(query)
     found = {h.ref_id for h in result.hits if h.kind == "paragraph"}

@@ -107,7 +107,8 @@ def test_restarts_go_to_the_log_not_the_terminal(tmp_path):
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     logfile = tmp_path / "data" / "dongli-desktop" / "logs" / "dongli-desktop.log"
     try:
-        wait_for(lambda: logfile.exists() and "restarting in" in logfile.read_text(encoding="utf-8"), "a logged restart")
+        wait_for(lambda: logfile.exists() and "restarting in" in logfile.read_text(encoding="utf-8"),
+                 "a logged restart")
         sup.terminate()
         assert sup.wait(15) == 0
     finally:

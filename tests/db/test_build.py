@@ -104,10 +104,12 @@ def test_glossary_complete_with_real_mentions(fresh_db):
 
 
 def test_figures_are_spans_of_their_text(fresh_db, source_text):
-    for text, start, end, pid, gid in rows(fresh_db, "SELECT text, source_start, source_end, paragraph_id, glossary_id FROM figures"):
+    query = "SELECT text, source_start, source_end, paragraph_id, glossary_id FROM figures"
+    for text, start, end, pid, gid in rows(fresh_db, query):
         assert source_text[start:end] == text
         assert (pid is None) != (gid is None)
-    in_notes = rows(fresh_db, "SELECT f.text, g.number FROM figures f JOIN glossary g ON g.id = f.glossary_id ORDER BY f.id")
+    in_notes = rows(fresh_db,
+                    "SELECT f.text, g.number FROM figures f JOIN glossary g ON g.id = f.glossary_id ORDER BY f.id")
     assert ("550家", 1) in in_notes
 
 
@@ -180,8 +182,10 @@ def test_refuses_to_overwrite_without_force(tmp_path, capsys):
     ("old", "new", "message"),
     [
         ('quote = "新建5所幼儿园"', 'quote = "新建6所幼儿园"', "not found verbatim"),
-        ('quote = "调整优化公交线路16条"\nfigure = "16条"', 'quote = "调整优化公交线路16条"\nfigure = "17条"', "must occur once"),
-        ('quote = "新增就业1.9万人"\ncontext = "加大就业困难群体帮扶力度，新增就业1.9万人"', 'quote = "新增就业1.9万人"', "found 2 times"),
+        ('quote = "调整优化公交线路16条"\nfigure = "16条"', 'quote = "调整优化公交线路16条"\nfigure = "17条"',
+         "must occur once"),
+        ('quote = "新增就业1.9万人"\ncontext = "加大就业困难群体帮扶力度，新增就业1.9万人"',
+         'quote = "新增就业1.9万人"', "found 2 times"),
         ('plain = "新种植的林地面积"', 'plain = "新种植的林地面积约2万亩"', "must not contain digits"),
     ],
 )

@@ -48,7 +48,8 @@ def test_shared_unit_of_two_numbers():
 
 def test_list_with_own_units():
     found = find_figures("完成拆迁80处、211万平方米。")
-    assert [(f.text, f.unit, f.base_value) for f in found] == [("80处", "处", 80), ("211万平方米", "万平方米", 2_110_000)]
+    assert [(f.text, f.unit, f.base_value) for f in found] == [("80处", "处", 80),
+                                                               ("211万平方米", "万平方米", 2_110_000)]
     found = find_figures("清淤沟渠60余条、65公里")
     assert [(f.text, f.qualifier) for f in found] == [("60余条", "余"), ("65公里", None)]
 

@@ -26,7 +26,8 @@ def test_gap_is_bounded_and_stops_at_sentence_end():
 
 def test_alias_does_not_double_count_the_full_term():
     text = "实施高新技术企业倍增计划，深入实施倍增计划"
-    assert spans(text, "高新技术企业倍增计划", ["倍增计划"]) == [("高新技术企业倍增计划", "exact"), ("倍增计划", "alias")]
+    assert spans(text, "高新技术企业倍增计划", ["倍增计划"]) == [("高新技术企业倍增计划", "exact"),
+                                                                  ("倍增计划", "alias")]
 
 
 def test_absent_term_has_no_mentions():

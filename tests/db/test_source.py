@@ -19,7 +19,8 @@ def parsed(source_text, passages):
     return parse_report(source_text, passages)
 
 
-@pytest.mark.parametrize(("text", "value"), [("一", 1), ("五", 5), ("十", 10), ("十七", 17), ("二十", 20), ("二十六", 26)])
+@pytest.mark.parametrize(("text", "value"),
+                         [("一", 1), ("五", 5), ("十", 10), ("十七", 17), ("二十", 20), ("二十六", 26)])
 def test_cn_number(text, value):
     assert cn_number(text) == value
 

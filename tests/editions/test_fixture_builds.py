@@ -38,7 +38,8 @@ def opened(request):
 @pytest.mark.parametrize("opened", ["dongli_2021_db"], indirect=True)
 def test_next_year_edition_of_this_district(opened):
     doc = opened.document
-    assert (doc.district, doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year) == ("东丽区", 2021, 2020, 2020, 2021)
+    assert ((doc.district, doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year)
+            == ("东丽区", 2021, 2020, 2020, 2021))
     assert (doc.full_title, doc.short_title, doc.speaker, doc.issued_on) == (
         "东丽区2021年政府工作报告", "2021年政府工作报告", "李明", "2021-01-20")
     assert [(p.key, p.label, p.title, p.year_from, p.year_to) for p in opened.parts] == [
@@ -53,7 +54,8 @@ def test_next_year_edition_of_this_district(opened):
 @pytest.mark.parametrize("opened", ["three_parts_db"], indirect=True)
 def test_three_parts(opened):
     doc = opened.document
-    assert (doc.district, doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year) == ("示例区", 2021, 2016, 2020, 2021)
+    assert ((doc.district, doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year)
+            == ("示例区", 2021, 2016, 2020, 2021))
     assert doc.issued_on is None  # no notice date line in this front matter
     assert [(p.key, p.kind, p.ordinal, p.year_from, p.year_to) for p in opened.parts] == [
         ("review", "review", 1, 2016, 2020), ("goals", "goals", 2, 2021, 2025), ("plan", "plan", 3, 2021, 2021)]
@@ -156,7 +158,8 @@ def test_annotations_of_another_year_are_refused(tmp_path):
 def test_an_actual_value_outside_the_reviewed_years_is_refused(tmp_path):
     notes = variant(tmp_path, DONGLI_2021_NOTES, '{ year = 2020, kind = "actual", quote = "地区生产总值增长3.6%"',
                     '{ year = 2019, kind = "actual", quote = "地区生产总值增长3.6%"')
-    with pytest.raises(BuildError, match=r"measure gdp_growth 2019: actual value for 2019, but the report reviews \(2020, 2020\)"):
+    message = r"measure gdp_growth 2019: actual value for 2019, but the report reviews \(2020, 2020\)"
+    with pytest.raises(BuildError, match=message):
         build(DONGLI_2021, notes, tmp_path / "out.db")
 
 

@@ -72,8 +72,8 @@ def test_each_side_links_to_its_own_words_in_its_own_report(pair):
 def test_the_status_follows_the_reported_number(tmp_path):
     """Change the fictional result and the status changes with it: nothing is typed by hand."""
     source = tmp_path / "report.txt"
-    source.write_text(DONGLI_2021.read_text(encoding="utf-8").replace("净增国家高新技术企业96家", "净增国家高新技术企业102家"),
-                      encoding="utf-8")
+    text = DONGLI_2021.read_text(encoding="utf-8").replace("净增国家高新技术企业96家", "净增国家高新技术企业102家")
+    source.write_text(text, encoding="utf-8")
     notes = tmp_path / "notes.toml"
     notes.write_text(DONGLI_2021_NOTES.read_text(encoding="utf-8").replace(
         'quote = "净增国家高新技术企业96家", figure = "96家"', 'quote = "净增国家高新技术企业102家", figure = "102家"'),
@@ -101,8 +101,8 @@ def test_editions_of_different_districts_or_out_of_order_are_not_joined(pair, th
 
 def test_a_range_written_in_the_quote_is_read_as_a_range(tmp_path):
     source = tmp_path / "report.txt"
-    source.write_text(DONGLI_2021.read_text(encoding="utf-8").replace("地区生产总值增长6%左右", "地区生产总值增长5%—6%"),
-                      encoding="utf-8")
+    text = DONGLI_2021.read_text(encoding="utf-8").replace("地区生产总值增长6%左右", "地区生产总值增长5%—6%")
+    source.write_text(text, encoding="utf-8")
     notes = tmp_path / "notes.toml"
     notes.write_text(DONGLI_2021_NOTES.read_text(encoding="utf-8").replace(
         'quote = "地区生产总值增长6%左右", figure = "6%左右"', 'quote = "地区生产总值增长5%—6%", figure = "5%"'),
@@ -162,7 +162,8 @@ def test_schema_1_edition_is_tracked_too(v1_db, dongli_2021_db):
 
 def test_target_words_give_the_bounds(report):
     targets = {i.key: i for i in report.indicators if i.kind == "target" and i.year == 2020}
-    assert target_bounds(report, targets["preschool_enrolment"]) == Bounds(85.0, math.inf, "floor", strict=True)  # 超过85%
+    # 超过85%
+    assert target_bounds(report, targets["preschool_enrolment"]) == Bounds(85.0, math.inf, "floor", strict=True)
     assert target_bounds(report, targets["income_growth"]) is None  # 高于经济增长速度: no number
 
 
