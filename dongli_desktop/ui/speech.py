@@ -118,8 +118,7 @@ class EngineHost(QObject):
     def start(self) -> None:
         """Begin creating the engine (in the worker thread); ``_engine_set`` finishes."""
 
-        switch = self.factory is qt_engine and self.engine_name != BOOTSTRAP_ENGINE \
-            and BOOTSTRAP_ENGINE in installed_engines()
+        switch = self.factory is qt_engine and BOOTSTRAP_ENGINE in installed_engines()  # also mock -> mock
         try:
             self.tts = self.factory(BOOTSTRAP_ENGINE if switch else self.engine_name, self)
         except Exception as exc:  # noqa: BLE001  # a plug-in that throws must not take the app down

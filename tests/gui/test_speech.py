@@ -102,16 +102,21 @@ def test_mandarin_voice_is_chosen(names, chosen):
 
 def test_speaker_picks_a_mandarin_voice_of_the_real_engine(qapp, qtbot):
     """speech-dispatcher with espeak-ng is installed here and in CI (tools/system-deps.sh). Creating the
-    Speaker does not wait for the engine: it is still starting when the constructor returns."""
-    speaker = speech.Speaker("speechd")
-    try:
+    Speaker does not wait for the engine: it is still starting when the constructor returns. (Nothing is
+    said: without an audio device speech-dispatcher never finishes, and would keep others waiting.)"""
+
+    def start() -> speech.Speaker:
+        speaker = speech.Speaker("speechd")
         assert speaker.state is speech.State.STARTING and speaker.available and not speaker.is_ready
         qtbot.waitUntil(lambda: speaker.state is not speech.State.STARTING, timeout=20000)
+        return speaker
+
+    speaker = start()
+    try:
         if not speaker.is_ready:  # once more: another process may have been autospawning the same daemon
             speaker.shutdown()
             time.sleep(3)
-            speaker = speech.Speaker("speechd")
-            qtbot.waitUntil(lambda: speaker.state is not speech.State.STARTING, timeout=20000)
+            speaker = start()
         assert speaker.is_ready, speaker.reason
         assert "mandarin" in speaker.voice_name.lower()
         assert "+" not in speaker.voice_name  # the base voice, not a variant
@@ -198,6 +203,20 @@ def test_text_asked_for_while_starting_is_spoken_once_ready(qapp, qtbot):
         qtbot.waitUntil(lambda: bool(said) and said[-1] == "第二段", timeout=10000)
         speaker.say("第三段")
         qtbot.waitUntil(lambda: said[-1] == "第三段", timeout=5000)
+    finally:
+        speaker.shutdown()
+
+
+def test_text_asked_for_while_qt_switches_engines_is_spoken(qapp, qtbot):
+    """The app's own way (Qt's engine, switched from mock inside the worker): a text asked for before
+    the switch is done is kept and said once the engine is ready."""
+    speaker = speech.Speaker("mock")
+    said: list[str] = []
+    speaker.spoke.connect(said.append)
+    try:
+        speaker.say("刚启动就点了朗读")
+        qtbot.waitUntil(lambda: said == ["刚启动就点了朗读"], timeout=5000)
+        assert speaker.is_ready
     finally:
         speaker.shutdown()
 
