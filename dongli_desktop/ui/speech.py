@@ -117,18 +117,21 @@ class EngineHost(QObject):
     @Slot()
     def start(self) -> None:
         """Begin creating the engine (in the worker thread); ``_engine_set`` finishes."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
 
-        switch = self.factory is qt_engine and BOOTSTRAP_ENGINE in installed_engines()  # also mock -> mock
+        bootstrap = BOOTSTRAP_ENGINE in installed_engines()
         try:
-            self.tts = self.factory(BOOTSTRAP_ENGINE if switch else self.engine_name, self)
+            self.tts = self.factory(BOOTSTRAP_ENGINE if bootstrap else self.engine_name, self)
         except Exception as exc:  # noqa: BLE001  # a plug-in that throws must not take the app down
             self._fail(f"the {self.engine_name} engine cannot start ({exc})")
             return
-        if switch:  # both calls are queued: Qt runs setEngine in this thread's loop, then _engine_set
+        if bootstrap and isinstance(self.tts, QTextToSpeech):
+            # Both calls are queued: Qt runs setEngine in this thread's loop, without Python, then
+            # _engine_set; texts asked for before that wait in ``pending``.
             QMetaObject.invokeMethod(self.tts, "setEngine", Qt.ConnectionType.QueuedConnection,
                                      Q_ARG(str, self.engine_name))
             QMetaObject.invokeMethod(self, "_engine_set", Qt.ConnectionType.QueuedConnection)
-        else:  # no mock plug-in (or a test's engine): created directly, Python holds the GIL meanwhile
+        else:  # no mock plug-in (the real engine was created directly, holding the GIL), or a stand-in
             self._engine_set()
 
     @Slot()

@@ -125,7 +125,8 @@ def test_speaker_picks_a_mandarin_voice_of_the_real_engine(qapp, qtbot):
 
 
 class SlowEngine:
-    """An engine factory that takes SLOW_START_S to create Qt's mock engine, like speechd does."""
+    """An engine factory that takes SLOW_START_S to create Qt's mock engine, like speechd does (the
+    Speaker then switches it to the engine asked for, as with the real one)."""
 
     def __init__(self) -> None:
         self.thread = None
@@ -200,7 +201,7 @@ def test_text_asked_for_while_starting_is_spoken_once_ready(qapp, qtbot):
         speaker.say("第一段")
         speaker.say("第二段")  # a new tap interrupts the reading: the last one asked for is heard
         assert said == [] and speaker.state is speech.State.STARTING
-        qtbot.waitUntil(lambda: bool(said) and said[-1] == "第二段", timeout=10000)
+        qtbot.waitUntil(lambda: said == ["第二段"], timeout=10000)
         speaker.say("第三段")
         qtbot.waitUntil(lambda: said[-1] == "第三段", timeout=5000)
     finally:
@@ -208,8 +209,8 @@ def test_text_asked_for_while_starting_is_spoken_once_ready(qapp, qtbot):
 
 
 def test_text_asked_for_while_qt_switches_engines_is_spoken(qapp, qtbot):
-    """The app's own way (Qt's engine, switched from mock inside the worker): a text asked for before
-    the switch is done is kept and said once the engine is ready."""
+    """The app's own path (Qt's engine, switched from mock inside the worker): what is tapped right
+    after start is said (test_text_asked_for_while_starting… holds the engine back to be sure)."""
     speaker = speech.Speaker("mock")
     said: list[str] = []
     speaker.spoke.connect(said.append)
