@@ -72,8 +72,9 @@ def test_bundle_names_no_build_machine_library_path(bundle):
 
 
 def test_read_aloud_libraries_all_load(bundle):
-    """QtTextToSpeech and its speechd plug-in find every library they need (in the bundle or the system)."""
-    wanted = {"libQt6TextToSpeech.so.6", "libqtexttospeech_speechd.so"}
+    """QtTextToSpeech, its speechd plug-in and the mock plug-in that read-aloud starts on (then switches to
+    speechd in a worker thread, so the window never freezes) find every library they need."""
+    wanted = {"libQt6TextToSpeech.so.6", "libqtexttospeech_speechd.so", "libqtexttospeech_mock.so"}
     speech = [p for p in bundle.rglob("*") if p.name in wanted and not p.is_symlink()]
     assert {p.name for p in speech} == wanted
     internal = bundle / "_internal"
