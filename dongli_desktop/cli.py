@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="exit 0 right after the window's first paint (to measure the first frame)")
     parser.add_argument("--settings", type=Path, help="settings file to use instead of the user's (INI)")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (the report stays in Chinese)")
-    parser.add_argument("--large", action="store_true", help="start in 大字模式 (large text, big buttons, simple pages)")
+    parser.add_argument("--large", action="store_true",
+                        help="start in 大字模式 (large text, big buttons, simple pages)")
     parser.add_argument("--contrast", action="store_true", help="start with the high-contrast colours")
     parser.add_argument("--kiosk", action="store_true", help="locked-down full-screen kiosk mode (see KIOSK.md)")
     parser.add_argument("--kiosk-config", type=Path, metavar="PATH",

@@ -17,9 +17,11 @@ def test_every_option_is_in_the_readme():
 
 
 def test_version_and_help_need_no_display():
-    version = subprocess.run([sys.executable, "-m", "dongli_desktop", "--version"], cwd=ROOT, capture_output=True, text=True)
+    version = subprocess.run([sys.executable, "-m", "dongli_desktop", "--version"], cwd=ROOT, capture_output=True,
+                             text=True)
     assert version.returncode == 0 and version.stdout.startswith("dongli-desktop ")
-    helptext = subprocess.run([sys.executable, "-m", "dongli_desktop", "--help"], cwd=ROOT, capture_output=True, text=True)
+    helptext = subprocess.run([sys.executable, "-m", "dongli_desktop", "--help"], cwd=ROOT, capture_output=True,
+                              text=True)
     assert helptext.returncode == 0 and "--screenshot" in helptext.stdout
 
 

@@ -15,8 +15,10 @@ GOOD_PIN = "802417395"
 
 
 def set_pin(config, pin: str, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "kiosk", "set-pin", "--stdin", "--config", str(config),
-                           *extra], cwd=ROOT, input=pin + "\n", capture_output=True, text=True, timeout=60)
+    return subprocess.run(check=False,
+                          args=[sys.executable, "-m", "dongli_desktop", "kiosk", "set-pin", "--stdin",
+                                "--config", str(config), *extra],
+                          cwd=ROOT, input=pin + "\n", capture_output=True, text=True, timeout=60)
 
 
 def test_set_pin_writes_a_hash_and_keeps_settings(tmp_path):

@@ -62,7 +62,8 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         family = load_fonts()
     except FontError as exc:
         LOG.error("font: %s", exc)
-        show_error(QCoreApplication.translate("App", "无法启动"), QCoreApplication.translate("App", "无法加载程序自带的中文字体，请重新安装本程序。"))
+        show_error(QCoreApplication.translate("App", "无法启动"),
+                   QCoreApplication.translate("App", "无法加载程序自带的中文字体，请重新安装本程序。"))
         return None, EXIT_FONT
     prefs = Preferences(options.settings)
     kiosk = kiosk if kiosk is not None else kiosk_config(options)
@@ -155,9 +156,8 @@ def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskCo
     """Full screen, frameless, on top, locked and guarded; returns the kiosk session (its controller)."""
     from PySide6.QtCore import Qt
 
-    from dongli_desktop.ui.kiosk.controller import KioskController
-
     from dongli_desktop.core.config import KioskConfig
+    from dongli_desktop.ui.kiosk.controller import KioskController
 
     config = config if config is not None else (kiosk_config(options) or KioskConfig())
     window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)

@@ -26,7 +26,8 @@ def database_message(error: DatabaseError) -> str:
         "version": QCoreApplication.translate("Errors", "报告数据文件的版本与本程序不符。"),
     }
     reason = reasons.get(error.kind, QCoreApplication.translate("Errors", "报告数据文件无法使用。"))
-    return reason + "\n\n" + QCoreApplication.translate("Errors", "请联系工作人员重新安装本程序或更新内容。") + "\n" + QCoreApplication.translate("Errors", "文件：{path}").format(path=error.path)
+    return (reason + "\n\n" + QCoreApplication.translate("Errors", "请联系工作人员重新安装本程序或更新内容。") + "\n"
+            + QCoreApplication.translate("Errors", "文件：{path}").format(path=error.path))
 
 
 def show_error(title: str, message: str) -> None:
@@ -59,7 +60,8 @@ class CrashHandler:
     @staticmethod
     def report() -> None:
         """The one message a person sees: a dialog, or one stderr line without a window system."""
-        show_error(QCoreApplication.translate("Errors", "程序出错"), QCoreApplication.translate("Errors", "程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
+        show_error(QCoreApplication.translate("Errors", "程序出错"),
+                   QCoreApplication.translate("Errors", "程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
 
     def install(self) -> None:
         sys.excepthook = self

@@ -83,7 +83,7 @@ def _legend_in_view(page) -> bool:
         return False
     viewport = page.chart_scroll.viewport()
     top = legend.mapTo(viewport, legend.rect().topLeft()).y()
-    return 0 <= top and top + legend.height() <= viewport.height()
+    return top >= 0 and top + legend.height() <= viewport.height()
 
 
 class LayoutReport(QObject):

@@ -48,10 +48,8 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
 
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             super().close()  # flushes: on a full disk that raises again
-        except (OSError, ValueError):
-            pass
 
 
 class QuietStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]  # generic only in typeshed

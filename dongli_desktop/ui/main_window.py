@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self.locked = False
         self.pages: dict[str, Page] = {}
+        self._speech_watched = False
         self.start_maximised = False
 
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -227,9 +228,11 @@ class MainWindow(QMainWindow):
         texts = {
             self.smaller: (self.tr("A－"), self.tr("缩小文字"), self.tr("把所有文字调小一级（Ctrl+减号）")),
             self.larger: (self.tr("A＋"), self.tr("放大文字"), self.tr("把所有文字调大一级（Ctrl+加号）")),
-            self.large_button: (self.tr("大字模式"), self.tr("大字模式"), self.tr("更大的字、更大的按钮、更简洁的页面")),
+            self.large_button: (self.tr("大字模式"), self.tr("大字模式"),
+                                self.tr("更大的字、更大的按钮、更简洁的页面")),
             self.contrast_button: (self.tr("高对比度"), self.tr("高对比度"), self.tr("黑白分明的颜色，看得更清楚")),
-            self.language_button: (self.tr("English"), self.tr("切换到英文界面"), self.tr("界面文字改用英文；报告原文仍为中文")),
+            self.language_button: (self.tr("English"), self.tr("切换到英文界面"),
+                                   self.tr("界面文字改用英文；报告原文仍为中文")),
             self.about_button: (self.tr("关于"), self.tr("关于本程序"), self.tr("内容来源、版本和字体许可")),
         }
         for button, (text, name, description) in texts.items():
@@ -366,7 +369,23 @@ class MainWindow(QMainWindow):
         self._fix_tab_order()  # charts drawn after the first frame join the focus chain late
         page = self.stack.currentWidget()
         if isinstance(page, Page) and page.charts_built:
+            self._watch_speech()
             self.ready.emit()
+
+    def _watch_speech(self) -> None:
+        """Once read-aloud has started: if its engine turns out unusable, rebuild the pages without 朗读 links."""
+        from dongli_desktop.ui import speech
+
+        if self._speech_watched or not speech.started():
+            return
+        self._speech_watched = True
+        speech.speaker().stateChanged.connect(self._speech_state)
+
+    def _speech_state(self, state: object) -> None:
+        from dongli_desktop.ui.speech import State
+
+        if state is State.FAILED and self.pages:
+            self.rebuild_pages()
 
     def focus_search(self) -> None:
         if "search" not in self.allowed:

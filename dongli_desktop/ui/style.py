@@ -37,7 +37,8 @@ class Metrics:
 
     def values(self) -> dict[str, float | int]:
         return {
-            "base": self.pt(1.0), "small": self.pt(0.9), "large": self.pt(1.2), "nav": self.pt(1.0 if self.large else 1.15),
+            "base": self.pt(1.0), "small": self.pt(0.9), "large": self.pt(1.2),
+            "nav": self.pt(1.0 if self.large else 1.15),
             "h2": self.pt(1.35), "h1": self.pt(1.7), "value": self.pt(1.9),
             "pad": round(10 * self.scale), "pad2": round(18 * self.scale),
         }

@@ -29,8 +29,11 @@ def rss_mb() -> tuple[float, float]:
             fields = dict(line.split(":", 1) for line in status)
     except OSError:
         return 0.0, 0.0
-    kb = lambda key: float(fields.get(key, "0 kB").split()[0]) / 1024
-    return kb("VmRSS"), kb("VmHWM")
+
+    def mb(key: str) -> float:
+        return float(fields.get(key, "0 kB").split()[0]) / 1024
+
+    return mb("VmRSS"), mb("VmHWM")
 
 
 class TimingProbe(FirstPaintWatcher):

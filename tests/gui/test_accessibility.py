@@ -84,7 +84,8 @@ def unnamed(window) -> list[str]:
 
     problems = []
     for widget in window.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(window) or isinstance(widget.parent(), QLineEdit):
+        if (not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(window)
+                or isinstance(widget.parent(), QLineEdit)):
             continue
         name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
         if not name.strip():

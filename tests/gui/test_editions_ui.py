@@ -34,7 +34,8 @@ def _docstring_lines(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
             first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+                    and isinstance(first.value.value, str)):
                 lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
     return lines
 
@@ -47,8 +48,10 @@ def written_years(source: str) -> list[tuple[int, str]]:
         if tok.start[0] in docstrings or tok.type == tokenize.COMMENT:
             continue
         text = tok.string
-        if tok.type == tokenize.NUMBER and text.isdigit() and 2001 <= int(text) <= 2099 or tok.type in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)) and (
-                YEAR_IN_TEXT.search(text) or "东丽" in text):
+        year_number = tok.type == tokenize.NUMBER and text.isdigit() and 2001 <= int(text) <= 2099
+        in_text = tok.type in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)) and (
+            YEAR_IN_TEXT.search(text) or "东丽" in text)
+        if year_number or in_text:
             found.append((tok.start[0], text))
     return found
 

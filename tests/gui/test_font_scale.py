@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from dongli_desktop.cli import PAGES
-from tests.gui.layout_checks import clipped
+from tests.gui.layout_checks import clipped, one_row
 
 
 def test_buttons_step_through_sizes_and_persist(window, qtbot, tmp_path):
@@ -62,7 +62,6 @@ def test_the_clipping_check_catches_clipped_text(qtbot):
 
 
 # -- the top bar and the navigation at large text (issue 10 items 3, 10, 16) ----------------
-from tests.gui.layout_checks import one_row
 
 CHROME_CASES = [
     ((1024, 768), {"scale": 2.0}),

@@ -125,7 +125,8 @@ def test_list_and_note_stay_readable_at_large_text_on_a_small_screen(qtbot, tmp_
     qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=page.list.visualItemRect(item).center())
     QApplication.processEvents()
     assert page.detail.isVisibleTo(win) and not page.list.isVisibleTo(win)
-    assert chars(page.detail) >= 14 and page.current is not None and page.current.id == item.data(Qt.ItemDataRole.UserRole)
+    assert chars(page.detail) >= 14
+    assert page.current is not None and page.current.id == item.data(Qt.ItemDataRole.UserRole)
     assert not page.intro.isVisibleTo(win)  # the note gets the intro's lines
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert page.list.isVisibleTo(win) and not page.detail.isVisibleTo(win)

@@ -53,7 +53,8 @@ def chrome_texts(window) -> list[str]:
     texts += [w.text() for w in (window.smaller, window.larger, window.large_button, window.contrast_button,
                                  window.about_button, window.app_title, window.scale_label)]
     page = window.stack.currentWidget()
-    texts += [label.text() for label in page.findChildren(QLabel) if label.objectName() in ("pageTitle", "sectionTitle")]
+    texts += [label.text() for label in page.findChildren(QLabel)
+              if label.objectName() in ("pageTitle", "sectionTitle")]
     return texts
 
 

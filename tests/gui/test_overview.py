@@ -13,7 +13,7 @@ def test_cards_match_the_database(window):
     page = window.page("overview")
     pairs = window.report.indicator_pairs(headline_only=True)
     assert [c.pair.key for c in page.cards] == [p.key for p in pairs]
-    for card, pair in zip(page.cards, pairs):
+    for card, pair in zip(page.cards, pairs, strict=True):
         assert card.title.text() == pair.name
         shown = card.accessibleDescription()
         for ind in (pair.actual, pair.target):

@@ -16,7 +16,8 @@ from tests.conftest import ROOT, SHIPPED_DB
 
 def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
-    return subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--settings", str(tmp_path / "s.ini"), *args],
+    return subprocess.run(check=False,
+                          args=[sys.executable, "-m", "dongli_desktop", "--settings", str(tmp_path / "s.ini"), *args],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -78,7 +79,8 @@ def test_screenshot_writes_every_page(tmp_path):
     result = run_app(tmp_path, "--screenshot", str(tmp_path / "shots"), "--size", "1280x800")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "shots").iterdir())
-    assert names == sorted(f"{n}.png" for n in ("overview", "review", "plan", "livelihood", "glossary", "search", "tracker"))
+    pages = ("overview", "review", "plan", "livelihood", "glossary", "search", "tracker")
+    assert names == sorted(f"{n}.png" for n in pages)
 
 
 def test_crash_handler_logs_and_exits(qapp, tmp_path, monkeypatch):
@@ -118,21 +120,23 @@ sys.exit(main(sys.argv[1:]))
     ("module", "attr_path", "args", "line"),
     [
         # before Qt exists: the command-line parser
-        ("dongli_desktop.cli", ', "build_parser"', ["--quit-when-ready"], "dongli-desktop: unexpected error (RuntimeError)"),
+        ("dongli_desktop.cli", ', "build_parser"', ["--quit-when-ready"],
+         "dongli-desktop: unexpected error (RuntimeError)"),
         # Qt is up, before the event loop: building the window
         ("dongli_desktop.ui.main_window", '.MainWindow, "__init__"', ["--quit-when-ready"], "程序遇到意外问题"),
         # kiosk configuration handling, before the event loop
         ("dongli_desktop.core.config", ', "load_config"', ["--kiosk", "--quit-when-ready"], "程序遇到意外问题"),
         # a staff command
-        ("dongli_desktop.commands.kiosk", ', "read_pin"', ["kiosk", "set-pin", "--stdin"], "unexpected error (RuntimeError)"),
+        ("dongli_desktop.commands.kiosk", ', "read_pin"', ["kiosk", "set-pin", "--stdin"],
+         "unexpected error (RuntimeError)"),
     ],
 )
 def test_unexpected_error_before_the_event_loop_exits_70(tmp_path, module, attr_path, args, line):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
     code = BREAK_AND_RUN.format(module=module, attr_path=attr_path)
     extra = ["--config", str(tmp_path / "k.toml")] if args[0] == "kiosk" else ["--settings", str(tmp_path / "s.ini")]
-    result = subprocess.run(check=False, args=[sys.executable, "-c", code, *args, *extra], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120, input="")
+    result = subprocess.run(check=False, args=[sys.executable, "-c", code, *args, *extra], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, input="")
     assert result.returncode == 70, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert line in result.stderr

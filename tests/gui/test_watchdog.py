@@ -92,8 +92,10 @@ def test_the_app_sends_ready_pings_and_stopping(notify_socket, tmp_path):
     """The real app under a notify socket, as systemd's Type=notify unit starts it."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
                NOTIFY_SOCKET=str(tmp_path / "notify"), WATCHDOG_USEC="2000000")
-    result = subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--quit-when-ready", "--settings",
-                             str(tmp_path / "s.ini")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(check=False,
+                            args=[sys.executable, "-m", "dongli_desktop", "--quit-when-ready",
+                                  "--settings", str(tmp_path / "s.ini")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     messages = received(notify_socket)
     assert messages == ["WATCHDOG=1", "READY=1", "STOPPING=1"]  # the app quits before the next ping

@@ -36,13 +36,18 @@ def main() -> int:
         settle(80)
     window.screen().grabWindow(0).save(out, "PNG")
     small = [f"{type(b).__name__} {b.text()!r} {b.width()}x{b.height()}"
-             for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window) and (b.width() < 60 or b.height() < 60)]
+             for b in window.findChildren(QAbstractButton)
+             if b.isVisibleTo(window) and (b.width() < 60 or b.height() < 60)]
     field = page.field
-    field_rect = field.geometry().translated(field.parentWidget().mapTo(window, field.geometry().topLeft()) - field.geometry().topLeft())
+    field_top_left = field.geometry().topLeft()
+    field_rect = field.geometry().translated(field.parentWidget().mapTo(window, field_top_left) - field_top_left)
     kb = page.keyboard
-    kb_rect = kb.geometry().translated(kb.parentWidget().mapTo(window, kb.geometry().topLeft()) - kb.geometry().topLeft())
-    print(json.dumps({"small": small, "overlap": field_rect.intersects(kb_rect), "window": [window.width(), window.height()],
-                      "candidates": page.keyboard.candidate_words(), "query": page.result.query if page.result else None,
+    kb_top_left = kb.geometry().topLeft()
+    kb_rect = kb.geometry().translated(kb.parentWidget().mapTo(window, kb_top_left) - kb_top_left)
+    print(json.dumps({"small": small, "overlap": field_rect.intersects(kb_rect),
+                      "window": [window.width(), window.height()],
+                      "candidates": page.keyboard.candidate_words(),
+                      "query": page.result.query if page.result else None,
                       "hits": page.result.count if page.result else 0}, ensure_ascii=False))
     window.locked = False
     return 0

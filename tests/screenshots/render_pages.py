@@ -19,7 +19,8 @@ from tests.gui.layout_checks import clipped
 def main() -> int:
     out, size, scale = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     out.mkdir(parents=True, exist_ok=True)
-    options = build_parser().parse_args(["--settings", str(out / "settings.ini"), "--size", size, "--font-scale", scale])
+    options = build_parser().parse_args(["--settings", str(out / "settings.ini"), "--size", size,
+                                         "--font-scale", scale])
     window, code = create_window(options)
     if window is None:
         return code

@@ -29,6 +29,7 @@ a failed start). Display numbers are never fixed: Xvfb picks a free one and tell
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -182,22 +183,17 @@ class AppProcess:
 
 
 def _kill_group(proc: subprocess.Popen, grace: float = 5.0) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
     try:
         proc.wait(timeout=grace)
     except subprocess.TimeoutExpired:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait(timeout=grace)
-    try:  # children that outlived their parent (a D-Bus activated service) share its group
+    # children that outlived their parent (a D-Bus activated service) share its group
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 class XSession:

@@ -122,7 +122,8 @@ def test_4_hostile_target_files_are_refused_with_bounded_memory(site: Site, tmp_
             "except content.ContentError as exc: print('refused:', exc)\n"
             # VmHWM is this program's own peak; ru_maxrss would include the pytest process it was forked from
             "print('maxrss_kb', next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          check=False)
     assert done.returncode == 0, done.stderr
     assert "refused:" in done.stdout and "Traceback" not in done.stderr
     assert int(done.stdout.split("maxrss_kb")[1]) < 200 * 1024  # far below the 3 GiB the old code read
@@ -240,7 +241,8 @@ def _recursive_view_db(folder: Path) -> Path:
 
 
 def _run_bounded(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30, check=False)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30,
+                          check=False)
 
 
 def test_8_recursive_view_is_refused_at_install_and_start(site: Site, tmp_path: Path):
@@ -258,7 +260,8 @@ def test_8_recursive_view_is_refused_at_install_and_start(site: Site, tmp_path: 
     (folder / "dongli.db").unlink()
     shutil.copy(hostile, folder / "dongli.db")
     code = ("from pathlib import Path; from dongli_desktop.core import content; "
-            f"p, notes = content.choose_database(Path({str(base)!r}), Path({str(site.trust)!r})); print(p); print(notes)")
+            f"p, notes = content.choose_database(Path({str(base)!r}), Path({str(site.trust)!r})); "
+            "print(p); print(notes)")
     shown = _run_bounded(code)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.splitlines()[0] == str(SHIPPED_DB)  # the only verified edition is unusable: bundled

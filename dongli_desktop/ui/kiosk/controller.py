@@ -176,7 +176,8 @@ class KioskController(QObject):
     def _is_escape_key(event) -> bool:
         key = event.key()
         mods = event.modifiers()
-        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.MetaModifier):
             return True
         return key == Qt.Key.Key_Escape or Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35 or key in (
             Qt.Key.Key_Close, Qt.Key.Key_Back, Qt.Key.Key_Menu, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R)
@@ -247,7 +248,8 @@ class KioskController(QObject):
 
     def _reading_dialog(self) -> QDialog | None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.prompt and widget is not self.pinpad:
+            if (isinstance(widget, QDialog) and widget.isVisible()
+                    and widget is not self.prompt and widget is not self.pinpad):
                 return widget
         return None
 
@@ -257,7 +259,8 @@ class KioskController(QObject):
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         self.window.open_newest()  # the next visitor starts on the newest edition
-        if self.window.look.lang != "zh_CN" or self.window.look.theme != "normal" or self.window.look.large != self.config.large_mode:
+        look = self.window.look
+        if look.lang != "zh_CN" or look.theme != "normal" or look.large != self.config.large_mode:
             self.window.set_look(lang="zh_CN", theme="normal", large=self.config.large_mode)
         if self.window.scale != self.config.font_scale:
             self.window.set_scale(self.config.font_scale)

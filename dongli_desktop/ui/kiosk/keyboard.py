@@ -131,7 +131,8 @@ class OnScreenKeyboard(QWidget):
         button = QPushButton(text)
         button.setObjectName("keyWide" if wide else "key")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setAccessibleName({"back": self.tr("退格"), "space": self.tr("空格"), "clear": self.tr("清除")}.get(name, text))
+        names = {"back": self.tr("退格"), "space": self.tr("空格"), "clear": self.tr("清除")}
+        button.setAccessibleName(names.get(name, text))
         button.setFixedSize(140 if wide else 66, 66)
         button.clicked.connect(lambda *_: action())
         self.keys[name] = button

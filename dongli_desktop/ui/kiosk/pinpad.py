@@ -108,7 +108,8 @@ class PinPad(QDialog):
             self.stack.setCurrentIndex(1)
             return True
         wait = self.limiter.wait_seconds()
-        self.message.setText(self.tr("密码错误。") + (self.tr("请 {s} 秒后再试。").format(s=int(wait + 0.999)) if wait else ""))
+        retry = self.tr("请 {s} 秒后再试。").format(s=int(wait + 0.999)) if wait else ""
+        self.message.setText(self.tr("密码错误。") + retry)
         return False
 
     @property

@@ -62,7 +62,7 @@ class ItemCard(FittedCard):
         if fig is None:
             return html.escape(text)
         local = fig.start - self.item.start
-        if not (0 <= local and local + len(fig.text) <= len(text)):
+        if not (local >= 0 and local + len(fig.text) <= len(text)):
             return html.escape(text)
         return (html.escape(text[:local]) + f"<b style='color:{colour('figure')}'>{html.escape(fig.text)}</b>"
                 + html.escape(text[local + len(fig.text):]))

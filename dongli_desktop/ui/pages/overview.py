@@ -61,7 +61,8 @@ class OverviewPage(Page):
         doc = report.document
         self.title = make_label(doc.full_title, "pageTitle")
         self.subtitle = make_label(
-            self.tr("{meeting}　{role} {speaker}").format(meeting=doc.meeting, role=doc.speaker_title, speaker=doc.speaker),
+            self.tr("{meeting}　{role} {speaker}").format(meeting=doc.meeting, role=doc.speaker_title,
+                                                          speaker=doc.speaker),
             "muted",
         )
         self.intro = make_label(
@@ -148,7 +149,8 @@ class OverviewPage(Page):
         path = charts.hightech_path(self.report)
         if path.bars:
             years = charts.series_years(path)
-            self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"), series_names(path))
+            self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"),
+                                            series_names(path))
             note = ""
             if "derived" in years and "actual" in years:
                 note = self.tr("{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。").format(

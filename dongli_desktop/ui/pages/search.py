@@ -153,7 +153,8 @@ class SearchPage(Page):
         for index, hit in enumerate(result.hits):
             place = html.escape(self.hit_place(hit))
             rows.append(
-                f"<p style='line-height:{HIT_LINE_HEIGHT}%; margin-bottom:10px'><a href='hit:{index}'><b>{place}</b></a>"
+                f"<p style='line-height:{HIT_LINE_HEIGHT}%; margin-bottom:10px'>"
+                f"<a href='hit:{index}'><b>{place}</b></a>"
                 f"<br>{marked_html(hit.snippet, hit.snippet_spans, bold=True)}</p>"
             )
         self.results.setHtml("".join(rows))

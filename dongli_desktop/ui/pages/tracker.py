@@ -423,8 +423,8 @@ class TrackerPage(Page):
         assert self.comparison is not None
         earlier, later = self.comparison.earlier, self.comparison.later
         if later is not None:
-            return self.tr("{earlier}定下的目标，对照{later}里的结果。每个数字都可以点开，查看它在原报告中的原话。").format(
-                earlier=earlier.full_title, later=later.full_title)
+            template = self.tr("{earlier}定下的目标，对照{later}里的结果。每个数字都可以点开，查看它在原报告中的原话。")
+            return template.format(earlier=earlier.full_title, later=later.full_title)
         planned = earlier.planned_year if earlier.planned_year is not None else earlier.year
         return self.tr("{district}{next}年的{kind}发布并更新到本机后，这里会逐项列出{planned}年目标的完成情况。"
                        "现在先列出{title}定下的目标。").format(
@@ -439,7 +439,9 @@ class TrackerPage(Page):
 
     def summary_text(self) -> str:
         c = self.counts()
-        text = self.tr("共{n}项：已完成{met}项，未完成{not_met}项，无法判断{unclear}项，报告未提及{not_reported}项。").format(
+        template = self.tr(
+            "共{n}项：已完成{met}项，未完成{not_met}项，无法判断{unclear}项，报告未提及{not_reported}项。")
+        text = template.format(
             n=c[ALL], met=c[Status.MET.value], not_met=c[Status.NOT_MET.value], unclear=c[Status.UNCLEAR.value],
             not_reported=c[Status.NOT_REPORTED.value])
         if c[NOT_DUE]:

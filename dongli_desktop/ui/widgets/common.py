@@ -78,7 +78,8 @@ class WrapButton(QPushButton):
                      max(self.minimumHeight(), self.fontMetrics().height() + pad.height()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.MIN_EM * self.fontMetrics().height(), self.heightForWidth(self.MIN_EM * self.fontMetrics().height()))
+        width = self.MIN_EM * self.fontMetrics().height()
+        return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:
         return True

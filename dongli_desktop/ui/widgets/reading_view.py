@@ -87,7 +87,8 @@ class ReadingView(QTextBrowser):
             speak = (f" <a href='speak:{pid}' style='color:{colour('link')}'>[{html.escape(speak_label)}]</a>"
                      if speak_label else "")
             body.append(
-                f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>{segments_html(parts)}{speak}</p>"
+                f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>"
+                f"{segments_html(parts)}{speak}</p>"
             )
         self.setHtml("".join(body))
         # Qt drops empty anchors, so remember which block each paragraph became: the blocks after the

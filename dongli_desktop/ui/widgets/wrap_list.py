@@ -44,7 +44,8 @@ class WrapDelegate(QStyledItemDelegate):
                                                       Qt.TextFlag.TextWordWrap, opt.text)
         return QSize(width, max(MIN_HEIGHT, bounds.height() + 2 * pad))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""
