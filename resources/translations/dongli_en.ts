@@ -157,12 +157,12 @@
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="66"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="92"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -188,77 +188,77 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="136"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="138"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="126"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="146"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="257"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="269"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="291"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="271"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="293"/>
         <source>{text}（推算）</source>
         <translation>{text} (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="441"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="488"/>
         <source>横轴：{axis}</source>
         <translation>Horizontal axis: {axis}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="446"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="493"/>
         <source>单位相同的数字共用一把尺子，柱子长短可以比较；单位不同的数字不能互相比较；没有同单位数字可比的一行只写数值（圆点）。</source>
         <translation>Numbers in the same unit share one scale, so their bars can be compared; numbers in different units cannot be compared with each other. A row with no other number in its unit shows only its value (a dot).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="449"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="496"/>
         <source>单位：{axis}（每个柱子都标有数值）</source>
         <translation>Unit: {axis} (every bar is labelled with its value)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="494"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="541"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="496"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="543"/>
         <source>报告未直接给出，由报告中的数字推算</source>
         <translation>Not stated in the report; derived from the report&apos;s numbers</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="498"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="545"/>
         <source>原文：“{quote}”</source>
         <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="499"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="546"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="522"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="569"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="522"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="570"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -329,17 +329,17 @@
         <translation>Please ask the staff to reinstall the program or update its content.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="29"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="30"/>
         <source>文件：{path}</source>
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="62"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="63"/>
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="62"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="64"/>
         <source>程序遇到意外问题，需要重新启动。问题已记录在日志中。</source>
         <translation>The program ran into an unexpected problem and needs to restart. The problem has been written to the log.</translation>
     </message>
@@ -547,148 +547,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="155"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="158"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="161"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="220"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="234"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="234"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="549"/>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="586"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="573"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -728,22 +728,22 @@
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="175"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="176"/>
         <source>拼音最多 {n} 个字母，请先选一个词。</source>
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="228"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="230"/>
         <source>要改输入的内容，点输入框或“打开键盘”。</source>
         <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="232"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -756,72 +756,72 @@
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="94"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="69"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="77"/>
         <source>{reviewed}年成绩与{planned}年目标</source>
         <translation>{reviewed} results and {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="88"/>
         <source>{reviewed}年实际与{planned}年目标对比</source>
         <translation>{reviewed} results compared with {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="99"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="156"/>
         <source>{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。</source>
         <translation>The end-of-{base} number is not in the report: it is the {year} total minus that year&apos;s new enterprises.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="147"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="147"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="151"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="152"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="151"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="152"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
@@ -829,92 +829,92 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="82"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="85"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="90"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="309"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="342"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="309"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="342"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="141"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="81"/>
         <source>{years}年工作回顾</source>
         <translation>Review of {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="81"/>
         <source>{years}年工作安排</source>
         <translation>Plan for {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="83"/>
         <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="141"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="144"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="148"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="151"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="155"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="156"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="220"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="217"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="221"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="328"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="361"/>
         <source>主要经济指标：{actual}年实际与{target}年目标</source>
         <translation>Main economic measures: {actual} results and {target} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="333"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="366"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="343"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="376"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -982,7 +982,7 @@
         <translation>Too many tries. Please try again in {s} seconds.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="112"/>
         <source>密码错误。</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -1079,32 +1079,32 @@
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="195"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="199"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="213"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="214"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="216"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="217"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="218"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="227"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
@@ -1112,12 +1112,12 @@
 <context>
     <name>Speaker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="261"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="282"/>
         <source>正在准备朗读…</source>
         <translation>Getting read-aloud ready…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="284"/>
         <source>朗读功能未启用</source>
         <translation>Read-aloud is off</translation>
     </message>
@@ -1233,22 +1233,22 @@
         <translation>Once the {next} report ({district}{kind}) is published and installed on this computer, this page will show how each {planned} target turned out. For now it lists the targets set in {title}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="443"/>
         <source>共{n}项：已完成{met}项，未完成{not_met}项，无法判断{unclear}项，报告未提及{not_reported}项。</source>
         <translation>{n} targets: {met} met, {not_met} not met, {unclear} unclear, {not_reported} not mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="448"/>
         <source>另有{n}项是以后年份的目标，还没到报告的时候。</source>
         <translation> Targets for later years, not yet due: {n}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="454"/>
         <source>只比较报告里写明的数字，万、亿换算后再比，单位不同的不比。目标写“以上、不少于、不低于、多、余”的，结果达到这个数就算完成；写“超过”的，要高于这个数。目标写“以下、以内、不超过”的，结果不高于这个数就算完成。目标写一个范围（如5%—6%）或一个数的，结果达到下限就算完成；越低越好的指标（如PM2.5浓度）不高于上限就算完成。“左右、约、近”按上下{tolerance}%计。结果写“余、多、以上”的按至少这个数算，写“以下、以内”的按至多这个数算，写“近”的按略少于这个数算。目标或结果没有数字、单位不同、或说法不足以判断的，标为“无法判断”；下一年的报告回顾了那一年却没有提到的，标为“报告未提及”。</source>
         <translation>Only numbers written in the report are compared, after converting ten-thousands and hundred-millions; numbers in different units are not compared. A target of &quot;or more&quot;, &quot;no less than&quot;, &quot;not below&quot; or &quot;over&quot; is met when the result reaches that number; a target to &quot;exceed&quot; a number needs a result above it. A target of &quot;or less&quot;, &quot;within&quot; or &quot;not more than&quot; is met when the result is not above that number. A target given as a range (such as 5%–6%) or as one number is met when the result reaches the lower end; for measures where lower is better (such as PM2.5 concentration) it is met when the result is not above the upper end. &quot;About&quot;, &quot;around&quot; and &quot;nearly&quot; allow {tolerance}% either way. A result of &quot;over&quot;, &quot;more than&quot; or &quot;or more&quot; counts as at least that number, &quot;or less&quot; and &quot;within&quot; as at most that number, and &quot;nearly&quot; as a little less than that number. Targets or results without a number, in different units, or in words that are not enough to decide, are marked &quot;Unclear&quot;; targets that the next year&apos;s report does not mention in its review are marked &quot;Not mentioned&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="473"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="475"/>
         <source>没有这一类的目标。</source>
         <translation>No targets of this kind.</translation>
     </message>
