@@ -27,21 +27,24 @@ class PartLayout:
     split: bool
 
 
-def part_layout(width: int, height: int, em: float, line: float, large: bool) -> PartLayout:
+def part_layout(width: int, height: int, em: float, line: float, large: bool,
+                chart_min: int = CHART_MIN_PX) -> PartLayout:
     """Arrange a part page of ``width`` × ``height`` px whose text has an ``em`` and reading ``line`` (px).
 
     The list goes beside the text only when both keep a readable width, and chart and text share the
-    height only when the chart gets ``CHART_MIN_PX`` and the text ``READING_MIN_LINES`` lines. 大字模式
+    height only when the chart gets its whole ``chart_min`` height (every bar, its legend and axis title; never
+    less than ``CHART_MIN_PX``) and the text ``READING_MIN_LINES`` lines. 大字模式
     always steps through a drop-down (its simpler page) and shows both panes only on a tall screen.
     """
     if em <= 0:
         return PartLayout(side_list=False, split=False)
     chrome = 4 * em  # the reading pane's padding and heading margin, the splitter handle
+    chart = max(CHART_MIN_PX, chart_min)
     if large:  # only a tall (portrait) screen shows both, each with room to spare
         return PartLayout(side_list=False,
-                          split=height >= LARGE_SPLIT_FACTOR * (CHART_MIN_PX + READING_MIN_LINES * line + chrome))
+                          split=height >= LARGE_SPLIT_FACTOR * (chart + READING_MIN_LINES * line + chrome))
     side = width >= (SIDE_LIST_EM + TEXT_MIN_EM) * em
-    split = height >= CHART_MIN_PX + READING_MIN_LINES * line + chrome
+    split = height >= chart + READING_MIN_LINES * line + chrome
     return PartLayout(side_list=side, split=split)
 
 

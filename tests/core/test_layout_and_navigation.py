@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
 from dongli_desktop.core.layout import (
     CHART_MIN_PX,
+    LARGE_SPLIT_FACTOR,
     READING_MIN_LINES,
     PartLayout,
     default_window,
@@ -84,6 +87,19 @@ def test_part_layout_split_keeps_chart_and_eight_lines():
     assert part_layout(2000, needed, em, line, large=False).split
     assert not part_layout(2000, needed - 1, em, line, large=False).split
 
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_part_layout_splits_only_when_the_whole_chart_fits(large):
+    """A chart that needs more than the floor (many rows, wrapped labels) gets all of it or its own pane."""
+    em, line, chart = 16, 24, 475
+    factor = LARGE_SPLIT_FACTOR if large else 1
+    needed = math.ceil(factor * (chart + READING_MIN_LINES * line + 4 * em))
+    assert part_layout(2000, needed, em, line, large=large, chart_min=chart).split
+    assert not part_layout(2000, needed - 1, em, line, large=large, chart_min=chart).split
+    # below the floor a chart still gets CHART_MIN_PX
+    floor = math.ceil(factor * (CHART_MIN_PX + READING_MIN_LINES * line + 4 * em))
+    assert not part_layout(2000, floor - 1, em, line, large=large, chart_min=100).split
 
 def test_large_mode_steps_and_shows_both_panes_only_when_tall():
     assert part_layout(4000, 4000, 20, 30, large=True) == PartLayout(side_list=False, split=True)

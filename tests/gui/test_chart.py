@@ -104,7 +104,8 @@ def test_derived_bar_is_light_hatched_and_as_thick_as_the_others(qtbot, report):
     # A gap of background between the derived bar and the bar below it.
     below = next(p for p in placed if p.bar.series == "actual")
     top_of_derived, top_of_below = bar_rect(view, derived), bar_rect(view, below)
-    gap = QRect(QPoint(inner.center().x(), top_of_derived.bottom() + 2), QPoint(inner.center().x(), top_of_below.top() - 2))
+    middle = inner.center().x()
+    gap = QRect(QPoint(middle, top_of_derived.bottom() + 2), QPoint(middle, top_of_below.top() - 2))
     assert gap.height() > 2 and set(colours_in(image, gap)) == {colours["surface"]}
 
 
@@ -206,7 +207,8 @@ def test_one_item_per_series_answers_its_own_clicks(qtbot, report):
 
 
 # -- row labels wrap evenly instead of widening the label column ----------------------------------
-@pytest.mark.parametrize("text", ["固定资产投资增长", "居民人均可支配收入增长", "Growth of fixed-asset investment", "地区生产总值增长"])
+@pytest.mark.parametrize("text", ["固定资产投资增长", "居民人均可支配收入增长", "Growth of fixed-asset investment",
+                                  "地区生产总值增长"])
 @pytest.mark.parametrize("chars", [3, 5, 7])
 def test_row_labels_wrap_evenly_within_their_column(qtbot, text, chars):
     metrics = QFontMetrics(QFont("Sans", 20))
@@ -350,3 +352,22 @@ def test_portrait_review_page_shows_the_whole_chart_at_200_percent(window, qtbot
     lowest = min(chart.placed, key=lambda p: p.y0)
     corner = chart.plot.mapTo(scroll.viewport(), chart.plot.mapFromScene(box.mapViewToScene(QPointF(0, lowest.y0))))
     assert 0 <= corner.y() <= scroll.viewport().height()
+
+
+@pytest.mark.parametrize(("width", "point_size"), [(900, 13.0), (560, 13.0), (780, 26.0)])
+@pytest.mark.parametrize("which", ["growth", "topics"])
+def test_minimum_height_for_a_width_is_known_before_the_chart_is_shown(qtbot, report, which, width, point_size):
+    """A page decides how to arrange itself before its chart is shown at its final width: asked for a
+    width, a never-shown chart answers the minimum it will report once shown that wide."""
+    data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
+    fresh = ChartView("主要经济指标：2019年实际与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
+    qtbot.addWidget(fresh)
+    font = QFont(fresh.font())
+    font.setPointSizeF(point_size)
+    fresh.setFont(font)
+    fresh.set_chart(data)
+    assert fresh.width() != width  # laid out for another width than the one asked about
+    predicted = fresh.minimum_height_for(width)
+    scroll, view = scrolled_chart(qtbot, data, width, point_size)
+    assert view.width() == width
+    assert predicted == view.minimumSizeHint().height()

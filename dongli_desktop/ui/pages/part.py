@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -115,6 +116,9 @@ class PartPage(Page):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         self.right = right
+        self._rearrange = QTimer(self, singleShot=True, interval=0)
+        self._rearrange.timeout.connect(self.arrange)
+        right.installEventFilter(self)  # a new width wraps the chart's labels anew: its minimum height moves
 
         self.stepper = self._section_bar()
         layout = QVBoxLayout(self)
@@ -280,7 +284,36 @@ class PartPage(Page):
         margins = self.layout().contentsMargins()
         width = self.width() - margins.left() - margins.right()
         height = self.height() - margins.top() - margins.bottom() - self.title.sizeHint().height()
-        return part_layout(width, height, em, line, self.simple)
+        arrangement = part_layout(width, height, em, line, self.simple,
+                                  chart_min=self._chart_min(self._chart_width(width, side_list=True)))
+        if not arrangement.side_list:  # the sections in a drop-down: the chart takes the page's width
+            arrangement = part_layout(width, height, em, line, self.simple,
+                                      chart_min=self._chart_min(self._chart_width(width, side_list=False)))
+        if arrangement.side_list and arrangement.split:  # the wide page also shows its intro: less height
+            intro = self.intro.heightForWidth(width)
+            height -= (intro if intro > 0 else self.intro.sizeHint().height()) + self.layout().spacing()
+            arrangement = part_layout(width, height, em, line, self.simple,
+                                      chart_min=self._chart_min(self._chart_width(width, side_list=True)))
+        return arrangement
+
+    def _chart_width(self, width: int, side_list: bool) -> int:
+        """How wide the chart is drawn on a page ``width`` px wide inside its margins: the right pane's
+        width, which the section list shares when ``side_list``."""
+        laid_out = self.splitter.isVisible() and self.splitter.width() == width
+        if laid_out and self.list.isVisible() == side_list:
+            return self.right.width()  # the splitter's own (or the reader's dragged) division
+        if not side_list:
+            return width
+        return width - self.splitter.handleWidth() - max(SIDE_LIST_EM * self.em(), self.list.sizeHint().width())
+
+    def _chart_min(self, width: int) -> int:
+        """The least height that shows the current chart whole (its bars, legend and axis title) when it
+        is ``width`` px wide."""
+        if self.chart is None or not self.has_chart:
+            return CHART_MIN_PX
+        margins = self.chart_layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        return self.chart.minimum_height_for(inner) + margins.top() + margins.bottom() + 4
 
     def _apply_arrangement(self, arrangement: PartLayout) -> None:
         self.arrangement = arrangement
@@ -350,15 +383,23 @@ class PartPage(Page):
         self.chart.setAccessibleName(title)
         self.stepper.setVisible(not self.arrangement.side_list or not self.arrangement.split)
         self.show_pane(self.pane)
+        self.arrange()  # this chart may need more height than the last one to show itself whole
 
     def _size_chart(self) -> None:
-        """Side by side: the chart's natural height, at least ``CHART_MIN_PX``, at most half the height."""
+        """Side by side: the chart's natural height, at most half the height, but never less than it needs
+        to show itself whole (the arrangement only splits when the text still gets its lines then)."""
         if self.chart is None or self.chart_scroll.isHidden() or not self.arrangement.split:
             return
         total = max(2 * CHART_MIN_PX, self.right.height())
         wanted = self.chart_holder.sizeHint().height() + 4
-        chart_height = max(CHART_MIN_PX, min(wanted, total // 2))
+        chart_height = max(self._chart_min(self.right.width()), min(wanted, total // 2))
         self.right.setSizes([chart_height, total - chart_height])
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """The right pane changed width (a resize, the list's splitter dragged): arrange anew."""
+        if obj is self.right and isinstance(event, QResizeEvent) and event.oldSize().width() != event.size().width():
+            self._rearrange.start()
+        return super().eventFilter(obj, event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

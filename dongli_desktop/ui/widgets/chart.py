@@ -81,6 +81,26 @@ class _Label:
     drawn: bool  # a bar (or dot) stands for this value
 
 
+@dataclass(frozen=True)
+class _Geometry:
+    """The chart laid out for one width: row labels, value labels and how tall the rows are."""
+
+    tick_font: QFont
+    ticks_left: list[tuple[float, str]]
+    left_px: int
+    right_px: int
+    span: float
+    ticks: list[float]
+    px_per_unit: float
+    dot_px: float
+    plans: list[tuple[_Label, str, float, float, float, int]]  # label, colour, anchor, start, end, lines
+    slot_base: float
+    stacks: dict[str, float]
+    heights: dict[str, float]
+    total: float
+    plot_heights: tuple[int, int]  # the bars' plot squeezed to its minimum, and at ease
+
+
 class ChartView(QWidget):
     """A titled chart with its legend and axis title above the bars, and a save button.
 
@@ -163,10 +183,10 @@ class ChartView(QWidget):
         around the chart insist on the chart's preferred height and hide its bottom bars."""
         return False
 
-    def _height_with(self, plot_px: int) -> int:
-        """The chart's height at its current width with the bars' plot ``plot_px`` tall."""
+    def _height_with(self, plot_px: int, width: int | None = None) -> int:
+        """The chart's height at ``width`` (default: its current width) with the bars' plot ``plot_px`` tall."""
         layout = self._column
-        width = max(1, self.width())
+        width = max(1, self.width() if width is None else width)
         parts: list[int] = []
         for index in range(layout.count()):
             entry = layout.itemAt(index)
@@ -273,36 +293,26 @@ class ChartView(QWidget):
             return self.tr("{text}（推算）").format(text=bar.text)
         return bar.text
 
-    def _draw(self) -> None:
+    def _geometry(self, width: int) -> _Geometry:
+        """Lay out the current chart's labels and rows for a plot ``width`` px wide (nothing is drawn)."""
         chart = self._chart
         assert chart is not None
         colours = self.colours
-        item = self.plot.getPlotItem()
-        item.clear()
-        self._placed, self._items, self._dots = [], [], []
-        self.plot.setBackground(colours["surface"])
         rows = list(chart.rows)
         tick_font, value_font = self._font(TICK_FONT), self._font(VALUE_FONT)
         metrics, value_metrics = QFontMetrics(tick_font), QFontMetrics(value_font)
         line = value_metrics.height()
         scales = self._scales(chart)
 
-        budget = max(metrics.horizontalAdvance("字" * MIN_ROW_LABEL_CHARS), int(self.plot.width() * ROW_LABEL_SHARE))
+        budget = max(metrics.horizontalAdvance("字" * MIN_ROW_LABEL_CHARS), int(width * ROW_LABEL_SHARE))
         ticks_left = [(0.0, wrap_text(self._labels.get(row, row), metrics, budget)) for row in rows]
-        left = item.getAxis("left")
-        text_pen = pg.mkPen(colours["text"])
-        left.setStyle(tickFont=tick_font, tickTextOffset=8, tickLength=0)  # no tick marks over the bars
-        left.setPen(text_pen)
-        left.setTextPen(text_pen)
         widest = max((metrics.horizontalAdvance(part) for _, t in ticks_left for part in t.split("\n")), default=40)
         left_px = widest + ROW_LABEL_GAP_PX
-        left.setWidth(left_px)  # takes effect at the next layout: use the number, not left.width()
         top_value = max((x for b in chart.bars if (x := self._position(b, scales)) is not None), default=1.0)
         right_px = PLOT_MARGIN_PX
         if self._axis_shown():  # the last number is centred on the axis's end: half of it needs room
             right_px += math.ceil(metrics.horizontalAdvance(format_cn(top_value / MIN_BAR_SHARE)) / 2)
-        item.layout.setContentsMargins(PLOT_MARGIN_PX, PLOT_MARGIN_PX, right_px, PLOT_MARGIN_PX)
-        plot_px = max(MIN_PLOT_WIDTH_PX, self.plot.width() - left_px - right_px - PLOT_MARGIN_PX)
+        plot_px = max(MIN_PLOT_WIDTH_PX, width - left_px - right_px - PLOT_MARGIN_PX)
 
         labels: list[_Label] = []
         for row in rows:
@@ -310,8 +320,8 @@ class ChartView(QWidget):
                 x = self._position(bar, scales)
                 text_item = ValueLabel(bar, self._label_text(bar), anchor=(0, 0.5))
                 text_item.setFont(value_font)
-                width = text_item.textItem.boundingRect().width()  # as drawn, margins included
-                labels.append(_Label(bar, text_item, x if x is not None else 0.0, 0.0, width, x is not None))
+                label_width = text_item.textItem.boundingRect().width()  # as drawn, margins included
+                labels.append(_Label(bar, text_item, x if x is not None else 0.0, 0.0, label_width, x is not None))
 
         span = self._span(labels, plot_px)
         ticks: list[float] = []
@@ -351,7 +361,6 @@ class ChartView(QWidget):
         # Rows from the top, each as tall as its own bars, labels and row label need (view units are the
         # pixels of the chart squeezed to its minimum; a taller chart scales them all alike).
         slot_base = line * COMPACT_SLOT
-        half = slot_base * BAR_FILL / 2  # every bar is as thick as every other
         row_lines = {row: text.count("\n") + 1 for row, (_, text) in zip(rows, ticks_left, strict=True)}
         heights: dict[str, float] = {}
         stacks: dict[str, float] = {}  # the bars of a row together, each in a slot as tall as its label
@@ -359,6 +368,46 @@ class ChartView(QWidget):
             stacks[row] = slot_base * max(1, sum(plan[5] for plan in plans if plan[0].bar.row == row))
             heights[row] = max(stacks[row] / ROW_BAND, metrics.height() * row_lines[row] * COMPACT_SLOT)
         total = sum(heights.values())
+        # At ease, rows are a little roomier: value labels a line and a quarter apart, rows of a few lines.
+        ease = max(total * SLOT_LINES / COMPACT_SLOT, len(rows) * metrics.height() * MIN_ROW_LINES)
+        axis_px = 0 if not self._axis_shown() else metrics.height() + 2 * AXIS_TEXT_OFFSET_PX
+        frame = axis_px + 4 * PLOT_MARGIN_PX + 2  # the value axis, the plot's margins, a pixel of air
+        return _Geometry(tick_font=tick_font, ticks_left=ticks_left, left_px=left_px, right_px=right_px,
+                         span=span, ticks=ticks, px_per_unit=px_per_unit, dot_px=dot_px, plans=plans,
+                         slot_base=slot_base, stacks=stacks, heights=heights, total=total,
+                         plot_heights=(math.ceil(total + frame), math.ceil(ease + frame + PLOT_PAD_PX)))
+
+    def minimum_height_for(self, width: int) -> int:
+        """The least height that shows every bar with its value, the legend and the axis title when the
+        chart is ``width`` px wide: laid out for that width, whether or not the chart is shown yet."""
+        if self._chart is None:
+            return MIN_CHART_HEIGHT_PX
+        self.ensurePolished()  # a never-shown chart gets its style sheet's fonts and margins first
+        geometry = self._geometry(max(1, width))
+        return max(MIN_CHART_HEIGHT_PX, self._height_with(geometry.plot_heights[0], width))
+
+    def _draw(self) -> None:
+        chart = self._chart
+        assert chart is not None
+        colours = self.colours
+        item = self.plot.getPlotItem()
+        item.clear()
+        self._placed, self._items, self._dots = [], [], []
+        self.plot.setBackground(colours["surface"])
+        rows = list(chart.rows)
+        geometry = self._geometry(self.width())  # the plot spans the chart: right even before a layout
+        tick_font, ticks_left, plans = geometry.tick_font, geometry.ticks_left, geometry.plans
+        span, px_per_unit, dot_px = geometry.span, geometry.px_per_unit, geometry.dot_px
+        stacks, heights, total = geometry.stacks, geometry.heights, geometry.total
+        slot_base = geometry.slot_base
+        half = slot_base * BAR_FILL / 2  # every bar is as thick as every other
+        left = item.getAxis("left")
+        text_pen = pg.mkPen(colours["text"])
+        left.setStyle(tickFont=tick_font, tickTextOffset=8, tickLength=0)  # no tick marks over the bars
+        left.setPen(text_pen)
+        left.setTextPen(text_pen)
+        left.setWidth(geometry.left_px)  # takes effect at the next layout: use the number, not left.width()
+        item.layout.setContentsMargins(PLOT_MARGIN_PX, PLOT_MARGIN_PX, geometry.right_px, PLOT_MARGIN_PX)
         centres: dict[str, float] = {}
         above = 0.0
         for row in rows:
@@ -393,14 +442,10 @@ class ChartView(QWidget):
             item.addItem(bars_item)
             self._items.append(bars_item)
 
-        self._style_value_axis(item, tick_font, colours, ticks)
+        self._style_value_axis(item, tick_font, colours, geometry.ticks)
         item.setXRange(0, span, padding=0)
         item.setYRange(0, total, padding=0)
-        # At ease, rows are a little roomier: value labels a line and a quarter apart, rows of a few lines.
-        ease = max(total * SLOT_LINES / COMPACT_SLOT, len(rows) * metrics.height() * MIN_ROW_LINES)
-        axis_px = 0 if not self._axis_shown() else metrics.height() + 2 * AXIS_TEXT_OFFSET_PX
-        frame = axis_px + 4 * PLOT_MARGIN_PX + 2  # the value axis, the plot's margins, a pixel of air
-        self._plot_heights = (math.ceil(total + frame), math.ceil(ease + frame + PLOT_PAD_PX))
+        self._plot_heights = geometry.plot_heights
         self.plot.setMinimumHeight(self._plot_heights[0])
         self.plot.setMaximumHeight(self._plot_heights[1])
         self.updateGeometry()
