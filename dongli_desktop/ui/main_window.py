@@ -372,14 +372,19 @@ class MainWindow(QMainWindow):
             self._watch_speech()
             self.ready.emit()
 
-    def _watch_speech(self) -> None:
+    def _watch_speech(self, retry: bool = True) -> None:
         """Once read-aloud has started: if its engine turns out unusable, rebuild the pages without 朗读 links."""
         from dongli_desktop.ui import speech
 
-        if self._speech_watched or not speech.started():
+        if self._speech_watched:
+            return
+        if not speech.started():  # the overview starts it one event-loop turn after its charts
+            if retry:
+                QTimer.singleShot(0, self, lambda: self._watch_speech(retry=False))
             return
         self._speech_watched = True
         speech.speaker().stateChanged.connect(self._speech_state)
+        self._speech_state(speech.speaker().state)  # it may have failed already
 
     def _speech_state(self, state: object) -> None:
         from dongli_desktop.ui.speech import State

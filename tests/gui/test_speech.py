@@ -245,3 +245,28 @@ def test_speaker_keeps_no_growing_record(mock_speaker, qtbot):
     said_last(mock_speaker, qtbot, "第999段")
     assert not any(isinstance(v, list) for v in vars(mock_speaker).values() if v is not mock_speaker.said)
     assert not any(isinstance(v, list) for v in vars(mock_speaker._host).values())
+
+
+def test_pages_drop_their_read_aloud_links_when_the_engine_fails(monkeypatch, qtbot, tmp_path):
+    """Links are offered while the engine starts; if it then has no Mandarin voice, the pages are rebuilt
+    without them (a visitor never taps a 朗读 that cannot speak)."""
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    monkeypatch.setattr(speech, "installed_engines", lambda: ["english-only"])
+    speech.reset_speaker()
+    speech._speaker = speech.Speaker("english-only", factory=EnglishOnlyEngine)
+    try:
+        win, code = create_window(make_options(tmp_path, "--size", "1280x800"))
+        assert code == 0 and win is not None
+        qtbot.addWidget(win)
+        win.show()
+        overview = win.show_page("overview")
+        qtbot.waitUntil(lambda: overview.charts_built)
+        qtbot.waitUntil(lambda: speech.speaker().state is speech.State.FAILED, timeout=5000)
+        qtbot.waitUntil(lambda: win.page("overview") is not overview)  # rebuilt
+        cards = win.page("overview").cards
+        assert cards and not any(card.speak_button.isVisibleTo(card) for card in cards)
+        win.close()
+    finally:
+        speech.reset_speaker()
