@@ -14,6 +14,7 @@ import pytest
 
 from dongli_desktop.core.constants import PAGES
 from tests.conftest import ROOT
+from tests.session.harness import latin_only_fontconfig
 
 pytestmark = pytest.mark.screenshot
 
@@ -42,18 +43,6 @@ def xserver():
     yield display
     proc.terminate()
     proc.wait(timeout=10)
-
-
-def latin_only_fontconfig(folder: Path) -> Path:
-    """A fontconfig file that hides every system font but DejaVu: Chinese can only come from the app."""
-    conf = folder / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
-        f"<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    return conf
 
 
 def distinct_colours(path: str) -> int:
