@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml | venv
 run: system-deps $(STAMP)
 	$(PY) -m dongli_desktop
 
-test: system-deps $(STAMP) lint
-	$(PY) -m pytest
+# All tests, then the quality gates; either failing fails the run (and both always report).
+test: system-deps $(STAMP)
+	@status=0; $(PY) -m pytest || status=$$?; $(MAKE) --no-print-directory lint || status=1; exit $$status
 
 # Quality gates (CI runs them through `make test`): ruff everywhere, mypy --strict on the GUI-free core and the builder.
 lint: $(STAMP)
