@@ -7,9 +7,13 @@ screen inside the chart, above its bars, and the bars' pixels have the theme's s
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtGui import QImage
 
+from dongli_desktop.core import charts
+from dongli_desktop.core.navigation import part_sections
 from dongli_desktop.ui import theme
 from tests.session.harness import AppProcess, Control, XSession, wait_until
 
@@ -141,9 +145,6 @@ def test_every_chart_beside_the_text_is_whole_at_1920x1080(make_session, tmp_pat
     """Seen in the screenshot matrix at 1920×1080 and 100 %: the chart pane beside the text was shorter than
     its chart, which scrolled inside it with its last bars cut. Every section's chart shown together with
     the text now sits whole above the reading pane (a chart too tall for that gets the pane to itself)."""
-    from dongli_desktop.core import charts
-    from dongli_desktop.core.navigation import part_sections
-
     width, height = 1920, 1080
     session = make_session(width, height)
     path = tmp_path / "layout.json"
@@ -174,8 +175,6 @@ def test_every_chart_beside_the_text_is_whole_at_1920x1080(make_session, tmp_pat
 
 
 def read_layout(path) -> dict | None:
-    import json
-
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

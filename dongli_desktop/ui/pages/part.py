@@ -121,7 +121,7 @@ class PartPage(Page):
         right.installEventFilter(self)  # a new width wraps the chart's labels anew: its minimum height moves
 
         self.stepper = self._section_bar()
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(*WIDE_MARGINS)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
@@ -281,7 +281,7 @@ class PartPage(Page):
     def _measure(self) -> PartLayout:
         em = self.em()
         line = self.reader.fontMetrics().lineSpacing() * READING_LINE
-        margins = self.layout().contentsMargins()
+        margins = self.column.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         height = self.height() - margins.top() - margins.bottom() - self.title.sizeHint().height()
         arrangement = part_layout(width, height, em, line, self.simple,
@@ -291,7 +291,7 @@ class PartPage(Page):
                                       chart_min=self._chart_min(self._chart_width(width, side_list=False)))
         if arrangement.side_list and arrangement.split:  # the wide page also shows its intro: less height
             intro = self.intro.heightForWidth(width)
-            height -= (intro if intro > 0 else self.intro.sizeHint().height()) + self.layout().spacing()
+            height -= (intro if intro > 0 else self.intro.sizeHint().height()) + self.column.spacing()
             arrangement = part_layout(width, height, em, line, self.simple,
                                       chart_min=self._chart_min(self._chart_width(width, side_list=True)))
         return arrangement
@@ -318,7 +318,7 @@ class PartPage(Page):
     def _apply_arrangement(self, arrangement: PartLayout) -> None:
         self.arrangement = arrangement
         wide = arrangement.side_list and arrangement.split
-        self.layout().setContentsMargins(*(WIDE_MARGINS if wide else NARROW_MARGINS))
+        self.column.setContentsMargins(*(WIDE_MARGINS if wide else NARROW_MARGINS))
         self.list.setVisible(arrangement.side_list)
         self.list.setMinimumWidth(SIDE_LIST_EM * self.em() if arrangement.side_list else 0)
         self.title.setVisible(arrangement.side_list)
@@ -344,7 +344,7 @@ class PartPage(Page):
         extra = self.previous_button.sizeHint().width() - metrics.horizontalAdvance(self.previous_button.text())
         toggles = sum(b.sizeHint().width() for b in (self.show_text_button, self.show_chart_button) if b.isVisible())
         needed = sum(metrics.horizontalAdvance(t) + extra for t in full) + COMBO_MIN_EM * self.em() + toggles + 40
-        margins = self.layout().contentsMargins()
+        margins = self.column.contentsMargins()
         wide = self.width() - margins.left() - margins.right() >= needed
         for button, text, arrow in ((self.previous_button, full[0], "◀"), (self.next_button, full[1], "▶")):
             button.setText(text if wide else arrow)
