@@ -70,13 +70,15 @@ def stop(processes: list[subprocess.Popen]) -> None:
                 proc.wait()
 
 
-def render(display: str, out: Path, scale: str, mode: str, lang: str, work: Path) -> bool:
+def render(display: str, out: Path, scale: str, mode: str, lang: str, work: Path, size: str) -> bool:
+    """One run of the app: every page and dialog of one combination, its window as large as the screen."""
     if mode != "normal":
         scale = str(min(float(scale), LARGE_SCALES[-1]))
     out.mkdir(parents=True, exist_ok=True)
     python = ROOT / ".venv" / "bin" / "python"
     argv = [str(python if python.exists() else sys.executable), "-m", "dongli_desktop", "--screenshot", str(out),
-            "--settings", str(work / "settings.ini"), "--font-scale", scale, "--lang", lang, *MODES[mode]]
+            "--settings", str(work / "settings.ini"), "--font-scale", scale, "--lang", lang, "--size", size,
+            *MODES[mode]]
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", DONGLI_SCREENSHOT_SCREEN="1",
                DONGLI_TTS_ENGINE=os.environ.get("DONGLI_TTS_ENGINE", "none"), XDG_DATA_HOME=str(work / "data"),
                PYQTGRAPH_QT_LIB="PySide6")
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                     for lang in args.langs.split(","):
                         folder = args.out / size / f"{mode}-{round(float(scale) * 100)}-{lang}"
                         print(f"{size} {mode} {scale} {lang} -> {folder}", flush=True)
-                        failures += not render(display, folder, scale, mode, lang, work)
+                        failures += not render(display, folder, scale, mode, lang, work, size)
         finally:
             stop(processes)
     return failures
