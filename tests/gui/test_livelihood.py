@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -39,3 +40,27 @@ def test_topic_chart_counts_and_filters(window):
     bar = next(p.bar for p in page.chart.placed if p.bar.row == "health")
     page.chart.barActivated.emit(bar)
     assert {i.topic for i in page.visible_items()} == {"health"}
+
+
+@pytest.mark.parametrize("extra", [
+    ("--large", "--contrast", "--lang", "en", "--font-scale", "1.75"),
+    ("--lang", "en", "--font-scale", "2.0"),
+    ("--font-scale", "2.0"),
+])
+def test_page_never_wider_than_a_small_screen(qtbot, tmp_path, extra):
+    """At 1024×768 with large text, in both languages, nothing on the page is cut at the right edge."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1024x768", *extra))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("livelihood")
+    area = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: area.widget().width() > 0)
+    assert area.widget().minimumSizeHint().width() <= area.viewport().width()
+    assert area.widget().width() <= area.viewport().width()
+    win.close()

@@ -22,6 +22,7 @@ from dongli_desktop.ui.widgets.common import (
     make_label,
     scroll_page,
 )
+from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.years import series_label
 
 if TYPE_CHECKING:
@@ -39,12 +40,11 @@ class ItemCard(FittedCard):
         super().__init__(parent)
         self.item = item
         layout = self.framed_layout((14, 10, 14, 10))
-        tags = QHBoxLayout()
-        tags.addWidget(make_label(topic_name, "tag", wrap=False))
+        tags = FlowWidget(spacing=8)  # the two tags wrap under each other when the card is narrow
+        tags.add(make_label(topic_name, "tag", wrap=False))
         status = series_label("done" if item.kind == "done" else "planned", item.year)
-        tags.addWidget(make_label(status, "tagDone" if item.kind == "done" else "tagPlanned", wrap=False))
-        tags.addStretch(1)
-        layout.addLayout(tags)
+        tags.add(make_label(status, "tagDone" if item.kind == "done" else "tagPlanned", wrap=False))
+        layout.addWidget(tags)
         self.text = make_label(self._rich_text(), rich=True)
         self.link = link_button(self.tr("查看原文"), self.tr("打开这项实事在报告中的原文"))
         source = SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False)
