@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
     pageCreated = Signal(QWidget)
 
     def __init__(self, report: Report, font_family: str, scale: float = 1.0,
-                 on_scale: Callable[[float], None] | None = None, pages: tuple[str, ...] = PAGES,
+                 pages: tuple[str, ...] = PAGES,
                  kiosk: bool = False, look: Look | None = None, on_look: Callable[[Look], None] | None = None,
                  catalogue: Catalogue | None = None, edition: Edition | None = None,
                  parent: QWidget | None = None) -> None:
@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         self._reports: dict[Path, Report] = {Path(report.path): report}  # opened editions, kept open
         self.font_family = font_family
         self.look = replace(look or Look(), scale=scale)
-        self._on_scale = on_scale
         self._on_look = on_look
         self.allowed = tuple(p for p in PAGES if p in pages) or ("overview",)
         self.kiosk = kiosk
@@ -520,8 +519,6 @@ class MainWindow(QMainWindow):
         self.top_bar.arrange()
         for page in self.pages.values():
             page.apply_scale(scale)
-        if self._on_scale is not None:
-            self._on_scale(scale)
         if self._on_look is not None:
             self._on_look(self.look)
         self.scaleChanged.emit(scale)

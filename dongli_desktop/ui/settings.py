@@ -25,11 +25,6 @@ class Preferences:
             return FONT_SCALES[0]
         return min(FONT_SCALES, key=lambda s: abs(s - value))
 
-    @font_scale.setter
-    def font_scale(self, value: float) -> None:
-        self._settings.setValue("ui/font_scale", float(value))
-        self._settings.sync()
-
     def _get(self, key: str, default: str, allowed: tuple[str, ...]) -> str:
         value = self._settings.value(key, default)
         return value if isinstance(value, str) and value in allowed else default

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -182,7 +183,9 @@ class OverviewPage(Page):
     def _relayout_cards(self) -> None:
         """As many columns as fit the cards' own minimum width (grows with the text size)."""
         spacing = self.grid.spacing()
-        available = self.width() - 56 - 24  # page margins and the scroll bar
+        margins = self.layout_.contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        available = self.width() - margins.left() - margins.right() - scroll_bar
         if self._card_min is None:  # each card's minimum lays out its text: once, not at every resize
             self._card_min = max((c.minimumSizeHint().width() for c in self.cards), default=0)
         card_width = max(self._card_min, int(CARD_MIN_WIDTH * self.scale))
