@@ -547,148 +547,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="154"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="155"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="158"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="219"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="234"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="572"/>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="586"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="584"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="571"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -751,77 +751,77 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="65"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="95"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="70"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="77"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="78"/>
         <source>{reviewed}年成绩与{planned}年目标</source>
         <translation>{reviewed} results and {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="89"/>
         <source>{reviewed}年实际与{planned}年目标对比</source>
         <translation>{reviewed} results compared with {planned} targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="99"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="102"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="157"/>
         <source>{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。</source>
         <translation>The end-of-{base} number is not in the report: it is the {year} total minus that year&apos;s new enterprises.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="147"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="148"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="147"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="148"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
         <source>国家高新技术企业倍增之路</source>
         <translation>Doubling the national high-tech enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
