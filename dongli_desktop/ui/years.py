@@ -11,19 +11,17 @@ from PySide6.QtCore import QCoreApplication
 from dongli_desktop.core import charts
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Years", text)
-
-
+# Each pattern is written out as QCoreApplication.translate("Years", …) so that lupdate files it under its
+# context ("Years"), where the run-time lookup finds it; a wrapper or an alias would hide it from lupdate.
 def series_label(series: str, year: int | str) -> str:
     """The legend word of one chart series (``actual`` → 2019年实际) for ``year``."""
     patterns = {
-        "actual": tr("{year}年实际"),
-        "target": tr("{year}年目标"),
-        "goal": tr("{year}年倍增目标"),
-        "derived": tr("{year}年底（推算）"),
-        "done": tr("{year}年已完成"),
-        "planned": tr("{year}年计划"),
+        "actual": QCoreApplication.translate("Years", "{year}年实际"),
+        "target": QCoreApplication.translate("Years", "{year}年目标"),
+        "goal": QCoreApplication.translate("Years", "{year}年倍增目标"),
+        "derived": QCoreApplication.translate("Years", "{year}年底（推算）"),
+        "done": QCoreApplication.translate("Years", "{year}年已完成"),
+        "planned": QCoreApplication.translate("Years", "{year}年计划"),
     }
     return patterns.get(series, "{year}").format(year=year)
 
@@ -35,6 +33,10 @@ def series_names(chart: charts.Chart) -> dict[str, str]:
 
 def row_label(series: str, year: int | str) -> str:
     """A row of a chart with one row per year (the high-tech path): 2018年底, 2019年, 2020年目标."""
-    patterns = {"derived": tr("{year}年底"), "actual": tr("{year}年"), "target": tr("{year}年目标"),
-                "goal": tr("{year}年目标")}
+    patterns = {
+        "derived": QCoreApplication.translate("Years", "{year}年底"),
+        "actual": QCoreApplication.translate("Years", "{year}年"),
+        "target": QCoreApplication.translate("Years", "{year}年目标"),
+        "goal": QCoreApplication.translate("Years", "{year}年目标"),
+    }
     return patterns.get(series, "{year}").format(year=year)

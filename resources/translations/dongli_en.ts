@@ -2,51 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="21"/>
-        <source>{year}年实际</source>
-        <translation>{year} result</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="22"/>
-        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
-        <location filename="../../dongli_desktop/ui/years.py" line="39"/>
-        <source>{year}年目标</source>
-        <translation>{year} target</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="23"/>
-        <source>{year}年倍增目标</source>
-        <translation>{year} doubling goal</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="24"/>
-        <source>{year}年底（推算）</source>
-        <translation>End of {year} (derived)</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="25"/>
-        <source>{year}年已完成</source>
-        <translation>Done in {year}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="26"/>
-        <source>{year}年计划</source>
-        <translation>Planned for {year}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
-        <source>{year}年底</source>
-        <translation>End of {year}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
-        <source>{year}年</source>
-        <translation>{year}</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../dongli_desktop/ui/dialogs.py" line="111"/>
@@ -1365,6 +1320,51 @@
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="266"/>
         <source>；</source>
         <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>Years</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="19"/>
+        <source>{year}年实际</source>
+        <translation>{year} result</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="20"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="39"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="40"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="21"/>
+        <source>{year}年倍增目标</source>
+        <translation>{year} doubling goal</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="22"/>
+        <source>{year}年底（推算）</source>
+        <translation>End of {year} (derived)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="23"/>
+        <source>{year}年已完成</source>
+        <translation>Done in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="24"/>
+        <source>{year}年计划</source>
+        <translation>Planned for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="37"/>
+        <source>{year}年底</source>
+        <translation>End of {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
     </message>
 </context>
 </TS>
