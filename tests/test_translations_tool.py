@@ -58,3 +58,22 @@ def test_every_translation_keeps_the_placeholders_of_its_source():
         if sorted(placeholder.findall(source)) != sorted(placeholder.findall(text)):
             wrong.append((source, text))
     assert wrong == []
+
+
+def test_pending_translations_fill_only_unfinished_messages_of_their_context(tmp_path):
+    ts = tmp_path / "x.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="en">\n'
+                  "<context><name>A</name>\n"
+                  '<message><source>首页</source><translation type="unfinished"></translation></message>\n'
+                  '<message><source>关于</source><translation>About (kept)</translation></message>\n'
+                  "</context>\n<context><name>B</name>\n"
+                  '<message><source>首页</source><translation type="unfinished"></translation></message>\n'
+                  "</context>\n</TS>\n", encoding="utf-8")
+    filled = load_tool().fill(ts, {("A", "首页"): "Home", ("A", "关于"): "About (new)"})
+    assert filled == 1
+    root = ET.parse(ts).getroot()
+    found = {(c.findtext("name"), m.findtext("source")): m.find("translation")
+             for c in root.iter("context") for m in c.iter("message")}
+    assert found[("A", "首页")].text == "Home" and "type" not in found[("A", "首页")].attrib
+    assert found[("A", "关于")].text == "About (kept)"
+    assert found[("B", "首页")].get("type") == "unfinished"
