@@ -50,7 +50,11 @@ def test_every_target_of_every_edition_has_a_decided_case(reports: dict[int, Rep
                 assert (year, ind.key, ind.year) in decided
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['target']}-{c['key']}-{c['year']}-{'+'.join(map(str, c['available']))}")
+def case_id(case: dict[str, Any]) -> str:
+    return f"{case['target']}-{case['key']}-{case['year']}-{'+'.join(map(str, case['available']))}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_the_tracker_agrees_with_the_decided_verdict(reports: dict[int, Report], case: dict[str, Any]) -> None:
     later = [reports[y] for y in case["available"]]
     rows = {(r.key, r.year): r for r in track(reports[case["target"]], later)}
