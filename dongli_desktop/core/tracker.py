@@ -123,6 +123,7 @@ class TrackedTarget:
     basis: str  # floor, ceiling, range, about, exact, relative, direction — or why no verdict: see _WHY
     reference: Side | None = None  # relative: the referenced figure; direction: the previous value
     reviewed_by: Document | None = None  # the edition that reviews the target's year (None: not due)
+    direction: str | None = None  # relative and direction targets: "up" (高于, 提高) or "down" (低于, 下降)
 
     @property
     def due(self) -> bool:
@@ -258,6 +259,17 @@ class _Series:
         return None
 
 
+def _wanted(target: Side) -> str | None:
+    """"up" or "down" for a relative or direction target without a number, else None."""
+    if target.quantity is not None:
+        return None
+    relative = _relative(target.indicator.quote)
+    if relative is not None:
+        return "up" if relative[1] else "down"
+    up = _direction(target.indicator.quote)
+    return None if up is None else "up" if up else "down"
+
+
 def _verdict(series: _Series, target: Side, result: Side, reviewer: Report) -> tuple[Status, str, Side | None]:
     """The status, its basis and the other figure used (a relative or direction target's)."""
     ind, tq, rq = target.indicator, target.quantity, result.quantity
@@ -326,7 +338,7 @@ def track(earlier: Report, later: Report | Sequence[Report]) -> tuple[TrackedTar
         tracked.append(TrackedTarget(
             key=ind.key, name=ind.name, name_en=ind.name_en, category=ind.category, year=ind.year,
             target=target, result=result, status=status, basis=basis, reference=reference,
-            reviewed_by=reviewer.document if reviewer is not None else None,
+            reviewed_by=reviewer.document if reviewer is not None else None, direction=_wanted(target),
         ))
     return tuple(tracked)
 
@@ -349,28 +361,26 @@ def track_editions(earlier: Edition, later: Edition | Sequence[Edition]) -> tupl
 
 @dataclass(frozen=True)
 class Comparison:
-    """The targets of ``earlier`` judged by the ``later`` editions (none: nothing can be judged yet).
+    """The targets of ``earlier`` judged by the ``judged_by`` editions (none: nothing can be judged yet).
 
     ``unjudged_years`` are the years ``earlier`` reviews whose targets are in no loaded edition (the 2019
     results of the 2020 report when the 2019 report is not loaded): their results cannot be judged.
     """
 
     earlier: Document
-    later: tuple[Document, ...]  # oldest first
+    judged_by: tuple[Document, ...]  # the later editions of the district, oldest first
     rows: tuple[TrackedTarget, ...]
     unjudged_years: tuple[int, int] | None = None
+
+    @property
+    def later(self) -> Document | None:
+        """The first later edition (the one that usually reviews ``earlier``'s planned year), if any."""
+        return self.judged_by[0] if self.judged_by else None
 
     @property
     def judged(self) -> bool:
         """Some target's year is reviewed by a loaded edition."""
         return any(r.due for r in self.rows)
-
-    @property
-    def next_review(self) -> Document | None:
-        """The loaded edition that reviews ``earlier``'s planned year, if any."""
-        planned = self.earlier.planned_year
-        return next((d for d in self.later if planned is not None and d.reviewed_from is not None
-                     and d.reviewed_to is not None and d.reviewed_from <= planned <= d.reviewed_to), None)
 
 
 def pair_for(catalogue: Catalogue, edition: Edition) -> tuple[Edition, tuple[Edition, ...]]:

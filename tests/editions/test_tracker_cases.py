@@ -9,30 +9,16 @@ from typing import Any
 
 import pytest
 
-from db.build import build
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import Status, track
-from tests.editions.conftest import FIXTURES
+from tests.editions.conftest import TRACKER_CASES
 
-CASES_DIR = FIXTURES / "tracker"
-CASES: list[dict[str, Any]] = tomllib.loads((CASES_DIR / "expected.toml").read_text(encoding="utf-8"))["case"]
-YEARS = (2020, 2021, 2022)
+CASES: list[dict[str, Any]] = tomllib.loads((TRACKER_CASES / "expected.toml").read_text(encoding="utf-8"))["case"]
 
 
 @pytest.fixture(scope="module")
-def yunxi(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    """The three fictional 云溪区 editions, built once."""
-    out = tmp_path_factory.mktemp("yunxi")
-    paths = {}
-    for year in YEARS:
-        paths[year] = out / f"yunxi_{year}.db"
-        build(CASES_DIR / f"yunxi_{year}_report.txt", CASES_DIR / f"yunxi_{year}_annotations.toml", paths[year])
-    return paths
-
-
-@pytest.fixture(scope="module")
-def reports(yunxi: dict[int, Path]) -> Iterator[dict[int, Report]]:
-    opened = {year: Report.open(path) for year, path in yunxi.items()}
+def reports(yunxi_dbs: dict[int, Path]) -> Iterator[dict[int, Report]]:
+    opened = {year: Report.open(path) for year, path in yunxi_dbs.items()}
     yield opened
     for report in opened.values():
         report.close()
