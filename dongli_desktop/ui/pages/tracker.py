@@ -105,7 +105,6 @@ class TrackerRow(QFrame):
         self.name = make_label(self.name_text, "cardTitle")
         self.status = make_label(self.status_text(), self._status_style(), wrap=False)
         self.explanation = make_label(self.explain(), "muted")
-        self.explanation.setAccessibleName(self.tr("判断说明"))
 
         self.target_link = self._link(self.target, "target", self.tr("{year}年目标：{value}").format(
             year=ind.year, value=self.shown(self.target)), self.tr("{name}，{year}年目标{value}，查看原文").format(
@@ -268,7 +267,6 @@ class TrackerPage(Page):
 
         self.title = make_label(self.tr("目标完成情况"), "pageTitle")
         self.intro = make_label("", "muted")
-        self.intro.setAccessibleName(self.tr("说明"))
         self.unjudged = make_label("", "note")
         self.unjudged.hide()
         self.summary = make_label("")
