@@ -436,8 +436,13 @@ class TrackerPage(Page):
 
     def summary_text(self) -> str:
         c = self.counts()
-        words = self.group_words()
-        parts = [words[g].format(n=c[g]).replace(" ", "") + self.tr("项") for g in GROUPS[1:] if c[g]]
+        words = {
+            Status.MET.value: self.tr("已达到{n}项"), Status.NOT_MET.value: self.tr("未达到{n}项"),
+            Status.STRADDLES.value: self.tr("不能确定{n}项"), Status.NOT_COMPARABLE.value: self.tr("无法对比{n}项"),
+            Status.NO_FIGURE.value: self.tr("只有文字说明{n}项"),
+            Status.NOT_REPORTED.value: self.tr("报告未提及{n}项"), Status.NOT_DUE.value: self.tr("还不能判断{n}项"),
+        }
+        parts = [words[g].format(n=c[g]) for g in GROUPS[1:] if c[g]]
         return self.tr("共{n}项：{parts}。").format(n=c[ALL], parts=self.tr("，").join(parts))
 
     def rule_text(self) -> str:
