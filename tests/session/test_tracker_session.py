@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -190,6 +191,25 @@ def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, thre
     session.click(*scroll_to(session, app, "怎样算达到？").center)
     wait_until(lambda: showing(session, app, "判断规则"), 10, 0.3, "the rule")
     session.screenshot(tmp_path / f"tracker-rule-{suffix}.png")
+    assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
+
+
+def test_the_app_answers_whether_the_gdp_target_was_met(make_session, tmp_path, dongli_2021_db):  # noqa: F811
+    """The whole app, as a resident starts it with the fictional 2021 edition installed: from the navigation
+    to the tracker, where the 2020 GDP target's row says in words that it was not met, and why."""
+    extra = tmp_path / "editions"
+    extra.mkdir()
+    shutil.copy(dongli_2021_db, extra / "dongli_2021.db")
+    session = make_session(1280, 800)
+    app = session.start_app("--db", str(SHIPPED_DB), "--editions", str(extra), "--size", "1240x720")
+    wid = app.wait_window()
+    session.maximize(wid)
+    wait_until(lambda: "东丽区2021年政府工作报告" in session.title(wid), 20, 0.2, "the newest edition's title")
+    session.click_control(app, "目标完成情况")
+    row = session.control(app, "地区生产总值增长：未达到", timeout=30)
+    answer = scroll_to(session, app, GDP_ANSWER)
+    assert session.screen.contains(answer) and row.y <= answer.y <= row.y + row.h, (row, answer)
+    session.screenshot(tmp_path / "app-tracker-gdp.png")
     assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
 
 
