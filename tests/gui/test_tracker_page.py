@@ -392,3 +392,11 @@ def test_the_city_prefix_does_not_split_the_district(qtbot, yunxi):
     assert page.edition.document.year == 2022
     assert page.comparison.earlier.full_title == "海州市云溪区2021年政府工作报告"
     assert row_for(page, "gdp_growth", 2021).status.text() == "已达到"
+
+
+def test_switching_editions_leaves_no_old_row_or_chip_showing(qtbot, yunxi):
+    page = make_page(qtbot, yunxi)
+    old_rows, old_chips = list(page.rows), page.chips
+    page.show_edition(yunxi.find("云溪区", 2020))
+    assert all(row.isHidden() for row in old_rows) and old_chips.isHidden()  # before the event loop deletes them
+    assert all(not row.isHidden() for row in page.rows)

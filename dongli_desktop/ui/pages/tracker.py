@@ -345,12 +345,14 @@ class TrackerPage(Page):
         self.empty.hide()
 
     def _clear_rows(self) -> None:
-        for row in self.rows:
+        for row in self.rows:  # hidden at once: deleteLater waits for the event loop
             self.list_layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
         if self.chips is not None:
             self.chip_row.removeWidget(self.chips)
+            self.chips.hide()
             self.chips.deleteLater()
             self.chips = None
 
