@@ -11,7 +11,7 @@ from dongli_desktop.core.quantity import Quantity
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import Criterion, Status, criterion, judge, quantity_of, track
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import DONGLI_2021, DONGLI_2021_NOTES
+from tests.editions.conftest import DONGLI_2021, DONGLI_2021_NOTES, TRACKER_CASES
 
 
 @pytest.fixture()
@@ -206,3 +206,20 @@ def test_track_catalogue_entries(dongli_2021_db):
     rows = by_key(track_editions(earlier, [later]))
     assert rows[("gdp_growth", 2020)].status is Status.NOT_MET
     assert rows[("gdp_growth", 2020)].result.path == dongli_2021_db
+
+
+def test_a_relative_target_without_the_referenced_figure_is_not_comparable(tmp_path, yunxi_dbs):
+    """Take GDP growth out of the 2021 edition's annotations: income growth is there but has nothing to beat."""
+    notes = (TRACKER_CASES / "yunxi_2021_annotations.toml").read_text(encoding="utf-8")
+    line = '  { year = 2020, kind = "actual", quote = "预计地区生产总值增长4.9%", figure = "4.9%" },\n'
+    assert line in notes
+    (tmp_path / "notes.toml").write_text(notes.replace(line, ""), encoding="utf-8")
+    build(TRACKER_CASES / "yunxi_2021_report.txt", tmp_path / "notes.toml", tmp_path / "variant.db")
+    earlier, later = Report.open(yunxi_dbs[2020]), Report.open(tmp_path / "variant.db")
+    try:
+        row = by_key(track(earlier, later))[("income_growth", 2020)]
+    finally:
+        earlier.close()
+        later.close()
+    assert (row.status, row.basis, row.reference, row.direction) == (Status.NOT_COMPARABLE, "no_reference", None, "up")
+    assert row.result is not None and row.result.label == "5.6%"
