@@ -22,7 +22,9 @@ A target without a number is judged when its words allow it:
 * a **relative** target (…增速高于经济增长速度) against the referenced figure of the same edition as the
   result (:data:`REFERENCES` names which measure a phrase refers to);
 * a **direction** target (…浓度下降, …持续减少, …稳步提高) against the previous year's value, when an
-  edition states it.
+  edition states it; for a measure that is itself a rate of change (named …增长 or …增速, in %), against zero:
+  一般公共预算收入稳定增长 asks for growth, not for a higher rate than the year before. Words of keeping in step
+  (与经济增长同步, 持平) give no direction.
 
 The verdicts (:class:`Status`): ``met`` when every value the result's words allow meets the criterion;
 ``not_met`` when none does; ``straddles`` when some do and some do not (800至900个 against 850个);
@@ -61,6 +63,8 @@ ABOVE_WORDS = {"高于": True, "快于": True, "超过": True, "不低于": Fals
 BELOW_WORDS = {"低于": True, "慢于": True, "不高于": False}
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "减轻")
 UP_WORDS = ("提高", "增长", "增加", "上升", "提升", "扩大")
+STEADY_WORDS = ("同步", "持平", "相当", "相适应")  # in step with something: no direction the figures can decide
+RATE_WORDS = ("增长", "增速")  # a measure named so is a rate of change (增长3.6%), not a level
 RELATIVE_TOLERANCE = 1e-9  # equal within rounding of base-unit arithmetic
 
 
@@ -206,6 +210,17 @@ def _unit(q: Quantity) -> str:
     return q.base_unit or q.unit
 
 
+ZERO = Quantity(0, 0, "0", 0.0, 0.0, True, True, "%", "%", (), (0.0,))
+
+
+def _signed(quote: str, q: Quantity) -> Quantity:
+    """A rate of change with its sign: 下降3% (or 减少, 回落) is -3 %; the report writes the number unsigned."""
+    if not any(w in quote for w in DOWN_WORDS):
+        return q
+    return Quantity(q.start, q.end, q.text, -q.high, -q.low, q.high_inclusive, q.low_inclusive, q.unit, q.base_unit,
+                    q.qualifiers, tuple(-v for v in q.stated), q.modal)
+
+
 def _relative(quote: str) -> tuple[str, bool, bool] | None:
     """(referenced key, above, strict) for a relative target's words, or None."""
     m = RELATIVE_RE.search(quote)
@@ -221,6 +236,8 @@ def _relative(quote: str) -> tuple[str, bool, bool] | None:
 
 def _direction(quote: str) -> bool | None:
     """True for a target of going up (提高, 增长), False for going down (下降, 减少), None for neither."""
+    if any(w in quote for w in STEADY_WORDS):
+        return None
     down = max((quote.rfind(w) for w in DOWN_WORDS), default=-1)
     up = max((quote.rfind(w) for w in UP_WORDS), default=-1)
     if down < 0 and up < 0:
@@ -290,6 +307,9 @@ def _verdict(series: _Series, target: Side, result: Side, reviewer: Report) -> t
             return Status.NO_FIGURE, "result_without_figure", None
         if up is None:
             return Status.NOT_COMPARABLE, "target_without_figure", None
+        if any(w in ind.name for w in RATE_WORDS) and _unit(rq) == "%":
+            # 一般公共预算收入稳定增长: growth above zero, not a higher rate than the year before
+            return _between(_signed(result.indicator.quote, rq), ZERO, up, True), "change", None
         prev = series.previous(ind.key, ind.year)
         if prev is None or prev.quantity is None:
             return Status.NOT_COMPARABLE, "no_previous", prev

@@ -223,3 +223,22 @@ def test_a_relative_target_without_the_referenced_figure_is_not_comparable(tmp_p
         later.close()
     assert (row.status, row.basis, row.reference, row.direction) == (Status.NOT_COMPARABLE, "no_reference", None, "up")
     assert row.result is not None and row.result.label == "5.6%"
+
+
+@pytest.mark.parametrize(("words", "status"), [("增长1.2%", Status.MET), ("下降1.2%", Status.NOT_MET)])
+def test_growth_of_a_rate_is_judged_against_zero_with_its_sign(tmp_path, yunxi_dbs, words, status):
+    """稳定增长 for a growth-rate measure: 增长1.2% is growth; 下降1.2% is not, though the report writes 1.2%."""
+    text = (TRACKER_CASES / "yunxi_2022_report.txt").read_text(encoding="utf-8")
+    notes = (TRACKER_CASES / "yunxi_2022_annotations.toml").read_text(encoding="utf-8")
+    (tmp_path / "report.txt").write_text(text.replace("一般公共预算收入增长1.2%", f"一般公共预算收入{words}"),
+                                         encoding="utf-8")
+    (tmp_path / "notes.toml").write_text(notes.replace('quote = "一般公共预算收入增长1.2%"',
+                                                       f'quote = "一般公共预算收入{words}"'), encoding="utf-8")
+    build(tmp_path / "report.txt", tmp_path / "notes.toml", tmp_path / "variant.db")
+    earlier, later = Report.open(yunxi_dbs[2021]), Report.open(tmp_path / "variant.db")
+    try:
+        row = by_key(track(earlier, later))[("revenue_growth", 2021)]
+    finally:
+        earlier.close()
+        later.close()
+    assert (row.status, row.basis, row.direction, row.reference) == (status, "change", "up", None)

@@ -400,3 +400,13 @@ def test_switching_editions_leaves_no_old_row_or_chip_showing(qtbot, yunxi):
     page.show_edition(yunxi.find("云溪区", 2020))
     assert all(row.isHidden() for row in old_rows) and old_chips.isHidden()  # before the event loop deletes them
     assert all(not row.isHidden() for row in page.rows)
+
+
+def test_growth_without_a_figure_and_keeping_in_step_are_worded(qtbot, yunxi):
+    page = make_page(qtbot, yunxi)  # the newest edition: the 2021 targets, judged by the 2022 report
+    row = row_for(page, "revenue_growth", 2021)
+    assert (row.status.text(), row.explanation.text()) == (
+        "已达到", "目标是增长，没有写明幅度；云溪区2022年政府工作报告写的结果是1.2%。达到了目标。")
+    row = row_for(page, "household_income_growth", 2021)
+    assert (row.status.text(), row.explanation.text()) == ("无法对比", "目标没有写明数字，结果6.5%无法与它比较。")
+    assert row.quote_label.text() == "“城乡居民收入增长与经济增长同步”"

@@ -205,6 +205,10 @@ class TrackerRow(QFrame):
             wanted = self.tr("高于") if t.direction == "up" else self.tr("低于")
             text = self.tr("目标是{wanted}{other}。{title}写的是：这一项{result}，{other}{value}。").format(
                 wanted=wanted, other=self.measure_name(ref), title=reviewer, result=result.label, value=ref.label)
+        elif t.basis == "change":
+            wanted = self.tr("增长") if t.direction == "up" else self.tr("下降")
+            text = self.tr("目标是{wanted}，没有写明幅度；{title}写的结果是{result}。").format(
+                wanted=wanted, title=reviewer, result=result.label)
         elif t.basis == "direction" and ref is not None:
             wanted = self.tr("比上一年提高") if t.direction == "up" else self.tr("比上一年下降")
             text = self.tr("目标是{wanted}：{prev_year}年是{prev}，{year}年是{result}。").format(
