@@ -107,7 +107,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.table("figures").create(
         {"id": int, "paragraph_id": int, "glossary_id": int, "start": int, "end": int, "source_start": int,
          "source_end": int, "text": str, "value": float, "unit": str, "qualifier": str, "base_value": float,
-         "base_unit": str},
+         "base_unit": str, "qualifiers": str, "label": str, "low": float, "high": float, "low_inclusive": int,
+         "high_inclusive": int},
         pk="id", foreign_keys=[("paragraph_id", "paragraphs", "id"), ("glossary_id", "glossary", "id")],
     )
     db.table("indicator_categories").create({"key": str, "name": str, "name_en": str, "position": int}, pk="key")
@@ -376,7 +377,9 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
 def _figure_row(f: Any, base: int, paragraph_id: int | None, glossary_id: int | None) -> dict[str, Any]:
     return {"paragraph_id": paragraph_id, "glossary_id": glossary_id, "start": f.start, "end": f.end,
             "source_start": base + f.start, "source_end": base + f.end, "text": f.text, "value": f.value,
-            "unit": f.unit, "qualifier": f.qualifier, "base_value": f.base_value, "base_unit": f.base_unit}
+            "unit": f.unit, "qualifier": f.qualifier, "base_value": f.base_value, "base_unit": f.base_unit,
+            "qualifiers": f.qualifiers, "label": f.label, "low": f.low, "high": f.high,
+            "low_inclusive": int(f.low_inclusive), "high_inclusive": int(f.high_inclusive)}
 
 
 def build(source: Path, annotations: Path | None, output: Path, force: bool = False) -> None:

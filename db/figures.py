@@ -1,16 +1,27 @@
-"""Find the quantities written with Arabic digits in a piece of report text (pure).
+"""Find the quantities in a piece of report text (pure).
 
 A quantity is a number with a unit (家, 亿元, %, 个百分点 …) or a 万/亿 multiplier.
 Years, dates, ordinals, anniversaries and digits inside names (PM2.5, 5G, 8890,
-1001工程, 120急救站, 24小时城市书房) are not quantities. Numbers written in Chinese
-numerals (一, 十) are not extracted: the report writes every measured quantity in digits.
+1001工程, 120急救站, 24小时城市书房) are not quantities.
+
+Numbers in Chinese numerals are quantities when they carry a unit other than 年 and are
+plainly a count: a place (十二条, 一百二十个), 万/亿 (两万余人) or an approximation (近百个,
+百余个). A lone 一, 两, 三 … with a unit (一批, 两个维护, 三项制度) and a lone 十/百/千
+without an approximation (千家万户) are words, not measures.
+
+Each figure is also read as a quantity in its text (:func:`dongli_desktop.core.quantity.parse_quantity`):
+its interval, every qualifying word (预计, 初步, 近, 余 …) and its qualified label. A number that
+opens a range takes the range's unit (3万 in 3万至3.5万人 is 万人; 800 in 800至900个 is 个).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+
+from dongli_desktop.core.quantity import CN_CHARS, CN_PLACES, QuantityError, chinese_number, parse_quantity
 
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
@@ -35,7 +46,16 @@ NUMBER_RE = re.compile(
     r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")?"
     r"(?P<post>" + "|".join(POST_QUALIFIERS) + r")?"
 )
-CONNECTORS = ("和", "、", "至", "或")
+CONNECTORS = ("和", "、", "至", "或", "—", "——", "–", "-", "－", "~", "～", "到")
+LIST_CONNECTORS = ("和", "、", "或")
+CN_PRE = ["近", "约", "接近", "将近", "超过", "不少于", "不到"]
+CN_NUMBER_RE = re.compile(
+    r"(?P<pre>" + "|".join(CN_PRE) + r")?"
+    r"(?P<num>[" + CN_CHARS + r"]+(?:[万亿][" + CN_CHARS + r"]+)*)"
+    r"(?P<yu1>余|多)?(?P<mult>[万亿])?(?P<yu2>余|多)?"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS if u != "年") + r")"
+    r"(?P<post>" + "|".join(POST_QUALIFIERS) + r")?"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,12 @@ class FoundFigure:
     qualifier: str | None
     base_value: float
     base_unit: str | None
+    qualifiers: str | None = None  # every qualifying word, space-separated: 预计, 近, 初步 余
+    label: str = ""  # the qualified wording: 预计4%, 3万至3.5万人, 近百个
+    low: float | None = None  # the interval the words mean, in base units (None: open)
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
@@ -90,6 +116,48 @@ def _make(text: str, m: re.Match[str], unit_override: str | None = None) -> Foun
     )
 
 
+def _cn_figures(text: str, taken: list[tuple[int, int]]) -> list[FoundFigure]:
+    """Counts in Chinese numerals (十二条, 两万余人, 近百个), outside the spans already taken."""
+    found = []
+    for m in CN_NUMBER_RE.finditer(text):
+        num, some = m.group("num"), m.group("yu1") or m.group("yu2")
+        approximate = bool(m.group("pre") or some)
+        countable = any(c in CN_PLACES for c in num) or m.group("mult") or approximate
+        if not countable or (len(num) == 1 and num in CN_PLACES and not approximate):
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "第" or any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        try:
+            value = chinese_number(num)
+        except QuantityError:
+            continue
+        mult = m.group("mult") or ""
+        unit = m.group("unit")
+        found.append(FoundFigure(
+            start=m.start(), end=m.end(), text=m.group(0), value=float(value), unit=mult + unit,
+            qualifier=m.group("pre") or some or m.group("post"),
+            base_value=float(value * MULTIPLIERS.get(mult, Decimal(1))), base_unit=unit,
+        ))
+    return found
+
+
+def _read_quantity(text: str, f: FoundFigure) -> FoundFigure:
+    """The figure with its quantity: interval, qualifying words, label, and a range's unit on its first number."""
+    try:
+        q = parse_quantity(text, f.start, f.end)
+    except QuantityError:
+        return f
+    unit, base_unit, base_value = f.unit, f.base_unit, f.base_value
+    if q.is_range and f.start == q.start and q.base_unit:
+        unit, base_unit, base_value = q.unit, q.base_unit, q.stated[0]
+    return FoundFigure(
+        start=f.start, end=f.end, text=f.text, value=f.value, unit=unit, qualifier=f.qualifier,
+        base_value=base_value, base_unit=base_unit, qualifiers=" ".join(q.qualifiers) or None, label=q.label,
+        low=None if q.low == -math.inf else q.low, high=None if q.high == math.inf else q.high,
+        low_inclusive=q.low_inclusive, high_inclusive=q.high_inclusive,
+    )
+
+
 def find_figures(text: str) -> list[FoundFigure]:
     """Every quantity in ``text``, in order of appearance."""
     matches = [m for m in NUMBER_RE.finditer(text) if not _is_excluded(text, m)]
@@ -98,9 +166,13 @@ def find_figures(text: str) -> list[FoundFigure]:
         if m.group("unit") or m.group("mult"):
             found.append(_make(text, m))
             continue
-        # "1.4和3.4个百分点": a bare number shares the unit of the next one.
+        # "1.4和3.4个百分点", "3至3.5万人", "5—6%": a bare number shares the unit of the next one.
         nxt = matches[i + 1] if i + 1 < len(matches) else None
-        if (nxt is not None and text[m.end() : nxt.start()] in CONNECTORS
-                and nxt.group("unit") and not nxt.group("mult")):
+        joiner = text[m.end() : nxt.start()] if nxt is not None else ""
+        if nxt is not None and joiner in CONNECTORS and nxt.group("unit") and (
+                not nxt.group("mult") or joiner not in LIST_CONNECTORS):
+            # a range's first number (3至3.5万人) gets the range's 万 and unit from its quantity below
             found.append(_make(text, m, unit_override=nxt.group("unit")))
-    return found
+    found += _cn_figures(text, [(f.start, f.end) for f in found])
+    found.sort(key=lambda f: f.start)
+    return [_read_quantity(text, f) for f in found]

@@ -7,6 +7,7 @@ is left out and reported with its reason, never raised to the reader.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,14 @@ from pathlib import Path
 from dongli_desktop.core.errors import DatabaseError
 from dongli_desktop.core.models import Document, Part
 from dongli_desktop.core.repository import Report
+
+# A province, autonomous region or city written before the district: 天津市东丽区 → 东丽区.
+PREFIX_RE = re.compile(r"^(?:.{1,8}?(?:省|自治区))?(?:.{1,8}?市)?(?=.{1,10}[区县旗]$)")
+
+
+def district_identity(name: str) -> str:
+    """The district without a province or city before it: 天津市东丽区 and 东丽区 are one district."""
+    return PREFIX_RE.sub("", name, count=1) or name
 
 
 @dataclass(frozen=True)
@@ -29,8 +38,13 @@ class Edition:
 
     @property
     def key(self) -> str:
-        """A stable identity: district and report year (东丽区/2020)."""
-        return f"{self.document.district}/{self.document.year}"
+        """A stable identity: district (without its city) and report year (东丽区/2020)."""
+        return f"{self.district}/{self.document.year}"
+
+    @property
+    def district(self) -> str:
+        """The district's identity: 东丽区 also for an edition titled 天津市东丽区…."""
+        return district_identity(self.document.district)
 
     @property
     def sort_key(self) -> tuple[int, str, str, bool]:
@@ -63,15 +77,21 @@ class Catalogue:
         return self.editions[0] if self.editions else None
 
     def find(self, district: str, year: int) -> Edition | None:
-        return next((e for e in self.editions if e.document.district == district and e.document.year == year), None)
+        wanted = district_identity(district)
+        return next((e for e in self.editions if e.district == wanted and e.document.year == year), None)
+
+    def later_than(self, edition: Edition) -> tuple[Edition, ...]:
+        """The same district's editions after ``edition``, oldest first."""
+        return tuple(sorted((e for e in self.editions
+                             if e.district == edition.district and e.document.year > edition.document.year),
+                            key=lambda e: e.document.year))
 
     def following(self, edition: Edition) -> Edition | None:
         """The same district's next edition: the one whose review covers ``edition``'s planned year."""
         planned = edition.document.planned_year
         candidates = [
-            e for e in self.editions
-            if e.document.district == edition.document.district and e.document.year > edition.document.year
-            and e.document.reviewed_from is not None and e.document.reviewed_to is not None
+            e for e in self.later_than(edition)
+            if e.document.reviewed_from is not None and e.document.reviewed_to is not None
             and planned is not None and e.document.reviewed_from <= planned <= e.document.reviewed_to
         ]
         return min(candidates, key=lambda e: e.document.year, default=None)
@@ -113,5 +133,5 @@ def list_editions(paths: Iterable[Path], bundled: Path | None = None) -> Catalog
         current = best.get(edition.key)
         if current is None or edition.sort_key >= current.sort_key:
             best[edition.key] = edition
-    ordered = sorted(best.values(), key=lambda e: (e.sort_key, e.document.district), reverse=True)
+    ordered = sorted(best.values(), key=lambda e: (e.sort_key, e.district), reverse=True)
     return Catalogue(tuple(ordered), tuple(rejected))

@@ -84,3 +84,49 @@ def test_definitions_in_notes():
     assert [(f.text, f.qualifier, f.base_value) for f in find_figures(text)] == [
         ("1年以上", "以上", 1), ("5年以下", "以下", 5), ("不低于10万元", "不低于", 100_000)
     ]
+
+
+def test_a_range_gives_its_unit_to_its_first_number():
+    """3万至3.5万人: the 3万 is 3万人 (unit 万人, base unit 人), not a bare 3万 of no unit."""
+    first, second = find_figures("新增就业3万至3.5万人")
+    assert (first.text, first.unit, first.base_value, first.base_unit) == ("3万", "万人", 30_000, "人")
+    assert (second.text, second.unit, second.base_value, second.base_unit) == ("3.5万人", "万人", 35_000, "人")
+    for f in (first, second):
+        assert (f.low, f.high, f.label) == (30_000, 35_000, "3万至3.5万人")
+    first, second = find_figures("增长5—6%")
+    assert (first.text, first.unit, first.base_value, first.label) == ("5", "%", 5, "5—6%")
+    first, _ = find_figures("新增学位800至900个")
+    assert (first.text, first.unit, first.low, first.high) == ("800", "个", 800, 900)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit", "qualifier", "low", "high"),
+    [
+        ("帮助两万余人就业", "两万余人", 2, "万人", "余", 20_000, 30_000),
+        ("建成社区食堂近百个", "近百个", 100, "个", "近", 90, 100),
+        ("出台十二条措施", "十二条", 12, "条", None, 12, 12),
+        ("改造百余个小区", "百余个", 100, "个", "余", 100, 200),
+        ("新建一百二十个站点", "一百二十个", 120, "个", None, 120, 120),
+    ],
+)
+def test_chinese_numeral_counts_are_figures(text, written, value, unit, qualifier, low, high):
+    f = one(text)
+    assert (f.text, f.value, f.unit, f.qualifier, f.low, f.high) == (written, value, unit, qualifier, low, high)
+    assert text[f.start : f.end] == written
+
+
+@pytest.mark.parametrize("text", ["惠及千家万户", "建成一批项目", "行政执法“三项制度”", "坚决做到“两个维护”",
+                                  "实现第一个百年奋斗目标", "学前三年毛入园率", "重点抓好七个方面工作"])
+def test_chinese_numeral_words_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_intervals_and_qualifiers_are_recorded():
+    f = one("预计全年地区生产总值增长4%")
+    assert (f.qualifier, f.qualifiers, f.label, f.low, f.high) == (None, "预计", "预计4%", 4, 4)
+    f = one("秸秆综合利用率超过97%")
+    assert (f.qualifiers, f.low, f.high, f.low_inclusive) == ("超过", 97, None, False)
+    f = one("控制在45微克/立方米以内")
+    assert (f.qualifiers, f.low, f.high, f.high_inclusive) == ("以内", None, 45, True)
+    f = one("登记办证6.8万余套")
+    assert (f.low, f.high, f.low_inclusive, f.high_inclusive) == (68_000, 69_000, False, False)

@@ -53,3 +53,18 @@ def v1_db(tmp_path: Path) -> Path:
     with gzip.open(V1_DB_GZ) as src, open(out, "wb") as dst:
         shutil.copyfileobj(src, dst)
     return out
+
+
+TRACKER_CASES = FIXTURES / "tracker"
+YUNXI_YEARS = (2020, 2021, 2022)
+
+
+@pytest.fixture(scope="session")
+def yunxi_dbs(editions_dir: Path) -> dict[int, Path]:
+    """The three fictional 云溪区 editions of the tracker cases (tests/fixtures/tracker), built once."""
+    paths = {}
+    for year in YUNXI_YEARS:
+        paths[year] = editions_dir / f"yunxi_{year}.db"
+        build(TRACKER_CASES / f"yunxi_{year}_report.txt", TRACKER_CASES / f"yunxi_{year}_annotations.toml",
+              paths[year])
+    return paths

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from dongli_desktop.core.editions import list_editions, read_edition
+import pytest
+
+from dongli_desktop.core.editions import district_identity, list_editions, read_edition
 from tests.conftest import SHIPPED_DB
 
 
@@ -56,3 +58,24 @@ def test_only_the_bundled_edition(tmp_path):
 def test_read_edition_has_the_parts(dongli_2021_db):
     edition = read_edition(dongli_2021_db)
     assert (edition.schema_version, [p.key for p in edition.parts]) == ("2", ["review", "plan"])
+
+
+@pytest.mark.parametrize(("name", "identity"), [
+    ("天津市东丽区", "东丽区"), ("东丽区", "东丽区"), ("海州市云溪区", "云溪区"), ("河北省石家庄市长安区", "长安区"),
+    ("广西壮族自治区南宁市青秀区", "青秀区"), ("上海市浦东新区", "浦东新区"), ("济南市市中区", "市中区"),
+    ("市中区", "市中区"), ("北京市", "北京市"), ("某县", "某县"),
+])
+def test_district_identity_ignores_a_province_or_city_prefix(name, identity):
+    assert district_identity(name) == identity
+
+
+def test_a_city_prefix_does_not_split_a_district_series(yunxi_dbs):
+    """《海州市云溪区2021年…》 follows 《云溪区2020年…》 and is followed by 《云溪区2022年…》."""
+    catalogue = list_editions([yunxi_dbs[2021], yunxi_dbs[2022]], bundled=yunxi_dbs[2020])
+    first, second, third = (catalogue.find("云溪区", y) for y in (2020, 2021, 2022))
+    assert second.document.district == "海州市云溪区" and second.district == "云溪区"
+    assert second == catalogue.find("海州市云溪区", 2021)
+    assert catalogue.following(first) == second and catalogue.preceding(second) == first
+    assert catalogue.following(second) == third
+    assert catalogue.later_than(first) == (second, third)
+    assert catalogue.later_than(third) == ()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,8 +36,9 @@ pytestmark = pytest.mark.screenshot
 
 TARGET_LINK = "新增国家高新技术企业，2020年目标102家，查看原文"
 RESULT_LINK = "新增国家高新技术企业，2021年报告的结果96家，查看原文"
-ONE_EDITION = ("示例区2022年的政府工作报告发布并更新到本机后，这里会逐项列出2021年目标的完成情况。"
-               "现在先列出示例区2021年政府工作报告定下的目标。")
+ONE_EDITION = ("现在还不能判断示例区2021年政府工作报告定下的目标是否达到：2021年的目标，要等回顾2021年的报告"
+               "（通常是示例区2022年的政府工作报告）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。")
+GDP_ANSWER = "目标是4.5%，东丽区2021年政府工作报告写的结果是3.6%。没有达到目标。"
 
 
 def run_window(argv: list[str]) -> int:
@@ -146,7 +148,7 @@ def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, thre
     touch = 60 if large else 44
     suffix = f"{width}x{height}{'-large' if large else ''}"
 
-    # The newest edition held is another district's only one: the page says what it will show, and when.
+    # The newest edition held is another district's only one: the page says what can be judged, and when.
     session.control(app, ONE_EDITION, role="label", timeout=20)
     session.screenshot(tmp_path / f"tracker-one-edition-{suffix}.png")
 
@@ -160,12 +162,15 @@ def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, thre
     session.click(*item.center)
     wait_until(lambda: events(app, "edition"), 10, 0.1, "the edition switch")
     assert events(app, "edition")[-1] == {"event": "edition", "district": "东丽区", "year": 2021}
-    chip = session.control(app, "未完成 4")
+    chip = session.control(app, "未达到 4")
     assert chip.h >= touch, chip
+    # Was the 2020 GDP target met? The row says so in one sentence, with both numbers as the reports write them.
+    answer = scroll_to(session, app, GDP_ANSWER)
+    assert session.screen.contains(answer), answer
     session.screenshot(tmp_path / f"tracker-{suffix}.png")
 
     # Only the targets that were not met, then both numbers of one of them lead to their exact words.
-    met, not_met = "国家高新技术企业总数：已完成", ("地区生产总值增长：未完成", "新增国家高新技术企业：未完成")
+    met, not_met = "国家高新技术企业总数：已达到", ("地区生产总值增长：未达到", "新增国家高新技术企业：未达到")
     assert showing(session, app, met, *not_met) == {met, *not_met}
     session.click(*chip.center)
     wait_until(lambda: showing(session, app, met, *not_met) == set(not_met), 10, 0.3, "only the rows not met")
@@ -183,9 +188,28 @@ def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, thre
 
     # The rule, in plain words, one touch away.
     assert "判断规则" not in showing(session, app, "判断规则")
-    session.click(*scroll_to(session, app, "怎样算完成？").center)
+    session.click(*scroll_to(session, app, "怎样算达到？").center)
     wait_until(lambda: showing(session, app, "判断规则"), 10, 0.3, "the rule")
     session.screenshot(tmp_path / f"tracker-rule-{suffix}.png")
+    assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
+
+
+def test_the_app_answers_whether_the_gdp_target_was_met(make_session, tmp_path, dongli_2021_db):  # noqa: F811
+    """The whole app, as a resident starts it with the fictional 2021 edition installed: from the navigation
+    to the tracker, where the 2020 GDP target's row says in words that it was not met, and why."""
+    extra = tmp_path / "editions"
+    extra.mkdir()
+    shutil.copy(dongli_2021_db, extra / "dongli_2021.db")
+    session = make_session(1280, 800)
+    app = session.start_app("--db", str(SHIPPED_DB), "--editions", str(extra), "--size", "1240x720")
+    wid = app.wait_window()
+    session.maximize(wid)
+    wait_until(lambda: "东丽区2021年政府工作报告" in session.title(wid), 20, 0.2, "the newest edition's title")
+    session.click_control(app, "目标完成情况")
+    row = session.control(app, "地区生产总值增长：未达到", timeout=30)
+    answer = scroll_to(session, app, GDP_ANSWER)
+    assert session.screen.contains(answer) and row.y <= answer.y <= row.y + row.h, (row, answer)
+    session.screenshot(tmp_path / "app-tracker-gdp.png")
     assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
 
 

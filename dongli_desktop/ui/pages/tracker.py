@@ -1,6 +1,6 @@
-"""目标完成情况 (the promise tracker): each target of one edition beside the result the next edition reports.
+"""目标完成情况 (the promise tracker): each target of one edition with the verdict later editions give it.
 
-Wiring (for the main window; nothing here is connected yet)::
+Wiring (the main window)::
 
     page = TrackerPage(catalogue, simple=look.large)        # a core.editions.Catalogue, or
     page = TrackerPage((earlier_report, later_report))      # two open core.repository.Report (later may be None)
@@ -11,17 +11,18 @@ Wiring (for the main window; nothing here is connected yet)::
 comes from, and the ``SourceRef`` of its exact words there: the window opens that edition (if it is not the
 one shown) and then shows the reference as it does for any other page.
 
-Which two editions are compared (:func:`pair_for`): the chosen edition and the one that reviews its planned
-year; if there is none, the one whose targets the chosen edition reports on; if there is neither, the
-chosen edition alone, and the page says which later report will fill it and lists the targets it will be
-checked against. The status of each row is computed by :mod:`dongli_desktop.core.tracker`; this page only
-shows it. Reports passed in as ``Report`` objects belong to the caller (never closed here); a catalogue's
-reports are opened and closed for each computation.
+Which editions are compared, and every verdict, come from :mod:`dongli_desktop.core.tracker`
+(:func:`~dongli_desktop.core.tracker.compare_editions`); this page only words them. Every verdict has one
+plain sentence naming the numbers it rests on, as the reports write them (with 预计, 近, 余 …). With no
+later edition loaded the page says what can and cannot be judged yet and why. Reports passed in as
+``Report`` objects belong to the caller (never closed here); a catalogue's reports are opened and closed
+for each computation.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -38,15 +38,17 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.editions import Catalogue, Edition
 from dongli_desktop.core.errors import DongliError
-from dongli_desktop.core.models import Document, Indicator, SourceRef
+from dongli_desktop.core.models import Document, SourceRef
+from dongli_desktop.core.quantity import NEAR_FLOOR
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import (
     ABOUT_TOLERANCE,
+    Comparison,
     Side,
     Status,
     TrackedTarget,
-    track,
-    track_editions,
+    compare_editions,
+    compare_reports,
 )
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.logs import LOG
@@ -57,12 +59,13 @@ from dongli_desktop.ui.widgets.common import (
     make_label,
     scroll_page,
 )
+from dongli_desktop.ui.widgets.flow import FlowWidget
 
 ROW_HEIGHT = 44  # px: every row and link is at least one finger high
 LARGE_ROW_HEIGHT = 60  # px in 大字模式
 ALL = "all"
-NOT_DUE = "not_due"  # a target for a year the later edition does not review yet
-GROUPS = (ALL, Status.MET.value, Status.NOT_MET.value, Status.UNCLEAR.value, Status.NOT_REPORTED.value, NOT_DUE)
+NOT_DUE = Status.NOT_DUE.value
+GROUPS = (ALL, *(s.value for s in Status))
 
 
 @dataclass(frozen=True)
@@ -72,66 +75,16 @@ class TrackedSource:
     path: Path
     document: Document
     ref: SourceRef
-    side: str  # "target" or "result"
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """What the page shows: targets of ``earlier``, with ``later``'s results (``rows``) when there is a later one."""
-
-    earlier: Document
-    later: Document | None
-    rows: tuple[TrackedTarget, ...]  # empty without a later edition
-    targets: tuple[Side, ...]  # the earlier edition's targets (shown alone without a later edition)
-
-
-def pair_for(catalogue: Catalogue, edition: Edition) -> tuple[Edition, Edition | None]:
-    """The (earlier, later) editions the tracker compares when ``edition`` is chosen (see the module doc)."""
-    following = catalogue.following(edition)
-    if following is not None:
-        return edition, following
-    preceding = catalogue.preceding(edition)
-    if preceding is not None:
-        return preceding, edition
-    return edition, None
+    side: str  # "target", "result" or "reference"
 
 
 def group_of(row: TrackedTarget) -> str:
-    """The filter a row belongs to: its computed status, or ``not_due`` when its year is not reviewed yet."""
-    return row.status.value if row.due else NOT_DUE
-
-
-def _targets(report: Report) -> tuple[Side, ...]:
-    return tuple(Side(report.path, report.document, i) for i in report.indicators if i.kind == "target")
-
-
-def compare_reports(earlier: Report, later: Report | None) -> Comparison:
-    """The comparison for two open reports (``later`` None: the earlier one's targets alone)."""
-    if later is None:
-        return Comparison(earlier.document, None, (), _targets(earlier))
-    rows = track(earlier, later)
-    return Comparison(earlier.document, later.document, rows, tuple(r.target for r in rows))
-
-
-def compare_editions(earlier: Edition, later: Edition | None) -> Comparison:
-    """:func:`compare_reports` for catalogue entries: opens the reports and closes them again."""
-    if later is not None:
-        rows = track_editions(earlier, later)
-        return Comparison(earlier.document, later.document, rows, tuple(r.target for r in rows))
-    report = earlier.open()
-    try:
-        return compare_reports(report, None)
-    finally:
-        report.close()
-
-
-def _value_text(indicator: Indicator) -> str:
-    """The number as the report writes it (with its qualifier), or the quote when it states none."""
-    return indicator.figure.text if indicator.figure is not None else indicator.quote
+    """The filter a row belongs to: its verdict."""
+    return row.status.value
 
 
 class TrackerRow(QFrame):
-    """One target: its name, computed status, and links to the target's and the result's exact words.
+    """One target: its name, verdict, the sentence that explains it, and links to every number's words.
 
     Signals:
         sourceRequested(TrackedSource): one of the row's numbers was activated.
@@ -139,135 +92,159 @@ class TrackerRow(QFrame):
 
     sourceRequested = Signal(object)
 
-    def __init__(self, target: Side, tracked: TrackedTarget | None, later: Document | None, simple: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, tracked: TrackedTarget, simple: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.target = target
         self.tracked = tracked
-        self.group = group_of(tracked) if tracked is not None else NOT_DUE
+        self.target = tracked.target
+        self.group = group_of(tracked)
         height = LARGE_ROW_HEIGHT if simple else ROW_HEIGHT
         self.setMinimumHeight(height)
-        ind = target.indicator
-        self.name_text = ind.name_en if english() and ind.name_en else ind.name
+        ind = self.target.indicator
+        self.name_text = self.measure_name(self.target)
         self.name = make_label(self.name_text, "cardTitle")
         self.status = make_label(self.status_text(), self._status_style(), wrap=False)
-        value = _value_text(ind)
-        self.target_link = link_button(self.tr("{year}年目标：{value}").format(year=ind.year, value=self.shown(ind)))
-        self.target_link.setAccessibleName(self.tr("{name}，{year}年目标{value}，查看原文").format(
-            name=self.name_text, year=ind.year, value=value))
-        self.target_link.setAccessibleDescription(self.tr("打开{title}中这个目标的原话").format(
-            title=target.document.full_title))
-        self.target_link.clicked.connect(lambda *_: self.sourceRequested.emit(self.source("target")))
+        self.explanation = make_label(self.explain(), "muted")
+
+        self.target_link = self._link(self.target, "target", self.tr("{year}年目标：{value}").format(
+            year=ind.year, value=self.shown(self.target)), self.tr("{name}，{year}年目标{value}，查看原文").format(
+            name=self.name_text, year=ind.year, value=self.target.label))
         self.result_link: QPushButton | None = None
-        self.result_note: QLabel | None = None
-        result = tracked.result if tracked is not None else None
+        result = tracked.result
         if result is not None:
-            value = _value_text(result.indicator)
             year = result.document.year
-            self.result_link = link_button(self.tr("{year}年报告：{value}").format(
-                year=year, value=self.shown(result.indicator)))
-            self.result_link.setAccessibleName(self.tr("{name}，{year}年报告的结果{value}，查看原文").format(
-                name=self.name_text, year=year, value=value))
-            self.result_link.setAccessibleDescription(self.tr("打开{title}中这个结果的原话").format(
-                title=result.document.full_title))
-            self.result_link.clicked.connect(lambda *_: self.sourceRequested.emit(self.source("result")))
-        else:
-            self.result_note = make_label(self.missing_text(later), "muted")
-        for button in (self.target_link, self.result_link):
+            self.result_link = self._link(result, "result", self.tr("{year}年报告：{value}").format(
+                year=year, value=self.shown(result)), self.tr("{name}，{year}年报告的结果{value}，查看原文").format(
+                name=self.name_text, year=year, value=result.label))
+        self.reference_link: QPushButton | None = None
+        ref = tracked.reference
+        if ref is not None:
+            text = self.tr("对照{year}年{name}：{value}").format(year=ref.indicator.year, name=self.measure_name(ref),
+                                                              value=self.shown(ref))
+            self.reference_link = self._link(ref, "reference", text, self.tr("{text}，查看原文").format(text=text))
+        for button in (self.target_link, self.result_link, self.reference_link):
             if button is not None:
                 button.setMinimumHeight(height)
         # Words without a number are not squeezed into a link (a button cannot wrap): they wrap below it.
-        self.quote_label = self._quote(ind)
-        self.result_quote_label = self._quote(result.indicator if result is not None else None)
-        self.why = make_label(self.basis_text(), "muted")
-        self.why.setVisible(bool(self.why.text()))
+        self.quote_label = self._quote(self.target)
+        self.result_quote_label = self._quote(result)
 
+        links = FlowWidget()
+        for button in (self.target_link, self.result_link, self.reference_link):
+            if button is not None:
+                links.add(button)
         grid = QGridLayout(self)
         grid.setContentsMargins(14, 8, 14, 8)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         grid.addWidget(self.name, 0, 0)
         grid.addWidget(self.status, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        result_widget: QWidget = self.result_link if self.result_link is not None else self.result_note  # type: ignore[assignment]
-        if simple:  # one column: every control the full width, nothing side by side but the status
-            grid.addWidget(self.target_link, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(self.quote_label, 2, 0, 1, 2)
-            grid.addWidget(result_widget, 3, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(self.result_quote_label, 4, 0, 1, 2)
-            grid.addWidget(self.why, 5, 0, 1, 2)
-        else:
-            links = QHBoxLayout()
-            links.setSpacing(16)
-            links.addWidget(self.target_link)
-            links.addWidget(result_widget, 0 if self.result_link is not None else 1)
-            if self.result_link is not None:
-                links.addStretch(1)
-            grid.addLayout(links, 1, 0, 1, 2)
-            grid.addWidget(self.quote_label, 2, 0, 1, 2)
-            grid.addWidget(self.result_quote_label, 3, 0, 1, 2)
-            grid.addWidget(self.why, 4, 0, 1, 2)
+        grid.addWidget(self.explanation, 1, 0, 1, 2)
+        grid.addWidget(links, 2, 0, 1, 2)
+        grid.addWidget(self.quote_label, 3, 0, 1, 2)
+        grid.addWidget(self.result_quote_label, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
+        self.links = links
         self.setAccessibleName(self.tr("{name}：{status}").format(name=self.name_text, status=self.status_text()))
         self.setAccessibleDescription(self.summary())
 
-    def shown(self, indicator: Indicator) -> str:
-        """What a link says: the number as the report writes it, or that the words are below."""
-        return indicator.figure.text if indicator.figure is not None else self.tr("见原话")
+    def _link(self, side: Side, which: str, text: str, name: str) -> QPushButton:
+        button = link_button(text)
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(self.tr("打开{title}中的原话").format(title=side.document.full_title))
+        button.clicked.connect(lambda *_: self.sourceRequested.emit(self.source(which)))
+        return button
 
-    def _quote(self, indicator: Indicator | None) -> QLabel:
+    @staticmethod
+    def measure_name(side: Side) -> str:
+        ind = side.indicator
+        return ind.name_en if english() and ind.name_en else ind.name
+
+    def shown(self, side: Side) -> str:
+        """What a link says: the number with its qualifiers as the report writes it, or that the words are below."""
+        return side.label if side.quantity is not None else self.tr("见原话")
+
+    def _quote(self, side: Side | None) -> QLabel:
         """The verbatim words of a value stated without a number (hidden when there is a number)."""
         label = make_label("", "note")
-        if indicator is not None and indicator.figure is None:
-            label.setText(self.tr("“{quote}”").format(quote=indicator.quote))
+        if side is not None and side.quantity is None:
+            label.setText(self.tr("“{quote}”").format(quote=side.indicator.quote))
         label.setVisible(bool(label.text()))
         return label
 
     def status_text(self) -> str:
-        if self.tracked is None:
-            return self.tr("待下一份报告")
         return {
-            Status.MET.value: self.tr("已完成"),
-            Status.NOT_MET.value: self.tr("未完成"),
-            Status.UNCLEAR.value: self.tr("无法判断"),
+            Status.MET.value: self.tr("已达到"),
+            Status.NOT_MET.value: self.tr("未达到"),
+            Status.STRADDLES.value: self.tr("不能确定"),
+            Status.NOT_COMPARABLE.value: self.tr("无法对比"),
+            Status.NO_FIGURE.value: self.tr("只有文字说明"),
             Status.NOT_REPORTED.value: self.tr("报告未提及"),
-            NOT_DUE: self.tr("还没到时候"),
+            Status.NOT_DUE.value: self.tr("还不能判断"),
         }[self.group]
 
     def _status_style(self) -> str:
         return {Status.MET.value: "tagDone", Status.NOT_MET.value: "tagPlanned"}.get(self.group, "tag")
 
-    def missing_text(self, later: Document | None) -> str:
-        """Why there is no result to link to, with the years from the content."""
-        year = self.target.indicator.year
-        if later is None or self.group == NOT_DUE:
-            return self.tr("结果要等{year}年以后的报告").format(year=year)
-        return self.tr("{title}没有提到这一项").format(title=later.full_title)
+    # -- the one sentence a reader needs ----------------------------------------------------------------
+    def explain(self) -> str:
+        """Why the row has its verdict, in one or two plain sentences naming the numbers."""
+        t = self.tracked
+        status, target, result, ref = t.status, t.target.label, t.result, t.reference
+        if status is Status.NOT_DUE:
+            return self.tr("要等回顾{year}年的报告载入本机后才能判断。").format(year=t.year)
+        reviewer = t.reviewed_by.full_title if t.reviewed_by is not None else ""
+        if status is Status.NOT_REPORTED or result is None:
+            return self.tr("{title}回顾了{year}年，但没有提到这一项。").format(title=reviewer, year=t.year)
+        if status is Status.NO_FIGURE:
+            return self.tr("{title}只用文字说明了这一项，没有给出数字。是否做到，请读下面的原话自己判断。").format(
+                title=reviewer)
+        if status is Status.NOT_COMPARABLE:
+            return self._not_comparable(reviewer)
+        if t.basis == "relative" and ref is not None:
+            wanted = self.tr("高于") if t.direction == "up" else self.tr("低于")
+            text = self.tr("目标是{wanted}{other}。{title}写的是：这一项{result}，{other}{value}。").format(
+                wanted=wanted, other=self.measure_name(ref), title=reviewer, result=result.label, value=ref.label)
+        elif t.basis == "change":
+            wanted = self.tr("增长") if t.direction == "up" else self.tr("下降")
+            text = self.tr("目标是{wanted}，没有写明幅度；{title}写的结果是{result}。").format(
+                wanted=wanted, title=reviewer, result=result.label)
+        elif t.basis == "direction" and ref is not None:
+            wanted = self.tr("比上一年提高") if t.direction == "up" else self.tr("比上一年下降")
+            text = self.tr("目标是{wanted}：{prev_year}年是{prev}，{year}年是{result}。").format(
+                wanted=wanted, prev_year=ref.indicator.year, prev=ref.label, year=t.year, result=result.label)
+        else:
+            text = self.tr("目标是{target}，{title}写的结果是{result}。").format(
+                target=target, title=reviewer, result=result.label)
+        text += {
+            Status.MET: self.tr("达到了目标。"),
+            Status.NOT_MET: self.tr("没有达到目标。"),
+            Status.STRADDLES: self.tr("这个结果是一个范围或大概数，其中一部分达到目标、一部分没有，"
+                                      "所以不能确定是否达到。"),
+        }[status]
+        if result.quantity is not None and result.quantity.estimate:
+            text += self.tr("报告写明这是“{word}”的数字，最终数字可能不同。").format(word=result.quantity.modal)
+        return text
 
-    def basis_text(self) -> str:
-        """A plain reason when the status could not be decided from the numbers."""
-        if self.tracked is None or self.tracked.status is not Status.UNCLEAR:
-            return ""
+    def _not_comparable(self, reviewer: str) -> str:
+        t = self.tracked
+        result = t.result.label if t.result is not None else ""
         return {
-            "target_without_number": self.tr("目标没有写明数字，无法按数字判断。"),
-            "result_without_number": self.tr("报告的结果没有写明数字，无法按数字判断。"),
-            "units_differ": self.tr("目标和结果的单位不同，无法比较。"),
-        }.get(self.tracked.basis, self.tr("报告的说法不足以判断是否达到目标。"))
+            "units_differ": self.tr("目标是{target}，结果是{result}，量的不是同一样东西，不能直接比较。").format(
+                target=t.target.label, result=result),
+            "no_previous": self.tr("目标要求比上一年有变化，但已载入的报告里找不到上一年的数字，无法比较。"),
+            "no_reference": self.tr("目标要和另一项指标比较，但{title}没有写出那一项的数字，无法比较。").format(
+                title=reviewer),
+            "target_without_figure": self.tr("目标没有写明数字，结果{result}无法与它比较。").format(result=result),
+        }.get(t.basis, self.tr("目标和结果无法直接比较。"))
 
     def summary(self) -> str:
         """The whole row as one sentence (the row's accessible description)."""
-        ind = self.target.indicator
-        parts = [self.tr("{year}年目标：{value}").format(year=ind.year, value=_value_text(ind))]
-        if self.result_link is not None and self.tracked is not None and self.tracked.result is not None:
-            parts.append(self.result_link.text())
-        elif self.result_note is not None:
-            parts.append(self.result_note.text())
-        parts.append(self.status_text())
-        return self.tr("；").join(parts)
+        return self.tr("；").join([self.status_text(), self.explanation.text()])
 
     def source(self, side: str) -> TrackedSource:
-        """The payload of :attr:`sourceRequested` for the ``target`` or ``result`` link."""
-        chosen = self.target if side == "target" else (self.tracked.result if self.tracked is not None else None)
+        """The payload of :attr:`sourceRequested` for the ``target``, ``result`` or ``reference`` link."""
+        chosen = {"target": self.target, "result": self.tracked.result, "reference": self.tracked.reference}.get(side)
         if chosen is None:
             raise ValueError(f"this row has no {side}")
         return TrackedSource(chosen.path, chosen.document, chosen.source, side)
@@ -294,8 +271,10 @@ class TrackerPage(Page):
 
         self.title = make_label(self.tr("目标完成情况"), "pageTitle")
         self.intro = make_label("", "muted")
+        self.unjudged = make_label("", "note")
+        self.unjudged.hide()
         self.summary = make_label("")
-        self.rule_button = link_button(self.tr("怎样算完成？"), self.tr("显示或收起判断规则"))
+        self.rule_button = link_button(self.tr("怎样算达到？"), self.tr("显示或收起判断规则"))
         self.rule_button.setCheckable(True)
         self.rule_button.setMinimumHeight(self._row_height())
         self.rule = make_label(self.rule_text(), "note")
@@ -316,6 +295,7 @@ class TrackerPage(Page):
         column.setSpacing(10)
         column.addWidget(self.title)
         column.addWidget(self.intro)
+        column.addWidget(self.unjudged)
         column.addWidget(self.summary)
         column.addWidget(self.rule_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.rule)
@@ -331,26 +311,26 @@ class TrackerPage(Page):
 
         if self.catalogue is not None:
             self.show_edition(self.catalogue.latest)
-        else:
-            assert self.reports is not None
-            self._load(lambda: compare_reports(*self.reports))  # type: ignore[misc]
+        elif self.reports is not None:
+            earlier, later = self.reports
+            self._load(lambda: compare_reports(earlier, [later] if later is not None else []))
 
     # -- what is compared -------------------------------------------------------------
     def _row_height(self) -> int:
         return LARGE_ROW_HEIGHT if self.simple else ROW_HEIGHT
 
     def show_edition(self, edition: Edition | None) -> None:
-        """Compare around ``edition`` (a catalogue entry; see :func:`pair_for`)."""
-        if self.catalogue is None:
+        """Compare around ``edition`` (a catalogue entry; see :func:`dongli_desktop.core.tracker.pair_for`)."""
+        catalogue = self.catalogue
+        if catalogue is None:
             raise ValueError("this tracker was given two reports, not a catalogue")
         self.edition = edition
         if edition is None:
             self._show_error(self.tr("本机没有可以显示的报告。"))
             return
-        earlier, later = pair_for(self.catalogue, edition)
-        self._load(lambda: compare_editions(earlier, later))
+        self._load(lambda: compare_editions(catalogue, edition))
 
-    def _load(self, compute) -> None:
+    def _load(self, compute: Callable[[], Comparison]) -> None:
         try:
             comparison = compute()
         except (DongliError, sqlite3.Error, ValueError, LookupError) as exc:
@@ -365,15 +345,18 @@ class TrackerPage(Page):
         self._clear_rows()
         self.intro.setText(message)
         self.summary.hide()
+        self.unjudged.hide()
         self.empty.hide()
 
     def _clear_rows(self) -> None:
-        for row in self.rows:
+        for row in self.rows:  # hidden at once: deleteLater waits for the event loop
             self.list_layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
         if self.chips is not None:
             self.chip_row.removeWidget(self.chips)
+            self.chips.hide()
             self.chips.deleteLater()
             self.chips = None
 
@@ -382,35 +365,29 @@ class TrackerPage(Page):
         cmp = self.comparison
         self._clear_rows()
         self.intro.setText(self.intro_text())
-        if cmp.later is not None:
-            for tracked in cmp.rows:
-                self._add_row(TrackerRow(tracked.target, tracked, cmp.later, self.simple))
+        self.unjudged.setText(self.unjudged_text())
+        self.unjudged.setVisible(bool(self.unjudged.text()))
+        for tracked in cmp.rows:
+            self._add_row(TrackerRow(tracked, self.simple))
+        if cmp.judged:
             counts = self.counts()
             chips = [(ALL, self.tr("全部 {n}").format(n=len(self.rows)))]
-            words = {
-                Status.MET.value: self.tr("已完成 {n}"), Status.NOT_MET.value: self.tr("未完成 {n}"),
-                Status.UNCLEAR.value: self.tr("无法判断 {n}"), Status.NOT_REPORTED.value: self.tr("报告未提及 {n}"),
-                NOT_DUE: self.tr("还没到时候 {n}"),
-            }
+            words = self.group_words()
             chips += [(g, words[g].format(n=counts[g])) for g in GROUPS[1:] if counts[g]]
             self.chips = ChipGroup(chips)
-            self.chips.setAccessibleName(self.tr("按完成情况筛选"))
+            self.chips.setAccessibleName(self.tr("按判断结果筛选"))
             for button in self.chips.buttons.values():
                 button.setMinimumHeight(self._row_height())
             self.chips.chosen.connect(self.set_filter)
             self.chip_row.addWidget(self.chips)
             self.summary.setText(self.summary_text())
-            self.summary.show()
+        elif self.rows:
+            self.summary.setText(self.tr("{title}定下的目标（{n}项），都还不能判断：").format(
+                title=cmp.earlier.full_title, n=len(self.rows)))
         else:
-            for side in cmp.targets:
-                self._add_row(TrackerRow(side, None, None, self.simple))
-            if self.rows:
-                self.summary.setText(self.tr("{title}定下的目标（{n}项）：").format(
-                    title=cmp.earlier.full_title, n=len(self.rows)))
-            else:
-                self.summary.setText(self.tr("{title}还没有整理出可以逐项对照的数字目标。").format(
-                    title=cmp.earlier.full_title))
-            self.summary.show()
+            self.summary.setText(self.tr("{title}还没有整理出可以逐项对照的目标。").format(
+                title=cmp.earlier.full_title))
+        self.summary.show()
         self.set_filter(self.filter if self.chips is not None and self.filter in self.chips.buttons else ALL)
 
     def _add_row(self, row: TrackerRow) -> None:
@@ -419,16 +396,42 @@ class TrackerPage(Page):
         self.list_layout.addWidget(row)
 
     # -- texts from the content ---------------------------------------------------------
+    def group_words(self) -> dict[str, str]:
+        return {
+            Status.MET.value: self.tr("已达到 {n}"), Status.NOT_MET.value: self.tr("未达到 {n}"),
+            Status.STRADDLES.value: self.tr("不能确定 {n}"), Status.NOT_COMPARABLE.value: self.tr("无法对比 {n}"),
+            Status.NO_FIGURE.value: self.tr("只有文字说明 {n}"), Status.NOT_REPORTED.value: self.tr("报告未提及 {n}"),
+            Status.NOT_DUE.value: self.tr("还不能判断 {n}"),
+        }
+
     def intro_text(self) -> str:
         assert self.comparison is not None
-        earlier, later = self.comparison.earlier, self.comparison.later
-        if later is not None:
-            template = self.tr("{earlier}定下的目标，对照{later}里的结果。每个数字都可以点开，查看它在原报告中的原话。")
-            return template.format(earlier=earlier.full_title, later=later.full_title)
+        cmp = self.comparison
+        earlier = cmp.earlier
+        if cmp.judged:
+            later = self.tr("、").join(d.full_title for d in cmp.judged_by)
+            return self.tr("{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，"
+                           "查看它在原报告中的原话。").format(earlier=earlier.full_title, later=later)
         planned = earlier.planned_year if earlier.planned_year is not None else earlier.year
-        return self.tr("{district}{next}年的{kind}发布并更新到本机后，这里会逐项列出{planned}年目标的完成情况。"
-                       "现在先列出{title}定下的目标。").format(
-            district=earlier.district, next=planned + 1, kind=earlier.title, planned=planned, title=earlier.full_title)
+        return self.tr("现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告"
+                       "（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的"
+                       "报告。").format(title=earlier.full_title, planned=planned, district=earlier.district,
+                                      next=planned + 1, kind=earlier.title)
+
+    def unjudged_text(self) -> str:
+        """Why the results the earlier edition reviews are not judged here (their targets are not loaded)."""
+        assert self.comparison is not None
+        years = self.comparison.unjudged_years
+        if years is None:
+            return ""
+        first, last = years
+        doc = self.comparison.earlier
+        if first == last:
+            return self.tr("{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，"
+                           "那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。").format(
+                title=doc.full_title, year=first, kind=doc.title)
+        return self.tr("{title}回顾了{first}—{last}年的成绩，但那些年的目标是当年的报告定下的，这些报告不在本应用里，"
+                       "所以这里无法判断那些目标是否达到。").format(title=doc.full_title, first=first, last=last)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(GROUPS, 0)
@@ -439,31 +442,34 @@ class TrackerPage(Page):
 
     def summary_text(self) -> str:
         c = self.counts()
-        template = self.tr(
-            "共{n}项：已完成{met}项，未完成{not_met}项，无法判断{unclear}项，报告未提及{not_reported}项。")
-        text = template.format(
-            n=c[ALL], met=c[Status.MET.value], not_met=c[Status.NOT_MET.value], unclear=c[Status.UNCLEAR.value],
-            not_reported=c[Status.NOT_REPORTED.value])
-        if c[NOT_DUE]:
-            text += self.tr("另有{n}项是以后年份的目标，还没到报告的时候。").format(n=c[NOT_DUE])
-        return text
+        words = {
+            Status.MET.value: self.tr("已达到{n}项"), Status.NOT_MET.value: self.tr("未达到{n}项"),
+            Status.STRADDLES.value: self.tr("不能确定{n}项"), Status.NOT_COMPARABLE.value: self.tr("无法对比{n}项"),
+            Status.NO_FIGURE.value: self.tr("只有文字说明{n}项"),
+            Status.NOT_REPORTED.value: self.tr("报告未提及{n}项"), Status.NOT_DUE.value: self.tr("还不能判断{n}项"),
+        }
+        parts = [words[g].format(n=c[g]) for g in GROUPS[1:] if c[g]]
+        return self.tr("共{n}项：{parts}。").format(n=c[ALL], parts=self.tr("，").join(parts))
 
     def rule_text(self) -> str:
         """The rule of :mod:`dongli_desktop.core.tracker`, in plain words."""
         return self.tr(
-            "只比较报告里写明的数字，万、亿换算后再比，单位不同的不比。"
-            "目标写“以上、不少于、不低于、多、余”的，结果达到这个数就算完成；写“超过”的，要高于这个数。"
-            "目标写“以下、以内、不超过”的，结果不高于这个数就算完成。"
-            "目标写一个范围（如5%—6%）或一个数的，结果达到下限就算完成；越低越好的指标（如PM2.5浓度）不高于上限就算完成。"
-            "“左右、约、近”按上下{tolerance}%计。"
-            "结果写“余、多、以上”的按至少这个数算，写“以下、以内”的按至多这个数算，写“近”的按略少于这个数算。"
-            "目标或结果没有数字、单位不同、或说法不足以判断的，标为“无法判断”；"
-            "下一年的报告回顾了那一年却没有提到的，标为“报告未提及”。"
-        ).format(tolerance=round(ABOUT_TOLERANCE * 100))
+            "只比较报告里写明的数字，万、亿换算后再比；单位不同的，量的不是同一样东西，标为“无法对比”。"
+            "报告的说法按字面理解：“余、多”是比这个数多一些；“近”是略少于这个数（按不低于它的{near}%计）；"
+            "“约、左右”按上下{tolerance}%计；“以上、不少于、不低于”是至少这个数，“超过”是多于这个数；"
+            "“以下、以内、不超过”是至多这个数；“3%—4%”“800至900个”是这个范围。"
+            "目标写“以上、不少于、超过”等的，结果要达到它；写“以下、以内、不超过”的，结果不能超过它；"
+            "其余的，结果要达到目标的下限（越低越好的指标，如PM2.5浓度，不能高于上限）。"
+            "结果的范围全部达到目标，算“已达到”；全部没有达到，算“未达到”；一部分达到、一部分没有，算“不能确定”。"
+            "“高于经济增长速度”这样的目标，和同一份报告里的那个数比；“下降”“减少”“提高”这样的目标，和上一年的数比。"
+            "写明“预计”“初步”的结果照样比较，并注明。"
+            "只用文字说明、没有数字的，标为“只有文字说明”并列出原话；回顾了那一年却没有提到的，标为“报告未提及”；"
+            "还没有报告回顾那一年的，标为“还不能判断”。"
+        ).format(tolerance=round(ABOUT_TOLERANCE * 100), near=round(NEAR_FLOOR * 100))
 
     # -- filtering ----------------------------------------------------------------------
     def set_filter(self, key: str) -> None:
-        """Show only the rows of one status group (``all``, ``met``, ``not_met``, ``unclear``, …)."""
+        """Show only the rows of one verdict (``all``, ``met``, ``not_met``, ``straddles`` …)."""
         self.filter = key if key in GROUPS else ALL
         shown = 0
         for row in self.rows:

@@ -1,0 +1,48 @@
+"""The tracker on fictional cases whose verdicts were decided by hand first (tests/fixtures/tracker)."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dongli_desktop.core.repository import Report
+from dongli_desktop.core.tracker import Status, track
+from tests.editions.conftest import TRACKER_CASES
+
+CASES: list[dict[str, Any]] = tomllib.loads((TRACKER_CASES / "expected.toml").read_text(encoding="utf-8"))["case"]
+
+
+@pytest.fixture(scope="module")
+def reports(yunxi_dbs: dict[int, Path]) -> Iterator[dict[int, Report]]:
+    opened = {year: Report.open(path) for year, path in yunxi_dbs.items()}
+    yield opened
+    for report in opened.values():
+        report.close()
+
+
+def test_every_verdict_category_has_a_case() -> None:
+    assert {c["verdict"] for c in CASES} == {s.value for s in Status}
+
+
+def test_every_target_of_every_edition_has_a_decided_case(reports: dict[int, Report]) -> None:
+    decided = {(c["target"], c["key"], c["year"]) for c in CASES}
+    for year, report in reports.items():
+        for ind in report.indicators:
+            if ind.kind == "target":
+                assert (year, ind.key, ind.year) in decided
+
+
+def case_id(case: dict[str, Any]) -> str:
+    return f"{case['target']}-{case['key']}-{case['year']}-{'+'.join(map(str, case['available']))}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_the_tracker_agrees_with_the_decided_verdict(reports: dict[int, Report], case: dict[str, Any]) -> None:
+    later = [reports[y] for y in case["available"]]
+    rows = {(r.key, r.year): r for r in track(reports[case["target"]], later)}
+    row = rows[(case["key"], case["year"])]
+    assert row.status.value == case["verdict"], case["reason"]
