@@ -149,11 +149,12 @@ def part_title_en(part: ParsedPart) -> str:
 
 def insert_document(db: sqlite_utils.Database, report: ParsedReport, sha256: str) -> None:
     """The meta rows and the one documents row: who, when, and which years the report covers."""
-    db.table("meta").insert_all(
-        [{"key": "schema_version", "value": SCHEMA_VERSION}, {"key": "source_sha256", "value": sha256},
-         {"key": "builder_version", "value": BUILDER_VERSION}]
-    )
     front = report.front
+    meta = [{"key": "schema_version", "value": SCHEMA_VERSION}, {"key": "source_sha256", "value": sha256},
+            {"key": "builder_version", "value": BUILDER_VERSION}]
+    if front.region:  # the province/city prefix the report gives the district (天津市), kept apart from it
+        meta.append({"key": "region", "value": front.region})
+    db.table("meta").insert_all(meta)
     reviewed = reviewed_years(report)
     db.table("documents").insert(
         {"id": 1, "title": front.title, "full_title": front.full_title, "meeting": front.meeting,
