@@ -171,8 +171,8 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
     """Sections, parts and paragraphs in reading order; returns the paragraph rows."""
     section_ids: dict[int, int] = {}
     passage_en = {p["key"]: p["title_en"] for p in notes.raw.get("passage", [])}
-    passage_en.update({f"{p.key}_intro": "Overview" for p in report.parts})
     part_en = {p.key: part_title_en(p) for p in report.parts}
+    passage_en.update({f"{p.key}_intro": part_en[p.key] if p.kind == "goals" else "Overview" for p in report.parts})
     paragraph_rows: list[dict[str, Any]] = []
     positions: dict[int | None, int] = {}
     for sec_index, sec in enumerate(report.sections, start=1):

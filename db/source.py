@@ -324,7 +324,10 @@ class BodyReader:
         if self.current.level == 1 and self.current.part is not None:
             if self.passages:
                 raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
-            self.current = ParsedSection(2, None, "概述", self.top.part, "editorial", key=f"{self.top.part}_intro",
+            # The goals part's opening paragraphs sit under the part's own heading (it is listed beside the
+            # year's plan, where a second 概述 would say nothing); the others under 概述.
+            title = self.top.title if self.top.part == "goals" else "概述"
+            self.current = ParsedSection(2, None, title, self.top.part, "editorial", key=f"{self.top.part}_intro",
                                          parent=self.top)
             self.sections.append(self.current)
         self.add_paragraph(ln)

@@ -8,7 +8,6 @@ person must add or fix. Nothing is mis-parsed: an accepted file matches its expe
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,9 @@ from db.source import parse_report
 from tests.conftest import ROOT
 from tests.db.corpus_expectations import EXPECTED, Accepted, Refused
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-if not CORPUS.is_dir():  # a worktree sits two levels below /work; the main checkout one
-    CORPUS = Path("/work/shared/corpus")
+# ../shared/corpus beside the checkout (a worktree sits one level deeper than the main checkout)
+CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared" / "corpus")
 CN = "一二三四五六七八九十"
 FICTIONAL_END = "（以下为测试补全的虚构文字，并非原文）。"
 
