@@ -424,18 +424,39 @@ def build(source: Path, annotations: Path | None, output: Path, force: bool = Fa
         tmp.unlink(missing_ok=True)
 
 
+def choose_annotations(source: Path, annotations: Path | None, none: bool) -> Path | None:
+    """The annotations to build with: the given file, none, or the bundled ones for the bundled source only.
+
+    Another edition's text never silently gets the 2020 Dongli annotations.
+    """
+    if none:
+        if annotations is not None:
+            raise BuildError("pass either --annotations FILE or --no-annotations, not both")
+        return None
+    if annotations is not None:
+        return annotations
+    if source.resolve() == DEFAULT_SOURCE.resolve():
+        return DEFAULT_ANNOTATIONS
+    raise BuildError(f"--source {source} needs its own annotations: pass --annotations FILE (the edition's curated "
+                     "TOML, e.g. drafted with python -m db.draft_annotations) or --no-annotations to build it "
+                     "without indicators")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m db.build", description="Build the report database.")
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the verbatim report text")
-    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
-                        help="the edition's curated TOML annotations")
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
+                        help="the report: .txt (UTF-8), .html/.htm, .docx or .pdf")
+    parser.add_argument("--annotations", type=Path, default=None,
+                        help="the edition's curated TOML annotations (default: the bundled ones, for the bundled "
+                             "source only)")
     parser.add_argument("--no-annotations", action="store_true",
                         help="build an edition without curated annotations (no indicators)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the database file to write")
     parser.add_argument("--force", action="store_true", help="replace an existing database")
     args = parser.parse_args(argv)
     try:
-        build(args.source, None if args.no_annotations else args.annotations, args.output, force=args.force)
+        annotations = choose_annotations(args.source, args.annotations, args.no_annotations)
+        build(args.source, annotations, args.output, force=args.force)
     except (BuildError, AnnotationError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
