@@ -1,6 +1,7 @@
 """Build the report database: parse (pure) -> populate a connection -> write atomically.
 
-Usage: ``python -m db.build [--source PATH] [--output PATH] [--force]``.
+Usage: ``python -m db.build [--source PATH] [--annotations TOML | --no-annotations] [--output PATH] [--force]``;
+the source may be .txt, .html/.htm, .docx or .pdf (see :mod:`db.formats`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sqlite_utils
 
 from db.annotations import AnnotationError, Annotations, Quote, load_annotations, locate
 from db.figures import find_figures
+from db.formats import FormatError, extract_text
 from db.mentions import find_mentions
 from db.source import ParsedPart, ParsedReport, SourceError, parse_report
 from db.vocabulary import build_vocabulary
@@ -37,16 +39,13 @@ class BuildError(Exception):
 
 
 def read_source(path: Path) -> str:
-    """The source as text; a file that is not UTF-8 stops the build naming the line."""
+    """The report's text from a .txt, .html/.htm, .docx or .pdf file; an unreadable one stops the build."""
     try:
-        data = path.read_bytes()
+        return extract_text(path)
     except OSError as exc:
         raise BuildError(f"cannot read source {path}: {exc.strerror}") from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BuildError(f"source line {line}: not valid UTF-8 (is it GBK?); save the file as UTF-8") from exc
+    except FormatError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 class Spans:
