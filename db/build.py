@@ -179,7 +179,8 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
         parent_id = section_ids[id(sec.parent)] if sec.parent is not None else None
         position = positions.get(parent_id, 0)
         positions[parent_id] = position + 1
-        title_en = passage_en.get(sec.key or "") if sec.title_source == "editorial" else None
+        named = sec.title_source == "editorial" or sec.key == "goals_intro"  # the goals heading: its years
+        title_en = passage_en.get(sec.key or "") if named else None
         if sec.level == 1:
             title_en = part_en[sec.part] if sec.part else "Opening"
         db.table("sections").insert(

@@ -326,8 +326,9 @@ class BodyReader:
                 raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
             # The goals part's opening paragraphs sit under the part's own heading (it is listed beside the
             # year's plan, where a second 概述 would say nothing); the others under 概述.
-            title = self.top.title if self.top.part == "goals" else "概述"
-            self.current = ParsedSection(2, None, title, self.top.part, "editorial", key=f"{self.top.part}_intro",
+            goals = self.top.part == "goals"
+            self.current = ParsedSection(2, None, self.top.title if goals else "概述", self.top.part,
+                                         "report" if goals else "editorial", key=f"{self.top.part}_intro",
                                          parent=self.top)
             self.sections.append(self.current)
         self.add_paragraph(ln)

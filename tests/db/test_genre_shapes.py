@@ -35,6 +35,7 @@ def test_year_first_title_letter_spaced_title_and_a_mixed_review():
         ("一、", "review", 2017, 2021), ("二、", "goals", 2021, 2025), ("三、", "plan", 2022, 2022)]
     goals_intro = next(s for s in report.sections if s.key == "goals_intro")
     assert goals_intro.title == "“十四五”时期奋斗目标"  # the goals part's own heading, not a second 概述
+    assert goals_intro.title_source == "report"  # the report's words: shown without the editorial note
     assert next(s for s in report.sections if s.key == "plan_intro").title == "概述"
 
 
