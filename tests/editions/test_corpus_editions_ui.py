@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from db.build import build
 from dongli_desktop.ui.widgets.common import Section
+from tests.conftest import ROOT
 from tests.db.corpus_expectations import EXPECTED, Accepted
 from tests.db.test_corpus import CORPUS, completed
 from tests.gui.conftest import make_options
@@ -93,3 +94,18 @@ def test_a_corpus_edition_opens_in_the_kiosk_with_and_without_attract(qtbot, tmp
         screen.next_slide()  # the slideshow timer firing with nothing to show
         controller.stop()
         window.close()
+
+
+def test_the_plan_page_shows_the_goals_part_under_its_own_heading(qtbot, tmp_path):
+    source = tmp_path / "yearfirst.txt"
+    source.write_text((ROOT / "tests/fixtures/genre/yearfirst_report.txt").read_text("utf-8"), encoding="utf-8")
+    build(source, None, tmp_path / "yearfirst.db")
+    win = open_window(qtbot, tmp_path, tmp_path / "yearfirst.db")
+    page = win.show_page("plan")
+    titles = [page.list.item(i).text() for i in range(page.list.count())]
+    assert titles[0] == "“十四五”时期奋斗目标" and titles.count("概述") == 1  # not a second, untitled 概述
+    goals = next(s for s in page.sections if s.key == "goals_intro")
+    page.show_section(goals.id)
+    shown = page.reader.toPlainText()
+    assert shown.startswith("“十四五”时期奋斗目标") and "编者所加" not in shown  # the report's own words
+    win.close()
