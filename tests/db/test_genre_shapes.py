@@ -128,3 +128,31 @@ def test_the_goals_heading_reaches_the_database(tmp_path: Path):
         conn.close()
     assert rows == [("“十四五”时期奋斗目标", "2021–2025 goals")]
     assert region == ("天津市",)
+
+
+MINIMAL = """【虚构文本，仅供测试】
+{title}
+——2020年1月7日在{place}第十七届人民代表大会第八次会议上
+{speaker}
+各位代表：
+现在，我代表区人民政府向大会报告工作。
+一、2019年工作回顾
+过去一年，地区生产总值增长4%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "speaker", "district", "region", "role", "name"),
+    [
+        ("政 府 工 作 报 告", "天津市样例区", "区长  林 坤", "样例区", "天津市", "区长", "林坤"),
+        ("政府工作报告", "区", "天津市样例区区长  林 坤", "样例区", "天津市", "区长", "林坤"),
+        ("政府工作报告", "区", "样例区人民政府代区长 林坤", "样例区", None, "代区长", "林坤"),
+        ("2020年天津市样例区人民政府工作报告", "区", "区长 林 坤", "样例区", "天津市", "区长", "林坤"),
+        ("样例区2020年政府工作报告", "区", "区 长 林坤", "样例区", None, "区长", "林坤"),
+    ],
+)
+def test_the_district_comes_from_the_title_meeting_or_speaker_line(title, place, speaker, district, region, role,
+                                                                    name):
+    f = parse_report(MINIMAL.format(title=title, place=place, speaker=speaker), []).front
+    assert (f.district, f.region, f.speaker_title, f.speaker, f.year) == (district, region, role, name, 2020)
+    assert f.full_title == f"{district}2020年政府工作报告"
