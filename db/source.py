@@ -1,9 +1,16 @@
 """Parse the verbatim report text into a structure (pure: no I/O, no database).
 
-The report is line based: every non-empty line of the body is one paragraph,
-headings stand on lines of their own (``一、…``, ``（一）…``, or a bare part heading
-such as ``2019年工作回顾``), and an optional notes list (注释) follows the body.
-Offsets are character offsets into the decoded source text.
+The report is line based: every non-empty line of the body is one paragraph, headings stand on lines of
+their own, and an optional notes list (注释) follows the body. Parts are numbered ``一、``, ``第一部分`` or
+bare (``2019年工作回顾``); areas are ``（一）`` and, under bare or ``第一部分`` parts, ``一、``. Lines are
+matched in a normalised form of the same length (:mod:`db.textview`: half-width punctuation, CRLF, spacing,
+traditional structure words), so offsets are character offsets into the decoded source text as given.
+
+``parse_report`` runs named steps: page debris (stray tokens, inline pinyin) and other kinds of report are
+refused; the salutation opens the body; :mod:`db.front_matter` reads title, meeting, date, speaker, district
+and year; :class:`BodyReader` reads parts, areas, passages and paragraphs; :func:`verify` checks the result
+(a plausible district, part years within the report's span, every numbered heading read as a heading). Any
+surprise is a :class:`SourceError` naming the line and what a person must add or fix.
 """
 
 from __future__ import annotations
