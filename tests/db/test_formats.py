@@ -158,3 +158,23 @@ def test_unknown_format_and_scanned_pdf_are_refused_with_a_message(tmp_path):
     pdf.output(str(tmp_path / "scan.pdf"))
     assert main(["--source", str(tmp_path / "scan.pdf"), "--no-annotations", "--output", str(tmp_path / "y.db")]) == 1
     assert not (tmp_path / "y.db").exists()
+
+
+def test_a_page_with_br_line_breaks_reads_like_its_text(tmp_path):
+    """A corpus report (completed with fictional lines) saved as one <div> of <br>-separated lines with CRLF."""
+    from db.source import parse_report
+    from tests.db.corpus_expectations import EXPECTED, Accepted
+    from tests.db.test_corpus import CORPUS, completed
+
+    name = "genre/2025_xinjiang_yuli.txt"
+    expected = EXPECTED[name]
+    assert isinstance(expected, Accepted)
+    text = completed((CORPUS / name).read_text(encoding="utf-8"), expected)
+    lines = "<br>\r\n".join(html.escape(ln) for ln in text.split("\n"))
+    page = tmp_path / "page.htm"
+    page.write_text(f"<html><body><nav>首页 | 政务公开</nav><div id='zoom'>{lines}</div>"
+                    "<div class='footer'>版权所有（测试用虚构页脚）</div></body></html>", encoding="utf-8")
+    from_page, from_text = parse_report(extract_text(page), []), parse_report(text, [])
+    assert from_page.front == from_text.front
+    assert [p.text for s in from_page.sections for p in s.paragraphs] == [
+        p.text for s in from_text.sections for p in s.paragraphs]
