@@ -75,7 +75,8 @@ def render_docx(path: Path) -> Path:
     return path
 
 
-def render_pdf(path: Path, font: Path) -> Path:
+def render_pdf(path: Path, font: Path, indented: bool = False) -> Path:
+    """Paragraphs apart by a gap, or (``indented``, as word processors export) by a first-line indent only."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -83,8 +84,9 @@ def render_pdf(path: Path, font: Path) -> Path:
     pdf.set_font("noto", size=10.5)
     pdf.add_page()
     for ln in LINES:
-        pdf.multi_cell(0, 6, ln, align="L", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
+        pdf.multi_cell(0, 6, f"\u3000\u3000{ln}" if indented else ln, align="L", new_x="LMARGIN", new_y="NEXT")
+        if not indented:
+            pdf.ln(4)
     pdf.output(str(path))
     return path
 
@@ -94,7 +96,8 @@ def renderings(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("formats")
     font = truetype(FONT, folder / "noto.ttf")
     return {"html": render_html(folder / "report.html"), "docx": render_docx(folder / "report.docx"),
-            "pdf": render_pdf(folder / "report.pdf", font)}
+            "pdf": render_pdf(folder / "report.pdf", font),
+            "indented-pdf": render_pdf(folder / "indented.pdf", font, indented=True)}
 
 
 def contents(db: Path) -> dict[str, list[tuple]]:
@@ -122,7 +125,7 @@ def spans(db: Path) -> list[tuple[str, int, int]]:
         conn.close()
 
 
-@pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf", "indented-pdf"])
 def test_rendered_report_builds_like_the_text(kind, renderings, fresh_db, tmp_path):
     out = tmp_path / f"{kind}.db"
     build(renderings[kind], ANNOTATIONS, out)
