@@ -1,6 +1,7 @@
 """Build the report database: parse (pure) -> populate a connection -> write atomically.
 
-Usage: ``python -m db.build [--source PATH] [--output PATH] [--force]``.
+Usage: ``python -m db.build [--source PATH] [--annotations TOML | --no-annotations] [--output PATH] [--force]``;
+the source may be .txt, .html/.htm, .docx or .pdf (see :mod:`db.formats`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sqlite_utils
 
 from db.annotations import AnnotationError, Annotations, Quote, load_annotations, locate
 from db.figures import find_figures
+from db.formats import FormatError, extract_text
 from db.mentions import find_mentions
 from db.source import ParsedPart, ParsedReport, SourceError, parse_report
 from db.vocabulary import build_vocabulary
@@ -37,16 +39,13 @@ class BuildError(Exception):
 
 
 def read_source(path: Path) -> str:
-    """The source as text; a file that is not UTF-8 stops the build naming the line."""
+    """The report's text from a .txt, .html/.htm, .docx or .pdf file; an unreadable one stops the build."""
     try:
-        data = path.read_bytes()
+        return extract_text(path)
     except OSError as exc:
         raise BuildError(f"cannot read source {path}: {exc.strerror}") from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BuildError(f"source line {line}: not valid UTF-8 (is it GBK?); save the file as UTF-8") from exc
+    except FormatError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 class Spans:
@@ -150,11 +149,12 @@ def part_title_en(part: ParsedPart) -> str:
 
 def insert_document(db: sqlite_utils.Database, report: ParsedReport, sha256: str) -> None:
     """The meta rows and the one documents row: who, when, and which years the report covers."""
-    db.table("meta").insert_all(
-        [{"key": "schema_version", "value": SCHEMA_VERSION}, {"key": "source_sha256", "value": sha256},
-         {"key": "builder_version", "value": BUILDER_VERSION}]
-    )
     front = report.front
+    meta = [{"key": "schema_version", "value": SCHEMA_VERSION}, {"key": "source_sha256", "value": sha256},
+            {"key": "builder_version", "value": BUILDER_VERSION}]
+    if front.region:  # the province/city prefix the report gives the district (天津市), kept apart from it
+        meta.append({"key": "region", "value": front.region})
+    db.table("meta").insert_all(meta)
     reviewed = reviewed_years(report)
     db.table("documents").insert(
         {"id": 1, "title": front.title, "full_title": front.full_title, "meeting": front.meeting,
@@ -171,8 +171,8 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
     """Sections, parts and paragraphs in reading order; returns the paragraph rows."""
     section_ids: dict[int, int] = {}
     passage_en = {p["key"]: p["title_en"] for p in notes.raw.get("passage", [])}
-    passage_en.update({f"{p.key}_intro": "Overview" for p in report.parts})
     part_en = {p.key: part_title_en(p) for p in report.parts}
+    passage_en.update({f"{p.key}_intro": part_en[p.key] if p.kind == "goals" else "Overview" for p in report.parts})
     paragraph_rows: list[dict[str, Any]] = []
     positions: dict[int | None, int] = {}
     for sec_index, sec in enumerate(report.sections, start=1):
@@ -180,7 +180,8 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
         parent_id = section_ids[id(sec.parent)] if sec.parent is not None else None
         position = positions.get(parent_id, 0)
         positions[parent_id] = position + 1
-        title_en = passage_en.get(sec.key or "") if sec.title_source == "editorial" else None
+        named = sec.title_source == "editorial" or sec.key == "goals_intro"  # the goals heading: its years
+        title_en = passage_en.get(sec.key or "") if named else None
         if sec.level == 1:
             title_en = part_en[sec.part] if sec.part else "Opening"
         db.table("sections").insert(
@@ -426,18 +427,39 @@ def build(source: Path, annotations: Path | None, output: Path, force: bool = Fa
         tmp.unlink(missing_ok=True)
 
 
+def choose_annotations(source: Path, annotations: Path | None, none: bool) -> Path | None:
+    """The annotations to build with: the given file, none, or the bundled ones for the bundled source only.
+
+    Another edition's text never silently gets the 2020 Dongli annotations.
+    """
+    if none:
+        if annotations is not None:
+            raise BuildError("pass either --annotations FILE or --no-annotations, not both")
+        return None
+    if annotations is not None:
+        return annotations
+    if source.resolve() == DEFAULT_SOURCE.resolve():
+        return DEFAULT_ANNOTATIONS
+    raise BuildError(f"--source {source} needs its own annotations: pass --annotations FILE (the edition's curated "
+                     "TOML, e.g. drafted with python -m db.draft_annotations) or --no-annotations to build it "
+                     "without indicators")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m db.build", description="Build the report database.")
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the verbatim report text")
-    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
-                        help="the edition's curated TOML annotations")
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
+                        help="the report: .txt (UTF-8), .html/.htm, .docx or .pdf")
+    parser.add_argument("--annotations", type=Path, default=None,
+                        help="the edition's curated TOML annotations (default: the bundled ones, for the bundled "
+                             "source only)")
     parser.add_argument("--no-annotations", action="store_true",
                         help="build an edition without curated annotations (no indicators)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the database file to write")
     parser.add_argument("--force", action="store_true", help="replace an existing database")
     args = parser.parse_args(argv)
     try:
-        build(args.source, None if args.no_annotations else args.annotations, args.output, force=args.force)
+        annotations = choose_annotations(args.source, args.annotations, args.no_annotations)
+        build(args.source, annotations, args.output, force=args.force)
     except (BuildError, AnnotationError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

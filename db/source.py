@@ -1,9 +1,16 @@
 """Parse the verbatim report text into a structure (pure: no I/O, no database).
 
-The report is line based: every non-empty line of the body is one paragraph,
-headings stand on lines of their own (``一、…``, ``（一）…``, or a bare part heading
-such as ``2019年工作回顾``), and an optional notes list (注释) follows the body.
-Offsets are character offsets into the decoded source text.
+The report is line based: every non-empty line of the body is one paragraph, headings stand on lines of
+their own, and an optional notes list (注释) follows the body. Parts are numbered ``一、``, ``第一部分`` or
+bare (``2019年工作回顾``); areas are ``（一）`` and, under bare or ``第一部分`` parts, ``一、``. Lines are
+matched in a normalised form of the same length (:mod:`db.textview`: half-width punctuation, CRLF, spacing,
+traditional structure words), so offsets are character offsets into the decoded source text as given.
+
+``parse_report`` runs named steps: page debris (stray tokens, inline pinyin) and other kinds of report are
+refused; the salutation opens the body; :mod:`db.front_matter` reads title, meeting, date, speaker, district
+and year; :class:`BodyReader` reads parts, areas, passages and paragraphs; :func:`verify` checks the result
+(a plausible district, part years within the report's span, every numbered heading read as a heading). Any
+surprise is a :class:`SourceError` naming the line and what a person must add or fix.
 """
 
 from __future__ import annotations
@@ -11,28 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dongli_desktop.core.parts import classify_part, part_years, split_full_title
+from db.errors import SourceError
+from db.front_matter import FrontMatter, parse_front
+from db.headings import part_kind, part_span, plausible_district
+from db.textview import Line, compact, split_lines
+
+__all__ = ["FrontMatter", "Line", "SourceError", "parse_report", "split_lines"]
 
 CN_DIGITS = "零一二三四五六七八九十"
-
-
-class SourceError(ValueError):
-    """The source text does not have the expected shape; names the line."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(f"source line {line}: {message}")
-        self.line = line
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Line:
-    """One physical line: 1-based number, stripped text, and its offsets."""
-
-    number: int
-    text: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -66,19 +59,6 @@ class ParsedNote:
     term_start: int
     definition_start: int
     line: int
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    title: str
-    full_title: str
-    meeting: str
-    delivered_on: str
-    issued_on: str | None  # the notice's date line; None when the front matter has none
-    speaker: str
-    speaker_title: str
-    district: str
-    year: int
 
 
 @dataclass(frozen=True)
@@ -128,104 +108,39 @@ def cn_number(text: str) -> int:
     return CN_DIGITS.index(text)
 
 
-def split_lines(text: str) -> list[Line]:
-    """Split text into lines with offsets; surrounding whitespace is excluded."""
-    lines: list[Line] = []
-    pos = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        start = pos + lead
-        lines.append(Line(number, stripped, start, start + len(stripped)))
-        pos += len(raw) + 1
-    return lines
-
-
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
+SECTION_PART_RE = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.+)$")
 SUB_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.+)$")
 # Notes numbered （1）, (1), 1. / 1、 / 1．, or ①…⑳; term and definition split by a full- or half-width colon.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTE_RE = re.compile(r"^(?:（(\d+)）|\((\d+)\)|(\d+)[.、．]|([" + CIRCLED + r"]))\s*([^：:]+)[：:](.+)$")
-NOTES_HEADING_RE = re.compile(r"^(?:注释|注|名词解释)[：:]?$")
-BODY_RE = re.compile(r"^各位代表[：:]$")
-DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+NOTES_HEADING_RE = re.compile(r"^(?:注释|注|名词解释)：?$")
+SALUTATION_RE = re.compile(r"^各位代表(?:、同志们)?：$")
 # A part heading without an ordinal: one short line with no sentence punctuation (e.g. 2019年工作回顾).
-BARE_PART_RE = re.compile(r"^[^。，；：、！？,;:!?]{2,30}$")
-SPEAKER_RE = re.compile(r"^(代?[区县市州旗]长|副[区县市州旗]长)\s+(.+)$")
-MEETING_RE = re.compile(r"^(?:——|—|－－|--)?\s*[（(]?\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*在(.+?)[）)]?$")
+BARE_PART_RE = re.compile(r"^[^。，；：、！？]{2,30}$")
+# An area heading whose brackets were lost (一综合实力持续跃升): a numeral run into a short unpunctuated line.
+LOST_BRACKETS_RE = re.compile(r"^[一二三四五六七八九十]{1,2}(?![、是一二三四五六七八九十])[\u4e00-\u9fff]{4,30}$")
+NUMERALS = "一二三四五六七八九十"
+NUMBERED_LINE_RE = re.compile(rf"^(?:（[{NUMERALS}]+）|[{NUMERALS}]+、|第[{NUMERALS}]+部分)")
+# Page debris: a token a web page repeats at line ends (pbY), and inline pinyin glosses (區(qū)).
+STRAY_RE = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z0-9])[A-Za-z0-9]{2,4}(?![A-Za-z0-9])")
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_RE = re.compile(r"[\u4e00-\u9fff]\(([a-zü]*[" + TONED + r"][a-zü" + TONED + r"]*)\)")
+OTHER_REPORT_RE = re.compile(r"(?:计划|预算)执行情况")
+CLOSING = "。！？；：…”’）」』》—.!?;:)\"'"
 LEAD_MAX = 25
 
 
-def iso_date(match: re.Match[str]) -> str:
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def find_lead(text: str) -> str | None:
-    """The short topic sentence that opens a paragraph, if there is one."""
-    end = text.find("。")
-    if end <= 0 or end + 1 >= len(text):
+def find_lead(text: str, norm: str | None = None) -> str | None:
+    """The short topic sentence that opens a paragraph, if there is one (read on the normalised text)."""
+    norm = text if norm is None else norm
+    end = norm.find("。")
+    if end <= 0 or end + 1 >= len(norm):
         return None
-    sentence = text[: end + 1]
+    sentence = norm[: end + 1]
     if len(sentence) > LEAD_MAX or "：" in sentence or sentence.startswith("各位代表"):
         return None
-    return sentence
-
-
-def _full_title(front: list[Line], last: int) -> tuple[str, str, int]:
-    """The full title (from 《…》, else from a line such as 东丽区2021年政府工作报告的通知), district, year."""
-    for ln in front:
-        for candidate in re.findall(r"《([^》]+)》", ln.text):
-            if (parsed := split_full_title(candidate)) is not None:
-                return candidate, *parsed
-    for ln in front:
-        m = re.match(r"^(.+?[区县市旗州盟]\d{4}年(?:度)?政府工作报告)", ln.text)
-        if m and (parsed := split_full_title(m.group(1))) is not None:
-            return m.group(1), *parsed
-    raise SourceError(last, "front matter has no full title naming the district and year (《…区2020年政府工作报告》)")
-
-
-def parse_front(lines: list[Line], body_index: int) -> FrontMatter:
-    """Title, meeting line, dates and speaker from the lines before the body."""
-    front = [ln for ln in lines[:body_index] if ln.text]
-    last = lines[body_index - 1].number if body_index else 1
-
-    def find(pattern: str | re.Pattern[str]) -> tuple[Line, re.Match[str]] | None:
-        for ln in front:
-            m = re.search(pattern, ln.text)
-            if m:
-                return ln, m
-        return None
-
-    def need(pattern: str | re.Pattern[str], what: str) -> tuple[Line, re.Match[str]]:
-        found = find(pattern)
-        if found is None:
-            raise SourceError(last, f"front matter has no {what}")
-        return found
-
-    full_title, district, year = _full_title(front, last)
-    title_found = find(r"^政\s*府\s*工\s*作\s*报\s*告$")
-    title = re.sub(r"\s+", "", title_found[1].group(0)) if title_found else "政府工作报告"
-    meet_line, meet_m = need(MEETING_RE, "meeting and date line (——2020年1月5日在…会议上)")
-    meeting = f"{meet_m.group(1)}在{meet_m.group(2)}"
-    idx = front.index(meet_line)
-    if not meeting.endswith("会议上") and idx + 1 < len(front):
-        following = front[idx + 1].text.rstrip("）)")
-        if following.endswith("会议上"):
-            meeting += following
-    _, speaker_m = need(SPEAKER_RE, "speaker line (区长 …, 代区长 …)")
-    issued = find(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-    return FrontMatter(
-        title=title,
-        full_title=full_title,
-        meeting=meeting,
-        delivered_on=iso_date(DATE_RE.search(meet_m.group(1))),  # type: ignore[arg-type]
-        issued_on=iso_date(issued[1]) if issued else None,
-        speaker=re.sub(r"\s+", "", speaker_m.group(2)),
-        speaker_title=speaker_m.group(1),
-        district=district,
-        year=year,
-    )
+    return text[: end + 1]
 
 
 def _is_trailer(text: str) -> bool:
@@ -233,23 +148,222 @@ def _is_trailer(text: str) -> bool:
     return text.startswith("抄送") or text.endswith("印发")
 
 
-def _part_heading(ln: Line, year: int, ordinal: int, bare_allowed: bool) -> ParsedPart | None:
-    """A part heading (一、2019年工作回顾, or a bare 2019年工作回顾 while ``bare_allowed``), or None."""
-    if m := PART_RE.match(ln.text):
-        label, title = f"{m.group(1)}、", m.group(2)
-        kind = classify_part(title)
-        if cn_number(m.group(1)) != ordinal:
-            raise SourceError(ln.number, f"part heading {label} out of order, expected number {ordinal}")
-        if kind is None:
-            raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
-                                         "(its title names none of 回顾, 目标, 安排)")
-    elif (bare_allowed and BARE_PART_RE.match(ln.text) and (kind := classify_part(ln.text)) is not None
-          and "年" in ln.text):
-        label, title = None, ln.text
-    else:
-        return None
-    first, last = part_years(title, kind, year)
-    return ParsedPart(kind, ordinal, label, title, kind, first, last, ln.number)
+def check_page_debris(lines: list[Line]) -> None:
+    """Refuse text a web page added: a token repeated at line ends (pbY, nzH), inline pinyin (區(qū))."""
+    counts: dict[str, int] = {}
+    at_end: set[str] = set()
+    for ln in lines:
+        for token in STRAY_RE.findall(ln.text):
+            counts[token] = counts.get(token, 0) + 1
+            if ln.text.endswith(token):
+                at_end.add(token)
+    stray = {t for t, n in counts.items() if n >= 3 and t in at_end}
+    for ln in lines:
+        if found := stray.intersection(STRAY_RE.findall(ln.text)):
+            token = sorted(found)[0]
+            raise SourceError(ln.number, f"stray token '{token}' from the web page ({counts[token]} times in the "
+                                         "text); remove it everywhere")
+        if m := PINYIN_RE.search(ln.text):
+            raise SourceError(ln.number, f"inline pinyin '({m.group(1)})' after '{m.group(0)[0]}' (a web page's "
+                                         "reading aid); remove the pinyin glosses from the text")
+
+
+def check_report_kind(lines: list[Line]) -> None:
+    """Refuse another kind of report (a plan's or budget's execution) named in a title or a part heading."""
+    for ln in lines:
+        text = compact(ln.text)
+        if OTHER_REPORT_RE.search(text) and (text.startswith("关于") or re.search(r"的报告(?:（书面）)?$", text)
+                                             or PART_RE.match(text)):
+            raise SourceError(ln.number, f"'{ln.text[:40]}' is a report on a plan's or budget's execution, not a "
+                                         "government work report (政府工作报告); the builder reads only those")
+
+
+def find_salutation(lines: list[Line], report_year_hint: int = 2000) -> int:
+    """The index of the salutation line 各位代表： that opens the body; refuses naming what is missing."""
+    index = next((i for i, ln in enumerate(lines) if SALUTATION_RE.match(compact(ln.text))), None)
+    if index is not None:
+        return index
+    inside = next((ln for ln in lines if re.search(r"各位代表(?:、同志们)?：", ln.norm)), None)
+    if inside is not None:
+        raise SourceError(inside.number, "the salutation '各位代表：' stands inside a longer line; put the front "
+                                         "matter, the salutation, each heading and each paragraph each on its own line")
+    first = next((ln for ln in lines if _part_like(ln, report_year_hint)), lines[0])
+    raise SourceError(first.number, "no salutation line '各位代表：' opens the body; add the front matter (title, "
+                                    "——date在…会议上, speaker) and the salutation before the report's first paragraph")
+
+
+def _part_like(ln: Line, year: int) -> bool:
+    """A line that reads as a part heading (numbered or bare), before any front matter is known."""
+    if m := PART_RE.match(ln.norm):
+        return part_kind(m.group(2), year) is not None
+    return _bare_part_title(ln.norm, year)
+
+
+def _bare_part_title(norm: str, year: int) -> bool:
+    text = compact(norm)
+    return (BARE_PART_RE.match(norm) is not None and part_kind(norm, year) is not None
+            and ("年" in text or re.search(r"十[一二三四五六七八九]五", text) is not None))
+
+
+def check_lone_numbers(lines: list[Line]) -> None:
+    """Refuse a page number left between the halves of a sentence (…达到4.6 / 1 / 亿元…)."""
+    for ln in lines:
+        if re.fullmatch(r"\d{1,3}", ln.text):
+            raise SourceError(ln.number, f"a lone number '{ln.text}' between paragraphs (a page number of a printed "
+                                         "copy?); remove it and join the sentence it broke")
+
+
+class BodyReader:
+    """Reads the body line by line into parts, sections and paragraphs.
+
+    Parts are numbered ``一、``, ``第一部分`` or bare (``2019年工作回顾``); areas are ``（一）`` and, under bare
+    or ``第一部分`` parts, ``一、``. Every line is a heading, a passage start or a paragraph; a line that
+    could be neither stops the build naming it.
+    """
+
+    def __init__(self, lines: list[Line], year: int, passages: list[Passage]) -> None:
+        self.lines = [ln for ln in lines if ln.text]
+        self.year = year
+        self.passages = passages
+        self.unused = {p.starts: p for p in passages}
+        self.parts: list[ParsedPart] = []
+        self.style: str | None = None  # "numbered" (一、), "section" (第一部分) or "bare"
+        self.opening = ParsedSection(1, None, "开场", None, "editorial", key="opening")
+        self.sections: list[ParsedSection] = [self.opening]
+        self.top = self.opening
+        self.current = self.opening
+        self.expected_area = 1
+        self.heading_lines: set[int] = set()
+
+    def read(self) -> None:
+        for index, ln in enumerate(self.lines):
+            if self.part_heading(ln) or self.area_heading(ln) or self.passage(ln):
+                continue
+            self.paragraph(ln, last=index == len(self.lines) - 1)
+
+    def part_heading(self, ln: Line) -> bool:
+        label: str | None
+        if self.style in (None, "numbered") and (m := PART_RE.match(ln.norm)):
+            label, title, style = f"{m.group(1)}、", ln.text[len(m.group(1)) + 1 :], "numbered"
+            kind = part_kind(title, self.year)
+            if cn_number(m.group(1)) != len(self.parts) + 1:
+                raise SourceError(ln.number, f"part heading {label} out of order, expected number "
+                                             f"{len(self.parts) + 1}")
+            if kind is None:
+                raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
+                                             "(its title names none of 回顾, 目标, 安排)")
+        elif self.style in (None, "section") and (m := SECTION_PART_RE.match(ln.norm)):
+            label, style = f"第{m.group(1)}部分", "section"
+            title = ln.text[len(ln.norm) - len(m.group(2)) :]
+            kind = part_kind(title, self.year)
+            if kind is None:
+                raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
+                                             "(its title names none of 回顾, 目标, 安排, or a past year's 工作情况)")
+        elif self.style in (None, "bare") and _bare_part_title(ln.norm, self.year):
+            label, title, style = None, ln.text, "bare"
+            kind = part_kind(title, self.year)
+        else:
+            return False
+        assert kind is not None
+        if any(p.kind == kind for p in self.parts):
+            raise SourceError(ln.number, f"a second {kind} part heading '{ln.text}'")
+        self.style = style
+        first, last = part_span(title, kind, self.year)
+        part = ParsedPart(kind, len(self.parts) + 1, label, title, kind, first, last, ln.number)
+        self.parts.append(part)
+        self.top = ParsedSection(1, label, title, kind, "report", ln.start, ln.end, key=kind)
+        self.sections.append(self.top)
+        self.current = self.top
+        self.expected_area = 1
+        self.heading_lines.add(ln.number)
+        return True
+
+    def area_heading(self, ln: Line) -> bool:
+        if m := SUB_RE.match(ln.norm):
+            number_text, label = m.group(1), f"（{m.group(1)}）"
+        elif self.style in ("bare", "section") and (m := PART_RE.match(ln.norm)):
+            number_text, label = m.group(1), f"{m.group(1)}、"
+        elif LOST_BRACKETS_RE.match(ln.norm):
+            raise SourceError(ln.number, f"'{ln.text}' reads as an area heading whose brackets were lost; write it "
+                                         f"as （{ln.text[0]}）{ln.text[1:]}")
+        else:
+            return False
+        if self.top.part is None:
+            raise SourceError(ln.number, "numbered subsection before the first part heading "
+                                         "(一、2019年工作回顾 or a bare 2019年工作回顾)")
+        number = cn_number(number_text)
+        if number != self.expected_area:
+            raise SourceError(ln.number, f"subsection {label} out of order, expected number {self.expected_area}")
+        self.expected_area += 1
+        size = len(number_text) + 2 if label.startswith("（") else len(number_text) + 1
+        rest, rest_norm = ln.text[size:], ln.norm[size:]
+        head_end = rest_norm.find("。")
+        title = rest if head_end < 0 else rest[:head_end]
+        # When the heading line goes on with text, the paragraph holds the title; the section keeps the label.
+        heading_end = ln.end if head_end < 0 else ln.start + size
+        self.current = ParsedSection(2, label, title, self.top.part, "report", ln.start, heading_end,
+                                     key=f"{self.top.part}_{number}", parent=self.top)
+        self.sections.append(self.current)
+        self.heading_lines.add(ln.number)
+        if head_end >= 0 and head_end + 1 < len(rest):
+            para = ParsedParagraph(rest, ln.start + size, ln.end, ln.number, lead=rest[: head_end + 1])
+            self.current.paragraphs.append(para)
+        return True
+
+    def passage(self, ln: Line) -> bool:
+        passage = next((p for p in self.unused.values() if ln.text.startswith(p.starts)), None)
+        if passage is None:
+            return False
+        if passage.part != self.top.part:
+            raise SourceError(ln.number, f"passage '{passage.title}' found outside its part {passage.part}")
+        del self.unused[passage.starts]
+        self.current = ParsedSection(2, None, passage.title, self.top.part, "editorial", key=passage.key,
+                                     parent=self.top)
+        self.sections.append(self.current)
+        self.add_paragraph(ln)
+        return True
+
+    def paragraph(self, ln: Line, last: bool) -> None:
+        if not last and ln.norm[-1] not in CLOSING:
+            raise SourceError(ln.number, "the line ends without closing punctuation and the text goes on: if it is "
+                                         "an area heading, number it (（一）…); if its paragraph continues on the "
+                                         "next line, join the lines")
+        if self.current.level == 1 and self.current.part is not None:
+            if self.passages:
+                raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
+            # The goals part's opening paragraphs sit under the part's own heading (it is listed beside the
+            # year's plan, where a second 概述 would say nothing); the others under 概述.
+            goals = self.top.part == "goals"
+            self.current = ParsedSection(2, None, self.top.title if goals else "概述", self.top.part,
+                                         "report" if goals else "editorial", key=f"{self.top.part}_intro",
+                                         parent=self.top)
+            self.sections.append(self.current)
+        self.add_paragraph(ln)
+
+    def add_paragraph(self, ln: Line) -> None:
+        self.current.paragraphs.append(
+            ParsedParagraph(ln.text, ln.start, ln.end, ln.number, lead=find_lead(ln.text, ln.norm)))
+
+
+def verify(reader: BodyReader, front: FrontMatter, end_line: int) -> None:
+    """The builder checks its own result and refuses rather than guess: a plausible district, part years
+    within the report's span, and every numbered heading line read as a heading."""
+    if not reader.parts:
+        raise SourceError(end_line, "no part heading found (一、2019年工作回顾 … or a bare 2019年工作回顾)")
+    if not plausible_district(front.district):
+        raise SourceError(1, f"'{front.district}' is no district name; name the district in the meeting line")
+    year = front.year
+    for p in reader.parts:
+        fits = {"review": year - 10 <= p.year_from and p.year_to <= year,
+                "plan": year <= p.year_from and p.year_to <= year + 1,
+                "goals": year - 1 <= p.year_from and p.year_to <= year + 15}[p.kind]
+        if not fits:
+            raise SourceError(p.line, f"part '{p.title}' reads as {p.kind} of {p.year_from}–{p.year_to}, which does "
+                                      f"not fit a {year} report; correct the heading's years or the report's date")
+    for ln in reader.lines:
+        if NUMBERED_LINE_RE.match(ln.norm) and ln.number not in reader.heading_lines:
+            raise SourceError(ln.number, f"numbered heading '{ln.text[:30]}' was not read as a heading; check its "
+                                         "numbering against the headings around it")
 
 
 def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
@@ -260,91 +374,26 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
     """
     if text.startswith("\ufeff"):
         raise SourceError(1, "starts with a byte-order mark; save the file as UTF-8 without BOM")
-    if "\r" in text:
-        raise SourceError(text[: text.index("\r")].count("\n") + 1, "has Windows (CR) line endings; convert to LF")
     lines = split_lines(text)
-    body_index = next((i for i, ln in enumerate(lines) if BODY_RE.match(ln.text)), None)
-    if body_index is None:
-        raise SourceError(1, "no salutation line '各位代表：' that opens the body")
+    check_page_debris(lines)
+    check_report_kind(lines)
+    body_index = find_salutation(lines)
     front = parse_front(lines, body_index)
-    notes_index = next((i for i, ln in enumerate(lines) if i > body_index and NOTES_HEADING_RE.match(ln.text)), None)
+    notes_index = next((i for i, ln in enumerate(lines) if i > body_index and NOTES_HEADING_RE.match(ln.norm)), None)
     trailer_index = next((i for i, ln in enumerate(lines) if i > body_index and _is_trailer(ln.text)), len(lines))
     body_stop = notes_index if notes_index is not None else trailer_index
     end_line = lines[body_stop].number if body_stop < len(lines) else lines[-1].number
-
-    sections: list[ParsedSection] = []
-    parts: list[ParsedPart] = []
-    unused = {p.starts: p for p in passages}
-    opening = ParsedSection(1, None, "开场", None, "editorial", key="opening")
-    sections.append(opening)
-    current_top = opening
-    current = opening
-    expected_sub = 1
-
-    for ln in lines[body_index:body_stop]:
-        if not ln.text:
-            continue
-        # In a report whose parts are numbered (一、), a bare line is never a part heading.
-        bare_allowed = all(p.label is None for p in parts)
-        if (part := _part_heading(ln, front.year, len(parts) + 1, bare_allowed)) is not None:
-            if any(p.kind == part.kind for p in parts):
-                raise SourceError(ln.number, f"a second {part.kind} part heading '{ln.text}'")
-            parts.append(part)
-            current_top = ParsedSection(1, part.label, part.title, part.key, "report", ln.start, ln.end, key=part.key)
-            sections.append(current_top)
-            current = current_top
-            expected_sub = 1
-            continue
-        if m := SUB_RE.match(ln.text):
-            if current_top.part is None:
-                raise SourceError(ln.number, "numbered subsection before the first part heading "
-                                             "(一、2019年工作回顾 or a bare 2019年工作回顾)")
-            number = cn_number(m.group(1))
-            if number != expected_sub:
-                raise SourceError(ln.number,
-                                  f"subsection （{m.group(1)}） out of order, expected number {expected_sub}")
-            expected_sub += 1
-            label = f"（{m.group(1)}）"
-            rest = m.group(2)
-            head_end = rest.find("。")
-            title = rest if head_end < 0 else rest[:head_end]
-            # When the heading line goes on with text, the paragraph holds the title; the section keeps the label.
-            heading_end = ln.end if head_end < 0 else ln.start + len(label)
-            current = ParsedSection(
-                2, label, title, current_top.part, "report", ln.start, heading_end,
-                key=f"{current_top.part}_{number}", parent=current_top,
-            )
-            sections.append(current)
-            if head_end >= 0 and head_end + 1 < len(rest):
-                start = ln.start + len(label)
-                para = ParsedParagraph(rest, start, ln.end, ln.number, lead=rest[: head_end + 1])
-                current.paragraphs.append(para)
-            continue
-        passage = next((p for p in unused.values() if ln.text.startswith(p.starts)), None)
-        if passage is not None:
-            if passage.part != current_top.part:
-                raise SourceError(ln.number, f"passage '{passage.title}' found outside its part {passage.part}")
-            del unused[passage.starts]
-            current = ParsedSection(2, None, passage.title, current_top.part, "editorial", key=passage.key,
-                                    parent=current_top)
-            sections.append(current)
-        elif current.level == 1 and current.part is not None:
-            if passages:
-                raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
-            current = ParsedSection(2, None, "概述", current_top.part, "editorial", key=f"{current_top.part}_intro",
-                                    parent=current_top)
-            sections.append(current)
-        current.paragraphs.append(ParsedParagraph(ln.text, ln.start, ln.end, ln.number, lead=find_lead(ln.text)))
-
-    if not parts:
-        raise SourceError(end_line, "no part heading found (一、2019年工作回顾 … or a bare 2019年工作回顾)")
-    if unused:
-        missing = ", ".join(p.title for p in unused.values())
+    body = lines[body_index:body_stop]
+    check_lone_numbers(body)
+    reader = BodyReader(body, front.year, passages)
+    reader.read()
+    if reader.unused:
+        missing = ", ".join(p.title for p in reader.unused.values())
         raise SourceError(end_line, f"passages not found in the body: {missing}")
-
+    verify(reader, front, end_line)
     notes = parse_notes(lines, notes_index) if notes_index is not None else []
-    body_end = max((ln.end for ln in lines[body_index:body_stop] if ln.text), default=lines[body_index].end)
-    return ParsedReport(text, front, sections, notes, lines[body_index].start, body_end, parts)
+    body_end = max((ln.end for ln in body if ln.text), default=lines[body_index].end)
+    return ParsedReport(text, front, reader.sections, notes, lines[body_index].start, body_end, reader.parts)
 
 
 def parse_notes(lines: list[Line], notes_index: int) -> list[ParsedNote]:

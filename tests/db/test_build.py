@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from db.build import BuildError, build, main
-from tests.conftest import ANNOTATIONS, SHIPPED_DB, SOURCE, SOURCE_SHA256
+from tests.conftest import ANNOTATIONS, ROOT, SHIPPED_DB, SOURCE, SOURCE_SHA256
 
 
 def dump(path: Path) -> list[str]:
@@ -211,3 +211,24 @@ def test_sqlite_utils_cli_works_on_the_shipped_database():
         expected = rows(SHIPPED_DB, "SELECT count(*) FROM paragraphs WHERE instr(text, '高新技术企业') > 0")[0][0]
         assert expected == 3 and len(hits) == expected
         assert all("高新技术企业" in h["text"] for h in hits)
+
+
+def test_another_source_without_annotations_is_refused_with_a_clear_message(tmp_path, capsys):
+    """Issue 18: `--source X` without `--annotations` never silently uses the bundled 2020 Dongli annotations."""
+    other = ROOT / "tests" / "fixtures" / "editions" / "unnumbered_report.txt"
+    out = tmp_path / "x.db"
+    assert main(["--source", str(other), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "--annotations FILE" in err and "--no-annotations" in err
+    assert not out.exists()
+    assert main(["--source", str(other), "--output", str(out), "--no-annotations"]) == 0
+    assert rows(out, "SELECT count(*) FROM indicators") == [(0,)]
+    assert main(["--source", str(other), "--output", str(out), "--force", "--no-annotations",
+                 "--annotations", str(ANNOTATIONS)]) == 1
+    assert "not both" in capsys.readouterr().err
+
+
+def test_the_bundled_source_still_builds_with_the_bundled_annotations_by_default(tmp_path):
+    out = tmp_path / "x.db"
+    assert main(["--output", str(out)]) == 0
+    assert dump(out) == dump(SHIPPED_DB)

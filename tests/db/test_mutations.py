@@ -54,7 +54,7 @@ def test_parser_accepts_or_names_a_line(kind, seed):
     ("transform", "message"),
     [
         (lambda b: b.decode("utf-8").encode("gbk"), r"source line 1: not valid UTF-8"),
-        (lambda b: b.replace(b"\n", b"\r\n"), r"source line 1: has Windows \(CR\) line endings"),
+        (lambda b: b.replace(b"\n", b"\r\n"), None),  # CRLF reads as the same text (issue 18)
         (lambda b: "\ufeff".encode() + b, r"source line 1: starts with a byte-order mark"),
         (lambda b: b[: len(b) // 2], r"source line \d+: "),
         (lambda b: mutate("drop", 7).encode(), r"source line 168: note 4 out of order"),

@@ -42,10 +42,17 @@ class AttractScreen(QWidget):
         self._show()
 
     def next_slide(self) -> None:
-        self.index = (self.index + 1) % len(self.slides)
-        self._show()
+        if self.slides:
+            self.index = (self.index + 1) % len(self.slides)
+            self._show()
 
     def _show(self) -> None:
+        if not self.slides:  # an edition built without curated indicators: say so, show no figure
+            self.name.setText(self.tr("这一版报告没有标注指标数据"))
+            self.plain.setText(self.tr("可以阅读报告原文：工作回顾、工作安排和名词解释"))
+            self.setAccessibleName(self.tr("欢迎屏幕"))
+            self.setAccessibleDescription(self.name.text())
+            return
         pair = self.slides[self.index]
         name, plain = (pair.name_en, pair.actual.plain_en) if english() else (pair.name, pair.actual.plain)
         self.name.setText(self.tr("{year}年 · {name}").format(year=pair.actual.year, name=name))

@@ -82,6 +82,9 @@ class OverviewPage(Page):
         self.cards = [FigureCard(pair, english()) for pair in report.indicator_pairs(headline_only=True)]
         for card in self.cards:
             card.sourceRequested.connect(self.sourceRequested)
+        if not self.cards:  # an edition built without curated indicators: say what is missing
+            cards.body.addWidget(make_label(self.tr("这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在"
+                                                    "“工作回顾”和“工作安排”里阅读。"), "muted"))
         self.layout_.addWidget(cards)
         self._columns = 0
         self._card_min: int | None = None  # widest card minimum; measured once per text size
@@ -164,6 +167,9 @@ class OverviewPage(Page):
             chart.set_simple(self.simple)
             chart.barActivated.connect(self.barActivated)
             self.charts_section.body.addWidget(chart)
+        if self.growth_chart is None and self.hightech_chart is None:
+            self.charts_section.body.addWidget(make_label(self.tr("这一版报告没有可以对比的指标数据，所以这里没有图表。"),
+                                                          "muted"))
         self.ready.emit()
 
     def _enable_speech(self) -> None:

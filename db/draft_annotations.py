@@ -1,0 +1,232 @@
+"""Draft the curated annotations of a new edition from the previous one.
+
+Usage: ``python -m db.draft_annotations --previous OLD.db --source NEW [--output DRAFT.toml]``.
+
+Every indicator (measure) of the previous edition is looked for again in the new report by its name and its
+measure: the words its quotes used before the figure (``新增国家高新技术企业``) and the figure's unit (``家``).
+A figure of the new text is proposed for a measure when the clause before it shares enough of those words
+and its unit is the same; a figure in the review part gives the reviewed year's actual value, one in a plan
+or goals part a target. The key is kept, so the tracker joins the editions. Each proposal is a verbatim
+quote with its figure, marked ``review = true`` for the curator; what cannot be placed is listed at the end
+(and on standard error). The builder verifies everything when the curator builds with the edited file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.figures import find_figures
+from db.formats import FormatError, extract_text
+from db.source import ParsedReport, SourceError, parse_report
+
+CLAUSE_END = "。；：！？，、\n"
+MIN_SHARED = 4  # characters a clause must share with a measure's words (fewer only if it holds all of them)
+
+
+@dataclass
+class Measure:
+    """A measure of the previous edition: its curated fields and the words its quotes put before a figure."""
+
+    key: str
+    category: str
+    name: str
+    name_en: str
+    plain: str
+    plain_en: str
+    headline: bool
+    better: str
+    units: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=set)
+    old_quotes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    score: float
+    key: str
+    kind: str
+    year: int
+    quote: str
+    figure: str
+    context: str | None
+    part: str
+
+
+def longest_common(a: str, b: str) -> int:
+    """The length of the longest common substring of two short strings."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, start=1):
+            if ch == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def clause_before(text: str, end: int) -> int:
+    """The start of the clause that ends at ``end`` (after the last clause punctuation)."""
+    start = end
+    while start > 0 and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    return start
+
+
+def load_measures(previous: Path) -> tuple[list[Measure], list[dict[str, str]], int]:
+    """The previous edition's measures (in order), its categories and its report year."""
+    conn = sqlite3.connect(f"file:{previous}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        year = conn.execute("SELECT year FROM documents WHERE id = 1").fetchone()["year"]
+        categories = [dict(r) for r in conn.execute("SELECT key, name, name_en FROM indicator_categories "
+                                                     "ORDER BY position")]
+        rows = conn.execute("SELECT i.*, f.text AS figure_text, f.unit AS unit FROM indicators i "
+                            "LEFT JOIN figures f ON f.id = i.figure_id ORDER BY i.position, i.year").fetchall()
+    finally:
+        conn.close()
+    measures: dict[str, Measure] = {}
+    for r in rows:
+        m = measures.setdefault(r["key"], Measure(r["key"], r["category"], r["name"], r["name_en"], r["plain"],
+                                                  r["plain_en"], bool(r["headline"]), r["better"] or "higher"))
+        m.anchors.add(r["name"])
+        m.old_quotes.append(r["quote"])
+        if r["figure_text"]:
+            m.units.add(r["unit"] or "")
+            before = r["quote"][: r["quote"].find(r["figure_text"])]
+            if anchor := before[clause_before(before, len(before)) :]:
+                m.anchors.add(anchor)
+    return list(measures.values()), categories, year
+
+
+def candidates(report: ParsedReport, measures: list[Measure]) -> list[Candidate]:
+    """Every (measure, figure) pairing worth proposing, with its score."""
+    years = {p.kind: p for p in report.parts}
+    found: list[Candidate] = []
+    for section in report.sections:
+        part = years.get(section.part or "")
+        if part is None:
+            continue
+        kind, year = ("actual", part.year_to) if part.kind == "review" else ("target", part.year_to)
+        if part.kind == "plan":
+            year = part.year_from
+        for para in section.paragraphs:
+            for fig in find_figures(para.text):
+                start = clause_before(para.text, fig.start)
+                clause = para.text[start : fig.start]
+                for m in measures:
+                    if m.units and (fig.unit or "") not in m.units:
+                        continue
+                    shared = max((longest_common(a, clause), a) for a in m.anchors)
+                    if shared[0] < MIN_SHARED and not (shared[0] >= 3 and shared[0] == len(shared[1])):
+                        continue
+                    score = shared[0] + shared[0] / max(len(shared[1]), 1)
+                    quote = para.text[start : fig.end]
+                    found.append(Candidate(score, m.key, kind, year, quote, fig.text, None, part.kind))
+    return found
+
+
+def with_context(report: ParsedReport, c: Candidate) -> Candidate | None:
+    """The candidate with a context sentence when its quote is not unique in the body (None: still not)."""
+    body = report.text[report.body_start : report.body_end]
+    if body.count(c.quote) == 1:
+        return c
+    sentences = [s + "。" for s in re.split("。", body) if c.quote in s]
+    unique = [s for s in sentences if body.count(s) == 1]
+    return Candidate(c.score, c.key, c.kind, c.year, c.quote, c.figure, unique[0], c.part) if unique else None
+
+
+def propose(report: ParsedReport, measures: list[Measure]) -> dict[str, list[Candidate]]:
+    """The best figure for each measure and kind; a figure goes to one measure only."""
+    taken: set[tuple[str, str]] = set()
+    used_quotes: set[str] = set()
+    chosen: dict[str, list[Candidate]] = {}
+    for c in sorted(candidates(report, measures), key=lambda c: -c.score):
+        if (c.key, c.kind) in taken or c.quote in used_quotes:
+            continue
+        if (placed := with_context(report, c)) is None:
+            continue
+        taken.add((c.key, c.kind))
+        used_quotes.add(c.quote)
+        chosen.setdefault(c.key, []).append(placed)
+    return chosen
+
+
+def s(text: str) -> str:
+    """A TOML basic string."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render(report: ParsedReport, measures: list[Measure], categories: list[dict[str, str]],
+           chosen: dict[str, list[Candidate]], previous: Path, source: Path) -> str:
+    """The draft TOML: categories, proposed measures (each value marked for review), what was not placed."""
+    out = [f"# DRAFT annotations for {report.front.full_title}, proposed by python -m db.draft_annotations",
+           f"# from the indicators of {previous.name} and the text of {source.name}.",
+           "# Every value is marked review = true: check that its quote says what the measure means, fix or delete",
+           "# it, then build; the builder verifies every quote and figure. Passages and livelihood items are not",
+           "# drafted.", "", "schema = 1", f"report_year = {report.front.year}", ""]
+    used = {m.category for m in measures if m.key in chosen}
+    for cat in categories:
+        if cat["key"] in used:
+            out += ["[[category]]", f"key = {s(cat['key'])}", f"name = {s(cat['name'])}",
+                    f"name_en = {s(cat['name_en'])}", ""]
+    for m in measures:
+        if m.key not in chosen:
+            continue
+        out += ["[[measure]]", f"key = {s(m.key)}", f"category = {s(m.category)}", f"name = {s(m.name)}",
+                f"name_en = {s(m.name_en)}", f"plain = {s(m.plain)}", f"plain_en = {s(m.plain_en)}"]
+        out += ["headline = true"] if m.headline else []
+        out += [f"better = {s(m.better)}"] if m.better != "higher" else []
+        out.append("values = [")
+        for value in sorted(chosen[m.key], key=lambda c: c.year):
+            context = f", context = {s(value.context)}" if value.context else ""
+            out.append(f"  {{ year = {value.year}, kind = {s(value.kind)}, quote = {s(value.quote)}, "
+                       f"figure = {s(value.figure)}{context}, review = true }},")
+        out += ["]", ""]
+    missing = [m for m in measures if m.key not in chosen]
+    if missing:
+        out.append(f"# Not placed ({len(missing)} of {len(measures)}): no clause of the new text names these with a "
+                   "figure of the same unit.")
+        out += [f"#   {m.key}: {m.name} (before: {'; '.join(m.old_quotes)})" for m in missing]
+    return "\n".join(out) + "\n"
+
+
+def draft(previous: Path, source: Path) -> tuple[str, list[str]]:
+    """The draft TOML text and the keys of the previous measures it could not place."""
+    measures, categories, _ = load_measures(previous)
+    report = parse_report(extract_text(source), [])
+    chosen = propose(report, measures)
+    return render(report, measures, categories, chosen, previous, source), [m.key for m in measures
+                                                                             if m.key not in chosen]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m db.draft_annotations",
+                                     description="Draft a new edition's annotations from the previous edition.")
+    parser.add_argument("--previous", type=Path, required=True, help="the previous edition's database")
+    parser.add_argument("--source", type=Path, required=True, help="the new report (.txt, .html, .docx, .pdf)")
+    parser.add_argument("--output", type=Path, help="write the draft here (default: standard output)")
+    args = parser.parse_args(argv)
+    try:
+        text, missing = draft(args.previous, args.source)
+    except (SourceError, FormatError, sqlite3.Error, OSError) as exc:
+        print(f"draft failed: {exc}", file=sys.stderr)
+        return 1
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if missing:
+        print(f"not placed ({len(missing)}): {', '.join(missing)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""A reading view of the report text: lines with offsets, and a normalised form for matching (pure).
+
+Web pages give the same report with half-width punctuation (``, : ; ( )``), CRLF line endings, runs of
+spaces and now and then traditional characters. Patterns match the *normalised* form of a line, which has
+exactly the length of the line as given, character for character, so every offset found in it is an offset
+into the text as given: provenance stays exact. Stored text is always sliced from the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One character for one character: half-width punctuation and dashes to their full-width forms, and the
+# traditional forms of the characters the structure is recognised by (headings, front matter).
+_HALF = ",:;()!?─－–"
+_FULL = "，：；（）！？———"
+_TRAD = "區縣長屆會議報顧過時間劃標規務點開東麗結計書記來體設經濟發歲幾與屬個們"
+_SIMP = "区县长届会议报顾过时间划标规务点开东丽结计书记来体设经济发岁几与属个们"
+NORMALISE = str.maketrans(_HALF + _TRAD, _FULL + _SIMP)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line: 1-based number, text without surrounding whitespace (CR included), its offsets,
+    and ``norm``, the same text normalised for matching (same length, same offsets)."""
+
+    number: int
+    text: str
+    start: int
+    end: int
+    norm: str
+
+
+def normalise(text: str) -> str:
+    """The matching form of ``text``: same length, full-width punctuation, simplified structural characters."""
+    return text.translate(NORMALISE)
+
+
+def compact(text: str) -> str:
+    """The normalised text without any whitespace (letter-spaced titles, ``2012 年``, ``区 长``)."""
+    return re.sub(r"\s+", "", normalise(text))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into lines with offsets; surrounding whitespace (spaces, CR, NBSP, U+3000) is excluded."""
+    lines: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        lines.append(Line(number, stripped, start, start + len(stripped), normalise(stripped)))
+        pos += len(raw) + 1
+    return lines

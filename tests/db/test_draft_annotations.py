@@ -1,0 +1,52 @@
+"""python -m db.draft_annotations: the previous edition's indicators found again in a new report."""
+
+from __future__ import annotations
+
+import sqlite3
+import tomllib
+
+from db.build import build
+from db.draft_annotations import draft, main
+from tests.conftest import ROOT, SHIPPED_DB
+
+EDITIONS = ROOT / "tests" / "fixtures" / "editions"
+REPORT_2021 = EDITIONS / "dongli_2021_report.txt"
+CURATED_2021 = tomllib.loads((EDITIONS / "dongli_2021_annotations.toml").read_text(encoding="utf-8"))
+
+
+def values(doc: dict) -> set[tuple]:
+    return {(m["key"], v["year"], v["kind"], v["quote"], v.get("figure")) for m in doc["measure"] for v in m["values"]}
+
+
+def test_draft_proposes_the_keys_of_the_curated_indicators():
+    text, missing = draft(SHIPPED_DB, REPORT_2021)
+    proposed = tomllib.loads(text)
+    curated_keys = {m["key"] for m in CURATED_2021["measure"]}
+    proposed_keys = {m["key"] for m in proposed["measure"]}
+    recall = len(curated_keys & proposed_keys) / len(curated_keys)
+    assert recall >= 0.8, f"proposed {recall:.0%} of the curated keys"
+    agreeing = values(proposed) & values(CURATED_2021)
+    assert len(agreeing) / len(values(CURATED_2021)) >= 0.8  # same year, kind, quote and figure as the curator's
+    assert all(v["review"] is True for m in proposed["measure"] for v in m["values"])
+    assert proposed["report_year"] == 2021
+    assert set(missing).isdisjoint(proposed_keys) and len(missing) + len(proposed_keys) == 35
+    assert all(f"#   {key}:" in text for key in missing)  # what it cannot place is listed
+
+
+def test_the_draft_builds_the_new_edition(tmp_path):
+    notes = tmp_path / "draft.toml"
+    assert main(["--previous", str(SHIPPED_DB), "--source", str(REPORT_2021), "--output", str(notes)]) == 0
+    build(REPORT_2021, notes, tmp_path / "x.db")
+    conn = sqlite3.connect(tmp_path / "x.db")
+    try:
+        keys = {k for (k,) in conn.execute("SELECT DISTINCT key FROM indicators")}
+    finally:
+        conn.close()
+    assert keys == {m["key"] for m in tomllib.loads(notes.read_text(encoding="utf-8"))["measure"]}
+
+
+def test_an_unreadable_source_fails_with_a_message(tmp_path, capsys):
+    broken = tmp_path / "report.txt"
+    broken.write_text("这不是一份政府工作报告。\n", encoding="utf-8")
+    assert main(["--previous", str(SHIPPED_DB), "--source", str(broken)]) == 1
+    assert "draft failed: source line 1:" in capsys.readouterr().err

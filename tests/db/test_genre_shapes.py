@@ -1,0 +1,158 @@
+"""Fictional documents in the shapes real reports take (tests/fixtures/genre): read right or refused by line."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db.build import build
+from db.source import ParsedReport, SourceError, parse_report
+from db.textview import normalise
+from tests.conftest import ROOT
+
+GENRE = ROOT / "tests" / "fixtures" / "genre"
+YEAR_FIRST = (GENRE / "yearfirst_report.txt").read_text(encoding="utf-8")
+BARE = (GENRE / "bare_parts_report.txt").read_text(encoding="utf-8")
+HALF_WIDTH = str.maketrans("，：；（）", ",:;()")
+
+
+def outline(report: ParsedReport) -> list[tuple]:
+    parts = [(p.label, normalise(p.title), p.kind, p.year_from, p.year_to) for p in report.parts]
+    sections = [(s.level, s.label, normalise(s.title), s.part, s.key) for s in report.sections]
+    paragraphs = [normalise(p.text) for s in report.sections for p in s.paragraphs]
+    return [parts, sections, paragraphs]
+
+
+def test_year_first_title_letter_spaced_title_and_a_mixed_review():
+    report = parse_report(YEAR_FIRST, [])
+    f = report.front
+    assert (f.district, f.region, f.year, f.speaker, f.speaker_title, f.delivered_on) == (
+        "样例区", "天津市", 2022, "林坤", "区长", "2022-01-07")
+    assert f.meeting == "2022年1月7日在天津市样例区第十八届人民代表大会第一次会议上"
+    assert [(p.label, p.kind, p.year_from, p.year_to) for p in report.parts] == [
+        ("一、", "review", 2017, 2021), ("二、", "goals", 2021, 2025), ("三、", "plan", 2022, 2022)]
+    goals_intro = next(s for s in report.sections if s.key == "goals_intro")
+    assert goals_intro.title == "“十四五”时期奋斗目标"  # the goals part's own heading, not a second 概述
+    assert goals_intro.title_source == "report"  # the report's words: shown without the editorial note
+    assert next(s for s in report.sections if s.key == "plan_intro").title == "概述"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.translate(HALF_WIDTH),
+        lambda t: "\n".join(f"  {line}   " if line else line for line in t.split("\n")),
+        lambda t: t.replace("\n", "\r\n").translate(HALF_WIDTH),
+    ],
+    ids=["crlf", "half-width", "spacing", "crlf+half-width"],
+)
+def test_crlf_half_width_punctuation_and_spacing_read_as_the_same_text(variant):
+    given = variant(YEAR_FIRST)
+    report = parse_report(given, [])
+    assert outline(report) == outline(parse_report(YEAR_FIRST, []))
+    assert report.front == parse_report(YEAR_FIRST, []).front
+    for section in report.sections:  # positions refer to the text as given
+        if section.start is not None:
+            assert normalise(given[section.start : section.end]).endswith(normalise(section.title))
+        for p in section.paragraphs:
+            assert given[p.start : p.end] == p.text
+
+
+def test_bare_parts_with_numbered_areas_and_a_table_row_title():
+    report = parse_report(BARE, [])
+    f = report.front
+    assert (f.district, f.region, f.year, f.speaker, f.speaker_title) == ("样例县", None, 2021, "王某", "代县长")
+    assert [(p.label, p.title, p.kind, p.year_from, p.year_to) for p in report.parts] == [
+        (None, "2020年和“十三五”工作回顾", "review", 2016, 2020),
+        (None, "“十四五”时期奋斗目标", "goals", 2021, 2025),
+        (None, "2021年工作安排", "plan", 2021, 2021)]
+    areas = [(s.part, s.label, s.title) for s in report.sections if s.level == 2 and s.label]
+    assert areas == [("review", "一、", "产业发展迈出新步伐"), ("review", "二、", "城乡面貌明显改善"),
+                     ("plan", "一、", "做强县域经济")]
+
+
+def test_a_metadata_table_row_is_never_a_district():
+    run_together = BARE.replace("文件名称 | 样例县2021年", "文件名称样例县2021年")
+    assert parse_report(run_together, []).front.district == "样例县"  # from the speaker and meeting lines
+    nameless = (run_together.replace("在样例县第十七届", "在县第十七届")
+                .replace("样例县人民政府代县长 王 某", "代县长 王 某"))
+    with pytest.raises(SourceError) as info:
+        parse_report(nameless, [])
+    assert "names no district" in info.value.message
+    assert info.value.line == BARE.split("\n").index("各位代表：") + 1
+
+
+def line_number(text: str, needle: str) -> int:
+    return next(i for i, ln in enumerate(text.split("\n"), start=1) if needle in ln)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        ("特色农业做优做强。", "产业发展势头良好\n\n特色农业做优做强。", "产业发展势头良好", "number it"),
+        ("二、城乡面貌明显改善", "三、城乡面貌明显改善", "三、城乡面貌明显改善", "out of order"),
+        ("二、城乡面貌明显改善", "二城乡面貌明显改善", "二城乡面貌明显改善", "brackets were lost"),
+        ("2020年和“十三五”工作回顾", "2030年工作回顾", "2030年工作回顾", "does not fit a 2021 report"),
+        ("2021年1月12日在样例县", "2021年1月日在样例县", "2021年1月日在样例县", "is incomplete"),
+        ("2021年1月12日在样例县", "在样例县", "在样例县", "has no date"),
+        ("样例县人民政府代县长 王 某", "别县县长 王 某", "别县县长", "two districts"),
+        ("文件名称 | 样例县2021年", "文件名称 | 样例县2020年", "样例县2020年", "title says 2020"),
+        ("各位代表：", "各位代表：现在开始。", "各位代表：现在开始", "own line"),
+        ("抓实项目建设。", "抓实项目建设pbY。", "抓实项目建设", "stray token"),
+    ],
+)
+def test_shapes_that_need_a_person_are_refused_by_line(old, new, needle, message):
+    assert old in BARE
+    text = BARE.replace(old, new, 1)
+    if message == "stray token":
+        text = text.replace("。\n", "。pbY\n")
+        needle = "pbY"
+    with pytest.raises(SourceError) as info:
+        parse_report(text, [])
+    assert info.value.line == line_number(text, needle)
+    assert message in info.value.message
+
+
+def test_the_goals_heading_reaches_the_database(tmp_path: Path):
+    source = tmp_path / "report.txt"
+    source.write_text(YEAR_FIRST, encoding="utf-8")
+    build(source, None, tmp_path / "x.db")
+    conn = sqlite3.connect(tmp_path / "x.db")
+    try:
+        rows = conn.execute("SELECT title, title_en FROM sections WHERE key = 'goals_intro'").fetchall()
+        region = conn.execute("SELECT value FROM meta WHERE key = 'region'").fetchone()
+    finally:
+        conn.close()
+    assert rows == [("“十四五”时期奋斗目标", "2021–2025 goals")]
+    assert region == ("天津市",)
+
+
+MINIMAL = """【虚构文本，仅供测试】
+{title}
+——2020年1月7日在{place}第十七届人民代表大会第八次会议上
+{speaker}
+各位代表：
+现在，我代表区人民政府向大会报告工作。
+一、2019年工作回顾
+过去一年，地区生产总值增长4%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "speaker", "district", "region", "role", "name"),
+    [
+        ("政 府 工 作 报 告", "天津市样例区", "区长  林 坤", "样例区", "天津市", "区长", "林坤"),
+        ("政府工作报告", "区", "天津市样例区区长  林 坤", "样例区", "天津市", "区长", "林坤"),
+        ("政府工作报告", "区", "样例区人民政府代区长 林坤", "样例区", None, "代区长", "林坤"),
+        ("2020年天津市样例区人民政府工作报告", "区", "区长 林 坤", "样例区", "天津市", "区长", "林坤"),
+        ("样例区2020年政府工作报告", "区", "区 长 林坤", "样例区", None, "区长", "林坤"),
+    ],
+)
+def test_the_district_comes_from_the_title_meeting_or_speaker_line(title, place, speaker, district, region, role,
+                                                                    name):
+    f = parse_report(MINIMAL.format(title=title, place=place, speaker=speaker), []).front
+    assert (f.district, f.region, f.speaker_title, f.speaker, f.year) == (district, region, role, name, 2020)
+    assert f.full_title == f"{district}2020年政府工作报告"

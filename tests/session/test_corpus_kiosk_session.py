@@ -1,0 +1,34 @@
+"""A corpus edition built with --no-annotations in the real kiosk (issue 18): Xvfb + openbox, the real app.
+
+Before the fix the kiosk exited with code 70 (IndexError in the attract screen, even with attract = false).
+Now it covers the screen, its navigation is on the accessibility bus, a page opens by a real click, and the
+attract screen says the edition has no curated indicators. Screenshots stay in the test's folder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.editions.test_corpus_editions_ui import corpus_edition
+from tests.session.harness import XSession, wait_until
+
+pytestmark = pytest.mark.screenshot
+
+EDITION = "genre/2021_beijing_chaoyang.txt"
+
+
+@pytest.mark.parametrize("attract", ["false", "true"])
+def test_a_corpus_edition_runs_in_the_kiosk(x_session: XSession, tmp_path, attract):
+    db = corpus_edition(tmp_path, EDITION)
+    app = x_session.start_app("--db", str(db), kiosk_config=f"attract = {attract}\n")
+    wid = app.wait_window()
+    wait_until(lambda: x_session.covers_screen(wid), 30, message="the kiosk covering the screen")
+    if attract == "true":
+        x_session.control(app, "这一版报告没有标注指标数据", timeout=30)  # the attract screen's empty state
+        x_session.screenshot(x_session.folder / "attract.png")
+        x_session.run("xdotool", "mousemove", "640", "400", "click", "1")  # the first touch
+    x_session.control(app, "首页", timeout=30)
+    x_session.click_control(app, "2020 工作回顾")  # the edition reviews 2020
+    x_session.control(app, "章节列表", timeout=30)
+    x_session.screenshot(x_session.folder / f"review_{attract}.png")
+    assert app.proc.poll() is None, app.output()[-2000:]
