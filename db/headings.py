@@ -28,7 +28,7 @@ FIVE_YEARS_RE = re.compile(r"过去五年|五年|本届")
 ONE_YEAR_RE = re.compile(r"过去一年|一年")
 
 # A place: CJK characters (· in minority names) ending in a level; prefixes end in 省/市/州/盟/自治区.
-PLACE_RE = re.compile(r"^(?P<prefix>(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?[市州盟])?)"
+PLACE_RE = re.compile(r"^(?P<prefix>(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:州市|[市州盟]))?)"
                       r"(?P<district>[\u4e00-\u9fff]{1,8}[区县旗]|[\u4e00-\u9fff]{1,8}市)$")
 # Words of page furniture that never belong in a place name (a metadata table row is never a district).
 NOT_PLACE_WORDS = ("文件", "名称", "标题", "索引", "发布", "来源", "主题", "分类", "机构", "日期", "报告", "政府",

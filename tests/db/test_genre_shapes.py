@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.build import build
+from db.headings import split_place
 from db.source import ParsedReport, SourceError, parse_report
 from db.textview import normalise
 from tests.conftest import ROOT
@@ -156,3 +157,14 @@ def test_the_district_comes_from_the_title_meeting_or_speaker_line(title, place,
     f = parse_report(MINIMAL.format(title=title, place=place, speaker=speaker), []).front
     assert (f.district, f.region, f.speaker_title, f.speaker, f.year) == (district, region, role, name, 2020)
     assert f.full_title == f"{district}2020年政府工作报告"
+
+
+@pytest.mark.parametrize(("place", "split"), [
+    ("海州市云溪区", ("海州市", "云溪区")),  # a city named …州市 keeps its 市: never the district 市云溪区
+    ("杭州市上城区", ("杭州市", "上城区")), ("济南市市中区", ("济南市", "市中区")),
+    ("天津市东丽区", ("天津市", "东丽区")),
+    ("广西壮族自治区南宁市青秀区", ("广西壮族自治区南宁市", "青秀区")), ("杨陵区", (None, "杨陵区")),
+    ("嘉兴市", (None, "嘉兴市")), ("文件名称", None), ("区", None),
+])
+def test_a_place_splits_into_its_prefix_and_district(place, split):
+    assert split_place(place) == split
