@@ -132,3 +132,14 @@ def test_the_app_starts_on_the_previous_edition_at_the_review_page(qtbot, tmp_pa
     window.show_page("review")
     assert window.current_page_name() == "review"
     window.report.close()
+
+
+def test_a_wrong_typed_database_given_with_db_is_refused_before_any_page(tmp_path: Path):
+    """With no edition to fall back on (``--db``), start-up stops with the clear message, never a traceback
+    from the start page."""
+    from tests.gui.test_startup_errors import log_text, run_app
+
+    result = run_app(tmp_path, "--db", str(_wrong_typed(tmp_path, "bad")), "--page", "review", "--quit-when-ready")
+    assert result.returncode == 2, result.stderr
+    assert "已损坏或不完整" in result.stderr and "Traceback" not in result.stderr + result.stdout
+    assert "figures.start holds text" in log_text(tmp_path)
