@@ -199,3 +199,40 @@ def test_a_glossary_link_target_is_escaped_whatever_it_holds(qapp):
     view.anchorClicked.emit(QUrl(hrefs[0]))  # following it does nothing (not a glossary number)
     assert with_signal == []
     view.deleteLater()
+
+
+def test_the_kiosk_screens_show_markup_as_text(qtbot, tmp_path: Path):
+    """The attract screen cycles through the measures' names and values; every one is checked."""
+    from dongli_desktop.ui.app import create_window, kiosk_config
+    from dongli_desktop.ui.kiosk.controller import KioskController
+
+    make_canary(tmp_path)
+    db = hostile_database(tmp_path)
+    config_path = tmp_path / "kiosk.toml"
+    config_path.write_text("attract = true\n", encoding="utf-8")
+    options = make_options(tmp_path, "--db", str(db), "--kiosk", "--kiosk-config", str(config_path),
+                           "--size", "1280x800")
+    config = kiosk_config(options)
+    window, code = create_window(options, config)
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    window.show_page(config.start_page)
+    window.show()
+    controller = KioskController(window, config, idle_ms=60_000, attract_ms=20)
+    controller.start()
+    attract = controller.attract
+    assert attract.isVisible()
+    audit = Audit()
+    seen: set[str] = set()
+    for _ in range(len(window.report.indicator_pairs(headline_only=True))):  # each slide at least once
+        audit.widget(attract, "attract")
+        shown = attract.name.text() + attract.value.text()
+        seen.add(shown)
+        qtbot.waitUntil(lambda shown=shown: attract.name.text() + attract.value.text() != shown, timeout=5000)
+    assert len(seen) > 1
+    controller.prompt.show()
+    audit.widget(controller.prompt, "idle prompt")
+    audit.widget(window, "kiosk window")
+    assert not audit.problems, "\n".join(audit.problems[:20])
+    assert audit.saw_literal()
+    window.close()
