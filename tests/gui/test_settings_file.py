@@ -1,5 +1,6 @@
-"""Issue 19, finding 8: the desktop app's settings file is read with care — `--settings` (or the default
-file) as a FIFO, a link to /dev/zero or an oversized file neither hangs start-up nor is written through."""
+"""Issue 19, finding 8: the app's own files are read with care — `--settings` (or the default settings
+file) and the kiosk's pin-lockout.json as a FIFO, a link to /dev/zero or an oversized file neither hang
+start-up nor are written through."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def start_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "dongli_desktop", "--quit-when-ready", *args], cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=CEILING, check=False)
     except subprocess.TimeoutExpired:
-        pytest.fail("the app hung at start on its settings file")
+        pytest.fail("the app hung at start on one of its own files")
 
 
 def log_text(tmp_path: Path) -> str:
@@ -75,3 +76,16 @@ def test_a_regular_settings_file_still_works(qapp, tmp_path: Path):
     Preferences(settings).remember(Look(scale=1.25, large=True, theme="contrast", lang="en"))
     again = Preferences(settings)
     assert (again.theme, again.large, again.language) == ("contrast", True, "en")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-dev-zero"])
+def test_kiosk_starts_locked_over_a_hostile_lockout_file(tmp_path: Path, kind: str):
+    """The issue's kiosk: pin-lockout.json as a FIFO hung start-up; as a link to /dev/zero it raised
+    MemoryError. Now the kiosk starts and the pad is locked (never fresh tries)."""
+    hostile(tmp_path / "data" / "dongli-desktop" / "kiosk" / "pin-lockout.json", kind)
+    config = tmp_path / "kiosk.toml"
+    config.write_text("attract = false\n", encoding="utf-8")
+    result = start_app(tmp_path, "--settings", str(tmp_path / "s.ini"), "--kiosk", "--kiosk-config", str(config),
+                       "--size", "1280x800")
+    assert result.returncode == 0, result.stderr
+    assert "PIN lockout state" in log_text(tmp_path) and "stays locked" in log_text(tmp_path)
