@@ -95,6 +95,8 @@ def check_types(conn: sqlite3.Connection, path: Path, version: str) -> None:
         checked = [(name, spec) for name, spec in columns.items() if name in present or name not in newer]
         if not checked:
             continue  # a table schema 1 has not (parts)
+        if not present:
+            raise DatabaseVersionError(path, f"schema version {version} without a {table} table")
         missing = [name for name, _ in checked if name not in present]
         if missing:
             raise DatabaseVersionError(path, f"table {table} has no column {', '.join(missing)}")
