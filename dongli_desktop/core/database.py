@@ -8,7 +8,8 @@ A database file is data from outside, so opening it must be safe whatever it hol
   virtual tables are refused before any query touches them (a view can hide an endless recursive query);
 - a progress handler bounds every statement in time, so no query can run for ever;
 - every value the reader relies on has the storage type ``core/schema.py`` names for its column (SQLite
-  accepts text in an INTEGER column), so a wrong-typed value is refused here, not met by a page later.
+  accepts text in an INTEGER column), and every reference it follows leads to a row, so a wrong-typed value
+  or a dangling reference is refused here, not met by a page later.
 """
 
 from __future__ import annotations
@@ -108,6 +109,19 @@ def check_types(conn: sqlite3.Connection, path: Path, version: str) -> None:
                 raise DatabaseCorruptError(path, f"{table}.{name} holds {found} where the schema has {spec}")
 
 
+def check_references(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database in which a reference the reader follows (``schema.REFERENCES``) leads nowhere."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for (table, column), (target, key) in schema.REFERENCES.items():
+        if table not in tables or target not in tables:
+            continue  # a table schema 1 has not (parts); required tables were checked before
+        dangling = conn.execute(
+            f'SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL '
+            f'AND "{column}" NOT IN (SELECT "{key}" FROM "{target}") LIMIT 1').fetchone()
+        if dangling is not None:
+            raise DatabaseCorruptError(path, f"{table}.{column} {dangling[0]!r} refers to no {target}.{key}")
+
+
 def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite3.Connection:
     """Open ``path`` read-only and immutable, and check it is a complete report database we can read."""
     path = Path(path)
@@ -139,6 +153,7 @@ def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite
             raise DatabaseVersionError(
                 path, f"schema version {meta.get('schema_version')}, expected one of {list(SUPPORTED_VERSIONS)}")
         check_types(conn, path, str(meta["schema_version"]))
+        check_references(conn, path)
         doc_hash = conn.execute("SELECT source_sha256 FROM documents WHERE id = 1").fetchone()
         if doc_hash is None or doc_hash[0] != meta.get("source_sha256"):
             raise DatabaseCorruptError(path, "source hash in meta and documents disagree")

@@ -66,3 +66,21 @@ ADDED_IN_SCHEMA_2: dict[str, tuple[str, ...]] = {
     "parts": tuple(COLUMN_TYPES["parts"]),
     "indicators": ("better",),
 }
+# Every reference the reader follows must lead somewhere (a dangling one raised KeyError or IndexError in a
+# page): (table, column) -> (table, column) it refers to; NULL refers to nothing and is allowed where typed so.
+REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("sections", "parent_id"): ("sections", "id"),
+    ("parts", "section_id"): ("sections", "id"),
+    ("paragraphs", "section_id"): ("sections", "id"),
+    ("glossary_mentions", "glossary_id"): ("glossary", "id"),
+    ("glossary_mentions", "paragraph_id"): ("paragraphs", "id"),
+    ("figures", "paragraph_id"): ("paragraphs", "id"),
+    ("figures", "glossary_id"): ("glossary", "id"),
+    ("indicators", "category"): ("indicator_categories", "key"),
+    ("indicators", "figure_id"): ("figures", "id"),
+    ("indicators", "paragraph_id"): ("paragraphs", "id"),
+    ("indicators", "glossary_id"): ("glossary", "id"),
+    ("livelihood_items", "topic"): ("livelihood_topics", "key"),
+    ("livelihood_items", "paragraph_id"): ("paragraphs", "id"),
+    ("livelihood_items", "figure_id"): ("figures", "id"),
+}

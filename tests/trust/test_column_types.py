@@ -15,6 +15,7 @@ from dongli_desktop.core.errors import DatabaseError
 from dongli_desktop.core.paths import user_data_dir
 from dongli_desktop.publish import PublishError
 from tests.conftest import SHIPPED_DB
+from tests.editions.conftest import v1_db  # noqa: F401 (fixture)
 from tests.trust.helpers import Site, make_edition, marker_of
 
 WRONG = [
@@ -143,3 +144,23 @@ def test_a_wrong_typed_database_given_with_db_is_refused_before_any_page(tmp_pat
     assert result.returncode == 2, result.stderr
     assert "已损坏或不完整" in result.stderr and "Traceback" not in result.stderr + result.stdout
     assert "figures.start holds text" in log_text(tmp_path)
+
+
+@pytest.mark.parametrize(("sql", "message"), [
+    ("UPDATE livelihood_items SET topic = topic || '<b>x</b>' WHERE id = 1", "livelihood_items.topic"),
+    ("UPDATE livelihood_topics SET key = key || 'x'", "livelihood_items.topic"),
+    ("UPDATE glossary_mentions SET glossary_id = 9999 WHERE id = 1", "glossary_mentions.glossary_id 9999"),
+    ("UPDATE figures SET paragraph_id = 99999 WHERE id = 1", "figures.paragraph_id 99999"),
+    ("UPDATE indicators SET category = 'nowhere' WHERE id = 1", "indicators.category 'nowhere'"),
+    ("UPDATE parts SET section_id = 99999", "parts.section_id 99999"),
+])
+def test_a_dangling_reference_is_refused_at_opening(tmp_path: Path, sql: str, message: str):
+    """A reference that leads nowhere raised KeyError on the livelihood page (a topic key with markup)."""
+    path = _alter(make_edition(tmp_path, "x"), sql)
+    with pytest.raises(DatabaseError, match=f"{message}.* refers to no"):
+        connect_readonly(path)
+
+
+def test_the_shipped_and_schema_1_databases_pass_the_reference_check(v1_db: Path):  # noqa: F811
+    for path in (SHIPPED_DB, v1_db):
+        connect_readonly(path).close()
