@@ -236,3 +236,14 @@ def test_the_kiosk_screens_show_markup_as_text(qtbot, tmp_path: Path):
     assert not audit.problems, "\n".join(audit.problems[:20])
     assert audit.saw_literal()
     window.close()
+
+
+def test_read_aloud_never_asks_for_speech_markup():
+    """Read-aloud passes report text to speech-dispatcher, whose data mode stays plain text unless a client
+    switches it to SSML: Qt's speechd plug-in never does (it does not even import spd_set_data_mode)."""
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "texttospeech" / "libqtexttospeech_speechd.so"
+    data = plugin.read_bytes()
+    assert b"spd_say" in data  # the right file: it speaks through speech-dispatcher
+    assert b"spd_set_data_mode" not in data

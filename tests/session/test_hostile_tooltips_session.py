@@ -41,7 +41,7 @@ def hover_until_tooltip(session: XSession, app: AppProcess, target: Control, tex
         return next((c for c in session.controls(app, text).get(text, []) if c.role == "tool tip"), None)
 
     try:
-        return wait_until(tip, 30, 0.3, f"a tool tip that reads {text!r}")  # type: ignore[return-value]
+        return wait_until(tip, 60, 0.3, f"a tool tip that reads {text!r}")  # type: ignore[return-value]
     except Exception:
         session.screenshot(session.folder / "no-tooltip.png")
         raise
