@@ -6,7 +6,10 @@ A database file is data from outside, so opening it must be safe whatever it hol
   files, so a WAL-mode file opens on read-only media too;
 - only plain tables, their indexes and our two FTS5 indexes may be in it: views, triggers and other
   virtual tables are refused before any query touches them (a view can hide an endless recursive query);
-- a progress handler bounds every statement in time, so no query can run for ever.
+- a progress handler bounds every statement in time, so no query can run for ever;
+- every value the reader relies on has the storage type ``core/schema.py`` names for its column (SQLite
+  accepts text in an INTEGER column), and every reference it follows leads to a row, so a wrong-typed value
+  or a dangling reference is refused here, not met by a page later.
 """
 
 from __future__ import annotations
@@ -74,6 +77,51 @@ def _check_objects(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseVersionError(path, f"not a report database of this version (no plain table {sorted(missing)})")
 
 
+_ACCEPTED = {"integer": ("integer",), "real": ("real", "integer"), "text": ("text",)}
+
+
+def _type_test(column: str, spec: str) -> str:
+    """SQL that is 1 for a row whose ``column`` does not hold what ``spec`` ("integer", "text?"…) allows."""
+    accepted = _ACCEPTED[spec.rstrip("?")] + (("null",) if spec.endswith("?") else ())
+    names = ", ".join(f"'{name}'" for name in accepted)
+    return f'typeof("{column}") NOT IN ({names})'
+
+
+def check_types(conn: sqlite3.Connection, path: Path, version: str) -> None:
+    """Refuse a database in which a column the reader relies on is missing or holds a value of the wrong
+    storage type. One scan per table; raises DatabaseCorruptError naming the column and what it holds."""
+    for table, columns in schema.COLUMN_TYPES.items():
+        newer = schema.ADDED_IN_SCHEMA_2.get(table, ()) if version == "1" else ()
+        present = {row[0] for row in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+        checked = [(name, spec) for name, spec in columns.items() if name in present or name not in newer]
+        if not checked:
+            continue  # a table schema 1 has not (parts)
+        if not present:
+            raise DatabaseVersionError(path, f"schema version {version} without a {table} table")
+        missing = [name for name, _ in checked if name not in present]
+        if missing:
+            raise DatabaseVersionError(path, f"table {table} has no column {', '.join(missing)}")
+        tests = ", ".join(f'max(CASE WHEN {_type_test(name, spec)} THEN typeof("{name}") END)'
+                          for name, spec in checked)
+        found_types = conn.execute(f'SELECT {tests} FROM "{table}"').fetchone()
+        for (name, spec), found in zip(checked, found_types, strict=True):
+            if found is not None:
+                raise DatabaseCorruptError(path, f"{table}.{name} holds {found} where the schema has {spec}")
+
+
+def check_references(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database in which a reference the reader follows (``schema.REFERENCES``) leads nowhere."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for (table, column), (target, key) in schema.REFERENCES.items():
+        if table not in tables or target not in tables:
+            continue  # a table schema 1 has not (parts); required tables were checked before
+        dangling = conn.execute(
+            f'SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL '
+            f'AND "{column}" NOT IN (SELECT "{key}" FROM "{target}") LIMIT 1').fetchone()
+        if dangling is not None:
+            raise DatabaseCorruptError(path, f"{table}.{column} {dangling[0]!r} refers to no {target}.{key}")
+
+
 def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite3.Connection:
     """Open ``path`` read-only and immutable, and check it is a complete report database we can read."""
     path = Path(path)
@@ -104,6 +152,8 @@ def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite
         if meta.get("schema_version") not in SUPPORTED_VERSIONS:
             raise DatabaseVersionError(
                 path, f"schema version {meta.get('schema_version')}, expected one of {list(SUPPORTED_VERSIONS)}")
+        check_types(conn, path, str(meta["schema_version"]))
+        check_references(conn, path)
         doc_hash = conn.execute("SELECT source_sha256 FROM documents WHERE id = 1").fetchone()
         if doc_hash is None or doc_hash[0] != meta.get("source_sha256"):
             raise DatabaseCorruptError(path, "source hash in meta and documents disagree")

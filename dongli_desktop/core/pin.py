@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dongli_desktop.core.paths import user_data_dir
+from dongli_desktop.core.safe_files import read_bounded
 
 LOG = logging.getLogger("dongli.pin")
 
@@ -115,6 +116,9 @@ def verify_pin(pin: str, stored: str | None) -> bool:
     return hmac.compare_digest(actual, parsed.digest)
 
 
+MAX_STATE_BYTES = 4096  # the state is three numbers
+
+
 def default_state_path() -> Path:
     """Where the kiosk keeps its PIN lockout state (the kiosk user's data folder)."""
     return user_data_dir() / "kiosk" / "pin-lockout.json"
@@ -167,16 +171,14 @@ class PinLimiter:
 
     # -- state file ----------------------------------------------------------------------
     def _load(self, path: Path) -> None:
-        try:
-            raw = path.read_bytes()
+        try:  # a regular file only, never through a link, at most 4 KB: a FIFO or /dev/zero cannot stall start
+            raw = read_bounded(path, MAX_STATE_BYTES)
         except FileNotFoundError:
             return
         except OSError as exc:
             self._lock_as_corrupt(f"cannot read {path}: {exc.strerror}")
             return
         try:
-            if len(raw) > 4096:
-                raise ValueError("too large")
             state = json.loads(raw.decode("utf-8"))
             failures, until, length = state["failures"], state["locked_until"], state["lock_length"]
             if (isinstance(failures, bool) or not isinstance(failures, int) or failures < 0

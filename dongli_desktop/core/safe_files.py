@@ -7,6 +7,7 @@ follows a planted link (``O_NOFOLLOW``); partial files are removed on any failur
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -34,7 +35,7 @@ def open_regular(path: Path, max_bytes: int | None = None, follow: bool = False)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        if exc.errno == getattr(os, "ELOOP", -1):
+        if exc.errno == errno.ELOOP:
             raise UnsafeFileError(exc.errno, "is a symbolic link, refused", str(path)) from exc
         raise
     try:

@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dongli_desktop.core.errors import DatabaseError
@@ -38,6 +38,7 @@ def show_error(title: str, message: str) -> None:
         print(f"{title}: {message}", file=sys.stderr)
         return
     box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a path or detail is never read as markup
     box.exec()
 
 

@@ -1,17 +1,65 @@
-"""User preferences kept between runs (QSettings), validated on the way in and out."""
+"""User preferences kept between runs (QSettings), validated on the way in and out.
+
+The settings file is checked before QSettings reads it: a regular file (no FIFO, device or link) of at most
+MAX_SETTINGS_BYTES. Anything else is left alone and the preferences live in memory for the run.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from dongli_desktop.cli import FONT_SCALES
+from dongli_desktop.core.safe_files import open_regular
+
+LOG = logging.getLogger("dongli.settings")
+MAX_SETTINGS_BYTES = 64 * 1024  # a few lines of key = value
+
+
+class _MemorySettings:
+    """The part of QSettings Preferences uses, kept in memory (nothing is read or written)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: Any) -> None:  # noqa: N802 (QSettings' name)
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+
+def _usable(path: Path) -> bool:
+    """True when ``path`` is absent or a regular file of a sane size (opened without following links and
+    without waiting on a FIFO); otherwise logs why and returns False."""
+    try:
+        with open_regular(path, MAX_SETTINGS_BYTES):
+            return True
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        LOG.warning("settings file %s not used: %s", path, exc.strerror or exc)
+        return False
+
+
+def default_path() -> Path:
+    """Where QSettings("Dongli", "dongli-desktop") keeps its file (QSettings reads it when constructed)."""
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(config) / "Dongli" / "dongli-desktop.conf"
 
 
 class Preferences:
     def __init__(self, path: Path | None = None) -> None:
-        if path is None:
+        self._settings: QSettings | _MemorySettings
+        if not _usable(default_path() if path is None else path):
+            self._settings = _MemorySettings()
+        elif path is None:
             self._settings = QSettings("Dongli", "dongli-desktop")
         else:
             self._settings = QSettings(str(path), QSettings.Format.IniFormat)

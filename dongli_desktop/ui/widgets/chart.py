@@ -133,6 +133,7 @@ class ChartView(QWidget):
         self.title_label = QLabel(title)
         self.title_label.setObjectName("sectionTitle")
         self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and units come from the database
         self.save_button = QPushButton(self.tr("保存图片"))
         self.save_button.setObjectName("tool")
         self.save_button.setAccessibleName(self.tr("保存图表为图片"))
@@ -148,6 +149,7 @@ class ChartView(QWidget):
         self.axis_title = QLabel()
         self.axis_title.setObjectName("muted")
         self.axis_title.setWordWrap(True)
+        self.axis_title.setTextFormat(Qt.TextFormat.PlainText)
 
         self.value_axis = ChineseAxis("top")
         self.value_axis.enableAutoSIPrefix(False)
@@ -165,6 +167,7 @@ class ChartView(QWidget):
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.hide()
 
         layout = self._column = QVBoxLayout(self)

@@ -157,6 +157,7 @@ class LegendEntry(QLabel):
 
     def __init__(self, text: str, style: BarStyle, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setObjectName("muted")
         self.bar_style = style
         self._fit()

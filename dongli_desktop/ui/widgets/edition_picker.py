@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.editions import Catalogue, Edition
+from dongli_desktop.ui.widgets.plain import tooltip
 
 ROW_HEIGHT = 44  # px: the smallest touch target
 LARGE_ROW_HEIGHT = 60  # px in 大字模式
@@ -95,7 +96,7 @@ class EditionPicker(QComboBox):
         for edition in self.editions:
             self.addItem(self.label(edition))
             row = self.count() - 1
-            self.setItemData(row, self.description(edition), Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(row, tooltip(self.description(edition)), Qt.ItemDataRole.ToolTipRole)
             self.setItemData(row, self.label(edition), Qt.ItemDataRole.AccessibleTextRole)
             self.setItemData(row, self.description(edition), Qt.ItemDataRole.AccessibleDescriptionRole)
         self.blockSignals(False)
@@ -115,7 +116,7 @@ class EditionPicker(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(self.editions.index(edition))
         self.blockSignals(False)
-        self.setToolTip(self.description(edition))
+        self.setToolTip(tooltip(self.description(edition)))
 
     def current_edition(self) -> Edition | None:
         return self._shown
@@ -131,5 +132,5 @@ class EditionPicker(QComboBox):
         edition = self.editions[row]
         if edition != self._shown:
             self._shown = edition
-            self.setToolTip(self.description(edition))
+            self.setToolTip(tooltip(self.description(edition)))
             self.editionChosen.emit(edition)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from dongli_desktop.core.annotate import Segment
 from dongli_desktop.ui.theme import colour
+from dongli_desktop.ui.widgets.plain import attribute
 
 # Qt's proportional line height multiplies the font's own line spacing (1.45 em for Noto Sans SC),
 # so 110 % gives lines 1.6 em apart: comfortable, and eight of them fit a small screen at large text.
@@ -38,7 +39,7 @@ def segments_html(parts: Sequence[Segment]) -> str:
         if styles:
             piece = f"<span style='{'; '.join(styles)}'>{piece}</span>"
         if seg.glossary_id is not None:
-            piece = f"<a href='term:{seg.glossary_id}' style='color:{link}'>{piece}</a>"
+            piece = f"<a href='term:{attribute(seg.glossary_id)}' style='color:{link}'>{piece}</a>"
         out.append(piece)
     return "".join(out)
 
@@ -67,10 +68,15 @@ class ReadingView(QTextBrowser):
         self.setAccessibleName(self.tr("报告原文"))
         self._blocks: dict[int, int] = {}  # paragraph id -> its text block
 
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+        """Nothing is loaded from outside the text: no image, style sheet or file a link names."""
+        return None
+
     def _follow(self, url: QUrl) -> None:
         target = url.toString()
         if target.startswith("term:"):
-            self.termActivated.emit(int(target[5:]))
+            if target[5:].isdigit():
+                self.termActivated.emit(int(target[5:]))
         else:
             self.linkActivated.emit(target)
 

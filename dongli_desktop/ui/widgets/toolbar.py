@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dongli_desktop.ui.widgets.plain import tooltip
+
 TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
 
 
@@ -116,7 +118,7 @@ class TopBar(QWidget):
         self.title.show()
         text = metrics.elidedText(self.full_title, Qt.TextElideMode.ElideRight, width)
         self.title.setText(text)
-        self.title.setToolTip(self.full_title if text != self.full_title else "")
+        self.title.setToolTip(tooltip(self.full_title) if text != self.full_title else "")
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
