@@ -66,7 +66,8 @@ def test_bar_length_is_in_proportion_and_never_invisible(value, maximum, full, l
 
 @pytest.mark.parametrize(("quote", "figure", "word"), [
     ("预计地区生产总值增长4%", "4%", "预计"), ("初步统计增长5%", "5%", "初步统计"), ("全区约3万人", "3万人", "约"),
-    ("惠及近2000户", "2000户", "近"), ("引进各类人才6000余人", "6000余人", ""), ("秸秆综合利用率超过97%", "超过97%", ""),
+    ("惠及近2000户", "2000户", "近"), ("引进各类人才6000余人", "6000余人", ""),
+    ("秸秆综合利用率超过97%", "超过97%", ""),
     ("附近新建3个站", "3个", ""), ("地区生产总值增长4.5%", "4.5%", ""),
 ])
 def test_the_clause_qualifier_is_found(quote, figure, word):

@@ -311,7 +311,7 @@ class ChartView(QWidget):
     def _label_text(self, bar: Bar, to_scale: bool = True) -> str:
         if bar.value is None:
             return self.tr("目标：{text}").format(text=bar.text)
-        text = self._spoken(bar)
+        text = self.tr("{text}（推算）").format(text=bar.shown) if bar.derived else bar.shown
         return text if to_scale else self.tr("{text}（柱长不按比例）").format(text=text)
 
     def _geometry(self, width: int) -> _Geometry:
@@ -350,8 +350,11 @@ class ChartView(QWidget):
             number = format_cn(float(math.ceil(span)))  # as wide as the widest round number on the axis
             most = plot_px // (metrics.horizontalAdvance(number + "字" * TICK_GAP_CHARS))
             end, ticks = nice_ticks(span, int(min(MOST_TICK_STEPS, most)))
-            if end * MIN_BAR_SHARE <= max((lab.x for lab in labels if lab.drawn), default=end):
+            longest = max((lab.x for lab in labels if lab.drawn), default=end)
+            if end * MIN_BAR_SHARE <= longest:
                 span = end  # the axis ends on a number, past the largest bar and its label
+            else:  # a round end that far would squeeze the bars: end on the last number past the longest bar
+                span = next((t for t in reversed(ticks) if longest < t <= span + 1e-9), span)
             ticks = [t for t in ticks if t <= span + 1e-9]
         px_per_unit = plot_px / span
         dot_px = max(6.0, line * DOT_LINES)
