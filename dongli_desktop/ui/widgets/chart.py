@@ -659,7 +659,7 @@ class ChartView(QWidget):
 
     def tooltip_text(self, bar: Bar) -> str:
         lines = [f"<b>{html.escape(self._labels.get(bar.row, bar.label))}</b>",
-                 f"{html.escape(self._year_text(bar))}：{html.escape(self._spoken(bar))}"]
+                 f"{html.escape(self._year_text(bar))}：{html.escape(bar.shown)}"]
         if bar.unit:
             lines.append(self.tr("单位：{unit}").format(unit=html.escape(bar.unit)))
         if bar.qualifier:
