@@ -1,0 +1,316 @@
+"""A figure in its text, read as a quantity: an interval, a unit and the qualifying words (GUI-free).
+
+The report writes few numbers as bare values. ``预计…增长4%`` is an estimate, ``近百个`` is just under a
+hundred, ``两万余人`` is twenty thousand and some, ``3万至3.5万人`` is a range whose first number borrows
+the unit of the second. :func:`parse_quantity` takes the text and the span of one number in it (as the
+builder's ``figures`` table records it, or any part of the written expression) and returns a
+:class:`Quantity`: the whole expression as written, the least and the most it can mean, in base units
+(万 and 亿 multiplied out), and the words that qualify it. :attr:`Quantity.label` is the wording a
+label, a chart value or an accessible name must show (``预计4%``, ``3万至3.5万人``, ``近百个``).
+
+How words become intervals (``low``/``high`` in base units; ``inf`` when open):
+
+* a bare number: exactly that number; a range (``3%—4%``, ``800至900个``): its two ends, inclusive;
+* 以上, 不少于, 不低于: at least the number; 超过, 高于: more than it;
+* 以下, 以内, 不超过, 不高于: at most the number; 不到, 不足, 低于: less than it;
+* 余, 多 (``两万余人``, ``20余家``, ``百余个``): more than the number and less than the number plus one
+  step of its last written digit (2万余 → between 2万 and 3万; 6.8万余 → between 6.8万 and 6.9万);
+* 近, 接近, 将近 (``近百个``): under the number and no lower than :data:`NEAR_FLOOR` of it;
+* 约, 大约, 左右, 上下: within :data:`ABOUT_TOLERANCE` of the number, either side.
+
+预计 (an estimate) and 初步 (a preliminary count: 初步核算, 据初步统计) do not change the interval; they
+are kept in :attr:`Quantity.qualifiers` and in the label. They are looked for in the clause before the
+number, or in a sentence that opens with them (``初步核算，…``).
+
+Numbers are Arabic (``1.9``) or Chinese numerals (``十二``, ``两万``, ``一百二十``, ``百``). A number with
+neither a unit nor 万/亿 borrows them from a number joined to it by 至, —, 和, 、 or 或 (``1.4和3.4个百分点``).
+Signs are not read: ``下降4%`` is the quantity 4%, the direction is the caller's business.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["ABOUT_TOLERANCE", "NEAR_FLOOR", "Quantity", "QuantityError", "chinese_number", "parse_quantity"]
+
+ABOUT_TOLERANCE = 0.05  # 约/左右: ±5 %
+NEAR_FLOOR = 0.9  # 近X: at least 90 % of X
+
+MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# Longest first, so 个百分点 wins over 个 and 平方公里 over 公里.
+UNITS = sorted(
+    [
+        "个百分点", "微克/立方米", "个工作日", "平方公里", "平方米", "立方米", "人次", "美元", "元", "亩",
+        "公里", "家", "个", "项", "条", "处", "所", "座", "名", "人", "户", "套", "件", "天", "年", "小时",
+        "%", "倍", "张", "间", "台", "辆", "场", "次", "批", "吨", "栋", "幢",
+    ],
+    key=len,
+    reverse=True,
+)
+AT_LEAST = ("不少于", "不低于")
+MORE_THAN = ("超过", "高于")
+AT_MOST = ("不超过", "不高于")
+LESS_THAN = ("不到", "不足", "低于")
+NEAR = ("接近", "将近", "近")
+ABOUT_PRE = ("大约", "约")
+PRE = AT_LEAST + MORE_THAN + AT_MOST + LESS_THAN + NEAR + ABOUT_PRE
+POST = ("以上", "以下", "以内", "左右", "上下")
+SOME_MORE = ("余", "多")
+MODAL = ("预计", "初步")  # words of the clause: an estimate, a preliminary count
+RANGE_JOINERS = ("——", "—", "–", "-", "－", "~", "～", "至", "到")
+LIST_JOINERS = ("和", "、", "或")
+CLAUSE_ENDS = "，。；：！？,;:!?\n"
+SENTENCE_ENDS = "。；！？;!?\n"
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9}
+CN_PLACES = {"十": 10, "百": 100, "千": 1000}
+CN_CHARS = "".join(CN_DIGITS) + "".join(CN_PLACES)
+_CN = f"[{CN_CHARS}]+(?:[万亿][{CN_CHARS}]+)*"
+_NUM = rf"(?:\d+(?:\.\d+)?|{_CN})"
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _one(i: int) -> str:
+    return (rf"(?P<pre{i}>{_alt(PRE)})?(?P<num{i}>{_NUM})(?P<some{i}a>余|多)?(?P<mult{i}>[万亿])?"
+            rf"(?P<some{i}b>余|多)?(?P<unit{i}>{_alt(UNITS)})?")
+
+
+EXPRESSION_RE = re.compile(
+    _one(1) + rf"(?:(?P<join>{_alt(RANGE_JOINERS)}|{_alt(LIST_JOINERS)})" + _one(2) + ")?"
+    + rf"(?P<post>{_alt(POST)})?"
+)
+OPENING_MAX = 6  # characters of an opening clause that qualifies its whole sentence
+LOOKBACK = 12  # characters before the span where the expression may begin
+
+
+class QuantityError(ValueError):
+    """The span does not hold a number."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One written quantity: its words, the interval it means, its unit and qualifiers.
+
+    ``start``/``end`` are the expression's offsets in the text given (qualifiers next to the number
+    included; a modal word earlier in the clause is not). ``low``/``high`` are in base units (``inf``
+    when open); ``stated`` are the written numbers in base units (two for a range).
+    """
+
+    start: int
+    end: int
+    text: str  # as written: 近百个, 3万至3.5万人, 4%
+    low: float
+    high: float
+    low_inclusive: bool
+    high_inclusive: bool
+    unit: str  # as written on the (last) number: 万人, %, 个
+    base_unit: str  # 人, %, 个; empty when the report writes none
+    qualifiers: tuple[str, ...]  # in reading order: ("预计",), ("近",), ("余",), ()
+    stated: tuple[float, ...]
+    modal: str = ""  # the modal phrase as written in the clause: 预计, 初步核算 …
+
+    @property
+    def is_range(self) -> bool:
+        """Two numbers joined as a range (3%—4%)."""
+        return len(self.stated) == 2
+
+    @property
+    def is_exact(self) -> bool:
+        """One number, nothing qualifying its size (an estimate may still be exact in size)."""
+        return self.low == self.high
+
+    @property
+    def estimate(self) -> bool:
+        """Written as an estimate or a preliminary count (预计, 初步)."""
+        return bool(self.modal)
+
+    @property
+    def label(self) -> str:
+        """The qualified wording every label must carry: ``预计4%``, ``初步核算3%``, ``近百个``."""
+        return f"{self.modal}{self.text}"
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` (base units) lies in the interval."""
+        above = value > self.low or (self.low_inclusive and value == self.low)
+        below = value < self.high or (self.high_inclusive and value == self.high)
+        return above and below
+
+
+def chinese_number(text: str) -> Decimal:
+    """A number written in Chinese numerals: 十二 → 12, 两万 → 20000, 一百二十 → 120, 百 → 100.
+
+    Raises QuantityError for text that is not one.
+    """
+    if not text or text[0] not in CN_CHARS or any(c not in CN_CHARS and c not in MULTIPLIERS for c in text):
+        raise QuantityError(f"not a Chinese numeral: {text!r}")
+    total = Decimal(0)
+    for big in ("亿", "万"):
+        if big in text:
+            head, _, text = text.partition(big)
+            total += (_small_number(head) if head else Decimal(1)) * MULTIPLIERS[big]
+    return total + (_small_number(text) if text else Decimal(0))
+
+
+def _small_number(text: str) -> Decimal:
+    """A numeral below 万: digits and the places 十, 百, 千 (十二, 一百零五, 三千)."""
+    value, digit, seen = 0, None, False
+    for char in text:
+        if char in CN_DIGITS:
+            digit = CN_DIGITS[char]
+            seen = True
+        elif char in CN_PLACES:
+            value += (1 if digit is None else digit) * CN_PLACES[char]
+            digit = None
+            seen = True
+        else:
+            raise QuantityError(f"not a Chinese numeral: {text!r}")
+    if not seen:
+        raise QuantityError(f"not a Chinese numeral: {text!r}")
+    return Decimal(value + (digit or 0))
+
+
+def _number(written: str) -> Decimal:
+    return Decimal(written) if written[0].isdigit() else chinese_number(written)
+
+
+def _step(written: str) -> Decimal:
+    """One unit of the last written digit: 20 → 10, 6.8 → 0.1, 2 → 1, 百 → 100, 十二 → 1."""
+    if written[0].isdigit():
+        if "." in written:
+            return Decimal(1).scaleb(-len(written.partition(".")[2]))
+        stripped = written.rstrip("0")
+        return Decimal(10) ** (len(written) - len(stripped)) if stripped else Decimal(1)
+    return Decimal(CN_PLACES[written[-1]]) if written[-1] in CN_PLACES else Decimal(1)
+
+
+@dataclass(frozen=True)
+class _Number:
+    written: str
+    mult: str
+    unit: str
+    pre: str
+    some: str
+
+    def value(self, mult: str) -> Decimal:
+        return _number(self.written) * MULTIPLIERS.get(mult, Decimal(1))
+
+
+def _read(m: re.Match[str], i: int) -> _Number | None:
+    if m.group(f"num{i}") is None:
+        return None
+    return _Number(m.group(f"num{i}"), m.group(f"mult{i}") or "", m.group(f"unit{i}") or "",
+                   m.group(f"pre{i}") or "", m.group(f"some{i}a") or m.group(f"some{i}b") or "")
+
+
+def _match_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The leftmost written expression that covers the span."""
+    for begin in range(max(0, start - LOOKBACK), start + 1):
+        m = EXPRESSION_RE.match(text, begin)
+        if m is not None and start < m.end() and m.end() >= end:
+            return m
+    return None
+
+
+def _modal(text: str, start: int) -> str:
+    """预计/初步 as written in the clause before ``start``, or opening the sentence (初步核算，…)."""
+    clause_start = max((text.rfind(c, 0, start) for c in CLAUSE_ENDS), default=-1) + 1
+    clause = text[clause_start:start]
+    for word in MODAL:
+        at = clause.find(word)
+        if at >= 0:
+            return _phrase(clause, at)
+    sentence_start = max((text.rfind(c, 0, start) for c in SENTENCE_ENDS), default=-1) + 1
+    first = text[sentence_start:start]
+    cut = min((i for i in (first.find(c) for c in CLAUSE_ENDS) if i >= 0), default=-1)
+    if 0 <= cut <= OPENING_MAX:  # a short opening clause of its own: 初步核算， 据初步统计， 预计，
+        opening = first[:cut]
+        for word in MODAL:
+            at = opening.find(word)
+            if at >= 0:
+                return opening[at:]
+    return ""
+
+
+def _phrase(clause: str, at: int) -> str:
+    """The modal word and, for 初步, the verb after it (初步核算, 初步统计)."""
+    word = clause[at : at + 2]
+    if word == "初步" and clause[at + 2 : at + 4] in ("核算", "统计", "测算", "估算"):
+        return clause[at : at + 4]
+    return word
+
+
+def parse_quantity(text: str, start: int, end: int) -> Quantity:
+    """The quantity written at ``text[start:end]`` (any span inside the number's expression).
+
+    Raises QuantityError when no number is written there.
+    """
+    if not 0 <= start < end <= len(text):
+        raise QuantityError(f"span {start}:{end} outside the text")
+    m = _match_at(text, start, end)
+    if m is None:
+        raise QuantityError(f"no number at {start}:{end}: {text[start:end]!r}")
+    first, second = _read(m, 1), _read(m, 2)
+    assert first is not None
+    first_end = max(m.end(g) for g in ("num1", "some1a", "mult1", "some1b", "unit1") if m.group(g) is not None)
+    post = m.group("post") or ""
+    if second is not None and m.group("join") in LIST_JOINERS:
+        # 1.4和3.4个百分点: two quantities; the one the span names, the first sharing the second's unit.
+        if start >= m.start("num2"):
+            return _build(text, m.start("pre2") if m.group("pre2") else m.start("num2"), m.end(), second, None,
+                          post)
+        if not (first.unit or first.mult):
+            first = _Number(first.written, second.mult, second.unit, first.pre, first.some)
+        return _build(text, m.start(), first_end, first, None, "")
+    if second is not None and not _compatible(first, second):
+        return _build(text, m.start(), first_end, first, None, "")
+    return _build(text, m.start(), m.end(), first, second, post)
+
+
+def _compatible(first: _Number, second: _Number) -> bool:
+    """A range: the second number has a unit (or 万/亿) and the first none or the same one."""
+    if not (second.unit or second.mult) or first.pre or second.pre or first.some:
+        return False
+    return not first.unit or first.unit == second.unit
+
+
+def _build(text: str, start: int, end: int, first: _Number, second: _Number | None, post: str) -> Quantity:
+    written = text[start:end]
+    modal = _modal(text, start)
+    qualifiers = tuple(q for q in (modal[:2], first.pre, first.some, post) if q)
+    if second is not None:
+        mult1 = first.mult if first.mult else ("" if first.unit else second.mult)
+        ends = sorted((float(first.value(mult1)), float(second.value(second.mult))))
+        return Quantity(start, end, written, ends[0], ends[1], True, True, second.mult + second.unit, second.unit,
+                        qualifiers, (float(first.value(mult1)), float(second.value(second.mult))), modal)
+    value = first.value(first.mult)
+    step = _step(first.written) * MULTIPLIERS.get(first.mult, Decimal(1))
+    low, high, low_in, high_in = _interval(float(value), float(step), first.pre, first.some, post)
+    return Quantity(start, end, written, low, high, low_in, high_in, first.mult + first.unit, first.unit,
+                    qualifiers, (float(value),), modal)
+
+
+def _interval(value: float, step: float, pre: str, some: str, post: str) -> tuple[float, float, bool, bool]:
+    """(low, high, low inclusive, high inclusive) for one number and its words."""
+    if some:
+        return value, value + step, False, False
+    if pre in AT_LEAST or post == "以上":
+        return value, math.inf, True, False
+    if pre in MORE_THAN:
+        return value, math.inf, False, False
+    if pre in AT_MOST or post in ("以下", "以内"):
+        return -math.inf, value, False, True
+    if pre in LESS_THAN:
+        return -math.inf, value, False, False
+    if pre in NEAR:
+        return value * NEAR_FLOOR, value, True, False
+    if pre in ABOUT_PRE or post in ("左右", "上下"):
+        spread = abs(value) * ABOUT_TOLERANCE
+        return value - spread, value + spread, True, True
+    return value, value, True, True
