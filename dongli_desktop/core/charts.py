@@ -25,25 +25,27 @@ from dataclasses import dataclass
 
 from dongli_desktop.core.models import Figure, Indicator, IndicatorPair, SourceRef
 from dongli_desktop.core.numbers import trim
+from dongli_desktop.core.quantity import QuantityError, parse_quantity
 from dongli_desktop.core.repository import Report
 
 GROWTH_KEYS = ("gdp_growth", "budget_revenue_growth", "fai_growth", "income_growth")
 MIN_BAR_PX = 4  # the shortest bar a non-zero value is drawn with
-# Words in a figure's clause, before the figure, that make it an estimate or an approximation. Figure-level
-# qualifiers (余, 超过, 以上, 左右 …) are part of the figure's own text already.
-CLAUSE_QUALIFIERS = ("预计", "初步统计", "初步", "预估", "估计", "大约", "约", "近", "接近", "力争", "争取")
 
 
 def clause_qualifier(quote: str, figure: Figure | None) -> str:
-    """The estimate word of a figure's clause that its own text lacks: 预计 in 预计地区生产总值增长4%."""
+    """The qualifying words of a figure that its own text lacks, read by :func:`parse_quantity` in the
+    figure's quote: 预计 in 预计地区生产总值增长4%, 初步统计 in 初步统计增长5%, 约 in 全区约3万人."""
     if figure is None:
         return ""
     at = quote.find(figure.text)
-    before = quote[:at] if at >= 0 else quote
-    found = [w for w in CLAUSE_QUALIFIERS if w in before and w not in figure.text]
-    # the longest word wins over its parts (初步统计 over 初步); ``近`` only right before the figure
-    found = [w for w in found if not any(w != o and w in o for o in found)]
-    return next((w for w in found if w != "近" or before.endswith("近")), "")
+    if at < 0:
+        return ""
+    try:
+        quantity = parse_quantity(quote, at, at + len(figure.text))
+    except QuantityError:
+        return ""
+    words = [quantity.modal] + [w for w in quantity.qualifiers if not quantity.modal.startswith(w)]
+    return "".join(dict.fromkeys(w for w in words if w and w not in figure.text))
 
 
 @dataclass(frozen=True)
