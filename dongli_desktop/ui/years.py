@@ -14,7 +14,7 @@ from dongli_desktop.core import charts
 # Each pattern is written out as QCoreApplication.translate("Years", …) so that lupdate files it under its
 # context ("Years"), where the run-time lookup finds it; a wrapper or an alias would hide it from lupdate.
 def series_label(series: str, year: int | str) -> str:
-    """The legend word of one chart series (``actual`` → 2019年实际) for ``year``."""
+    """The legend word of one chart series (``actual`` → 2019年, ``target`` → 2020年目标) for ``year``."""
     patterns = {
         # "actual" is the reviewed year's figure as the report gives it, often an estimate (预计): not 实际
         "actual": QCoreApplication.translate("Years", "{year}年"),

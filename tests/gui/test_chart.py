@@ -236,7 +236,7 @@ def scrolled_chart(qtbot, data: charts.Chart, width: int, point_size: float, hei
     chart's own minimum, at least 240 px), with the review page's title."""
     from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-    view = ChartView("主要经济指标：2019年实际与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
+    view = ChartView("主要经济指标：2019年与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
     font = QFont(view.font())
     font.setPointSizeF(point_size)
     view.setFont(font)
@@ -368,7 +368,7 @@ def test_minimum_height_for_a_width_is_known_before_the_chart_is_shown(qtbot, re
     """A page decides how to arrange itself before its chart is shown at its final width: asked for a
     width, a never-shown chart answers the minimum it will report once shown that wide."""
     data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
-    fresh = ChartView("主要经济指标：2019年实际与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
+    fresh = ChartView("主要经济指标：2019年与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
     qtbot.addWidget(fresh)
     font = QFont(fresh.font())
     font.setPointSizeF(point_size)
