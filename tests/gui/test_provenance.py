@@ -24,6 +24,7 @@ from tests.gui.conftest import make_options
 
 EDITIONS = ROOT / "tests" / "fixtures" / "editions"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+BASIS_CONSTANTS = {"倍增": 2.0, "翻一番": 2.0, "翻番": 2.0}  # a constant the report states in words
 NAMED = re.compile(r"[A-Za-z]+\d+(?:\.\d+)?")  # a name with digits in it (PM2.5), not a quantity
 
 
@@ -100,6 +101,7 @@ class Ledger:
             fig = self.report.figure(formula.figure_id)
             assert fig.value == formula.left and formula.holds(), formula
             assert formula.basis in self.host(fig.paragraph_id, fig.glossary_id), formula  # the report's words
+            assert formula.right == BASIS_CONSTANTS.get(formula.basis), formula  # …which state the constant
             assert numbers(formula.text)[0] in numbers(span)
             return set(numbers(formula.text)) | self.quoted(bar)
         if bar.series in ("done", "planned"):  # the app's own count of the topic's items
