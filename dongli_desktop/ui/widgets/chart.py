@@ -71,6 +71,7 @@ MIN_POINT_SIZE = 8.0
 AXIS_TEXT_OFFSET_PX = 4  # between the value axis line and its numbers
 MIN_WRAP_PX = 60  # a label never wraps narrower than this
 LABEL_Z = 10  # value labels are drawn over the bars
+APART_MARK = " ※"  # after the row label of a value whose pair is a different measure
 FOCUS_Z = 20  # the keyboard focus frame round a bar, over everything
 FOCUS_PEN_PX = 3  # WCAG 2.4.13: a focus indicator at least 2 px thick
 
@@ -228,10 +229,11 @@ class ChartView(QWidget):
         self._chart = chart
         self._focus_index = None
         self._labels = {}
-        for bar in chart.bars:
-            self._labels.setdefault(bar.row, labels(bar) if labels else bar.label)
+        for bar in chart.bars:  # a row of a pair apart is marked ※, the mark the note below explains
+            self._labels.setdefault(bar.row, (labels(bar) if labels else bar.label) + (APART_MARK if bar.apart else ""))
         notes = [note] if note else []
-        notes += [self.tr("不能直接比较：{reason}").format(reason=r) for r in apart_notes(chart, english())]
+        notes += [APART_MARK.strip() + " " + self.tr("不能直接比较：{reason}").format(reason=r)
+                  for r in apart_notes(chart, english())]
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._draw()
