@@ -71,7 +71,7 @@ MIN_POINT_SIZE = 8.0
 AXIS_TEXT_OFFSET_PX = 4  # between the value axis line and its numbers
 MIN_WRAP_PX = 60  # a label never wraps narrower than this
 LABEL_Z = 10  # value labels are drawn over the bars
-APART_MARK = " ※"  # after the row label of a value whose pair is a different measure
+APART_MARK = "※"  # after the row label of a value whose pair is another measure (no space: labels wrap by words then)
 FOCUS_Z = 20  # the keyboard focus frame round a bar, over everything
 FOCUS_PEN_PX = 3  # WCAG 2.4.13: a focus indicator at least 2 px thick
 
@@ -232,7 +232,7 @@ class ChartView(QWidget):
         for bar in chart.bars:  # a row of a pair apart is marked ※, the mark the note below explains
             self._labels.setdefault(bar.row, (labels(bar) if labels else bar.label) + (APART_MARK if bar.apart else ""))
         notes = [note] if note else []
-        notes += [APART_MARK.strip() + " " + self.tr("不能直接比较：{reason}").format(reason=r)
+        notes += [APART_MARK + " " + self.tr("不能直接比较：{reason}").format(reason=r)
                   for r in apart_notes(chart, english())]
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
