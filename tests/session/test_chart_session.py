@@ -215,3 +215,37 @@ def test_hovering_a_bar_shows_its_value(make_session, tmp_path):
     session.run("xdotool", "mousemove", "--sync", str(x), str(y))
     session.run("xdotool", "mousemove", "--sync", str(x + 2), str(y))  # a small move, as a hand makes
     wait_until(tooltip_shown, 20, 0.2, "a tooltip beside the bar")
+
+
+def test_keyboard_reaches_the_chart_and_reads_each_value(make_session, tmp_path):
+    """Issue 20 item 10: with the keyboard only, Tab reaches the overview's chart; the focused bar shows its
+    value (a tooltip and a focus frame), Down moves to the next bar, Enter opens the sentence behind it."""
+    width, height = 1920, 1080
+    session = make_session(width, height)
+    app = session.start_app("--size", f"{width}x{height}", "--font-scale", "1.0", "--page", "overview")
+    app.wait_window()
+    session.control(app, "搜索")
+    session.control(app, GROWTH)  # the charts are built
+    colours = theme.get("normal")
+
+    def seen(name: str) -> QImage:
+        return QImage(str(session.screenshot(tmp_path / name)))
+
+    def count(image: QImage, colour: str) -> int:
+        return sum(1 for x in range(0, width, 3) for y in range(0, height, 3)
+                   if image.pixelColor(x, y).name() == colour)
+
+    found = None
+    for step in range(150):  # every control before the chart takes one Tab
+        session.key("Tab")
+        image = seen("tab.png")
+        if count(image, colours["tooltip_bg"]) > 300:
+            found = step
+            break
+    assert found is not None, "no Tab stop showed a chart value"
+    first = seen("focused.png")
+    session.key("Down")
+    wait_until(lambda: seen("down.png") != first and count(seen("down.png"), colours["tooltip_bg"]) > 300, 20, 0.2,
+               "the next bar's value")
+    session.key("Return")
+    session.control(app, "报告原文", timeout=30)  # the reading view opened at the bar's sentence

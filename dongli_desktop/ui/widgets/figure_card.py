@@ -37,16 +37,18 @@ class FigureCard(FittedCard):
         self.links = []
         self.arrows = []
         for index, (ind, year_text, value_name) in enumerate(self._values()):
-            if index == 1 and pair.apart is None and pair.actual is not None:
-                arrow = make_label("→", "cardStatement", wrap=False)  # a step from last year to this year's target
-                arrow.setAccessibleName(self.tr("到"))
-                values.add(arrow)
-                self.arrows.append(arrow)
             block = QWidget()
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            column.addWidget(make_label(year_text, "cardYear", wrap=pair.apart is not None))
+            year = make_label(year_text, "cardYear", wrap=pair.apart is not None)
+            if index == 1 and pair.apart is None and pair.actual is not None:
+                # a step from last year's figure to this year's target; on the target's own line, so that
+                # it never points at nothing when the target wraps below
+                year.setText(f"→ {year_text}")
+                year.setAccessibleName(self.tr("到{year}").format(year=year_text))
+                self.arrows.append(year)
+            column.addWidget(year)
             if ind.figure is not None:
                 value = make_label(self.value_text(ind), value_name, wrap=False)
             else:
