@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -594,6 +594,9 @@ class ChartView(QWidget):
                 self._show_focus()
             elif kind == QEvent.Type.FocusOut:
                 self._hide_focus()
+            elif kind == QEvent.Type.KeyRelease and self.plot.hasFocus() and self.focused_bar is not None:
+                # Qt hides any tooltip when a key is released (Tab, an arrow): show the value again after it
+                QTimer.singleShot(0, self, self._show_tip)
             elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 return self._key(event)
         return super().eventFilter(watched, event)
@@ -635,10 +638,15 @@ class ChartView(QWidget):
         self._focus_frame.setPen(pen)
         self._focus_frame.setRect(rect)
         self._focus_frame.show()
-        text = self.tooltip_text(bar)
         self.plot.setAccessibleDescription(self.plain_text(bar))
-        if self.plot.hasFocus():
-            QToolTip.showText(self._global(rect.center()), text, self.plot)
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        """The focused bar's value as a tooltip beside its focus frame, while the plot has the focus."""
+        bar = self.focused_bar
+        if bar is None or self._focus_frame is None or not self.plot.hasFocus():
+            return
+        QToolTip.showText(self._global(self._focus_frame.rect().center()), self.tooltip_text(bar), self.plot)
 
     def _hide_focus(self) -> None:
         if self._focus_frame is not None and self._focus_frame.scene() is not None:
