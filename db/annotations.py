@@ -78,12 +78,31 @@ def load_annotations(path: Path | None) -> Annotations:
             _require(v, ["year", "kind", "quote"], f"{where} ({m['key']})")
             if v["kind"] not in ("actual", "target"):
                 raise AnnotationError(f"{where}: kind must be actual or target, not {v['kind']}")
+        _check_apart(m, f"{where} ({m['key']})")
     for i, item in enumerate(raw.get("item", [])):
         where = f"item #{i + 1}"
         _require(item, ["topic", "year", "quote"], where)
         if item["topic"] not in topics:
             raise AnnotationError(f"{where}: unknown topic {item['topic']}")
     return Annotations(raw, passages)
+
+
+def _check_apart(measure: dict[str, Any], where: str) -> None:
+    """A measure whose values are different measures (``apart``: why, in both languages) names each value."""
+    if "apart" not in measure and "apart_en" not in measure:
+        for v in measure["values"]:
+            if "label" in v or "label_en" in v:
+                raise AnnotationError(f"{where}: a value label is only for a measure marked apart")
+        return
+    _require(measure, ["apart", "apart_en"], where)
+    _no_digits(measure["apart"], where)
+    _no_digits(measure["apart_en"], where)
+    if len(measure["values"]) < 2:
+        raise AnnotationError(f"{where}: apart needs at least two values that differ")
+    for v in measure["values"]:
+        _require(v, ["label", "label_en"], f"{where} {v['year']}")
+        _no_digits(v["label"], where)
+        _no_digits(v["label_en"], where)
 
 
 def locate(text: str, quote: Quote, lo: int, hi: int) -> int:

@@ -119,6 +119,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("figure_id", "figures", "id"), ("paragraph_id", "paragraphs", "id"),
                       ("glossary_id", "glossary", "id"), ("category", "indicator_categories", "key")],
     )
+    db.table("indicator_apart").create(
+        {"indicator_id": int, "label": str, "label_en": str, "reason": str, "reason_en": str}, pk="indicator_id",
+        foreign_keys=[("indicator_id", "indicators", "id")],
+    )
     db.table("livelihood_topics").create({"key": str, "name": str, "name_en": str, "position": int}, pk="key")
     db.table("livelihood_items").create(
         {"id": int, "topic": str, "year": int, "kind": str, "text": str, "paragraph_id": int, "figure_id": int,
@@ -319,6 +323,22 @@ def insert_indicators(db: sqlite_utils.Database, report: ParsedReport, notes: An
                  "better": measure.get("better", "higher")}
             )
     db.table("indicators").insert_all(indicator_rows)
+    insert_apart(db, raw, indicator_rows)
+
+
+def insert_apart(db: sqlite_utils.Database, raw: dict[str, Any], indicator_rows: list[dict[str, Any]]) -> None:
+    """Measures whose values are not the same measure (new vs net, centres vs stations): why, and each
+    value's own name, so that no page draws or words them as comparable."""
+    rows = []
+    for measure in raw.get("measure", []):
+        if "apart" not in measure:
+            continue
+        for value in measure["values"]:
+            ident = next(r["id"] for r in indicator_rows if r["key"] == measure["key"] and r["year"] == value["year"]
+                         and r["kind"] == value["kind"])
+            rows.append({"indicator_id": ident, "label": value["label"], "label_en": value["label_en"],
+                         "reason": measure["apart"], "reason_en": measure["apart_en"]})
+    db.table("indicator_apart").insert_all(rows)
 
 
 def insert_livelihood(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations,

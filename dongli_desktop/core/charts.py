@@ -1,14 +1,76 @@
-"""Chart data as plain values: every bar carries the figure and paragraph it came from."""
+"""Chart data as plain values: every bar carries the figure and paragraph it came from.
+
+Chart honesty — the rules every chart of the app keeps (README, "Chart honesty"):
+
+1. **Only like with like on one scale.** Bars share an axis only when they are values of one measure
+   (the high-tech total over the years; the number of livelihood items per topic). A chart of several
+   measures (growth rates, a section's numbers) gives each row its own scale: the row's largest value is
+   the full bar, the row's other bars are drawn in proportion to it, and every bar has its value printed.
+   Bars of different rows are never on one scale, whatever their unit strings.
+2. **Every non-zero value is visibly a bar**, at least ``MIN_BAR_PX`` long; a value so much smaller
+   than its row's largest that its bar would be shorter is drawn at that length and labelled 不按比例.
+3. **No invented numbers.** A number shown is a span of the report (a figure) or an arithmetic over figures
+   that the chart shows as such (``Formula``: e.g. 550÷2=275家 from note (1), hatched and labelled 推算).
+4. **Estimates stay estimates.** A qualifier of the figure or its clause (预计, 初步, 约, 近, 余, 左右,
+   以上 …) is part of every value label, tooltip, accessible name and read-aloud text (``Bar.shown``).
+5. **Different measures are never paired.** A pair the curated annotations mark ``apart`` (e.g. 新增 vs
+   净增) is drawn as two rows, each named by its own measure, and the chart says why they differ.
+6. **A step, not a verdict.** The reviewed year's value beside the planned year's target is last year's
+   figure and this year's plan; no chart or card words it as met or missed.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dongli_desktop.core.models import Indicator, IndicatorPair, SourceRef
+from dongli_desktop.core.models import Figure, Indicator, IndicatorPair, SourceRef
 from dongli_desktop.core.numbers import trim
+from dongli_desktop.core.quantity import QuantityError, parse_quantity
 from dongli_desktop.core.repository import Report
 
 GROWTH_KEYS = ("gdp_growth", "budget_revenue_growth", "fai_growth", "income_growth")
+MIN_BAR_PX = 4  # the shortest bar a non-zero value is drawn with
+
+
+def clause_qualifier(quote: str, figure: Figure | None) -> str:
+    """The qualifying words of a figure that its own text lacks, read by :func:`parse_quantity` in the
+    figure's quote: 预计 in 预计地区生产总值增长4%, 初步统计 in 初步统计增长5%, 约 in 全区约3万人."""
+    if figure is None:
+        return ""
+    at = quote.find(figure.text)
+    if at < 0:
+        return ""
+    try:
+        quantity = parse_quantity(quote, at, at + len(figure.text))
+    except QuantityError:
+        return ""
+    words = [quantity.modal] + [w for w in quantity.qualifiers if not quantity.modal.startswith(w)]
+    return "".join(dict.fromkeys(w for w in words if w and w not in figure.text))
+
+
+@dataclass(frozen=True)
+class Formula:
+    """An arithmetic the app shows as its own: ``left`` (a figure's value) ``op`` ``right`` = ``result``.
+
+    ``right`` is a constant the report states in words (2 for 倍增: doubling)."""
+
+    figure_id: int
+    left: float
+    op: str  # "÷", "−", "×", "+"
+    right: float
+    result: float
+    unit: str
+    basis: str  # the report's words that justify the arithmetic (e.g. 倍增)
+
+    @property
+    def text(self) -> str:
+        return f"{trim(self.left)}{self.op}{trim(self.right)}={trim(self.result)}{self.unit}"
+
+    def holds(self) -> bool:
+        """Whether ``result`` is what the arithmetic gives (to the shown precision)."""
+        done = {"÷": lambda a, b: a / b, "×": lambda a, b: a * b, "−": lambda a, b: a - b,
+                "+": lambda a, b: a + b}[self.op](self.left, self.right)
+        return trim(done) == trim(self.result)
 
 
 @dataclass(frozen=True)
@@ -28,23 +90,41 @@ class Bar:
     glossary_id: int | None
     figure_id: int | None
     derived: bool = False
+    qualifier: str = ""  # an estimate word of the clause that ``text`` lacks (预计); see ``shown``
+    formula: Formula | None = None  # how a derived value was worked out
+    apart: str = ""  # why this value is not compared with the other values of its measure (curated)
+    apart_en: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The value as every label, tooltip and accessible name says it: with its clause's qualifier."""
+        return f"{self.qualifier}{self.text}"
 
     @classmethod
-    def of_indicator(cls, ind: Indicator, series: str, use_base: bool = False) -> Bar:
-        """A bar for an indicator's figure (its base-unit value with ``use_base``), or for its quote alone."""
+    def of_indicator(cls, ind: Indicator, series: str, use_base: bool = False,
+                     pair: IndicatorPair | None = None) -> Bar:
+        """A bar for an indicator's figure (its base-unit value with ``use_base``), or for its quote alone.
+
+        In a pair of different measures (``pair.apart``) the bar is its own row, named by its own measure."""
         fig = ind.figure
         value = None if fig is None else (fig.base_value if use_base else fig.value)
-        return cls(row=ind.key, label=ind.name, label_en=ind.name_en, series=series, year=ind.year, value=value,
-                   text=fig.text if fig else ind.quote, unit=fig.unit if fig else "", quote=ind.quote,
-                   paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=fig.id if fig else None)
+        apart = pair is not None and pair.apart is not None
+        return cls(row=f"{ind.key}:{ind.kind}:{ind.year}" if apart else ind.key,
+                   label=(ind.label or ind.name) if apart else ind.name,
+                   label_en=(ind.label_en or ind.name_en) if apart else ind.name_en, series=series, year=ind.year,
+                   value=value, text=fig.text if fig else ind.quote, unit=fig.unit if fig else "", quote=ind.quote,
+                   paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=fig.id if fig else None,
+                   qualifier=clause_qualifier(ind.quote, fig),
+                   apart=(pair.apart or "") if pair is not None else "",
+                   apart_en=(pair.apart_en or "") if pair is not None else "")
 
     @classmethod
-    def derived_from(cls, ind: Indicator, *, year: int, value: float, derivation: str) -> Bar:
-        """A value the report does not state, worked out from ``ind``'s figures (``derivation`` says how)."""
-        unit = ind.figure.unit if ind.figure else ""
-        return cls(row=ind.key, label=ind.name, label_en=ind.name_en, series="derived", year=year, value=value,
-                   text=derivation, unit=unit, quote=ind.quote, paragraph_id=ind.paragraph_id, glossary_id=None,
-                   figure_id=None, derived=True)
+    def derived_from(cls, ind: Indicator, *, year: int, formula: Formula, row: str | None = None) -> Bar:
+        """A value the report does not state, worked out from ``ind``'s figure by ``formula`` (shown as such)."""
+        return cls(row=row or ind.key, label=ind.name, label_en=ind.name_en, series="derived", year=year,
+                   value=formula.result, text=formula.text, unit=formula.unit, quote=ind.quote,
+                   paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=None, derived=True,
+                   formula=formula)
 
     @classmethod
     def count(cls, *, row: str, label: str, label_en: str, series: str, year: int, count: int, unit: str) -> Bar:
@@ -61,39 +141,54 @@ class Chart:
     unit: str
     rows: tuple[str, ...]
     bars: tuple[Bar, ...]
+    per_row: bool = False  # rows are different measures: each row has its own scale (``row_scales``)
 
     def bars_of(self, series: str) -> tuple[Bar, ...]:
         return tuple(b for b in self.bars if b.series == series)
 
 
+def pair_bars(pair: IndicatorPair, use_base: bool = False) -> list[Bar]:
+    """The reviewed year's value and the planned year's target of one measure, as bars.
+
+    A pair of different measures (``apart``) gives two rows, one per value, each named by its own measure."""
+    return [Bar.of_indicator(ind, series, use_base=use_base, pair=pair)
+            for ind, series in ((pair.actual, "actual"), (pair.target, "target")) if ind is not None]
+
+
+def _rows_of(bars: list[Bar]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(b.row for b in bars))
+
+
 def growth_chart(report: Report) -> Chart:
-    """The reviewed year's result vs the planned year's target for the headline growth rates, in percent.
+    """The reviewed year's value and the planned year's target for the headline growth rates, in percent,
+    each measure on its own scale (a chart of several measures: ``Chart.per_row``).
 
     A measure the edition does not report is left out (another year's report may name fewer)."""
     pairs = {p.key: p for p in report.indicator_pairs()}
-    keys = tuple(k for k in GROWTH_KEYS if k in pairs)
-    bars: list[Bar] = []
-    for key in keys:
-        pair = pairs[key]
-        for ind, series in ((pair.actual, "actual"), (pair.target, "target")):
-            if ind is not None:
-                bars.append(Bar.of_indicator(ind, series))
-    return Chart("growth", "%", keys, tuple(bars))
+    bars = [b for key in GROWTH_KEYS if key in pairs for b in pair_bars(pairs[key])]
+    return Chart("growth", "%", _rows_of(bars), tuple(bars), per_row=True)
 
 
 def hightech_path(report: Report) -> Chart:
-    """High-tech enterprises: end of the year before the review (derived), the reviewed year, the target and the
-    doubling goal. Empty when the edition does not report the measure."""
+    """High-tech enterprises in total, one measure over the years: the doubling plan's base year (worked out
+    as the goal ÷ 2 when the report names a doubling goal), the reviewed year, the target and the goal.
+
+    The report states no base-year total; note (1) says the plan doubles it to reach the goal (到2021年实现
+    国家高新技术企业倍增，达到550家), so the base shown is 550÷2=275家, drawn hatched and labelled as the
+    app's arithmetic. Empty when the edition does not report the measure."""
     pairs = {p.key: p for p in report.indicator_pairs(category="innovation")}
-    total, new = pairs.get("hightech_total"), pairs.get("hightech_new")
+    total = pairs.get("hightech_total")
     bars: list[Bar] = []
     if total is None:
         return Chart("hightech", "家", (), ())
-    if total.actual and total.actual.figure and new and new.actual and new.actual.figure:
-        t, n = total.actual.figure, new.actual.figure
-        base = t.value - n.value
-        bars.append(Bar.derived_from(total.actual, year=total.actual.year - 1, value=base,
-                                     derivation=f"{trim(t.value)}−{trim(n.value)}={trim(base)}{t.unit}"))
+    doubling = next((g for g in total.later if g.figure is not None and "倍增" in g.quote), None)
+    first = total.actual or total.target
+    if doubling is not None and doubling.figure is not None and first is not None:
+        goal = doubling.figure
+        formula = Formula(figure_id=goal.id, left=goal.value, op="÷", right=2.0, result=goal.value / 2,
+                          unit=goal.unit, basis="倍增")
+        bars.append(Bar.derived_from(doubling, year=first.year - 1, formula=formula))
+    if total.actual:
         bars.append(Bar.of_indicator(total.actual, "actual"))
     if total.target:
         bars.append(Bar.of_indicator(total.target, "target"))
@@ -137,34 +232,25 @@ def series_years(chart: Chart) -> dict[str, int]:
 
 
 def area_chart(report: Report, section_id: int) -> Chart:
-    """Measures whose figure stands in this section, each row with its own unit (values are base units)."""
+    """Measures whose figure stands in this section, each row its own measure on its own scale (base units)."""
     in_section = {p.id for p in report.paragraphs(section_id)}
-    rows: list[IndicatorPair] = []
+    bars: list[Bar] = []
     for pair in report.indicator_pairs():
         anchors = [i for i in (pair.actual, pair.target) if i is not None and i.figure is not None]
         if any(i.paragraph_id in in_section for i in anchors):
-            rows.append(pair)
-    bars = [
-        Bar.of_indicator(ind, series, use_base=True)
-        for pair in rows
-        for ind, series in ((pair.actual, "actual"), (pair.target, "target"))
-        if ind is not None
-    ]
-    return Chart(f"area:{section_id}", "", tuple(p.key for p in rows), tuple(bars))
+            bars.extend(pair_bars(pair, use_base=True))
+    return Chart(f"area:{section_id}", "", _rows_of(bars), tuple(bars), per_row=True)
 
 
 @dataclass(frozen=True)
 class RowScale:
-    """How one row of a chart whose rows have different units is drawn honestly.
+    """One row's own scale in a chart of several measures: its largest value is the full bar.
 
-    Rows whose values share a unit share one scale (``maximum``), so their bar lengths compare. A row
-    whose unit no other value shares has nothing to be compared with: ``maximum`` is None and the row
-    shows its numbers only, never a full-length bar.
+    ``maximum`` is None when the row has no positive value (a target in words, a zero): nothing to draw.
     """
 
     unit: str
     maximum: float | None
-    rows: tuple[str, ...]  # every row drawn on this scale (this one included)
 
     @property
     def bars_drawn(self) -> bool:
@@ -172,25 +258,36 @@ class RowScale:
 
 
 def row_scales(chart: Chart) -> dict[str, RowScale]:
-    """One scale per unit: for each row, the rows it shares a unit with and their largest value."""
-    unit_of_row: dict[str, str] = {}
+    """Each row's own scale: the largest of its values. No two rows share one, whatever their units."""
+    scales: dict[str, RowScale] = {}
     for row in chart.rows:
         numeric = [b for b in chart.bars if b.row == row and b.value is not None]
-        unit_of_row[row] = numeric[0].unit if numeric else ""
-    scales: dict[str, RowScale] = {}
-    for unit in dict.fromkeys(unit_of_row.values()):
-        rows = tuple(r for r in chart.rows if unit_of_row[r] == unit)
-        values = [b.value for b in chart.bars if b.row in rows and b.value is not None]
-        maximum = max(values) if len(values) >= 2 and max(values) > 0 else None
-        for row in rows:
-            scales[row] = RowScale(unit, maximum, rows)
+        top = max((b.value for b in numeric if b.value is not None), default=0.0)
+        scales[row] = RowScale(numeric[0].unit if numeric else "", top if top > 0 else None)
     return scales
+
+
+def bar_length_px(value: float, maximum: float, full_px: float) -> tuple[float, bool]:
+    """How long a bar of ``value`` is on a scale whose ``maximum`` is ``full_px`` long, and whether it is
+    drawn to scale: a non-zero value whose bar would be shorter than ``MIN_BAR_PX`` gets that length."""
+    if value <= 0 or maximum <= 0:
+        return 0.0, True
+    length = value / maximum * full_px
+    if length < MIN_BAR_PX:
+        return float(MIN_BAR_PX), False
+    return length, True
+
+
+def apart_notes(chart: Chart, english: bool = False) -> tuple[str, ...]:
+    """Why pairs of the chart are drawn as separate rows (each reason once)."""
+    return tuple(dict.fromkeys((b.apart_en if english else b.apart) for b in chart.bars if b.apart))
 
 
 def bar_source(report: Report, bar: Bar) -> SourceRef:
     """The sentence behind a bar: its figure, or its quote when the value has no figure of its own."""
-    if bar.figure_id is not None:
-        fig = report.figure(bar.figure_id)
+    figure_id = bar.formula.figure_id if bar.formula is not None else bar.figure_id
+    if figure_id is not None:
+        fig = report.figure(figure_id)
         return SourceRef(paragraph_id=fig.paragraph_id, glossary_id=fig.glossary_id, spans=((fig.start, fig.end),))
     if bar.paragraph_id is not None:
         text = report.paragraph(bar.paragraph_id).text

@@ -140,6 +140,8 @@ class Indicator:
     quote_start: int  # offset of the quote in its paragraph (or note definition)
     quote_end: int
     better: str = "higher"  # which way is better for this measure: higher or lower
+    label: str | None = None  # this value's own measure, when its pair is not one measure (``IndicatorPair.apart``)
+    label_en: str | None = None
 
     def source(self) -> SourceRef:
         """Where to show this value: its sentence in the body, or its note."""
@@ -159,6 +161,13 @@ class IndicatorPair:
     actual: Indicator | None
     target: Indicator | None
     later: tuple[Indicator, ...] = ()
+    apart: str | None = None  # why the values are not one measure and may not be compared (curated), if so
+    apart_en: str | None = None
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the result and the target measure the same thing (the curated annotations say when not)."""
+        return self.apart is None
 
 
 @dataclass(frozen=True)

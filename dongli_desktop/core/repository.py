@@ -228,11 +228,22 @@ class Report:
             "ORDER BY i.position, i.year"
         )
         figures = {r["id"]: from_row(Figure, r) for r in self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures")}
+        apart = self._apart_notes
         return tuple(
             from_row(Indicator, r, figure=figures.get(r["figure_id"]), headline=bool(r["headline"]),
-                     quote_end=r["quote_start"] + len(r["quote"]))
+                     quote_end=r["quote_start"] + len(r["quote"]),
+                     label=apart[r["id"]]["label"] if r["id"] in apart else None,
+                     label_en=apart[r["id"]]["label_en"] if r["id"] in apart else None)
             for r in rows
         )
+
+    @cached_property
+    def _apart_notes(self) -> dict[int, sqlite3.Row]:
+        """Curated notes on values that are not one measure with their pair, by indicator id (none in older
+        databases, built before the table existed)."""
+        if not self._has_table("indicator_apart"):
+            return {}
+        return {r["indicator_id"]: r for r in self._rows("SELECT * FROM indicator_apart")}
 
     def indicator_pairs(self, category: str | None = None, headline_only: bool = False) -> tuple[IndicatorPair, ...]:
         """Each measure with the last reviewed year's result and the planned year's target, in curated order.
@@ -250,7 +261,11 @@ class Report:
             target = next((i for i in inds if i.kind == "target" and i.year == doc.planned_year), None)
             later = tuple(i for i in inds if doc.planned_year is not None and i.year > doc.planned_year)
             first = inds[0]
-            result.append(IndicatorPair(key, first.name, first.name_en, first.category, actual, target, later))
+            notes = self._apart_notes
+            note = next((notes[i.id] for i in inds if i.id in notes), None)
+            result.append(IndicatorPair(key, first.name, first.name_en, first.category, actual, target, later,
+                                        apart=note["reason"] if note else None,
+                                        apart_en=note["reason_en"] if note else None))
         return tuple(result)
 
     # -- livelihood -----------------------------------------------------------------

@@ -21,9 +21,11 @@ NORMAL = {
     "done": "#1d5e20", "done_bg": "#e3f2e4", "planned": "#7a4a00", "planned_bg": "#fff0d6", "highlight": "#ffe08a",
     "tooltip_bg": "#fffbe6", "disabled": "#8a96a3", "nav_hover": "#1f4d7a", "scroll_bg": "#eef1f5",
     "scroll_handle": "#9aabbd", "attract_accent": "#ffd24d", "placeholder": "#5c6670",
-    # Chart series: solid fills, each at least 3:1 against the chart's background (surface).
-    "series_actual": "#9a3d00", "series_done": "#2e7d32", "series_target": "#1f5f99", "series_planned": "#9a5c00",
-    "series_goal": "#163a5f", "series_other": "#555555",
+    # Chart series: solid fills, each at least 3:1 against the chart's background (surface) and 4.5:1 under
+    # white text; the series one chart shows together (``SERIES_TOGETHER``) stay apart for protanopia,
+    # deuteranopia and tritanopia too: orange against blue, never green against brown (tests/gui/test_chart_palette.py).
+    "series_actual": "#b34700", "series_done": "#0b5cad", "series_target": "#0b5cad", "series_planned": "#b34700",
+    "series_goal": "#3b3b3b", "series_other": "#555555",
     # A derived value is drawn light and hatched: the fill is pale on purpose, hatch and outline carry it.
     "series_derived": "#ecdcc8", "series_derived_line": "#6b4a2b",
 }
@@ -37,7 +39,7 @@ HIGH_CONTRAST = {
     "done": "#004d00", "done_bg": "#ffffff", "planned": "#5c3200", "planned_bg": "#ffffff", "highlight": "#ffee00",
     "tooltip_bg": "#ffffff", "disabled": "#595959", "nav_hover": "#333333", "scroll_bg": "#ffffff",
     "scroll_handle": "#000000", "placeholder": "#333333",
-    "series_actual": "#7a1f00", "series_done": "#004d00", "series_target": "#00306b", "series_planned": "#5c3200",
+    "series_actual": "#8a3300", "series_done": "#003a80", "series_target": "#003a80", "series_planned": "#8a3300",
     "series_goal": "#000000", "series_other": "#000000",
     "series_derived": "#ffffff", "series_derived_line": "#000000",
 }
@@ -79,6 +81,16 @@ PAIRS = [
     ("primary", "chip_bg", 0), ("primary", "tag_bg", 0), ("done", "done_bg", 0), ("planned", "planned_bg", 0),
     ("text", "highlight", 0), ("figure", "highlight", 0), ("link", "highlight", 0), ("text", "tooltip_bg", 0),
     ("attract_accent", "primary", 18), ("placeholder", "surface", 0),
+    # a value label that does not fit right of its bar is written inside the bar's end, white on its colour
+    ("on_primary", "series_actual", 0), ("on_primary", "series_target", 0), ("on_primary", "series_goal", 0),
+    ("on_primary", "series_done", 0), ("on_primary", "series_planned", 0),
+]
+
+# The chart series drawn side by side in one chart: each pair must stay distinguishable for colour-blind readers.
+SERIES_TOGETHER = [
+    ("series_actual", "series_target"),  # growth and section charts: last year's figure, this year's target
+    ("series_done", "series_planned"),  # livelihood items done and planned
+    ("series_derived", "series_actual", "series_target", "series_goal"),  # the high-tech path
 ]
 
 # (graphic, background): chart bars, hatching and outlines against the chart background (3:1 needed).

@@ -14,12 +14,13 @@ from dongli_desktop.core import charts
 # Each pattern is written out as QCoreApplication.translate("Years", …) so that lupdate files it under its
 # context ("Years"), where the run-time lookup finds it; a wrapper or an alias would hide it from lupdate.
 def series_label(series: str, year: int | str) -> str:
-    """The legend word of one chart series (``actual`` → 2019年实际) for ``year``."""
+    """The legend word of one chart series (``actual`` → 2019年, ``target`` → 2020年目标) for ``year``."""
     patterns = {
-        "actual": QCoreApplication.translate("Years", "{year}年实际"),
+        # "actual" is the reviewed year's figure as the report gives it, often an estimate (预计): not 实际
+        "actual": QCoreApplication.translate("Years", "{year}年"),
         "target": QCoreApplication.translate("Years", "{year}年目标"),
         "goal": QCoreApplication.translate("Years", "{year}年倍增目标"),
-        "derived": QCoreApplication.translate("Years", "{year}年底（推算）"),
+        "derived": QCoreApplication.translate("Years", "{year}年基期（本程序推算）"),
         "done": QCoreApplication.translate("Years", "{year}年已完成"),
         "planned": QCoreApplication.translate("Years", "{year}年计划"),
     }
@@ -32,9 +33,9 @@ def series_names(chart: charts.Chart) -> dict[str, str]:
 
 
 def row_label(series: str, year: int | str) -> str:
-    """A row of a chart with one row per year (the high-tech path): 2018年底, 2019年, 2020年目标."""
+    """A row of a chart with one row per year (the high-tech path): 2018年基期, 2019年, 2020年目标."""
     patterns = {
-        "derived": QCoreApplication.translate("Years", "{year}年底"),
+        "derived": QCoreApplication.translate("Years", "{year}年基期"),
         "actual": QCoreApplication.translate("Years", "{year}年"),
         "target": QCoreApplication.translate("Years", "{year}年目标"),
         "goal": QCoreApplication.translate("Years", "{year}年目标"),

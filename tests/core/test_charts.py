@@ -1,4 +1,4 @@
-"""Chart data: bar builders and the per-unit scales that keep per-row charts honest (no Qt)."""
+"""Chart data: bar builders, per-row scales, qualifiers and pairs apart that keep charts honest (no Qt)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.charts import Bar, Chart, row_scales
+from dongli_desktop.core.models import Figure
 
 
 def make(row: str, value: float | None, unit: str, series: str = "actual") -> Bar:
@@ -13,17 +14,18 @@ def make(row: str, value: float | None, unit: str, series: str = "actual") -> Ba
                unit=unit, quote="", paragraph_id=None, glossary_id=None, figure_id=None)
 
 
-def test_rows_of_one_unit_share_one_scale():
+def test_rows_of_one_unit_still_have_their_own_scales():
+    """Issue 17: two growth rates are different measures; a shared % is no reason to share an axis."""
     chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("b", 7.5, "%")))
     scales = row_scales(chart)
-    assert scales["a"] == scales["b"]
-    assert scales["a"].maximum == 25.0 and scales["a"].rows == ("a", "b")
+    assert scales["a"].maximum == 25.0 and scales["b"].maximum == 7.5
 
 
-def test_a_row_alone_in_its_unit_shows_numbers_only():
+def test_a_row_alone_is_drawn_on_its_own_scale():
     chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("b", 6000.0, "人")))
     scales = row_scales(chart)
-    assert not scales["a"].bars_drawn and not scales["b"].bars_drawn
+    assert scales["a"].bars_drawn and scales["b"].bars_drawn
+    assert (scales["a"].maximum, scales["b"].maximum) == (25.0, 6000.0)
 
 
 def test_a_row_with_result_and_target_compares_within_itself():
@@ -31,18 +33,69 @@ def test_a_row_with_result_and_target_compares_within_itself():
     assert row_scales(chart)["a"].maximum == 10.0
 
 
-def test_qualitative_values_do_not_make_a_scale():
-    chart = Chart("t", "", ("a",), (make("a", 4.0, "%"), make("a", None, "", series="target")))
-    assert not row_scales(chart)["a"].bars_drawn
+def test_qualitative_values_do_not_change_a_scale():
+    chart = Chart("t", "", ("a", "b"), (make("a", 4.0, "%"), make("a", None, "", series="target"),
+                                        make("b", None, "", series="target")))
+    assert row_scales(chart)["a"].maximum == 4.0
+    assert not row_scales(chart)["b"].bars_drawn
 
 
-def test_the_shipped_area_charts_compare_like_with_like(report):
-    """Review section (一): the two growth rates share the % scale; the lone 人 row is not a bar."""
-    area = report.areas("review")[0]
+def test_the_shipped_area_charts_never_share_a_scale_between_measures(report):
+    """2020 (五) 着力改善民生: 新建120急救站 (6 vs 3) is drawn on its own scale, not on that of 6660个."""
+    for part in ("review", "plan"):
+        for area in report.areas(part):
+            chart = charts.area_chart(report, area.id)
+            assert chart.per_row or not chart.rows
+            scales = row_scales(chart)
+            for row in chart.rows:
+                values = [b.value for b in chart.bars if b.row == row and b.value]
+                assert scales[row].maximum == (max(values) if values else None), row
+    plan = next(a for a in report.areas("plan") if "民生" in a.title)
+    scales = row_scales(charts.area_chart(report, plan.id))
+    assert scales["emergency_stations"].maximum == 6.0 and scales["preschool_places"].maximum == 6660.0
+
+
+@pytest.mark.parametrize(("value", "maximum", "full", "length", "to_scale"), [
+    (3.0, 6.0, 400.0, 200.0, True), (6.0, 6.0, 400.0, 400.0, True), (0.0, 6.0, 400.0, 0.0, True),
+    (1.0, 6660.0, 400.0, float(charts.MIN_BAR_PX), False), (5.0, 6660.0, 400.0, float(charts.MIN_BAR_PX), False),
+    (100.0, 6660.0, 400.0, 100 / 6660 * 400, True),
+])
+def test_bar_length_is_in_proportion_and_never_invisible(value, maximum, full, length, to_scale):
+    assert charts.bar_length_px(value, maximum, full) == (pytest.approx(length), to_scale)
+
+
+@pytest.mark.parametrize(("quote", "figure", "word"), [
+    ("预计地区生产总值增长4%", "4%", "预计"), ("初步统计增长5%", "5%", "初步统计"), ("全区约3万人", "3万人", "约"),
+    ("惠及近2000户", "2000户", "近"), ("引进各类人才6000余人", "6000余人", ""),
+    ("秸秆综合利用率超过97%", "超过97%", ""),
+    ("附近新建3个站", "3个", ""), ("地区生产总值增长4.5%", "4.5%", ""),
+])
+def test_the_clause_qualifier_is_found(quote, figure, word):
+    fig = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=len(figure), text=figure, value=1.0, unit="",
+                 qualifier=None, base_value=1.0, base_unit=None)
+    assert charts.clause_qualifier(quote, fig) == word
+
+
+def test_an_estimate_is_shown_as_an_estimate(report):
+    """Issue 17: 预计地区生产总值增长4% is shown 预计4%, never a bare result."""
+    gdp = next(b for b in charts.growth_chart(report).bars if b.row == "gdp_growth" and b.series == "actual")
+    assert (gdp.qualifier, gdp.shown) == ("预计", "预计4%")
+
+
+@pytest.mark.parametrize(("key", "labels"), [
+    ("hightech_new", ("新增（新认定）国家高新技术企业", "净增国家高新技术企业")),
+    ("community_health", ("新增社区卫生服务中心", "建成社区卫生服务站")),
+])
+def test_a_pair_of_different_measures_is_two_rows_that_say_why(report, key, labels):
+    pair = next(p for p in report.indicator_pairs() if p.key == key)
+    assert not pair.comparable and pair.apart and "不能直接比较" in pair.apart
+    area = next(a for a in report.areas("review") + report.areas("plan")
+                if key in {b.row.split(":")[0] for b in charts.area_chart(report, a.id).bars})
     chart = charts.area_chart(report, area.id)
-    scales = row_scales(chart)
-    assert scales["services_growth"].maximum == scales["fai_growth"].maximum == 25.0
-    assert not scales["talent"].bars_drawn
+    bars = [b for b in chart.bars if b.row.split(":")[0] == key]
+    assert len({b.row for b in bars}) == 2, "one row each: never on one scale"
+    assert tuple(b.label for b in bars) == labels
+    assert charts.apart_notes(chart) == (pair.apart,) or pair.apart in charts.apart_notes(chart)
 
 
 def test_builders_fill_every_field_by_name(report):
@@ -50,9 +103,11 @@ def test_builders_fill_every_field_by_name(report):
     bar = Bar.of_indicator(pair.actual, "actual")
     assert (bar.row, bar.series, bar.value, bar.text, bar.unit) == ("gdp_growth", "actual", 4.0, "4%", "%")
     assert bar.figure_id == pair.actual.figure.id and bar.paragraph_id == pair.actual.paragraph_id
-    derived = Bar.derived_from(pair.actual, year=2018, value=1.0, derivation="worked out")
+    formula = charts.Formula(figure_id=pair.actual.figure.id, left=8.0, op="÷", right=2.0, result=4.0, unit="%",
+                             basis="倍增")
+    derived = Bar.derived_from(pair.actual, year=2018, formula=formula)
     assert derived.derived and derived.series == "derived" and derived.figure_id is None
-    assert derived.quote == pair.actual.quote
+    assert derived.quote == pair.actual.quote and derived.text == "8÷2=4%" and derived.formula.holds()
     counted = Bar.count(row="health", label="健康", label_en="Health", series="done", year=2019, count=3, unit="项")
     assert (counted.value, counted.text, counted.quote) == (3.0, "3", "")
 

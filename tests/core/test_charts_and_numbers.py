@@ -29,12 +29,18 @@ def test_growth_chart_pairs_results_with_targets(report):
         assert bar.paragraph_id is not None and bar.quote
 
 
-def test_hightech_path_marks_the_derived_base(report):
+def test_hightech_path_shows_only_what_the_report_supports(report):
+    """Issue 17: no 326−113=213 (113 counts new certifications, not the net change). The base year is the
+    doubling goal ÷ 2 from note (1), shown as the app's arithmetic, so the path is a doubling indeed."""
     chart = charts.hightech_path(report)
     assert [(b.year, b.value, b.derived) for b in chart.bars] == [
-        (2018, 213.0, True), (2019, 326.0, False), (2020, 428.0, False), (2021, 550.0, False)]
-    assert chart.bars[0].text == "326−113=213家"
-    assert chart.bars[-1].glossary_id == 1
+        (2018, 275.0, True), (2019, 326.0, False), (2020, 428.0, False), (2021, 550.0, False)]
+    base, goal = chart.bars[0], chart.bars[-1]
+    assert base.text == "550÷2=275家" and base.formula is not None and base.formula.holds()
+    assert base.formula.figure_id == goal.figure_id and "倍增" in goal.quote
+    assert goal.value == 2 * base.value
+    assert goal.glossary_id == 1
+    assert all("113" not in b.text and "213" not in b.text for b in chart.bars)
 
 
 def test_topic_counts_match_items(report):

@@ -24,7 +24,7 @@ from dongli_desktop.ui.widgets.chart_parts import (
     wrap_text,
 )
 
-NAMES = {"actual": "2019年实际", "target": "2020年目标", "derived": "2018年底（推算）", "goal": "2021年倍增目标"}
+NAMES = {"actual": "2019年", "target": "2020年目标", "derived": "2018年基期（本程序推算）", "goal": "2021年倍增目标"}
 THEMES = list(theme.THEMES.values())
 
 
@@ -74,8 +74,8 @@ def test_growth_scale_comes_from_the_data_and_labels_stay_inside(qtbot, report, 
     data = charts.growth_chart(report)
     view = chart_view(qtbot, data, width, point_size)
     span = view.plot.getPlotItem().getViewBox().viewRange()[0][1]
-    largest = max(b.value for b in data.bars if b.value is not None)
-    assert largest <= span <= 2 * largest, "the longest bar takes at least half the plot"
+    largest = 1.0  # each row on its own scale: a row's largest value is the longest bar
+    assert data.per_row and largest <= span <= 2 * largest, "the longest bar takes at least half the plot"
     inside = view_rect_in_scene(view).adjusted(-1, -1, 1, 1)
     labels = [i for i in view.plot.getPlotItem().items if isinstance(i, ValueLabel)]
     assert len(labels) == len(data.bars)
@@ -124,24 +124,32 @@ def test_legend_keys_are_painted_like_their_bars(qtbot, report):
 
 
 # -- defect 6: legend and axis title above the bars; honest per-row bars; theme colours -------------
-def test_legend_and_axis_title_come_before_the_bars(qtbot, report):
-    view = chart_view(qtbot, charts.growth_chart(report), 900)
+@pytest.mark.parametrize("which", ["growth", "topics"])
+def test_legend_and_axis_title_come_before_the_bars(qtbot, report, which):
+    data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
+    view = chart_view(qtbot, data, 900)
     plot_top = view.plot.geometry().top()
     assert view.legend.isVisible() and view.axis_title.isVisible()
     assert view.legend.geometry().bottom() < plot_top and view.axis_title.geometry().bottom() < plot_top
-    assert "增长率（%）" in view.axis_title.text()
-    assert view.plot.getPlotItem().getAxis("top").isVisible()
+    if which == "growth":  # several measures: no common value axis, the rule said above the bars
+        assert "自己的尺子" in view.axis_title.text()
+        assert not view.plot.getPlotItem().getAxis("top").isVisible()
+    else:
+        assert "增长率（%）" in view.axis_title.text()
+        assert view.plot.getPlotItem().getAxis("top").isVisible()
     assert view.height() >= MIN_CHART_HEIGHT_PX
 
 
 def test_per_row_chart_compares_only_like_with_like(qtbot, report):
+    """Issue 17: a lone value gets a bar on its own scale; two growth rates never share one; the old rule
+    (单位相同的数字共用一把尺子) is gone."""
     area = report.areas("review")[0]
-    view = chart_view(qtbot, charts.area_chart(report, area.id), 900, normalized=True)
+    view = chart_view(qtbot, charts.area_chart(report, area.id), 900)
     length = {p.bar.row: p.x1 - p.x0 for p in view.placed if p.bar.series == "actual"}
-    assert length["services_growth"] / length["fai_growth"] == pytest.approx(7.5 / 25)
+    assert length["services_growth"] == pytest.approx(length["fai_growth"])  # each the largest of its own row
     drawn = {p.bar.row for item in view.series_items for p in item.placed}
-    assert "talent" not in drawn  # alone in its unit: a dot and its number, not a full-length bar
-    assert "单位相同" in view.axis_title.text() and view.axis_title.isVisible()
+    assert "talent" in drawn
+    assert "单位相同" not in view.axis_title.text() and view.axis_title.isVisible()
 
 
 @pytest.mark.parametrize("colours", THEMES, ids=[t.name for t in THEMES])
@@ -228,7 +236,7 @@ def scrolled_chart(qtbot, data: charts.Chart, width: int, point_size: float, hei
     chart's own minimum, at least 240 px), with the review page's title."""
     from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-    view = ChartView("主要经济指标：2019年实际与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
+    view = ChartView("主要经济指标：2019年与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
     font = QFont(view.font())
     font.setPointSizeF(point_size)
     view.setFont(font)
@@ -297,9 +305,9 @@ def axis_numbers(view: ChartView) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "point_size"), [(420, 10.0), (420, 13.0), (560, 26.0), (900, 13.0), (1040, 26.0)])
-@pytest.mark.parametrize("which", ["growth", "topics"])
+@pytest.mark.parametrize("which", ["hightech", "topics"])
 def test_value_axis_starts_at_zero_and_ends_past_every_bar_and_label(qtbot, report, which, width, point_size):
-    data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
+    data = hightech_rows(report) if which == "hightech" else charts.topic_counts(report)
     view = chart_view(qtbot, data, width, point_size)
     numbers = axis_numbers(view)
     assert numbers[0] == "0", numbers
@@ -360,7 +368,7 @@ def test_minimum_height_for_a_width_is_known_before_the_chart_is_shown(qtbot, re
     """A page decides how to arrange itself before its chart is shown at its final width: asked for a
     width, a never-shown chart answers the minimum it will report once shown that wide."""
     data = charts.growth_chart(report) if which == "growth" else charts.topic_counts(report)
-    fresh = ChartView("主要经济指标：2019年实际与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
+    fresh = ChartView("主要经济指标：2019年与2020年目标", "增长率（%）", NAMES, colours=theme.get("normal"))
     qtbot.addWidget(fresh)
     font = QFont(fresh.font())
     font.setPointSizeF(point_size)

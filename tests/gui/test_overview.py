@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from dongli_desktop.core.charts import growth_chart
 from dongli_desktop.ui import theme
+from tests.gui.conftest import visible_text
 
 
 def test_cards_match_the_database(window):
@@ -62,7 +64,44 @@ def test_tooltip_text_names_value_unit_and_source(window):
     chart = window.page("overview").hightech_chart
     derived = next(p.bar for p in chart.placed if p.bar.derived)
     text = chart.tooltip_text(derived)
-    assert "326−113=213家" in text and "推算" in text and "总数达326家" in text
+    assert "550÷2=275家" in text and "本程序" in text and "实现国家高新技术企业倍增，达到550家" in text
+
+
+def test_the_hightech_path_shows_only_what_the_report_supports(window):
+    """Issue 17: the overview drew “2018年底（推算） 326−113=213家” (113 counts new certifications, not the net
+    change) and called a 2.6× path doubling. Now the base is 550÷2 from note (1), labelled as the app's sum."""
+    page = window.page("overview")
+    chart = page.hightech_chart
+    shown = "\n".join([chart.title_label.text(), chart.note.text(), chart.accessibleDescription()]
+                      + [i.textItem.toPlainText() for i in chart.plot.getPlotItem().items if hasattr(i, "textItem")])
+    assert "213" not in shown and "326−113" not in shown
+    assert "550÷2=275家" in shown and "本程序" in chart.note.text()
+    values = sorted(b.value for b in chart._chart.bars)
+    assert values[-1] == 2 * values[0]  # the path it calls 倍增 doubles indeed
+
+
+def test_the_overview_reads_as_a_step_not_a_verdict(window):
+    """Issue 17: 2019年 4% beside 2020年目标 4.5% read as "missed". The cards step from last year's figure to
+    this year's target with an arrow, the estimate keeps its 预计, and the page says it is no verdict."""
+    page = window.page("overview")
+    gdp = next(c for c in page.cards if c.pair.key == "gdp_growth")
+    texts = [w.text() for w in gdp.findChildren(QLabel)]
+    assert "预计4%" in texts and "4%" not in texts and "→ 2020年目标" in texts
+    assert "预计4%" in gdp.accessibleDescription() and "预计4%" in gdp.spoken_text()
+    assert "不是评判" in page.step_note.text() and page.step_note.isVisibleTo(page)
+    words = "\n".join([visible_text(page.cards[0].parentWidget()), visible_text(page.charts_section)])
+    for verdict in ("成绩", "实际", "未完成", "没完成", "已完成"):
+        assert verdict not in words, verdict
+
+
+def test_a_card_of_different_measures_says_why(window):
+    """新增国家高新技术企业 113 (new certifications) vs 净增 102 (net): each value is named by its own measure,
+    there is no step arrow between them, and the card says why they are not compared."""
+    card = next(c for c in window.page("overview").cards if c.pair.key == "hightech_new")
+    texts = [w.text() for w in card.findChildren(QLabel)]
+    assert not any("→" in t for t in texts) and card.apart is not None and "不能直接比较" in card.apart.text()
+    assert any("新认定" in t for t in texts) and any("净增" in t for t in texts)
+    assert "不能直接比较" in card.accessibleDescription() and "不能直接比较" in card.spoken_text()
 
 
 def test_entry_buttons_open_pages(window, qtbot):

@@ -75,7 +75,12 @@ class OverviewPage(Page):
             self.layout_.addWidget(w)
 
         reviewed, planned = part_years(report, "review"), part_years(report, "plan")
-        cards = Section(self.tr("{reviewed}年成绩与{planned}年目标").format(reviewed=reviewed, planned=planned))
+        cards = Section(self.tr("{reviewed}年情况与{planned}年目标").format(reviewed=reviewed, planned=planned))
+        self.step_note = make_label(self.tr(
+            "每张卡片从{reviewed}年报告的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，"
+            "不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。").format(
+            reviewed=reviewed, planned=planned), "muted")
+        cards.body.addWidget(self.step_note)
         self.grid = QGridLayout()
         self.grid.setSpacing(14)
         cards.body.addLayout(self.grid)
@@ -89,7 +94,7 @@ class OverviewPage(Page):
         self._columns = 0
         self._card_min: int | None = None  # widest card minimum; measured once per text size
 
-        self.charts_section = Section(self.tr("{reviewed}年实际与{planned}年目标对比").format(
+        self.charts_section = Section(self.tr("从{reviewed}年到{planned}年目标").format(
             reviewed=reviewed, planned=planned))
         self.layout_.addWidget(self.charts_section)
         self.growth_chart: ChartView | None = None
@@ -152,14 +157,9 @@ class OverviewPage(Page):
             self.growth_chart.set_chart(growth, labels=(lambda bar: bar.label_en) if english() else None)
         path = charts.hightech_path(self.report)
         if path.bars:
-            years = charts.series_years(path)
-            self.hightech_chart = ChartView(self.tr("国家高新技术企业倍增之路"), self.tr("企业数（家）"),
+            self.hightech_chart = ChartView(self.tr("国家高新技术企业总数：倍增计划"), self.tr("企业数（家）"),
                                             series_names(path))
-            note = ""
-            if "derived" in years and "actual" in years:
-                note = self.tr("{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。").format(
-                    base=years["derived"], year=years["actual"])
-            self.hightech_chart.set_chart(path, labels=None, note=note)
+            self.hightech_chart.set_chart(path, labels=None, note=self._path_note(path))
             self._label_path_rows(path)
         for chart in (self.growth_chart, self.hightech_chart):
             if chart is None:
@@ -172,6 +172,17 @@ class OverviewPage(Page):
                                                           "muted"))
         self.ready.emit()
 
+    def _path_note(self, path: charts.Chart) -> str:
+        """Where the base year's number comes from: the report does not state it; the app shows its arithmetic."""
+        base = next((b for b in path.bars if b.formula is not None), None)
+        if base is None or base.formula is None:
+            return ""
+        goal = next(b for b in path.bars if b.figure_id == base.formula.figure_id)
+        return self.tr("报告没有写出{base}年（倍增计划的基期）的企业数。注释里说到{goal_year}年"
+                       "“实现国家高新技术企业倍增，达到{goal}”：倍增就是翻一番，"
+                       "所以本程序算出基期约为{formula}（斜线柱，仅供参考）。").format(
+            base=base.year, goal_year=goal.year, goal=goal.text, formula=base.formula.text)
+
     def _enable_speech(self) -> None:
         """Offer read-aloud on the cards once an engine with a Mandarin voice is known."""
         from dongli_desktop.ui.speech import speaker
@@ -183,7 +194,7 @@ class OverviewPage(Page):
         """The path chart has one row per year rather than one per measure."""
         years = {series: row_label(series, year) for series, year in charts.series_years(path).items()}
         if self.hightech_chart is not None:
-            self.hightech_chart.set_chart(one_row_per_series(path, years), note=self.hightech_chart.note.text())
+            self.hightech_chart.set_chart(one_row_per_series(path, years), note=self._path_note(path))
 
     # -- layout -------------------------------------------------------------------------
     def _relayout_cards(self) -> None:

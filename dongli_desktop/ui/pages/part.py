@@ -358,7 +358,7 @@ class PartPage(Page):
         if sec.key in GROWTH_SECTIONS:
             data = charts.growth_chart(self.report)
             years = charts.series_years(data)
-            title = self.tr("主要经济指标：{actual}年实际与{target}年目标").format(
+            title = self.tr("主要经济指标：{actual}年与{target}年目标").format(
                 actual=years.get("actual", ""), target=years.get("target", ""))
             normalized = False
         else:

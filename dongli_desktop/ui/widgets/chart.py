@@ -2,9 +2,11 @@
 
 Horizontal bars keep long Chinese labels readable on the left axis without overlap. Each series is one
 ``SeriesBars`` item (a pyqtgraph ``BarGraphItem``) that answers clicks and hovers on its own bars; a
-hover shows the value, unit and source sentence, a click (or tap) emits ``barActivated`` so the window
-can open the paragraph. Colours come from the theme; the legend, the axis title and the value axis sit
-above the bars so that they are in view whenever the chart is.
+hover (or keyboard focus: Tab to the plot, arrow keys between bars, Enter or Space to open) shows the
+value, unit and source sentence, a click (or tap) emits ``barActivated`` so the window can open the
+paragraph. Colours come from the theme; the legend, the axis title and the value axis sit above the bars
+so that they are in view whenever the chart is. The drawing keeps the rules of chart honesty written in
+:mod:`dongli_desktop.core.charts`: a chart of several measures gives each row its own scale.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.core.charts import Bar, Chart, RowScale, row_scales
+from dongli_desktop.core.charts import MIN_BAR_PX, Bar, Chart, RowScale, apart_notes, row_scales
 from dongli_desktop.core.numbers import format_cn
 from dongli_desktop.ui import theme as themes
+from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.theme import Theme
 from dongli_desktop.ui.widgets.chart_parts import (
     BarStyle,
@@ -67,6 +71,9 @@ MIN_POINT_SIZE = 8.0
 AXIS_TEXT_OFFSET_PX = 4  # between the value axis line and its numbers
 MIN_WRAP_PX = 60  # a label never wraps narrower than this
 LABEL_Z = 10  # value labels are drawn over the bars
+APART_MARK = "※"  # after the row label of a value whose pair is another measure (no space: labels wrap by words then)
+FOCUS_Z = 20  # the keyboard focus frame round a bar, over everything
+FOCUS_PEN_PX = 3  # WCAG 2.4.13: a focus indicator at least 2 px thick
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class _Label:
     y: float
     width_px: float
     drawn: bool  # a bar (or dot) stands for this value
+    to_scale: bool = True  # False: a value too small for its row's scale, drawn at the least visible length
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,8 @@ class ChartView(QWidget):
         self._scale = 1.0
         self._simple = False
         self._plot_heights = (0, 0)  # the bars' plot squeezed to its minimum, and at ease
+        self._focus_index: int | None = None  # the bar the keyboard is on
+        self._focus_frame: QGraphicsRectItem | None = None
         self.tap_shows_tooltip = False
 
         self.title_label = QLabel(title)
@@ -161,7 +171,8 @@ class ChartView(QWidget):
         self.plot.getPlotItem().hideAxis("bottom")
         self.plot.getPlotItem().getViewBox().setDefaultPadding(0.02)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches the bars; arrows move between them
+        self.plot.installEventFilter(self)
         self.plot.scene().sigMouseMoved.connect(self._moved)
 
         self.note = QLabel()
@@ -219,11 +230,15 @@ class ChartView(QWidget):
     def set_chart(self, chart: Chart, labels: Callable[[Bar], str] | None = None, note: str = "") -> None:
         """Draw ``chart``; ``labels`` gives the row label for a bar (defaults to the bar's label)."""
         self._chart = chart
+        self._focus_index = None
         self._labels = {}
-        for bar in chart.bars:
-            self._labels.setdefault(bar.row, labels(bar) if labels else bar.label)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
+        for bar in chart.bars:  # a row of a pair apart is marked ※, the mark the note below explains
+            self._labels.setdefault(bar.row, (labels(bar) if labels else bar.label) + (APART_MARK if bar.apart else ""))
+        notes = [note] if note else []
+        notes += [APART_MARK + " " + self.tr("不能直接比较：{reason}").format(reason=r)
+                  for r in apart_notes(chart, english())]
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
         self._draw()
 
     @property
@@ -252,9 +267,18 @@ class ChartView(QWidget):
         for row in self._chart.rows:
             bars = [b for b in self._chart.bars if b.row == row]
             if bars:
-                said = "，".join(f"{self._series_names.get(b.series, '')}{b.text}" for b in bars)
+                said = "，".join(f"{self._series_names.get(b.series, '')}{self._spoken(b)}" for b in bars)
                 parts.append(f"{self._labels.get(row, row)}：{said}")
         return "；".join(parts) + "。"
+
+    def _spoken(self, bar: Bar) -> str:
+        """A value as said aloud and to screen readers: its qualifier, and 推算 for the app's arithmetic."""
+        return self.tr("{text}（本程序推算）").format(text=bar.shown) if bar.derived else bar.shown
+
+    @property
+    def per_row(self) -> bool:
+        """Each row has its own scale (a chart of several measures)."""
+        return self._normalized or (self._chart is not None and self._chart.per_row)
 
     def _year_text(self, bar: Bar) -> str:
         return self._series_names.get(bar.series) or self.tr("{year}年").format(year=bar.year)
@@ -278,7 +302,7 @@ class ChartView(QWidget):
 
     def _scales(self, chart: Chart) -> dict[str, RowScale] | None:
         """Per-row scales for a chart whose rows have different units; None when one axis fits all."""
-        return row_scales(chart) if self._normalized else None
+        return row_scales(chart) if self.per_row else None
 
     def _position(self, bar: Bar, scales: dict[str, RowScale] | None) -> float | None:
         """Where a bar ends on the value axis, or None when its row shows the number only."""
@@ -289,12 +313,11 @@ class ChartView(QWidget):
         scale = scales[bar.row]
         return bar.value / scale.maximum if scale.maximum else None
 
-    def _label_text(self, bar: Bar) -> str:
+    def _label_text(self, bar: Bar, to_scale: bool = True) -> str:
         if bar.value is None:
             return self.tr("目标：{text}").format(text=bar.text)
-        if bar.derived:
-            return self.tr("{text}（推算）").format(text=bar.text)
-        return bar.text
+        text = self.tr("{text}（推算）").format(text=bar.shown) if bar.derived else bar.shown
+        return text if to_scale else self.tr("{text}（柱长不按比例）").format(text=text)
 
     def _geometry(self, width: int) -> _Geometry:
         """Lay out the current chart's labels and rows for a plot ``width`` px wide (nothing is drawn)."""
@@ -332,11 +355,19 @@ class ChartView(QWidget):
             number = format_cn(float(math.ceil(span)))  # as wide as the widest round number on the axis
             most = plot_px // (metrics.horizontalAdvance(number + "字" * TICK_GAP_CHARS))
             end, ticks = nice_ticks(span, int(min(MOST_TICK_STEPS, most)))
-            if end * MIN_BAR_SHARE <= max((lab.x for lab in labels if lab.drawn), default=end):
+            longest = max((lab.x for lab in labels if lab.drawn), default=end)
+            if end * MIN_BAR_SHARE <= longest:
                 span = end  # the axis ends on a number, past the largest bar and its label
+            else:  # a round end that far would squeeze the bars: end on the last number past the longest bar
+                span = next((t for t in reversed(ticks) if longest < t <= span + 1e-9), span)
             ticks = [t for t in ticks if t <= span + 1e-9]
         px_per_unit = plot_px / span
         dot_px = max(6.0, line * DOT_LINES)
+        for index, lab in enumerate(labels):  # every non-zero value is visibly a bar
+            if lab.drawn and lab.bar.value and 0 < lab.x * px_per_unit < MIN_BAR_PX:
+                lab.item.setText(self._label_text(lab.bar, to_scale=False))
+                labels[index] = _Label(lab.bar, lab.item, MIN_BAR_PX / px_per_unit, lab.y,
+                                       lab.item.textItem.boundingRect().width(), True, to_scale=False)
 
         # Where each label goes along the value axis, and how many lines it wraps to.
         plans: list[tuple[_Label, str, float, float, float, int]] = []  # label, colour, anchor, start, end, lines
@@ -417,6 +448,13 @@ class ChartView(QWidget):
             centres[row] = total - above - heights[row] / 2
             above += heights[row]
         left.setTicks([[(centres[row], text) for row, (_, text) in zip(rows, ticks_left, strict=True)], []])
+        if self.per_row:  # each row its own panel: a rule between rows, so no bar reads against another row's
+            rule = pg.mkPen(colours["border_strong"], width=1)
+            rule.setCosmetic(True)
+            edge = total
+            for row in rows[:-1]:
+                edge -= heights[row]
+                item.addItem(pg.PlotCurveItem([0, span], [edge, edge], pen=rule))
 
         by_series: dict[tuple[str, bool], list[Placed]] = {}
         used: dict[str, float] = {}  # how much of its row's stack the bars above have taken
@@ -454,6 +492,11 @@ class ChartView(QWidget):
         self.updateGeometry()
         self._fill_legend(chart, colours)
         self.setAccessibleDescription(self.summary())
+        self.plot.setAccessibleName(self.tr("{title}：图表，用方向键逐个查看数值").format(title=self._title))
+        self.plot.setAccessibleDescription(self.summary())
+        self._focus_frame = None
+        if self._focus_index is not None:
+            self._show_focus()
 
     def _span(self, labels: list[_Label], plot_px: float) -> float:
         """The value axis runs from 0 to the data's largest value, plus room for labels right of the bars.
@@ -472,7 +515,7 @@ class ChartView(QWidget):
         return min(span, top / MIN_BAR_SHARE)
 
     def _axis_shown(self) -> bool:
-        return not (self._normalized or self._simple)
+        return not (self.per_row or self._simple)
 
     def _style_value_axis(self, item: pg.PlotItem, font: QFont, colours: Theme, ticks: list[float]) -> None:
         axis = item.getAxis("top")
@@ -491,10 +534,10 @@ class ChartView(QWidget):
             self.axis_title.setText(self.tr("横轴：{axis}").format(axis=self._axis_label))
         else:
             item.hideAxis("top")
-            if self._normalized:
+            if self.per_row:
                 self.axis_title.setText(self.tr(
-                    "单位相同的数字共用一把尺子，柱子长短可以比较；单位不同的数字不能互相比较；"
-                    "没有同单位数字可比的一行只写数值（圆点）。"))
+                    "每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；"
+                    "不同行的柱子不能互相比较，请看柱子旁的数字。"))
             else:
                 self.axis_title.setText(self.tr("单位：{axis}（每个柱子都标有数值）").format(axis=self._axis_label))
 
@@ -523,12 +566,102 @@ class ChartView(QWidget):
 
     # -- interaction ----------------------------------------------------------------
     def bar_at_scene(self, scene_pos: QPointF) -> Bar | None:
-        """The bar drawn at ``scene_pos``, asked of the series items themselves."""
+        """The bar drawn at ``scene_pos``, asked of the series items themselves, then of the value labels and
+        dots (a value without a bar answers where its number is)."""
         for bars_item in self._items:
             bar = bars_item.bar_at(bars_item.mapFromScene(scene_pos))
             if bar is not None:
                 return bar
+        for entry in self.plot.getPlotItem().items:
+            if isinstance(entry, ValueLabel) and entry.sceneBoundingRect().contains(scene_pos):
+                return entry.bar
+        for dot, bar in self._dots:
+            if dot.sceneBoundingRect().contains(scene_pos):
+                return bar
         return None
+
+    # -- keyboard: Tab to the plot, arrows between bars, Enter/Space open the sentence ----------------
+    @property
+    def focused_bar(self) -> Bar | None:
+        """The bar the keyboard is on (None until the plot has had focus)."""
+        if self._focus_index is None or not self._placed:
+            return None
+        return self._placed[self._focus_index].bar
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.plot and self._placed:
+            kind = event.type()
+            if kind == QEvent.Type.FocusIn:
+                if self._focus_index is None:
+                    self._focus_index = 0
+                self._show_focus()
+            elif kind == QEvent.Type.FocusOut:
+                self._hide_focus()
+            elif kind == QEvent.Type.KeyRelease and self.plot.hasFocus() and self.focused_bar is not None:
+                # Qt hides any tooltip when a key is released (Tab, an arrow): show the value again after it
+                QTimer.singleShot(0, self, self._show_tip)
+            elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                return self._key(event)
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
+        key = Qt.Key(event.key())
+        if key in steps:
+            self._focus_index = max(0, min(len(self._placed) - 1, (self._focus_index or 0) + steps[key]))
+            self._show_focus()
+            return True
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._focus_index = 0 if key == Qt.Key.Key_Home else len(self._placed) - 1
+            self._show_focus()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_bar is not None:
+            self.barActivated.emit(self.focused_bar)
+            return True
+        return False
+
+    def _show_focus(self) -> None:
+        """Frame the focused bar (≥ 2 px, the theme's focus colour), show its tooltip, tell screen readers."""
+        bar = self.focused_bar
+        if bar is None:
+            return
+        placed = self._placed[self._focus_index or 0]
+        view = self.plot.getPlotItem().getViewBox()
+        corners = [view.mapViewToScene(QPointF(x, y)) for x, y in
+                   ((placed.x0, placed.y0), (max(placed.x1, placed.x0), placed.y1))]
+        rect = QRectF(corners[0], corners[1]).normalized().adjusted(-4, -4, 4, 4)
+        if rect.width() < 16:
+            rect.setWidth(16)
+        if self._focus_frame is None or self._focus_frame.scene() is None:
+            self._focus_frame = QGraphicsRectItem()
+            self._focus_frame.setZValue(FOCUS_Z)
+            self.plot.scene().addItem(self._focus_frame)
+        pen = QPen(pg.mkColor(self.colours["focus"]), FOCUS_PEN_PX)
+        pen.setCosmetic(True)
+        self._focus_frame.setPen(pen)
+        self._focus_frame.setRect(rect)
+        self._focus_frame.show()
+        self.plot.setAccessibleDescription(self.plain_text(bar))
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        """The focused bar's value as a tooltip beside its focus frame, while the plot has the focus."""
+        bar = self.focused_bar
+        if bar is None or self._focus_frame is None or not self.plot.hasFocus():
+            return
+        QToolTip.showText(self._global(self._focus_frame.rect().center()), self.tooltip_text(bar), self.plot)
+
+    def _hide_focus(self) -> None:
+        if self._focus_frame is not None and self._focus_frame.scene() is not None:
+            self._focus_frame.hide()
+        QToolTip.hideText()
+
+    def plain_text(self, bar: Bar) -> str:
+        """One value as a sentence for screen readers: the measure, the year and the value with its qualifier."""
+        said = f"{self._labels.get(bar.row, bar.label)}：{self._year_text(bar)}{self._spoken(bar)}"
+        if bar.apart:
+            said += "。" + self.tr("不能直接比较：{reason}").format(reason=bar.apart_en if english() else bar.apart)
+        return said
 
     def scene_pos_of(self, bar: Bar) -> QPointF:
         """Where a bar is drawn, in scene coordinates (its middle)."""
@@ -539,11 +672,16 @@ class ChartView(QWidget):
 
     def tooltip_text(self, bar: Bar) -> str:
         lines = [f"<b>{html.escape(self._labels.get(bar.row, bar.label))}</b>",
-                 f"{html.escape(self._year_text(bar))}：{html.escape(bar.text)}"]
+                 f"{html.escape(self._year_text(bar))}：{html.escape(bar.shown)}"]
         if bar.unit:
             lines.append(self.tr("单位：{unit}").format(unit=html.escape(bar.unit)))
+        if bar.qualifier:
+            lines.append(self.tr("报告原文是“{word}”：这是估计数，不是最终结果").format(word=html.escape(bar.qualifier)))
         if bar.derived:
-            lines.append(self.tr("报告未直接给出，由报告中的数字推算"))
+            lines.append(self.tr("报告没有直接写出这个数，这是本程序用报告中的数字算出来的"))
+        if bar.apart:
+            lines.append(html.escape(self.tr("不能直接比较：{reason}").format(
+                reason=bar.apart_en if english() else bar.apart)))
         if bar.quote:
             lines.append(self.tr("原文：“{quote}”").format(quote=html.escape(bar.quote)))
             lines.append(self.tr("点击查看原文"))

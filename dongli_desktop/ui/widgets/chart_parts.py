@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -124,6 +124,7 @@ class SeriesBars(pg.BarGraphItem):
                          y1=[p.y1 for p in placed], pen=pen, brush=pg.mkBrush(style.fill))
         self.placed = tuple(placed)
         self.style = style
+        self.painted: list[tuple[Bar, QRect]] = []  # each bar's rectangle in device pixels, as last painted
 
     def bar_at(self, pos: QPointF) -> Bar | None:
         """The bar under ``pos`` (item coordinates)."""
@@ -134,9 +135,11 @@ class SeriesBars(pg.BarGraphItem):
         transform = painter.transform()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp edges on whole pixels
+        self.painted = []
         for p in self.placed:
-            rect = QRectF(transform.mapRect(QRectF(QPointF(p.x0, p.y0), QPointF(p.x1, p.y1)).normalized()).toRect())
-            self.style.paint(painter, rect)
+            device = transform.mapRect(QRectF(QPointF(p.x0, p.y0), QPointF(p.x1, p.y1)).normalized()).toRect()
+            self.painted.append((p.bar, device))
+            self.style.paint(painter, QRectF(device))
         painter.restore()
 
     def mouseClickEvent(self, event) -> None:

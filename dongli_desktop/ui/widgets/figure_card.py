@@ -1,10 +1,16 @@
-"""A figure card: one measure, its result in the reviewed year and its target, a plain line, and links to the source."""
+"""A figure card: one measure, its value in the reviewed year and its target, a plain line, and links to the source.
+
+The card reads as a step, never as a verdict: last year's figure, an arrow, this year's target. Every value
+carries its qualifier (预计4%), and a pair the curated annotations mark as different measures names each
+value by its own measure, has no arrow between them, and says why they cannot be compared.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from dongli_desktop.core.charts import clause_qualifier
 from dongli_desktop.core.models import Indicator, IndicatorPair
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import FittedCard, link_button, make_label
@@ -21,6 +27,7 @@ class FigureCard(FittedCard):
     def __init__(self, pair: IndicatorPair, english: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pair = pair
+        self._english = english
         layout = self.framed_layout()
         layout.setSpacing(6)
         self.title = make_label(pair.name_en if english else pair.name, "cardTitle")
@@ -28,18 +35,26 @@ class FigureCard(FittedCard):
 
         values = FlowWidget(spacing=18)
         self.links = []
-        for ind, year_text, value_name in self._values():
+        self.arrows = []
+        for index, (ind, year_text, value_name) in enumerate(self._values()):
             block = QWidget()
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            column.addWidget(make_label(year_text, "cardYear", wrap=False))
+            year = make_label(year_text, "cardYear", wrap=pair.apart is not None)
+            if index == 1 and pair.apart is None and pair.actual is not None:
+                # a step from last year's figure to this year's target; on the target's own line, so that
+                # it never points at nothing when the target wraps below
+                year.setText(f"→ {year_text}")
+                year.setAccessibleName(self.tr("到{year}").format(year=year_text))
+                self.arrows.append(year)
+            column.addWidget(year)
             if ind.figure is not None:
-                value = make_label(ind.figure.text, value_name, wrap=False)
+                value = make_label(self.value_text(ind), value_name, wrap=False)
             else:
                 value = make_label(ind.quote, "cardStatement")
                 value.setMaximumWidth(max(240, value.fontMetrics().horizontalAdvance("字") * 11))
-            value.setAccessibleName(f"{year_text} {ind.figure.text if ind.figure else ind.quote}")
+            value.setAccessibleName(f"{year_text} {self.value_text(ind)}")
             column.addWidget(value)
             link = link_button(self.tr("查看原文"), self.tr("{year}的原文").format(year=year_text))
             link.clicked.connect(lambda *_, i=ind: self.sourceRequested.emit(i.source()))
@@ -47,6 +62,11 @@ class FigureCard(FittedCard):
             values.add(block)
             self.links.append(link)
         layout.addWidget(values)
+        self.apart: QWidget | None = None
+        apart = (pair.apart_en if english else pair.apart) or ""
+        if apart:
+            self.apart = make_label(self.tr("不能直接比较：{reason}").format(reason=apart), "note")
+            layout.addWidget(self.apart)
         first = pair.actual or pair.target
         plain = first.plain_en if english else first.plain if first else ""
         self.plain = make_label(plain, "muted")
@@ -57,24 +77,39 @@ class FigureCard(FittedCard):
         layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        summary = "；".join(f"{y} {i.figure.text if i.figure else i.quote}" for i, y, _ in self._values())
+        summary = "；".join(f"{y} {self.value_text(i)}" for i, y, _ in self._values())
         self.setAccessibleName(pair.name)
-        self.setAccessibleDescription(f"{pair.name}：{summary}。{plain}")
+        self.setAccessibleDescription(f"{pair.name}：{summary}。{self._apart_sentence()}{plain}")
 
     def enable_speech(self, available: bool) -> None:
         self.speak_button.setVisible(available)
 
     def spoken_text(self) -> str:
         """What read-aloud says: the measure, each value with its year, and the plain line."""
-        values = "，".join(f"{year}{ind.figure.text if ind.figure else ind.quote}" for ind, year, _ in self._values())
-        return f"{self.title.text()}：{values}。{self.plain.text()}"
+        values = "，".join(f"{year}{self.value_text(ind)}" for ind, year, _ in self._values())
+        return f"{self.title.text()}：{values}。{self._apart_sentence()}{self.plain.text()}"
+
+    def _apart_sentence(self) -> str:
+        return self.apart.text() if self.apart is not None else ""
+
+    @staticmethod
+    def value_text(ind: Indicator) -> str:
+        """A value as the report qualifies it: 预计4% (the clause's 预计), 6000余人; a target in words as quoted."""
+        if ind.figure is None:
+            return ind.quote
+        return f"{clause_qualifier(ind.quote, ind.figure)}{ind.figure.text}"
 
     def _values(self) -> list[tuple[Indicator, str, str]]:
         values = []
-        if self.pair.actual is not None:
-            values.append((self.pair.actual, self.tr("{year}年").format(year=self.pair.actual.year), "cardValue"))
-        if self.pair.target is not None:
-            values.append((self.pair.target, self.tr("{year}年目标").format(year=self.pair.target.year), "cardTarget"))
-        for later in self.pair.later:
-            values.append((later, self.tr("{year}年目标").format(year=later.year), "cardTarget"))
+        apart = self.pair.apart is not None
+        for ind, name in ((self.pair.actual, "cardValue"), (self.pair.target, "cardTarget"),
+                          *((later, "cardTarget") for later in self.pair.later)):
+            if ind is None:
+                continue
+            year = (self.tr("{year}年").format(year=ind.year) if ind.kind == "actual"
+                    else self.tr("{year}年目标").format(year=ind.year))
+            if apart:
+                label = (ind.label_en if self._english else ind.label) or ind.name
+                year = self.tr("{year}：{measure}").format(year=year, measure=label)
+            values.append((ind, year, name))
         return values
