@@ -59,8 +59,8 @@ EXPECTED: dict[str, Accepted | Refused] = {
     # Traditional with inline pinyin glosses (區(qū)): the glosses are not read as text; titles stay as given;
     # meeting, district and speaker are read in the normalised form (structural characters simplified).
     "genre/2016_jinan_shizhong_trad.txt": Accepted(
-        "市中区", "濟南市", 2016, "王勤光", "区长", "2016-01-12",
-        "2016年1月12日在濟南市市中区第十七届人民代表大会第五次会议上",
+        "市中区", "济南市", 2016, "王勤光", "区长", "2016-01-12",
+        "2016年1月12日在济南市市中区第十七届人民代表大会第五次会议上",
         [("一、", "“十二五”期間全區(qū)經(jīng)濟社會發(fā)展回顧", "review", 2011, 2015)]),
     "genre/2016_tianjin_dongli_trad.txt": Refused(11, "meeting and date line"),
     "genre/2017_hebei_lixian.txt": Refused(7, "stray"),  # junk token pbY
