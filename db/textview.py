@@ -1,9 +1,12 @@
 """A reading view of the report text: lines with offsets, and a normalised form for matching (pure).
 
 Web pages give the same report with half-width punctuation (``, : ; ( )``), CRLF line endings, runs of
-spaces and now and then traditional characters. Patterns match the *normalised* form of a line, which has
-exactly the length of the line as given, character for character, so every offset found in it is an offset
-into the text as given: provenance stays exact. Stored text is always sliced from the text as given.
+spaces and now and then traditional characters, sometimes with inline pinyin glosses (``區(qū)``, a reading
+aid some mirrors add after characters). Patterns match the *normalised* form of a line, which has exactly the
+length of the line as given, character for character, so every offset found in it is an offset into the text
+as given: provenance stays exact. A gloss is masked in the normalised form (each of its characters becomes a
+space, so :func:`compact` drops it and ``區(qū) 長`` reads as ``区长``). Stored text is always sliced from the text
+as given.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ _FULL = "，：；（）！？———"
 _TRAD = "區縣長屆會議報顧過時間劃標規務點開東麗結計書記來體設經濟發歲幾與屬個們"
 _SIMP = "区县长届会议报顾过时间划标规务点开东丽结计书记来体设经济发岁几与属个们"
 NORMALISE = str.maketrans(_HALF + _TRAD, _FULL + _SIMP)
+# An inline pinyin gloss: right after a CJK character, lower-case pinyin with at least one tone mark in round
+# brackets (half- or full-width). A tone mark is never part of a figure, a name in Latin letters or a note mark,
+# so ``5G``, ``PM2.5``, ``(1)``, ``(2017年数据为预计数)`` and ``[1]`` are never masked.
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[" + TONED + r"][a-zü" + TONED + r"]*[)）]")
 
 
 @dataclass(frozen=True)
@@ -33,8 +41,14 @@ class Line:
 
 
 def normalise(text: str) -> str:
-    """The matching form of ``text``: same length, full-width punctuation, simplified structural characters."""
-    return text.translate(NORMALISE)
+    """The matching form of ``text``: same length, full-width punctuation, simplified structural characters,
+    pinyin glosses masked as spaces."""
+    return GLOSS_RE.sub(lambda m: " " * len(m.group(0)), text).translate(NORMALISE)
+
+
+def glosses(text: str) -> list[tuple[int, int]]:
+    """The spans of the inline pinyin glosses in ``text`` (offsets into ``text``)."""
+    return [m.span() for m in GLOSS_RE.finditer(text)]
 
 
 def compact(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from db.build import build
 from db.headings import split_place
 from db.source import ParsedReport, SourceError, parse_report
-from db.textview import normalise
+from db.textview import NORMALISE, compact, glosses, normalise
 from tests.conftest import ROOT
 
 GENRE = ROOT / "tests" / "fixtures" / "genre"
@@ -168,3 +169,44 @@ def test_the_district_comes_from_the_title_meeting_or_speaker_line(title, place,
 ])
 def test_a_place_splits_into_its_prefix_and_district(place, split):
     assert split_place(place) == split
+
+
+GLOSSED = (GENRE / "pinyin_gloss_report.txt").read_text(encoding="utf-8")
+
+
+def test_inline_pinyin_glosses_are_not_read_as_text():
+    """A mirror's reading aid (區(qū)) is masked in the normalised view: the report reads as without it, and every
+    stored text and offset is still the text as given."""
+    report = parse_report(GLOSSED, [])
+    f = report.front
+    assert (f.district, f.region, f.year, f.speaker, f.speaker_title, f.delivered_on) == (
+        "样例区", "样例市", 2019, "林坤", "区长", "2019-01-10")
+    assert f.meeting == "2019年1月10日在样例市样例区第九届人民代表大会第三次会议上"
+    assert [(p.label, p.title, p.kind, p.year_from, p.year_to) for p in report.parts] == [
+        ("一、", "2018年工作回顧(gù)", "review", 2018, 2018), ("二、", "2019年工作安排", "plan", 2019, 2019)]
+    areas = [(s.label, s.title) for s in report.sections if s.level == 2 and s.label]
+    assert areas == [("（一）", "產(chǎn)業結構持續優化")]
+    for section in report.sections:
+        for p in section.paragraphs:
+            assert GLOSSED[p.start : p.end] == p.text
+    # the same report without its glosses reads the same (titles compared in their compact form)
+    bare = parse_report(re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", GLOSSED), [])
+    assert bare.front == f
+    assert [(s.level, s.label, compact(s.title), s.part, s.key, len(s.paragraphs)) for s in report.sections] == [
+        (s.level, s.label, compact(s.title), s.part, s.key, len(s.paragraphs)) for s in bare.sections]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5G基站(1)", "PM2.5浓度", "新增35家(2018年数据为预计数)", "达到(12.5%)", "(a)项", "[1]处", "x(1)", "Wi-Fi(wifi)"])
+def test_a_gloss_mask_never_eats_figures_notes_or_latin_words(text):
+    assert normalise(text) == text.translate(NORMALISE)  # punctuation widths only: nothing masked
+    assert glosses(text) == []
+
+
+def test_a_gloss_is_masked_character_for_character():
+    text = "區(qū)長(zhǎng)王某(2019年)"
+    assert glosses(text) == [(1, 5), (6, 13)]
+    assert normalise(text) == "区    长       王某（2019年）"
+    assert len(normalise(text)) == len(text)
+    assert compact(text) == "区长王某（2019年）"
