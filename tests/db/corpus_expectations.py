@@ -67,12 +67,16 @@ EXPECTED: dict[str, Accepted | Refused] = {
     "genre/2017_sichuan_gongxian_trad.txt": Accepted(  # delivered 2016-12-13: the 2017 report
         "珙县", None, 2017, "徐創軍", "县长", "2016-12-13", "2016年12月13日在珙县第十七届人民代表大会第一次会议上",
         [(None, "過去五年工作回顧", "review", 2012, 2016)]),
-    "genre/2017_wuhan_hanyang.txt": Refused(5, "own line"),  # whole front matter and body on one line
+    # Whole front matter and body run in on one line, set apart by spaces (delivered 2016-12-06: the 2017 report).
+    "genre/2017_wuhan_hanyang.txt": Accepted(
+        "汉阳区", "武汉市", 2017, "盛继亮", "区长", "2016-12-06",
+        "2016年12月6日在武汉市汉阳区第十五届人民代表大会第一次会议上",
+        [("一、", "本届政府工作回顾", "review", 2012, 2016)], [("（一）", "经济保持平稳较快增长,综合实力显著增强")]),
     "genre/2018_neimenggu_yuquan.txt": Refused(23, "meeting and date line"),
     "genre/2018_wuhan_caidian.txt": Refused(9, "speaker"),
     "genre/2018_xinjiang_heshuo_trad.txt": Refused(7, "speaker"),  # a name (哈 熱) with no title
     "genre/2019_fujian_songxi.txt": Refused(7, "stray"),  # junk token 2Iu
-    "genre/2020_fujian_taining.txt": Refused(8, "own line"),  # run-in front matter
+    "genre/2020_fujian_taining.txt": Refused(8, "has no date"),  # run-in front matter; the meeting has no date
     "genre/2020_guangdong_dabu.txt": Refused(7, "stray"),  # junk token PZl
     "genre/2020_hunan_shimen.txt": Refused(16, "own line"),
     "genre/2020_tianjin_wuqing.txt": Refused(7, "stray"),  # junk token nzH
