@@ -6,11 +6,13 @@ bare (``2019年工作回顾``); areas are ``（一）`` and, under bare or ``第
 matched in a normalised form of the same length (:mod:`db.textview`: half-width punctuation, CRLF, spacing,
 traditional structure words), so offsets are character offsets into the decoded source text as given.
 
-``parse_report`` runs named steps: page debris (stray tokens, inline pinyin) and other kinds of report are
-refused; the salutation opens the body; :mod:`db.front_matter` reads title, meeting, date, speaker, district
-and year; :class:`BodyReader` reads parts, areas, passages and paragraphs; :func:`verify` checks the result
-(a plausible district, part years within the report's span, every numbered heading read as a heading). Any
-surprise is a :class:`SourceError` naming the line and what a person must add or fix.
+``parse_report`` runs named steps: a page that runs front matter and body together on one line, set apart by
+spaces, is split into the lines it stands for (:func:`db.textview.split_run_in`); page debris (stray tokens)
+and other kinds of report are refused; the salutation opens the body; :mod:`db.front_matter` reads title,
+meeting, date, speaker, district and year; :class:`BodyReader` reads parts, areas, passages and paragraphs;
+:func:`verify` checks the result (a plausible district, part years within the report's span, every numbered
+heading read as a heading). Any surprise is a :class:`SourceError` naming the line and what a person must add
+or fix.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from db.errors import SourceError
 from db.front_matter import FrontMatter, parse_front
 from db.headings import part_kind, part_span, plausible_district
-from db.textview import Line, compact, split_lines
+from db.textview import Line, compact, split_lines, split_run_in
 
 __all__ = ["FrontMatter", "Line", "SourceError", "parse_report", "split_lines"]
 
@@ -370,7 +372,7 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
     """
     if text.startswith("\ufeff"):
         raise SourceError(1, "starts with a byte-order mark; save the file as UTF-8 without BOM")
-    lines = split_lines(text)
+    lines = split_run_in(split_lines(text), text)
     check_page_debris(lines)
     check_report_kind(lines)
     body_index = find_salutation(lines)

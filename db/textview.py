@@ -67,3 +67,61 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(number, stripped, start, start + len(stripped), normalise(stripped)))
         pos += len(raw) + 1
     return lines
+
+
+# A run-in page (front matter, salutation and body on one line, set apart by spaces): where it splits.
+_SALUTATION_RE = re.compile(r"(?:(?<=\s)|^)各位代表(?:、同志们)?：(?=\s|$)")
+_DATE_START_RE = re.compile(r"^(?:——|\d{4}年\d{1,2}月\d{1,2}日)")
+_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_SENTENCE_END = "。！？："
+
+
+def _segments(line: Line, text: str) -> list[tuple[int, int]]:
+    """Spans (offsets into ``text``) of the non-space runs of ``line``."""
+    return [(line.start + m.start(), line.start + m.end()) for m in re.finditer(r"\S+", line.text)]
+
+
+def split_run_in(lines: list[Line], text: str) -> list[Line]:
+    """Split a line that runs front matter, salutation and body together, set apart by spaces, into the lines it
+    stands for (each keeps the physical line number and exact offsets). Nothing else is split.
+
+    Before the salutation, a break falls before a meeting line (``——`` or a full date), after one (…会议上)
+    and before the salutation. After it, a break falls after 。！？：, before a numbered heading (一、, （一）)
+    and after a heading (a segment that starts numbered and holds no 。). A space after a comma stays inside
+    its sentence (``年底, GDP达到…``).
+    """
+    out: list[Line] = []
+    for ln in lines:
+        sal = _SALUTATION_RE.search(ln.norm)
+        if sal is None or ln.norm == sal.group(0):
+            out.append(ln)
+            continue
+        words = _segments(ln, text)
+        cut_after: list[bool] = []
+        sal_start = ln.start + sal.start()
+        for i, (start, end) in enumerate(words[:-1]):
+            nxt_start, nxt_end = words[i + 1]
+            here, nxt = normalise(text[start:end]), normalise(text[nxt_start:nxt_end])
+            if nxt_start <= sal_start:  # front matter
+                current = "".join(normalise(text[s:e]) for s, e in words[: i + 1] if s >= _run_start(words, cut_after))
+                cut = (nxt_start == sal_start or _DATE_START_RE.match(nxt) is not None
+                       or current.endswith("会议上"))
+            else:  # the salutation and the body
+                run = normalise(text[_run_start(words, cut_after) : end])
+                cut = (start == sal_start or here[-1] in _SENTENCE_END or _NUMBERED_RE.match(nxt) is not None
+                       or (_NUMBERED_RE.match(run) is not None and "。" not in run))
+            cut_after.append(cut)
+        run_start = words[0][0]
+        for i, (_start, end) in enumerate(words):
+            if i == len(words) - 1 or cut_after[i]:
+                piece = text[run_start:end]
+                out.append(Line(ln.number, piece, run_start, end, normalise(piece)))
+                if i + 1 < len(words):
+                    run_start = words[i + 1][0]
+    return out
+
+
+def _run_start(words: list[tuple[int, int]], cut_after: list[bool]) -> int:
+    """Where the current run of words began: after the last cut so far."""
+    last = max((i for i, cut in enumerate(cut_after) if cut), default=-1)
+    return words[last + 1][0]

@@ -210,3 +210,34 @@ def test_a_gloss_is_masked_character_for_character():
     assert normalise(text) == "区    长       王某（2019年）"
     assert len(normalise(text)) == len(text)
     assert compact(text) == "区长王某（2019年）"
+
+
+RUN_IN = (GENRE / "runin_report.txt").read_text(encoding="utf-8")
+# The same report with each run-in piece on a line of its own, as a person would fix it by hand.
+RUN_IN_BY_LINE = (GENRE / "runin_report.txt").read_text(encoding="utf-8").replace(
+    " 2019年1月8日", "\n2019年1月8日").replace("会议上 ", "会议上\n").replace(" 各位代表: ", "\n各位代表:\n").replace(
+    "。 ", "。\n").replace(": (", ":\n(").replace("优化 ", "优化\n").replace("增进 ", "增进\n").replace(
+    "回顾 ", "回顾\n").replace("安排 ", "安排\n")
+
+
+def test_front_matter_and_body_run_in_on_one_line_read_as_the_lines_they_stand_for():
+    report = parse_report(RUN_IN, [])
+    by_line = parse_report(RUN_IN_BY_LINE, [])
+    assert report.front == by_line.front
+    assert (report.front.district, report.front.region, report.front.speaker, report.front.year) == (
+        "样例区", "样例市", "林坤", 2019)
+    assert outline(report) == outline(by_line)
+    assert [(s.label, s.title) for s in report.sections if s.level == 2 and s.label] == [
+        ("（一）", "产业结构持续优化"), ("（二）", "民生福祉不断增进")]
+    paragraphs = [p for s in report.sections for p in s.paragraphs]
+    assert "工业经济提质增效。到2018年底, 地区生产总值达到616 亿元,增长5.2%。" in [p.text for p in paragraphs]
+    for p in paragraphs:  # every paragraph is a span of the one physical line, as given
+        assert RUN_IN[p.start : p.end] == p.text
+        assert p.line == 2
+
+
+def test_a_run_in_salutation_not_set_apart_by_spaces_is_still_refused():
+    glued = RUN_IN.replace("林 坤 各位代表: 现在", "林 坤各位代表:现在")
+    with pytest.raises(SourceError) as info:
+        parse_report(glued, [])
+    assert (info.value.line, "own line" in info.value.message) == (2, True)
