@@ -83,19 +83,24 @@ def _segments(line: Line, text: str) -> list[tuple[int, int]]:
 
 def split_run_in(lines: list[Line], text: str) -> list[Line]:
     """Split a line that runs front matter, salutation and body together, set apart by spaces, into the lines it
-    stands for (each keeps the physical line number and exact offsets). Nothing else is split.
+    stands for (each keeps the physical line number and exact offsets). Only the first such line is split, and
+    only when no line holds the salutation alone.
 
     Before the salutation, a break falls before a meeting line (``——`` or a full date), after one (…会议上)
     and before the salutation. After it, a break falls after 。！？：, before a numbered heading (一、, （一）)
     and after a heading (a segment that starts numbered and holds no 。). A space after a comma stays inside
     its sentence (``年底, GDP达到…``).
     """
+    if any(_SALUTATION_RE.fullmatch(ln.norm) for ln in lines):
+        return lines  # the salutation stands on a line of its own: the page is not run in
     out: list[Line] = []
+    split_done = False
     for ln in lines:
-        sal = _SALUTATION_RE.search(ln.norm)
-        if sal is None or ln.norm == sal.group(0):
+        sal = None if split_done else _SALUTATION_RE.search(ln.norm)
+        if sal is None:
             out.append(ln)
             continue
+        split_done = True  # only the first run-in line (a later 各位代表： is the body's own words)
         words = _segments(ln, text)
         cut_after: list[bool] = []
         sal_start = ln.start + sal.start()

@@ -241,3 +241,11 @@ def test_a_run_in_salutation_not_set_apart_by_spaces_is_still_refused():
     with pytest.raises(SourceError) as info:
         parse_report(glued, [])
     assert (info.value.line, "own line" in info.value.message) == (2, True)
+
+
+def test_a_report_with_its_own_salutation_line_is_never_split():
+    """A body paragraph that opens with 各位代表： and a space stays one paragraph when the salutation has its own
+    line."""
+    text = BARE.replace("特色农业做优做强。", "特色农业做优做强。\n\n各位代表： 这是虚构的一段话。", 1)
+    report = parse_report(text, [])
+    assert any(p.text.startswith("各位代表： 这是虚构的一段话。") for s in report.sections for p in s.paragraphs)
