@@ -12,6 +12,12 @@ without an approximation (千家万户) are words, not measures.
 Each figure is also read as a quantity in its text (:func:`dongli_desktop.core.quantity.parse_quantity`):
 its interval, every qualifying word (预计, 初步, 近, 余 …) and its qualified label. A number that
 opens a range takes the range's unit (3万 in 3万至3.5万人 is 万人; 800 in 800至900个 is 个).
+
+Some pages set numbers apart with spaces (``616 亿元``, ``增长 8.5 %``, ``2012 年 12 月 18 日``). Spaces between a
+qualifier and the number, and between the number and its 余/万/亿/unit, are read as part of the figure: its span
+is the text as written (spaces included); its value and label are read from the same words without those
+spaces. A year or a date stays one when spaced (``2012 年``, ``12 月``, ``月 18 日``); a Latin letter only
+counts as part of a name when it touches the digits (``5G``, but ``GDP 830 亿元`` is a figure).
 """
 
 from __future__ import annotations
@@ -39,11 +45,15 @@ PRE_QUALIFIERS = ["不少于", "不低于", "不超过", "超过", "近", "约"]
 POST_QUALIFIERS = ["以上", "以下", "以内", "左右"]
 NAME_SUFFIXES = ["小时城市书房", "工程", "急救"]
 
+SPACE = " \u00a0\u3000"  # ASCII, no-break and ideographic spaces, as pages set numbers apart
+_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 NUMBER_RE = re.compile(
-    r"(?P<pre>" + "|".join(PRE_QUALIFIERS) + r")?"
+    r"(?:(?P<pre>" + "|".join(PRE_QUALIFIERS) + r")[" + SPACE + r"]*(?=\d))?"
     r"(?P<num>\d+(?:\.\d+)?)"
+    # spaces after the number belong to the figure only when 余/多, 万/亿 or a unit follows them
+    r"(?:[" + SPACE + r"]+(?=(?:余|多)?[万亿]?(?:余|多)?(?:" + _UNIT_ALT + r"|[万亿余多])))?"
     r"(?P<yu1>余|多)?(?P<mult>[万亿])?(?P<yu2>余|多)?"
-    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")?"
+    r"(?P<unit>" + _UNIT_ALT + r")?"
     r"(?P<post>" + "|".join(POST_QUALIFIERS) + r")?"
 )
 CONNECTORS = ("和", "、", "至", "或", "—", "——", "–", "-", "－", "~", "～", "到")
@@ -81,11 +91,14 @@ class FoundFigure:
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
     """Years, dates, ordinals, anniversaries and digits inside names."""
     num_start, num_end = m.start("num"), m.end("num")
-    before = text[num_start - 1] if num_start > 0 else ""
-    after = text[num_end : num_end + 6]
-    digits = m.group("num")
-    if before.isascii() and before.isalpha() or after[:1].isascii() and after[:1].isalpha():
+    touching_before = text[num_start - 1] if num_start > 0 else ""
+    touching_after = text[num_end : num_end + 1]
+    if touching_before.isascii() and touching_before.isalpha() or touching_after.isascii() and touching_after.isalpha():
         return True  # PM2.5, 5G
+    # the words around the number, spaces skipped (2012 年, 12 月, 月 18 日, 第 3 名)
+    before = text[:num_start].rstrip(SPACE)[-1:]
+    after = text[num_end:].lstrip(SPACE)[:6]
+    digits = m.group("num")
     if before == "第" or after.startswith("周年"):
         return True  # ordinals and anniversaries
     if re.fullmatch(r"(19|20)\d\d", digits) and after.startswith("年"):
@@ -143,12 +156,18 @@ def _cn_figures(text: str, taken: list[tuple[int, int]]) -> list[FoundFigure]:
 
 def _read_quantity(text: str, f: FoundFigure) -> FoundFigure:
     """The figure with its quantity: interval, qualifying words, label, and a range's unit on its first number."""
+    if any(c in SPACE for c in text):  # 616 亿元, 3 至 5 个: read the same words without the spaces
+        f_start = sum(c not in SPACE for c in text[: f.start])
+        f_end = f_start + sum(c not in SPACE for c in f.text)
+        text = "".join(c for c in text if c not in SPACE)
+    else:
+        f_start, f_end = f.start, f.end
     try:
-        q = parse_quantity(text, f.start, f.end)
+        q = parse_quantity(text, f_start, f_end)
     except QuantityError:
         return f
     unit, base_unit, base_value = f.unit, f.base_unit, f.base_value
-    if q.is_range and f.start == q.start and q.base_unit:
+    if q.is_range and f_start == q.start and q.base_unit:
         unit, base_unit, base_value = q.unit, q.base_unit, q.stated[0]
     return FoundFigure(
         start=f.start, end=f.end, text=f.text, value=f.value, unit=unit, qualifier=f.qualifier,
@@ -168,7 +187,7 @@ def find_figures(text: str) -> list[FoundFigure]:
             continue
         # "1.4和3.4个百分点", "3至3.5万人", "5—6%": a bare number shares the unit of the next one.
         nxt = matches[i + 1] if i + 1 < len(matches) else None
-        joiner = text[m.end() : nxt.start()] if nxt is not None else ""
+        joiner = text[m.end() : nxt.start()].strip(SPACE) if nxt is not None else ""
         if nxt is not None and joiner in CONNECTORS and nxt.group("unit") and (
                 not nxt.group("mult") or joiner not in LIST_CONNECTORS):
             # a range's first number (3至3.5万人) gets the range's 万 and unit from its quantity below

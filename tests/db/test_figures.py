@@ -130,3 +130,43 @@ def test_intervals_and_qualifiers_are_recorded():
     assert (f.qualifiers, f.low, f.high, f.high_inclusive) == ("以内", None, 45, True)
     f = one("登记办证6.8万余套")
     assert (f.low, f.high, f.low_inclusive, f.high_inclusive) == (68_000, 69_000, False, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit", "qualifier", "base_value", "label"),
+    [
+        ("全区生产总值达到616 亿元，", "616 亿元", 616, "亿元", None, 61_600_000_000, "616亿元"),
+        ("同比增长 8.5 %。", "8.5 %", 8.5, "%", None, 8.5, "8.5%"),
+        ("新增就业 1.2 万余人", "1.2 万余人", 1.2, "万人", "余", 12_000, "1.2万余人"),
+        ("引进企业超过 100 家", "超过 100 家", 100, "家", "超过", 100, "超过100家"),
+        ("GDP 830 亿元", "830 亿元", 830, "亿元", None, 83_000_000_000, "830亿元"),
+        ("全年\u3000616\u3000亿元", "616\u3000亿元", 616, "亿元", None, 61_600_000_000, "616亿元"),
+        ("预计增长 7 %", "7 %", 7, "%", None, 7, "预计7%"),
+    ],
+)
+def test_numbers_written_with_spaces_are_figures_with_exact_spans(text, written, value, unit, qualifier, base_value,
+                                                                  label):
+    f = one(text)
+    assert text[f.start : f.end] == f.text == written  # the span is the text as written, spaces included
+    assert (f.value, f.unit, f.qualifier, f.base_value, f.label) == (value, unit, qualifier, base_value, label)
+
+
+def test_a_spaced_range_reads_as_the_range():
+    text = "建成 3 至 5 个示范点"
+    first, second = find_figures(text)
+    assert (first.text, first.unit, first.label, first.low, first.high) == ("3", "个", "3至5个", 3, 5)
+    assert (second.text, text[second.start : second.end]) == ("5 个", "5 个")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["——2012 年 12 月 18 日在武汉市江岸区", "排名第 3 名", "5G 基站", "PM2.5 浓度", "一、2012 年工作回顾",
+     "2019 年底"],
+)
+def test_spaced_years_dates_ordinals_and_names_are_not_quantities(text):
+    assert find_figures(text) == []
+
+
+def test_a_number_followed_by_a_space_and_a_word_is_no_figure():
+    assert find_figures("编号 8890 热线") == []
+    assert [f.text for f in find_figures("共 8890 人次，")] == ["8890 人次"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from db.build import build
 from db.headings import split_place
 from db.source import ParsedReport, SourceError, parse_report
-from db.textview import normalise
+from db.textview import NORMALISE, compact, glosses, normalise
 from tests.conftest import ROOT
 
 GENRE = ROOT / "tests" / "fixtures" / "genre"
@@ -168,3 +169,83 @@ def test_the_district_comes_from_the_title_meeting_or_speaker_line(title, place,
 ])
 def test_a_place_splits_into_its_prefix_and_district(place, split):
     assert split_place(place) == split
+
+
+GLOSSED = (GENRE / "pinyin_gloss_report.txt").read_text(encoding="utf-8")
+
+
+def test_inline_pinyin_glosses_are_not_read_as_text():
+    """A mirror's reading aid (區(qū)) is masked in the normalised view: the report reads as without it, and every
+    stored text and offset is still the text as given."""
+    report = parse_report(GLOSSED, [])
+    f = report.front
+    assert (f.district, f.region, f.year, f.speaker, f.speaker_title, f.delivered_on) == (
+        "样例区", "样例市", 2019, "林坤", "区长", "2019-01-10")
+    assert f.meeting == "2019年1月10日在样例市样例区第九届人民代表大会第三次会议上"
+    assert [(p.label, p.title, p.kind, p.year_from, p.year_to) for p in report.parts] == [
+        ("一、", "2018年工作回顧(gù)", "review", 2018, 2018), ("二、", "2019年工作安排", "plan", 2019, 2019)]
+    areas = [(s.label, s.title) for s in report.sections if s.level == 2 and s.label]
+    assert areas == [("（一）", "產(chǎn)業結構持續優化")]
+    for section in report.sections:
+        for p in section.paragraphs:
+            assert GLOSSED[p.start : p.end] == p.text
+    # the same report without its glosses reads the same (titles compared in their compact form)
+    bare = parse_report(re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", GLOSSED), [])
+    assert bare.front == f
+    assert [(s.level, s.label, compact(s.title), s.part, s.key, len(s.paragraphs)) for s in report.sections] == [
+        (s.level, s.label, compact(s.title), s.part, s.key, len(s.paragraphs)) for s in bare.sections]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5G基站(1)", "PM2.5浓度", "新增35家(2018年数据为预计数)", "达到(12.5%)", "(a)项", "[1]处", "x(1)", "Wi-Fi(wifi)"])
+def test_a_gloss_mask_never_eats_figures_notes_or_latin_words(text):
+    assert normalise(text) == text.translate(NORMALISE)  # punctuation widths only: nothing masked
+    assert glosses(text) == []
+
+
+def test_a_gloss_is_masked_character_for_character():
+    text = "區(qū)長(zhǎng)王某(2019年)"
+    assert glosses(text) == [(1, 5), (6, 13)]
+    assert normalise(text) == "区    长       王某（2019年）"
+    assert len(normalise(text)) == len(text)
+    assert compact(text) == "区长王某（2019年）"
+
+
+RUN_IN = (GENRE / "runin_report.txt").read_text(encoding="utf-8")
+# The same report with each run-in piece on a line of its own, as a person would fix it by hand.
+RUN_IN_BY_LINE = (GENRE / "runin_report.txt").read_text(encoding="utf-8").replace(
+    " 2019年1月8日", "\n2019年1月8日").replace("会议上 ", "会议上\n").replace(" 各位代表: ", "\n各位代表:\n").replace(
+    "。 ", "。\n").replace(": (", ":\n(").replace("优化 ", "优化\n").replace("增进 ", "增进\n").replace(
+    "回顾 ", "回顾\n").replace("安排 ", "安排\n")
+
+
+def test_front_matter_and_body_run_in_on_one_line_read_as_the_lines_they_stand_for():
+    report = parse_report(RUN_IN, [])
+    by_line = parse_report(RUN_IN_BY_LINE, [])
+    assert report.front == by_line.front
+    assert (report.front.district, report.front.region, report.front.speaker, report.front.year) == (
+        "样例区", "样例市", "林坤", 2019)
+    assert outline(report) == outline(by_line)
+    assert [(s.label, s.title) for s in report.sections if s.level == 2 and s.label] == [
+        ("（一）", "产业结构持续优化"), ("（二）", "民生福祉不断增进")]
+    paragraphs = [p for s in report.sections for p in s.paragraphs]
+    assert "工业经济提质增效。到2018年底, 地区生产总值达到616 亿元,增长5.2%。" in [p.text for p in paragraphs]
+    for p in paragraphs:  # every paragraph is a span of the one physical line, as given
+        assert RUN_IN[p.start : p.end] == p.text
+        assert p.line == 2
+
+
+def test_a_run_in_salutation_not_set_apart_by_spaces_is_still_refused():
+    glued = RUN_IN.replace("林 坤 各位代表: 现在", "林 坤各位代表:现在")
+    with pytest.raises(SourceError) as info:
+        parse_report(glued, [])
+    assert (info.value.line, "own line" in info.value.message) == (2, True)
+
+
+def test_a_report_with_its_own_salutation_line_is_never_split():
+    """A body paragraph that opens with 各位代表： and a space stays one paragraph when the salutation has its own
+    line."""
+    text = BARE.replace("特色农业做优做强。", "特色农业做优做强。\n\n各位代表： 这是虚构的一段话。", 1)
+    report = parse_report(text, [])
+    assert any(p.text.startswith("各位代表： 这是虚构的一段话。") for s in report.sections for p in s.paragraphs)
