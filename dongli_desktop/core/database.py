@@ -91,7 +91,8 @@ def check_types(conn: sqlite3.Connection, path: Path, version: str) -> None:
     """Refuse a database in which a column the reader relies on is missing or holds a value of the wrong
     storage type. One scan per table; raises DatabaseCorruptError naming the column and what it holds."""
     for table, columns in schema.COLUMN_TYPES.items():
-        newer = schema.ADDED_IN_SCHEMA_2.get(table, ()) if version == "1" else ()
+        newer = schema.OPTIONAL_COLUMNS.get(table, ()) + (schema.ADDED_IN_SCHEMA_2.get(table, ()) if version == "1"
+                                                          else ())
         present = {row[0] for row in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
         checked = [(name, spec) for name, spec in columns.items() if name in present or name not in newer]
         if not checked:

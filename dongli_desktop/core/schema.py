@@ -44,6 +44,8 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
         "id": "integer", "paragraph_id": "integer?", "glossary_id": "integer?", "start": "integer",
         "end": "integer", "source_start": "integer?", "source_end": "integer?", "text": "text", "value": "real",
         "unit": "text", "qualifier": "text?", "base_value": "real", "base_unit": "text?",
+        "qualifiers": "text?", "label": "text?", "low": "real?", "high": "real?", "low_inclusive": "integer?",
+        "high_inclusive": "integer?",
     },
     "indicator_categories": {"key": "text", "name": "text", "name_en": "text", "position": "integer"},
     "indicators": {
@@ -58,7 +60,15 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
         "paragraph_id": "integer", "figure_id": "integer?", "start": "integer", "end": "integer",
         "source_start": "integer?", "source_end": "integer?", "position": "integer",
     },
+    "indicator_apart": {
+        "indicator_id": "integer", "label": "text?", "label_en": "text?", "reason": "text?", "reason_en": "text?",
+    },
     "vocabulary": {"word": "text", "pinyin": "text", "initials": "text", "frequency": "integer"},
+}
+# Added within schema 2 (a database built before them lacks them): checked when present.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "figures": ("qualifiers", "label", "low", "high", "low_inclusive", "high_inclusive"),
+    "indicator_apart": tuple(COLUMN_TYPES["indicator_apart"]),
 }
 # What schema 1 has not (the reader derives these): they are checked when present.
 ADDED_IN_SCHEMA_2: dict[str, tuple[str, ...]] = {
@@ -80,6 +90,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("indicators", "figure_id"): ("figures", "id"),
     ("indicators", "paragraph_id"): ("paragraphs", "id"),
     ("indicators", "glossary_id"): ("glossary", "id"),
+    ("indicator_apart", "indicator_id"): ("indicators", "id"),
     ("livelihood_items", "topic"): ("livelihood_topics", "key"),
     ("livelihood_items", "paragraph_id"): ("paragraphs", "id"),
     ("livelihood_items", "figure_id"): ("figures", "id"),

@@ -164,3 +164,25 @@ def test_a_dangling_reference_is_refused_at_opening(tmp_path: Path, sql: str, me
 def test_the_shipped_and_schema_1_databases_pass_the_reference_check(v1_db: Path):  # noqa: F811
     for path in (SHIPPED_DB, v1_db):
         connect_readonly(path).close()
+
+
+def test_a_wrong_typed_column_added_within_schema_2_is_refused_when_present(tmp_path: Path):
+    path = make_edition(tmp_path, "x")
+    _alter(path, "UPDATE figures SET low = 'abc' WHERE id = (SELECT min(id) FROM figures)")
+    with pytest.raises(DatabaseError, match="figures.low holds text"):
+        connect_readonly(path)
+
+
+def test_a_database_built_before_the_interval_columns_still_opens(tmp_path: Path):
+    path = make_edition(tmp_path, "x")
+    _alter(path, *(f"ALTER TABLE figures DROP COLUMN {c}" for c in schema.OPTIONAL_COLUMNS["figures"]),
+           "DROP TABLE indicator_apart")
+    connect_readonly(path).close()
+
+
+def test_an_apart_mark_for_no_indicator_is_refused(tmp_path: Path):
+    path = make_edition(tmp_path, "x")
+    _alter(path, "UPDATE indicator_apart SET indicator_id = 99999 "
+                 "WHERE rowid = (SELECT min(rowid) FROM indicator_apart)")
+    with pytest.raises(DatabaseError, match="indicator_apart.indicator_id"):
+        connect_readonly(path)
