@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING
 
 from dongli_desktop.core import safe_files, trust
 from dongli_desktop.core.database import connect_readonly
+from dongli_desktop.core.editions import Edition
+from dongli_desktop.core.repository import Report
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, user_data_dir
 
@@ -261,6 +263,33 @@ def open_chosen(base: Path | None = None, trust_dir: Path | None = None, kiosk: 
     """Like :func:`choose_database`, with the verified bytes to open (``Choice.data``): read once, checked,
     and never read again from the file name. ``kiosk``: only the machine's folder counts."""
     return _choose(base, trust_dir, kiosk)
+
+
+@dataclass(frozen=True)
+class VerifiedEdition(Edition):
+    """An installed edition whose every opening reads the verified bytes, never the file again."""
+
+    data: bytes = field(default=b"", repr=False, compare=False)
+
+    def open(self) -> Report:
+        conn = connect_readonly(self.path, data=self.data)
+        try:
+            return Report(conn, self.path)
+        except Exception:
+            conn.close()
+            raise
+
+
+def verified_edition(choice: Choice) -> VerifiedEdition:
+    """The edition facts of a chosen installed database, read from its verified bytes (raises DatabaseError)."""
+    if choice.data is None:
+        raise ValueError("the bundled database has no verified bytes")
+    probe = VerifiedEdition(choice.path, False, None, (), "", choice.data)  # type: ignore[arg-type]
+    report = probe.open()
+    try:
+        return VerifiedEdition(choice.path, False, report.document, report.parts, report.schema_version, choice.data)
+    finally:
+        report.close()
 
 
 # -- status for staff ----------------------------------------------------------------------------
@@ -489,10 +518,8 @@ def _sanitize_cache(cache: Path) -> None:
             for entry in os.scandir(sub):
                 info = entry.stat(follow_symlinks=False)
                 if stat.S_ISDIR(info.st_mode):
-                    if sub == cache and entry.name == "root_history":
-                        continue
-                    safe_files.remove_tree(Path(entry.path))
-                elif stat.S_ISLNK(info.st_mode):
+                    continue  # ngclient opens no folder but root_history (checked below)
+                if stat.S_ISLNK(info.st_mode):
                     if sub == cache and entry.name == "root.json":
                         target = os.readlink(entry.path)
                         if re.fullmatch(r"root_history[/\\][1-9][0-9]*\.root\.json", target):

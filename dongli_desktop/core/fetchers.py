@@ -3,11 +3,16 @@
 Both are ``tuf.ngclient`` fetchers, so every byte still goes through the library's length limits and
 verification; these classes only add what a kiosk needs: a whole-download deadline against a server that
 drips bytes for ever, and plain-file reading that refuses FIFOs and devices.
+
+The deadline holds for every size and drip rate: the body is read in small reads that return as soon as any
+bytes arrive (``read1``), the clock is looked at after each one, and each read's socket timeout is the
+smaller of the gap timeout and the time left, so no read can outlast the deadline.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +24,8 @@ from tuf.api import exceptions
 from tuf.ngclient.fetcher import FetcherInterface
 
 from dongli_desktop.core.safe_files import CHUNK, UnsafeFileError, open_regular
+
+SMALL_READ = 64 * 1024  # at most this much per read, and a read returns with whatever has arrived
 
 
 class HttpFetcher(FetcherInterface):
@@ -36,10 +43,10 @@ class HttpFetcher(FetcherInterface):
 
     def _fetch(self, url: str) -> Iterator[bytes]:
         deadline = time.monotonic() + self.file_deadline
+        gap = min(self.socket_timeout, self.file_deadline)
         try:
             response = self._pool.request("GET", url, preload_content=False,
-                                          timeout=urllib3.Timeout(connect=self.socket_timeout,
-                                                                  read=self.socket_timeout))
+                                          timeout=urllib3.Timeout(connect=gap, read=gap, total=self.file_deadline))
         except urllib3.exceptions.MaxRetryError as exc:
             if isinstance(exc.reason, urllib3.exceptions.TimeoutError):
                 raise exceptions.SlowRetrievalError(f"{url}: the server stalled") from exc
@@ -50,15 +57,34 @@ class HttpFetcher(FetcherInterface):
         self._open.add(response)
         return self._chunks(response, deadline, url)
 
+    def _read_timeout(self, response: urllib3.BaseHTTPResponse, left: float) -> None:
+        """The next read waits at most the gap timeout and never beyond the deadline."""
+        sock = getattr(getattr(response, "connection", None), "sock", None)
+        if isinstance(sock, socket.socket):
+            sock.settimeout(max(min(self.socket_timeout, left), 0.001))
+
     def _chunks(self, response: urllib3.BaseHTTPResponse, deadline: float, url: str) -> Iterator[bytes]:
         complete = False
+        too_slow = f"{url}: the download took longer than {self.file_deadline:g} s (server too slow)"
         try:
-            for chunk in response.stream(CHUNK):
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise exceptions.SlowRetrievalError(too_slow)
+                self._read_timeout(response, left)
+                try:
+                    chunk = response.read1(SMALL_READ)
+                except urllib3.exceptions.TimeoutError as exc:
+                    if time.monotonic() >= deadline:
+                        raise exceptions.SlowRetrievalError(too_slow) from exc
+                    raise
+                if not chunk:
+                    break
                 if time.monotonic() > deadline:
-                    raise exceptions.SlowRetrievalError(f"{url}: the download took too long (server too slow)")
+                    raise exceptions.SlowRetrievalError(too_slow)
                 yield chunk
             complete = True
-        except urllib3.exceptions.TimeoutError as exc:
+        except (urllib3.exceptions.TimeoutError, TimeoutError) as exc:
             raise exceptions.SlowRetrievalError(f"{url}: the server stalled mid-download") from exc
         except urllib3.exceptions.HTTPError as exc:
             raise exceptions.DownloadError(f"{url}: {exc}") from exc

@@ -1,0 +1,325 @@
+"""Issue 19, the update channel: each test is an attack from the issue that must fail (findings 1-4, 7, 9)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from securesystemslib.signer import CryptoSigner
+from tuf.api import exceptions as tuf_errors
+from tuf.api.metadata import Metadata, TargetFile
+from tuf.api.serialization.json import JSONSerializer
+
+from dongli_desktop.cli import build_parser
+from dongli_desktop.core import content, trust
+from dongli_desktop.core.fetchers import HttpFetcher
+from dongli_desktop.publish import Publisher, _load_signer
+from tests.conftest import SHIPPED_DB
+from tests.trust.helpers import Site, make_edition, marker_of
+
+
+@pytest.fixture()
+def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A machine content folder (as /var/lib/dongli-content) and a user folder, both under tmp_path."""
+    base = tmp_path / "var-lib-dongli-content"
+    base.mkdir(mode=0o755)
+    os.chmod(base, 0o755)
+    for folder in (tmp_path, tmp_path.parent):
+        os.chmod(folder, os.stat(folder).st_mode & ~0o022)
+    monkeypatch.setattr(content, "system_base", lambda: base)
+    return base
+
+
+# finding 1: check, then open again --------------------------------------------------------------------
+def test_1_a_database_swapped_after_the_check_is_never_read(qtbot, tmp_path: Path, monkeypatch, machine: Path):
+    """The installed file is renamed over between the check and the opening (as inotify lets the kiosk user
+    time it); the window still shows the verified edition, read from the verified bytes."""
+    from dongli_desktop.ui import app
+
+    site = Site(tmp_path / "site")
+    monkeypatch.setattr(trust, "machine_trust_dir", lambda: site.trust)
+    site.publish("genuine")
+    site.update(machine)
+    installed = content.content_dir(machine) / content.CURRENT
+    forged = make_edition(tmp_path, "forged")
+    conn = sqlite3.connect(forged)
+    conn.execute("UPDATE documents SET title = '伪造的标题', full_title = '伪造的标题'")
+    conn.commit()
+    conn.close()
+    swapped = []
+
+    def swap_after(original):
+        def wrapper(*args, **kwargs):
+            result = original(*args, **kwargs)
+            os.replace(forged, installed)  # the attacker wins the race
+            swapped.append(True)
+            return result
+        return wrapper
+
+    # whichever the app calls to check the database, the swap comes right after it
+    monkeypatch.setattr(content, "choose_database", swap_after(content.choose_database))
+    if hasattr(content, "open_chosen"):
+        monkeypatch.setattr(content, "open_chosen", swap_after(content.open_chosen))
+    window, code = app.create_window(build_parser().parse_args(["--settings", str(tmp_path / "s.ini")]))
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    assert swapped and marker_of(installed) == "forged"  # the file on disk is now the forged one
+    assert window.report.document.title != "伪造的标题"
+    assert window.report.meta("test_marker") == "genuine" if hasattr(window.report, "meta") else True
+    row = window.report._conn.execute("SELECT value FROM meta WHERE key = 'test_marker'").fetchone()
+    assert row == ("genuine",)
+    for edition in window.catalogue.editions:  # switching editions later reads the verified bytes too
+        report = edition.open()
+        try:
+            assert report.document.title != "伪造的标题"
+        finally:
+            report.close()
+    window.report.close()
+
+
+# finding 2: snapshot and timestamp without hashes ------------------------------------------------------
+def _resign_targets_as_thief(repo: Path, keys: Path, forged_db: Path) -> None:
+    """What a thief of the targets key alone can do on a mirror: new targets bytes at the same version."""
+    meta = repo / "metadata"
+    version = Metadata.from_file(str(meta / "timestamp.json")).signed.version  # any: find targets by snapshot
+    del version
+    snapshot_version = Metadata.from_file(str(meta / "timestamp.json")).signed.snapshot_meta.version
+    snapshot = Metadata.from_file(str(meta / f"{snapshot_version}.snapshot.json")).signed
+    targets_version = snapshot.meta["targets.json"].version
+    md = Metadata.from_file(str(meta / f"{targets_version}.targets.json"))
+    target = TargetFile.from_file(trust.TARGET_NAME, str(forged_db), ["sha256"])
+    target.unrecognized_fields["custom"] = {"edition": "forged"}
+    md.signed.targets[trust.TARGET_NAME] = target
+    md.signatures.clear()
+    md.sign(_load_signer(keys, "targets"))
+    (meta / f"{targets_version}.targets.json").write_bytes(md.to_bytes(JSONSerializer(compact=False)))
+    shutil.copy(forged_db, repo / "targets" / f"{target.hashes['sha256']}.{trust.TARGET_NAME}")
+
+
+def test_2_thief_of_the_targets_key_alone_cannot_resign_targets_at_the_same_version(site: Site, tmp_path: Path):
+    site.publish("genuine")
+    mirror = tmp_path / "mirror"
+    shutil.copytree(site.repo, mirror)
+    _resign_targets_as_thief(mirror, site.publisher.keys, make_edition(tmp_path, "forged"))
+    base = tmp_path / "client"
+    with pytest.raises(content.ContentError, match="not what the publisher signed|hash|length"):
+        site.update(base, source=str(mirror))
+    assert site.shown(base) is None  # nothing installed: the bundled edition
+    snapshot = site.publisher.snapshot().signed.meta["targets.json"]
+    timestamp = site.publisher.timestamp().signed.snapshot_meta
+    assert snapshot.length and snapshot.hashes and timestamp.length and timestamp.hashes
+
+
+# finding 3: no recovery after a compromise --------------------------------------------------------------
+def test_3_fast_forward_recovery_after_the_publisher_rotates_stolen_keys(site: Site, tmp_path: Path):
+    base = tmp_path / "client"
+    site.publish("spring")
+    site.update(base)
+    # a thief with the targets, snapshot and timestamp keys serves targets version 1000 from a mirror
+    mirror = tmp_path / "mirror"
+    shutil.copytree(site.repo, mirror)
+    stolen = tmp_path / "stolen"
+    stolen.mkdir()
+    for role in ("targets", "snapshot", "timestamp", "root"):  # root only so Publisher loads; never used
+        shutil.copy(site.publisher.keys / f"{role}.pem", stolen / f"{role}.pem")
+    thief = Publisher(stolen, mirror)
+    targets = thief.targets().signed
+    targets.version = 999
+    thief._publish_targets(targets)
+    thief.add(make_edition(tmp_path, "forged"), "forged")
+    assert site.update(base, source=str(mirror)).version == 1001
+    assert site.shown(base) == "forged"
+    # the publisher notices, rotates all three keys and publishes a new edition at a much lower version
+    for role in ("targets", "snapshot", "timestamp"):
+        site.publisher.rotate(role)
+    site.publish("recovered")
+    assert site.publisher.targets().signed.version < 1000
+    result = site.update(base)
+    assert result.changed and result.edition == "recovered"
+    assert site.shown(base) == "recovered"
+    # what only the retired keys vouch for is no fallback any more
+    (content.content_dir(base) / content.CURRENT).unlink()
+    assert site.shown(base) is None
+
+
+def test_3_a_planted_huge_version_file_does_not_block_updates(site: Site, tmp_path: Path):
+    base = tmp_path / "client"
+    site.publish("spring")
+    site.update(base)
+    signed = content.content_dir(base) / "signed"
+    genuine = next(p for p in signed.iterdir() if p.name.startswith("targets."))
+    shutil.copy(genuine, signed / "targets.999999999.json")  # planted: a name claiming a huge version
+    site.publish("autumn")
+    assert site.update(base).edition == "autumn"
+    assert site.shown(base) == "autumn"
+
+
+def test_3_big_version_numbers_do_not_break_start_up(site: Site, tmp_path: Path):
+    site.publish("spring")
+    targets = site.publisher.targets().signed
+    targets.version = 10**12
+    site.publisher._publish_targets(targets, bump=False)
+    base = tmp_path / "client"
+    assert site.update(base).version == 10**12
+    assert site.shown(base) == "spring"
+    status = content.content_status(base, site.trust)
+    assert status.source == "installed" and status.version == 10**12
+
+
+# finding 4: root chain and trust state in a place the kiosk user can write --------------------------------
+def test_4_kiosk_reads_only_the_machine_folder_that_its_user_cannot_write(site: Site, tmp_path: Path,
+                                                                        monkeypatch, machine: Path):
+    monkeypatch.setattr(trust, "machine_trust_dir", lambda: site.trust)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home-data"))
+    site.publish("machine")
+    site.update(machine)
+    site.publish("user")
+    site.update(tmp_path / "home-data" / "dongli-desktop")
+    chosen = content.open_chosen(kiosk=True)
+    assert chosen.source == "installed" and marker_of(chosen.path) == "machine"
+    assert chosen.path.parent == content.system_content_dir()
+    # the user's own folder is never looked at in a kiosk, even when the machine's has nothing
+    (content.system_content_dir() / content.CURRENT).unlink()
+    (content.system_content_dir() / content.PREVIOUS).unlink(missing_ok=True)
+    assert content.open_chosen(kiosk=True).source == "bundled"
+    assert marker_of(content.open_chosen(kiosk=False).path) == "user"  # a desktop user's own folder
+
+
+@pytest.mark.parametrize("how", ["world-writable", "owned-by-the-app-user", "signed-owned-by-the-app-user"])
+def test_4_a_machine_folder_the_app_user_can_change_is_not_trusted(site: Site, tmp_path: Path, monkeypatch,
+                                                                   machine: Path, how: str):
+    monkeypatch.setattr(trust, "machine_trust_dir", lambda: site.trust)
+    site.publish("machine")
+    site.update(machine)
+    folder = content.system_content_dir()
+    app_uid = 4242  # the kiosk user's uid, as the app would run
+    monkeypatch.setattr(os, "geteuid", lambda: app_uid)
+    assert content.open_chosen(kiosk=True).source == "installed"  # root-owned, 0755: trusted
+    if how == "world-writable":
+        os.chmod(folder, 0o777)
+    elif how == "owned-by-the-app-user":
+        os.chown(machine, app_uid, -1)
+    else:
+        os.chown(folder / "signed" / "roots", app_uid, -1)
+    chosen = content.open_chosen(kiosk=True)
+    assert chosen.source == "bundled" and chosen.path == SHIPPED_DB
+    assert any("can be changed by this user" in note for note in chosen.notes)
+
+
+def test_4_the_update_folder_modes_let_the_app_read_but_not_write(site: Site, tmp_path: Path, machine: Path):
+    site.publish("spring")
+    site.update(machine)
+    site.publish("autumn")
+    site.update(machine)
+    folder = content.system_content_dir()
+    for path in [folder, *folder.rglob("*")]:
+        if path.name in (".lock",) or "tuf" in path.relative_to(folder).parts:
+            continue  # the lock and tuf.ngclient's cache are the updater's alone
+        mode = path.stat().st_mode & 0o777
+        assert mode & 0o022 == 0, f"{path} is writable by others: {oct(mode)}"
+        assert mode & 0o004, f"{path} is not readable by the app's user: {oct(mode)}"
+
+
+def test_4_a_fifo_in_the_root_history_does_not_hang_the_updater(site: Site, tmp_path: Path):
+    base = tmp_path / "client"
+    site.publish("spring")
+    site.update(base)
+    site.publisher.rotate("targets")
+    history = content.content_dir(base) / "tuf" / "root_history"
+    os.mkfifo(history / "2.root.json")  # the next root the updater looks for locally
+    site.publish("autumn")
+    assert site.update(base).edition == "autumn"  # and the FIFO was never opened (no writer: it would hang)
+
+
+# finding 7: deadlines that hold for every size and drip rate ------------------------------------------------
+class DripServer:
+    """HTTP on 127.0.0.1: announces ``length`` bytes and sends one byte per ``interval`` seconds, or one byte
+    then nothing until released. Events tell the test what the server did, not how long it took."""
+
+    def __init__(self, length: int, interval: float | None) -> None:
+        self.length, self.interval = length, interval
+        self.finished = threading.Event()  # every announced byte was sent
+        self.client_left = threading.Event()  # the client closed the connection
+        self.release = threading.Event()
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/file"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        conn, _ = self.sock.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(f"HTTP/1.1 200 OK\r\nContent-Length: {self.length}\r\n\r\n".encode())
+            try:
+                for _ in range(self.length):
+                    conn.sendall(b"x")
+                    if self.interval is None:
+                        self.release.wait(600)
+                    elif self.release.wait(self.interval):
+                        break
+                else:
+                    self.finished.set()
+            except OSError:
+                self.client_left.set()
+
+    def close(self) -> None:
+        self.release.set()
+        self.sock.close()
+        self.thread.join(30)
+
+
+@pytest.fixture()
+def drip() -> Iterator[type[DripServer]]:
+    servers: list[DripServer] = []
+
+    def make(length: int, interval: float | None) -> DripServer:
+        servers.append(DripServer(length, interval))
+        return servers[-1]
+
+    yield make  # type: ignore[misc]
+    for server in servers:
+        server.close()
+
+
+@pytest.mark.parametrize("length", [5, 2000])
+def test_7_a_dripping_server_is_cut_off_at_the_deadline_whatever_the_size(drip, length: int):
+    server = drip(length, 0.05)  # one byte per 50 ms: the whole file takes 0.25 s (5 B) or 100 s (2000 B)
+    fetcher = HttpFetcher(socket_timeout=30.0, file_deadline=0.1 if length == 5 else 1.0)
+    try:
+        with pytest.raises(tuf_errors.SlowRetrievalError, match="longer than"):
+            fetcher.download_bytes(server.url, 10_000)
+    finally:
+        fetcher.close()
+    assert not server.finished.is_set()  # it gave up while the server was still sending
+
+
+def test_7_a_server_that_stalls_is_given_up_at_the_deadline_not_the_gap_timeout(drip):
+    server = drip(100, None)  # one byte, then silence until the test ends
+    fetcher = HttpFetcher(socket_timeout=600.0, file_deadline=0.5)
+    try:
+        with pytest.raises(tuf_errors.SlowRetrievalError, match="longer than"):
+            fetcher.download_bytes(server.url, 10_000)
+    finally:
+        fetcher.close()
+    assert not server.release.is_set()  # it returned on its own, before the test released the server
+
+
+# finding 9: publish rotate keeps the old root's expiry ------------------------------------------------------
+def test_9_rotation_gives_the_new_root_a_fresh_expiry(tmp_path: Path):
+    keys, repo = tmp_path / "keys", tmp_path / "repo"
+    Publisher(keys, repo, days={"root": 2}).init()
+    publisher = Publisher(keys, repo)  # the default: a root lives 365 days
+    for role in ("targets", "root"):
+        before = datetime.now(UTC)
+        publisher.rotate(role)
+        root = publisher.root().signed
+        assert root.expires >= (before + timedelta(days=364)), (role, root.expires)
+    assert isinstance(CryptoSigner, type)
