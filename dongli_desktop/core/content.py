@@ -41,9 +41,9 @@ from typing import TYPE_CHECKING
 from dongli_desktop.core import safe_files, trust
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.editions import Edition
-from dongli_desktop.core.repository import Report
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, user_data_dir
+from dongli_desktop.core.repository import Report
 
 if TYPE_CHECKING:
     from tuf.api._payload import TargetFile

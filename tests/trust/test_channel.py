@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from securesystemslib.signer import CryptoSigner
 from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, TargetFile
 from tuf.api.serialization.json import JSONSerializer
@@ -72,7 +71,6 @@ def test_1_a_database_swapped_after_the_check_is_never_read(qtbot, tmp_path: Pat
     qtbot.addWidget(window)
     assert swapped and marker_of(installed) == "forged"  # the file on disk is now the forged one
     assert window.report.document.title != "伪造的标题"
-    assert window.report.meta("test_marker") == "genuine" if hasattr(window.report, "meta") else True
     row = window.report._conn.execute("SELECT value FROM meta WHERE key = 'test_marker'").fetchone()
     assert row == ("genuine",)
     for edition in window.catalogue.editions:  # switching editions later reads the verified bytes too
@@ -88,8 +86,6 @@ def test_1_a_database_swapped_after_the_check_is_never_read(qtbot, tmp_path: Pat
 def _resign_targets_as_thief(repo: Path, keys: Path, forged_db: Path) -> None:
     """What a thief of the targets key alone can do on a mirror: new targets bytes at the same version."""
     meta = repo / "metadata"
-    version = Metadata.from_file(str(meta / "timestamp.json")).signed.version  # any: find targets by snapshot
-    del version
     snapshot_version = Metadata.from_file(str(meta / "timestamp.json")).signed.snapshot_meta.version
     snapshot = Metadata.from_file(str(meta / f"{snapshot_version}.snapshot.json")).signed
     targets_version = snapshot.meta["targets.json"].version
@@ -322,4 +318,3 @@ def test_9_rotation_gives_the_new_root_a_fresh_expiry(tmp_path: Path):
         publisher.rotate(role)
         root = publisher.root().signed
         assert root.expires >= (before + timedelta(days=364)), (role, root.expires)
-    assert isinstance(CryptoSigner, type)

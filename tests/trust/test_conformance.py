@@ -50,10 +50,11 @@ def test_tuf_conformance_suite_passes_against_the_apps_update_layer(tmp_path: Pa
     env = dict(os.environ, PATH=f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}", PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPATH", None)  # the client finds this checkout by its own path; the suite uses its copy
     env.pop("QT_QPA_PLATFORM", None)
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # the suite needs none of this project's pytest plug-ins
     expected = _xfails()
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "tuf_conformance", "--entrypoint", str(CLIENT), "-q", "-p",
-         "no:cacheprovider", "-o", "addopts=", "-rfEX"],
+    run = subprocess.run(  # the suite's own configuration and rootdir, not this project's (found via the path)
+        [sys.executable, "-m", "pytest", "-c", "pyproject.toml", "--rootdir", ".", "tuf_conformance",
+         f"--entrypoint={CLIENT}", "-q", "-p", "no:cacheprovider", "-rfEX"],
         cwd=copy, env=env, capture_output=True, text=True, timeout=3600, check=False)
     summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
     counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (passed|failed|xfailed|xpassed|error|errors)", summary)}
