@@ -286,8 +286,8 @@ class DripServer:
     ``finished`` is set once every byte was sent, or, for the stalling server, once it has waited 400 ticks
     of 50 ms (20 s) with the client still connected."""
 
-    def __init__(self, length: int, interval: float | None) -> None:
-        self.length, self.interval = length, interval
+    def __init__(self, length: int, interval: float | None, headers: bool = False) -> None:
+        self.length, self.interval, self.headers = length, interval, headers
         self.finished = threading.Event()  # every announced byte was sent
         self.client_left = threading.Event()  # the client closed the connection
         self.release = threading.Event()
@@ -300,6 +300,18 @@ class DripServer:
         conn, _ = self.sock.accept()
         with conn:
             conn.recv(65536)
+            if self.headers:  # the status line, then a header one byte per tick, for 400 ticks of 50 ms
+                conn.sendall(b"HTTP/1.1 200 OK\r\nX-Drip: ")
+                try:
+                    for _ in range(400):
+                        conn.sendall(b"a")
+                        if self.release.wait(0.05):
+                            return
+                except OSError:
+                    self.client_left.set()
+                    return
+                self.finished.set()
+                return
             conn.sendall(f"HTTP/1.1 200 OK\r\nContent-Length: {self.length}\r\n\r\n".encode())
             try:
                 if self.interval is None:
@@ -345,8 +357,8 @@ def _client_gone(conn: socket.socket) -> bool:
 def drip() -> Iterator[type[DripServer]]:
     servers: list[DripServer] = []
 
-    def make(length: int, interval: float | None) -> DripServer:
-        servers.append(DripServer(length, interval))
+    def make(length: int, interval: float | None, headers: bool = False) -> DripServer:
+        servers.append(DripServer(length, interval, headers))
         return servers[-1]
 
     yield make  # type: ignore[misc]
@@ -376,6 +388,17 @@ def test_7_a_server_that_stalls_is_given_up_at_the_deadline_not_the_gap_timeout(
     finally:
         fetcher.close()
     assert not server.finished.is_set()  # it gave up long before the server's 20 s of silence were over
+
+
+def test_7_a_server_that_drips_its_headers_is_given_up_at_the_deadline(drip):
+    server = drip(0, None, headers=True)
+    fetcher = HttpFetcher(socket_timeout=30.0, file_deadline=0.5)
+    try:
+        with pytest.raises(tuf_errors.SlowRetrievalError):
+            fetcher.download_bytes(server.url, 10_000)
+    finally:
+        fetcher.close()
+    assert not server.finished.is_set()  # it gave up while the server was still sending headers
 
 
 # finding 9: publish rotate keeps the old root's expiry ------------------------------------------------------
