@@ -93,9 +93,10 @@ def _writable_by_us(info: os.stat_result, euid: int) -> bool:
 
 def untouchable(folder: Path, euid: int | None = None) -> str | None:
     """Why the app's own user could alter what ``folder`` holds, or None when it cannot (checked up to /)."""
-    euid = os.geteuid() if euid is None and hasattr(os, "geteuid") else (euid or 0)
     if sys.platform == "win32":
         return None  # ACLs: the installer's ProgramData folder is administrators-only
+    if euid is None:
+        euid = os.geteuid()
     path = Path(os.path.abspath(folder))
     for current in (path, *path.parents):
         try:
