@@ -90,6 +90,10 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         if catalogue.latest is not None:
             path = catalogue.latest.path  # the newest edition opens by default
             report = catalogue.latest.open()
+        elif verified is not None and verified.data is not None:
+            from dongli_desktop.core.content import verified_edition
+
+            report = verified_edition(verified).open()  # never the file name again
         else:
             report = Report.open(path)
     except DatabaseError as exc:
