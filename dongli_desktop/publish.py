@@ -16,6 +16,7 @@ carries: ``metadata/`` (``N.root.json``, ``root.json``, ``timestamp.json``, ``N.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import sys
@@ -79,8 +80,18 @@ class Publisher:
             raise PublishError("keep the keys outside the repository folder")
 
     # -- files --------------------------------------------------------------------------------
-    def _write(self, name: str, md: Metadata) -> None:
-        safe_files.write_atomic(self.meta / name, md.to_bytes(JSONSerializer(compact=False)), mode=0o644)
+    def _write(self, name: str, md: Metadata) -> bytes:
+        data = md.to_bytes(JSONSerializer(compact=False))
+        safe_files.write_atomic(self.meta / name, data, mode=0o644)
+        return data
+
+    def _meta_file(self, name: str, version: int) -> MetaFile:
+        """A MetaFile naming ``name``'s version, length and SHA-256, so that a thief of that role's key alone
+        cannot swap in other bytes at the same version."""
+        data = (self.meta / name).read_bytes()
+        meta = MetaFile(version=version, length=len(data), hashes={"sha256": hashlib.sha256(data).hexdigest()})
+        meta.verify_length_and_hashes(data)
+        return meta
 
     def _read(self, name: str) -> Metadata:
         try:
@@ -127,7 +138,7 @@ class Publisher:
         else:
             snapshot = Snapshot(version=1)
         snapshot.expires = _expiry(self.days["snapshot"], now)
-        snapshot.meta["targets.json"] = MetaFile(version=targets_version)
+        snapshot.meta["targets.json"] = self._meta_file(f"{targets_version}.targets.json", targets_version)
         md = Metadata(snapshot)
         self._sign(md, "snapshot")
         self._write(f"{snapshot.version}.snapshot.json", md)
@@ -142,7 +153,7 @@ class Publisher:
             timestamp = Timestamp(version=1)
         timestamp.expires = _expiry(self.days["timestamp"], now)
         if snapshot_version is not None:
-            timestamp.snapshot_meta = MetaFile(version=snapshot_version)
+            timestamp.snapshot_meta = self._meta_file(f"{snapshot_version}.snapshot.json", snapshot_version)
         md = Metadata(timestamp)
         self._sign(md, "timestamp")
         self._write("timestamp.json", md)
@@ -199,8 +210,9 @@ class Publisher:
         else:
             raise PublishError(f"unknown role {role}")
 
-    def rotate(self, role: str) -> None:
-        """Replace ``role``'s key: a new root version signed by the old root key (and the new one, for root)."""
+    def rotate(self, role: str, now: datetime | None = None) -> None:
+        """Replace ``role``'s key: a new root version (fresh expiry) signed by the old root key (and the new one,
+        for root)."""
         if role not in ROLES:
             raise PublishError(f"unknown role {role}")
         root = self.root().signed
@@ -209,6 +221,7 @@ class Publisher:
             root.revoke_key(keyid, role)
         root.add_key(new.public_key, role)
         root.version += 1
+        root.expires = _expiry(self.days["root"], now)
         old_file = self.keys / f"{role}.pem"
         retired = self.keys / f"{role}.retired-v{root.version}.pem"
         if role == "root":

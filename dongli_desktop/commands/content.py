@@ -10,12 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 
-def _print_status(as_json: bool) -> int:
+def _base(args: argparse.Namespace) -> Path | None:
+    """``--machine``: the machine's folder (the updater service's); else the user's own."""
+    from dongli_desktop.core.content import system_base
+
+    return system_base() if getattr(args, "machine", False) else None
+
+
+def _print_status(as_json: bool, base: Path | None = None) -> int:
     from dongli_desktop.core.content import content_status
 
-    status = content_status()
+    status = content_status(base)
     if as_json:
         print(json.dumps(status.as_dict(), ensure_ascii=False, indent=1))
         return 0
@@ -37,13 +45,14 @@ def content_command(args: argparse.Namespace) -> int:
 
     try:
         if args.action == "update":
-            result = content.update(args.source, socket_timeout=args.timeout, file_deadline=args.deadline)
+            result = content.update(args.source, base=_base(args), socket_timeout=args.timeout,
+                                    file_deadline=args.deadline)
             state = "installed" if result.changed else "already current:"
             print(f"content: {state} edition {result.edition or '-'} (targets version {result.version})")
         elif args.action == "rollback":
-            print(f"content: rolled back; now showing {content.rollback()}")
+            print(f"content: rolled back; now showing {content.rollback(_base(args))}")
         else:
-            return _print_status(args.json)
+            return _print_status(args.json, _base(args))
     except content.ContentError as exc:
         print(f"content {args.action}: {exc}; nothing changed", file=sys.stderr)
         return 1
@@ -66,4 +75,7 @@ def add_parser(groups) -> None:
     status.add_argument("--json", action="store_true", help="machine-readable output")
     rollback = content.add_parser("rollback", help="go back to the previously installed signed edition")
     for sub in (update, status, rollback):
+        sub.add_argument("--machine", action="store_true",
+                         help="the machine's content folder (/var/lib/dongli-content, as the dongli-update service "
+                              "writes it) instead of your own")
         sub.set_defaults(run=content_command)

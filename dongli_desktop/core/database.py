@@ -123,9 +123,7 @@ def check_references(conn: sqlite3.Connection, path: Path) -> None:
             raise DatabaseCorruptError(path, f"{table}.{column} {dangling[0]!r} refers to no {target}.{key}")
 
 
-def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite3.Connection:
-    """Open ``path`` read-only and immutable, and check it is a complete report database we can read."""
-    path = Path(path)
+def _connect_file(path: Path) -> sqlite3.Connection:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -139,9 +137,34 @@ def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS) -> sqlite
     if info.st_size == 0:
         raise DatabaseCorruptError(path, "file is empty")
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         raise DatabaseUnreadableError(path, str(exc)) from exc
+
+
+def _connect_bytes(data: bytes, path: Path) -> sqlite3.Connection:
+    """A read-only in-memory database made from ``data`` (nothing on disk is read)."""
+    if not data:
+        raise DatabaseCorruptError(path, "file is empty")
+    if data[18:20] == b"\x02\x02":  # WAL mode: an in-memory copy reads as a rollback-journal database
+        data = data[:18] + b"\x01\x01" + data[20:]
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        conn.deserialize(data)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseCorruptError(path, str(exc)) from exc
+    return conn
+
+
+def connect_readonly(path: Path, query_seconds: float = QUERY_SECONDS, data: bytes | None = None) -> sqlite3.Connection:
+    """Open ``path`` read-only and immutable, and check it is a complete report database we can read.
+
+    ``data``: the file's bytes, already read (and verified) by the caller: the database is then opened from
+    a private copy of those bytes in memory and ``path`` is never opened again (it only names the file)."""
+    path = Path(path)
+    conn = _connect_file(path) if data is None else _connect_bytes(data, path)
     _QueryGuard(query_seconds).install(conn)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")

@@ -3,11 +3,19 @@
 Both are ``tuf.ngclient`` fetchers, so every byte still goes through the library's length limits and
 verification; these classes only add what a kiosk needs: a whole-download deadline against a server that
 drips bytes for ever, and plain-file reading that refuses FIFOs and devices.
+
+The deadline holds for every size and drip rate: the body is read in small reads that return as soon as any
+bytes arrive (``read1``), the clock is looked at after each one, and each read's socket timeout is the
+smaller of the gap timeout and the time left, so no read can outlast the deadline. A watchdog shuts the
+connection down at the deadline as well, which also ends a server that drips its *headers*.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +28,55 @@ from tuf.ngclient.fetcher import FetcherInterface
 
 from dongli_desktop.core.safe_files import CHUNK, UnsafeFileError, open_regular
 
+SMALL_READ = 64 * 1024  # at most this much per read, and a read returns with whatever has arrived
+
+
+class _Sockets:
+    """The sockets a fetcher's connections opened, so that its watchdog can shut them down."""
+
+    def __init__(self) -> None:
+        self.live: set[socket.socket] = set()
+        self.expired = threading.Event()
+
+    def add(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        self.live.add(sock)
+        if self.expired.is_set():
+            self.shut(sock)
+
+    @staticmethod
+    def shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def expire(self) -> None:
+        self.expired.set()
+        for sock in list(self.live):
+            self.shut(sock)
+
+
+def _pool_classes(sockets: _Sockets) -> dict[str, type[urllib3.HTTPConnectionPool]]:
+    """urllib3 connection pools whose connections register their sockets with ``sockets``."""
+
+    class Connection(urllib3.connection.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            sockets.add(self.sock)
+
+    class SecureConnection(urllib3.connection.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            sockets.add(self.sock)
+
+    class Pool(urllib3.HTTPConnectionPool):
+        ConnectionCls = Connection
+
+    class SecurePool(urllib3.HTTPSConnectionPool):
+        ConnectionCls = SecureConnection
+
+    return {"http": Pool, "https": SecurePool}
+
 
 class HttpFetcher(FetcherInterface):
     """HTTP(S) with urllib3: a gap timeout, a deadline for each whole file, and no connection left open.
@@ -30,39 +87,81 @@ class HttpFetcher(FetcherInterface):
 
     def __init__(self, socket_timeout: float = 15.0, file_deadline: float = 300.0) -> None:
         self.socket_timeout, self.file_deadline = socket_timeout, file_deadline
+        self._sockets = _Sockets()
         self._pool = urllib3.PoolManager(headers={"User-Agent": "dongli-desktop (python-tuf)"},
                                          retries=urllib3.Retry(total=2, read=0, redirect=3))
+        self._pool.pool_classes_by_scheme = _pool_classes(self._sockets)
         self._open: set[urllib3.BaseHTTPResponse] = set()  # responses a caller may have stopped reading
 
     def _fetch(self, url: str) -> Iterator[bytes]:
         deadline = time.monotonic() + self.file_deadline
+        gap = min(self.socket_timeout, self.file_deadline)
+        self._sockets = sockets = _Sockets()  # this file's watchdog: at the deadline, every socket is shut
+        self._pool.pool_classes_by_scheme = _pool_classes(sockets)
+        self._pool.clear()  # no connection of an earlier file (and its watchdog) is reused
+        watchdog = threading.Timer(self.file_deadline, sockets.expire)
+        watchdog.daemon = True
+        watchdog.start()
+        too_slow = f"{url}: the download took longer than {self.file_deadline:g} s (server too slow)"
         try:
             response = self._pool.request("GET", url, preload_content=False,
-                                          timeout=urllib3.Timeout(connect=self.socket_timeout,
-                                                                  read=self.socket_timeout))
-        except urllib3.exceptions.MaxRetryError as exc:
-            if isinstance(exc.reason, urllib3.exceptions.TimeoutError):
+                                          timeout=urllib3.Timeout(connect=gap, read=gap, total=self.file_deadline))
+        except urllib3.exceptions.HTTPError as exc:
+            watchdog.cancel()
+            if sockets.expired.is_set():
+                raise exceptions.SlowRetrievalError(too_slow) from exc
+            reason = getattr(exc, "reason", exc)
+            if isinstance(reason, urllib3.exceptions.TimeoutError):
                 raise exceptions.SlowRetrievalError(f"{url}: the server stalled") from exc
-            raise exceptions.DownloadError(f"{url}: {exc.reason}") from exc
+            raise exceptions.DownloadError(f"{url}: {reason}") from exc
+        except BaseException:
+            watchdog.cancel()
+            raise
         if response.status >= 400:
+            watchdog.cancel()
             response.close()
             raise exceptions.DownloadHTTPError(f"{url}: HTTP {response.status}", response.status)
         self._open.add(response)
-        return self._chunks(response, deadline, url)
+        return self._chunks(response, deadline, url, watchdog)
 
-    def _chunks(self, response: urllib3.BaseHTTPResponse, deadline: float, url: str) -> Iterator[bytes]:
+    def _read_timeout(self, response: urllib3.BaseHTTPResponse, left: float) -> None:
+        """The next read waits at most the gap timeout and never beyond the deadline."""
+        sock = getattr(getattr(response, "connection", None), "sock", None)
+        if isinstance(sock, socket.socket):
+            sock.settimeout(max(min(self.socket_timeout, left), 0.001))
+
+    def _chunks(self, response: urllib3.BaseHTTPResponse, deadline: float, url: str,
+                watchdog: threading.Timer) -> Iterator[bytes]:
         complete = False
+        too_slow = f"{url}: the download took longer than {self.file_deadline:g} s (server too slow)"
         try:
-            for chunk in response.stream(CHUNK):
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise exceptions.SlowRetrievalError(too_slow)
+                self._read_timeout(response, left)
+                try:
+                    chunk = response.read1(SMALL_READ)
+                except urllib3.exceptions.TimeoutError as exc:
+                    if time.monotonic() >= deadline:
+                        raise exceptions.SlowRetrievalError(too_slow) from exc
+                    raise
+                if not chunk:
+                    if self._sockets.expired.is_set():  # the watchdog shut the connection
+                        raise exceptions.SlowRetrievalError(too_slow)
+                    break
                 if time.monotonic() > deadline:
-                    raise exceptions.SlowRetrievalError(f"{url}: the download took too long (server too slow)")
+                    raise exceptions.SlowRetrievalError(too_slow)
                 yield chunk
             complete = True
-        except urllib3.exceptions.TimeoutError as exc:
+        except (urllib3.exceptions.TimeoutError, TimeoutError) as exc:
             raise exceptions.SlowRetrievalError(f"{url}: the server stalled mid-download") from exc
-        except urllib3.exceptions.HTTPError as exc:
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            if self._sockets.expired.is_set():
+                raise exceptions.SlowRetrievalError(too_slow) from exc
             raise exceptions.DownloadError(f"{url}: {exc}") from exc
         finally:
+            watchdog.cancel()
             self._open.discard(response)
             if complete:
                 response.release_conn()

@@ -107,10 +107,10 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
         remove_tree(scratch)
 
 
-def copy_to_private(source: BinaryIO, target: Path, limit: int) -> None:
+def copy_to_private(source: BinaryIO, target: Path, limit: int, mode: int = 0o600) -> None:
     """Stream ``source`` into the new file ``target`` (at most ``limit`` bytes), fsync'd; removed on failure."""
     try:
-        with create_exclusive(target) as out:
+        with create_exclusive(target, mode) as out:
             for chunk in stream(source, limit):
                 out.write(chunk)
             out.flush()

@@ -26,7 +26,8 @@ from dongli_desktop.ui.settings import Preferences  # noqa: E402
 from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
 
 if TYPE_CHECKING:
-    from dongli_desktop.core.config import KioskConfig  # kiosk settings load only with --kiosk
+    from dongli_desktop.core.config import KioskConfig
+    from dongli_desktop.core.content import Choice  # kiosk settings load only with --kiosk
     from dongli_desktop.core.editions import Catalogue
     from dongli_desktop.ui.kiosk.controller import KioskController
 
@@ -74,19 +75,27 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
     look = Look(scale=scale, large=large, theme=theme_name, lang=lang)
     app.setFont(app_font(family, scale, large))
     app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None, large=large, colours=theme.use(theme_name)))
+    verified = None
     if options.db:
         path = options.db
     else:
-        from dongli_desktop.core.content import choose_database
+        from dongli_desktop.core.content import open_chosen
 
-        path, notes = choose_database()
-        for note in notes:
+        chosen = open_chosen(kiosk=kiosk is not None)  # read once and verified: its bytes are all we read
+        for note in chosen.notes:
             LOG.warning("content: %s", note)
-    catalogue = editions_for(path, options)
-    if catalogue.latest is not None:
-        path = catalogue.latest.path  # the newest edition opens by default
+        path, verified = chosen.path, chosen
+    catalogue = editions_for(path, options, verified)
     try:
-        report = Report.open(path)
+        if catalogue.latest is not None:
+            path = catalogue.latest.path  # the newest edition opens by default
+            report = catalogue.latest.open()
+        elif verified is not None and verified.data is not None:
+            from dongli_desktop.core.content import verified_edition
+
+            report = verified_edition(verified).open()  # never the file name again
+        else:
+            report = Report.open(path)
     except DatabaseError as exc:
         LOG.error("database %s: %s (%s)", exc.kind, exc.path, exc.detail)
         show_error(QCoreApplication.translate("App", "无法打开报告数据"), database_message(exc))
@@ -101,20 +110,39 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
     return window, 0
 
 
-def editions_for(chosen: Path, options: argparse.Namespace) -> Catalogue:
+def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | None = None) -> Catalogue:
     """The editions a reader can switch between: the chosen database (``--db``, or the verified installed one)
-    beside the bundled one (not with ``--db``), plus every ``*.db`` in ``--editions DIR``."""
-    from dongli_desktop.core.editions import list_editions
+    beside the bundled one (not with ``--db``), plus every ``*.db`` in ``--editions DIR``.
+
+    ``verified``: the installed edition as read and checked at start; it is opened from those bytes only,
+    never from its file name again (someone could rename another file over it in between)."""
+    from dongli_desktop.core.content import verified_edition
+    from dongli_desktop.core.editions import Catalogue, list_editions
     from dongli_desktop.core.paths import bundled_database
 
     bundled = None if options.db else bundled_database()
-    paths = [] if bundled is not None and Path(chosen) == bundled else [Path(chosen)]
+    installed = None
+    paths: list[Path] = []
+    if verified is not None and verified.data is not None:
+        try:
+            installed = verified_edition(verified)
+        except DatabaseError as exc:
+            LOG.warning("edition left out: %s", exc)
+    elif not (bundled is not None and Path(chosen) == bundled):
+        paths = [Path(chosen)]
     folder = getattr(options, "editions", None)
     if folder is not None:
         paths += sorted(Path(folder).glob("*.db"))
     catalogue = list_editions(paths, bundled=bundled)
     for rejected in catalogue.rejected:
         LOG.warning("edition left out: %s", rejected.reason)
+    if installed is not None:  # the same rule as list_editions: a later delivery wins, an installed file a tie
+        best = {e.key: e for e in catalogue.editions}
+        current = best.get(installed.key)
+        if current is None or installed.sort_key >= current.sort_key:
+            best[installed.key] = installed
+        ordered = sorted(best.values(), key=lambda e: (e.sort_key, e.document.district), reverse=True)
+        catalogue = Catalogue(tuple(ordered), catalogue.rejected)
     return catalogue
 
 
