@@ -18,7 +18,10 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-SUITE = Path("/work/shared/third_party/tuf-conformance")
+# The shared third-party folder beside the checkout (../shared/third_party), as for the report corpus.
+SUITE = next((p / "shared" / "third_party" / "tuf-conformance" for p in ROOT.parents
+              if (p / "shared" / "third_party" / "tuf-conformance").is_dir()),
+             ROOT.parent / "shared" / "third_party" / "tuf-conformance")
 CLIENT = ROOT / "tools" / "tuf_conformance_client.py"
 
 
