@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QHBoxLayout,
     QLineEdit,
     QScroller,
     QTextBrowser,
@@ -120,6 +121,7 @@ class KioskController(QObject):
         self.window.pageCreated.connect(self.harden)
         self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget()))  # charts drawn late
         self.harden(self.window)
+        self._size_corner()
         QApplication.instance().installEventFilter(self)
         for name in SLOW:
             self._slow[name] = getattr(self.window, name)
@@ -129,6 +131,18 @@ class KioskController(QObject):
         if self.config.attract:
             self.attract.start()
         self.idle.start()
+
+    def _size_corner(self) -> None:
+        """The top bar counts the admin corner's width when it decides which buttons fit: an empty
+        widget has no size hint, so the bar thought it had 100 px more and squeezed “English” until
+        its label was cut (issue 20 #11). A fixed spacing gives the corner its real size hint."""
+        corner = self.window.findChild(QWidget, "adminCorner")
+        if corner is None or corner.layout() is not None:
+            return
+        layout = QHBoxLayout(corner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addSpacing(CORNER)
+        self.window.top_bar.arrange()
 
     def harden(self, root: QWidget) -> None:
         """Touch-first and no way out: kinetic scrolling, no text selection or drag, no save buttons."""

@@ -3,7 +3,10 @@
 It floats over the bottom of the page area (never over the navigation, never over its field: when the
 field is low it moves to the top), so opening it changes no layout and cannot push the window past
 the screen. A tap on a field opens it aimed at that field; 收起键盘, changing page or the idle reset
-close it. The search page keeps the keyboard it docks itself.
+close it, and so does choosing a word (the visitor sees what it found; a tap on the field brings the
+keyboard back), so the docked keyboard never shows 打开键盘 beside 收起键盘. Its height is what the
+keys and the wrapped candidates need at its width, taken again whenever the candidates change, so no
+row is cut.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ class KeyboardDock(QWidget):
         self.idle_field.hide()
         self.keyboard = OnScreenKeyboard(report, self.idle_field)
         self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard, always=True)
-        self.keyboard.compactChanged.connect(self._replace)
+        self.keyboard.compactChanged.connect(self._folded)
+        self.keyboard.contentChanged.connect(self._replace)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keyboard)
@@ -45,9 +49,14 @@ class KeyboardDock(QWidget):
         self.raise_()
 
     def _replace(self, *_: object) -> None:
-        """The keys were folded or unfolded: the dock takes its new height at once."""
+        """The candidates changed: the dock takes its new height at once."""
         if self.isVisible():
             self.place()
+
+    def _folded(self, compact: bool) -> None:
+        """A word was chosen: the docked keyboard closes (no folded row with 打开键盘 and 收起键盘)."""
+        if compact and self.isVisible():
+            self.close_keyboard()
 
     def close_keyboard(self) -> None:
         self.keyboard.set_field(self.idle_field)
@@ -60,7 +69,10 @@ class KeyboardDock(QWidget):
         layout = self.layout()
         if layout is not None:
             layout.activate()  # a folded or unfolded keyboard asks for its new height at once
-        height = min(self.sizeHint().height(), area.height())
+        need = self.sizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():  # the candidates wrap: as tall as they need
+            need = max(need, layout.totalHeightForWidth(area.width()))
+        height = min(need, area.height())
         rect = QRect(area.left(), area.bottom() - height + 1, area.width(), height)
         field = self.field
         if field is not None:

@@ -32,6 +32,8 @@ from dongli_desktop.ui.widgets.flow import FlowWidget
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl.", "zxcvbnm")
 MAX_CANDIDATES = 8
 MAX_LETTERS = 24  # longer than any word's full pinyin in the report (zhengfugongzuobaogao is 20)
+KEY = 66  # px: a key's height (and a letter key's width)
+WIDE_KEY = 140  # px: the least width of a wide key
 SIDE_MARGIN = 16  # px between the hint text and whatever is beside the keyboard (the sidebar)
 
 
@@ -62,9 +64,14 @@ class ElidedLabel(QLabel):
 class OnScreenKeyboard(QWidget):
     """Signals:
         compactChanged(bool): the keys were folded away (True) or brought back (False).
+        contentChanged(): the hint or the candidates changed (the keyboard may need another height).
+
+    Keys are 66 px tall; the wide ones (退格, 空格, 打开键盘 …) are at least 140 px wide and grow with
+    their text, so a large font never cuts a label (“丁开键盘”).
     """
 
     compactChanged = Signal(bool)
+    contentChanged = Signal()
 
     def __init__(self, report: Report, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +140,12 @@ class OnScreenKeyboard(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         names = {"back": self.tr("退格"), "space": self.tr("空格"), "clear": self.tr("清除")}
         button.setAccessibleName(names.get(name, text))
-        button.setFixedSize(140 if wide else 66, 66)
+        if wide:
+            button.setMinimumSize(WIDE_KEY, KEY)
+            button.setFixedHeight(KEY)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        else:
+            button.setFixedSize(KEY, KEY)
         button.clicked.connect(lambda *_: action())
         self.keys[name] = button
         return button
@@ -242,6 +254,7 @@ class OnScreenKeyboard(QWidget):
             self.candidates.add(button)
             self.candidate_buttons.append(button)
         self.candidates.updateGeometry()
+        self.contentChanged.emit()
 
     def reset(self) -> None:
         self.buffer = ""
