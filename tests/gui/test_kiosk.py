@@ -22,13 +22,13 @@ def pin_hash():
     return hash_pin(PIN)
 
 
-def kiosk(qtbot, tmp_path, config_text: str, **intervals):
+def kiosk(qtbot, tmp_path, config_text: str, size: str = "1920x1080", **intervals):
     from dongli_desktop.ui.app import create_window, kiosk_config
     from dongli_desktop.ui.kiosk.controller import KioskController
 
     path = tmp_path / "kiosk.toml"
     path.write_text(config_text, encoding="utf-8")
-    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", "1920x1080")
+    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", size)
     config = kiosk_config(options)
     window, code = create_window(options, config)
     assert code == 0
@@ -667,3 +667,31 @@ def test_the_guard_brings_a_dialog_back_onto_the_screen(locked, qtbot):
     qtbot.waitUntil(lambda: screen_rect(window).contains(about.frameGeometry()), timeout=3000)
     assert about.isVisible()
     about.reject()
+
+
+@pytest.mark.parametrize("look", ["150", "large"])
+def test_top_bar_buttons_keep_their_labels_whole(qtbot, tmp_path, look):
+    """Issue 20 #11: at 1280×800 and 150 % the kiosk squeezed “English” until its label was cut."""
+    config = "attract = false\n" + ("font_scale = 1.5\n" if look == "150" else "large_mode = true\n")
+    window, controller = kiosk(qtbot, tmp_path, config, size="1280x800", idle_ms=60_000)
+    assert window.width() == 1280
+    buttons = [b for b in window.top_bar.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    assert window.language_button in buttons or window.top_bar.more in buttons
+    squeezed = [f"{b.text()} {b.width()} < {b.sizeHint().width()}" for b in buttons if b.width() < b.sizeHint().width()]
+    assert squeezed == []
+    controller.stop()
+
+
+def test_wide_keys_fit_their_labels_in_large_mode(qtbot, tmp_path):
+    """Issue 20 #7: in large mode 打开键盘 read “丁开键盘” (the key was narrower than its label)."""
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\nlarge_mode = true\n", idle_ms=60_000)
+    page = window.show_page("search")
+    keyboard = page.keyboard
+    keyboard.set_compact(True)
+    qtbot.waitUntil(lambda: keyboard.keys["expand"].isVisible())
+    for name in ("expand", "back", "space", "clear", "search"):
+        keyboard.set_compact(name == "expand")
+        key = keyboard.keys[name]
+        text = key.fontMetrics().horizontalAdvance(key.text())
+        assert key.width() >= key.sizeHint().width() and key.width() > text, (name, key.width(), text)
+    controller.stop()
