@@ -159,8 +159,9 @@ def test_openbox_window_menu_and_alt_drag(make_session, config):
 
 
 # -- #7 the on-screen keyboard ---------------------------------------------------------------------
-def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session):
-    session = make_session(1280, 800)
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session, width, height):
+    session = make_session(width, height)
     app, wid = start(session, "attract = false\nlarge_mode = true\n")
     session.click_control(app, "名词解释")
     session.click_control(app, "筛选名词")
@@ -182,7 +183,7 @@ def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session
     rows = [keys[n] for n in ("1", "Q", "A", "Z", "空格")]
     for upper, lower in zip(rows, rows[1:], strict=False):
         assert lower.y >= upper.y + upper.h, f"rows overlap: {upper} / {lower}"
-    session.screenshot(session.folder / "docked-keyboard-large.png")
+    session.screenshot(session.folder / f"docked-keyboard-large-{width}x{height}.png")
     # a word chosen: the docked keyboard closes, never folding to 打开键盘 beside 收起键盘
     session.click_control(app, "企业" if session.controls(app, "企业").get("企业") else "YL", role="push button")
     wait_until(lambda: not session.controls(app, "收起键盘").get("收起键盘"), 10, message="the keyboard closed")
@@ -190,6 +191,7 @@ def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session
 
 
 def test_the_search_keyboard_is_on_the_screen_in_portrait_at_200(make_session):
+    """A regression check (this one held on the starting code too): the search page's own keyboard."""
     session = make_session(1080, 1920)
     app, wid = start(session, "attract = false\nfont_scale = 2.0\n")
     session.click_control(app, "搜索", role="check box")
