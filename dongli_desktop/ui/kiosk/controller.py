@@ -185,9 +185,10 @@ class KioskController(QObject):
             if kind in PRESSES and self.prompt.isVisible() and not self._in_prompt(obj):
                 self.prompt.accept()  # any touch means someone is here; the tap goes on to where it landed
             self.activity()
-            if kind in PRESSES and isinstance(obj, QWidget) and self.gate.stale(event.timestamp()):
-                self.dropping_release = True  # made before the screen changed under it: not delivered
-                return True
+            if kind in PRESSES and isinstance(obj, QWidget):
+                self.dropping_release = self.gate.stale(event.timestamp())
+                if self.dropping_release:
+                    return True  # made before the screen changed under it: not delivered
             if kind in RELEASES and self.dropping_release and isinstance(obj, QWidget):
                 self.dropping_release = False
                 return True
