@@ -367,8 +367,11 @@ def test_tapping_the_glossary_filter_brings_the_keyboard(locked, qtbot):
     assert "企业" in dock.keyboard.candidate_words()
     qtbot.mouseClick(next(b for b in dock.keyboard.candidate_buttons if b.text() == "企业"), Qt.MouseButton.LeftButton)
     assert page.filter.text() == "企业"
-    assert dock.keyboard.compact and dock.close_button.isVisibleTo(window)  # folded, and still closable
+    assert not dock.isVisible()  # a chosen word closes it: never 打开键盘 beside 收起键盘 (issue 20 #7)
     assert 0 < len(page.visible_terms()) < len(page.entries)
+    qtbot.mouseClick(page.filter, Qt.MouseButton.LeftButton)  # a tap on the field brings it back
+    assert dock.isVisible() and not dock.keyboard.compact
+    assert not dock.keyboard.keys["expand"].isVisibleTo(window)
     field = page.filter.rect().translated(page.filter.mapTo(window, QPoint(0, 0)))
     keys = dock.rect().translated(dock.mapTo(window, QPoint(0, 0)))
     assert not field.intersects(keys) and window.rect().contains(keys)
