@@ -159,10 +159,11 @@ def test_openbox_window_menu_and_alt_drag(make_session, config):
 
 
 # -- #7 the on-screen keyboard ---------------------------------------------------------------------
-@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920)], ids=["landscape", "portrait"])
-def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session, width, height):
+@pytest.mark.parametrize(("width", "height", "scale"), [(1280, 800, 1.0), (1280, 800, 1.5), (1080, 1920, 1.0)],
+                         ids=["landscape", "landscape-150", "portrait"])
+def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session, width, height, scale):
     session = make_session(width, height)
-    app, wid = start(session, "attract = false\nlarge_mode = true\n")
+    app, wid = start(session, f"attract = false\nlarge_mode = true\nfont_scale = {scale}\n")
     session.click_control(app, "名词解释")
     session.click_control(app, "筛选名词")
     session.control(app, "收起键盘", role="push button")
@@ -180,6 +181,8 @@ def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session
     board = keys["屏幕键盘"]
     for name in ("空格", "清除", "Z", "A", "Q", "1"):
         assert board.contains(keys[name]) and session.screen.contains(keys[name]), (name, keys[name], board)
+    field = session.control(app, "筛选名词")
+    assert field.y + field.h <= board.y or board.y + board.h <= field.y, f"the keyboard covers the field {field}"
     rows = [keys[n] for n in ("1", "Q", "A", "Z", "空格")]
     for upper, lower in zip(rows, rows[1:], strict=False):
         assert lower.y >= upper.y + upper.h, f"rows overlap: {upper} / {lower}"

@@ -32,7 +32,8 @@ from dongli_desktop.ui.widgets.flow import FlowWidget
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl.", "zxcvbnm")
 MAX_CANDIDATES = 8
 MAX_LETTERS = 24  # longer than any word's full pinyin in the report (zhengfugongzuobaogao is 20)
-KEY = 66  # px: a key's height (and a letter key's width)
+KEY = 60  # px: a key's height (and a letter key's width): the kiosk's finger size, no more, so the
+# keyboard fits below a field in the upper half of a 800 px screen in large mode
 WIDE_KEY = 140  # px: the least width of a wide key
 SIDE_MARGIN = 16  # px between the hint text and whatever is beside the keyboard (the sidebar)
 
@@ -66,7 +67,7 @@ class OnScreenKeyboard(QWidget):
         compactChanged(bool): the keys were folded away (True) or brought back (False).
         contentChanged(): the hint or the candidates changed (the keyboard may need another height).
 
-    Keys are 66 px tall; the wide ones (退格, 空格, 打开键盘 …) are at least 140 px wide and grow with
+    Keys are 60 px tall; the wide ones (退格, 空格, 打开键盘 …) are at least 140 px wide and grow with
     their text, so a large font never cuts a label (“丁开键盘”).
     """
 
@@ -82,6 +83,7 @@ class OnScreenKeyboard(QWidget):
         self.keys: dict[str, QPushButton] = {}
         self.candidate_buttons: list[QPushButton] = []
         self.compact = False
+        self.max_candidates = MAX_CANDIDATES  # the docked keyboard offers fewer when the screen is short
         self.setAccessibleName(self.tr("屏幕键盘"))
 
         self.buffer_label = ElidedLabel("muted")
@@ -102,6 +104,7 @@ class OnScreenKeyboard(QWidget):
         self.key_area = QWidget()
         keys = QVBoxLayout(self.key_area)
         keys.setContentsMargins(0, 0, 0, 0)
+        keys.setSpacing(4)
         layout.addWidget(self.key_area)
         for row in ROWS:
             line = QHBoxLayout()
@@ -229,11 +232,16 @@ class OnScreenKeyboard(QWidget):
     def candidate_words(self) -> list[str]:
         if not self.buffer:
             return []
-        words = [w.word for w in self.report.words_for_pinyin(self.buffer, MAX_CANDIDATES)]
+        words = [w.word for w in self.report.words_for_pinyin(self.buffer, self.max_candidates)]
         return words + [self.buffer.upper()]  # the letters themselves, for PM2.5 and the like
+
+    def refresh(self) -> None:
+        """Show the hint and the candidates again (after ``max_candidates`` changed)."""
+        self._refresh()
 
     def _refresh(self) -> None:
         for button in self.candidate_buttons:
+            button.hide()  # out of the flow's sums at once (the dock measures before it is deleted)
             button.deleteLater()
         self.candidate_buttons = []
         if self.buffer:
@@ -252,6 +260,8 @@ class OnScreenKeyboard(QWidget):
             button.setMinimumSize(60, 60)
             button.clicked.connect(lambda *_, w=word: self.choose(w))
             self.candidates.add(button)
+            button.ensurePolished()  # measured with the stylesheet's padding and font …
+            button.show()  # … and counted by the flow at once (a new child would show one event later)
             self.candidate_buttons.append(button)
         self.candidates.updateGeometry()
         self.contentChanged.emit()
