@@ -8,6 +8,9 @@ note) and the field keeps its own ``maxLength``. The buffer label elides instead
 of taps can make the keyboard, or the window holding it, wider. ``set_field`` points the keyboard at
 another line edit (the kiosk docks one keyboard for every field but the search page's own).
 
+Candidates take one row: words that would wrap onto a second row are left out (type more letters to
+narrow them down), so the keys never leave the screen.
+
 Once a word is chosen the keyboard folds to one compact row (the hint and a 打开键盘 key), so what was
 found gets the room the keys took (issue 10 item 16); a tap on the field or on 打开键盘 unfolds it.
 """
@@ -263,8 +266,30 @@ class OnScreenKeyboard(QWidget):
             button.ensurePolished()  # measured with the stylesheet's padding and font …
             button.show()  # … and counted by the flow at once (a new child would show one event later)
             self.candidate_buttons.append(button)
+        self._fit_one_row()
         self.candidates.updateGeometry()
         self.contentChanged.emit()
+
+    def _fit_one_row(self) -> None:
+        """Candidates take one row (a candidate bar): words that would wrap are left out, the first
+        (the likeliest) and the letters themselves stay. A wrapped second or third row pushed the keys
+        off the screen at 200 % or squeezed the page above to nothing."""
+        top = self.top
+        fixed = [top.itemAt(i).widget() for i in range(top.count())]
+        fixed = [w for w in fixed if w is not None and w not in (self.buffer_label, self.candidates)
+                 and not w.isHidden()]
+        margins = self.layout().contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
+        spare = inner - sum(w.sizeHint().width() + top.spacing() for w in fixed) - top.spacing()
+        room = max(1, spare * 2 // 3)  # the candidates' share of the row (stretch 2 beside the hint's 1)
+        buttons = self.candidate_buttons
+        if not buttons:
+            return
+        row = max(b.sizeHint().height() for b in buttons)
+        while len(buttons) > 2 and self.candidates.heightForWidth(room) > row:
+            dropped = buttons.pop(-2)  # the letters themselves (last) stay
+            dropped.hide()
+            dropped.deleteLater()
 
     def reset(self) -> None:
         self.buffer = ""
