@@ -102,7 +102,8 @@ class FittedDialog(QDialog):
 class AboutDialog(FittedDialog):
     """Where the content comes from, the version and the font licence.
 
-    In kiosk mode nothing is said about installing software: that is for staff, on the desktop.
+    In kiosk mode nothing is said about installing software, checksums or content updates: that is for
+    staff, on the desktop (``dongli-desktop content status``).
     """
 
     def __init__(self, document: Document, parent: QWidget | None = None, kiosk: bool = False,
@@ -122,13 +123,15 @@ class AboutDialog(FittedDialog):
         layout.addWidget(make_label(source))
         layout.addWidget(make_label(self.tr("本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。"
                                             "各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。")))
-        layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(sha=grouped(document.source_sha256)),
-                                    "muted"))
+        if not kiosk:  # checksums and update status are for staff, not for visitors at a kiosk
+            layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(
+                sha=grouped(document.source_sha256)), "muted"))
         layout.addWidget(make_label(self.tr("字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。"), "muted"))
         layout.addWidget(make_label(self.tr("本程序完全离线运行，不收集任何个人信息。"), "muted"))
-        self.status_label = make_label(self.content_status_text(status), "muted")
+        self.status_label = make_label("" if kiosk else self.content_status_text(status), "muted")
         self.status_label.setAccessibleName(self.tr("内容更新状态"))
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setVisible(not kiosk)
         layout.addWidget(self.status_label)
         from dongli_desktop.ui.speech import speaker
 

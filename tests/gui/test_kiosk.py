@@ -22,13 +22,13 @@ def pin_hash():
     return hash_pin(PIN)
 
 
-def kiosk(qtbot, tmp_path, config_text: str, **intervals):
+def kiosk(qtbot, tmp_path, config_text: str, size: str = "1920x1080", **intervals):
     from dongli_desktop.ui.app import create_window, kiosk_config
     from dongli_desktop.ui.kiosk.controller import KioskController
 
     path = tmp_path / "kiosk.toml"
     path.write_text(config_text, encoding="utf-8")
-    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", "1920x1080")
+    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", size)
     config = kiosk_config(options)
     window, code = create_window(options, config)
     assert code == 0
@@ -367,8 +367,11 @@ def test_tapping_the_glossary_filter_brings_the_keyboard(locked, qtbot):
     assert "企业" in dock.keyboard.candidate_words()
     qtbot.mouseClick(next(b for b in dock.keyboard.candidate_buttons if b.text() == "企业"), Qt.MouseButton.LeftButton)
     assert page.filter.text() == "企业"
-    assert dock.keyboard.compact and dock.close_button.isVisibleTo(window)  # folded, and still closable
+    assert not dock.isVisible()  # a chosen word closes it: never 打开键盘 beside 收起键盘 (issue 20 #7)
     assert 0 < len(page.visible_terms()) < len(page.entries)
+    qtbot.mouseClick(page.filter, Qt.MouseButton.LeftButton)  # a tap on the field brings it back
+    assert dock.isVisible() and not dock.keyboard.compact
+    assert not dock.keyboard.keys["expand"].isVisibleTo(window)
     field = page.filter.rect().translated(page.filter.mapTo(window, QPoint(0, 0)))
     keys = dock.rect().translated(dock.mapTo(window, QPoint(0, 0)))
     assert not field.intersects(keys) and window.rect().contains(keys)
@@ -439,3 +442,261 @@ def test_the_guard_puts_the_window_back(locked, qtbot, harm):
         window.move(place.x() + 50, place.y() + 50)
     qtbot.waitUntil(lambda: controller.guard.count >= 1, timeout=3000)
     assert window.isVisible() and not window.isMinimized() and window.geometry() == place
+
+
+# -- issue 20 ----------------------------------------------------------------------------------
+def test_pin_pad_lockout_disables_the_keys_and_counts_down(locked, qtbot):
+    """Issue 20 #9: during a lockout the pad took every digit and only then said 请14秒后再试."""
+    from dongli_desktop.core.pin import PinLimiter
+    from dongli_desktop.ui.kiosk.pinpad import PinPad
+
+    window, controller = locked
+    now = [1000.0]
+    limiter = PinLimiter(clock=lambda: now[0], state_path=None)
+    pad = PinPad(controller.config.pin_hash, limiter, window, tick_ms=10)
+    qtbot.addWidget(pad)
+    pad.open()
+    for wrong in ("1111", "2222"):
+        for d in wrong:
+            pad.type_digit(d)
+        assert pad.submit() is False
+    assert pad.digit_buttons["5"].isEnabled() and "再错 1 次" in pad.message.text()
+    for d in "3333":
+        pad.type_digit(d)
+    assert pad.submit() is False
+    keys = [*pad.digit_buttons.values(), pad.ok, pad.back]
+    assert not any(k.isEnabled() for k in keys)  # the keys look (and are) dead while locked
+    assert "30 秒" in pad.message.text()
+    qtbot.mouseClick(pad.digit_buttons["7"], Qt.MouseButton.LeftButton)
+    pad.type_digit("7")
+    assert pad.entered == "" and pad.display.text() == ""
+    now[0] += 12.5
+    qtbot.waitUntil(lambda: "18 秒" in pad.message.text(), timeout=2000)  # the countdown runs by itself
+    now[0] += 18
+    qtbot.waitUntil(lambda: pad.digit_buttons["7"].isEnabled(), timeout=2000)
+    assert all(k.isEnabled() for k in keys) and "秒后再试" not in pad.message.text()
+    for d in PIN:
+        qtbot.mouseClick(pad.digit_buttons[d], Qt.MouseButton.LeftButton)
+    assert pad.submit() is True and pad.unlocked
+    pad.reject()
+
+
+def test_a_pad_opened_during_a_lock_shows_it_at_once(locked, qtbot):
+    from dongli_desktop.core.pin import PinLimiter
+    from dongli_desktop.ui.kiosk.pinpad import PinPad
+
+    window, controller = locked
+    limiter = PinLimiter(clock=lambda: 50.0, state_path=None, failures=4, locked_until=100.0, lock_length=60.0)
+    pad = PinPad(controller.config.pin_hash, limiter, window)
+    qtbot.addWidget(pad)
+    assert not pad.digit_buttons["1"].isEnabled() and "50 秒" in pad.message.text()
+    pad.reject()
+
+
+def test_kiosk_md_states_the_real_pin_rules():
+    """KIOSK.md's PIN section gives the free tries and every lock length the limiter really applies."""
+    import re
+    from pathlib import Path
+
+    from dongli_desktop.core.pin import PinLimiter
+
+    text = Path(__file__).resolve().parents[2].joinpath("KIOSK.md").read_text(encoding="utf-8")
+    section = text[text.index("PIN pad lockout"):text.index("### 3.")]
+    now = [0.0]
+    limiter = PinLimiter(clock=lambda: now[0], state_path=None)
+    free, locks = 0, []
+    for _ in range(12):
+        limiter.attempt("0", "scrypt$invalid")
+        if limiter.wait_seconds() == 0:
+            free += 1
+            continue
+        locks.append(round(limiter.lock_length))
+        now[0] += limiter.lock_length
+    words = {1: "first", 2: "two", 3: "third"}
+    assert free == 2 and f"first {words[free]} wrong PINs" in section
+    assert f"{words[free + 1]} locks the pad for {locks[0]} s" in section
+    doubling = ", ".join(f"{n} s" for n in sorted(set(locks[1:]))[:-1])
+    assert f"({doubling})" in section, doubling
+    assert f"at most {locks[-1] // 60} minutes" in section
+    assert re.search(r"digit keys, 退格 and 确定\s+are disabled", section)
+
+
+def test_a_tap_anywhere_closes_the_idle_prompt_and_still_acts(qtbot, tmp_path):
+    """Issue 20 #2: with the prompt up, a tap on 高对比度 was swallowed and the countdown ran on."""
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=60_000, tick_ms=60_000)
+    controller.on_idle()
+    assert controller.prompt.isVisible()
+    qtbot.mouseClick(window.nav_buttons["glossary"], Qt.MouseButton.LeftButton)
+    assert not controller.prompt.isVisible() and controller.resets == 0
+    assert window.current_page_name() == "glossary"  # the tap acted where it landed
+    assert controller.idle.isActive()
+    controller.stop()
+
+
+def test_the_idle_prompt_speaks_the_shown_language(qtbot, tmp_path):
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=60_000, tick_ms=60_000)
+    window.set_look(lang="en")
+    controller.on_idle()
+    prompt = controller.prompt
+    assert prompt.title.text() == "Still browsing?" and prompt.windowTitle() == "Still browsing?"
+    assert prompt.stay.text() == "Keep browsing"
+    prompt.accept()
+    window.set_look(lang="zh_CN")
+    controller.stop()
+
+
+def test_stale_taps_are_dropped():
+    """Issue 20 #3: a tap queued during a rebuild landed on 关于 after the layout moved."""
+    from dongli_desktop.ui.kiosk.busy import TapGate
+
+    now = [10_000.0]
+    gate = TapGate(clock=lambda: now[0], stale_ms=700, enabled=True)
+    assert not gate.stale(5_000)  # learns the offset (5 s) from a prompt event
+    now[0] += 100
+    assert not gate.stale(5_090)  # 10 ms old
+    now[0] += 2_000  # a rebuild of two seconds
+    gate.mark_busy_end()
+    assert gate.stale(5_600)  # touched during the rebuild
+    assert gate.stale(7_050)  # touched 50 ms before it ended
+    now[0] += 100
+    assert not gate.stale(7_190)  # touched after it: delivered
+    now[0] += 5_000
+    assert gate.stale(12_190 - 900)  # waited 900 ms in the queue for another reason
+    assert not gate.stale(12_190 - 100)
+    assert gate.dropped == 3
+
+
+def test_a_press_made_during_a_rebuild_is_not_delivered(locked, qtbot):
+    from PySide6.QtGui import QMouseEvent
+
+    from dongli_desktop.ui.kiosk.busy import TapGate, monotonic_ms
+
+    window, controller = locked
+    controller.gate = TapGate(enabled=True)
+    about = window.about_button
+    pos = QPoint(about.width() // 2, about.height() // 2)
+
+    def mouse(kind, stamp: float) -> QMouseEvent:
+        event = QMouseEvent(kind, pos, about.mapToGlobal(pos), Qt.MouseButton.LeftButton,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        event.setTimestamp(int(stamp))
+        return event
+
+    start = monotonic_ms()
+    assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonPress, start)) is False  # fresh: delivered
+    assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonRelease, start)) is False
+    window.set_look(large=True)  # a rebuild, under the busy overlay
+    assert not controller.busy.isVisible()
+    assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonPress, start + 1)) is True
+    assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonRelease, start + 2)) is True
+    qtbot.wait(5)
+    assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonPress, monotonic_ms())) is False  # after it
+    window.set_look(large=False)
+
+
+def test_rebuilds_show_the_busy_overlay_and_let_hidden_pages_go(locked, qtbot):
+    window, controller = locked
+    for name in ("review", "glossary", "search"):
+        window.show_page(name)
+    seen = []
+    original = controller._slow["set_look"]
+
+    def spy(**changes):
+        seen.append((controller.busy.isVisible(), sorted(window.pages)))
+        return original(**changes)
+
+    spy.__name__ = "set_look"
+    window.set_look = controller._under_busy(spy, rebuilds=True)
+    window.set_look(large=True)
+    assert seen == [(True, ["search"])]  # overlay up, only the page on screen rebuilt
+    assert not controller.busy.isVisible() and window.current_page_name() == "search"
+    window.set_look = controller._under_busy(original, rebuilds=True)
+    window.set_look(large=False)
+
+
+def test_kiosk_about_box_has_no_staff_data(locked):
+    """Issue 20 #11: the kiosk About box showed the SHA-256 and the update status to visitors."""
+    from tests.gui.conftest import visible_text
+
+    window, _ = locked
+    about = window.show_about()
+    text = visible_text(about)
+    assert "SHA-256" not in text and "内容更新状态" not in text and "上次检查更新" not in text
+    assert "内容来源" in text
+    about.reject()
+
+
+def test_kiosk_drop_downs_are_finger_sized(locked, qtbot):
+    """Issue 20 #11: the edition drop-down was about 45 px tall."""
+    from PySide6.QtWidgets import QComboBox
+
+    window, _ = locked
+    combos = []
+    for name in ("overview", "tracker"):
+        if name in window.allowed:
+            window.show_page(name)
+            qtbot.wait(30)
+            combos += [c for c in window.stack.currentWidget().findChildren(QComboBox) if c.isVisibleTo(window)]
+    assert combos, "the shipped catalogue gives the kiosk an edition picker"
+    assert all(c.height() >= 60 for c in combos), [c.height() for c in combos]
+
+
+def test_kiosk_dialogs_have_a_border_and_a_dimmed_backdrop(locked, qtbot):
+    """Issue 20 #11: a frameless dialog had no edge and the page behind was not dimmed."""
+    from PySide6.QtGui import QPalette
+
+    window, controller = locked
+    backdrop = controller.guard.backdrop
+    assert not backdrop.isVisible()
+    about = window.show_about()
+    qtbot.waitUntil(backdrop.isVisible, timeout=2000)
+    assert backdrop.geometry() == window.rect()
+    image = about.grab().toImage()
+    edge = about.palette().color(QPalette.ColorRole.WindowText)
+    for x, y in ((1, about.height() // 2), (about.width() // 2, 1), (about.width() - 2, about.height() // 2)):
+        assert image.pixelColor(x, y) == edge, (x, y, image.pixelColor(x, y).name())
+    about.reject()
+    qtbot.waitUntil(lambda: not backdrop.isVisible(), timeout=2000)
+
+
+def test_the_guard_brings_a_dialog_back_onto_the_screen(locked, qtbot):
+    """Issue 20 #4: a dialog moved off the screen left 关闭 unreachable (checked for real in a session)."""
+    from dongli_desktop.ui.kiosk.guard import screen_rect
+
+    window, controller = locked
+    about = window.show_about()
+    qtbot.waitUntil(lambda: screen_rect(window).contains(about.frameGeometry()), timeout=3000)
+    about.move(5000, 5000)
+    qtbot.waitUntil(lambda: screen_rect(window).contains(about.frameGeometry()), timeout=3000)
+    assert about.isVisible()
+    about.reject()
+
+
+@pytest.mark.parametrize("look", ["150", "large"])
+def test_top_bar_buttons_keep_their_labels_whole(qtbot, tmp_path, look):
+    """Issue 20 #11: at 1280×800 and 150 % the kiosk squeezed “English” until its label was cut."""
+    config = "attract = false\n" + ("font_scale = 1.5\n" if look == "150" else "large_mode = true\n")
+    window, controller = kiosk(qtbot, tmp_path, config, size="1280x800", idle_ms=60_000)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.page("overview").charts_built)
+    assert window.width() == 1280
+    buttons = [b for b in window.top_bar.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    assert window.language_button in buttons or window.top_bar.more in buttons
+    squeezed = [f"{b.text()} {b.width()} < {b.sizeHint().width()}" for b in buttons if b.width() < b.sizeHint().width()]
+    assert squeezed == []
+    controller.stop()
+
+
+def test_wide_keys_fit_their_labels_in_large_mode(qtbot, tmp_path):
+    """Issue 20 #7: in large mode 打开键盘 read “丁开键盘” (the key was narrower than its label)."""
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\nlarge_mode = true\n", idle_ms=60_000)
+    page = window.show_page("search")
+    keyboard = page.keyboard
+    keyboard.set_compact(True)
+    qtbot.waitUntil(lambda: keyboard.keys["expand"].isVisible())
+    for name in ("expand", "back", "space", "clear", "search"):
+        keyboard.set_compact(name == "expand")
+        key = keyboard.keys[name]
+        text = key.fontMetrics().horizontalAdvance(key.text())
+        assert key.width() >= key.sizeHint().width() and key.width() > text, (name, key.width(), text)
+    controller.stop()

@@ -166,6 +166,11 @@ def test_tapping_the_glossary_filter_opens_the_keyboard(x_session):
         x_session.click_control(app, letter, role="push button")
     x_session.click_control(app, "企业", role="push button")  # the candidate
     wait_until(lambda: "没有符合的名词。" not in x_session.controls(app, "没有符合的名词。"), 5)
+    # a chosen word closes the docked keyboard (issue 20 #7: no folded row with 打开键盘 beside 收起键盘)
+    wait_until(lambda: "收起键盘" not in x_session.controls(app, "收起键盘"), 10, message="the keyboard closed")
+    assert "打开键盘" not in x_session.controls(app, "打开键盘")
+    x_session.click_control(app, "筛选名词")  # a tap on the field brings it back
+    x_session.control(app, "收起键盘", role="push button")
     filter_box = x_session.control(app, "筛选名词")
     keys = x_session.control(app, "屏幕键盘")
     assert filter_box.y + filter_box.h <= keys.y, "the keyboard covers the field"

@@ -4,17 +4,29 @@ The controller is the kiosk session: it owns the configuration, the PIN limiter,
 the idle prompt, the attract screen and the docked keyboard. It locks the window down (no way out but
 the admin PIN), keeps it on the screen (see guard.py), makes it touch-first, and resets it after a
 visitor leaves. Time-based behaviour uses intervals the tests can shrink.
+
+Touch is honoured: any touch counts as activity, and a touch outside the idle prompt closes it and still
+acts where it landed. The window's slow rebuilds (大字模式, language, text size, edition) run under a
+busy overlay; taps made meanwhile, or left waiting in the queue too long, are dropped (busy.py), so a
+tap never reaches a control that was not under the finger when it touched. Before such a rebuild the
+pages not on screen are let go (they are built again, fresh, when visited), so a switch rebuilds one
+page instead of every page the visitor has seen.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import replace
+from functools import wraps
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QDialog,
+    QHBoxLayout,
     QLineEdit,
     QScroller,
     QTextBrowser,
@@ -24,6 +36,7 @@ from PySide6.QtWidgets import (
 from dongli_desktop.core.config import KioskConfig
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
+from dongli_desktop.ui.kiosk.busy import PRESSES, RELEASES, BusyOverlay, TapGate
 from dongli_desktop.ui.kiosk.dock import KeyboardDock, attach
 from dongli_desktop.ui.kiosk.guard import ScreenGuard
 from dongli_desktop.ui.kiosk.idle import IdlePrompt
@@ -32,7 +45,8 @@ from dongli_desktop.ui.kiosk.pinpad import PinPad
 from dongli_desktop.ui.logs import LOG
 
 ACTIVITY = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove, QEvent.Type.KeyPress,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
 }
 BLOCKED = {
@@ -45,6 +59,9 @@ MAX_PAUSED_ROUNDS = 2  # an open dialog pauses the idle timer for at most two mo
 
 
 TAP_EVENTS = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
+SLOW = ("set_look", "set_scale", "open_edition")  # the window's slow changes: they run under the busy overlay
+REBUILDS = ("set_look", "open_edition")  # of those, the ones that build every visited page anew
+FINGER = 60  # px: the least height of anything a finger taps
 
 
 class KioskController(QObject):
@@ -88,6 +105,10 @@ class KioskController(QObject):
         self.attract = AttractScreen(window.report, attract_ms, window)
         self.attract.hide()
         self.attract.dismissed.connect(self.activity)
+        self.gate = TapGate()
+        self.busy = BusyOverlay(window)
+        self.dropping_release = False
+        self._slow: dict[str, Callable] = {}
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> None:
@@ -101,12 +122,28 @@ class KioskController(QObject):
         self.window.pageCreated.connect(self.harden)
         self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget()))  # charts drawn late
         self.harden(self.window)
+        self._size_corner()
         QApplication.instance().installEventFilter(self)
+        for name in SLOW:
+            self._slow[name] = getattr(self.window, name)
+            setattr(self.window, name, self._under_busy(self._slow[name], rebuilds=name in REBUILDS))
         self.place = self.window.geometry()
         self.guard.start()
         if self.config.attract:
             self.attract.start()
         self.idle.start()
+
+    def _size_corner(self) -> None:
+        """The top bar counts the admin corner's width when it decides which buttons fit: an empty
+        widget has no size hint, so the bar thought it had 100 px more and squeezed “English” until
+        its label was cut (issue 20 #11). A fixed spacing gives the corner its real size hint."""
+        corner = self.window.findChild(QWidget, "adminCorner")
+        if corner is None or corner.layout() is not None:
+            return
+        layout = QHBoxLayout(corner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addSpacing(CORNER)
+        self.window.top_bar.arrange()
 
     def harden(self, root: QWidget) -> None:
         """Touch-first and no way out: kinetic scrolling, no text selection or drag, no save buttons."""
@@ -121,6 +158,8 @@ class KioskController(QObject):
                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         for field in root.findChildren(QLineEdit):
             field.setClearButtonEnabled(False)  # its button is too small for a finger; the keyboard has 清除
+        for combo in root.findChildren(QComboBox):  # the edition picker: a finger-sized drop-down
+            combo.setMinimumHeight(max(combo.minimumHeight(), FINGER))
         for chart in root.findChildren(ChartView):
             chart.save_button.hide()
             chart.tap_shows_tooltip = True
@@ -143,12 +182,68 @@ class KioskController(QObject):
         if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return True  # no zooming
         if kind in ACTIVITY:
+            if kind in PRESSES and self.prompt.isVisible() and not self._in_prompt(obj):
+                self.prompt.accept()  # any touch means someone is here; the tap goes on to where it landed
             self.activity()
+            if kind in PRESSES and isinstance(obj, QWidget):
+                self.dropping_release = self.gate.stale(event.timestamp())
+                if self.dropping_release:
+                    return True  # made before the screen changed under it: not delivered
+            if kind in RELEASES and self.dropping_release and isinstance(obj, QWidget):
+                self.dropping_release = False
+                return True
             if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
                 self._corner_press(self._window_pos(obj, event))
             elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
                 self.hold.stop()
         return False
+
+    def _in_prompt(self, obj: QObject) -> bool:
+        return isinstance(obj, QWidget) and obj.window() is self.prompt
+
+    # -- slow rebuilds under the busy overlay ---------------------------------------------
+    def _under_busy(self, rebuild: Callable, rebuilds: bool) -> Callable:
+        @wraps(rebuild)
+        def run(*args, **kwargs):
+            if not self._changes(rebuild.__name__, *args, **kwargs):
+                return rebuild(*args, **kwargs)  # nothing to rebuild: no overlay, no pages let go
+            self.busy.show_now()
+            app = QApplication.instance()
+            app.removeEventFilter(self)  # nothing is delivered meanwhile: spare every event two filters
+            self.guard.suspend()
+            try:
+                if rebuilds:
+                    self._let_go_of_hidden_pages()
+                return rebuild(*args, **kwargs)
+            finally:
+                self.guard.resume()
+                app.installEventFilter(self)
+                self.busy.hide()
+                self.gate.mark_busy_end()
+                if self.dock is not None and self.dock.isVisible():
+                    self.dock.raise_()
+
+        return run
+
+    def _changes(self, name: str, *args, **kwargs) -> bool:
+        """Would this call of a slow method change anything?"""
+        window = self.window
+        if name == "open_edition":
+            return bool(args) and args[0] != window.edition
+        if name == "set_look":
+            return replace(window.look, **kwargs) != window.look
+        return not args or args[0] != window.scale
+
+    def _let_go_of_hidden_pages(self) -> None:
+        """Pages not on screen go now (built fresh when visited): the restyle and rebuild skip them."""
+        from shiboken6 import Shiboken
+
+        current = self.window.stack.currentWidget()
+        for name, page in list(self.window.pages.items()):
+            if page is not current:
+                self.window.stack.removeWidget(page)
+                del self.window.pages[name]
+                Shiboken.delete(page)
 
     @staticmethod
     def _inner_area_scrolls(viewport: QObject, event) -> bool:
@@ -216,6 +311,8 @@ class KioskController(QObject):
 
     def admin_exit(self) -> None:
         LOG.info("kiosk: admin exit")
+        for name, method in self._slow.items():
+            setattr(self.window, name, method)
         self.unlocked = True
         self.window.locked = False
         self.guard.stop()
@@ -224,6 +321,9 @@ class KioskController(QObject):
 
     def stop(self) -> None:
         """End kiosk mode without closing the window (tests)."""
+        for name, method in self._slow.items():
+            setattr(self.window, name, method)
+        self._slow.clear()
         self.window.locked = False
         self.guard.stop()
         self.idle.stop()

@@ -2,7 +2,9 @@
 
 Two jobs, both from one application-wide event filter, so dialogs owned by other modules need no change:
 
-* every dialog is shown without a title bar (nothing to minimise, maximise or close) and on top;
+* every dialog is shown without a title bar (nothing to minimise, maximise or close), on top, with a
+  border of its own, over a dimmed backdrop, and inside the screen: a dialog moved or resized past the
+  screen's edge (``xdotool windowmove``, a window manager's Alt+drag) is put back in the middle;
 * whenever the kiosk window or one of its dialogs is minimised, hidden, unmapped, moved, resized away
   from its place or loses the focus to another program, the kiosk takes back its place: full screen
   (or the fixed rectangle it was started in), raised and active, its open dialogs shown again.
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import Shiboken
 
@@ -32,6 +34,7 @@ WATCHED = {
 }
 VIRTUAL_PLATFORMS = ("offscreen", "minimal")
 DIALOG_FLAGS = Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+BORDER = 3  # px: the frame a dialog draws itself, now that it has no window-manager frame
 
 
 def screen_rect(window: QWidget) -> QRect:
@@ -59,6 +62,24 @@ class ScreenGuard(QObject):
         self.watch = QTimer(self)
         self.watch.setInterval(watch_ms)
         self.watch.timeout.connect(self.reassert)
+        self.backdrop = QWidget(window)
+        self.backdrop.setObjectName("kioskBackdrop")
+        self.backdrop.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.backdrop.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)  # taps go through
+        self.backdrop.setStyleSheet("QWidget#kioskBackdrop { background: rgba(0, 0, 0, 120); }")
+        self.backdrop.hide()
+
+    def suspend(self) -> None:
+        """Stop watching for a while (a rebuild under the busy overlay: nothing can move meanwhile)."""
+        if self.active:
+            QApplication.instance().removeEventFilter(self)
+            self.watch.stop()
+
+    def resume(self) -> None:
+        if self.active:
+            QApplication.instance().installEventFilter(self)
+            self.watch.start()
+            self._sync_backdrop()
 
     def start(self) -> None:
         self.active = True
@@ -70,6 +91,7 @@ class ScreenGuard(QObject):
 
     def stop(self) -> None:
         self.active = False
+        self.backdrop.hide()
         QApplication.instance().removeEventFilter(self)
         self.settle.stop()
         self.watch.stop()
@@ -91,10 +113,36 @@ class ScreenGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(obj, QDialog) and obj.isWindow():
             self.lock_dialog(obj)
-        elif kind in WATCHED and self._ours(obj):
+        elif kind == QEvent.Type.Paint and isinstance(obj, QDialog) and obj.isWindow():
+            self._paint_border(obj)
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide) and isinstance(obj, QDialog) and obj.isWindow():
+            QTimer.singleShot(0, self, self._sync_backdrop)
+        if kind in WATCHED and self._ours(obj):
             self.focus_lost = self.focus_lost or kind == QEvent.Type.WindowDeactivate
             self.settle.start()
         return False
+
+    @staticmethod
+    def _paint_border(dialog: QDialog) -> None:
+        """A frame in the text colour, drawn under the dialog's own contents (inside its margins)."""
+        painter = QPainter(dialog)
+        pen = QPen(dialog.palette().color(QPalette.ColorRole.WindowText), BORDER)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = BORDER // 2
+        painter.drawRect(dialog.rect().adjusted(half, half, -half - 1, -half - 1))
+        painter.end()
+
+    def _sync_backdrop(self) -> None:
+        """The page under an open dialog is dimmed, so the dialog stands out; gone with the last dialog."""
+        if not self.active or not Shiboken.isValid(self.window) or not Shiboken.isValid(self.backdrop):
+            return
+        if self.dialogs():
+            self.backdrop.setGeometry(self.window.rect())
+            self.backdrop.raise_()
+            self.backdrop.show()
+        else:
+            self.backdrop.hide()
 
     def _ours(self, obj: QObject) -> bool:
         if obj is self.window or obj is self.window.windowHandle():
@@ -118,7 +166,20 @@ class ScreenGuard(QObject):
         for dialog in self.dialogs():
             if dialog.isMinimized() or self._unmapped(dialog):
                 return "dialog minimised"
+            if not self._on_screen(dialog):
+                return "dialog off screen"
         return None
+
+    def _on_screen(self, dialog: QDialog) -> bool:
+        return screen_rect(self.window).contains(dialog.frameGeometry())
+
+    def _bring_in(self, dialog: QDialog) -> None:
+        """Fit the dialog into the screen and centre it there."""
+        screen = screen_rect(self.window)
+        width, height = min(dialog.width(), screen.width()), min(dialog.height(), screen.height())
+        if (width, height) != (dialog.width(), dialog.height()):
+            dialog.resize(width, height)
+        dialog.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
 
     @staticmethod
     def _unmapped(widget: QWidget) -> bool:
@@ -159,6 +220,9 @@ class ScreenGuard(QObject):
                 dialog.setWindowState(dialog.windowState() & ~Qt.WindowState.WindowMinimized)
                 dialog.hide()
                 dialog.show()
+            if not self._on_screen(dialog):
+                self._bring_in(dialog)
+        self._sync_backdrop()
         self._activate()
         self.focus_lost = False
         self.count += 1

@@ -1,5 +1,9 @@
 """The “还在浏览吗?” prompt: a countdown the visitor can stop with one tap.
 
+It is not modal: a tap anywhere else on the kiosk also keeps the visitor (the controller closes the
+prompt and lets the tap act where it landed). Its texts are set each time it opens, in the language
+shown then.
+
 Signals:
     expired(): the countdown reached zero.
 """
@@ -17,13 +21,12 @@ class IdlePrompt(QDialog):
 
     def __init__(self, seconds: int, tick_ms: int = 1000, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("还在浏览吗？"))
-        self.setModal(True)
+        self.setModal(False)
         self.total = seconds
         self.remaining = seconds
-        self.title = make_label(self.tr("还在浏览吗？"), "pageTitle")
+        self.title = make_label("", "pageTitle")
         self.countdown = make_label("", "sectionTitle")
-        self.stay = QPushButton(self.tr("继续浏览"))
+        self.stay = QPushButton()
         self.stay.setMinimumSize(200, 80)
         self.stay.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -33,13 +36,20 @@ class IdlePrompt(QDialog):
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self._tick)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("还在浏览吗？"))
+        self.title.setText(self.tr("还在浏览吗？"))
+        self.stay.setText(self.tr("继续浏览"))
+        self.stay.setAccessibleName(self.stay.text())
         self._show_remaining()
 
     def start(self) -> None:
         self.remaining = self.total
-        self._show_remaining()
+        self.retranslate()
         self.timer.start()
-        self.open()
+        self.show()
 
     def _tick(self) -> None:
         self.remaining -= 1
@@ -50,7 +60,7 @@ class IdlePrompt(QDialog):
             self.expired.emit()
 
     def _show_remaining(self) -> None:
-        self.countdown.setText(self.tr("{s} 秒后将回到首页。轻触“继续浏览”留在这里。").format(s=self.remaining))
+        self.countdown.setText(self.tr("{s} 秒后将回到首页。轻触屏幕任意处留在这里。").format(s=self.remaining))
 
     def done(self, result: int) -> None:
         self.timer.stop()

@@ -8,6 +8,9 @@ note) and the field keeps its own ``maxLength``. The buffer label elides instead
 of taps can make the keyboard, or the window holding it, wider. ``set_field`` points the keyboard at
 another line edit (the kiosk docks one keyboard for every field but the search page's own).
 
+Candidates take one row: words that would wrap onto a second row are left out (type more letters to
+narrow them down), so the keys never leave the screen.
+
 Once a word is chosen the keyboard folds to one compact row (the hint and a 打开键盘 key), so what was
 found gets the room the keys took (issue 10 item 16); a tap on the field or on 打开键盘 unfolds it.
 """
@@ -32,6 +35,9 @@ from dongli_desktop.ui.widgets.flow import FlowWidget
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl.", "zxcvbnm")
 MAX_CANDIDATES = 8
 MAX_LETTERS = 24  # longer than any word's full pinyin in the report (zhengfugongzuobaogao is 20)
+KEY = 60  # px: a key's height (and a letter key's width): the kiosk's finger size, no more, so the
+# keyboard fits below a field in the upper half of a 800 px screen in large mode
+WIDE_KEY = 140  # px: the least width of a wide key
 SIDE_MARGIN = 16  # px between the hint text and whatever is beside the keyboard (the sidebar)
 
 
@@ -62,9 +68,14 @@ class ElidedLabel(QLabel):
 class OnScreenKeyboard(QWidget):
     """Signals:
         compactChanged(bool): the keys were folded away (True) or brought back (False).
+        contentChanged(): the hint or the candidates changed (the keyboard may need another height).
+
+    Keys are 60 px tall; the wide ones (退格, 空格, 打开键盘 …) are at least 140 px wide and grow with
+    their text, so a large font never cuts a label (“丁开键盘”).
     """
 
     compactChanged = Signal(bool)
+    contentChanged = Signal()
 
     def __init__(self, report: Report, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +86,7 @@ class OnScreenKeyboard(QWidget):
         self.keys: dict[str, QPushButton] = {}
         self.candidate_buttons: list[QPushButton] = []
         self.compact = False
+        self.max_candidates = MAX_CANDIDATES  # the docked keyboard offers fewer when the screen is short
         self.setAccessibleName(self.tr("屏幕键盘"))
 
         self.buffer_label = ElidedLabel("muted")
@@ -95,6 +107,7 @@ class OnScreenKeyboard(QWidget):
         self.key_area = QWidget()
         keys = QVBoxLayout(self.key_area)
         keys.setContentsMargins(0, 0, 0, 0)
+        keys.setSpacing(4)
         layout.addWidget(self.key_area)
         for row in ROWS:
             line = QHBoxLayout()
@@ -133,7 +146,12 @@ class OnScreenKeyboard(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         names = {"back": self.tr("退格"), "space": self.tr("空格"), "clear": self.tr("清除")}
         button.setAccessibleName(names.get(name, text))
-        button.setFixedSize(140 if wide else 66, 66)
+        if wide:
+            button.setMinimumSize(WIDE_KEY, KEY)
+            button.setFixedHeight(KEY)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        else:
+            button.setFixedSize(KEY, KEY)
         button.clicked.connect(lambda *_: action())
         self.keys[name] = button
         return button
@@ -217,11 +235,16 @@ class OnScreenKeyboard(QWidget):
     def candidate_words(self) -> list[str]:
         if not self.buffer:
             return []
-        words = [w.word for w in self.report.words_for_pinyin(self.buffer, MAX_CANDIDATES)]
+        words = [w.word for w in self.report.words_for_pinyin(self.buffer, self.max_candidates)]
         return words + [self.buffer.upper()]  # the letters themselves, for PM2.5 and the like
+
+    def refresh(self) -> None:
+        """Show the hint and the candidates again (after ``max_candidates`` changed)."""
+        self._refresh()
 
     def _refresh(self) -> None:
         for button in self.candidate_buttons:
+            button.hide()  # out of the flow's sums at once (the dock measures before it is deleted)
             button.deleteLater()
         self.candidate_buttons = []
         if self.buffer:
@@ -240,8 +263,33 @@ class OnScreenKeyboard(QWidget):
             button.setMinimumSize(60, 60)
             button.clicked.connect(lambda *_, w=word: self.choose(w))
             self.candidates.add(button)
+            button.ensurePolished()  # measured with the stylesheet's padding and font …
+            button.show()  # … and counted by the flow at once (a new child would show one event later)
             self.candidate_buttons.append(button)
+        self._fit_one_row()
         self.candidates.updateGeometry()
+        self.contentChanged.emit()
+
+    def _fit_one_row(self) -> None:
+        """Candidates take one row (a candidate bar): words that would wrap are left out, the first
+        (the likeliest) and the letters themselves stay. A wrapped second or third row pushed the keys
+        off the screen at 200 % or squeezed the page above to nothing."""
+        top = self.top
+        fixed = [top.itemAt(i).widget() for i in range(top.count())]
+        fixed = [w for w in fixed if w is not None and w not in (self.buffer_label, self.candidates)
+                 and not w.isHidden()]
+        margins = self.layout().contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
+        spare = inner - sum(w.sizeHint().width() + top.spacing() for w in fixed) - top.spacing()
+        room = max(1, spare * 2 // 3)  # the candidates' share of the row (stretch 2 beside the hint's 1)
+        buttons = self.candidate_buttons
+        if not buttons:
+            return
+        row = max(b.sizeHint().height() for b in buttons)
+        while len(buttons) > 2 and self.candidates.heightForWidth(room) > row:
+            dropped = buttons.pop(-2)  # the letters themselves (last) stay
+            dropped.hide()
+            dropped.deleteLater()
 
     def reset(self) -> None:
         self.buffer = ""

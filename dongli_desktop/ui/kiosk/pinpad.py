@@ -1,5 +1,8 @@
 """The admin PIN pad: digits only, masked, rate-limited; a right PIN offers exit or settings.
 
+While the limiter locks the pad, the digit keys, 退格 and 确定 are disabled and a countdown says how many
+seconds are left (ticking every ``tick_ms``); only 取消 stays live. The keys come back when it ends.
+
 Signals:
     exitRequested(): the admin chose to leave kiosk mode.
     scaleRequested(float): the admin changed the kiosk text size.
@@ -7,7 +10,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -26,13 +29,18 @@ class PinPad(QDialog):
     exitRequested = Signal()
     scaleRequested = Signal(float)
 
-    def __init__(self, pin_hash: str | None, limiter: PinLimiter, parent: QWidget | None = None) -> None:
+    def __init__(self, pin_hash: str | None, limiter: PinLimiter, parent: QWidget | None = None,
+                 tick_ms: int = 1000) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("管理员"))
         self.setModal(True)
         self.pin_hash = pin_hash
         self.limiter = limiter
         self.entered = ""
+        self.lock_shown = False
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(tick_ms)
+        self.countdown.timeout.connect(self._show_lock)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._pad())
         self.stack.addWidget(self._panel())
@@ -40,6 +48,8 @@ class PinPad(QDialog):
         layout.addWidget(self.stack)
         if not pin_hash:
             self.message.setText(self.tr("未设置管理员密码，无法退出。请用 dongli-desktop kiosk set-pin 设置。"))
+        else:
+            self._show_lock()  # a lock from earlier tries (or a restart) shows at once
 
     def _button(self, text: str, action) -> QPushButton:
         button = QPushButton(text)
@@ -64,7 +74,8 @@ class PinPad(QDialog):
             self.digit_buttons[d] = self._button(d, lambda d=d: self.type_digit(d))
             grid.addWidget(self.digit_buttons[d], i // 3, i % 3)
         self.digit_buttons["0"] = self._button("0", lambda: self.type_digit("0"))
-        grid.addWidget(self._button(self.tr("退格"), self.backspace), 3, 0)
+        self.back = self._button(self.tr("退格"), self.backspace)
+        grid.addWidget(self.back, 3, 0)
         grid.addWidget(self.digit_buttons["0"], 3, 1)
         self.ok = self._button(self.tr("确定"), self.submit)
         grid.addWidget(self.ok, 3, 2)
@@ -86,7 +97,33 @@ class PinPad(QDialog):
         layout.addWidget(self._button(self.tr("返回展示"), self.accept))
         return page
 
+    @property
+    def locked_out(self) -> bool:
+        return bool(self.pin_hash) and self.limiter.wait_seconds() > 0
+
+    def _set_keys_enabled(self, enabled: bool) -> None:
+        for button in (*self.digit_buttons.values(), self.back, self.ok):
+            button.setEnabled(enabled)
+
+    def _show_lock(self) -> None:
+        """Keys off and a countdown while locked out; keys back (and the countdown gone) when it ends."""
+        wait = self.limiter.wait_seconds() if self.pin_hash else 0.0
+        if wait > 0:
+            self._set_keys_enabled(False)
+            self.message.setText(self.tr("尝试次数过多，键盘已锁定。请 {s} 秒后再试。").format(s=int(wait + 0.999)))
+            self.lock_shown = True
+            if not self.countdown.isActive():
+                self.countdown.start()
+            return
+        self.countdown.stop()
+        self._set_keys_enabled(True)
+        if self.lock_shown:
+            self.message.setText(self.tr("可以再试了。"))
+        self.lock_shown = False
+
     def type_digit(self, digit: str) -> None:
+        if self.locked_out:
+            return
         if len(self.entered) < 12:
             self.entered += digit
         self.display.setText("●" * len(self.entered))
@@ -100,17 +137,24 @@ class PinPad(QDialog):
         self.display.setText("")
         if not self.pin_hash:
             return False  # nothing can match: keep saying how to set a PIN instead of "wrong PIN"
-        wait = self.limiter.wait_seconds()
-        if wait > 0:
-            self.message.setText(self.tr("尝试次数过多，请 {s} 秒后再试。").format(s=int(wait + 0.999)))
+        if self.limiter.wait_seconds() > 0:
+            self._show_lock()
             return False
         if self.limiter.attempt(pin, self.pin_hash):
+            self.countdown.stop()
             self.stack.setCurrentIndex(1)
             return True
-        wait = self.limiter.wait_seconds()
-        retry = self.tr("请 {s} 秒后再试。").format(s=int(wait + 0.999)) if wait else ""
-        self.message.setText(self.tr("密码错误。") + retry)
+        if self.limiter.wait_seconds() > 0:
+            self._show_lock()
+        else:
+            left = max(0, self.limiter.free - self.limiter.failures)
+            self.message.setText(self.tr("密码错误。再错 {n} 次，键盘将锁定 {s} 秒。").format(
+                n=left, s=round(self.limiter.base_lock)))
         return False
+
+    def done(self, result: int) -> None:
+        self.countdown.stop()
+        super().done(result)
 
     @property
     def unlocked(self) -> bool:

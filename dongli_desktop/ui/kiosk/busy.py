@@ -1,0 +1,96 @@
+"""Taps are honoured only where the finger touched: a busy state over slow rebuilds, stale taps dropped.
+
+A switch of 大字模式, language, text size or edition rebuilds the pages on the GUI thread; taps made
+meanwhile wait in the queue and, delivered afterwards, would land on whatever the new layout put under
+the old position. :class:`TapGate` decides from each press's own time stamp whether it was made before
+the screen last changed under it (during a rebuild) or has waited too long in the queue (the interface
+was blocked for another reason); such a press, and its release, are dropped. :class:`BusyOverlay` is
+painted over the window before a rebuild starts, so the visitor sees that the kiosk is working.
+
+Event time stamps come from the windowing system (the X server's clock on xcb). The gate learns their
+offset from its own monotonic clock as the smallest ``now - stamp`` seen (the least-delayed event), so a
+press's age is how long it waited; a jump of the server clock (a wrap after 49 days) re-learns it.
+On the virtual platforms (offscreen, minimal) events come from QTest with made-up stamps, so the gate
+only drops presses there when a test turns it on (``enabled``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+STALE_MS = 700.0  # a press that waited longer than this in the queue is not delivered
+RELEARN_MS = 60_000.0  # an apparent age beyond this means the event clock jumped: learn the offset again
+PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
+RELEASES = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
+
+
+def monotonic_ms() -> float:
+    return time.monotonic() * 1000.0
+
+
+class TapGate:
+    """Says which presses to drop: made during a rebuild (before ``busy_end``) or older than ``stale_ms``."""
+
+    def __init__(self, clock: Callable[[], float] = monotonic_ms, stale_ms: float = STALE_MS,
+                 enabled: bool | None = None) -> None:
+        if enabled is None:
+            enabled = QGuiApplication.platformName() not in ("offscreen", "minimal")
+        self.enabled = enabled
+        self.clock = clock
+        self.stale_ms = stale_ms
+        self.offset: float | None = None  # our clock minus the event clock, for the least-delayed event
+        self.busy_end = float("-inf")  # our clock when the last rebuild ended
+        self.dropped = 0
+
+    def mark_busy_end(self) -> None:
+        self.busy_end = self.clock()
+
+    def made_at(self, stamp: float) -> float:
+        """When an event with this time stamp happened, on our clock (never later than the truth)."""
+        now = self.clock()
+        lag = now - stamp
+        if self.offset is None or lag < self.offset or lag - self.offset > RELEARN_MS:
+            self.offset = lag
+        return stamp + self.offset
+
+    def stale(self, stamp: float) -> bool:
+        """True if a press with this time stamp must not be delivered."""
+        if not self.enabled:
+            return False
+        made = self.made_at(stamp)
+        drop = made < self.busy_end or self.clock() - made > self.stale_ms
+        self.dropped += drop
+        return drop
+
+
+class BusyOverlay(QWidget):
+    """A dimmed layer with “请稍候…” over the whole window while it is rebuilt."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("kioskBusy")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#kioskBusy { background: rgba(0, 0, 0, 110); }"
+                           "QLabel { background: white; color: black; border: 3px solid black;"
+                           " border-radius: 12px; padding: 24px 48px; font-size: 24pt; }")
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignCenter)
+        self.hide()
+
+    def show_now(self) -> None:
+        """Cover the window and paint at once: the GUI thread is about to be busy."""
+        self.label.setText(self.tr("请稍候…"))
+        self.setAccessibleName(self.tr("正在切换，请稍候"))
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+        self.repaint()
