@@ -4,102 +4,102 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="112"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="115"/>
         <source>{district}{title} · 市民读本</source>
         <translation>{district}{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="117"/>
         <source>版本 {v}</source>
         <translation>Version {v}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="118"/>
         <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
         <translation>Source: &quot;{title}&quot;, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="122"/>
         <source>{issued}印发。</source>
         <translation>Issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="123"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="124"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
         <translation>All text and numbers come from the original report; every number has a &quot;Show source&quot; link to check it. Headings of unnumbered passages (such as &quot;Overall results&quot;) and the plain-language lines were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="127"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="127"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="129"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="130"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="132"/>
         <source>内容更新状态</source>
         <translation>Content update status</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="140"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="143"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="146"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="163"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="166"/>
         <source>内容更新状态：暂时无法读取。</source>
         <translation>Content update status: cannot be read at the moment.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="167"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="169"/>
         <source>内容版本：随程序安装的版本</source>
         <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
         <source>内容版本：{edition}（第 {version} 版）</source>
         <translation>Content edition: {edition} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="175"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="176"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -107,17 +107,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="66"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="67"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="101"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -131,89 +131,140 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="51"/>
+        <source>这一版报告没有标注指标数据</source>
+        <translation>This edition has no curated indicators</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="52"/>
+        <source>可以阅读报告原文：工作回顾、工作安排和名词解释</source>
+        <translation>You can read the report itself: the review, the plan and the glossary</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="58"/>
         <source>{year}年 · {name}</source>
         <translation>{year} · {name}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="53"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="61"/>
         <source>欢迎屏幕</source>
         <translation>Welcome screen</translation>
     </message>
 </context>
 <context>
+    <name>BusyOverlay</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="89"/>
+        <source>请稍候…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="90"/>
+        <source>正在切换，请稍候</source>
+        <translation>Switching, please wait</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="147"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="138"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="149"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="157"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="257"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="238"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="663"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="683"/>
+        <source>不能直接比较：{reason}</source>
+        <translation>Not directly comparable: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="276"/>
+        <source>{text}（本程序推算）</source>
+        <translation>{text} (worked out by this app)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="284"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="291"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="318"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="293"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="319"/>
         <source>{text}（推算）</source>
         <translation>{text} (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="488"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="320"/>
+        <source>{text}（柱长不按比例）</source>
+        <translation>{text} (bar not to scale)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="495"/>
+        <source>{title}：图表，用方向键逐个查看数值</source>
+        <translation>{title}: chart; use the arrow keys to read each value</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="534"/>
         <source>横轴：{axis}</source>
         <translation>Horizontal axis: {axis}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="493"/>
-        <source>单位相同的数字共用一把尺子，柱子长短可以比较；单位不同的数字不能互相比较；没有同单位数字可比的一行只写数值（圆点）。</source>
-        <translation>Numbers in the same unit share one scale, so their bars can be compared; numbers in different units cannot be compared with each other. A row with no other number in its unit shows only its value (a dot).</translation>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="539"/>
+        <source>每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；不同行的柱子不能互相比较，请看柱子旁的数字。</source>
+        <translation>Each row is one measure with its own scale: the longest bar in a row is that row&apos;s largest number, and bars in the same row compare by length; bars in different rows cannot be compared — read the numbers beside them.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="496"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="679"/>
+        <source>报告原文是“{word}”：这是估计数，不是最终结果</source>
+        <translation>The report says “{word}”: this is an estimate, not a final result</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="681"/>
+        <source>报告没有直接写出这个数，这是本程序用报告中的数字算出来的</source>
+        <translation>The report does not state this number; this app worked it out from the report&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="542"/>
         <source>单位：{axis}（每个柱子都标有数值）</source>
         <translation>Unit: {axis} (every bar is labelled with its value)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="541"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="677"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="543"/>
-        <source>报告未直接给出，由报告中的数字推算</source>
-        <translation>Not stated in the report; derived from the report&apos;s numbers</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="545"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="686"/>
         <source>原文：“{quote}”</source>
         <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="546"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="687"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="569"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="710"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="570"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="711"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -221,32 +272,32 @@
 <context>
     <name>EditionPicker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="70"/>
         <source>选择报告</source>
         <translation>Choose a report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="79"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="80"/>
         <source>{title}（最新）</source>
         <translation>{title} (newest)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="86"/>
         <source>{title}，{meeting}所作</source>
         <translation>{title}, delivered at {meeting}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="88"/>
         <source>；含{year}年的工作安排</source>
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="104"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="105"/>
         <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
         <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="108"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
@@ -289,12 +340,12 @@
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="64"/>
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="65"/>
         <source>程序遇到意外问题，需要重新启动。问题已记录在日志中。</source>
         <translation>The program ran into an unexpected problem and needs to restart. The problem has been written to the log.</translation>
     </message>
@@ -302,35 +353,49 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="44"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="49"/>
+        <source>到{year}</source>
+        <translation>to {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="59"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="44"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="59"/>
         <source>{year}的原文</source>
         <translation>Source of {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="68"/>
+        <source>不能直接比较：{reason}</source>
+        <translation>Not directly comparable: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="74"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="74"/>
         <source>朗读这张卡片</source>
         <translation>Read this card aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="75"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="109"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="77"/>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="79"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="110"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="113"/>
+        <source>{year}：{measure}</source>
+        <translation>{year}: {measure}</translation>
     </message>
 </context>
 <context>
@@ -419,20 +484,20 @@
 <context>
     <name>IdlePrompt</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="20"/>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="24"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="42"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="43"/>
         <source>还在浏览吗？</source>
         <translation>Still browsing?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="26"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="44"/>
         <source>继续浏览</source>
         <translation>Keep browsing</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="53"/>
-        <source>{s} 秒后将回到首页。轻触“继续浏览”留在这里。</source>
-        <translation>Back to the start page in {s} seconds. Touch &quot;Keep browsing&quot; to stay.</translation>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="63"/>
+        <source>{s} 秒后将回到首页。轻触屏幕任意处留在这里。</source>
+        <translation>Back to the start page in {s} seconds. Touch anywhere to stay.</translation>
     </message>
 </context>
 <context>
@@ -451,7 +516,7 @@
 <context>
     <name>KeyboardDock</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/dock.py" line="28"/>
+        <location filename="../../dongli_desktop/ui/kiosk/dock.py" line="35"/>
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
@@ -651,54 +716,54 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="90"/>
         <source>屏幕键盘</source>
         <translation>On-screen keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="101"/>
         <source>打开键盘</source>
         <translation>Show keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="119"/>
         <source>← 退格</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="111"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="147"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="112"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="147"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="147"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="194"/>
         <source>拼音最多 {n} 个字母，请先选一个词。</source>
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="251"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="253"/>
         <source>要改输入的内容，点输入框或“打开键盘”。</source>
         <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="255"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -711,9 +776,44 @@
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="78"/>
+        <source>{reviewed}年情况与{planned}年目标</source>
+        <translation>{reviewed} and the targets for {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="80"/>
+        <source>每张卡片从{reviewed}年报告的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
+        <translation>Each card steps from the {reviewed} figure in the report (words such as “estimated” are kept as written) to the target set for {planned}: it is the next step planned, not a verdict on whether a target was met — the targets for {reviewed} itself are not in this report.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="91"/>
+        <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
+        <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
+        <source>从{reviewed}年到{planned}年目标</source>
+        <translation>From {reviewed} to the targets for {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="103"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="160"/>
+        <source>国家高新技术企业总数：倍增计划</source>
+        <translation>National high-tech enterprises in total: the doubling plan</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="171"/>
+        <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
+        <translation>This edition has no indicators to compare, so there are no charts here.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
+        <source>报告没有写出{base}年（倍增计划的基期）的企业数。注释里说到{goal_year}年“实现国家高新技术企业倍增，达到{goal}”：倍增就是翻一番，所以本程序算出基期约为{formula}（斜线柱，仅供参考）。</source>
+        <translation>The report does not state the number for {base} (the doubling plan&apos;s base year). Its note says that by {goal_year} the number of national high-tech enterprises will double, reaching {goal}: doubling means twice as many, so this app works out the base as about {formula} (hatched bar, for reference only).</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/overview.py" line="70"/>
@@ -721,62 +821,42 @@
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="78"/>
-        <source>{reviewed}年成绩与{planned}年目标</source>
-        <translation>{reviewed} results and {planned} targets</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="89"/>
-        <source>{reviewed}年实际与{planned}年目标对比</source>
-        <translation>{reviewed} results compared with {planned} targets</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="106"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="107"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="108"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="109"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="110"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="157"/>
-        <source>{base}年底的数字报告没有直接写出，是用{year}年总数减去当年新增数推算的。</source>
-        <translation>The end-of-{base} number is not in the report: it is the {year} total minus that year&apos;s new enterprises.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="156"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="156"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
-        <source>国家高新技术企业倍增之路</source>
-        <translation>Doubling the national high-tech enterprises</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="153"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="160"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
@@ -860,8 +940,8 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="361"/>
-        <source>主要经济指标：{actual}年实际与{target}年目标</source>
-        <translation>Main economic measures: {actual} results and {target} targets</translation>
+        <source>主要经济指标：{actual}年与{target}年目标</source>
+        <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="366"/>
@@ -877,80 +957,80 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="31"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="35"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="42"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="50"/>
         <source>未设置管理员密码，无法退出。请用 dongli-desktop kiosk set-pin 设置。</source>
         <translation>No admin PIN is set, so the kiosk cannot be left. Set one with dongli-desktop kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="55"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="65"/>
         <source>请输入管理员密码</source>
         <translation>Enter the admin PIN</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="57"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="67"/>
         <source>已输入的位数</source>
         <translation>Digits entered</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="77"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="80"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="72"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="83"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="89"/>
         <source>管理员已解锁</source>
         <translation>Admin unlocked</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="79"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="90"/>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="94"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="97"/>
         <source>返回展示</source>
         <translation>Back to the display</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="105"/>
-        <source>尝试次数过多，请 {s} 秒后再试。</source>
-        <translation>Too many tries. Please try again in {s} seconds.</translation>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="113"/>
+        <source>尝试次数过多，键盘已锁定。请 {s} 秒后再试。</source>
+        <translation>Too many tries: the keypad is locked. Try again in {s} seconds.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="112"/>
-        <source>密码错误。</source>
-        <translation>Wrong PIN.</translation>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="121"/>
+        <source>可以再试了。</source>
+        <translation>You can try again now.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="111"/>
-        <source>请 {s} 秒后再试。</source>
-        <translation>Try again in {s} seconds.</translation>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="151"/>
+        <source>密码错误。再错 {n} 次，键盘将锁定 {s} 秒。</source>
+        <translation>Wrong PIN. {n} more wrong tries lock the keypad for {s} seconds.</translation>
     </message>
 </context>
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="68"/>
         <source>报告原文</source>
         <translation>Report text</translation>
     </message>
@@ -1080,17 +1160,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="191"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="194"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="195"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="198"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="197"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="200"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1098,112 +1178,172 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="295"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="272"/>
         <source>目标完成情况</source>
         <translation>Targets and results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="298"/>
-        <source>怎样算完成？</source>
-        <translation>What counts as met?</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="298"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="277"/>
         <source>显示或收起判断规则</source>
         <translation>Show or hide the rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="302"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="277"/>
+        <source>怎样算达到？</source>
+        <translation>How is “met” decided?</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
         <source>判断规则</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="327"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="307"/>
         <source>目标列表</source>
         <translation>List of targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="348"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="329"/>
         <source>本机没有可以显示的报告。</source>
         <translation>There is no report on this computer to show.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="358"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="338"/>
         <source>这两份报告无法逐项对照，其他页面不受影响。</source>
         <translation>These two reports cannot be compared item by item. The other pages are not affected.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="389"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="374"/>
         <source>全部 {n}</source>
         <translation>All {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="391"/>
-        <source>已完成 {n}</source>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="378"/>
+        <source>按判断结果筛选</source>
+        <translation>Filter by verdict</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="385"/>
+        <source>{title}定下的目标（{n}项），都还不能判断：</source>
+        <translation>The targets set in {title} ({n}), none of which can be judged yet:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="388"/>
+        <source>{title}还没有整理出可以逐项对照的目标。</source>
+        <translation>No targets of {title} have been prepared for checking one by one yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="401"/>
+        <source>已达到 {n}</source>
         <translation>Met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="391"/>
-        <source>未完成 {n}</source>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="401"/>
+        <source>未达到 {n}</source>
         <translation>Not met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="392"/>
-        <source>无法判断 {n}</source>
-        <translation>Unclear {n}</translation>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="402"/>
+        <source>不能确定 {n}</source>
+        <translation>Cannot tell {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="392"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="402"/>
+        <source>无法对比 {n}</source>
+        <translation>Not comparable {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="403"/>
+        <source>只有文字说明 {n}</source>
+        <translation>Words only {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="404"/>
+        <source>还不能判断 {n}</source>
+        <translation>Not yet due {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
+        <source>{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
+        <translation>The targets set in {earlier}, against the results the later reports ({later}) give. Every number opens its exact words in the original report.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="416"/>
+        <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
+        <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is loaded on this device; targets for later years wait for the report that reviews that year.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="430"/>
+        <source>{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。</source>
+        <translation>{title} reviews the results of {year}, but the targets for {year} were set in the {year} {kind}, which is not in this app, so whether the {year} targets were met cannot be judged here.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="433"/>
+        <source>{title}回顾了{first}—{last}年的成绩，但那些年的目标是当年的报告定下的，这些报告不在本应用里，所以这里无法判断那些目标是否达到。</source>
+        <translation>{title} reviews the results of {first}–{last}, but the targets for those years were set in that year&apos;s reports, which are not in this app, so whether those targets were met cannot be judged here.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <source>已达到{n}项</source>
+        <translation>{n} met</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <source>未达到{n}项</source>
+        <translation>{n} not met</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="447"/>
+        <source>不能确定{n}项</source>
+        <translation>{n} cannot tell</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="447"/>
+        <source>无法对比{n}项</source>
+        <translation>{n} not comparable</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="448"/>
+        <source>只有文字说明{n}项</source>
+        <translation>{n} in words only</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="449"/>
+        <source>报告未提及{n}项</source>
+        <translation>{n} not mentioned</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="449"/>
+        <source>还不能判断{n}项</source>
+        <translation>{n} not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <source>共{n}项：{parts}。</source>
+        <translation>{n} in all: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
+        <source>只比较报告里写明的数字，万、亿换算后再比；单位不同的，量的不是同一样东西，标为“无法对比”。报告的说法按字面理解：“余、多”是比这个数多一些；“近”是略少于这个数（按不低于它的{near}%计）；“约、左右”按上下{tolerance}%计；“以上、不少于、不低于”是至少这个数，“超过”是多于这个数；“以下、以内、不超过”是至多这个数；“3%—4%”“800至900个”是这个范围。目标写“以上、不少于、超过”等的，结果要达到它；写“以下、以内、不超过”的，结果不能超过它；其余的，结果要达到目标的下限（越低越好的指标，如PM2.5浓度，不能高于上限）。结果的范围全部达到目标，算“已达到”；全部没有达到，算“未达到”；一部分达到、一部分没有，算“不能确定”。“高于经济增长速度”这样的目标，和同一份报告里的那个数比；“下降”“减少”“提高”这样的目标，和上一年的数比。写明“预计”“初步”的结果照样比较，并注明。只用文字说明、没有数字的，标为“只有文字说明”并列出原话；回顾了那一年却没有提到的，标为“报告未提及”；还没有报告回顾那一年的，标为“还不能判断”。</source>
+        <translation>Only figures the reports state are compared, after converting ten-thousands and hundred-millions; figures in different units measure different things and are marked “Not comparable”. The report&apos;s words are taken literally: “over” or “more than” means somewhat more than the number; “nearly” means a little less (counted as at least {near}% of it); “about” means within {tolerance}% either side; “or more”, “no less than”, “not below” mean at least the number, “exceeding” means more than it; “or less”, “within”, “no more than” mean at most the number; “3%–4%” or “800 to 900” is that range. A target written as “or more”, “no less than”, “exceeding” and the like must be reached; one written as “or less”, “within”, “no more than” must not be exceeded; any other must be reached at its lower end (for a measure where lower is better, such as PM2.5, not exceeded at its upper end). If every value the result&apos;s words allow meets the target it is “Met”; if none does, “Not met”; if some do and some do not, “Cannot tell”. A target such as “faster than economic growth” is compared with that figure in the same report; a target such as “fall”, “decrease” or “rise” with the year before. Results marked as estimated or preliminary are compared all the same, and marked so. Results given in words only are marked “Words only” with their words; a year reviewed without a mention is marked “Not mentioned”; a year no loaded report reviews yet is marked “Not yet due”.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="403"/>
         <source>报告未提及 {n}</source>
         <translation>Not mentioned {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="393"/>
-        <source>还没到时候 {n}</source>
-        <translation>Not yet due {n}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="397"/>
-        <source>按完成情况筛选</source>
-        <translation>Filter by result</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="408"/>
-        <source>{title}定下的目标（{n}项）：</source>
-        <translation>Targets set in {title} ({n}):</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="411"/>
-        <source>{title}还没有整理出可以逐项对照的数字目标。</source>
-        <translation>No number targets from {title} have been prepared for checking yet.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="426"/>
-        <source>{earlier}定下的目标，对照{later}里的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
-        <translation>Targets set in {earlier}, checked against the results in {later}. Tap any number to see its own words in the report.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="429"/>
-        <source>{district}{next}年的{kind}发布并更新到本机后，这里会逐项列出{planned}年目标的完成情况。现在先列出{title}定下的目标。</source>
-        <translation>Once the {next} report ({district}{kind}) is published and installed on this computer, this page will show how each {planned} target turned out. For now it lists the targets set in {title}.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="443"/>
-        <source>共{n}项：已完成{met}项，未完成{not_met}项，无法判断{unclear}项，报告未提及{not_reported}项。</source>
-        <translation>{n} targets: {met} met, {not_met} not met, {unclear} unclear, {not_reported} not mentioned in the report.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="448"/>
-        <source>另有{n}项是以后年份的目标，还没到报告的时候。</source>
-        <translation> Targets for later years, not yet due: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="454"/>
-        <source>只比较报告里写明的数字，万、亿换算后再比，单位不同的不比。目标写“以上、不少于、不低于、多、余”的，结果达到这个数就算完成；写“超过”的，要高于这个数。目标写“以下、以内、不超过”的，结果不高于这个数就算完成。目标写一个范围（如5%—6%）或一个数的，结果达到下限就算完成；越低越好的指标（如PM2.5浓度）不高于上限就算完成。“左右、约、近”按上下{tolerance}%计。结果写“余、多、以上”的按至少这个数算，写“以下、以内”的按至多这个数算，写“近”的按略少于这个数算。目标或结果没有数字、单位不同、或说法不足以判断的，标为“无法判断”；下一年的报告回顾了那一年却没有提到的，标为“报告未提及”。</source>
-        <translation>Only numbers written in the report are compared, after converting ten-thousands and hundred-millions; numbers in different units are not compared. A target of &quot;or more&quot;, &quot;no less than&quot;, &quot;not below&quot; or &quot;over&quot; is met when the result reaches that number; a target to &quot;exceed&quot; a number needs a result above it. A target of &quot;or less&quot;, &quot;within&quot; or &quot;not more than&quot; is met when the result is not above that number. A target given as a range (such as 5%–6%) or as one number is met when the result reaches the lower end; for measures where lower is better (such as PM2.5 concentration) it is met when the result is not above the upper end. &quot;About&quot;, &quot;around&quot; and &quot;nearly&quot; allow {tolerance}% either way. A result of &quot;over&quot;, &quot;more than&quot; or &quot;or more&quot; counts as at least that number, &quot;or less&quot; and &quot;within&quot; as at most that number, and &quot;nearly&quot; as a little less than that number. Targets or results without a number, in different units, or in words that are not enough to decide, are marked &quot;Unclear&quot;; targets that the next year&apos;s report does not mention in its review are marked &quot;Not mentioned&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="475"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="481"/>
         <source>没有这一类的目标。</source>
         <translation>No targets of this kind.</translation>
     </message>
@@ -1211,113 +1351,202 @@
 <context>
     <name>TrackerRow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="156"/>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="260"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="109"/>
         <source>{year}年目标：{value}</source>
         <translation>{year} target: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="110"/>
         <source>{name}，{year}年目标{value}，查看原文</source>
         <translation>{name}, {year} target {value}, show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="159"/>
-        <source>打开{title}中这个目标的原话</source>
-        <translation>Open this target&apos;s own words in {title}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="116"/>
         <source>{year}年报告：{value}</source>
         <translation>{year} report: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="117"/>
         <source>{name}，{year}年报告的结果{value}，查看原文</source>
         <translation>{name}, result in the {year} report {value}, show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="172"/>
-        <source>打开{title}中这个结果的原话</source>
-        <translation>Open this result&apos;s own words in {title}</translation>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="122"/>
+        <source>对照{year}年{name}：{value}</source>
+        <translation>Compared with {name} in {year}: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="211"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="124"/>
+        <source>{text}，查看原文</source>
+        <translation>{text}, see the original words</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="148"/>
         <source>{name}：{status}</source>
         <translation>{name}: {status}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="154"/>
+        <source>打开{title}中的原话</source>
+        <translation>Opens the exact words in {title}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="165"/>
         <source>见原话</source>
         <translation>see quote</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="171"/>
         <source>“{quote}”</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
-        <source>待下一份报告</source>
-        <translation>Pending</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="230"/>
-        <source>已完成</source>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="177"/>
+        <source>已达到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="231"/>
-        <source>未完成</source>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="178"/>
+        <source>未达到</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="232"/>
-        <source>无法判断</source>
-        <translation>Unclear</translation>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="179"/>
+        <source>不能确定</source>
+        <translation>Cannot tell</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="180"/>
+        <source>无法对比</source>
+        <translation>Not comparable</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="181"/>
+        <source>只有文字说明</source>
+        <translation>Words only, no figure</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="183"/>
+        <source>还不能判断</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="195"/>
+        <source>要等回顾{year}年的报告载入本机后才能判断。</source>
+        <translation>This can be judged once a report reviewing {year} is loaded on this device.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="198"/>
+        <source>{title}回顾了{year}年，但没有提到这一项。</source>
+        <translation>{title} reviews {year} but does not mention this.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="200"/>
+        <source>{title}只用文字说明了这一项，没有给出数字。是否做到，请读下面的原话自己判断。</source>
+        <translation>{title} describes this in words only, without a figure. Read its words below and judge for yourself whether it was done.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="205"/>
+        <source>高于</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="205"/>
+        <source>低于</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
+        <source>目标是{wanted}{other}。{title}写的是：这一项{result}，{other}{value}。</source>
+        <translation>The target was to be {wanted} {other}. {title} says: this measure {result}, {other} {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
+        <source>增长</source>
+        <translation>growth</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
+        <source>下降</source>
+        <translation>a fall</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="210"/>
+        <source>目标是{wanted}，没有写明幅度；{title}写的结果是{result}。</source>
+        <translation>The target was {wanted}, without saying how much; {title} gives the result as {result}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="213"/>
+        <source>比上一年提高</source>
+        <translation>higher than the year before</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="213"/>
+        <source>比上一年下降</source>
+        <translation>lower than the year before</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="214"/>
+        <source>目标是{wanted}：{prev_year}年是{prev}，{year}年是{result}。</source>
+        <translation>The target was {wanted}: {prev} in {prev_year}, {result} in {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="217"/>
+        <source>目标是{target}，{title}写的结果是{result}。</source>
+        <translation>The target was {target}; {title} gives the result as {result}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
+        <source>达到了目标。</source>
+        <translation>The target was met.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="221"/>
+        <source>没有达到目标。</source>
+        <translation>The target was not met.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
+        <source>这个结果是一个范围或大概数，其中一部分达到目标、一部分没有，所以不能确定是否达到。</source>
+        <translation>This result is a range or an approximate number: part of it reaches the target and part does not, so it cannot be said whether the target was met.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="226"/>
+        <source>报告写明这是“{word}”的数字，最终数字可能不同。</source>
+        <translation>The report gives this as a “{word}” figure; the final figure may differ.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="233"/>
+        <source>目标是{target}，结果是{result}，量的不是同一样东西，不能直接比较。</source>
+        <translation>The target was {target} and the result is {result}: they measure different things and cannot be compared directly.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="235"/>
+        <source>目标要求比上一年有变化，但已载入的报告里找不到上一年的数字，无法比较。</source>
+        <translation>The target asks for a change from the year before, but no loaded report gives the figure for the year before, so it cannot be compared.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="236"/>
+        <source>目标要和另一项指标比较，但{title}没有写出那一项的数字，无法比较。</source>
+        <translation>The target is set against another measure, but {title} gives no figure for it, so it cannot be compared.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="238"/>
+        <source>目标没有写明数字，结果{result}无法与它比较。</source>
+        <translation>The target states no figure, so the result {result} cannot be compared with it.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="239"/>
+        <source>目标和结果无法直接比较。</source>
+        <translation>The target and the result cannot be compared directly.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="182"/>
         <source>报告未提及</source>
         <translation>Not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="234"/>
-        <source>还没到时候</source>
-        <translation>Not yet due</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="244"/>
-        <source>结果要等{year}年以后的报告</source>
-        <translation>The result will come in a report after {year}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="245"/>
-        <source>{title}没有提到这一项</source>
-        <translation>{title} does not mention this</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="252"/>
-        <source>目标没有写明数字，无法按数字判断。</source>
-        <translation>The target gives no number, so it cannot be checked by numbers.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="253"/>
-        <source>报告的结果没有写明数字，无法按数字判断。</source>
-        <translation>The reported result gives no number, so it cannot be checked by numbers.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="254"/>
-        <source>目标和结果的单位不同，无法比较。</source>
-        <translation>The target and the result are in different units and cannot be compared.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="255"/>
-        <source>报告的说法不足以判断是否达到目标。</source>
-        <translation>The report&apos;s words are not enough to tell whether the target was met.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="266"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="243"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -1325,44 +1554,40 @@
 <context>
     <name>Years</name>
     <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="19"/>
-        <source>{year}年实际</source>
-        <translation>{year} result</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="20"/>
-        <location filename="../../dongli_desktop/ui/years.py" line="39"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="21"/>
         <location filename="../../dongli_desktop/ui/years.py" line="40"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="41"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="21"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="22"/>
         <source>{year}年倍增目标</source>
         <translation>{year} doubling goal</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="22"/>
-        <source>{year}年底（推算）</source>
-        <translation>End of {year} (derived)</translation>
+        <location filename="../../dongli_desktop/ui/years.py" line="23"/>
+        <source>{year}年基期（本程序推算）</source>
+        <translation>{year} base year (worked out by this app)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="23"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
+        <source>{year}年基期</source>
+        <translation>{year} base year</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/years.py" line="24"/>
         <source>{year}年已完成</source>
         <translation>Done in {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="24"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="25"/>
         <source>{year}年计划</source>
         <translation>Planned for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="37"/>
-        <source>{year}年底</source>
-        <translation>End of {year}</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/years.py" line="38"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="20"/>
+        <location filename="../../dongli_desktop/ui/years.py" line="39"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
