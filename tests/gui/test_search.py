@@ -226,3 +226,20 @@ def test_the_field_hint_is_never_cut_at_large_text(qtbot, tmp_path):
     assert "养老" in hint
     assert field.fontMetrics().horizontalAdvance(hint) <= field.width() - field.fontMetrics().horizontalAdvance("中")
     win.close()
+
+
+def test_pinyin_reaches_a_term_and_a_heading_and_the_heading_opens_its_section(window, qtbot):
+    """``shuangwan`` / ``swsf`` find 双万双服促发展; a heading found by its initials opens its section (finding 6)."""
+    page = window.show_page("search")
+    for letters in ("shuangwan", "swsf"):
+        page.search_for(letters)
+        assert page.result is not None and page.result.query == "双万双服促发展", letters
+        assert "名词解释：双万双服促发展" in page.results.toPlainText()
+    page.search_for("zhuolijiaqiangchengshi")
+    assert page.result is not None and page.result.hits[0].kind == "heading"
+    heading = page.result.hits[0]
+    assert page.hit_place(heading).endswith("（四）着力加强城市治理，提升功能品质")
+    page.results.anchorClicked.emit(QUrl("hit:0"))
+    part = window.pages["plan"]
+    assert window.stack.currentWidget() is part
+    assert part.current.id == heading.section_id

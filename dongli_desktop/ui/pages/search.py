@@ -191,7 +191,7 @@ class SearchPage(Page):
 
     def hit_place(self, hit: SearchHit) -> str:
         """Where a hit is: the report's part (from the data, e.g. 2019年工作回顾) and the section."""
-        if hit.kind != "paragraph":
+        if hit.kind == "glossary":
             return self.tr("名词解释：{t}").format(t=hit.section_title)
         part, section = section_place(self.report.sections, hit.section_id, english())
         if part is None:
@@ -239,6 +239,8 @@ class SearchPage(Page):
     def hit_ref(self, index: int) -> SourceRef:
         assert self.result is not None
         hit = self.result.hits[index]
+        if hit.kind == "heading":  # a section's title: open its first paragraph
+            return SourceRef(paragraph_id=hit.ref_id)
         if hit.kind == "paragraph":
             return SourceRef(paragraph_id=hit.ref_id, spans=hit.spans, sentence=False)
         shift = len(hit.section_title) + 1  # glossary spans count from "term：definition"
