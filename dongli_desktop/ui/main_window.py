@@ -38,12 +38,12 @@ from dongli_desktop.core.layout import default_window
 from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.navigation import page_for_section, part_years
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui import i18n, theme
+from dongli_desktop.ui import accessible, i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
-from dongli_desktop.ui.widgets.common import make_label, scroll_page
+from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
 from dongli_desktop.ui.widgets.toolbar import TopBar
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(row, 1)
         self.setCentralWidget(central)
         self._shortcuts()
+        install_enter_activates()
         self.retranslate()
         self._fix_tab_order()
         self._fit_nav()
@@ -196,15 +197,19 @@ class MainWindow(QMainWindow):
         return self.top_bar
 
     def _nav_bar(self) -> QWidget:
+        """The page navigation: one checkable button per page, page tabs to assistive technology."""
         bar = QWidget()
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(0, 12, 0, 12)
         layout.setSpacing(4)
         group = QButtonGroup(self)
         group.setExclusive(True)
+        accessible.install()
+        bar.setProperty(accessible.PAGE_TAB_LIST, True)
         for key in self.allowed:
             button = QPushButton()
             button.setCheckable(True)
+            accessible.mark_page_tab(button)
             button.clicked.connect(lambda *_, k=key: self.show_page(k))
             group.addButton(button)
             layout.addWidget(button)
@@ -246,10 +251,17 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         for index, key in enumerate(self.allowed, start=1):
-            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self.show_page(k))
+            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self._page_shortcut(k))
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_scale(+1))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_scale(-1))
+
+    def _page_shortcut(self, name: str) -> None:
+        """Alt+N: show the page; focus in the navigation moves to its tab, so one item looks chosen."""
+        in_nav = QApplication.focusWidget() in self.nav_buttons.values()
+        self.show_page(name)
+        if in_nav and name in self.nav_buttons:
+            self.nav_buttons[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- pages ------------------------------------------------------------------------
     def page(self, name: str) -> Page:
@@ -349,6 +361,10 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         for page in self.pages.values():
             QWidget.setTabOrder(chain[-1], page)
+        current = self.stack.currentWidget()
+        if current is not None:  # the shown page's controls in reading order, right after the navigation
+            for first, second in itertools.pairwise([chain[-1], *layout_focus_order(current)]):
+                QWidget.setTabOrder(first, second)
 
     def show_page(self, name: str) -> Page:
         if name not in self.allowed:

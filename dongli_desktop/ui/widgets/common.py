@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
     QButtonGroup,
     QFrame,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -119,6 +123,7 @@ def scroll_page(body: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls, not to a frame with no focus shown
     if not body.objectName():
         body.setObjectName("pageBody")
     area.setWidget(body)
@@ -191,3 +196,59 @@ class FittedCard(QWidget):
             needed = layout.totalHeightForWidth(self.width())
             if needed != self.minimumHeight():
                 self.setMinimumHeight(needed)
+
+
+ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EnterActivates(QObject):
+    """Enter (and the keypad's Enter) presses the focused button, as Space does: links such as 查看原文 and
+    every other button answer both keys. Installed once on the application."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in ACTIVATE_KEYS and not event.isAutoRepeat()
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+                and isinstance(obj, QAbstractButton) and obj.hasFocus() and obj.isEnabled()):
+            obj.click()
+            return True
+        return False
+
+
+def install_enter_activates() -> None:
+    """Make Enter press focused buttons everywhere in the app (once per application)."""
+    app = QApplication.instance()
+    if app is not None and app.property("enterActivates") is None:
+        app.setProperty("enterActivates", True)
+        app.installEventFilter(EnterActivates(app))
+
+
+def layout_focus_order(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that take Tab focus, in the order their layouts show them (reading order):
+    a control added to a layout late (a chart drawn after the first frame, an edition picker inserted at the
+    top) still comes where it is seen."""
+    found: list[QWidget] = []
+
+    def visit_widget(widget: QWidget) -> None:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+            return
+        if isinstance(widget, QScrollArea) and widget.widget() is not None:
+            visit_widget(widget.widget())
+        elif isinstance(widget, QAbstractScrollArea):  # a plot's view: its viewport may take the focus
+            visit_widget(widget.viewport())
+        elif widget.layout() is not None:
+            visit_layout(widget.layout())
+
+    def visit_layout(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            if item.widget() is not None:
+                visit_widget(item.widget())
+            elif item.layout() is not None:
+                visit_layout(item.layout())
+
+    visit_widget(root)
+    return found
