@@ -44,6 +44,7 @@ from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
 from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
+from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self.locked = False
         self.pages: dict[str, Page] = {}
-        self._speech_watched = False
+        self._speech_watched: object = None  # the speaker followed (tests may replace the app's)
         self.start_maximised = False
 
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         row.addWidget(nav)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
+        self.speech_bar = SpeechBar()
+        outer.addWidget(self.speech_bar)
         self.setCentralWidget(central)
         self._shortcuts()
         install_enter_activates()
@@ -391,13 +394,14 @@ class MainWindow(QMainWindow):
         """Once read-aloud has started: if its engine turns out unusable, rebuild the pages without 朗读 links."""
         from dongli_desktop.ui import speech
 
-        if self._speech_watched:
-            return
         if not speech.started():  # the overview starts it one event-loop turn after its charts
             if retry:
                 QTimer.singleShot(0, self, lambda: self._watch_speech(retry=False))
             return
-        self._speech_watched = True
+        if self._speech_watched is speech.speaker():
+            return
+        self._speech_watched = speech.speaker()
+        self.speech_bar.follow(speech.speaker())
         speech.speaker().stateChanged.connect(self._speech_state)
         self._speech_state(speech.speaker().state)  # it may have failed already
 

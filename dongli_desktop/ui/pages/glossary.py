@@ -28,8 +28,9 @@ from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.theme import colour
-from dongli_desktop.ui.widgets.common import link_button, make_label
+from dongli_desktop.ui.widgets.common import make_label
 from dongli_desktop.ui.widgets.reading_view import marked_html
+from dongli_desktop.ui.widgets.speak_button import SpeakButton
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
 NARROW_CHARS = 30  # below this page width (in Chinese characters) list and note take turns
@@ -80,9 +81,7 @@ class GlossaryPage(Page):
 
         self.speak_button = None
         if speaker().available:
-            self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这条名词解释"))
-            self.speak_button.clicked.connect(
-                lambda *_: self.current and speaker().say(f"{self.current.term}。{self.current.definition}"))
+            self.speak_button = SpeakButton("", self._spoken_text, self.tr("朗读这条名词解释"))
         self.back_button = QPushButton(self.tr("← 全部名词"))
         self.back_button.setAccessibleName(self.tr("返回名词列表"))
         self.back_button.clicked.connect(lambda *_: self._show_note(False))
@@ -168,6 +167,9 @@ class GlossaryPage(Page):
         if current < 0 or self.list.item(current).isHidden():
             self.list.setCurrentRow(first_visible)
 
+    def _spoken_text(self) -> str:
+        return f"{self.current.term}。{self.current.definition}" if self.current is not None else ""
+
     def _clear_entry(self) -> None:
         """No note matches: none is shown (the old one would look like a match)."""
         self.list.blockSignals(True)
@@ -243,6 +245,7 @@ class GlossaryPage(Page):
         self.detail.setHtml("".join(parts))
         if self.speak_button is not None:
             self.speak_button.setEnabled(True)
+            self.speak_button.set_key(f"glossary:{entry.id}")
         if reveal:
             self._show_note(True)
 
