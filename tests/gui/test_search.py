@@ -243,3 +243,34 @@ def test_pinyin_reaches_a_term_and_a_heading_and_the_heading_opens_its_section(w
     part = window.pages["plan"]
     assert window.stack.currentWidget() is part
     assert part.current.id == heading.section_id
+
+
+class TopicTranslator:
+    """Stands in for the English .qm for the topic names (the pending translations are merged later)."""
+
+    NAMES = {"养老": "Elderly care", "教育": "Education", "幼儿园": "Kindergartens"}
+
+
+def test_topic_chips_speak_the_interface_language(window, qtbot):
+    """In English the chips name their topic in English and still search the report's word (finding 11)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Translator(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+            return TopicTranslator.NAMES.get(source, "") if context == "SearchTopics" else ""
+
+    translator = Translator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        window.rebuild_pages()
+        page = window.show_page("search")
+        assert page.chips.buttons["养老"].text() == "Elderly care · 养老"
+        assert page.chips.buttons["幼儿园"].text() == "Kindergartens · 幼儿园"
+        assert page.chips.buttons["还迁"].text() == "还迁"  # no translation: the word alone
+        page.chips.buttons["养老"].click()
+        assert page.result.query == "养老" and page.result.count > 0
+        page.search_for("不存在的内容")
+        assert "Elderly care · 养老" in page.results.toPlainText()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        window.rebuild_pages()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchHit, SearchResult, SourceRef
@@ -27,7 +27,24 @@ if TYPE_CHECKING:
         OnScreenKeyboard,  # imported in kiosk mode only
     )
 
-TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
+# Each a literal QT_TRANSLATE_NOOP, so lupdate files the topic names under "SearchTopics" (topic_label).
+TOPIC_CHIPS = (
+    QT_TRANSLATE_NOOP("SearchTopics", "养老"), QT_TRANSLATE_NOOP("SearchTopics", "教育"),
+    QT_TRANSLATE_NOOP("SearchTopics", "就业"), QT_TRANSLATE_NOOP("SearchTopics", "医疗"),
+    QT_TRANSLATE_NOOP("SearchTopics", "住房"), QT_TRANSLATE_NOOP("SearchTopics", "交通"),
+    QT_TRANSLATE_NOOP("SearchTopics", "环境"), QT_TRANSLATE_NOOP("SearchTopics", "幼儿园"),
+    QT_TRANSLATE_NOOP("SearchTopics", "高新技术企业"), QT_TRANSLATE_NOOP("SearchTopics", "还迁"),
+)
+TOPICS_CONTEXT = "SearchTopics"  # translation context of the topic names
+
+
+def topic_label(term: str) -> str:
+    """A topic chip's label: the report's word, led by its name in the interface's language when that is
+    not Chinese (``Elderly care · 养老``: the search itself is for the report's Chinese word)."""
+    name = QCoreApplication.translate(TOPICS_CONTEXT, term)
+    return f"{name} · {term}" if name and name != term else term
+
+
 DEBOUNCE_MS = 150
 ROOM_FOR_TOPICS = 24  # lines of text the page must show to keep the topic chips above a list of hits
 HIT_LINE_HEIGHT = 135  # % of the font: eight lines of hits fit above the folded kiosk keyboard at 1024×768
@@ -66,7 +83,7 @@ class SearchPage(Page):
         self.candidate_row.setAccessibleName(self.tr("拼音候选词"))
         self.candidate_label.hide()
         self.candidate_row.hide()
-        self.chips = ChipGroup([(t, t) for t in TOPIC_CHIPS], exclusive=False)
+        self.chips = ChipGroup([(t, topic_label(t)) for t in TOPIC_CHIPS], exclusive=False)
         self.chips.chosen.connect(self.search_for)
         self.status = make_label("", "muted")
         self.results = QTextBrowser()
@@ -138,7 +155,7 @@ class SearchPage(Page):
             return
         if result.count == 0:
             self.status.setText(self.tr("没有找到与“{q}”相关的内容。").format(q=result.query))
-            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(t)}</a>" for t in TOPIC_CHIPS)
+            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(topic_label(t))}</a>" for t in TOPIC_CHIPS)
             advice = self.tr("可以换个说法，或者试试这些主题：")
             self.results.setHtml(f"<p>{html.escape(advice)}</p><p style='line-height:180%'>{tips}</p>")
             return
