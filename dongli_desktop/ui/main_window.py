@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self.locked = False
         self.pages: dict[str, Page] = {}
+        self._pending_states: dict[str, PageState] = {}  # pages to rebuild on their next visit, with their state
         self._speech_watched: object = None  # the speaker followed (tests may replace the app's)
         self.start_maximised = False
 
@@ -280,6 +281,9 @@ class MainWindow(QMainWindow):
                     page.show_keyboard()
             self._fix_tab_order()
             self.pageCreated.emit(page)
+            pending = self._pending_states.pop(name, None)
+            if pending:  # built anew after a switch: what the reader left on it comes back
+                page.restore_state(pending)
         return self.pages[name]
 
     def _create(self, name: str) -> Page:
@@ -552,32 +556,50 @@ class MainWindow(QMainWindow):
             return
         if new.lang != self.look.lang:
             new = replace(new, lang=i18n.set_language(new.lang))
+        restyle = (new.scale, new.large, new.theme) != (self.look.scale, self.look.large, self.look.theme)
         self.look = new
-        self.apply_style()
-        self.retranslate()
-        self.rebuild_pages()
+
+        def restyle_and_retranslate() -> None:  # between dropping the old pages and building the new one
+            if restyle:  # a new stylesheet re-polishes every widget alive: the old pages are gone by now
+                self.apply_style()
+            self.retranslate()
+
+        self.rebuild_pages(before_build=restyle_and_retranslate)
         self._fit_nav()
         self.top_bar.arrange()
         self.scaleChanged.emit(self.look.scale)
         if self._on_look is not None:
             self._on_look(self.look)
 
-    def rebuild_pages(self, keep_state: bool = True) -> None:
-        """Build every visited page anew, keeping what the reader typed or chose on each (``keep_state``)."""
+    def rebuild_pages(self, keep_state: bool = True, before_build: Callable[[], None] | None = None) -> None:
+        """Build every visited page anew, keeping what the reader typed or chose on each (``keep_state``);
+        ``before_build`` runs once the old pages are deleted, before the new one is made."""
         current = self.current_page_name() if self.pages else self.allowed[0]
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget.parent() is self:
                 widget.reject()
         states: dict[str, PageState] = {name: page.save_state() if keep_state else {}
                                         for name, page in self.pages.items()}
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        for name, state in states.items():
-            if state:
-                self.page(name).restore_state(state)
-        self.show_page(current)
+        self.setUpdatesEnabled(False)  # no half-built frame (text struck through by the old page) is painted
+        try:
+            old = list(self.pages.values())
+            for page in old:
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
+            if before_build is not None:  # called from outside the pages (top bar, kiosk timer): delete them
+                for page in old:  # now, so that a new stylesheet does not re-polish them in vain
+                    QApplication.sendPostedEvents(page, QEvent.Type.DeferredDelete)
+                before_build()
+            # Only the page in view is built now; the others when next visited, with what the reader left
+            # there (a language switch then costs one page, not every visited one).
+            self._pending_states = {name: state for name, state in states.items() if state and name != current}
+            self.page(current)
+            if states.get(current):
+                self.pages[current].restore_state(states[current])
+            self.show_page(current)
+        finally:
+            self.setUpdatesEnabled(True)
 
     def closeEvent(self, event) -> None:
         """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextLayout, QTextOption
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QButtonGroup,
@@ -198,29 +197,20 @@ class FittedCard(QWidget):
                 self.setMinimumHeight(needed)
 
 
-ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class EnterActivates(QObject):
-    """Enter (and the keypad's Enter) presses the focused button, as Space does: links such as 查看原文 and
-    every other button answer both keys. Installed once on the application."""
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in ACTIVATE_KEYS and not event.isAutoRepeat()
-                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
-                and isinstance(obj, QAbstractButton) and obj.hasFocus() and obj.isEnabled()):
-            obj.click()
-            return True
-        return False
-
-
 def install_enter_activates() -> None:
-    """Make Enter press focused buttons everywhere in the app (once per application)."""
+    """Enter (and the keypad's Enter) presses the focused button, as Space does, everywhere in the app.
+
+    Qt's push button answers Enter when it is an "auto default" button, which only buttons in dialogs are by
+    default; each button is made one as it takes the focus (no event filter runs for every event)."""
     app = QApplication.instance()
     if app is not None and app.property("enterActivates") is None:
         app.setProperty("enterActivates", True)
-        app.installEventFilter(EnterActivates(app))
+        app.focusChanged.connect(_enter_presses)
+
+
+def _enter_presses(_old: QWidget | None, new: QWidget | None) -> None:
+    if isinstance(new, QPushButton) and not new.autoDefault():
+        new.setAutoDefault(True)
 
 
 def layout_focus_order(root: QWidget) -> list[QWidget]:
