@@ -13,7 +13,6 @@ import sys
 import time
 
 import pyatspi
-
 from atspi_find import find_app  # run as a script: tests/session is on sys.path
 
 
