@@ -274,3 +274,31 @@ def test_topic_chips_speak_the_interface_language(window, qtbot):
     finally:
         QCoreApplication.removeTranslator(translator)
         window.rebuild_pages()
+
+
+@pytest.mark.parametrize("extra", [("--font-scale", "2.0"), ("--font-scale", "2.0", "--lang", "en"),
+                                   ("--large", "--font-scale", "1.75")])
+def test_hits_are_not_a_small_box_inside_a_scrolling_page_at_large_text(qtbot, tmp_path, extra):
+    """200 % on a 768 px screen (issue 20, finding 11): the hits sat in an inner box of a few lines. Now either
+    eight lines show in the box, or the hits take their whole height and only the page scrolls."""
+    from dongli_desktop.ui.app import create_window
+    from dongli_desktop.ui.layout_audit import visible_lines
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1366x700", *extra))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("search")
+    page.search_for("养老")
+    qtbot.waitUntil(lambda: page.result is not None and page.result.count > 0)
+    qtbot.wait(50)
+    inner = page.results.verticalScrollBar().maximum() > 0
+    assert not inner or visible_lines(page.results) >= 8, (visible_lines(page.results), inner)
+    if not inner:  # the page scrolls to every hit
+        assert page.page_scroll.verticalScrollBar().maximum() > 0
+        assert page.results.height() >= page.results.document().size().height()
+    page.search_for("")
+    qtbot.wait(50)
+    assert page.results.minimumHeight() == 260  # nothing found: the list is an ordinary box again
+    win.close()

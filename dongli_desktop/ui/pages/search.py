@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchHit, SearchResult, SourceRef
@@ -48,6 +48,8 @@ def topic_label(term: str) -> str:
 DEBOUNCE_MS = 150
 ROOM_FOR_TOPICS = 24  # lines of text the page must show to keep the topic chips above a list of hits
 HIT_LINE_HEIGHT = 135  # % of the font: eight lines of hits fit above the folded kiosk keyboard at 1024×768
+MIN_RESULT_LINES = 8  # fewer lines of hits in view: the list takes its whole height and the page scrolls
+RESULTS_MIN_PX = 260
 
 
 class SearchPage(Page):
@@ -106,7 +108,9 @@ class SearchPage(Page):
         self.layout_ = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
-        self.results.setMinimumHeight(260)  # with very large text the page scrolls instead of squeezing
+        self.results.setMinimumHeight(RESULTS_MIN_PX)  # with very large text the page scrolls instead of squeezing
+        self.body = body
+        self.grown = False  # the hits take their whole height (a short page scrolls as one)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.page_scroll = scroll_page(body)
@@ -149,6 +153,7 @@ class SearchPage(Page):
         self.result = result
         self._show_candidates(pinyin_candidates(text, self.report.words_for_pinyin), result)
         self._fit_topics()
+        QTimer.singleShot(0, self, self._fit_results)  # after the hits are set and laid out
         if not result.terms:
             self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。"))
             self.results.setHtml("")
@@ -176,6 +181,28 @@ class SearchPage(Page):
             )
         self.results.setHtml("".join(rows))
 
+    def _fit_results(self) -> None:
+        """On the desktop, a page that would leave the hits a box of a few lines (200 % text on a 768 px
+        screen) gives them their whole height instead: one scroll, the page's, and no box inside it.
+        The kiosk keeps its list above the docked keyboard."""
+        if self.keyboard is not None:
+            return
+        line = self.results.fontMetrics().lineSpacing() * HIT_LINE_HEIGHT / 100
+        top = self.results.mapTo(self.body, self.results.rect().topLeft()).y()
+        bottom = self.layout_.contentsMargins().bottom()
+        room = self.page_scroll.viewport().height() - top - bottom
+        grow = room / max(1.0, line) < MIN_RESULT_LINES and bool(self.result and self.result.count)
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if grow else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.results.setVerticalScrollBarPolicy(policy)
+        height = RESULTS_MIN_PX
+        if grow:
+            document = self.results.document()
+            document.setTextWidth(self.results.viewport().width())
+            height = max(RESULTS_MIN_PX, int(document.size().height()) + 2 * self.results.frameWidth() + 2)
+        self.grown = grow
+        if self.results.minimumHeight() != height:
+            self.results.setMinimumHeight(height)
+
     def _fit_topics(self) -> None:
         """On a short page (small screen, large text) the topic chips give their room to the hits, and
         so does the page title when the kiosk keyboard is docked below (the navigation names the page);
@@ -191,6 +218,7 @@ class SearchPage(Page):
         super().resizeEvent(event)
         self._fit_topics()
         self._fit_placeholder()
+        QTimer.singleShot(0, self, self._fit_results)  # once the layout has placed the list
 
     def eventFilter(self, obj, event) -> bool:
         """The field's hint is fitted whenever the field changes width."""
