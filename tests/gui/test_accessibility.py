@@ -296,3 +296,25 @@ def test_enter_and_space_both_press_a_focused_link(window, qtbot):
         with qtbot.waitSignal(page.sourceRequested, timeout=2000):
             QTest.keyClick(link, key)
         assert window.current_page_name() in ("review", "plan"), key
+
+
+def test_large_mode_section_drop_down_ends_a_long_title_with_an_ellipsis(qtbot, tmp_path):
+    """In 大字模式 on a small screen the section drop-down cut its text with no "…" (issue 20, finding 11)."""
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1024x768", "--large", "--font-scale", "1.75"))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("plan")
+    box = page.section_box
+    qtbot.waitUntil(lambda: box.isVisible() and box.width() > 0)
+    longest = max(range(box.count()), key=lambda i: box.fontMetrics().horizontalAdvance(box.itemText(i)))
+    box.setCurrentIndex(longest)
+    box.repaint()
+    full = box.itemText(longest)
+    shown = box.shown_text()
+    assert box.fontMetrics().horizontalAdvance(full) > box.width()  # the case of the finding: it cannot fit
+    assert shown.endswith("…") and full.startswith(shown[:-1]) and box.toolTip() == full
+    win.close()

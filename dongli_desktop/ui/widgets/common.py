@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QButtonGroup,
+    QComboBox,
     QFrame,
     QLabel,
     QLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -242,3 +245,36 @@ def layout_focus_order(root: QWidget) -> list[QWidget]:
 
     visit_widget(root)
     return found
+
+
+class ElidingComboBox(QComboBox):
+    """A drop-down whose shown choice ends in "…" when it is wider than the field (Qt cuts it off mid
+    character); the whole text is its tooltip, and the list shows every choice whole."""
+
+    def shown_text(self) -> str:
+        """The current choice as it is drawn: whole, or cut with "…" to the field's width."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, max(0, field.width()))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(lambda *_: self._update_tip())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def _update_tip(self) -> None:
+        """The whole choice as a tooltip while it is shown cut."""
+        self.setToolTip(self.currentText() if self.shown_text() != self.currentText() else "")
