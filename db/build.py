@@ -390,9 +390,17 @@ def populate(db: sqlite_utils.Database, report: ParsedReport, notes: Annotations
     resolve = QuoteResolver(report, spans, insert_figures(db, report, paragraph_rows))
     insert_indicators(db, report, notes, resolve)
     insert_livelihood(db, report, notes, resolve)
-    words = build_vocabulary([p["text"] for p in paragraph_rows] + [n.term + n.definition for n in report.notes])
+    words = build_vocabulary([p["text"] for p in paragraph_rows] + [n.term + n.definition for n in report.notes],
+                             phrases=pinyin_phrases(db))
     db.table("vocabulary").insert_all(w.__dict__ for w in words)
     create_indexes(db)
+
+
+def pinyin_phrases(db: sqlite_utils.Database) -> list[str]:
+    """What is found whole by its pinyin: glossary terms, section titles and paragraph leads (headings)."""
+    rows = db.execute("SELECT term FROM glossary UNION SELECT title FROM sections "
+                      "UNION SELECT lead FROM paragraphs WHERE coalesce(lead, '') != ''").fetchall()
+    return [str(row[0]) for row in rows if row[0]]
 
 
 def _figure_row(f: Any, base: int, paragraph_id: int | None, glossary_id: int | None) -> dict[str, Any]:

@@ -52,8 +52,8 @@ def main() -> int:
     while not complete(nodes) and time.time() < deadline:  # the page may still be building
         time.sleep(0.3)
         nodes = walk(app)
-    # Qt exposes a checkable push button (the navigation) with the "check box" role.
-    buttons = [n for n in nodes if n[1] in ("push button", "toggle button", "check box")]
+    # The navigation's buttons are page tabs (dongli_desktop/ui/accessible.py).
+    buttons = [n for n in nodes if n[1] in ("push button", "toggle button", "page tab")]
     print("application:", app.name)
     for title in PAGES:
         match = next((n for n in buttons if n[2] == title), None)

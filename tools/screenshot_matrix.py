@@ -6,9 +6,12 @@
 Defaults: 1024×768, 1280×800, 1366×768, 1920×1080, 1080×1920 × 100/150/200 % × normal / 大字模式 /
 大字模式+高对比度 × zh/en. Each combination is one run of ``dongli-desktop --screenshot`` with
 ``DONGLI_SCREENSHOT_SCREEN=1`` (whole-screen pictures, About box and a term popup included) into
-``OUT/<size>/<mode>-<scale>-<lang>/``. 大字模式 stops at 175 %, so its 200 % column is rendered at 175 %.
+``OUT/<size>/<mode>-<scale>-<lang>/``, each picture with its layout facts (``<page>.json``), which are then
+audited (``ui/layout_audit.facts_problems``: clipped, overlapping, sideways, off-screen, top bar, lines).
+大字模式 stops at 175 %, so its 200 % column is rendered at 175 %.
 One Xvfb (on a display it picks itself, ``-displayfd``) and one openbox per screen size, both ended
-before the next size; a run that fails is reported and the rest go on. Exit code: the number of failures.
+before the next size; a run that fails is reported and the rest go on.
+Exit code: the number of failed runs plus layout problems.
 """
 
 from __future__ import annotations
@@ -77,8 +80,9 @@ def render(display: str, out: Path, scale: str, mode: str, lang: str, work: Path
     out.mkdir(parents=True, exist_ok=True)
     python = ROOT / ".venv" / "bin" / "python"
     argv = [str(python if python.exists() else sys.executable), "-m", "dongli_desktop", "--screenshot", str(out),
-            "--settings", str(work / "settings.ini"), "--font-scale", scale, "--lang", lang, "--size", size,
-            *MODES[mode]]
+            "--settings", str(work / "settings.ini"), "--font-scale", scale, "--lang", lang, *MODES[mode]]
+    # No --size: the window is placed as a person gets it (maximised on a small screen); a window of the
+    # screen's size would put openbox's title bar off the screen.
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", DONGLI_SCREENSHOT_SCREEN="1",
                DONGLI_TTS_ENGINE=os.environ.get("DONGLI_TTS_ENGINE", "none"), XDG_DATA_HOME=str(work / "data"),
                PYQTGRAPH_QT_LIB="PySide6")
@@ -94,6 +98,26 @@ def render(display: str, out: Path, scale: str, mode: str, lang: str, work: Path
     return True
 
 
+def audit(out: Path) -> list[str]:
+    """Every layout problem the rendered pages report (``<page>.json`` beside each picture)."""
+    import json
+
+    from dongli_desktop.ui.layout_audit import facts_problems
+
+    problems = []
+    for path in sorted(out.rglob("*.json")):
+        if ".work" in path.parts:
+            continue
+        try:
+            facts = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{path.relative_to(out)}: unreadable ({exc})")
+            continue
+        dialog = path.name.startswith("dialog-")  # the page behind a dialog was audited on its own
+        problems += [f"{path.relative_to(out)}: {p}" for p in facts_problems(facts, dialogs_only=dialog)]
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -101,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default=",".join(SCALES))
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--langs", default=",".join(LANGS))
+    parser.add_argument("--no-audit", dest="audit", action="store_false",
+                        help="only render; by default the layout facts beside each picture are checked too")
     args = parser.parse_args(argv)
     failures = 0
     work = args.out / ".work"
@@ -116,6 +142,12 @@ def main(argv: list[str] | None = None) -> int:
                         failures += not render(display, folder, scale, mode, lang, work, size)
         finally:
             stop(processes)
+    if args.audit:
+        problems = audit(args.out)
+        for problem in problems:
+            print(f"  layout: {problem}", file=sys.stderr)
+        print(f"layout audit: {len(problems)} problem(s)", flush=True)
+        failures += len(problems)
     return failures
 
 

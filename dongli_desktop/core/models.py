@@ -202,7 +202,7 @@ class Word:
 class SearchHit:
     """A paragraph (or glossary note) that matches; spans are into ``snippet`` / the full text."""
 
-    kind: str  # "paragraph" or "glossary"
+    kind: str  # "paragraph", "glossary" or "heading" (a section's title; ref_id: its first paragraph)
     ref_id: int
     section_id: int | None
     section_title: str

@@ -161,7 +161,37 @@ def _search_terms(conn: sqlite3.Connection, terms: Sequence[str],
         score = -rank if rank else len(spans)
         notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, score))
     notes.sort(key=lambda h: (-h.score, h.ref_id))
-    return tuple(hits + notes), truncated
+    return tuple(_heading_hits(conn, terms, titles) + hits + notes), truncated
+
+
+def _heading_hits(conn: sqlite3.Connection, terms: Sequence[str], titles: dict[int, str]) -> list[SearchHit]:
+    """Sections whose heading holds every term, first: each leads to the first paragraph under it."""
+    folded = [t.casefold() for t in terms]
+    matching = [sid for sid, title in titles.items() if all(t in title.casefold() for t in folded)]
+    if not matching:
+        return []
+    parents = dict(conn.execute("SELECT id, parent_id FROM sections"))
+    firsts = conn.execute("SELECT section_id, min(id) FROM paragraphs GROUP BY section_id").fetchall()
+    heads: list[SearchHit] = []
+    for section_id in matching:
+        under = [pid for sid, pid in firsts if _within(sid, section_id, parents)]
+        if not under:
+            continue
+        title = titles[section_id]
+        spans = find_spans(title, terms)
+        heads.append(SearchHit("heading", min(under), section_id, title, title, spans, spans, float(len(spans))))
+    return heads
+
+
+def _within(section_id: int | None, ancestor: int, parents: dict[int, int | None]) -> bool:
+    """Whether ``section_id`` is ``ancestor`` or lies under it."""
+    seen: set[int] = set()
+    while section_id is not None and section_id not in seen:
+        if section_id == ancestor:
+            return True
+        seen.add(section_id)
+        section_id = parents.get(section_id)
+    return False
 
 
 @dataclass(frozen=True)

@@ -121,3 +121,47 @@ def _visible_rect(widget: QWidget):
 
 def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}({getattr(widget, 'text', lambda: '')()[:20]!r})"
+
+
+MIN_READING_LINES = 8  # the reading pane of review and plan
+LIVELIHOOD_MIN_CHARS = (20, 22)  # items, chart: side by side only when both are this wide (pages/livelihood.py)
+TOOLBAR_SHARE = 0.15  # of the screen's height, at most, for the top bar
+
+
+def facts_problems(facts: dict, dialogs_only: bool = False) -> list[str]:
+    """What is wrong in one page's layout facts (``ui/layout_report.facts``), for a person reading it: text
+    cut or drawn over, sideways scrolling, a window off the screen, a top bar of two rows, a navigation that
+    scrolls, too few lines to read, columns too narrow to read."""
+    if dialogs_only:  # the window's own facts then count the dialog's labels over its page
+        return _dialog_problems(facts)
+    problems = [f"clipped: {p}" for p in facts.get("clipped", [])]
+    problems += [f"overlapping: {p}" for p in facts.get("overlapping", [])]
+    problems += [f"sideways: {p}" for p in facts.get("sideways", [])]
+    x, y, w, h = facts["window"]
+    ax, ay, aw, ah = facts["available"]
+    if x < ax or y < ay or x + w > ax + aw or y + h > ay + ah:
+        problems.append(f"window {facts['window']} outside the screen {facts['available']}")
+    if not facts.get("toolbar_one_row", True):
+        problems.append("the top bar takes two rows")
+    if facts.get("toolbar_height", 0) > TOOLBAR_SHARE * ah:
+        problems.append(f"the top bar is {facts['toolbar_height']} px of {ah}")
+    if facts.get("nav_scrolls"):
+        problems.append("the navigation scrolls")
+    part = facts.get("part")
+    if part and part.get("reader_visible") and part.get("reading_lines", 0) < MIN_READING_LINES:
+        problems.append(f"the reading pane shows {part['reading_lines']} lines")
+    livelihood = facts.get("livelihood")
+    if livelihood and livelihood["side_by_side"] and (
+            livelihood["items_chars"] < LIVELIHOOD_MIN_CHARS[0] or livelihood["chart_chars"] < LIVELIHOOD_MIN_CHARS[1]):
+        problems.append(f"livelihood columns too narrow: {livelihood}")
+    return problems + _dialog_problems(facts)
+
+
+def _dialog_problems(facts: dict) -> list[str]:
+    problems = []
+    for dialog in facts.get("dialogs", []):
+        if not dialog.get("fits", True):
+            problems.append(f"dialog {dialog['title']!r} off the screen")
+        problems += [f"dialog clipped: {p}" for p in dialog.get("clipped", [])]
+        problems += [f"dialog overlapping: {p}" for p in dialog.get("overlapping", [])]
+    return problems

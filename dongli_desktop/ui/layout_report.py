@@ -66,6 +66,12 @@ def facts(window) -> dict:
             "legend_in_view": _legend_in_view(page) if chart is not None else False,
             "section": page.section_title(page.current) if page.current is not None else "",
         }
+    if name == "livelihood" and hasattr(page, "column_widths"):
+        items, chart = page.column_widths()
+        data["livelihood"] = {"side_by_side": page.side_by_side(), "items_chars": round(items, 1),
+                              "chart_chars": round(chart, 1)}
+    if name == "search" and hasattr(page, "results"):
+        data["search"] = {"results_lines": round(visible_lines(page.results), 2)}
     return data
 
 

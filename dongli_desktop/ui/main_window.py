@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,12 +38,13 @@ from dongli_desktop.core.layout import default_window
 from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.navigation import page_for_section, part_years
 from dongli_desktop.core.repository import Report
-from dongli_desktop.ui import i18n, theme
+from dongli_desktop.ui import accessible, i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
-from dongli_desktop.ui.widgets.common import make_label, scroll_page
+from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
+from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self.locked = False
         self.pages: dict[str, Page] = {}
-        self._speech_watched = False
+        self._pending_states: dict[str, PageState] = {}  # pages to rebuild on their next visit, with their state
+        self._speech_watched: object = None  # the speaker followed (tests may replace the app's)
         self.start_maximised = False
 
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -110,8 +112,11 @@ class MainWindow(QMainWindow):
         row.addWidget(nav)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
+        self.speech_bar = SpeechBar()
+        outer.addWidget(self.speech_bar)
         self.setCentralWidget(central)
         self._shortcuts()
+        install_enter_activates()
         self.retranslate()
         self._fix_tab_order()
         self._fit_nav()
@@ -196,15 +201,19 @@ class MainWindow(QMainWindow):
         return self.top_bar
 
     def _nav_bar(self) -> QWidget:
+        """The page navigation: one checkable button per page, page tabs to assistive technology."""
         bar = QWidget()
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(0, 12, 0, 12)
         layout.setSpacing(4)
         group = QButtonGroup(self)
         group.setExclusive(True)
+        accessible.install()
+        bar.setProperty(accessible.PAGE_TAB_LIST, True)
         for key in self.allowed:
             button = QPushButton()
             button.setCheckable(True)
+            accessible.mark_page_tab(button)
             button.clicked.connect(lambda *_, k=key: self.show_page(k))
             group.addButton(button)
             layout.addWidget(button)
@@ -246,10 +255,17 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         for index, key in enumerate(self.allowed, start=1):
-            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self.show_page(k))
+            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self._page_shortcut(k))
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_scale(+1))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_scale(-1))
+
+    def _page_shortcut(self, name: str) -> None:
+        """Alt+N: show the page; focus in the navigation moves to its tab, so one item looks chosen."""
+        in_nav = QApplication.focusWidget() in self.nav_buttons.values()
+        self.show_page(name)
+        if in_nav and name in self.nav_buttons:
+            self.nav_buttons[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- pages ------------------------------------------------------------------------
     def page(self, name: str) -> Page:
@@ -265,6 +281,9 @@ class MainWindow(QMainWindow):
                     page.show_keyboard()
             self._fix_tab_order()
             self.pageCreated.emit(page)
+            pending = self._pending_states.pop(name, None)
+            if pending:  # built anew after a switch: what the reader left on it comes back
+                page.restore_state(pending)
         return self.pages[name]
 
     def _create(self, name: str) -> Page:
@@ -349,6 +368,10 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         for page in self.pages.values():
             QWidget.setTabOrder(chain[-1], page)
+        current = self.stack.currentWidget()
+        if current is not None:  # the shown page's controls in reading order, right after the navigation
+            for first, second in itertools.pairwise([chain[-1], *layout_focus_order(current)]):
+                QWidget.setTabOrder(first, second)
 
     def show_page(self, name: str) -> Page:
         if name not in self.allowed:
@@ -375,13 +398,14 @@ class MainWindow(QMainWindow):
         """Once read-aloud has started: if its engine turns out unusable, rebuild the pages without 朗读 links."""
         from dongli_desktop.ui import speech
 
-        if self._speech_watched:
-            return
         if not speech.started():  # the overview starts it one event-loop turn after its charts
             if retry:
                 QTimer.singleShot(0, self, lambda: self._watch_speech(retry=False))
             return
-        self._speech_watched = True
+        if self._speech_watched is speech.speaker():
+            return
+        self._speech_watched = speech.speaker()
+        self.speech_bar.follow(speech.speaker())
         speech.speaker().stateChanged.connect(self._speech_state)
         self._speech_state(speech.speaker().state)  # it may have failed already
 
@@ -532,32 +556,50 @@ class MainWindow(QMainWindow):
             return
         if new.lang != self.look.lang:
             new = replace(new, lang=i18n.set_language(new.lang))
+        restyle = (new.scale, new.large, new.theme) != (self.look.scale, self.look.large, self.look.theme)
         self.look = new
-        self.apply_style()
-        self.retranslate()
-        self.rebuild_pages()
+
+        def restyle_and_retranslate() -> None:  # between dropping the old pages and building the new one
+            if restyle:  # a new stylesheet re-polishes every widget alive: the old pages are gone by now
+                self.apply_style()
+            self.retranslate()
+
+        self.rebuild_pages(before_build=restyle_and_retranslate)
         self._fit_nav()
         self.top_bar.arrange()
         self.scaleChanged.emit(self.look.scale)
         if self._on_look is not None:
             self._on_look(self.look)
 
-    def rebuild_pages(self, keep_state: bool = True) -> None:
-        """Build every visited page anew, keeping what the reader typed or chose on each (``keep_state``)."""
+    def rebuild_pages(self, keep_state: bool = True, before_build: Callable[[], None] | None = None) -> None:
+        """Build every visited page anew, keeping what the reader typed or chose on each (``keep_state``);
+        ``before_build`` runs once the old pages are deleted, before the new one is made."""
         current = self.current_page_name() if self.pages else self.allowed[0]
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget.parent() is self:
                 widget.reject()
         states: dict[str, PageState] = {name: page.save_state() if keep_state else {}
                                         for name, page in self.pages.items()}
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        for name, state in states.items():
-            if state:
-                self.page(name).restore_state(state)
-        self.show_page(current)
+        self.setUpdatesEnabled(False)  # no half-built frame (text struck through by the old page) is painted
+        try:
+            old = list(self.pages.values())
+            for page in old:
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
+            if before_build is not None:  # called from outside the pages (top bar, kiosk timer): delete them
+                for page in old:  # now, so that a new stylesheet does not re-polish them in vain
+                    QApplication.sendPostedEvents(page, QEvent.Type.DeferredDelete)
+                before_build()
+            # Only the page in view is built now; the others when next visited, with what the reader left
+            # there (a language switch then costs one page, not every visited one).
+            self._pending_states = {name: state for name, state in states.items() if state and name != current}
+            self.page(current)
+            if states.get(current):
+                self.pages[current].restore_state(states[current])
+            self.show_page(current)
+        finally:
+            self.setUpdatesEnabled(True)
 
     def closeEvent(self, event) -> None:
         """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""

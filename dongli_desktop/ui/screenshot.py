@@ -7,6 +7,7 @@ where the window manager put them), and the About box and a glossary popup are r
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -44,6 +45,16 @@ def _save(picture: QPixmap, path: Path) -> bool:
     return True
 
 
+def _save_facts(window: MainWindow, path: Path) -> None:
+    """The window's layout facts (clipped, overlapping, sideways…) as JSON beside its picture."""
+    from dongli_desktop.ui.layout_report import facts
+
+    try:
+        path.write_text(json.dumps(facts(window), ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        LOG.error("could not write %s: %s", path, exc)
+
+
 def render_all(window: MainWindow, folder: Path, first: str | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     whole_screen = os.environ.get("DONGLI_SCREENSHOT_SCREEN") == "1"
@@ -55,12 +66,15 @@ def render_all(window: MainWindow, folder: Path, first: str | None = None) -> in
         settle()
         if not _save(_picture(window, whole_screen), folder / f"{name}.png"):
             return 1
+        if whole_screen:  # what the layout audit reads beside each picture (tools/screenshot_matrix.py)
+            _save_facts(window, folder / f"{name}.json")
     if whole_screen:
         window.show_page("review")
         for name, show in (("about", window.show_about), ("term", lambda: window.show_term(TERM_ID))):
             dialog = show()
             settle(400)
             ok = _save(_picture(dialog, whole_screen), folder / f"dialog-{name}.png")
+            _save_facts(window, folder / f"dialog-{name}.json")
             dialog.close()
             if not ok:
                 return 1

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThread,
+    QTimer,
     Signal,
     Slot,
 )
@@ -103,6 +104,7 @@ class EngineHost(QObject):
 
     started = Signal(str, str)
     said = Signal(str)
+    engineState = Signal(int, str)  # (the serial of the text being read, "speaking" | "ready" | "error:why")
 
     def __init__(self, engine_name: str, factory: EngineFactory) -> None:
         super().__init__()
@@ -111,6 +113,8 @@ class EngineHost(QObject):
         self.tts: Any = None
         self.ready = False
         self.pending = ""  # the latest text asked for before the engine was ready
+        self.pending_serial = 0
+        self.serial = 0  # the serial of the text handed to the engine last
         self.settled = False  # the engine has started or failed
         self.closing = False  # asked to end the thread: done as soon as the engine is settled
 
@@ -143,6 +147,8 @@ class EngineHost(QObject):
         if tts.state() == QTextToSpeech.State.Error or tts.engine() != self.engine_name:
             self._fail(f"the {self.engine_name} engine cannot start ({tts.errorString()})")
             return
+        if hasattr(tts, "stateChanged"):
+            tts.stateChanged.connect(self._state_changed)
         voice_name = ""
         if self.engine_name != "mock":
             voice = choose_voice(tts.availableVoices())
@@ -154,8 +160,19 @@ class EngineHost(QObject):
         self.ready = True
         self.started.emit(voice_name, "")
         if self.pending:
-            self.say(self.pending)
+            self.say(self.pending, self.pending_serial)
         self._settle()
+
+    def _state_changed(self, state: object) -> None:
+        """The engine began or ended speaking, or failed: told to the GUI thread as a word."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if state == QTextToSpeech.State.Speaking:
+            self.engineState.emit(self.serial, "speaking")
+        elif state == QTextToSpeech.State.Ready:
+            self.engineState.emit(self.serial, "ready")
+        elif state == QTextToSpeech.State.Error:
+            self.engineState.emit(self.serial, f"error:{self.tts.errorString()}")
 
     def _fail(self, reason: str) -> None:
         if self.tts is not None:
@@ -177,13 +194,15 @@ class EngineHost(QObject):
         if self.settled:
             QThread.currentThread().quit()
 
-    @Slot(str)
-    def say(self, text: str) -> None:
+    @Slot(str, int)
+    def say(self, text: str, serial: int = 0) -> None:
         if not self.ready:
-            self.pending = text
+            self.pending, self.pending_serial = text, serial
             return
         self.pending = ""
+        self.serial = 0  # what stopping the previous text reports belongs to no one
         self.tts.stop()
+        self.serial = serial
         self.tts.say(text)
         self.said.emit(text)
 
@@ -203,19 +222,33 @@ class Speaker(QObject):
     Signals:
         spoke(str): a text reached the engine (what tests and the session harness observe).
         stateChanged(State): the engine became ready, or failed to start (read-aloud is then unavailable).
+        speakingChanged(str): the key of the item being read aloud now ("" when nothing is read).
+        notice(str): a one-line message for the reader: no audio output, or the engine failed to read.
     """
 
     spoke = Signal(str)
     stateChanged = Signal(object)
+    speakingChanged = Signal(str)
+    notice = Signal(str)
     _start_requested = Signal()
-    _say_requested = Signal(str)
+    _say_requested = Signal(str, int)
     _stop_requested = Signal()
     _close_requested = Signal()
 
-    def __init__(self, engine: str | None = None, factory: EngineFactory = qt_engine) -> None:
+    def __init__(self, engine: str | None = None, factory: EngineFactory = qt_engine,
+                 has_audio: Callable[[], bool] | None = None, stall_ms: Callable[[str], int] | None = None) -> None:
         super().__init__()
         self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or ""
         self.state = State.UNAVAILABLE
+        self.speaking = ""  # the key of the item being read ("" when none)
+        self.speaking_text = ""  # the text asked for last
+        self._serial = 0  # counts the texts asked for; the engine's states name the one they belong to
+        self._heard_speaking = False  # the engine has begun the current text
+        self._has_audio = has_audio or audio_output_present
+        self._stall_ms = stall_ms or expected_ms
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._stalled)
         self.voice_name = ""
         self.reason = ""
         self._thread: QThread | None = None
@@ -242,6 +275,7 @@ class Speaker(QObject):
         self._close_requested.connect(self._host.close)
         self._host.started.connect(self._on_started)
         self._host.said.connect(self.spoke)
+        self._host.engineState.connect(self._engine_state)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -274,8 +308,10 @@ class Speaker(QObject):
         """The engine has started with a usable voice."""
         return self.state is State.READY
 
-    def say(self, text: str) -> None:
-        """Read ``text`` aloud; asked while the engine starts, it is read as soon as it is ready."""
+    def say(self, text: str, key: str = "") -> None:
+        """Read ``text`` aloud for the item ``key`` (which then shows it is being read); asked while the
+        engine starts, it is read as soon as it is ready. With no audio output nothing is read and a
+        one-line notice says why."""
         if not text:
             return
         if self.state is State.STARTING:
@@ -283,11 +319,52 @@ class Speaker(QObject):
         elif self.state is not State.READY:
             QToolTip.showText(QCursor.pos(), self.tr("朗读功能未启用"))
             return
-        self._say_requested.emit(text)
+        if self.engine_name != "mock" and not self._has_audio():
+            self._set_speaking("")
+            self.notice.emit(self.tr("没有可用的声音输出，无法朗读。请接上音箱或耳机。"))
+            return
+        self.speaking_text = text
+        self._set_speaking(key or text[:40])
+        self._serial += 1
+        self._heard_speaking = False
+        self._watchdog.start(self._stall_ms(text))
+        self._say_requested.emit(text, self._serial)
 
     def stop(self) -> None:
+        """Stop reading (the 停止朗读 control)."""
+        self._watchdog.stop()
         if self.available:
             self._stop_requested.emit()
+        self._set_speaking("")
+
+    def _set_speaking(self, key: str) -> None:
+        if key != self.speaking:
+            self.speaking = key
+            self.speakingChanged.emit(key)
+
+    @Slot(int, str)
+    def _engine_state(self, serial: int, state: str) -> None:
+        if serial != self._serial or not self.speaking:
+            return  # about an earlier text, or reading was stopped
+        if state == "speaking":
+            self._heard_speaking = True
+        elif state == "ready" and self._heard_speaking:  # the text was read to its end
+            self._watchdog.stop()
+            self._set_speaking("")
+        elif state.startswith("error"):
+            self._watchdog.stop()
+            self._set_speaking("")
+            LOG.warning("read-aloud failed: %s", state[6:])
+            self.notice.emit(self.tr("朗读出错，已停止。"))
+
+    def _stalled(self) -> None:
+        """Reading took far longer than the text needs: no sound is coming out (speech-dispatcher with no
+        audio device never finishes)."""
+        if not self.speaking:
+            return
+        LOG.warning("read-aloud: the %s engine did not finish; no audio output?", self.engine_name)
+        self.stop()
+        self.notice.emit(self.tr("没有声音输出，朗读已停止。请检查音箱或耳机。"))
 
     def shutdown(self) -> None:
         """End the worker thread; the speaker is unavailable after.
@@ -310,6 +387,23 @@ class Speaker(QObject):
 
 
 _running: set[Speaker] = set()
+
+START_MS = 8_000  # an engine that has not begun speaking by then is not going to
+MS_PER_CHAR = 600  # Mandarin at a slow reading pace is about 2–4 characters a second
+
+
+def expected_ms(text: str) -> int:
+    """The longest reading ``text`` may take before read-aloud is taken to produce no sound."""
+    return START_MS + MS_PER_CHAR * len(text)
+
+
+def audio_output_present() -> bool:
+    """Whether the system has an audio output device (Qt Multimedia's list; True if it cannot be asked)."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return True
+    return bool(QMediaDevices.audioOutputs())
 
 
 @atexit.register

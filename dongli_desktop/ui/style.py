@@ -15,6 +15,16 @@ from dongli_desktop.ui.theme import Theme
 BASE_PT = 13.0
 LARGE_BASE_PT = 18.0  # 大字模式: body text at least 18 pt (up to 31.5 pt at the largest step)
 FONT_FILES = ("NotoSansSC-Regular.subset.otf", "NotoSansSC-Bold.subset.otf")
+FOCUS_WIDTH = 3  # px: the focus ring of the top bar and the navigation (WCAG 2.4.13: at least 2)
+FOCUS_MID = "#e35b00"  # a mid-tone ring that stands out both from white and from the dark primary blue
+FOCUS_MIN_CONTRAST = 3.0
+# Where a focus ring is drawn: (placeholder, the colour its pixels had unfocused, the colour beside it).
+FOCUS_RINGS = (
+    ("focus_tool", "border_strong", "surface"),  # a top-bar button
+    ("focus_tool_on", "primary", "surface"),  # a checked top-bar button (大字模式, 高对比度 on)
+    ("focus_nav", "primary", "primary"),  # a navigation item on the dark bar
+    ("focus_nav_on", "surface", "primary"),  # the shown page's navigation item (white on the dark bar)
+)
 
 
 class FontError(RuntimeError):
@@ -76,4 +86,20 @@ def stylesheet(scale: float, kiosk: bool = False, large: bool = False, theme_nam
     names = ["app.qss"] + (["kiosk.qss"] if kiosk or large else [])
     text = "\n".join((resources_dir() / "styles" / name).read_text(encoding="utf-8") for name in names)
     chosen = colours if colours is not None else theme.get(theme_name)
-    return Template(text).substitute({**Metrics(scale, large).values(), **chosen.values()})
+    return Template(text).substitute({**Metrics(scale, large).values(), **chosen.values(),
+                                      **focus_rings(chosen), "focus_width": FOCUS_WIDTH})
+
+
+def focus_ring(colours: Theme, unfocused: str, beside: str) -> str:
+    """The first of the theme's focus colour, its text colour and a mid-tone that differs at least 3:1 both
+    from what the ring's pixels showed unfocused and from what is beside it (WCAG 2.4.13 and 1.4.11)."""
+    for candidate in (colours["focus"], colours["text"], FOCUS_MID):
+        if min(theme.contrast_ratio(candidate, colours[unfocused]),
+               theme.contrast_ratio(candidate, colours[beside])) >= FOCUS_MIN_CONTRAST:
+            return candidate
+    return colours["text"]
+
+
+def focus_rings(colours: Theme) -> dict[str, str]:
+    """The focus ring colour of each place a ring is drawn (``FOCUS_RINGS``)."""
+    return {name: focus_ring(colours, unfocused, beside) for name, unfocused, beside in FOCUS_RINGS}

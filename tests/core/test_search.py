@@ -186,3 +186,31 @@ def test_section_place_names_part_and_section(report):
             assert part == parent.title
             assert section_place(report.sections, section.id, english=True)[0] == (parent.title_en or parent.title)
     assert section_place(report.sections, 10_000) == (None, "")
+
+
+# -- pinyin finds glossary terms and headings (issue 20, finding 6) --------------------------------
+@pytest.mark.parametrize("letters", ["shuangwan", "swsf", "shuangwanshuangfu", "SWSF"])
+def test_pinyin_finds_a_glossary_term_by_full_pinyin_and_by_initials(report, letters):
+    result = report.search(letters)
+    assert result.pinyin == letters.lower() and result.query == "双万双服促发展"
+    assert any(h.kind == "glossary" and h.section_title == "双万双服促发展" for h in result.hits)
+
+
+@pytest.mark.parametrize(("letters", "section"), [("zhuolijiaqiangchengshi", "着力加强城市治理，提升功能品质"),
+                                                   ("jjfzzzxsj", "经济发展在转型升级中积蓄动能")])
+def test_pinyin_finds_a_heading(report, letters, section):
+    result = report.search(letters)
+    heads = [h for h in result.hits if h.kind == "heading"]
+    assert heads and section in heads[0].section_title
+    first = heads[0]
+    assert report.paragraph(first.ref_id).section_id == first.section_id
+    assert [first.snippet[s:e] for s, e in first.snippet_spans] == [section]
+
+
+def test_a_heading_is_found_by_its_words_and_leads_to_its_first_paragraph(report):
+    result = report.search("民生事业")
+    heads = [h for h in result.hits if h.kind == "heading"]
+    assert [h.section_title for h in heads] == ["（五）民生事业在扩面提质中加快发展"]
+    first = min(p.id for p in report.paragraphs(heads[0].section_id))
+    assert heads[0].ref_id == first
+    assert heads[0].snippet[slice(*heads[0].snippet_spans[0])] == "民生事业"

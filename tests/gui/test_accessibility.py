@@ -156,7 +156,8 @@ def test_tab_order_follows_the_screen(window):
     top = [window.smaller, window.larger, window.large_button, window.contrast_button, window.language_button,
            window.about_button]
     assert buttons[: len(top) + len(PAGES)] == top + [window.nav_buttons[p] for p in PAGES]
-    assert chain.index(window.stack) > chain.index(window.nav_buttons["search"])
+    after_nav = tab_stops_after(list(window.nav_buttons.values())[-1], 1)
+    assert after_nav and window.stack.currentWidget().isAncestorOf(after_nav[0])
 
 
 def test_large_mode_sizes(window, qtbot):
@@ -189,3 +190,131 @@ def test_large_mode_at_the_largest_size_clips_nothing(window, qtbot, size):
                  if b.isVisibleTo(window) and (b.width() < 60 or b.height() < 60)]
         assert small == [], name
     window.set_look(large=False, theme="normal")
+
+
+# -- issue 20, finding 8: keyboard and screen-reader use ---------------------------------------------
+def tab_stops_after(start: QWidget, count: int) -> list[QWidget]:
+    """The widgets Tab visits after ``start``, as Qt chooses them (focus chain, Tab policy, visible, enabled)."""
+    stops: list[QWidget] = []
+    widget = start
+    for _ in range(2000):
+        widget = widget.nextInFocusChain()
+        if widget is start or len(stops) >= count:
+            break
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled()
+                and widget.window() is start.window()):
+            stops.append(widget)
+    return stops
+
+
+def ring_pixels(button: QWidget) -> list[str]:
+    """The colours of the two outermost pixel columns at the middle of the left edge."""
+    image = button.grab().toImage()
+    y = image.height() // 2
+    return [image.pixelColor(x, y).name() for x in (0, 1)]
+
+
+@pytest.mark.parametrize("name", ["normal", "contrast"])
+@pytest.mark.parametrize("checked", [False, True])
+def test_top_bar_focus_ring_is_2px_and_3_to_1(window, qtbot, name, checked):
+    """WCAG 2.4.13: the focused button's ring is at least 2 px wide, and its pixels differ at least 3:1 from
+    the same pixels unfocused and from the bar beside them."""
+    window.set_look(theme=name, large=checked)
+    button = window.large_button
+    assert button.isChecked() == checked
+    window.about_button.setFocus()
+    qtbot.waitUntil(lambda: window.about_button.hasFocus())
+    before = ring_pixels(button)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    after = ring_pixels(button)
+    beside = theme.get(name)["surface"]
+    for old, new in zip(before, after, strict=True):
+        assert theme.contrast_ratio(old, new) >= 3, (before, after)
+        assert theme.contrast_ratio(new, beside) >= 3, (after, beside)
+    window.set_look(theme="normal", large=False)
+
+
+def test_navigation_items_are_page_tabs_one_selected(window, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    for key in ("overview", "review", "glossary"):
+        window.show_page(key)
+        selected = []
+        for name, button in window.nav_buttons.items():
+            iface = QAccessible.queryAccessibleInterface(button)
+            assert iface.role() == QAccessible.Role.PageTab, (name, iface.role())
+            assert not iface.state().checked and iface.state().selectable
+            if iface.state().selected:
+                selected.append(name)
+            assert iface.parent().role() == QAccessible.Role.PageTabList
+        assert selected == [key]
+
+
+def test_after_alt_2_one_navigation_item_looks_chosen(window, qtbot):
+    """Focus in the navigation follows Alt+N, so the focused item and the shown page's item are one."""
+    window.nav_buttons["overview"].setFocus()
+    qtbot.waitUntil(window.nav_buttons["overview"].hasFocus)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page_name() == "review"
+    marked = [k for k, b in window.nav_buttons.items() if b.isChecked() or b.hasFocus()]
+    assert marked == ["review"]
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_no_page_gives_its_scroll_frame_a_tab_stop(window, qtbot, page_name):
+    from PySide6.QtWidgets import QScrollArea
+
+    window.show_page(page_name)
+    qtbot.wait(20)
+    stops = tab_stops_after(list(window.nav_buttons.values())[-1], 60)
+    frames = [w for w in stops if type(w) is QScrollArea]
+    assert frames == []
+
+
+def test_overview_tab_order_follows_reading_order(window, qtbot):
+    """From the navigation, Tab reaches the cards' links and the charts before 了解更多's buttons."""
+    page = window.show_page("overview")
+    qtbot.waitUntil(lambda: page.charts_built)
+    qtbot.wait(20)
+    stops = [w for w in tab_stops_after(list(window.nav_buttons.values())[-1], 80) if page.isAncestorOf(w)]
+    tops = [w.mapTo(page, w.rect().topLeft()).y() for w in stops]
+    entries = set(page.entry_buttons.values())
+    first_entry = next(i for i, w in enumerate(stops) if w in entries)
+    assert first_entry > 0 and max(tops[:first_entry]) < min(tops[first_entry:]), tops
+    card_links = [w for card in page.cards for w in card.findChildren(QAbstractButton) if w.isVisible()]
+    assert card_links and all(stops.index(w) < first_entry for w in card_links)
+
+
+def test_enter_and_space_both_press_a_focused_link(window, qtbot):
+    page = window.show_page("livelihood")
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        window.show_page("livelihood")
+        link = page.cards[0].link
+        link.setFocus()
+        qtbot.waitUntil(link.hasFocus)
+        with qtbot.waitSignal(page.sourceRequested, timeout=2000):
+            QTest.keyClick(link, key)
+        assert window.current_page_name() in ("review", "plan"), key
+
+
+def test_large_mode_section_drop_down_ends_a_long_title_with_an_ellipsis(qtbot, tmp_path):
+    """In 大字模式 on a small screen the section drop-down cut its text with no "…" (issue 20, finding 11)."""
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1024x768", "--large", "--font-scale", "1.75"))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("plan")
+    box = page.section_box
+    qtbot.waitUntil(lambda: box.isVisible() and box.width() > 0)
+    longest = max(range(box.count()), key=lambda i: box.fontMetrics().horizontalAdvance(box.itemText(i)))
+    box.setCurrentIndex(longest)
+    box.repaint()
+    full = box.itemText(longest)
+    shown = box.shown_text()
+    assert box.fontMetrics().horizontalAdvance(full) > box.width()  # the case of the finding: it cannot fit
+    assert shown.endswith("…") and full.startswith(shown[:-1]) and box.toolTip() == full
+    win.close()

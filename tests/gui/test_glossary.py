@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
+from PySide6.QtTest import QTest
 
 
 def test_all_notes_listed(window):
@@ -185,3 +186,30 @@ def test_the_filter_hint_is_the_longest_that_fits(qtbot, tmp_path):
     assert metrics.horizontalAdvance(page.placeholders[0]) <= room, "the test needs room for the whole hint"
     assert field.placeholderText() == page.placeholders[0]
     win.close()
+
+
+def test_filter_finds_terms_by_pinyin_and_initials(window, qtbot):
+    """A kiosk visitor has only letters: full pinyin and initials reach 双万双服促发展 (issue 20, finding 6)."""
+    page = window.show_page("glossary")
+    for letters in ("shuangwan", "swsf", "SWSF"):
+        page.filter.clear()
+        QTest.keyClicks(page.filter, letters)
+        assert "双万双服促发展" in page.visible_terms(), letters
+        assert page.current is not None and page.current.term in page.visible_terms()
+    page.filter.setText("cyjg")  # the initials of 产业结构, a word of the notes' text
+    assert set(page.visible_terms()) == {g.term for g in window.report.glossary if "产业结构" in g.definition}
+    assert page.visible_terms()
+
+
+def test_no_match_clears_the_note(window, qtbot):
+    """Nothing matches: the old note is not left standing as if it did, and it comes back with a match."""
+    page = window.show_page("glossary")
+    page.filter.setText("雏鹰")
+    assert page.current is not None and page.current.term == "雏鹰企业"
+    assert "雏鹰企业" in page.detail.toPlainText()
+    page.filter.setText("雏鹰企业不存在")
+    assert page.visible_terms() == [] and page.empty.isVisibleTo(page)
+    assert page.current is None and page.detail.toPlainText().strip() == ""
+    assert page.list.currentRow() == -1
+    page.filter.setText("雏鹰")
+    assert page.current is not None and page.current.term == "雏鹰企业"

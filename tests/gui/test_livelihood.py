@@ -64,3 +64,44 @@ def test_page_never_wider_than_a_small_screen(qtbot, tmp_path, extra):
     assert area.widget().minimumSizeHint().width() <= area.viewport().width()
     assert area.widget().width() <= area.viewport().width()
     win.close()
+
+
+@pytest.mark.parametrize("extra", [
+    ("--large", "--font-scale", "1.75"),
+    ("--large", "--font-scale", "1.75", "--lang", "en"),
+    ("--large", "--contrast", "--font-scale", "1.75", "--lang", "en"),
+    ("--font-scale", "2.0", "--lang", "en"),
+    ("--font-scale", "1.5"),
+    ("--font-scale", "1.0"),
+])
+def test_columns_stay_readable_at_1366x768(qtbot, tmp_path, extra):
+    """The elderly reader's laptop (issue 20, finding 1): items and chart stand side by side only while each
+    is wide enough to read, in characters; otherwise they stack; and the page is never wider than the window."""
+    from PySide6.QtWidgets import QBoxLayout, QScrollArea
+
+    from dongli_desktop.ui.app import create_window
+    from dongli_desktop.ui.pages.livelihood import CHART_MIN_CHARS, ITEMS_MIN_CHARS
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1366x768", *extra))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("livelihood")
+    area = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: page.chart is not None and area.widget().width() > 0)
+    qtbot.wait(20)
+    em = page.fontMetrics().horizontalAdvance("中")
+    card = next(c for c in page.cards if c.isVisible())
+    side = page.columns.direction() == QBoxLayout.Direction.LeftToRight
+    if side:
+        assert card.width() / em >= ITEMS_MIN_CHARS - 2, (card.width(), em)
+        assert page.chart_section.width() / em >= CHART_MIN_CHARS - 2, (page.chart_section.width(), em)
+    else:
+        assert page.chart_section.width() >= 0.9 * area.viewport().width() - 60
+        assert card.width() >= 0.9 * area.viewport().width() - 60
+    assert area.widget().minimumSizeHint().width() <= area.viewport().width()
+    assert area.widget().width() <= area.viewport().width()
+    if extra == ("--font-scale", "1.0"):
+        assert side  # a normal laptop keeps the two columns
+    win.close()

@@ -78,3 +78,24 @@ def test_a_state_from_elsewhere_is_ignored(window):
     glossary = window.show_page("glossary")
     glossary.restore_state({"filter": 42, "entry": 10_000})
     assert glossary.filter.text() == "" and glossary.current.id == window.report.glossary[0].id
+
+
+def test_a_language_switch_builds_only_the_page_in_view_and_paints_no_half_built_frame(window, qtbot):
+    """Issue 20, finding 11: the switch took 3–4 s (every visited page was rebuilt) and painted a frame of
+    old and new text over each other. Now only the shown page is built, with the window's painting held;
+    the others are built when next visited, with what the reader left there."""
+    glossary = window.show_page("glossary")
+    glossary.filter.setText("企业")
+    for name in ("livelihood", "review", "search"):
+        window.show_page(name)
+    built: list[tuple[str, bool]] = []
+    window.pageCreated.connect(lambda page: built.append((type(page).__name__, window.updatesEnabled())))
+    window.set_look(lang="en")
+    try:
+        assert built == [("SearchPage", False)]
+        assert window.updatesEnabled() and window.current_page_name() == "search"
+        again = window.show_page("glossary")
+        assert again is not glossary and again.filter.text() == "企业"
+        assert [name for name, _ in built] == ["SearchPage", "GlossaryPage"]
+    finally:
+        window.set_look(lang="zh_CN")

@@ -226,3 +226,79 @@ def test_the_field_hint_is_never_cut_at_large_text(qtbot, tmp_path):
     assert "养老" in hint
     assert field.fontMetrics().horizontalAdvance(hint) <= field.width() - field.fontMetrics().horizontalAdvance("中")
     win.close()
+
+
+def test_pinyin_reaches_a_term_and_a_heading_and_the_heading_opens_its_section(window, qtbot):
+    """``shuangwan`` / ``swsf`` find 双万双服促发展; a heading found by its initials opens its section (finding 6)."""
+    page = window.show_page("search")
+    for letters in ("shuangwan", "swsf"):
+        page.search_for(letters)
+        assert page.result is not None and page.result.query == "双万双服促发展", letters
+        assert "名词解释：双万双服促发展" in page.results.toPlainText()
+    page.search_for("zhuolijiaqiangchengshi")
+    assert page.result is not None and page.result.hits[0].kind == "heading"
+    heading = page.result.hits[0]
+    assert page.hit_place(heading).endswith("（四）着力加强城市治理，提升功能品质")
+    page.results.anchorClicked.emit(QUrl("hit:0"))
+    part = window.pages["plan"]
+    assert window.stack.currentWidget() is part
+    assert part.current.id == heading.section_id
+
+
+class TopicTranslator:
+    """Stands in for the English .qm for the topic names (the pending translations are merged later)."""
+
+    NAMES = {"养老": "Elderly care", "教育": "Education", "幼儿园": "Kindergartens"}
+
+
+def test_topic_chips_speak_the_interface_language(window, qtbot):
+    """In English the chips name their topic in English and still search the report's word (finding 11)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Translator(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+            return TopicTranslator.NAMES.get(source, "") if context == "SearchTopics" else ""
+
+    translator = Translator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        window.rebuild_pages()
+        page = window.show_page("search")
+        assert page.chips.buttons["养老"].text() == "Elderly care · 养老"
+        assert page.chips.buttons["幼儿园"].text() == "Kindergartens · 幼儿园"
+        assert page.chips.buttons["还迁"].text() == "还迁"  # no translation: the word alone
+        page.chips.buttons["养老"].click()
+        assert page.result.query == "养老" and page.result.count > 0
+        page.search_for("不存在的内容")
+        assert "Elderly care · 养老" in page.results.toPlainText()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        window.rebuild_pages()
+
+
+@pytest.mark.parametrize("extra", [("--font-scale", "2.0"), ("--font-scale", "2.0", "--lang", "en"),
+                                   ("--large", "--font-scale", "1.75")])
+def test_hits_are_not_a_small_box_inside_a_scrolling_page_at_large_text(qtbot, tmp_path, extra):
+    """200 % on a 768 px screen (issue 20, finding 11): the hits sat in an inner box of a few lines. Now either
+    eight lines show in the box, or the hits take their whole height and only the page scrolls."""
+    from dongli_desktop.ui.app import create_window
+    from dongli_desktop.ui.layout_audit import visible_lines
+    from tests.gui.conftest import make_options
+
+    win, code = create_window(make_options(tmp_path, "--size", "1366x700", *extra))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("search")
+    page.search_for("养老")
+    qtbot.waitUntil(lambda: page.result is not None and page.result.count > 0)
+    qtbot.wait(50)
+    inner = page.results.verticalScrollBar().maximum() > 0
+    assert not inner or visible_lines(page.results) >= 8, (visible_lines(page.results), inner)
+    if not inner:  # the page scrolls to every hit
+        assert page.page_scroll.verticalScrollBar().maximum() > 0
+        assert page.results.height() >= page.results.document().size().height()
+    page.search_for("")
+    qtbot.wait(50)
+    assert page.results.minimumHeight() == 260  # nothing found: the list is an ordinary box again
+    win.close()

@@ -270,3 +270,115 @@ def test_pages_drop_their_read_aloud_links_when_the_engine_fails(monkeypatch, qt
         win.close()
     finally:
         speech.reset_speaker()
+
+
+# -- issue 20, finding 5: read-aloud with state, a stop control and a notice without sound ------------
+class SilentEngine:
+    """A started engine with a Mandarin voice that takes texts and never says it has finished: what
+    speech-dispatcher does on a machine without an audio device."""
+
+    def __init__(self, name: str, parent: QObject) -> None:
+        self.name = name
+        self.texts: list[str] = []
+
+    def state(self):
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        return QTextToSpeech.State.Ready
+
+    def engine(self) -> str:
+        return self.name
+
+    def availableVoices(self) -> list[Voice]:  # noqa: N802  # QTextToSpeech's name
+        return [Voice("Chinese (Mandarin)")]
+
+    def setVoice(self, voice) -> None:  # noqa: N802
+        pass
+
+    def say(self, text: str) -> None:
+        self.texts[:] = [text]
+
+    def stop(self) -> None:
+        pass
+
+    def deleteLater(self) -> None:  # noqa: N802
+        pass
+
+
+@pytest.fixture()
+def silent_speaker(monkeypatch):
+    """Install a speaker on the silent engine; ``make(has_audio, stall_ms)`` chooses the machine."""
+    monkeypatch.setattr(speech, "installed_engines", lambda: ["silent"])
+    speech.reset_speaker()
+
+    def make(has_audio: bool = True, stall_ms: int = 600_000) -> speech.Speaker:
+        speech._speaker = speech.Speaker("silent", factory=SilentEngine, has_audio=lambda: has_audio,
+                                         stall_ms=lambda text: stall_ms)
+        return speech._speaker
+
+    yield make
+    speech.reset_speaker()
+
+
+def overview_card(window, qtbot, speaker):
+    qtbot.waitUntil(lambda: speaker.is_ready, timeout=5000)
+    window.rebuild_pages()
+    overview = window.show_page("overview")
+    qtbot.waitUntil(lambda: overview.charts_built)
+    qtbot.waitUntil(lambda: overview.cards[0].speak_button.isVisibleTo(overview))
+    return overview.cards[0]
+
+
+def test_the_pressed_card_shows_it_is_read_and_stops(silent_speaker, window, qtbot):
+    speaker = silent_speaker()
+    card = overview_card(window, qtbot, speaker)
+    other = window.page("overview").cards[1]
+    qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
+    assert card.speak_button.isChecked() and "停止朗读" in card.speak_button.text()
+    assert card.speak_button.accessibleName() == "停止朗读"
+    assert not other.speak_button.isChecked() and other.speak_button.text() == "朗读"
+    bar = window.speech_bar
+    assert bar.isVisible() and bar.message.text().startswith("正在朗读：") and bar.stop_button.isVisible()
+    qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)  # pressed again: stops
+    assert not card.speak_button.isChecked() and card.speak_button.text() == "朗读"
+    assert speaker.speaking == "" and not bar.isVisible()
+    qtbot.mouseClick(other.speak_button, Qt.MouseButton.LeftButton)
+    assert other.speak_button.isChecked() and bar.isVisible()
+    qtbot.mouseClick(bar.stop_button, Qt.MouseButton.LeftButton)  # the bar's stop control
+    assert not other.speak_button.isChecked() and not bar.isVisible()
+
+
+def test_no_audio_output_gives_a_one_line_notice(silent_speaker, window, qtbot):
+    speaker = silent_speaker(has_audio=False)
+    card = overview_card(window, qtbot, speaker)
+    qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
+    bar = window.speech_bar
+    assert bar.isVisible() and "没有可用的声音输出" in bar.message.text()
+    assert "\n" not in bar.message.text() and bar.dismiss_button.isVisible() and not bar.stop_button.isVisible()
+    assert not card.speak_button.isChecked()
+    qtbot.mouseClick(bar.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible()
+
+
+def test_reading_that_never_ends_is_stopped_with_a_notice(silent_speaker, window, qtbot):
+    """speech-dispatcher without a sound device accepts the text and never finishes: after the time the
+    text needs (here made 0), reading is stopped and the notice says no sound came out."""
+    speaker = silent_speaker(stall_ms=0)
+    card = overview_card(window, qtbot, speaker)
+    qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "没有声音输出" in window.speech_bar.message.text(), timeout=5000)
+    assert not card.speak_button.isChecked() and speaker.speaking == ""
+
+
+def test_the_button_returns_when_the_engine_finishes(mock_speaker, window, qtbot):
+    """Qt's mock engine speaks and finishes: the item shows it is read, then shows 朗读 again by itself."""
+    glossary = window.show_page("glossary")
+    window.rebuild_pages()
+    glossary = window.show_page("glossary")
+    qtbot.waitUntil(lambda: mock_speaker.is_ready, timeout=5000)
+    glossary.show_entry(21)
+    button = glossary.speak_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.isChecked()
+    qtbot.waitUntil(lambda: not button.isChecked(), timeout=20000)
+    assert mock_speaker.said[-1].startswith("雏鹰企业。")

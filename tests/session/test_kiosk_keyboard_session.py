@@ -46,7 +46,7 @@ def test_results_keep_eight_lines_with_the_keyboard_open(make_session, tmp_path,
     app = session.start_app(kiosk_config=KIOSK)
     wid = app.wait_window()
     wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
-    session.click_control(app, "搜索", role="check box")  # the navigation
+    session.click_control(app, "搜索", role="page tab")  # the navigation
     session.click_control(app, "搜索内容")
     keyboard = session.control(app, "屏幕键盘")
     assert session.screen.contains(keyboard), keyboard

@@ -9,6 +9,7 @@ as the widget tests).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,34 @@ def test_review_and_plan_usable_in_a_real_session(make_session, tmp_path, width,
     assert dialog["fits"] and dialog["clipped"] == [] and dialog["overlapping"] == [], dialog
     session.screenshot(tmp_path / "about.png")
     assert app.stop() is not None
+
+
+# -- the persona matrix (issue 20): a sample in `make test`, the whole matrix in `make screenshots` ----------
+MATRIX_SAMPLE = [  # (screen, mode, scale, language): the elderly reader's laptop in both languages, and more
+    ("1366x768", "large", "2.0", "zh_CN"),
+    ("1366x768", "large", "2.0", "en"),
+    ("1366x768", "normal", "1.5", "en"),
+    ("1024x768", "large-contrast", "2.0", "en"),
+]
+
+
+@pytest.mark.parametrize(("size", "mode", "scale", "lang"), MATRIX_SAMPLE)
+def test_every_page_of_a_persona_matrix_cell_passes_the_layout_audit(tmp_path, size, mode, scale, lang):
+    """Every page and dialog of one cell, rendered under Xvfb + openbox as `make screenshots` does, with
+    its layout facts audited: nothing cut, drawn over or scrolling sideways, the window on the screen, a
+    one-row top bar, a navigation that does not scroll, eight reading lines, readable livelihood columns."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    try:
+        import screenshot_matrix
+    finally:
+        sys.path.pop(0)
+    failures = screenshot_matrix.main([str(tmp_path), "--sizes", size, "--modes", mode, "--scales", scale,
+                                       "--langs", lang, "--no-audit"])
+    assert failures == 0
+    folder = tmp_path / size / f"{mode}-{round(float(scale) * 100)}-{lang}"
+    pages = sorted(p.stem for p in folder.glob("*.json"))
+    assert pages == sorted(["overview", "review", "plan", "livelihood", "tracker", "glossary", "search",
+                            "dialog-about", "dialog-term"]), pages
+    assert screenshot_matrix.audit(tmp_path) == []

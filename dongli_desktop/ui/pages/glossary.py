@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.models import GlossaryEntry, SourceRef
 from dongli_desktop.core.repository import Report
-from dongli_desktop.core.search import MAX_QUERY_CHARS, make_snippet, section_place
+from dongli_desktop.core.search import MAX_QUERY_CHARS, make_snippet, pinyin_letters, section_place
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.theme import colour
-from dongli_desktop.ui.widgets.common import link_button, make_label
+from dongli_desktop.ui.widgets.common import make_label
 from dongli_desktop.ui.widgets.reading_view import marked_html
+from dongli_desktop.ui.widgets.speak_button import SpeakButton
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
 NARROW_CHARS = 30  # below this page width (in Chinese characters) list and note take turns
+PINYIN_WORDS = 24  # report words a pinyin filter may stand for
 
 
 class GlossaryPage(Page):
@@ -79,9 +81,7 @@ class GlossaryPage(Page):
 
         self.speak_button = None
         if speaker().available:
-            self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这条名词解释"))
-            self.speak_button.clicked.connect(
-                lambda *_: self.current and speaker().say(f"{self.current.term}。{self.current.definition}"))
+            self.speak_button = SpeakButton("", self._spoken_text, self.tr("朗读这条名词解释"))
         self.back_button = QPushButton(self.tr("← 全部名词"))
         self.back_button.setAccessibleName(self.tr("返回名词列表"))
         self.back_button.clicked.connect(lambda *_: self._show_note(False))
@@ -147,17 +147,40 @@ class GlossaryPage(Page):
         self._arrange()
 
     def apply_filter(self, text: str) -> None:
+        """Show the notes whose term or text holds what is typed, or a report word its letters are the
+        pinyin or initials of (``shuangwan``, ``swsf`` → 双万双服促发展); nothing matching clears the note."""
         needle = text.strip().casefold()
+        letters = pinyin_letters(text)
+        words = [w.word for w in self.report.words_for_pinyin(letters, PINYIN_WORDS)] if letters else []
         first_visible = None
         for row, entry in enumerate(self.entries):
-            match = not needle or needle in entry.term.casefold() or needle in entry.definition.casefold()
+            match = (not needle or needle in entry.term.casefold() or needle in entry.definition.casefold()
+                     or any(w in entry.term or w in entry.definition for w in words))
             self.list.item(row).setHidden(not match)
             if match and first_visible is None:
                 first_visible = row
         self.empty.setVisible(first_visible is None)
+        if first_visible is None:
+            self._clear_entry()
+            return
         current = self.list.currentRow()
-        if first_visible is not None and (current < 0 or self.list.item(current).isHidden()):
+        if current < 0 or self.list.item(current).isHidden():
             self.list.setCurrentRow(first_visible)
+
+    def _spoken_text(self) -> str:
+        return f"{self.current.term}。{self.current.definition}" if self.current is not None else ""
+
+    def _clear_entry(self) -> None:
+        """No note matches: none is shown (the old one would look like a match)."""
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.current = None
+        self.marked = ()
+        self.detail.clear()
+        if self.speak_button is not None:
+            self.speak_button.setEnabled(False)
+        self._show_note(False)
 
     def reset(self) -> None:
         self.filter.clear()
@@ -220,6 +243,9 @@ class GlossaryPage(Page):
             never = self.tr("这个词只在注释中解释，报告正文中没有出现。")
             parts.append(f"<p style='color:{colour('figure')}'>{html.escape(never)}</p>")
         self.detail.setHtml("".join(parts))
+        if self.speak_button is not None:
+            self.speak_button.setEnabled(True)
+            self.speak_button.set_key(f"glossary:{entry.id}")
         if reveal:
             self._show_note(True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from dongli_desktop.core import charts
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from dongli_desktop.ui.widgets.chart import ChartView  # imported when first drawn
 
 ALL = "all"
+ITEMS_SHARE = 3 / 5  # the items' part of the width when the chart stands beside them
+ITEMS_MIN_CHARS = 20  # narrower item cards wrap a clause every few characters
+CHART_MIN_CHARS = 22  # a narrower chart wraps its title two characters a line and squeezes its bars
+SCROLL_ROOM = 24  # px kept for the page's vertical scroll bar
 
 
 class ItemCard(FittedCard):
@@ -84,6 +88,7 @@ class LivelihoodPage(Page):
         self.topic_names = {t.key: t.name_en if english() else t.name for t in report.topics}
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.body_layout = layout
         layout.setContentsMargins(28, 20, 28, 28)
         layout.setSpacing(12)
         layout.addWidget(make_label(self.tr("民生实事"), "pageTitle"))
@@ -121,7 +126,7 @@ class LivelihoodPage(Page):
         self.chart_section.title.hide()  # the chart carries its own title
         self.chart_section.body.addStretch(1)
         self.columns.addLayout(self.items_box, 3)
-        self.columns.addWidget(self.chart_section, 2)
+        self.columns.addWidget(self.chart_section, 2)  # ITEMS_SHARE: 3 of 5
         layout.addLayout(self.columns)
         self.chart: ChartView | None = None
         self._scale = 1.0
@@ -134,9 +139,27 @@ class LivelihoodPage(Page):
         super().resizeEvent(event)
         self._arrange()
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange()
+
+    def column_widths(self) -> tuple[float, float]:
+        """(items, chart) widths in characters of the page's font if the two stood side by side."""
+        em = max(1, self.fontMetrics().horizontalAdvance("中"))
+        margins = self.body_layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.columns.spacing() - SCROLL_ROOM
+        return room * ITEMS_SHARE / em, room * (1 - ITEMS_SHARE) / em
+
+    def side_by_side(self) -> bool:
+        """Whether both columns stay readable side by side (in characters, not pixels)."""
+        items, chart = self.column_widths()
+        return items >= ITEMS_MIN_CHARS and chart >= CHART_MIN_CHARS
+
     def _arrange(self) -> None:
-        """Items and chart side by side on wide screens, chart first when space is short."""
-        wide = self.width() / self._scale >= 1000
+        """Items and chart side by side while both are wide enough to read; otherwise the chart (which
+        also filters) comes first, over the page's whole width."""
+        wide = self.side_by_side()
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)

@@ -37,7 +37,7 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
-from dongli_desktop.ui.widgets.common import make_label, scroll_page
+from dongli_desktop.ui.widgets.common import ElidingComboBox, make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.years import series_names
@@ -144,7 +144,7 @@ class PartPage(Page):
             button.setToolTip(name)
         self.previous_button.clicked.connect(lambda *_: self.step(-1))
         self.next_button.clicked.connect(lambda *_: self.step(+1))
-        self.section_box = QComboBox()
+        self.section_box = ElidingComboBox()  # a long title ends in “…”, never cut mid character
         self.section_box.setAccessibleName(self.tr("当前章节"))
         self.section_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.section_box.setMinimumContentsLength(4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchHit, SearchResult, SourceRef
@@ -27,10 +27,29 @@ if TYPE_CHECKING:
         OnScreenKeyboard,  # imported in kiosk mode only
     )
 
-TOPIC_CHIPS = ("养老", "教育", "就业", "医疗", "住房", "交通", "环境", "幼儿园", "高新技术企业", "还迁")
+# Each a literal QT_TRANSLATE_NOOP, so lupdate files the topic names under "SearchTopics" (topic_label).
+TOPIC_CHIPS = (
+    QT_TRANSLATE_NOOP("SearchTopics", "养老"), QT_TRANSLATE_NOOP("SearchTopics", "教育"),
+    QT_TRANSLATE_NOOP("SearchTopics", "就业"), QT_TRANSLATE_NOOP("SearchTopics", "医疗"),
+    QT_TRANSLATE_NOOP("SearchTopics", "住房"), QT_TRANSLATE_NOOP("SearchTopics", "交通"),
+    QT_TRANSLATE_NOOP("SearchTopics", "环境"), QT_TRANSLATE_NOOP("SearchTopics", "幼儿园"),
+    QT_TRANSLATE_NOOP("SearchTopics", "高新技术企业"), QT_TRANSLATE_NOOP("SearchTopics", "还迁"),
+)
+TOPICS_CONTEXT = "SearchTopics"  # translation context of the topic names
+
+
+def topic_label(term: str) -> str:
+    """A topic chip's label: the report's word, led by its name in the interface's language when that is
+    not Chinese (``Elderly care · 养老``: the search itself is for the report's Chinese word)."""
+    name = QCoreApplication.translate(TOPICS_CONTEXT, term)
+    return f"{name} · {term}" if name and name != term else term
+
+
 DEBOUNCE_MS = 150
 ROOM_FOR_TOPICS = 24  # lines of text the page must show to keep the topic chips above a list of hits
 HIT_LINE_HEIGHT = 135  # % of the font: eight lines of hits fit above the folded kiosk keyboard at 1024×768
+MIN_RESULT_LINES = 8  # fewer lines of hits in view: the list takes its whole height and the page scrolls
+RESULTS_MIN_PX = 260
 
 
 class SearchPage(Page):
@@ -66,7 +85,7 @@ class SearchPage(Page):
         self.candidate_row.setAccessibleName(self.tr("拼音候选词"))
         self.candidate_label.hide()
         self.candidate_row.hide()
-        self.chips = ChipGroup([(t, t) for t in TOPIC_CHIPS], exclusive=False)
+        self.chips = ChipGroup([(t, topic_label(t)) for t in TOPIC_CHIPS], exclusive=False)
         self.chips.chosen.connect(self.search_for)
         self.status = make_label("", "muted")
         self.results = QTextBrowser()
@@ -89,7 +108,9 @@ class SearchPage(Page):
         self.layout_ = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
-        self.results.setMinimumHeight(260)  # with very large text the page scrolls instead of squeezing
+        self.results.setMinimumHeight(RESULTS_MIN_PX)  # with very large text the page scrolls instead of squeezing
+        self.body = body
+        self.grown = False  # the hits take their whole height (a short page scrolls as one)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.page_scroll = scroll_page(body)
@@ -132,13 +153,14 @@ class SearchPage(Page):
         self.result = result
         self._show_candidates(pinyin_candidates(text, self.report.words_for_pinyin), result)
         self._fit_topics()
+        QTimer.singleShot(0, self, self._fit_results)  # after the hits are set and laid out
         if not result.terms:
             self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。"))
             self.results.setHtml("")
             return
         if result.count == 0:
             self.status.setText(self.tr("没有找到与“{q}”相关的内容。").format(q=result.query))
-            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(t)}</a>" for t in TOPIC_CHIPS)
+            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(topic_label(t))}</a>" for t in TOPIC_CHIPS)
             advice = self.tr("可以换个说法，或者试试这些主题：")
             self.results.setHtml(f"<p>{html.escape(advice)}</p><p style='line-height:180%'>{tips}</p>")
             return
@@ -159,6 +181,28 @@ class SearchPage(Page):
             )
         self.results.setHtml("".join(rows))
 
+    def _fit_results(self) -> None:
+        """On the desktop, a page that would leave the hits a box of a few lines (200 % text on a 768 px
+        screen) gives them their whole height instead: one scroll, the page's, and no box inside it.
+        The kiosk keeps its list above the docked keyboard."""
+        if self.keyboard is not None:
+            return
+        line = self.results.fontMetrics().lineSpacing() * HIT_LINE_HEIGHT / 100
+        top = self.results.mapTo(self.body, self.results.rect().topLeft()).y()
+        bottom = self.layout_.contentsMargins().bottom()
+        room = self.page_scroll.viewport().height() - top - bottom
+        grow = room / max(1.0, line) < MIN_RESULT_LINES and bool(self.result and self.result.count)
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if grow else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.results.setVerticalScrollBarPolicy(policy)
+        height = RESULTS_MIN_PX
+        if grow:
+            document = self.results.document()
+            document.setTextWidth(self.results.viewport().width())
+            height = max(RESULTS_MIN_PX, int(document.size().height()) + 2 * self.results.frameWidth() + 2)
+        self.grown = grow
+        if self.results.minimumHeight() != height:
+            self.results.setMinimumHeight(height)
+
     def _fit_topics(self) -> None:
         """On a short page (small screen, large text) the topic chips give their room to the hits, and
         so does the page title when the kiosk keyboard is docked below (the navigation names the page);
@@ -174,6 +218,7 @@ class SearchPage(Page):
         super().resizeEvent(event)
         self._fit_topics()
         self._fit_placeholder()
+        QTimer.singleShot(0, self, self._fit_results)  # once the layout has placed the list
 
     def eventFilter(self, obj, event) -> bool:
         """The field's hint is fitted whenever the field changes width."""
@@ -191,7 +236,7 @@ class SearchPage(Page):
 
     def hit_place(self, hit: SearchHit) -> str:
         """Where a hit is: the report's part (from the data, e.g. 2019年工作回顾) and the section."""
-        if hit.kind != "paragraph":
+        if hit.kind == "glossary":
             return self.tr("名词解释：{t}").format(t=hit.section_title)
         part, section = section_place(self.report.sections, hit.section_id, english())
         if part is None:
@@ -239,6 +284,8 @@ class SearchPage(Page):
     def hit_ref(self, index: int) -> SourceRef:
         assert self.result is not None
         hit = self.result.hits[index]
+        if hit.kind == "heading":  # a section's title: open its first paragraph
+            return SourceRef(paragraph_id=hit.ref_id)
         if hit.kind == "paragraph":
             return SourceRef(paragraph_id=hit.ref_id, spans=hit.spans, sentence=False)
         shift = len(hit.section_title) + 1  # glossary spans count from "term：definition"

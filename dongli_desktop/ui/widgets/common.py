@@ -5,14 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QButtonGroup,
+    QComboBox,
     QFrame,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -119,6 +125,7 @@ def scroll_page(body: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls, not to a frame with no focus shown
     if not body.objectName():
         body.setObjectName("pageBody")
     area.setWidget(body)
@@ -191,3 +198,83 @@ class FittedCard(QWidget):
             needed = layout.totalHeightForWidth(self.width())
             if needed != self.minimumHeight():
                 self.setMinimumHeight(needed)
+
+
+def install_enter_activates() -> None:
+    """Enter (and the keypad's Enter) presses the focused button, as Space does, everywhere in the app.
+
+    Qt's push button answers Enter when it is an "auto default" button, which only buttons in dialogs are by
+    default; each button is made one as it takes the focus (no event filter runs for every event)."""
+    app = QApplication.instance()
+    if app is not None and app.property("enterActivates") is None:
+        app.setProperty("enterActivates", True)
+        app.focusChanged.connect(_enter_presses)
+
+
+def _enter_presses(_old: QWidget | None, new: QWidget | None) -> None:
+    if isinstance(new, QPushButton) and not new.autoDefault():
+        new.setAutoDefault(True)
+
+
+def layout_focus_order(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that take Tab focus, in the order their layouts show them (reading order):
+    a control added to a layout late (a chart drawn after the first frame, an edition picker inserted at the
+    top) still comes where it is seen."""
+    found: list[QWidget] = []
+
+    def visit_widget(widget: QWidget) -> None:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+            return
+        if isinstance(widget, QScrollArea) and widget.widget() is not None:
+            visit_widget(widget.widget())
+        elif isinstance(widget, QAbstractScrollArea):  # a plot's view: its viewport may take the focus
+            visit_widget(widget.viewport())
+        elif widget.layout() is not None:
+            visit_layout(widget.layout())
+
+    def visit_layout(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            if item.widget() is not None:
+                visit_widget(item.widget())
+            elif item.layout() is not None:
+                visit_layout(item.layout())
+
+    visit_widget(root)
+    return found
+
+
+class ElidingComboBox(QComboBox):
+    """A drop-down whose shown choice ends in "…" when it is wider than the field (Qt cuts it off mid
+    character); the whole text is its tooltip, and the list shows every choice whole."""
+
+    def shown_text(self) -> str:
+        """The current choice as it is drawn: whole, or cut with "…" to the field's width."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, max(0, field.width()))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(lambda *_: self._update_tip())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def _update_tip(self) -> None:
+        """The whole choice as a tooltip while it is shown cut."""
+        self.setToolTip(self.currentText() if self.shown_text() != self.currentText() else "")

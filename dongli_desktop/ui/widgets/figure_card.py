@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dongli_desktop.core.charts import clause_qualifier
 from dongli_desktop.core.models import Indicator, IndicatorPair
-from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import FittedCard, link_button, make_label
 from dongli_desktop.ui.widgets.flow import FlowWidget
+from dongli_desktop.ui.widgets.speak_button import SpeakButton
 
 
 class FigureCard(FittedCard):
@@ -71,8 +71,7 @@ class FigureCard(FittedCard):
         plain = first.plain_en if english else first.plain if first else ""
         self.plain = make_label(plain, "muted")
         layout.addWidget(self.plain)
-        self.speak_button = link_button(self.tr("朗读"), self.tr("朗读这张卡片"))
-        self.speak_button.clicked.connect(lambda *_: speaker().say(self.spoken_text()))
+        self.speak_button = SpeakButton(f"card:{pair.name}", self.spoken_text, self.tr("朗读这张卡片"))
         self.speak_button.hide()  # shown by enable_speech() once an engine with a Mandarin voice is found
         layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
