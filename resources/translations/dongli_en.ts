@@ -374,26 +374,21 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="74"/>
-        <source>朗读</source>
-        <translation>Read aloud</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="74"/>
         <source>朗读这张卡片</source>
         <translation>Read this card aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="108"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="109"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="112"/>
         <source>{year}：{measure}</source>
         <translation>{year}: {measure}</translation>
     </message>
@@ -401,42 +396,37 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="56"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="58"/>
         <source>输入词语筛选，例如：企业</source>
         <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="56"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="58"/>
         <source>例如：企业</source>
         <translation>Filter (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="61"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="67"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="75"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="80"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="82"/>
-        <source>朗读</source>
-        <translation>Read aloud</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="84"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
@@ -466,17 +456,17 @@
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="208"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="231"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="239"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="243"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -503,12 +493,12 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="53"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="53"/>
         <source>打开这项实事在报告中的原文</source>
         <translation>Open this item&apos;s source in the report</translation>
     </message>
@@ -524,42 +514,42 @@
 <context>
     <name>LivelihoodPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="94"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="100"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="105"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="96"/>
         <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
         <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="125"/>
         <source>各主题的实事数量</source>
         <translation>Items per topic</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="177"/>
         <source>各主题的实事数量（点柱子筛选该主题）</source>
         <translation>Items per topic (tap a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="177"/>
         <source>实事数量（项）</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="217"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -567,148 +557,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="162"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="161"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="163"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="239"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="570"/>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="626"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="613"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -1038,123 +1028,239 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="68"/>
         <source>输入要找的内容，例如：养老、幼儿园、PM2.5</source>
         <translation>Chinese words, pinyin such as yanglao, or PM2.5</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="68"/>
         <source>例如：养老、幼儿园、PM2.5</source>
         <translation>e.g. yanglao, youeryuan, PM2.5</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="50"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="69"/>
         <source>例如：养老</source>
         <translation>e.g. yanglao</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="53"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="72"/>
         <source>搜索内容</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="85"/>
         <source>拼音候选词</source>
         <translation>Pinyin suggestions</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="75"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="94"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="80"/>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="127"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="104"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="128"/>
         <source>开始搜索</source>
         <translation>Start search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="158"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="162"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="142"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="164"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="145"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="167"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>Results for &quot;{q}&quot;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="147"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="169"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="172"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="195"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="240"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="199"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="244"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="214"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="259"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="261"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="218"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="263"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="272"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
 </context>
 <context>
+    <name>SearchTopics</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="32"/>
+        <source>养老</source>
+        <translation>Elderly care</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="32"/>
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="33"/>
+        <source>就业</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="33"/>
+        <source>医疗</source>
+        <translation>Health care</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="34"/>
+        <source>住房</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="34"/>
+        <source>交通</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="35"/>
+        <source>环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="35"/>
+        <source>幼儿园</source>
+        <translation>Kindergartens</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="36"/>
+        <source>高新技术企业</source>
+        <translation>High-tech firms</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="36"/>
+        <source>还迁</source>
+        <translation>Resettlement</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakButton</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speak_button.py" line="58"/>
+        <source>■ 停止朗读</source>
+        <translation>■ Stop reading</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speak_button.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/widgets/speak_button.py" line="59"/>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speak_button.py" line="59"/>
+        <source>停止朗读</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speak_button.py" line="60"/>
+        <source>正在朗读，按下停止</source>
+        <translation>Reading aloud; press to stop</translation>
+    </message>
+</context>
+<context>
     <name>Speaker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="282"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="318"/>
         <source>正在准备朗读…</source>
         <translation>Getting read-aloud ready…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="284"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="320"/>
         <source>朗读功能未启用</source>
         <translation>Read-aloud is off</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/speech.py" line="324"/>
+        <source>没有可用的声音输出，无法朗读。请接上音箱或耳机。</source>
+        <translation>No audio output: cannot read aloud. Please connect speakers or headphones.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/speech.py" line="358"/>
+        <source>朗读出错，已停止。</source>
+        <translation>Reading aloud failed and has stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/speech.py" line="367"/>
+        <source>没有声音输出，朗读已停止。请检查音箱或耳机。</source>
+        <translation>No sound came out; reading aloud has stopped. Please check the speakers or headphones.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="24"/>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="26"/>
+        <source>停止朗读</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="28"/>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="30"/>
+        <source>关闭朗读提示</source>
+        <translation>Close the read-aloud notice</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="53"/>
+        <source>正在朗读：{text}</source>
+        <translation>Reading aloud: {text}</translation>
     </message>
 </context>
 <context>
