@@ -9,6 +9,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 os.environ.setdefault("DONGLI_TTS_ENGINE", "mock")  # Qt's mock speech engine: tests hear nothing
+# Every process this test run starts inherits this mark (unless given an environment of its own): the
+# packaging tests look for it to prove that nothing they started outlives them (tests/packaging/conftest.py).
+RUN_MARK = ("DONGLI_TEST_RUN", f"{os.getpid()}-{os.urandom(4).hex()}")
+os.environ.setdefault(*RUN_MARK)
+RUN_MARK = (RUN_MARK[0], os.environ[RUN_MARK[0]])
 
 import pytest  # noqa: E402
 
