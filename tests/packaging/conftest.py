@@ -36,7 +36,15 @@ def bundle(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def debs(bundle, tmp_path_factory) -> dict[str, Path]:
-    """Build both packages as `make deb` does; {"desktop": …, "kiosk": …}."""
+    """Build both packages as `make deb` does; {"desktop": …, "kiosk": …}.
+
+    DONGLI_TEST_DEBS=DIR uses the two packages already in DIR (`make deb`'s dist/), for re-running the install
+    and systemd tests while working on them; CI leaves it unset and builds them from the sources."""
+    given = os.environ.get("DONGLI_TEST_DEBS")
+    if given:
+        folder = Path(given)
+        return {"desktop": next(folder.glob("dongli-desktop_*.deb")),
+                "kiosk": next(folder.glob("dongli-kiosk_*_all.deb"))}
     out = tmp_path_factory.mktemp("debs")
     result = subprocess.run([sys.executable, str(ROOT / "packaging" / "debian" / "build_debs.py"), "--bundle",
                              str(bundle), "--out", str(out), "--version", project_version()],
