@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: run test check lint db fonts dist deb bench screenshots clean system-deps system-deps-run venv
+.PHONY: run test check lint db fonts dist deb repo bench screenshots clean system-deps system-deps-run venv
 
 # Debian packages (root or sudo; a no-op when present): system-deps-run what running the app needs,
 # system-deps that plus the tests' and packaging's tools. Neither leaves a service enabled on this machine.
@@ -66,6 +66,12 @@ dist: system-deps $(STAMP)
 # dongli-desktop_<version>_<arch>.deb and dongli-kiosk_<version>_all.deb in dist/ (dpkg-deb, lintian-checked by tests).
 deb: dist
 	$(PY) packaging/debian/build_debs.py --bundle dist/dongli-desktop --out dist --version $(VERSION)
+
+# Both packages in a signed apt repository (reprepro) in dist/repo, for a fleet's apt; the signing key stays in
+# REPO_GNUPGHOME, outside the repository (make one there first: gpg --homedir DIR --quick-gen-key ...).
+REPO_GNUPGHOME ?= $(HOME)/.local/share/dongli-repo-gnupg
+repo: deb
+	$(PY) packaging/repo/make_repo.py --debs dist --repo dist/repo --gnupghome $(REPO_GNUPGHOME)
 
 bench: $(STAMP)
 	$(PY) bench/run.py

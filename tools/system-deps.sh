@@ -8,7 +8,8 @@
 #     their own nginx on a free port; binutils (objdump), libpython3.11 (libpython3.11.so.1.0), patchelf,
 #     icu-devtools and gcc (trimmed ICU data): PyInstaller and packaging/finish.py; lintian,
 #     desktop-file-utils, appstream, debootstrap, systemd (systemd-analyze) and systemd-container
-#     (systemd-nspawn boots the installed kiosk): the .deb checks; speech-dispatcher with espeak-ng and sox:
+#     (systemd-nspawn boots the installed kiosk): the .deb checks; reprepro, gpg and faketime: make repo and its
+#     test (an expired index); speech-dispatcher with espeak-ng and sox:
 #     read-aloud produces sound.
 # Nothing installed here is left enabled or running as a service on this machine: services are kept from
 # starting during the install (policy-rc.d) and every unit the install enabled is disabled again (nginx-light
@@ -21,7 +22,7 @@ python3-venv"
 TEST_PKGS="xvfb xauth imagemagick fontconfig dbus-x11 at-spi2-core python3-pyatspi \
 openbox xdotool x11-utils x11-xserver-utils nginx-light \
 binutils patchelf icu-devtools gcc libpython3.11 \
-lintian desktop-file-utils appstream debootstrap systemd systemd-container \
+lintian desktop-file-utils appstream debootstrap systemd systemd-container reprepro gpg faketime \
 speech-dispatcher speech-dispatcher-espeak-ng sox"
 POLICY_RC_D=${POLICY_RC_D:-/usr/sbin/policy-rc.d}
 

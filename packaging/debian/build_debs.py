@@ -275,7 +275,8 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
 
 
 KIOSK_DEPENDS = [
-    "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils", "openbox",
+    "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
+    "openbox",
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
 ]
 DESKTOP_DESCRIPTION = """\
