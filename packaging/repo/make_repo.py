@@ -82,6 +82,11 @@ def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new
     return keyring
 
 
+def stop_agent(home: Path) -> None:
+    """gpg starts a gpg-agent for ``home`` that would outlive this program: end it."""
+    subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True, check=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--debs", type=Path, required=True, help="folder with the .deb files (make deb: dist)")
@@ -99,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     except RepoError as exc:
         print(f"make_repo: {exc}", file=sys.stderr)
         return 1
+    finally:
+        stop_agent(args.gnupghome)
     print(f"{args.repo}: {', '.join(d.name for d in debs)}; public key {keyring}")
     return 0
 
