@@ -8,9 +8,11 @@ a traceback. Errors inside the Qt event loop are handled the same way by ``ui.er
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 
 COMMANDS = ("kiosk", "content")
+EXIT_NO_DISPLAY = 4  # no X server or Wayland compositor to open the window on (README, "Exit codes")
 EXIT_CRASH = 70  # the same value as ui.errors.EXIT_CRASH (that module imports Qt; this one must not)
 SUPERVISOR_WATCHDOG_SECONDS = 30.0  # the app pings every 15 s; systemd's unit uses the same WatchdogSec
 
@@ -37,9 +39,28 @@ def _main(args: list[str]) -> int:
 
         setup_logging()
         return supervise(child_command(args), watchdog=Watchdog(timeout=SUPERVISOR_WATCHDOG_SECONDS))
+    problem = no_display()
+    if problem is not None:
+        return problem
     from dongli_desktop.ui.app import run
 
     return run(options)
+
+
+def no_display() -> int | None:
+    """Exit code 4 and one line on stderr when there is no display (Qt would abort with SIGABRT); else None."""
+    from dongli_desktop.core.display import display_problem
+
+    problem = display_problem(os.environ)
+    if problem is None:
+        return None
+    with contextlib.suppress(Exception):  # the log is a help, not a condition
+        from dongli_desktop.ui.logs import LOG, setup_logging
+
+        setup_logging()
+        LOG.error("%s", problem)
+    print(f"dongli-desktop: {problem}", file=sys.stderr)
+    return EXIT_NO_DISPLAY
 
 
 def report_crash(exc: BaseException) -> None:

@@ -56,5 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kiosk-config", type=Path, metavar="PATH",
                         help="kiosk settings file (default: /etc/dongli-desktop/kiosk.toml, else safe defaults)")
     parser.add_argument("--supervise", action="store_true", help="run the app as a child and restart it after a crash")
-    parser.epilog = "Staff commands: 'dongli-desktop kiosk set-pin [--config PATH]'."
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+# Staff commands run without a window (dongli_desktop/commands; each has its own --help). A test checks
+# that every command of that parser is listed here, and every exit code README names.
+EPILOG = """\
+staff commands (no window; each has its own --help):
+  dongli-desktop kiosk set-pin [--config PATH] [--stdin] [--group GROUP]
+  dongli-desktop content update --from URL_OR_FOLDER [--timeout S] [--deadline S]
+  dongli-desktop content status [--json]
+  dongli-desktop content rollback
+
+exit codes: 0 success; 2 the report database is missing, unreadable, corrupt or of another version
+(or a wrong option); 3 the bundled font cannot be loaded; 4 no display to show the window on;
+70 an unexpected error (details in the log)."""

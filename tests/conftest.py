@@ -9,6 +9,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 os.environ.setdefault("DONGLI_TTS_ENGINE", "mock")  # Qt's mock speech engine: tests hear nothing
+# Every process this test run starts inherits this mark (unless given an environment of its own): the
+# packaging tests look for it to prove that nothing they started outlives them (tests/packaging/conftest.py).
+RUN_MARK = ("DONGLI_TEST_RUN", f"{os.getpid()}-{os.urandom(4).hex()}")
+os.environ.setdefault(*RUN_MARK)
+RUN_MARK = (RUN_MARK[0], os.environ[RUN_MARK[0]])
 
 import pytest  # noqa: E402
 
@@ -17,6 +22,27 @@ SOURCE = ROOT / "resources" / "source" / "dongli_2020_report.txt"
 SHIPPED_DB = ROOT / "db" / "dongli.db"
 ANNOTATIONS = ROOT / "db" / "annotations.toml"
 SOURCE_SHA256 = "e952b1b5cceb2084e9317e02e430cd3cd9df89799037e136b08e875dec74cac8"
+
+
+# `make check` (the fast tier) runs every test not marked real_display or slow: these need an X server, a
+# built bundle or root (tests/session, tests/screenshots, tests/frozen, tests/packaging, and any other module
+# that starts Xvfb itself or through the session harness).
+REAL_DISPLAY_FOLDERS = {"session", "screenshots", "frozen", "packaging"}
+_STARTS_X: dict[str, bool] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "real_display: needs a real X server, a bundle or root (not in make check)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path))
+        if str(path) not in _STARTS_X:
+            _STARTS_X[str(path)] = any(word in path.read_text(encoding="utf-8") for word in ("XSession", "Xvfb"))
+        parts = path.relative_to(ROOT / "tests").parts if path.is_relative_to(ROOT / "tests") else ()
+        if (parts and parts[0] in REAL_DISPLAY_FOLDERS) or _STARTS_X[str(path)]:
+            item.add_marker(pytest.mark.real_display)
 
 
 @pytest.fixture(scope="session")

@@ -228,4 +228,8 @@ class PinLimiter:
             self.failures, self.locked_until, self.lock_length = 0, 0.0, 0.0
             self._save()
             return True
+        if self.lock_length and self.failures >= self.free:
+            # the lock runs from the refusal the person sees, not from before the (slow) scrypt check
+            self.locked_until = self.clock() + self.lock_length
+            self._save()
         return False

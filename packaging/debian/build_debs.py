@@ -36,8 +36,10 @@ METAINFO = "cn.tjdl.dongli_desktop.metainfo.xml"
 OPTIONAL = re.compile(r"^libQt6(Qml|Quick|VirtualKeyboard|FFmpegStub)")
 # Packages of a minimal Debian 12 (debootstrap --variant=minbase bookworm): the only ones Depends may name.
 MINBASE = HERE / "minbase-bookworm.txt"
-# dongli-desktop's read-aloud needs a speech engine with a Mandarin voice; dongli-kiosk depends on them.
-RECOMMENDS = ["speech-dispatcher", "speech-dispatcher-espeak-ng"]
+# dongli-desktop's read-aloud needs a speech engine with a Mandarin voice; dongli-kiosk depends on them. They are
+# Suggests, not Recommends: apt installs Recommends by default, and `apt install ./dongli-desktop_….deb` must work
+# offline from the file alone (a Recommends it cannot fetch stops the whole install). README says how to add them.
+SUGGESTS = ["speech-dispatcher", "speech-dispatcher-espeak-ng"]
 
 
 class BuildError(Exception):
@@ -234,9 +236,10 @@ def build_desktop(bundle: Path, out: Path, version: str, epoch: int, work: Path)
     fields = {
         "Package": "dongli-desktop", "Version": version, "Architecture": deb_arch(), "Maintainer": maintainer(),
         "Installed-Size": str(installed_size_kib(stage)), "Depends": ", ".join(bundle_depends(bundle)),
-        "Recommends": ", ".join(RECOMMENDS), "Section": "education", "Priority": "optional",
+        "Suggests": ", ".join(SUGGESTS), "Section": "education", "Priority": "optional",
     }
     (stage / "DEBIAN" / "control").write_text(control(fields, DESKTOP_DESCRIPTION), encoding="utf-8")
+    install(HERE / "dongli-desktop.postrm", stage / "DEBIAN" / "postrm", 0o755)
     return build(stage, out, epoch)
 
 
@@ -272,7 +275,8 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
 
 
 KIOSK_DEPENDS = [
-    "adduser", "systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils", "openbox",
+    "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
+    "openbox",
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
 ]
 DESKTOP_DESCRIPTION = """\

@@ -162,16 +162,38 @@ def test_default_state_lives_in_the_user_data_folder(tmp_path, monkeypatch):
     assert json.loads((tmp_path / "dongli-desktop" / "kiosk" / "pin-lockout.json").read_text())["failures"] == 1
 
 
+def test_the_lock_runs_from_the_refusal_not_from_before_the_slow_check(tmp_path, monkeypatch):
+    """scrypt takes a while (seconds on a loaded machine): the person is told 30 s at the refusal, not 25."""
+    now = [1_000_000.0]
+    real_verify = pinmod.verify_pin
+
+    def slow_verify(pin, stored):
+        now[0] += 5.0  # the check's own duration, on the limiter's clock
+        return real_verify(pin, stored)
+
+    monkeypatch.setattr(pinmod, "verify_pin", slow_verify)
+    pad = limiter(tmp_path / "state.json", now)
+    for wrong in ("000000000", "111111111", "222222222"):
+        assert not pad.attempt(wrong, STORED)
+    assert pad.wait_seconds() == 30
+    assert limiter(tmp_path / "state.json", now).wait_seconds() == 30  # and so says the recorded state
+
+
 def test_restarted_process_is_still_locked(tmp_path):
-    """Two real processes: the second starts locked after three wrong tries in the first."""
+    """Two real processes: the second starts with the first's lock (the same state, still running)."""
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
-    code = ("import sys; from dongli_desktop.core.pin import PinLimiter; l = PinLimiter(); "
-            "[l.attempt(p, sys.argv[1]) for p in sys.argv[2:]]; print(round(l.wait_seconds()))")
+    code = ("import json, sys; from dongli_desktop.core.pin import PinLimiter; l = PinLimiter(); "
+            "[l.attempt(p, sys.argv[1]) for p in sys.argv[2:]]; "
+            "print(json.dumps([l.failures, l.locked_until, l.lock_length, l.wait_seconds()]))")
 
-    def run(*pins: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(check=False, args=[sys.executable, "-c", code, STORED, *pins], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=60)
+    def run(*pins: str) -> list[float]:
+        result = subprocess.run(check=False, args=[sys.executable, "-c", code, STORED, *pins], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
 
-    assert run("000000000", "111111111", "222222222").stdout.strip() == "30"
-    second = run()
-    assert second.returncode == 0 and 25 <= int(second.stdout) <= 30
+    failures, until, length, wait = run("000000000", "111111111", "222222222")
+    assert (failures, length) == (3, 30.0) and 0 < wait <= 30
+    again = run()
+    assert again[:3] == [3, until, 30.0]  # the very lock the first process recorded
+    assert 0 < again[3] <= wait  # still running (the ceiling: the 30 s lock itself)

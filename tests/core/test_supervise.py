@@ -56,7 +56,9 @@ def child_pids(tmp_path: Path) -> list[int]:
 
 
 SLEEPER = "import time; time.sleep(600)"
-STUBBORN = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(600)"
+# ignores SIGTERM, then says so by creating the file named by its argument
+STUBBORN = ("import pathlib, signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+            "pathlib.Path(sys.argv[1]).touch(); time.sleep(600)")
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
@@ -74,10 +76,11 @@ def test_stop_signal_ends_supervisor_and_child(tmp_path, stop):
 
 
 def test_child_ignoring_sigterm_is_killed_after_the_grace_period(tmp_path):
-    sup = start_supervisor(tmp_path, STUBBORN)
+    ignoring = tmp_path / "ignoring-sigterm"
+    sup = start_supervisor(tmp_path, STUBBORN, "None", str(ignoring))
     try:
         pid = wait_for(lambda: child_pids(tmp_path), "the child")[0]
-        time.sleep(0.5)  # let the child install its handler
+        wait_for(ignoring.exists, "the child to install its handler")
         sup.terminate()
         assert sup.wait(15) == 0 and not alive(pid)
         assert "ignored SIGTERM" in log(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -14,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RUN_MARK
 from tests.frozen.bundle import build_bundle
-from tests.session.harness import XSession
+from tests.session.harness import SessionError, XSession, wait_until
 
 VERSION_LINE = "version = "
 
@@ -35,7 +36,15 @@ def bundle(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def debs(bundle, tmp_path_factory) -> dict[str, Path]:
-    """Build both packages as `make deb` does; {"desktop": …, "kiosk": …}."""
+    """Build both packages as `make deb` does; {"desktop": …, "kiosk": …}.
+
+    DONGLI_TEST_DEBS=DIR uses the two packages already in DIR (`make deb`'s dist/), for re-running the install
+    and systemd tests while working on them; CI leaves it unset and builds them from the sources."""
+    given = os.environ.get("DONGLI_TEST_DEBS")
+    if given:
+        folder = Path(given)
+        return {"desktop": next(folder.glob("dongli-desktop_*.deb")),
+                "kiosk": next(folder.glob("dongli-kiosk_*_all.deb"))}
     out = tmp_path_factory.mktemp("debs")
     result = subprocess.run([sys.executable, str(ROOT / "packaging" / "debian" / "build_debs.py"), "--bundle",
                              str(bundle), "--out", str(out), "--version", project_version()],
@@ -98,10 +107,11 @@ def run_app(root: Path, platform: str, *env: str) -> subprocess.CompletedProcess
 
 @pytest.fixture(scope="session")
 def offline_install(tmp_path_factory, debs) -> Iterator[OfflineInstall]:
-    """debootstrap --variant=minbase bookworm (Debian's mirror; DEBIAN_MIRROR overrides it), then, with the
-    archive's lists and sources removed and no network (its own network namespace, unshare -n), apt-get
-    installs the dongli-desktop .deb alone and the app starts offscreen and on xcb. The app runs right here,
-    before anything else is installed into the root, so it proves what a minimal Debian 12 has suffices."""
+    """debootstrap --variant=minbase bookworm (Debian's mirror; DEBIAN_MIRROR overrides it), then, with no
+    network (its own network namespace, unshare -n) but the archive's package lists kept as debootstrap left
+    them, `apt install ./dongli-desktop_….deb` exactly as README says it (Recommends included), and the app
+    starts offscreen and on xcb. The app runs right here, before anything else is installed into the root, so
+    it proves what a minimal Debian 12 has suffices."""
     if os.geteuid() != 0:
         pytest.fail("the install tests need root (debootstrap, chroot, systemd-nspawn); CI runs as root")
     for program in ("debootstrap", "unshare"):
@@ -116,22 +126,17 @@ def offline_install(tmp_path_factory, debs) -> Iterator[OfflineInstall]:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     seconds["debootstrap"] = time.monotonic() - started
     base = set(chroot(root, "dpkg-query", "-W", "-f", "${Package}\n").stdout.split())
-    # no archive: sources, lists and debootstrap's downloaded .debs go (sources kept aside for the kiosk package)
-    clean = chroot(root, "apt-get", "clean")
+    clean = chroot(root, "apt-get", "clean")  # debootstrap's downloaded .debs: a cache, not part of the system
     assert clean.returncode == 0, clean.stderr
-    (root / "etc" / "apt" / "sources.list").rename(root / "etc" / "apt" / "sources.list.online")
-    for lists in (root / "var" / "lib" / "apt" / "lists").glob("*_*"):
-        lists.unlink()
+    assert list((root / "var" / "lib" / "apt" / "lists").glob("*_Packages")), "debootstrap left no package lists"
     deb = debs["desktop"]
     shutil.copy(deb, root / "tmp" / deb.name)
     with proc_mounted(root):
         started = time.monotonic()
-        apt = subprocess.run(["unshare", "--net", "chroot", str(root), "apt-get", "install", "-y",
-                              "--no-install-recommends", "-o", "Acquire::Retries=0",  # (--no-download: apt 2.6
-                              # refuses a local .deb with it, "Pathname to install is not absolute")
-                              f"/tmp/{deb.name}"], capture_output=True, text=True, timeout=900, check=False,
-                             env=CHROOT_ENV)
-        seconds["offline apt-get install"] = time.monotonic() - started
+        apt = subprocess.run(["unshare", "--net", "chroot", str(root), "apt", "install", "-y",
+                              "-o", "Acquire::Retries=0", f"/tmp/{deb.name}"],
+                             capture_output=True, text=True, timeout=900, check=False, env=CHROOT_ENV)
+        seconds["offline apt install"] = time.monotonic() - started
         fetched = sorted(p.name for p in (root / "var" / "cache" / "apt" / "archives").glob("*.deb"))
         started = time.monotonic()
         offscreen = run_app(root, "offscreen")
@@ -148,9 +153,8 @@ def offline_install(tmp_path_factory, debs) -> Iterator[OfflineInstall]:
 @pytest.fixture(scope="session")
 def installed_root(offline_install, debs):
     """The same Debian 12 with the kiosk package installed too: its Depends (X, openbox, speech) come from
-    Debian's archive, so the sources come back for this step."""
+    Debian's archive, so this step is online."""
     root = offline_install.root
-    (root / "etc" / "apt" / "sources.list.online").rename(root / "etc" / "apt" / "sources.list")
     shutil.copy("/etc/resolv.conf", root / "etc" / "resolv.conf")
     deb = debs["kiosk"]
     shutil.copy(deb, root / "tmp" / deb.name)
@@ -163,6 +167,61 @@ def installed_root(offline_install, debs):
         assert install.returncode == 0, install.stdout[-4000:] + install.stderr[-4000:]
         print(f"apt-get install of the kiosk package (online): {time.monotonic() - started:.0f} s")
     return root
+
+
+# -- nothing a packaging test starts outlives it -------------------------------------------------------------
+CONTAINER_PID_NAMESPACES: set[int] = set()  # pid-namespace inodes of containers the tests booted
+
+
+def pid_namespace(pid: int | str) -> int | None:
+    try:
+        return os.stat(f"/proc/{pid}/ns/pid").st_ino
+    except OSError:
+        return None
+
+
+def leftover_processes() -> dict[int, str]:
+    """Processes this test run started that still exist: those carrying its mark (tests/conftest.py RUN_MARK)
+    and those inside a container it booted; {pid: command line}. pytest and its ancestors are not counted."""
+    mark = f"{RUN_MARK[0]}={RUN_MARK[1]}".encode()
+    ours = set()
+    pid = os.getpid()
+    while pid > 1:  # pytest and whatever started it
+        ours.add(pid)
+        try:
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in ours:
+            continue
+        try:
+            environ = (entry / "environ").read_bytes().split(b"\0")
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+        if state == "Z":
+            continue  # exited; its parent has not collected it yet
+        if mark in environ or pid_namespace(entry.name) in CONTAINER_PID_NAMESPACES:
+            found[int(entry.name)] = cmdline or f"[{entry.name}]"
+    return found
+
+
+@pytest.fixture(autouse=True)
+def no_process_left_behind():
+    """After every packaging test (its fixtures' teardown included, pass or fail): every process it started has
+    ended. A test that leaves one fails, naming it; the processes are then killed so that others start clean."""
+    yield
+    try:
+        wait_until(lambda: not leftover_processes(), 60, 0.2, "the processes this test started to end")
+    except SessionError:
+        left = leftover_processes()
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        pytest.fail(f"processes left running after the test: {left}")
 
 
 def keep_screenshot(path: Path) -> None:

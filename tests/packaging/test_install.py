@@ -1,8 +1,10 @@
 """dongli-desktop installs offline from the .deb alone on a minimal Debian 12, and the app starts from it.
 
 The fixture ``offline_install`` (tests/packaging/conftest.py) makes a debootstrap --variant=minbase bookworm,
-removes the archive's sources and lists, and runs `apt-get install ./dongli-desktop_….deb` in a network
-namespace of its own (no network at all); then `/usr/bin/dongli-desktop --quit-when-ready` runs offscreen
+keeps the archive's package lists as debootstrap leaves them, and runs README's plain
+`apt install ./dongli-desktop_….deb` (Recommends included) in a network namespace of its own (no network at
+all): apt must find nothing to fetch (it tried to fetch 53 recommended packages once, and gave up); then
+`/usr/bin/dongli-desktop --quit-when-ready` runs offscreen
 and on xcb against an Xvfb of the host, before anything else is installed. The kiosk package needs Debian's
 archive (X server, openbox, speech-dispatcher) and is installed afterwards, online (``installed_root``).
 Measured here: debootstrap ≈ 66 s, the offline install ≈ 7 s, each start ≈ 2 s.
@@ -65,3 +67,11 @@ def test_kiosk_package_installs_and_its_scripts_run(installed_root):
     assert conf.stat().st_gid == int(chroot(root, "getent", "group", "dongli-kiosk").stdout.split(":")[2])
     wants = root / "etc" / "systemd" / "system" / "graphical.target.wants"
     assert (wants / "dongli-kiosk.service").is_symlink() and (wants / "dongli-kiosk-display.service").is_symlink()
+
+
+def test_kiosk_install_leaves_the_content_update_timer_to_the_admin(installed_root):
+    """KIOSK.md step 3: the admin enables the timer once the publisher's repository is named; not the install."""
+    timer = installed_root / "etc" / "systemd" / "system" / "timers.target.wants" / "dongli-content-update.timer"
+    assert not timer.exists() and not timer.is_symlink()
+    enabled = chroot(installed_root, "systemctl", "is-enabled", "dongli-content-update.timer")
+    assert enabled.stdout.strip() == "disabled", enabled.stdout + enabled.stderr

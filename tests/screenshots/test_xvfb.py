@@ -7,42 +7,24 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from dongli_desktop.core.constants import PAGES
 from tests.conftest import ROOT
-from tests.session.harness import latin_only_fontconfig
+from tests.session.harness import XSession, latin_only_fontconfig
 
 pytestmark = pytest.mark.screenshot
 
 
-def start_xvfb(geometry: str):
-    """A private Xvfb on a free display; returns (display, process)."""
+@pytest.fixture(scope="module")
+def xserver(tmp_path_factory):
+    """A private Xvfb on a display it picks itself (-displayfd; the session harness, without a window manager)."""
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed: run tools/system-deps.sh (make test does)")
-    for number in range(91, 120):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    display = f":{number}"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{geometry}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"Xvfb did not start on {display}")
-        time.sleep(0.1)
-    return display, proc
-
-
-@pytest.fixture(scope="module")
-def xserver():
-    display, proc = start_xvfb("1920x1080")
-    yield display
-    proc.terminate()
-    proc.wait(timeout=10)
+    with XSession(tmp_path_factory.mktemp("xvfb"), 1920, 1080, wm=False, atspi=False) as session:
+        yield session.display
 
 
 def distinct_colours(path: str) -> int:
@@ -78,21 +60,17 @@ def test_every_page_renders_without_clipping(xserver, tmp_path, size, scale, qap
 
 @pytest.mark.parametrize("geometry", ["1920x1080", "1080x1920"])
 def test_kiosk_with_keyboard_open(tmp_path, geometry, qapp):
-    display, proc = start_xvfb(geometry)
-    try:
+    width, height = (int(v) for v in geometry.split("x"))
+    with XSession(tmp_path / "x", width, height, wm=False, atspi=False) as session:
         config = tmp_path / "kiosk.toml"
         config.write_text("attract = true\n", encoding="utf-8")
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path / "data"),
+        env = dict(os.environ, DISPLAY=session.display, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path / "data"),
                    FONTCONFIG_FILE=str(latin_only_fontconfig(tmp_path)))
         png = tmp_path / f"kiosk-{geometry}.png"
         result = subprocess.run([sys.executable, "-m", "tests.screenshots.render_kiosk", str(png), str(config)],
                                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    width, height = (int(v) for v in geometry.split("x"))
     assert report["window"] == [width, height]  # full screen, and nothing forced it wider
     assert report["small"] == [] and report["overlap"] is False
     assert report["candidates"][0] == "养老" and report["hits"] > 0

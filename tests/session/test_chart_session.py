@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from dongli_desktop.core import charts
 from dongli_desktop.core.navigation import part_sections
 from dongli_desktop.ui import theme
-from tests.session.harness import AppProcess, Control, XSession, wait_until
+from tests.session.harness import AppProcess, Control, SessionError, XSession, wait_until
 
 pytestmark = pytest.mark.screenshot
 
@@ -28,21 +28,29 @@ MIN_CHART_PX = 240
 
 def scroll_to(session: XSession, app: AppProcess, name: str, screen: Control) -> Control:
     """Turn the mouse wheel over the page until the tallest control called ``name`` is wholly on the screen,
-    or its top is in the upper third of it, or the page cannot scroll further."""
-    last: list[int] = []
+    or its top is in the upper third of it, or the page cannot scroll further.
 
-    def placed() -> Control | None:
+    Event-based, not timed: after each notch it waits for the control to move (a generous ceiling per notch,
+    for a loaded machine); a notch that moves nothing means the page is at its end. AT-SPI walks are slow at
+    200 % on a small screen, so a fixed overall time limit (once 90 s) failed there on a busy machine."""
+
+    def tallest() -> Control | None:
         found = [c for c in session.controls(app, name).get(name, []) if c.w > 0 and c.h > 0]
-        if not found:
-            return None
-        tallest = max(found, key=lambda c: c.h)
-        if screen.contains(tallest) or 0 <= tallest.y <= screen.h // 3 or last[-1:] == [tallest.y]:
-            return tallest
-        last.append(tallest.y)
-        session.run("xdotool", "click", "5")  # one notch down
-        return None
+        return max(found, key=lambda c: c.h) if found else None
 
-    return wait_until(placed, 90, 0.1, f"{name!r} scrolled into view")  # type: ignore[return-value]
+    control = wait_until(tallest, 120, 0.2, f"a control named {name!r}")
+    for _notch in range(200):  # the longest page at 200 % on 1024x768 needs far fewer
+        assert isinstance(control, Control)
+        if screen.contains(control) or 0 <= control.y <= screen.h // 3:
+            return control
+        before = control.y
+        session.run("xdotool", "click", "5")  # one notch down
+        try:
+            control = wait_until(lambda y=before: (c := tallest()) is not None and c.y != y and c, 30, 0.2,
+                                 f"{name!r} to move after a notch of the wheel")
+        except SessionError:
+            return control  # the page cannot scroll further
+    raise AssertionError(f"{name!r} never came into view")
 
 
 def inside(outer: Control, inner: Control) -> bool:

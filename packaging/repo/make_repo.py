@@ -1,0 +1,114 @@
+"""Publish the Debian packages to a signed apt repository with Debian's reprepro (`make repo`).
+
+    python packaging/repo/make_repo.py --debs dist --repo dist/repo --gnupghome ~/.local/share/dongli-repo-gnupg
+
+The repository (``--repo``) is plain static files for any web server (reprepro's own database and
+configuration stay beside it, in ``<repo>.reprepro``): dists/bookworm/{InRelease,Release,
+Release.gpg} signed with the publisher's OpenPGP key, with a Valid-Until (``--valid-for``, default 7 days:
+re-run `make repo` at least that often, or clients refuse the stale index as they would a replayed one), and
+pool/ with the packages. The signing key lives in ``--gnupghome``, which must be outside the repository; the
+public key is exported to ``<repo>/dongli-archive-keyring.gpg`` for clients (`signed-by`). ``--new-key NAME``
+creates a signing key there first (no passphrase: for tests and first trials; a real publisher makes its own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+CODENAME = "bookworm"
+KEYRING = "dongli-archive-keyring.gpg"
+
+
+class RepoError(Exception):
+    """The repository cannot be published (with the reason)."""
+
+
+def gpg(home: Path, *args: str) -> str:
+    result = subprocess.run(["gpg", "--homedir", str(home), "--batch", *args], capture_output=True, text=True,
+                            check=False)
+    if result.returncode != 0:
+        raise RepoError(f"gpg {' '.join(args)}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def signing_key(home: Path, new_key: str | None) -> str:
+    """The fingerprint of the one secret key in ``home`` (made first with ``new_key``)."""
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if new_key:
+        gpg(home, "--passphrase", "", "--quick-gen-key", new_key, "ed25519", "sign", "never")
+    fingerprints = [line.split(":")[9] for line in gpg(home, "--with-colons", "--list-secret-keys").splitlines()
+                    if line.startswith("fpr:")]
+    if len(fingerprints) != 1:
+        raise RepoError(f"{home} must hold exactly one secret key, not {len(fingerprints)} "
+                        "(make one with --new-key 'Name <email>' or gpg --quick-gen-key)")
+    return fingerprints[0]
+
+
+def distributions(fingerprint: str, valid_for: str) -> str:
+    return (f"Origin: dongli\nLabel: dongli\nSuite: stable\nCodename: {CODENAME}\nArchitectures: amd64\n"
+            f"Components: main\nDescription: Dongli work report packages\nSignWith: {fingerprint}\n"
+            f"ValidFor: {valid_for}\n")
+
+
+def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new_key: str | None = None) -> Path:
+    """Add ``debs`` to ``repo`` (replacing older versions), sign its index; returns the public key file."""
+    if home.resolve().is_relative_to(repo.resolve()):
+        raise RepoError(f"the signing key ({home}) must not be inside the published repository ({repo})")
+    if shutil.which("reprepro") is None:
+        raise RepoError("reprepro is not installed (tools/system-deps.sh installs it)")
+    fingerprint = signing_key(home, new_key)
+    state = repo.parent / f"{repo.name}.reprepro"  # reprepro's conf/ and db/: not published
+    (state / "conf").mkdir(parents=True, exist_ok=True)
+    (state / "conf" / "distributions").write_text(distributions(fingerprint, valid_for), encoding="utf-8")
+    repo.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, GNUPGHOME=str(home))
+    base = ["reprepro", "-b", str(state), "--outdir", str(repo.resolve())]
+    for deb in debs:
+        result = subprocess.run([*base, "--export=silent-never", "includedeb", CODENAME, str(deb)],
+                                capture_output=True, text=True, env=env, check=False)
+        if result.returncode != 0:
+            raise RepoError(f"reprepro includedeb {deb.name}: {result.stderr.strip()}")
+    result = subprocess.run([*base, "export", CODENAME], capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        raise RepoError(f"reprepro export: {result.stderr.strip()}")
+    keyring = repo / KEYRING
+    subprocess.run(["gpg", "--homedir", str(home), "--batch", "--yes", "--output", str(keyring), "--export",
+                    fingerprint], check=True, capture_output=True)
+    return keyring
+
+
+def stop_agent(home: Path) -> None:
+    """gpg starts a gpg-agent for ``home`` that would outlive this program: end it."""
+    subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True, check=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--debs", type=Path, required=True, help="folder with the .deb files (make deb: dist)")
+    parser.add_argument("--repo", type=Path, required=True, help="the repository folder to publish into")
+    parser.add_argument("--gnupghome", type=Path, required=True, help="GnuPG home with the signing key")
+    parser.add_argument("--valid-for", default="7d", help="how long clients accept the index (reprepro ValidFor)")
+    parser.add_argument("--new-key", metavar="NAME", help="first create a signing key 'Name <email>'")
+    args = parser.parse_args(argv)
+    debs = sorted(args.debs.glob("dongli-*.deb"))
+    if not debs:
+        print(f"make_repo: no dongli-*.deb in {args.debs} (run make deb)", file=sys.stderr)
+        return 1
+    try:
+        keyring = publish(debs, args.repo, args.gnupghome, args.valid_for, args.new_key)
+    except RepoError as exc:
+        print(f"make_repo: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        stop_agent(args.gnupghome)
+    print(f"{args.repo}: {', '.join(d.name for d in debs)}; public key {keyring}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
