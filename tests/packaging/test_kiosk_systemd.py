@@ -282,6 +282,18 @@ def test_systemd_restarts_a_hung_kiosk_and_respects_an_admin_exit(kiosk_root, tm
         print(f"hung app restarted by the watchdog after {time.monotonic() - stopped_at:.0f} s "
               f"(WatchdogUSec={first['WatchdogUSec']})")
 
+        # a SIGTERM from the kiosk user's own shell (not a stop the admin asked for) restarts the app too:
+        # systemd counts that signal as a clean exit unless the unit says otherwise (RestartForceExitStatus)
+        second = box.show(KIOSK, "MainPID", "NRestarts")
+        box.sh("systemctl", "kill", "--kill-whom=main", "--signal=SIGTERM", KIOSK)  # as `kill` from a shell would
+
+        def restarted_after_term() -> bool:
+            now = box.show(KIOSK, "MainPID", "ActiveState", "NRestarts")
+            return (now["ActiveState"] == "active" and now["MainPID"] not in ("0", second["MainPID"])
+                    and int(now["NRestarts"]) > int(second["NRestarts"]))
+
+        wait_until(restarted_after_term, 300, 0.5, "systemd to restart the app killed by SIGTERM")
+
         # an exit with code 0 stays exited: the app as the unit starts it, told to quit once ready
         override = box.root / "etc" / "systemd" / "system" / f"{KIOSK}.d"
         override.mkdir(parents=True, exist_ok=True)
