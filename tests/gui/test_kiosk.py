@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QTouchEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QDialog
 
 from dongli_desktop.cli import PAGES
 from dongli_desktop.core.pin import hash_pin
@@ -133,6 +133,10 @@ def test_idle_warning_then_reset(qtbot, tmp_path):
     assert not controller.prompt.isVisible() and controller.paused_rounds == 2
     controller.on_idle()  # but not for ever
     assert controller.prompt.isVisible()
+    # the warning is not hidden behind the dialog (a visitor was reset without seeing it): the dialog closed
+    assert not dialog.isVisible()
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    assert shown == [controller.prompt]
     assert "秒后将回到首页" in controller.prompt.countdown.text()
     qtbot.waitUntil(lambda: controller.resets == 1, timeout=5000)
     assert window.current_page_name() == "overview"

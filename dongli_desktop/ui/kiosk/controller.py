@@ -344,7 +344,13 @@ class KioskController(QObject):
         if self.attract.isVisible():
             self.idle.start()
             return
+        # The warning must be seen: a dialog left open (About, a note, the PIN pad) would stand over it and the
+        # visitor would be reset without a word, so it closes first; 继续浏览 goes back to the page beneath.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.prompt:
+                widget.reject()
         self.prompt.start()
+        self.prompt.raise_()
 
     def _reading_dialog(self) -> QDialog | None:
         for widget in QApplication.topLevelWidgets():
