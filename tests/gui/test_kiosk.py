@@ -704,3 +704,16 @@ def test_wide_keys_fit_their_labels_in_large_mode(qtbot, tmp_path):
         text = key.fontMetrics().horizontalAdvance(key.text())
         assert key.width() >= key.sizeHint().width() and key.width() > text, (name, key.width(), text)
     controller.stop()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_F])
+def test_window_shortcuts_do_nothing_in_the_kiosk(locked, qtbot, key):
+    """Ctrl+plus/minus changed the text size on a kiosk with a keyboard (visitor review); KIOSK.md says every
+    Ctrl/Alt/Meta combination is swallowed, so the window's own shortcuts must not fire either."""
+    window, _ = locked
+    before = (window.scale, window.current_page_name())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert (window.scale, window.current_page_name()) == before

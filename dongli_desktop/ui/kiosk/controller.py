@@ -52,6 +52,8 @@ ACTIVITY = {
 BLOCKED = {
     QEvent.Type.ContextMenu, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop,
     QEvent.Type.NativeGesture, QEvent.Type.Gesture,
+    # the window's own shortcuts (Ctrl+plus/minus text size, Ctrl+F, Alt+1…7): a kiosk takes taps, not keys
+    QEvent.Type.Shortcut,
 }
 CORNER = 100  # px: the admin corner, top left
 TAPS = 5
