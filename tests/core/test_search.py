@@ -25,6 +25,7 @@ def test_finds_exactly_the_paragraphs_holding_the_text(report, query):
 
 def test_hits_highlight_the_match(report):
     result = report.search("养老")
+    assert result.hits
     for hit in result.hits:
         assert all(hit.snippet[s:e] == "养老" for s, e in hit.snippet_spans)
         assert hit.snippet_spans
@@ -39,10 +40,49 @@ def test_glossary_hits(report):
 def test_several_terms_must_all_occur(report):
     result = report.search("教育 幼儿园")
     assert result.terms == ("教育", "幼儿园")
-    for hit in result.hits:
-        if hit.kind == "paragraph":
-            text = report.paragraph(hit.ref_id).text
-            assert "教育" in text and "幼儿园" in text
+    paragraphs = [h for h in result.hits if h.kind == "paragraph"]
+    assert paragraphs
+    for hit in paragraphs:
+        text = report.paragraph(hit.ref_id).text
+        assert "教育" in text and "幼儿园" in text
+
+
+def paragraphs_containing_all(report, terms: tuple[str, ...]) -> set[int]:
+    return {p.id for s in report.sections for p in report.paragraphs(s.id)
+            if all(t.lower() in p.text.lower() for t in terms)}
+
+
+@pytest.mark.parametrize("query", ["高新技术企业 服务", "服务 高新技术企业", "养老 服务", "教育 幼儿园",
+                                   "高新技术企业 倍增计划"])
+def test_mixed_length_terms_find_exactly_the_paragraphs_holding_every_term(report, query):
+    """A term under three characters cannot go through the trigram index, so neither can the query."""
+    result = report.search(query)
+    found = {h.ref_id for h in result.hits if h.kind == "paragraph"}
+    assert found == paragraphs_containing_all(report, result.terms)
+    assert found, query
+
+
+@pytest.mark.parametrize("query", ["农村", "养老", "公共服务", "高新技术企业", "养老 服务", "企业"])
+def test_hits_come_best_first(report, query):
+    """Paragraphs, then notes, each by falling score (ties by position in the report)."""
+    result = report.search(query)
+    for kind in ("paragraph", "glossary"):
+        keys = [(-h.score, h.ref_id) for h in result.hits if h.kind == kind]
+        assert keys == sorted(keys), (query, kind)
+    kinds = [h.kind for h in result.hits]
+    assert kinds == sorted(kinds, key=lambda k: k != "paragraph")
+    assert len({h.score for h in result.hits if h.kind == "paragraph"}) > 1, query
+
+
+@pytest.mark.parametrize("query", ["农村", "公共服务"])
+def test_a_paragraph_led_by_the_query_comes_first(report, query):
+    """A paragraph whose bold lead names the query is about it: it outranks ones that only mention it,
+    even ones that mention it as often or more (these two queries have such paragraphs)."""
+    paragraphs = [h for h in report.search(query).hits if h.kind == "paragraph"]
+    leads = [report.paragraph(h.ref_id).lead or "" for h in paragraphs]
+    assert query in leads[0]
+    assert any(query not in lead and len(h.spans) >= len(paragraphs[0].spans)
+               for h, lead in zip(paragraphs, leads, strict=True))
 
 
 @pytest.mark.parametrize(("letters", "word"), [("yanglao", "养老"), ("yl", "养老"), ("jiuye", "就业"), ("jy", "教育")])
