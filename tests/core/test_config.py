@@ -97,3 +97,21 @@ def test_kiosk_with_a_deep_config_starts_locked(tmp_path):
     assert "Traceback" not in result.stderr
     log = (tmp_path / "data" / "dongli-desktop" / "logs" / "dongli-desktop.log").read_text(encoding="utf-8")
     assert "nested too deeply" in log and "admin exit disabled" in log
+
+
+@pytest.mark.parametrize(("text", "start", "problem"), [
+    ("start_page = 'search'\npages = ['overview', 'glossary']\n", "overview", "start_page search is not among pages"),
+    ("start_page = 'tracker'\npages = ['glossary', 'search']\n", "glossary", "start_page tracker is not among pages"),
+    ("pages = ['search', 'glossary']\n", "glossary", None),  # the default start page is not shown
+    ("start_page = 'desktop'\npages = ['search', 'glossary']\n", "glossary", "start_page must be one of"),
+    ("start_page = 'search'\npages = ['glossary', 'search']\n", "search", None),
+    ("start_page = 'desktop'\n", "overview", "start_page must be one of"),
+])
+def test_the_start_page_is_always_one_of_the_pages(tmp_path, text, start, problem):
+    """A start page that is unknown or not shown is replaced by the first page shown, and the file is told of."""
+    config = load_config(write(tmp_path, text.encode()))
+    assert config.start_page == start and config.start_page in config.pages
+    if problem is None:
+        assert config.problems == ()
+    else:
+        assert any(problem in p for p in config.problems), config.problems
