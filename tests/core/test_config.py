@@ -115,3 +115,12 @@ def test_the_start_page_is_always_one_of_the_pages(tmp_path, text, start, proble
         assert config.problems == ()
     else:
         assert any(problem in p for p in config.problems), config.problems
+
+
+def test_every_setting_has_a_check():
+    """A new field of KioskConfig must get a check, else a file setting it is told the setting is unknown."""
+    from dataclasses import fields
+
+    from dongli_desktop.core.config import CHECKS
+
+    assert set(CHECKS) == {f.name for f in fields(KioskConfig)} - {"source", "problems"}

@@ -15,19 +15,23 @@ PY=${PY:-$ROOT/.venv/bin/python}
 BIN=${BIN:-$ROOT/.venv/bin}
 OUT=${OUT:-$ROOT/build/mutation}
 MODULES=${*:-"search pin config layout tracker trust content"}
-PYTEST="$PY -m pytest -x -q -p no:cacheprovider --hypothesis-seed=0"
+PYTEST="$PY -m pytest -x -q -p no:cacheprovider"
 
-# The fastest test subset that covers each module (slow whole-app and timing tests left out).
+# The fastest test subset that covers each module (slow whole-app and timing tests left out). Hypothesis'
+# pytest plugin costs a second or more a run: it is loaded only where a test file uses hypothesis.
 tests_for() {
   case $1 in
-    search) echo "tests/core/test_search.py" ;;
-    pin) echo "tests/core/test_pin.py tests/core/test_kiosk_core.py -k 'pin or limiter or backoff'" \
+    search) echo "--hypothesis-seed=0 tests/core/test_search.py" ;;
+    pin) echo "-p no:hypothesispytest tests/core/test_pin.py" \
               "--deselect tests/core/test_pin.py::test_restarted_process_is_still_locked" ;;
-    config) echo "tests/core/test_config.py tests/core/test_kiosk_core.py tests/core/test_layout_and_navigation.py" \
+    config) echo "--hypothesis-seed=0 tests/core/test_config.py tests/core/test_kiosk_core.py" \
+                 "tests/core/test_layout_and_navigation.py::test_one_home_for_the_constants" \
                  "-k 'not starts_locked and not limiter and not backoff and not supervisor and not pin_format" \
-                 "and not salted and not part_layout and not default_window'" ;;
-    layout) echo "tests/core/test_layout_and_navigation.py -k 'part_layout or default_window or large_mode'" ;;
-    tracker) echo "tests/core/test_charts.py tests/core/test_charts_and_numbers.py" ;;
+                 "and not salted'" ;;
+    layout) echo "-p no:hypothesispytest tests/core/test_layout_and_navigation.py" \
+                 "-k 'part_layout or default_window or large_mode or side_list'" ;;
+    # being rewritten today (issue 22): subsets to revisit once those land
+    tracker) echo "tests/editions/test_tracker.py" ;;
     trust) echo "tests/trust/test_root_rotation_rules.py tests/trust/test_findings.py tests/trust/test_more_attacks.py" ;;
     content) echo "tests/core/test_content.py tests/trust/test_findings.py tests/trust/test_more_attacks.py" ;;
     *) echo "unknown module $1" >&2; exit 2 ;;
