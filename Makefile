@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: run test lint db fonts dist deb bench screenshots clean system-deps venv
+.PHONY: run test lint db fonts dist deb bench screenshots clean system-deps venv mutation
 
 # System libraries Qt needs on a fresh Debian (root or sudo); a no-op when present.
 system-deps:
@@ -52,6 +52,11 @@ deb: dist
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Mutation testing of core/ with cosmic-ray, one module at a time under nice, each with only its own tests
+# (docs/MUTATION.md); `make mutation MODULES="search config"` for some. Reports in build/mutation/.
+mutation: $(STAMP)
+	sh tools/mutation/run.sh $(MODULES)
 
 # Every page and dialog at 1024x768 … 1920x1080 and portrait 1080x1920, 100/150/200 %, normal / 大字模式 /
 # 大字模式+高对比度, zh/en, under Xvfb + openbox: PNGs in build/screenshots/<size>/<mode>/.
