@@ -113,6 +113,30 @@ def test_part_layout_splits_only_when_the_whole_chart_fits(large):
     assert not part_layout(2000, floor - 1, em, line, large=large, chart_min=100).split
 
 
+def test_the_rule_as_documented_in_pixels():
+    """At a 20 px em and 30 px lines: chart 240 px + 8 lines + 4 em of chrome = 560 px to split (1.5 × that
+    in 大字模式), 11 + 26 characters = 740 px for the side list."""
+    assert part_layout(740, 560, 20, 30, large=False) == PartLayout(side_list=True, split=True)
+    assert part_layout(739, 559, 20, 30, large=False) == PartLayout(side_list=False, split=False)
+    assert part_layout(4000, 840, 20, 30, large=True) == PartLayout(side_list=False, split=True)
+    assert part_layout(4000, 839, 20, 30, large=True) == PartLayout(side_list=False, split=False)
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("em", [0, -1])
+def test_no_font_metrics_gives_the_simplest_layout(em, large):
+    assert part_layout(4000, 4000, em, 30, large=large) == PartLayout(side_list=False, split=False)
+
+
+def test_a_layout_decision_is_a_value():
+    from dataclasses import FrozenInstanceError
+
+    layout = part_layout(1109, 728, 25, 27, large=False)
+    with pytest.raises(FrozenInstanceError):
+        layout.split = False  # type: ignore[misc]
+    assert layout == PartLayout(side_list=True, split=True) and hash(layout) == hash(PartLayout(True, True))
+
+
 def test_large_mode_steps_and_shows_both_panes_only_when_tall():
     assert part_layout(4000, 4000, 20, 30, large=True) == PartLayout(side_list=False, split=True)
     assert part_layout(4000, 700, 42, 67, large=True) == PartLayout(side_list=False, split=False)  # 1280×800
