@@ -226,3 +226,42 @@ def test_section_place_names_part_and_section(report):
             assert part == parent.title
             assert section_place(report.sections, section.id, english=True)[0] == (parent.title_en or parent.title)
     assert section_place(report.sections, 10_000) == (None, "")
+
+
+def test_snippet_window_geometry():
+    """16 characters before the first match, 72 in all; an ellipsis marks each cut end."""
+    text = "".join(chr(0x4E00 + i) for i in range(200))
+    snippet, spans = make_snippet(text, [(50, 52), (120, 125)])
+    assert snippet == "…" + text[34:106] + "…"
+    assert spans == ((17, 19),)
+    assert make_snippet(text[:40], [(5, 7)]) == (text[:40], ((5, 7),))
+    # a match running past the window's end is cut at the ellipsis
+    assert make_snippet(text, [(50, 52), (100, 110)])[1] == ((17, 19), (67, 1 + 72))
+    assert make_snippet(text, [(50, 52), (106, 108)])[1] == ((17, 19),)  # starts where the window ends
+    assert make_snippet("", []) == ("", ())
+
+
+def test_terms_are_capped_and_told_apart_without_case():
+    assert split_terms("a b c d e f g h") == ("a", "b", "c", "d", "e", "f")
+    assert split_terms("PM pm Pm 5G") == ("PM", "5G")
+
+
+def test_the_longer_of_overlapping_terms_is_marked():
+    from dongli_desktop.core.search import find_spans
+
+    assert find_spans("养老服务养老", ["养老", "养老服务"]) == ((0, 4), (4, 6))
+    assert find_spans("PM2.5 pm", ["pm"]) == ((0, 2), (6, 8))
+
+
+@pytest.mark.parametrize("query", ["企业", "高新技术"])
+def test_more_hits_than_the_cap_are_cut_and_said_to_be(report, monkeypatch, query):
+    from dongli_desktop.core import search as search_module
+
+    every = [h for h in report.search(query).hits if h.kind == "paragraph"]
+    assert len(every) > 2
+    monkeypatch.setattr(search_module, "MAX_HITS", len(every))
+    whole = report.search(query)
+    assert not whole.truncated and [h.ref_id for h in whole.hits if h.kind == "paragraph"] == [h.ref_id for h in every]
+    monkeypatch.setattr(search_module, "MAX_HITS", len(every) - 1)
+    cut = report.search(query)
+    assert cut.truncated and len([h for h in cut.hits if h.kind == "paragraph"]) == len(every) - 1
