@@ -128,6 +128,10 @@ def test_no_font_metrics_gives_the_simplest_layout(em, large):
     assert part_layout(4000, 4000, em, 30, large=large) == PartLayout(side_list=False, split=False)
 
 
+def test_any_positive_em_is_measured():
+    assert part_layout(4000, 4000, 1, 1, large=False) == PartLayout(side_list=True, split=True)
+
+
 def test_a_layout_decision_is_a_value():
     from dataclasses import FrozenInstanceError
 
@@ -150,6 +154,7 @@ def test_large_mode_steps_and_shows_both_panes_only_when_tall():
     ((1920, 1080), (1280, 800, False)),
     ((1080, 1920), (1080, 1920, True)),
     ((1920, 840), (1920, 840, True)),  # 800 px and a title bar and panel: no room to spare
+    ((1920, 830), (1920, 830, True)),
     ((1920, 841), (1280, 800, False)),
     ((1280, 1080), (1280, 1080, True)),
     ((1281, 1080), (1280, 800, False)),
