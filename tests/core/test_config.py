@@ -124,3 +124,40 @@ def test_every_setting_has_a_check():
     from dongli_desktop.core.config import CHECKS
 
     assert set(CHECKS) == {f.name for f in fields(KioskConfig)} - {"source", "problems"}
+
+
+EXAMPLE = ROOT / "resources" / "kiosk" / "kiosk.example.toml"
+
+
+def test_the_example_file_states_the_defaults_and_ranges(tmp_path):
+    """resources/kiosk/kiosk.example.toml shows staff the defaults and the allowed ranges: they hold."""
+    import re
+
+    from dongli_desktop.core.config import SCALES
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    config, defaults = load_config(EXAMPLE), KioskConfig()
+    assert config.problems == ()
+    for key in ("idle_timeout", "warning_seconds", "start_page", "attract", "font_scale"):
+        assert getattr(config, key) == getattr(defaults, key), key
+    scales = re.search(r"^font_scale = .*# (.*)$", text, re.MULTILINE)
+    assert scales and tuple(float(s) for s in re.split(r", | or ", scales.group(1))) == SCALES
+    for key in ("idle_timeout", "warning_seconds"):
+        found = re.search(rf"^{key} = .*\((\d+)-(\d+)\)$", text, re.MULTILINE)
+        assert found, key
+        low, high = map(int, found.groups())
+        for value, allowed in ((low, True), (low - 1, False), (high, True), (high + 1, False)):
+            got = load_config(write(tmp_path, f"{key} = {value}\n".encode()))
+            assert (getattr(got, key) == value, not got.problems) == (allowed, allowed), (key, value)
+
+
+def test_a_file_of_defaults_dumps_to_nothing(tmp_path):
+    """Values read back equal to the defaults (new objects, not the same ones) are not written out."""
+    from dongli_desktop.core.config import dump_config
+
+    text = "".join(line for line in EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+                   if not line.startswith("pages"))
+    config = load_config(write(tmp_path, (text + "pages = " + repr(list(KioskConfig.pages)) + "\n").encode()))
+    assert config.problems == ()
+    assert dump_config(config) == dump_config(KioskConfig())
+    assert dump_config(KioskConfig()).count("\n") == 1
