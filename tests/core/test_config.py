@@ -161,3 +161,41 @@ def test_a_file_of_defaults_dumps_to_nothing(tmp_path):
     assert config.problems == ()
     assert dump_config(config) == dump_config(KioskConfig())
     assert dump_config(KioskConfig()).count("\n") == 1
+
+
+def test_a_file_of_exactly_64_kb_is_read_whole_and_one_byte_more_is_refused(tmp_path):
+    tail = b"idle_timeout = 60\n"
+    padding = b"#" * 99 + b"\n"
+    body = padding * ((64 * 1024 - len(tail)) // len(padding))
+    exact = b"#" * (64 * 1024 - len(body) - len(tail) - 1) + b"\n" + body + tail
+    assert len(exact) == 64 * 1024
+    config = load_config(write(tmp_path, exact))
+    assert (config.idle_timeout, config.problems) == (60, ())
+    config = load_config(write(tmp_path, b"#" + exact))
+    assert_safe_defaults(config)
+    assert "larger than 64 KB" in config.problems[0]
+
+
+def test_the_system_file_is_the_documented_one():
+    from pathlib import Path
+
+    from dongli_desktop.core.config import system_config_path
+
+    if sys.platform == "win32":
+        assert system_config_path().parts[-2:] == ("dongli-desktop", "kiosk.toml")
+    else:
+        assert system_config_path() == Path("/etc/dongli-desktop/kiosk.toml")
+
+
+def test_every_setting_round_trips_through_dump(tmp_path):
+    import tomllib
+
+    from dongli_desktop.core.config import dump_config
+
+    config = KioskConfig(idle_timeout=90, warning_seconds=25, start_page="search", attract=False, font_scale=1.25,
+                         pages=("overview", "search"), pin_hash=hash_pin("13579"), large_mode=True)
+    loaded = load_config(write(tmp_path, dump_config(config).encode()))
+    assert loaded.problems == ()
+    assert loaded == KioskConfig(**{**config.__dict__, "source": loaded.source})
+    odd = KioskConfig(start_page='a "quoted" \\ page')
+    assert tomllib.loads(dump_config(odd))["start_page"] == odd.start_page
