@@ -199,3 +199,40 @@ def test_every_setting_round_trips_through_dump(tmp_path):
     assert loaded == KioskConfig(**{**config.__dict__, "source": loaded.source})
     odd = KioskConfig(start_page='a "quoted" \\ page')
     assert tomllib.loads(dump_config(odd))["start_page"] == odd.start_page
+
+
+@pytest.mark.parametrize(("data", "needle"), [
+    ("start_page = '首页'\n".encode("gbk"), "is not UTF-8 text (invalid continuation byte at byte 14)"),
+    (("x = " + "[" * 100_000 + "]" * 100_000 + "\n").encode()[:MAX_CONFIG_BYTES], "nested too deeply"),
+    (b"[[", "cannot read"),
+])
+def test_the_log_says_why_a_file_was_not_used(tmp_path, data, needle):
+    config = load_config(write(tmp_path, data))
+    assert_safe_defaults(config)
+    assert needle in config.problems[0], config.problems
+
+
+@pytest.mark.parametrize("error", [ValueError, TypeError, MemoryError])
+def test_any_parser_failure_is_named(tmp_path, monkeypatch, error):
+    """tomllib documents only TOMLDecodeError; any other failure of it still gives a message and defaults."""
+    import tomllib
+
+    def broken(text: str) -> dict[str, object]:
+        raise error("boom")
+
+    monkeypatch.setattr(tomllib, "loads", broken)
+    config = load_config(write(tmp_path, b"idle_timeout = 60\n"))
+    assert_safe_defaults(config)
+    assert f"cannot read {tmp_path / 'kiosk.toml'}: {error.__name__}" in config.problems[0]
+
+
+def test_an_unexpected_failure_still_gives_the_locked_defaults(tmp_path, monkeypatch):
+    from dongli_desktop.core import config as config_module
+
+    def broken(raw: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(config_module, "_check", broken)
+    config = load_config(write(tmp_path, b"idle_timeout = 60\n"))
+    assert_safe_defaults(config)
+    assert "RuntimeError" in config.problems[0]
