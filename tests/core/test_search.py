@@ -265,3 +265,34 @@ def test_more_hits_than_the_cap_are_cut_and_said_to_be(report, monkeypatch, quer
     monkeypatch.setattr(search_module, "MAX_HITS", len(every) - 1)
     cut = report.search(query)
     assert cut.truncated and len([h for h in cut.hits if h.kind == "paragraph"]) == len(every) - 1
+
+
+def test_pinyin_is_one_word_of_2_to_24_letters(report):
+    from dongli_desktop.core.search import MAX_CANDIDATES, pinyin_candidates, pinyin_letters
+
+    assert pinyin_letters("a" * 24) == "a" * 24 and pinyin_letters("a" * 25) is None
+    assert pinyin_letters("yl") == "yl" and pinyin_letters("y") is None
+    assert report.search("yanglao jiuye").pinyin is None  # two words are never read as pinyin
+    expanded = report.search("yanglao")
+    assert expanded.terms == ("养老",) and not expanded.truncated
+    broad = pinyin_candidates("zh", report.words_for_pinyin)
+    assert MAX_CANDIDATES == 24 and len(broad.words) == 24 and broad.more
+
+
+def test_letters_match_without_case_in_both_kinds_of_scan():
+    """instr() on the folded column for any term holding a letter, A and Z included; FTS5 for long terms."""
+    import sqlite3
+
+    from dongli_desktop.core.search import _candidates
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE notes(term TEXT, definition TEXT, folded TEXT)")
+    conn.execute("CREATE VIRTUAL TABLE notes_fts USING fts5(term, definition, content='notes', tokenize='trigram')")
+    rows = [("AZ1", "大写", "az1 大写"), ("az1", "小写", "az1 小写"), ("其他", "无", "其他 无")]
+    conn.executemany("INSERT INTO notes VALUES (?, ?, ?)", rows)
+    conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
+    for term in ("Az", "aZ", "A", "z", "AZ1", "az1"):
+        found = _candidates(conn, "notes", "notes_fts", ("term", "definition"), ("term",), [term], folded="folded")
+        assert sorted(r[1] for r in found) == ["AZ1", "az1"], term
+    none = _candidates(conn, "notes", "notes_fts", ("term", "definition"), ("term",), ["大写 小写"], folded="folded")
+    assert none == []
