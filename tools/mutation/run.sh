@@ -74,5 +74,5 @@ TOML
   nice -n 19 "$BIN/cosmic-ray" baseline "$config"
   nice -n 19 "$BIN/cosmic-ray" exec "$config" "$session"
   "$BIN/cr-report" --show-diff "$session" > "$OUT/$module.txt"
-  tail -n 3 "$OUT/$module.txt"
+  "$PY" "$HERE/summary.py" "$session"
 done
