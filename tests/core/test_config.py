@@ -236,3 +236,16 @@ def test_an_unexpected_failure_still_gives_the_locked_defaults(tmp_path, monkeyp
     config = load_config(write(tmp_path, b"idle_timeout = 60\n"))
     assert_safe_defaults(config)
     assert "RuntimeError" in config.problems[0]
+
+
+def test_a_missing_file_is_a_problem_only_when_named(tmp_path, monkeypatch):
+    from dongli_desktop.core import config as config_module
+
+    named = load_config(tmp_path / "gone.toml")
+    assert_safe_defaults(named)
+    assert f"config file {tmp_path / 'gone.toml'} does not exist" in named.problems[0]
+    monkeypatch.setattr(config_module, "system_config_path", lambda: tmp_path / "none.toml")
+    assert load_config(None) == KioskConfig()
+    (tmp_path / "none.toml").write_text("idle_timeout = 60\n", encoding="utf-8")
+    system = load_config(None)
+    assert (system.idle_timeout, system.source, system.problems) == (60, str(tmp_path / "none.toml"), ())
