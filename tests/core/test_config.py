@@ -176,15 +176,16 @@ def test_a_file_of_exactly_64_kb_is_read_whole_and_one_byte_more_is_refused(tmp_
     assert "larger than 64 KB" in config.problems[0]
 
 
-def test_the_system_file_is_the_documented_one():
+def test_the_system_file_is_the_documented_one(monkeypatch, tmp_path):
     from pathlib import Path
 
     from dongli_desktop.core.config import system_config_path
 
-    if sys.platform == "win32":
-        assert system_config_path().parts[-2:] == ("dongli-desktop", "kiosk.toml")
-    else:
-        assert system_config_path() == Path("/etc/dongli-desktop/kiosk.toml")
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert system_config_path() == Path("/etc/dongli-desktop/kiosk.toml")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", str(tmp_path))
+    assert system_config_path() == tmp_path / "dongli-desktop" / "kiosk.toml"
 
 
 def test_every_setting_round_trips_through_dump(tmp_path):
