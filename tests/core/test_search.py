@@ -62,7 +62,7 @@ def test_mixed_length_terms_find_exactly_the_paragraphs_holding_every_term(repor
     assert found, query
 
 
-@pytest.mark.parametrize("query", ["农村", "养老", "公共服务", "高新技术企业", "养老 服务", "企业"])
+@pytest.mark.parametrize("query", ["农村", "养老", "公共服务", "高新技术企业", "养老 服务", "企业", "区"])
 def test_hits_come_best_first(report, query):
     """Paragraphs, then notes, each by falling score (ties by position in the report)."""
     result = report.search(query)
@@ -72,6 +72,7 @@ def test_hits_come_best_first(report, query):
     kinds = [h.kind for h in result.hits]
     assert kinds == sorted(kinds, key=lambda k: k != "paragraph")
     assert len({h.score for h in result.hits if h.kind == "paragraph"}) > 1, query
+    assert all(h.score > 0 for h in result.hits), query  # higher is better, for FTS (bm25) and instr alike
 
 
 @pytest.mark.parametrize("query", ["农村", "公共服务"])
