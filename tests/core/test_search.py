@@ -297,3 +297,18 @@ def test_letters_match_without_case_in_both_kinds_of_scan():
         assert sorted(r[1] for r in found) == ["AZ1", "az1"], term
     none = _candidates(conn, "notes", "notes_fts", ("term", "definition"), ("term",), ["大写 小写"], folded="folded")
     assert none == []
+
+
+def test_part_of_survives_a_cycle_in_the_sections():
+    """Damaged data (a parent loop) must not hang the search page: the walk stops where it would repeat."""
+    from dongli_desktop.core.models import Section
+    from dongli_desktop.core.search import part_of
+
+    def section(id_: int, parent: int | None) -> Section:
+        return Section(id_, parent, 1, None, f"s{id_}", None, None, id_, "", None)
+
+    loop = [section(1, 2), section(2, 3), section(3, 1)]
+    assert part_of(loop, 1) in loop
+    chain = [section(1, None), section(2, 1), section(3, 2)]
+    assert part_of(chain, 3) is chain[0] and part_of(chain, 1) is chain[0]
+    assert part_of([section(2, 99)], 2) is None  # a parent that is missing
