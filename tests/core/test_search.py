@@ -312,3 +312,10 @@ def test_part_of_survives_a_cycle_in_the_sections():
     chain = [section(1, None), section(2, 1), section(3, 2)]
     assert part_of(chain, 3) is chain[0] and part_of(chain, 1) is chain[0]
     assert part_of([section(2, 99)], 2) is None  # a parent that is missing
+
+
+def test_query_limits_in_characters():
+    """64 characters reach the search; raw input is cut at 4 × 64 = 256 before anything else is done."""
+    assert normalize_query("养" * 100) == "养" * 64
+    assert normalize_query(" " * 255 + "养老") == "养"
+    assert normalize_query(" " * 256 + "养老") == ""
