@@ -319,3 +319,21 @@ def test_query_limits_in_characters():
     assert normalize_query("养" * 100) == "养" * 64
     assert normalize_query(" " * 255 + "养老") == "养"
     assert normalize_query(" " * 256 + "养老") == ""
+
+
+def test_the_core_search_stands_alone(report):
+    """Called without the repository's caches: titles from the database, no pinyin unless a lookup is given."""
+    from dongli_desktop.core.database import connect_readonly
+    from dongli_desktop.core.search import search
+    from tests.conftest import SHIPPED_DB
+
+    conn = connect_readonly(SHIPPED_DB)
+    try:
+        for query in ("养老", "高新技术企业", "雏鹰"):
+            assert search(conn, query) == report.search(query)
+        assert search(conn, "yanglao").pinyin is None and search(conn, "yanglao").count == 0
+        guessed = search(conn, "yl", pinyin_lookup=report.words_for_pinyin)  # no word list: letters tried first
+        assert guessed.pinyin == "yl" and guessed.query == "养老" and guessed.count > 0
+        assert search(conn, "pm", pinyin_lookup=report.words_for_pinyin).pinyin is None
+    finally:
+        conn.close()
