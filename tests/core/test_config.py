@@ -100,8 +100,10 @@ def test_kiosk_with_a_deep_config_starts_locked(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "start", "problem"), [
-    ("start_page = 'search'\npages = ['overview', 'glossary']\n", "overview", "start_page search is not among pages"),
-    ("start_page = 'tracker'\npages = ['glossary', 'search']\n", "glossary", "start_page tracker is not among pages"),
+    ("start_page = 'search'\npages = ['overview', 'glossary']\n", "overview",
+     "start_page search is not among pages; using overview"),
+    ("start_page = 'tracker'\npages = ['glossary', 'search']\n", "glossary",
+     "start_page tracker is not among pages; using glossary"),
     ("pages = ['search', 'glossary']\n", "glossary", None),  # the default start page is not shown
     ("start_page = 'desktop'\npages = ['search', 'glossary']\n", "glossary", "start_page must be one of"),
     ("start_page = 'search'\npages = ['glossary', 'search']\n", "search", None),
@@ -250,3 +252,10 @@ def test_a_missing_file_is_a_problem_only_when_named(tmp_path, monkeypatch):
     (tmp_path / "none.toml").write_text("idle_timeout = 60\n", encoding="utf-8")
     system = load_config(None)
     assert (system.idle_timeout, system.source, system.problems) == (60, str(tmp_path / "none.toml"), ())
+
+
+@pytest.mark.parametrize("pages", ["[]", "'overview'", "['overview', 7]", "[['overview']]", "{overview = 1}"])
+def test_pages_must_be_a_non_empty_list_of_page_names(tmp_path, pages):
+    config = load_config(write(tmp_path, f"idle_timeout = 60\npages = {pages}\n".encode()))
+    assert config.pages == KioskConfig.pages and config.idle_timeout == 60  # the rest of the file is kept
+    assert len(config.problems) == 1 and config.problems[0].startswith("pages must be a non-empty list"), config
