@@ -252,6 +252,8 @@ def test_the_longer_of_overlapping_terms_is_marked():
 
     assert find_spans("养老服务养老", ["养老", "养老服务"]) == ((0, 4), (4, 6))
     assert find_spans("PM2.5 pm", ["pm"]) == ((0, 2), (6, 8))
+    assert find_spans("养老养老", ["养老"]) == ((0, 2), (2, 4))  # touching is not overlapping
+    assert find_spans("甲乙养老服务", ["甲乙", "养老服务"]) == ((0, 2), (2, 6))
 
 
 @pytest.mark.parametrize("query", ["企业", "高新技术"])
