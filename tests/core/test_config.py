@@ -259,3 +259,11 @@ def test_pages_must_be_a_non_empty_list_of_page_names(tmp_path, pages):
     config = load_config(write(tmp_path, f"idle_timeout = 60\npages = {pages}\n".encode()))
     assert config.pages == KioskConfig.pages and config.idle_timeout == 60  # the rest of the file is kept
     assert len(config.problems) == 1 and config.problems[0].startswith("pages must be a non-empty list"), config
+
+
+def test_an_empty_file_gives_every_default(tmp_path):
+    """大字模式 is switched on only by ``large_mode = true`` (README); everything else keeps its safe default."""
+    config = load_config(write(tmp_path, b""))
+    assert config == KioskConfig(source=str(tmp_path / "kiosk.toml"))
+    assert config.large_mode is False and config.attract is True and config.pin_hash is None
+    assert load_config(write(tmp_path, b"large_mode = true\n")).large_mode is True
