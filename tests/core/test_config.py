@@ -267,3 +267,11 @@ def test_an_empty_file_gives_every_default(tmp_path):
     assert config == KioskConfig(source=str(tmp_path / "kiosk.toml"))
     assert config.large_mode is False and config.attract is True and config.pin_hash is None
     assert load_config(write(tmp_path, b"large_mode = true\n")).large_mode is True
+
+
+def test_a_file_that_cannot_be_opened_is_named_in_the_message(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.symlink_to(tmp_path / "gone.toml")
+    config = load_config(path)
+    assert_safe_defaults(config)
+    assert config.problems[0].startswith(f"cannot read {path}: No such file or directory"), config.problems
