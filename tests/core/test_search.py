@@ -254,6 +254,7 @@ def test_the_longer_of_overlapping_terms_is_marked():
     assert find_spans("PM2.5 pm", ["pm"]) == ((0, 2), (6, 8))
     assert find_spans("养老养老", ["养老"]) == ((0, 2), (2, 4))  # touching is not overlapping
     assert find_spans("甲乙养老服务", ["甲乙", "养老服务"]) == ((0, 2), (2, 6))
+    assert find_spans("甲乙丙养老服务", ["甲乙", "养老服务"]) == ((0, 2), (3, 7))
 
 
 @pytest.mark.parametrize("query", ["企业", "高新技术"])
@@ -339,3 +340,44 @@ def test_the_core_search_stands_alone(report):
         assert search(conn, "pm", pinyin_lookup=report.words_for_pinyin).pinyin is None
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize(("query", "indexed"), [("高新技", True), ("高新技术企业 倍增计划", True), ("高新", False),
+                                                ("高新技术企业 服务", False), ("PM2.5", True), ("5G", False)])
+def test_terms_of_three_characters_or_more_use_the_trigram_index(report, query, indexed):
+    from dongli_desktop.core.database import connect_readonly
+    from dongli_desktop.core.search import search
+    from tests.conftest import SHIPPED_DB
+
+    statements: list[str] = []
+    conn = connect_readonly(SHIPPED_DB)
+    try:
+        conn.set_trace_callback(statements.append)
+        result = search(conn, query, section_titles=report.section_titles)
+    finally:
+        conn.close()
+    assert result.count > 0
+    assert any(" MATCH " in sql for sql in statements) == indexed
+
+
+@pytest.mark.parametrize("query", ["多评合一", "钢铁围城", "四访"])
+def test_exactly_as_many_notes_as_the_cap_is_not_truncated(report, monkeypatch, query):
+    from dongli_desktop.core import search as search_module
+
+    hits = report.search(query).hits
+    notes = [h for h in hits if h.kind == "glossary"]
+    assert notes and len(hits) - len(notes) <= len(notes)  # paragraphs within the cap too
+    monkeypatch.setattr(search_module, "MAX_HITS", len(notes))
+    assert not report.search(query).truncated
+    monkeypatch.setattr(search_module, "MAX_HITS", len(notes) - 1)
+    assert report.search(query).truncated
+
+
+def test_more_candidates_only_when_some_were_left_out(report):
+    from dongli_desktop.core.search import pinyin_candidates
+
+    every = report.words_for_pinyin("yl", 100)
+    assert 2 < len(every) < 100
+    exact = pinyin_candidates("yl", report.words_for_pinyin, limit=len(every))
+    assert len(exact.words) == len(every) and not exact.more
+    assert pinyin_candidates("yl", report.words_for_pinyin, limit=len(every) - 1).more
