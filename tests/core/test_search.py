@@ -236,6 +236,8 @@ def test_snippet_window_geometry():
     assert snippet == "…" + text[34:106] + "…"
     assert spans == ((17, 19),)
     assert make_snippet(text[:40], [(5, 7)]) == (text[:40], ((5, 7),))
+    assert make_snippet(text, [(17, 19)]) == ("…" + text[1:73] + "…", ((17, 19),))  # one character cut
+    assert make_snippet(text[:88], [(16, 18)]) == (text[:72] + "…", ((16, 18),))
     # a match running past the window's end is cut at the ellipsis
     assert make_snippet(text, [(50, 52), (100, 110)])[1] == ((17, 19), (67, 1 + 72))
     assert make_snippet(text, [(50, 52), (106, 108)])[1] == ((17, 19),)  # starts where the window ends
