@@ -297,7 +297,7 @@ def test_letters_match_without_case_in_both_kinds_of_scan():
     rows = [("AZ1", "大写", "az1 大写"), ("az1", "小写", "az1 小写"), ("其他", "无", "其他 无")]
     conn.executemany("INSERT INTO notes VALUES (?, ?, ?)", rows)
     conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
-    for term in ("Az", "aZ", "A", "z", "AZ1", "az1"):
+    for term in ("Az", "aZ", "A", "z", "Z", "a", "AZ1", "az1"):
         found = _candidates(conn, "notes", "notes_fts", ("term", "definition"), ("term",), [term], folded="folded")
         assert sorted(r[1] for r in found) == ["AZ1", "az1"], term
     none = _candidates(conn, "notes", "notes_fts", ("term", "definition"), ("term",), ["大写 小写"], folded="folded")
@@ -383,3 +383,46 @@ def test_more_candidates_only_when_some_were_left_out(report):
     exact = pinyin_candidates("yl", report.words_for_pinyin, limit=len(every))
     assert len(exact.words) == len(every) and not exact.more
     assert pinyin_candidates("yl", report.words_for_pinyin, limit=len(every) - 1).more
+
+
+def test_at_most_one_hundred_hits_of_each_kind():
+    """A report where a word is in 150 paragraphs and 120 notes: 100 of each are shown, and the cut is said."""
+    import sqlite3
+
+    from dongli_desktop.core.search import search
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript("""
+        CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, section_id INTEGER, lead TEXT, text TEXT, folded TEXT);
+        CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id',
+                                                       tokenize='trigram');
+        CREATE TABLE glossary(id INTEGER PRIMARY KEY, term TEXT, definition TEXT, folded TEXT);
+        CREATE VIRTUAL TABLE glossary_fts USING fts5(term, definition, content='glossary', content_rowid='id',
+                                                     tokenize='trigram');
+    """)
+    conn.executemany("INSERT INTO paragraphs(section_id, lead, text, folded) VALUES (1, NULL, ?, ?)",
+                     [(f"第{i}段：养老服务", f"第{i}段：养老服务") for i in range(150)])
+    conn.executemany("INSERT INTO glossary(term, definition, folded) VALUES (?, '养老服务', ?)",
+                     [(f"词{i}", f"词{i} 养老服务") for i in range(120)])
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO glossary_fts(glossary_fts) VALUES ('rebuild')")
+    for query in ("养老", "养老服务"):  # the instr scan and the trigram index
+        result = search(conn, query, section_titles={1: "一"})
+        kinds = [h.kind for h in result.hits]
+        assert (kinds.count("paragraph"), kinds.count("glossary"), result.truncated) == (100, 100, True), query
+
+
+def test_letters_that_are_no_pinyin_word_find_nothing_and_cut_nothing(report):
+    result = report.search("qqqq")
+    assert (result.count, result.truncated, result.pinyin) == (0, False, None)
+
+
+def test_section_place_does_not_depend_on_id_order():
+    from dongli_desktop.core.models import Section
+    from dongli_desktop.core.search import section_place
+
+    part = Section(5, None, 1, None, "部分", "Part", None, 1, "", None)
+    child = Section(2, 5, 2, "（一）", "小节", None, None, 2, "", None)
+    assert section_place([part, child], 2) == ("部分", "（一）小节")
+    assert section_place([part, child], 2, english=True) == ("Part", "（一）小节")
+    assert section_place([part, child], 5) == (None, "部分")
