@@ -426,3 +426,31 @@ def test_section_place_does_not_depend_on_id_order():
     assert section_place([part, child], 2) == ("部分", "（一）小节")
     assert section_place([part, child], 2, english=True) == ("Part", "（一）小节")
     assert section_place([part, child], 5) == (None, "部分")
+
+
+def test_a_short_term_scores_its_matches_plus_two_for_a_lead(report):
+    """On the instr scan a paragraph scores one per match, and 2 more when its bold lead names a term."""
+    hits = [h for h in report.search("农村").hits if h.kind == "paragraph"]
+    assert hits
+    for hit in hits:
+        lead = report.paragraph(hit.ref_id).lead or ""
+        assert hit.score == len(hit.spans) + (2.0 if "农村" in lead else 0.0)
+
+
+def test_candidates_are_values_and_not_cut_unless_said():
+    from dataclasses import FrozenInstanceError
+
+    from dongli_desktop.core.search import Candidates
+
+    candidates = Candidates("yl", ("养老",))
+    assert candidates.more is False
+    with pytest.raises(FrozenInstanceError):
+        candidates.more = True  # type: ignore[misc]
+
+
+def test_section_place_compares_ids_by_value():
+    from dongli_desktop.core.models import Section
+    from dongli_desktop.core.search import section_place
+
+    big = Section(int("1000"), None, 1, None, "部分", None, None, 1, "", None)
+    assert section_place([big], int("1000")) == (None, "部分")
