@@ -26,8 +26,7 @@ tests_for() {
               "--deselect tests/core/test_pin.py::test_restarted_process_is_still_locked" ;;
     config) echo "-p no:hypothesispytest tests/core/test_config.py" \
                  "tests/core/test_layout_and_navigation.py::test_one_home_for_the_constants -k 'not starts_locked'" ;;
-    layout) echo "-p no:hypothesispytest tests/core/test_layout_and_navigation.py" \
-                 "-k 'part_layout or default_window or large_mode or side_list'" ;;
+    layout) echo "-p no:hypothesispytest tests/core/test_layout_and_navigation.py" ;;
     # being rewritten today (issue 22): subsets to revisit once those land
     tracker) echo "tests/editions/test_tracker.py" ;;
     trust) echo "tests/trust/test_root_rotation_rules.py tests/trust/test_findings.py tests/trust/test_more_attacks.py" ;;
