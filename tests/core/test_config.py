@@ -275,3 +275,16 @@ def test_a_file_that_cannot_be_opened_is_named_in_the_message(tmp_path):
     config = load_config(path)
     assert_safe_defaults(config)
     assert config.problems[0].startswith(f"cannot read {path}: No such file or directory"), config.problems
+
+
+def test_true_is_no_font_scale_and_an_unknown_setting_stops_nothing(tmp_path):
+    config = load_config(write(tmp_path, b"unlocked = true\nfont_scale = true\nidle_timeout = 60\n"))
+    assert (config.font_scale, config.idle_timeout) == (KioskConfig.font_scale, 60)
+    assert [p.split(" ")[0] for p in config.problems] == ["unknown", "font_scale"], config.problems
+
+
+def test_a_loaded_config_cannot_be_changed_by_accident():
+    from dataclasses import FrozenInstanceError
+
+    with pytest.raises(FrozenInstanceError):
+        KioskConfig().pin_hash = "x"  # type: ignore[misc]
