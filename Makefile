@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: run test check lint db fonts dist deb repo bench screenshots clean system-deps system-deps-run venv
+.PHONY: run test check lint db fonts dist deb repo bench screenshots clean system-deps system-deps-run venv mutation
 
 # Debian packages (root or sudo; a no-op when present): system-deps-run what running the app needs,
 # system-deps that plus the tests' and packaging's tools. Neither leaves a service enabled on this machine.
@@ -75,6 +75,11 @@ repo: deb
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Mutation testing of core/ with cosmic-ray, one module at a time under nice, each with only its own tests
+# (docs/MUTATION.md); `make mutation MODULES="search config"` for some. Reports in build/mutation/.
+mutation: $(STAMP)
+	sh tools/mutation/run.sh $(MODULES)
 
 # Every page and dialog at 1024x768 … 1920x1080 and portrait 1080x1920, 100/150/200 %, normal / 大字模式 /
 # 大字模式+高对比度, zh/en, under Xvfb + openbox: PNGs in build/screenshots/<size>/<mode>/.

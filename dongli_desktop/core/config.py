@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -42,47 +43,87 @@ def system_config_path() -> Path:
     return Path("/etc/dongli-desktop/kiosk.toml")
 
 
-def _check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Keep the valid values; describe every rejected one."""
+# A check takes a setting's name and raw value: (the value to keep, None) or (None, what is wrong with it).
+Check = Callable[[str, Any], tuple[Any, str | None]]
+
+
+def _whole_number(key: str, value: Any) -> tuple[Any, str | None]:
+    low, high = LIMITS[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return None, f"{key} must be a whole number from {low} to {high}, not {value!r}"
+    return value, None
+
+
+def _start_page(key: str, value: Any) -> tuple[Any, str | None]:
+    if value not in ALL_PAGES:
+        return None, f"{key} must be one of {', '.join(ALL_PAGES)}, not {value!r}"
+    return value, None
+
+
+def _true_or_false(key: str, value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, bool):
+        return None, f"{key} must be true or false, not {value!r}"
+    return value, None
+
+
+def _font_scale(key: str, value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value not in SCALES:
+        return None, f"{key} must be one of {', '.join(map(str, SCALES))}, not {value!r}"
+    return float(value), None
+
+
+def _pages(key: str, value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, list) or not value or any(p not in ALL_PAGES for p in value):
+        return None, f"{key} must be a non-empty list drawn from {', '.join(ALL_PAGES)}, not {value!r}"
+    return tuple(p for p in ALL_PAGES if p in value), None  # in the app's order, once each
+
+
+def _pin_hash(key: str, value: Any) -> tuple[Any, str | None]:
+    if not is_valid_hash(value):
+        return None, f"{key} is not a hash written by 'dongli-desktop kiosk set-pin'; admin exit disabled"
+    return value, None
+
+
+CHECKS: dict[str, Check] = {
+    "idle_timeout": _whole_number, "warning_seconds": _whole_number, "start_page": _start_page,
+    "attract": _true_or_false, "large_mode": _true_or_false, "font_scale": _font_scale, "pages": _pages,
+    "pin_hash": _pin_hash,
+}
+
+
+def _check_values(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Each setting on its own: the valid values, and a message for every unknown or rejected one."""
     good: dict[str, Any] = {}
     problems: list[str] = []
-    known = {f.name for f in fields(KioskConfig)} - {"source", "problems"}
     for key, value in raw.items():
-        if key not in known:
+        check = CHECKS.get(key)
+        if check is None:
             problems.append(f"unknown setting '{key}' ignored")
             continue
-        if key in LIMITS:
-            low, high = LIMITS[key]
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                problems.append(f"{key} must be a whole number from {low} to {high}, not {value!r}")
-                continue
-        elif key == "start_page":
-            if value not in ALL_PAGES:
-                problems.append(f"start_page must be one of {', '.join(ALL_PAGES)}, not {value!r}")
-                continue
-        elif key in ("attract", "large_mode"):
-            if not isinstance(value, bool):
-                problems.append(f"{key} must be true or false, not {value!r}")
-                continue
-        elif key == "font_scale":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value not in SCALES:
-                problems.append(f"font_scale must be one of {', '.join(map(str, SCALES))}, not {value!r}")
-                continue
-            value = float(value)
-        elif key == "pages":
-            if not isinstance(value, list) or not value or any(p not in ALL_PAGES for p in value):
-                problems.append(f"pages must be a non-empty list drawn from {', '.join(ALL_PAGES)}, not {value!r}")
-                continue
-            value = tuple(p for p in ALL_PAGES if p in value)
-        elif key == "pin_hash" and not is_valid_hash(value):
-            problems.append("pin_hash is not a hash written by 'dongli-desktop kiosk set-pin'; admin exit disabled")
-            continue
-        good[key] = value
-    if "start_page" in good and "pages" in good and good["start_page"] not in good["pages"]:
-        problems.append(f"start_page {good['start_page']} is not among pages; using {good['pages'][0]}")
-        good["start_page"] = good["pages"][0]
-    if "pages" in good and "start_page" not in good and KioskConfig.start_page not in good["pages"]:
-        good["start_page"] = good["pages"][0]
+        kept, problem = check(key, value)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            good[key] = kept
+    return good, problems
+
+
+def _shown_start_page(good: dict[str, Any], problems: list[str]) -> None:
+    """Make the start page one of the pages shown: the first of them when it is not (said when it was set)."""
+    pages = good.get("pages")
+    if pages is None:
+        return
+    if "start_page" in good and good["start_page"] not in pages:
+        problems.append(f"start_page {good['start_page']} is not among pages; using {pages[0]}")
+        good["start_page"] = pages[0]
+    elif "start_page" not in good and KioskConfig.start_page not in pages:
+        good["start_page"] = pages[0]
+
+
+def _check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Keep the valid values; describe every rejected one."""
+    good, problems = _check_values(raw)
+    _shown_start_page(good, problems)
     return good, problems
 
 

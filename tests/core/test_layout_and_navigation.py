@@ -12,6 +12,8 @@ from dongli_desktop.core.layout import (
     CHART_MIN_PX,
     LARGE_SPLIT_FACTOR,
     READING_MIN_LINES,
+    SIDE_LIST_EM,
+    TEXT_MIN_EM,
     PartLayout,
     default_window,
     part_layout,
@@ -88,6 +90,15 @@ def test_part_layout_split_keeps_chart_and_eight_lines():
     assert not part_layout(2000, needed - 1, em, line, large=False).split
 
 
+@pytest.mark.parametrize("em", [16, 25, 49])
+def test_side_list_needs_room_for_itself_and_the_text(em):
+    """The list goes beside the text only when the page holds the list's width and a readable line."""
+    needed = (SIDE_LIST_EM + TEXT_MIN_EM) * em
+    assert part_layout(needed, 2000, em, 30, large=False).side_list
+    assert not part_layout(needed - 1, 2000, em, 30, large=False).side_list
+    # room for the text alone is not enough
+    assert not part_layout(TEXT_MIN_EM * em + em, 2000, em, 30, large=False).side_list
+
 
 @pytest.mark.parametrize("large", [False, True])
 def test_part_layout_splits_only_when_the_whole_chart_fits(large):
@@ -101,6 +112,35 @@ def test_part_layout_splits_only_when_the_whole_chart_fits(large):
     floor = math.ceil(factor * (CHART_MIN_PX + READING_MIN_LINES * line + 4 * em))
     assert not part_layout(2000, floor - 1, em, line, large=large, chart_min=100).split
 
+
+def test_the_rule_as_documented_in_pixels():
+    """At a 20 px em and 30 px lines: chart 240 px + 8 lines + 4 em of chrome = 560 px to split (1.5 × that
+    in 大字模式), 11 + 26 characters = 740 px for the side list."""
+    assert part_layout(740, 560, 20, 30, large=False) == PartLayout(side_list=True, split=True)
+    assert part_layout(739, 559, 20, 30, large=False) == PartLayout(side_list=False, split=False)
+    assert part_layout(4000, 840, 20, 30, large=True) == PartLayout(side_list=False, split=True)
+    assert part_layout(4000, 839, 20, 30, large=True) == PartLayout(side_list=False, split=False)
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("em", [0, -1])
+def test_no_font_metrics_gives_the_simplest_layout(em, large):
+    assert part_layout(4000, 4000, em, 30, large=large) == PartLayout(side_list=False, split=False)
+
+
+def test_any_positive_em_is_measured():
+    assert part_layout(4000, 4000, 1, 1, large=False) == PartLayout(side_list=True, split=True)
+
+
+def test_a_layout_decision_is_a_value():
+    from dataclasses import FrozenInstanceError
+
+    layout = part_layout(1109, 728, 25, 27, large=False)
+    with pytest.raises(FrozenInstanceError):
+        layout.split = False  # type: ignore[misc]
+    assert layout == PartLayout(side_list=True, split=True) and hash(layout) == hash(PartLayout(True, True))
+
+
 def test_large_mode_steps_and_shows_both_panes_only_when_tall():
     assert part_layout(4000, 4000, 20, 30, large=True) == PartLayout(side_list=False, split=True)
     assert part_layout(4000, 700, 42, 67, large=True) == PartLayout(side_list=False, split=False)  # 1280×800
@@ -113,6 +153,11 @@ def test_large_mode_steps_and_shows_both_panes_only_when_tall():
     ((1280, 770), (1280, 770, True)),
     ((1920, 1080), (1280, 800, False)),
     ((1080, 1920), (1080, 1920, True)),
+    ((1920, 840), (1920, 840, True)),  # 800 px and a title bar and panel: no room to spare
+    ((1920, 830), (1920, 830, True)),
+    ((1920, 841), (1280, 800, False)),
+    ((1280, 1080), (1280, 1080, True)),
+    ((1281, 1080), (1280, 800, False)),
 ])
 def test_default_window_never_overruns_the_screen(available, expected):
     width, height, maximised = default_window(available)

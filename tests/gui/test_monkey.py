@@ -11,6 +11,7 @@ import logging
 import os
 import random
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -36,6 +37,7 @@ def close_dialogs() -> None:
             widget.reject()
 
 
+@pytest.mark.slow  # a soak run: about four minutes offscreen, a quarter of the offscreen suite
 def test_monkey(window, qtbot, monkeypatch, caplog):
     caplog.set_level(logging.DEBUG, logger="dongli")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
