@@ -140,8 +140,10 @@ def test_the_example_file_states_the_defaults_and_ranges(tmp_path):
     text = EXAMPLE.read_text(encoding="utf-8")
     config, defaults = load_config(EXAMPLE), KioskConfig()
     assert config.problems == ()
-    for key in ("idle_timeout", "warning_seconds", "start_page", "attract", "font_scale"):
-        assert getattr(config, key) == getattr(defaults, key), key
+    for key in ("idle_timeout", "warning_seconds", "start_page", "attract", "font_scale", "pages"):
+        assert getattr(config, key) == getattr(defaults, key), key  # pages: a copied example hid the tracker
+    listed = re.search(r"^start_page = .*# (.*)$", text, re.MULTILINE)
+    assert listed and tuple(listed.group(1).split(", ")) == defaults.pages
     scales = re.search(r"^font_scale = .*# (.*)$", text, re.MULTILINE)
     assert scales and tuple(float(s) for s in re.split(r", | or ", scales.group(1))) == SCALES
     for key in ("idle_timeout", "warning_seconds"):
