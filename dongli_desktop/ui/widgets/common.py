@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.ui.widgets.flow import FlowWidget
+from dongli_desktop.ui.widgets.plain import tooltip
 
 
 def make_label(text: str, name: str | None = None, wrap: bool = True, rich: bool = False) -> QLabel:
@@ -277,4 +278,4 @@ class ElidingComboBox(QComboBox):
 
     def _update_tip(self) -> None:
         """The whole choice as a tooltip while it is shown cut."""
-        self.setToolTip(self.currentText() if self.shown_text() != self.currentText() else "")
+        self.setToolTip(tooltip(self.currentText()) if self.shown_text() != self.currentText() else "")
