@@ -700,3 +700,13 @@ def test_wide_keys_fit_their_labels_in_large_mode(qtbot, tmp_path):
         text = key.fontMetrics().horizontalAdvance(key.text())
         assert key.width() >= key.sizeHint().width() and key.width() > text, (name, key.width(), text)
     controller.stop()
+
+
+def test_large_mode_on_and_off_gives_back_the_text_size(locked, qtbot):
+    window, controller = locked
+    window.set_scale(2.0)
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)  # under the busy overlay
+    assert window.look.large and window.scale == 1.75
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    assert not window.look.large and window.scale == 2.0
+    assert window.scale_label.text() == "文字 200%"
