@@ -617,12 +617,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _update_scale_label(self) -> None:
-        self.scale_label.setText(self.tr("文字 {p}%").format(p=round(self.scale * 100)))
+        self.scale_label.setText(self._scale_text(self.scale))
         self.scale_label.setAccessibleName(self.tr("当前文字大小"))
         self.scale_label.setMinimumHeight(self.smaller.sizeHint().height())
         self.smaller.setEnabled(self.scale > self.scales[0])
         self.larger.setEnabled(self.scale < self.scales[-1])
         self._pin_scale_controls()
+
+    def _scale_text(self, scale: float) -> str:
+        """The size label: in 大字模式 its top size (below the usual 200 %) is named the most, as A＋ is greyed out."""
+        if self.look.large and scale >= self.scales[-1]:
+            return self.tr("最大 {p}%").format(p=round(scale * 100))
+        return self.tr("文字 {p}%").format(p=round(scale * 100))
 
     def _pin_scale_controls(self) -> None:
         """A－, the size label and A＋ keep one size (that of 125 %) and one width, so none of them moves."""
@@ -631,7 +637,7 @@ class MainWindow(QMainWindow):
             widget.setStyleSheet(f"font-size: {pt}pt;")
             widget.ensurePolished()
         metrics = self.scale_label.fontMetrics()
-        widest = max(metrics.horizontalAdvance(self.tr("文字 {p}%").format(p=round(s * 100))) for s in self.scales)
+        widest = max(metrics.horizontalAdvance(self._scale_text(s)) for s in self.scales)
         self.scale_label.setFixedWidth(widest + metrics.averageCharWidth())
         for button in (self.smaller, self.larger):
             button.setFixedWidth(max(self.smaller.sizeHint().width(), self.larger.sizeHint().width()))

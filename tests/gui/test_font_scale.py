@@ -152,3 +152,14 @@ def test_large_mode_on_and_off_gives_back_the_text_size(window, qtbot, tmp_path)
     assert window.scale == 1.5
     qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
     assert not window.look.large and window.scale == 1.5 and window.scale_label.text() == "文字 150%"
+
+
+def test_in_large_mode_the_size_label_says_175_is_the_most(window, qtbot):
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    window.set_scale(1.75)
+    assert not window.larger.isEnabled()
+    assert window.scale_label.text() == "最大 175%"  # not a plain 175 % beside a greyed-out A+
+    assert window.scale_label.sizeHint().width() <= window.scale_label.width()
+    window.set_scale(1.5)
+    assert window.larger.isEnabled() and window.scale_label.text() == "文字 150%"
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
