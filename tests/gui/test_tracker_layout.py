@@ -22,7 +22,8 @@ def two_editions(tmp_path, dongli_2021_db):  # noqa: F811
     return folder
 
 
-@pytest.mark.parametrize("look", [("--font-scale", "2"), ("--large",)], ids=["200%", "large"])
+@pytest.mark.parametrize("look", [("--font-scale", "2"), ("--large", "--font-scale", "1.75")],
+                         ids=["200%", "large175%"])
 def test_tracker_rows_stay_inside_the_viewport(qtbot, tmp_path, two_editions, look):
     from dongli_desktop.ui.app import create_window
 
