@@ -20,7 +20,8 @@ How words become intervals (``low``/``high`` in base units; ``inf`` when open):
 
 预计 (an estimate) and 初步 (a preliminary count: 初步核算, 据初步统计) do not change the interval; they
 are kept in :attr:`Quantity.qualifiers` and in the label. They are looked for in the clause before the
-number, or in a sentence that opens with them (``初步核算，…``).
+number; one that opens a sentence (``预计地区生产总值增长4%…；…增长7.1%。``, ``初步核算，…``) qualifies
+every number up to the sentence's full stop, across ；.
 
 Numbers are Arabic (``1.9``) or Chinese numerals (``十二``, ``两万``, ``一百二十``, ``百``). A number with
 neither a unit nor 万/亿 borrows them from a number joined to it by 至, —, 和, 、 or 或 (``1.4和3.4个百分点``).
@@ -63,7 +64,7 @@ MODAL = ("预计", "初步")  # words of the clause: an estimate, a preliminary 
 RANGE_JOINERS = ("——", "—", "–", "-", "－", "~", "～", "至", "到")
 LIST_JOINERS = ("和", "、", "或")
 CLAUSE_ENDS = "，。；：！？,;:!?\n"
-SENTENCE_ENDS = "。；！？;!?\n"
+FULL_STOPS = "。！？!?\n"  # a sentence's end: a modal word opening it reaches this far
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9}
@@ -86,7 +87,7 @@ EXPRESSION_RE = re.compile(
     _one(1) + rf"(?:(?P<join>{_alt(RANGE_JOINERS)}|{_alt(LIST_JOINERS)})" + _one(2) + ")?"
     + rf"(?P<post>{_alt(POST)})?"
 )
-OPENING_MAX = 6  # characters of an opening clause that qualifies its whole sentence
+OPENING_LEAD = 1  # characters before a modal word that still opens its sentence (据初步统计)
 LOOKBACK = 12  # characters before the span where the expression may begin
 
 
@@ -219,22 +220,24 @@ def _match_at(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _modal(text: str, start: int) -> str:
-    """预计/初步 as written in the clause before ``start``, or opening the sentence (初步核算，…)."""
+    """预计/初步 as written in the clause before ``start``, or opening its sentence.
+
+    A modal word in the number's own clause qualifies that clause. One that opens the sentence
+    (``预计地区生产总值增长4%…；…增长7.1%。``, ``初步核算，…``, ``据初步统计，…``) qualifies every
+    figure up to the sentence's end (。！？), across ；.
+    """
     clause_start = max((text.rfind(c, 0, start) for c in CLAUSE_ENDS), default=-1) + 1
     clause = text[clause_start:start]
     for word in MODAL:
         at = clause.find(word)
         if at >= 0:
             return _phrase(clause, at)
-    sentence_start = max((text.rfind(c, 0, start) for c in SENTENCE_ENDS), default=-1) + 1
-    first = text[sentence_start:start]
-    cut = min((i for i in (first.find(c) for c in CLAUSE_ENDS) if i >= 0), default=-1)
-    if 0 <= cut <= OPENING_MAX:  # a short opening clause of its own: 初步核算， 据初步统计， 预计，
-        opening = first[:cut]
-        for word in MODAL:
-            at = opening.find(word)
-            if at >= 0:
-                return opening[at:]
+    sentence_start = max((text.rfind(c, 0, start) for c in FULL_STOPS), default=-1) + 1
+    first = text[sentence_start:start].lstrip()
+    for word in MODAL:
+        at = first.find(word)
+        if 0 <= at <= OPENING_LEAD:  # 预计… 初步核算… 据初步统计…
+            return _phrase(first, at)
     return ""
 
 

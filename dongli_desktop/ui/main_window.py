@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.font_family = font_family
         self.look = replace(look or Look(), scale=scale)
         self._on_look = on_look
+        self._scale_before_large: float | None = None  # the size 大字模式 lowered, given back when it ends
         self.allowed = tuple(p for p in PAGES if p in pages) or ("overview",)
         self.kiosk = kiosk
         self.locked = False
@@ -537,6 +538,7 @@ class MainWindow(QMainWindow):
     def set_scale(self, scale: float) -> None:
         """Apply a text size everywhere: application font, stylesheet, charts, reading views."""
         self.look = replace(self.look, scale=scale)
+        self._scale_before_large = None  # a size chosen now is the person's: it stays when 大字模式 ends
         self.apply_style()
         self._update_scale_label()
         self._fit_nav()
@@ -550,10 +552,16 @@ class MainWindow(QMainWindow):
     def set_look(self, **changes) -> None:
         """Switch large mode, theme or language at run time: pages are rebuilt, nothing restarts."""
         new = replace(self.look, **changes)
-        if new.large and new.scale > LARGE_SCALES[-1]:
+        given_back = None
+        if new.large and new.scale > LARGE_SCALES[-1]:  # 大字模式 goes up to 175 %: remember what it lowers
+            given_back = new.scale
             new = replace(new, scale=LARGE_SCALES[-1])
+        elif self.look.large and not new.large and "scale" not in changes and self._scale_before_large is not None:
+            new = replace(new, scale=self._scale_before_large)  # the mode ends: the person's own size again
         if new == self.look:
             return
+        if given_back is not None or not new.large:
+            self._scale_before_large = given_back
         if new.lang != self.look.lang:
             new = replace(new, lang=i18n.set_language(new.lang))
         restyle = (new.scale, new.large, new.theme) != (self.look.scale, self.look.large, self.look.theme)
@@ -609,12 +617,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _update_scale_label(self) -> None:
-        self.scale_label.setText(self.tr("文字 {p}%").format(p=round(self.scale * 100)))
+        self.scale_label.setText(self._scale_text(self.scale))
         self.scale_label.setAccessibleName(self.tr("当前文字大小"))
         self.scale_label.setMinimumHeight(self.smaller.sizeHint().height())
         self.smaller.setEnabled(self.scale > self.scales[0])
         self.larger.setEnabled(self.scale < self.scales[-1])
         self._pin_scale_controls()
+
+    def _scale_text(self, scale: float) -> str:
+        """The size label: in 大字模式 its top size (below the usual 200 %) is named the most, as A＋ is greyed out."""
+        if self.look.large and scale >= self.scales[-1]:
+            return self.tr("最大 {p}%").format(p=round(scale * 100))
+        return self.tr("文字 {p}%").format(p=round(scale * 100))
 
     def _pin_scale_controls(self) -> None:
         """A－, the size label and A＋ keep one size (that of 125 %) and one width, so none of them moves."""
@@ -623,7 +637,7 @@ class MainWindow(QMainWindow):
             widget.setStyleSheet(f"font-size: {pt}pt;")
             widget.ensurePolished()
         metrics = self.scale_label.fontMetrics()
-        widest = max(metrics.horizontalAdvance(self.tr("文字 {p}%").format(p=round(s * 100))) for s in self.scales)
+        widest = max(metrics.horizontalAdvance(self._scale_text(s)) for s in self.scales)
         self.scale_label.setFixedWidth(widest + metrics.averageCharWidth())
         for button in (self.smaller, self.larger):
             button.setFixedWidth(max(self.smaller.sizeHint().width(), self.larger.sizeHint().width()))

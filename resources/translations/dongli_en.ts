@@ -272,32 +272,32 @@
 <context>
     <name>EditionPicker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="70"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="71"/>
         <source>选择报告</source>
         <translation>Choose a report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="87"/>
         <source>{title}（最新）</source>
         <translation>{title} (newest)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="93"/>
         <source>{title}，{meeting}所作</source>
         <translation>{title}, delivered at {meeting}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="95"/>
         <source>；含{year}年的工作安排</source>
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="112"/>
         <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
         <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="115"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
@@ -557,148 +557,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="163"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="161"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="162"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="229"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="236"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="239"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="239"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="239"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="612"/>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="626"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="630"/>
+        <source>最大 {p}%</source>
+        <translation>Max {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="631"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="621"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -1284,172 +1288,172 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="272"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
         <source>目标完成情况</source>
         <translation>Targets and results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="277"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="286"/>
         <source>显示或收起判断规则</source>
         <translation>Show or hide the rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="277"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="286"/>
         <source>怎样算达到？</source>
         <translation>How is “met” decided?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="290"/>
         <source>判断规则</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="307"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="316"/>
         <source>目标列表</source>
         <translation>List of targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="329"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="338"/>
         <source>本机没有可以显示的报告。</source>
         <translation>There is no report on this computer to show.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="338"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="347"/>
         <source>这两份报告无法逐项对照，其他页面不受影响。</source>
         <translation>These two reports cannot be compared item by item. The other pages are not affected.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="374"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="383"/>
         <source>全部 {n}</source>
         <translation>All {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="378"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="387"/>
         <source>按判断结果筛选</source>
         <translation>Filter by verdict</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="385"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="394"/>
         <source>{title}定下的目标（{n}项），都还不能判断：</source>
         <translation>The targets set in {title} ({n}), none of which can be judged yet:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="388"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="397"/>
         <source>{title}还没有整理出可以逐项对照的目标。</source>
         <translation>No targets of {title} have been prepared for checking one by one yet.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="401"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="410"/>
         <source>已达到 {n}</source>
         <translation>Met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="401"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="410"/>
         <source>未达到 {n}</source>
         <translation>Not met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="402"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="411"/>
         <source>不能确定 {n}</source>
         <translation>Cannot tell {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="402"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="411"/>
         <source>无法对比 {n}</source>
         <translation>Not comparable {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="403"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
         <source>只有文字说明 {n}</source>
         <translation>Words only {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="404"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
         <source>还不能判断 {n}</source>
         <translation>Not yet due {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="421"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="422"/>
         <source>{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
         <translation>The targets set in {earlier}, against the results the later reports ({later}) give. Every number opens its exact words in the original report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="416"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="425"/>
         <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
         <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is loaded on this device; targets for later years wait for the report that reviews that year.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="430"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="439"/>
         <source>{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。</source>
         <translation>{title} reviews the results of {year}, but the targets for {year} were set in the {year} {kind}, which is not in this app, so whether the {year} targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="433"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
         <source>{title}回顾了{first}—{last}年的成绩，但那些年的目标是当年的报告定下的，这些报告不在本应用里，所以这里无法判断那些目标是否达到。</source>
         <translation>{title} reviews the results of {first}–{last}, but the targets for those years were set in that year&apos;s reports, which are not in this app, so whether those targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="455"/>
         <source>已达到{n}项</source>
         <translation>{n} met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="455"/>
         <source>未达到{n}项</source>
         <translation>{n} not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="447"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="456"/>
         <source>不能确定{n}项</source>
         <translation>{n} cannot tell</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="447"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="456"/>
         <source>无法对比{n}项</source>
         <translation>{n} not comparable</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="448"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
         <source>只有文字说明{n}项</source>
         <translation>{n} in words only</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="449"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="458"/>
         <source>报告未提及{n}项</source>
         <translation>{n} not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="449"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="458"/>
         <source>还不能判断{n}项</source>
         <translation>{n} not yet due</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="461"/>
         <source>共{n}项：{parts}。</source>
         <translation>{n} in all: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="461"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="466"/>
         <source>只比较报告里写明的数字，万、亿换算后再比；单位不同的，量的不是同一样东西，标为“无法对比”。报告的说法按字面理解：“余、多”是比这个数多一些；“近”是略少于这个数（按不低于它的{near}%计）；“约、左右”按上下{tolerance}%计；“以上、不少于、不低于”是至少这个数，“超过”是多于这个数；“以下、以内、不超过”是至多这个数；“3%—4%”“800至900个”是这个范围。目标写“以上、不少于、超过”等的，结果要达到它；写“以下、以内、不超过”的，结果不能超过它；其余的，结果要达到目标的下限（越低越好的指标，如PM2.5浓度，不能高于上限）。结果的范围全部达到目标，算“已达到”；全部没有达到，算“未达到”；一部分达到、一部分没有，算“不能确定”。“高于经济增长速度”这样的目标，和同一份报告里的那个数比；“下降”“减少”“提高”这样的目标，和上一年的数比。写明“预计”“初步”的结果照样比较，并注明。只用文字说明、没有数字的，标为“只有文字说明”并列出原话；回顾了那一年却没有提到的，标为“报告未提及”；还没有报告回顾那一年的，标为“还不能判断”。</source>
         <translation>Only figures the reports state are compared, after converting ten-thousands and hundred-millions; figures in different units measure different things and are marked “Not comparable”. The report&apos;s words are taken literally: “over” or “more than” means somewhat more than the number; “nearly” means a little less (counted as at least {near}% of it); “about” means within {tolerance}% either side; “or more”, “no less than”, “not below” mean at least the number, “exceeding” means more than it; “or less”, “within”, “no more than” mean at most the number; “3%–4%” or “800 to 900” is that range. A target written as “or more”, “no less than”, “exceeding” and the like must be reached; one written as “or less”, “within”, “no more than” must not be exceeded; any other must be reached at its lower end (for a measure where lower is better, such as PM2.5, not exceeded at its upper end). If every value the result&apos;s words allow meets the target it is “Met”; if none does, “Not met”; if some do and some do not, “Cannot tell”. A target such as “faster than economic growth” is compared with that figure in the same report; a target such as “fall”, “decrease” or “rise” with the year before. Results marked as estimated or preliminary are compared all the same, and marked so. Results given in words only are marked “Words only” with their words; a year reviewed without a mention is marked “Not mentioned”; a year no loaded report reviews yet is marked “Not yet due”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="403"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
         <source>报告未提及 {n}</source>
         <translation>Not mentioned {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="481"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="490"/>
         <source>没有这一类的目标。</source>
         <translation>No targets of this kind.</translation>
     </message>
@@ -1457,202 +1461,202 @@
 <context>
     <name>TrackerRow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="118"/>
         <source>{year}年目标：{value}</source>
         <translation>{year} target: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="119"/>
         <source>{name}，{year}年目标{value}，查看原文</source>
         <translation>{name}, {year} target {value}, show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="125"/>
         <source>{year}年报告：{value}</source>
         <translation>{year} report: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="126"/>
         <source>{name}，{year}年报告的结果{value}，查看原文</source>
         <translation>{name}, result in the {year} report {value}, show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="122"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="131"/>
         <source>对照{year}年{name}：{value}</source>
         <translation>Compared with {name} in {year}: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="133"/>
         <source>{text}，查看原文</source>
         <translation>{text}, see the original words</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="157"/>
         <source>{name}：{status}</source>
         <translation>{name}: {status}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="163"/>
         <source>打开{title}中的原话</source>
         <translation>Opens the exact words in {title}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="174"/>
         <source>见原话</source>
         <translation>see quote</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="180"/>
         <source>“{quote}”</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="186"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="187"/>
         <source>未达到</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="179"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="188"/>
         <source>不能确定</source>
         <translation>Cannot tell</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="189"/>
         <source>无法对比</source>
         <translation>Not comparable</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="190"/>
         <source>只有文字说明</source>
         <translation>Words only, no figure</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="192"/>
         <source>还不能判断</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="195"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="204"/>
         <source>要等回顾{year}年的报告载入本机后才能判断。</source>
         <translation>This can be judged once a report reviewing {year} is loaded on this device.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="207"/>
         <source>{title}回顾了{year}年，但没有提到这一项。</source>
         <translation>{title} reviews {year} but does not mention this.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="200"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
         <source>{title}只用文字说明了这一项，没有给出数字。是否做到，请读下面的原话自己判断。</source>
         <translation>{title} describes this in words only, without a figure. Read its words below and judge for yourself whether it was done.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="205"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="214"/>
         <source>高于</source>
         <translation>above</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="205"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="214"/>
         <source>低于</source>
         <translation>below</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="215"/>
         <source>目标是{wanted}{other}。{title}写的是：这一项{result}，{other}{value}。</source>
         <translation>The target was to be {wanted} {other}. {title} says: this measure {result}, {other} {value}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="218"/>
         <source>增长</source>
         <translation>growth</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="218"/>
         <source>下降</source>
         <translation>a fall</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="210"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="219"/>
         <source>目标是{wanted}，没有写明幅度；{title}写的结果是{result}。</source>
         <translation>The target was {wanted}, without saying how much; {title} gives the result as {result}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="213"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
         <source>比上一年提高</source>
         <translation>higher than the year before</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="213"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
         <source>比上一年下降</source>
         <translation>lower than the year before</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="214"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="223"/>
         <source>目标是{wanted}：{prev_year}年是{prev}，{year}年是{result}。</source>
         <translation>The target was {wanted}: {prev} in {prev_year}, {result} in {year}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="217"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="226"/>
         <source>目标是{target}，{title}写的结果是{result}。</source>
         <translation>The target was {target}; {title} gives the result as {result}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="229"/>
         <source>达到了目标。</source>
         <translation>The target was met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="230"/>
         <source>没有达到目标。</source>
         <translation>The target was not met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="222"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="231"/>
         <source>这个结果是一个范围或大概数，其中一部分达到目标、一部分没有，所以不能确定是否达到。</source>
         <translation>This result is a range or an approximate number: part of it reaches the target and part does not, so it cannot be said whether the target was met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="235"/>
         <source>报告写明这是“{word}”的数字，最终数字可能不同。</source>
         <translation>The report gives this as a “{word}” figure; the final figure may differ.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="242"/>
         <source>目标是{target}，结果是{result}，量的不是同一样东西，不能直接比较。</source>
         <translation>The target was {target} and the result is {result}: they measure different things and cannot be compared directly.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="244"/>
         <source>目标要求比上一年有变化，但已载入的报告里找不到上一年的数字，无法比较。</source>
         <translation>The target asks for a change from the year before, but no loaded report gives the figure for the year before, so it cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="236"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="245"/>
         <source>目标要和另一项指标比较，但{title}没有写出那一项的数字，无法比较。</source>
         <translation>The target is set against another measure, but {title} gives no figure for it, so it cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="238"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="247"/>
         <source>目标没有写明数字，结果{result}无法与它比较。</source>
         <translation>The target states no figure, so the result {result} cannot be compared with it.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="239"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="248"/>
         <source>目标和结果无法直接比较。</source>
         <translation>The target and the result cannot be compared directly.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="191"/>
         <source>报告未提及</source>
         <translation>Not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="252"/>
         <source>；</source>
         <translation>; </translation>
     </message>

@@ -74,8 +74,10 @@ def test_estimate_and_preliminary_come_from_the_clause() -> None:
     q = at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "4%")
     assert q.qualifiers == ("预计",) and q.estimate and q.label == "预计4%"
     assert q.is_exact and interval(q) == (4, 4, True, True)
-    # a separate clause without the word is not an estimate
-    assert not at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "10%").estimate
+    # a 预计 in the middle of a sentence qualifies its own clause only
+    text = "全年地区生产总值增长3%，预计全年新增企业500家，新增就业1.9万人。"
+    assert at(text, "500家").label == "预计500家"
+    assert not at(text, "3%").estimate and not at(text, "1.9万人").estimate
     # a sentence opening with 初步核算， qualifies every number in it
     q = at("初步核算，地区生产总值增长3%，新增就业1.9万人。全年新增企业500家。", "1.9万人")
     assert q.label == "初步核算1.9万人" and q.qualifiers == ("初步",)
@@ -160,3 +162,24 @@ def test_contains_respects_open_ends() -> None:
     assert not q.contains(30) and q.contains(31) and q.contains(1e12)
     q = at("30家以上", "30家")
     assert q.contains(30) and not q.contains(29.9)
+
+
+def test_a_sentence_opening_with_an_estimate_word_qualifies_every_figure_up_to_its_full_stop() -> None:
+    # the 2020 report's review of 2019: 预计 heads the sentence and governs every figure, across ；
+    text = ("成绩。预计地区生产总值增长4%，增幅环城四区排名第一；一般公共预算收入63.2亿元，在大幅减税降费的情况下"
+            "增长2.4%；居民人均可支配收入增长7.1%。经济稳中有进，新增企业500家。")
+    for span in ("4%", "63.2亿元", "2.4%", "7.1%"):
+        q = at(text, span)
+        assert q.estimate and q.modal == "预计" and q.qualifiers[0] == "预计", span
+        assert q.label == "预计" + span
+    # the next sentence (after 。) is not an estimate
+    assert not at(text, "500家").estimate
+    # so does 预计 opening a sentence with a comma clause, and 初步核算 opening one, across ；
+    assert at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "10%").label == "预计10%"
+    q = at("初步核算，地区生产总值增长3%；新增就业1.9万人。新增企业500家。", "1.9万人")
+    assert q.label == "初步核算1.9万人"
+    assert not at("初步核算，地区生产总值增长3%；新增就业1.9万人。新增企业500家。", "500家").estimate
+    # a 预计 that does not open the sentence keeps its clause
+    text = "去年地区生产总值增长3%；预计今年增长4%；新增企业500家。"
+    assert at(text, "4%").label == "预计4%"
+    assert not at(text, "500家").estimate and not at(text, "3%").estimate

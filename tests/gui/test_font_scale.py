@@ -136,3 +136,30 @@ def test_default_window_fits_the_available_screen(window):
     window.place_on_screen(None, (1280, 800))
     assert window.width() <= room.width() and window.height() <= room.height()
     assert window.start_maximised  # the offscreen screen (800×800) cannot hold 1280×800
+
+
+def test_large_mode_on_and_off_gives_back_the_text_size(window, qtbot, tmp_path):
+    window.set_scale(2.0)
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)  # 大字模式 on: at most 175 %
+    assert window.look.large and window.scale == 1.75
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)  # and off again
+    assert not window.look.large and window.scale == 2.0
+    assert window.scale_label.text() == "文字 200%"
+    assert "font_scale=2" in (tmp_path / "settings.ini").read_text()
+    # a size chosen while in 大字模式 is the person's new choice: it stays when the mode ends
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.smaller, Qt.MouseButton.LeftButton)
+    assert window.scale == 1.5
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    assert not window.look.large and window.scale == 1.5 and window.scale_label.text() == "文字 150%"
+
+
+def test_in_large_mode_the_size_label_says_175_is_the_most(window, qtbot):
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    window.set_scale(1.75)
+    assert not window.larger.isEnabled()
+    assert window.scale_label.text() == "最大 175%"  # not a plain 175 % beside a greyed-out A+
+    assert window.scale_label.sizeHint().width() <= window.scale_label.width()
+    window.set_scale(1.5)
+    assert window.larger.isEnabled() and window.scale_label.text() == "文字 150%"
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)

@@ -717,3 +717,13 @@ def test_window_shortcuts_do_nothing_in_the_kiosk(locked, qtbot, key):
     QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert (window.scale, window.current_page_name()) == before
+
+
+def test_large_mode_on_and_off_gives_back_the_text_size(locked, qtbot):
+    window, controller = locked
+    window.set_scale(2.0)
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)  # under the busy overlay
+    assert window.look.large and window.scale == 1.75
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    assert not window.look.large and window.scale == 2.0
+    assert window.scale_label.text() == "文字 200%"

@@ -55,6 +55,7 @@ from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.widgets.common import (
     ChipGroup,
+    WrapButton,
     link_button,
     make_label,
     scroll_page,
@@ -76,6 +77,14 @@ class TrackedSource:
     document: Document
     ref: SourceRef
     side: str  # "target", "result" or "reference"
+
+
+def wrapping_link(text: str) -> WrapButton:
+    """A link whose words wrap onto more lines rather than widen the row past the view (200 % text)."""
+    button = WrapButton(text)
+    button.setObjectName("link")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
 
 
 def group_of(row: TrackedTarget) -> str:
@@ -125,7 +134,7 @@ class TrackerRow(QFrame):
         for button in (self.target_link, self.result_link, self.reference_link):
             if button is not None:
                 button.setMinimumHeight(height)
-        # Words without a number are not squeezed into a link (a button cannot wrap): they wrap below it.
+        # Words without a number are not squeezed into a link: they wrap below it as a note.
         self.quote_label = self._quote(self.target)
         self.result_quote_label = self._quote(result)
 
@@ -149,7 +158,7 @@ class TrackerRow(QFrame):
         self.setAccessibleDescription(self.summary())
 
     def _link(self, side: Side, which: str, text: str, name: str) -> QPushButton:
-        button = link_button(text)
+        button = wrapping_link(text)
         button.setAccessibleName(name)
         button.setAccessibleDescription(self.tr("打开{title}中的原话").format(title=side.document.full_title))
         button.clicked.connect(lambda *_: self.sourceRequested.emit(self.source(which)))

@@ -58,6 +58,7 @@ class EditionPicker(QComboBox):
     """
 
     editionChosen = Signal(object)
+    MIN_EM = 8  # the narrowest it gets, in line heights (about as many characters)
 
     def __init__(self, editions: Catalogue | Sequence[Edition], current: Edition | None = None,
                  simple: bool = False, parent: QWidget | None = None) -> None:
@@ -72,6 +73,12 @@ class EditionPicker(QComboBox):
         self._shown: Edition | None = None
         self.activated.connect(self._activated)
         self.set_editions(editions, current)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Wide enough for its title where there is room (sizeHint), but it may narrow (the text elides,
+        the full title stays in the accessible text and tooltip) rather than push a page past its view."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.MIN_EM * self.fontMetrics().height()), hint.height())
 
     def label(self, edition: Edition) -> str:
         """What a row says: the report's own full title, marked when it is the newest one held."""
