@@ -1,8 +1,9 @@
 """Provenance of every shown number (issue 17): each number drawn on a chart or written on a figure card is a
 span of the report (a figure whose text stands at its offsets in its paragraph or note), a count the app made
 of its own items, or a year of the edition. No chart draws a value worked out from figures (the doubling plan's
-base 550÷2=275 was one: 倍增，达到550家 does not state it). Walked over every chart and card of every page of the shipped edition and of every fixture
-edition in tests/fixtures/editions (an edition added there is walked too).
+base 550÷2=275 was one: 倍增，达到550家 does not state it). Walked over every chart and card of every page of
+the shipped edition and of every fixture edition in tests/fixtures/editions (an edition added there is walked
+too).
 """
 
 from __future__ import annotations
