@@ -9,8 +9,9 @@ Chart honesty — the rules every chart of the app keeps (README, "Chart honesty
    Bars of different rows are never on one scale, whatever their unit strings.
 2. **Every non-zero value is visibly a bar**, at least ``MIN_BAR_PX`` long; a value so much smaller
    than its row's largest that its bar would be shorter is drawn at that length and labelled 不按比例.
-3. **No invented numbers.** A number shown is a span of the report (a figure) or an arithmetic over figures
-   that the chart shows as such (``Formula``: e.g. 550÷2=275家 from note (1), hatched and labelled 推算).
+3. **No invented numbers.** A number shown is a span of the report (a figure). No chart draws a value worked
+   out from figures: the high-tech plan's base year is not stated (倍增，达到550家 does not make it exactly 275),
+   so the path draws 326, 428 and 550 only and says 倍增 in the note's own words.
 4. **Estimates stay estimates.** A qualifier of the figure or its clause (预计, 初步, 约, 近, 余, 左右,
    以上 …) is part of every value label, tooltip, accessible name and read-aloud text (``Bar.shown``).
 5. **Different measures are never paired.** A pair the curated annotations mark ``apart`` (e.g. 新增 vs
@@ -170,24 +171,16 @@ def growth_chart(report: Report) -> Chart:
 
 
 def hightech_path(report: Report) -> Chart:
-    """High-tech enterprises in total, one measure over the years: the doubling plan's base year (worked out
-    as the goal ÷ 2 when the report names a doubling goal), the reviewed year, the target and the goal.
+    """High-tech enterprises in total, one measure over the years: the reviewed year, the target and the goal,
+    each a figure the report states (326家 at the end of 2019, 428家 for 2020, 550家 for 2021 from note (1)).
 
-    The report states no base-year total; note (1) says the plan doubles it to reach the goal (到2021年实现
-    国家高新技术企业倍增，达到550家), so the base shown is 550÷2=275家, drawn hatched and labelled as the
-    app's arithmetic. Empty when the edition does not report the measure."""
+    The report states no base-year total: 倍增，达到550家 does not make the base exactly 275, so no base is drawn
+    (the overview quotes the note's 倍增 in words). Empty when the edition does not report the measure."""
     pairs = {p.key: p for p in report.indicator_pairs(category="innovation")}
     total = pairs.get("hightech_total")
     bars: list[Bar] = []
     if total is None:
         return Chart("hightech", "家", (), ())
-    doubling = next((g for g in total.later if g.figure is not None and "倍增" in g.quote), None)
-    first = total.actual or total.target
-    if doubling is not None and doubling.figure is not None and first is not None:
-        goal = doubling.figure
-        formula = Formula(figure_id=goal.id, left=goal.value, op="÷", right=2.0, result=goal.value / 2,
-                          unit=goal.unit, basis="倍增")
-        bars.append(Bar.derived_from(doubling, year=first.year - 1, formula=formula))
     if total.actual:
         bars.append(Bar.of_indicator(total.actual, "actual"))
     if total.target:

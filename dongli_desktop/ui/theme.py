@@ -24,8 +24,8 @@ NORMAL = {
     # Chart series: solid fills, each at least 3:1 against the chart's background (surface) and 4.5:1 under
     # white text; the series one chart shows together (``SERIES_TOGETHER``) stay apart for protanopia,
     # deuteranopia and tritanopia too: orange against blue, never green against brown (tests/gui/test_chart_palette.py).
-    "series_actual": "#b34700", "series_done": "#0b5cad", "series_target": "#0b5cad", "series_planned": "#b34700",
-    "series_goal": "#3b3b3b", "series_other": "#555555",
+    # One rule for every chart (``SERIES_ROLE``): the past year's result orange, the target or plan blue.
+    "series_past": "#b34700", "series_plan": "#0b5cad", "series_goal": "#3b3b3b", "series_other": "#555555",
     # A derived value is drawn light and hatched: the fill is pale on purpose, hatch and outline carry it.
     "series_derived": "#ecdcc8", "series_derived_line": "#6b4a2b",
 }
@@ -39,8 +39,7 @@ HIGH_CONTRAST = {
     "done": "#004d00", "done_bg": "#ffffff", "planned": "#5c3200", "planned_bg": "#ffffff", "highlight": "#ffee00",
     "tooltip_bg": "#ffffff", "disabled": "#595959", "nav_hover": "#333333", "scroll_bg": "#ffffff",
     "scroll_handle": "#000000", "placeholder": "#333333",
-    "series_actual": "#8a3300", "series_done": "#003a80", "series_target": "#003a80", "series_planned": "#8a3300",
-    "series_goal": "#000000", "series_other": "#000000",
+    "series_past": "#8a3300", "series_plan": "#003a80", "series_goal": "#000000", "series_other": "#000000",
     "series_derived": "#ffffff", "series_derived_line": "#000000",
 }
 
@@ -59,13 +58,17 @@ class Theme:
         return iter(self.colours)
 
     def series(self, series: str) -> str:
-        """The fill colour of a chart series (``actual``, ``target``…), a neutral one for unknown series."""
-        return self.colours.get(f"series_{series}", self.colours["series_other"])
+        """The fill colour of a chart series by its role (``SERIES_ROLE``): every chart's past-year result
+        (``actual``, ``done``) one colour, every target or plan (``target``, ``planned``) the other."""
+        return self.colours[f"series_{SERIES_ROLE.get(series, 'other')}"]
 
     def values(self) -> dict[str, str]:
         """All colours by name, for a string template."""
         return dict(self.colours)
 
+
+# The one series→colour rule of every chart: what a series stands for, whose colour it takes.
+SERIES_ROLE = {"actual": "past", "done": "past", "target": "plan", "planned": "plan", "goal": "goal"}
 
 THEMES: dict[str, Theme] = {
     "normal": Theme("normal", MappingProxyType(dict(NORMAL))),
@@ -82,21 +85,18 @@ PAIRS = [
     ("text", "highlight", 0), ("figure", "highlight", 0), ("link", "highlight", 0), ("text", "tooltip_bg", 0),
     ("attract_accent", "primary", 18), ("placeholder", "surface", 0),
     # a value label that does not fit right of its bar is written inside the bar's end, white on its colour
-    ("on_primary", "series_actual", 0), ("on_primary", "series_target", 0), ("on_primary", "series_goal", 0),
-    ("on_primary", "series_done", 0), ("on_primary", "series_planned", 0),
+    ("on_primary", "series_past", 0), ("on_primary", "series_plan", 0), ("on_primary", "series_goal", 0),
 ]
 
 # The chart series drawn side by side in one chart: each pair must stay distinguishable for colour-blind readers.
 SERIES_TOGETHER = [
-    ("series_actual", "series_target"),  # growth and section charts: last year's figure, this year's target
-    ("series_done", "series_planned"),  # livelihood items done and planned
-    ("series_derived", "series_actual", "series_target", "series_goal"),  # the high-tech path
+    ("series_past", "series_plan"),  # every chart: last year's figure or items done, this year's target or plan
+    ("series_past", "series_plan", "series_goal"),  # the high-tech path
 ]
 
 # (graphic, background): chart bars, hatching and outlines against the chart background (3:1 needed).
 GRAPHIC_PAIRS = [
-    ("series_actual", "surface"), ("series_done", "surface"), ("series_target", "surface"),
-    ("series_planned", "surface"), ("series_goal", "surface"), ("series_other", "surface"),
+    ("series_past", "surface"), ("series_plan", "surface"), ("series_goal", "surface"), ("series_other", "surface"),
     ("series_derived_line", "surface"), ("series_derived_line", "series_derived"),
 ]
 

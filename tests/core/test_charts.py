@@ -85,6 +85,7 @@ def test_an_estimate_is_shown_as_an_estimate(report):
 @pytest.mark.parametrize(("key", "labels"), [
     ("hightech_new", ("新增（新认定）国家高新技术企业", "净增国家高新技术企业")),
     ("community_health", ("新增社区卫生服务中心", "建成社区卫生服务站")),
+    ("beijing_projects", ("引进北京项目", "落实北京优质项目")),  # 引进 (brought in) vs 落实 (carried out)
 ])
 def test_a_pair_of_different_measures_is_two_rows_that_say_why(report, key, labels):
     pair = next(p for p in report.indicator_pairs() if p.key == key)

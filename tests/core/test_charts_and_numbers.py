@@ -30,16 +30,15 @@ def test_growth_chart_pairs_results_with_targets(report):
 
 
 def test_hightech_path_shows_only_what_the_report_supports(report):
-    """Issue 17: no 326−113=213 (113 counts new certifications, not the net change). The base year is the
-    doubling goal ÷ 2 from note (1), shown as the app's arithmetic, so the path is a doubling indeed."""
+    """Issue 17: no 326−113=213 (113 counts new certifications, not the net change), and no 550÷2=275 either
+    (倍增，达到550家 does not mean a base of exactly 275). Only the figures the report states are drawn."""
     chart = charts.hightech_path(report)
-    assert [(b.year, b.value, b.derived) for b in chart.bars] == [
-        (2018, 275.0, True), (2019, 326.0, False), (2020, 428.0, False), (2021, 550.0, False)]
-    base, goal = chart.bars[0], chart.bars[-1]
-    assert base.text == "550÷2=275家" and base.formula is not None and base.formula.holds()
-    assert base.formula.figure_id == goal.figure_id and "倍增" in goal.quote
-    assert goal.value == 2 * base.value
-    assert goal.glossary_id == 1
+    assert [(b.year, b.value, b.series) for b in chart.bars] == [
+        (2019, 326.0, "actual"), (2020, 428.0, "target"), (2021, 550.0, "goal")]
+    assert all(b.figure_id is not None and not b.derived and b.formula is None for b in chart.bars)
+    goal = chart.bars[-1]
+    assert "倍增" in goal.quote and goal.glossary_id == 1
+    assert all("275" not in b.text for b in chart.bars)
     assert all("113" not in b.text and "213" not in b.text for b in chart.bars)
 
 

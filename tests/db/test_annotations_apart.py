@@ -58,11 +58,12 @@ def test_a_malformed_pair_apart_is_refused(tmp_path, apart, labels, message):
         load_annotations(notes(tmp_path, apart, labels))
 
 
-def test_the_shipped_database_marks_the_two_pairs_apart():
+def test_the_shipped_database_marks_the_three_pairs_apart():
     with sqlite3.connect(f"file:{SHIPPED_DB}?mode=ro", uri=True) as conn:
         rows = conn.execute("SELECT i.key, i.year, a.label, a.reason FROM indicator_apart a "
                             "JOIN indicators i ON i.id = a.indicator_id ORDER BY i.position, i.year").fetchall()
     assert [(k, y, label) for k, y, label, _ in rows] == [
         ("hightech_new", 2019, "新增（新认定）国家高新技术企业"), ("hightech_new", 2020, "净增国家高新技术企业"),
+        ("beijing_projects", 2019, "引进北京项目"), ("beijing_projects", 2020, "落实北京优质项目"),
         ("community_health", 2019, "新增社区卫生服务中心"), ("community_health", 2020, "建成社区卫生服务站")]
     assert all("不能直接比较" in reason for *_, reason in rows)

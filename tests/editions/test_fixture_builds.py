@@ -165,3 +165,15 @@ def test_an_actual_value_outside_the_reviewed_years_is_refused(tmp_path):
 def test_fixture_sources_are_where_the_tests_say(tmp_path):
     assert sorted(p.name for p in EDITIONS.iterdir()) == [
         "dongli_2021_annotations.toml", "dongli_2021_report.txt", "three_parts_report.txt", "unnumbered_report.txt"]
+
+
+@pytest.mark.parametrize("opened", ["dongli_2021_db"], indirect=True)
+def test_an_indicator_is_named_for_the_measure_its_quote_states(opened):
+    """Issue 17: the 2021 edition named 新增国家高新技术企业 a value whose quote says 净增…96家 (net, not new)."""
+    words = ("新增", "净增")
+    for ind in opened.indicators:
+        said = {w for w in words if w in ind.quote}
+        named = {w for w in words if w in (ind.label or ind.name)}
+        assert not named or named == said or not said, (ind.key, ind.name, ind.quote)
+        if said == {"净增"}:
+            assert "净增" in (ind.label or ind.name) and "net" in (ind.label_en or ind.name_en).lower(), ind

@@ -62,22 +62,22 @@ def test_clicking_a_bar_highlights_its_sentence(window, qtbot):
 
 def test_tooltip_text_names_value_unit_and_source(window):
     chart = window.page("overview").hightech_chart
-    derived = next(p.bar for p in chart.placed if p.bar.derived)
-    text = chart.tooltip_text(derived)
-    assert "550÷2=275家" in text and "本程序" in text and "实现国家高新技术企业倍增，达到550家" in text
+    goal = next(p.bar for p in chart.placed if p.bar.series == "goal")
+    text = chart.tooltip_text(goal)
+    assert "550家" in text and "单位：家" in text and "实现国家高新技术企业倍增，达到550家" in text
 
 
 def test_the_hightech_path_shows_only_what_the_report_supports(window):
-    """Issue 17: the overview drew “2018年底（推算） 326−113=213家” (113 counts new certifications, not the net
-    change) and called a 2.6× path doubling. Now the base is 550÷2 from note (1), labelled as the app's sum."""
+    """Issue 17: the overview drew “2018年底（推算） 326−113=213家”, then “550÷2=275家（推算）”; the report states
+    neither (倍增，达到550家 is no exact base). Only 326, 428 and 550 are drawn; 倍增 is said in the note's words."""
     page = window.page("overview")
     chart = page.hightech_chart
     shown = "\n".join([chart.title_label.text(), chart.note.text(), chart.accessibleDescription()]
                       + [i.textItem.toPlainText() for i in chart.plot.getPlotItem().items if hasattr(i, "textItem")])
-    assert "213" not in shown and "326−113" not in shown
-    assert "550÷2=275家" in shown and "本程序" in chart.note.text()
-    values = sorted(b.value for b in chart._chart.bars)
-    assert values[-1] == 2 * values[0]  # the path it calls 倍增 doubles indeed
+    assert "213" not in shown and "275" not in shown and "推算" not in shown
+    assert sorted(b.value for b in chart._chart.bars) == [326.0, 428.0, 550.0]
+    assert not any(p.bar.derived for p in chart.placed)
+    assert "“到2021年实现国家高新技术企业倍增，达到550家”" in chart.note.text()
 
 
 def test_the_overview_reads_as_a_step_not_a_verdict(window):

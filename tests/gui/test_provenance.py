@@ -1,8 +1,9 @@
 """Provenance of every shown number (issue 17): each number drawn on a chart or written on a figure card is a
-span of the report (a figure whose text stands at its offsets in its paragraph or note), an arithmetic over
-figures the chart shows as such (a ``Formula`` that holds), a count the app made of its own items, or a year of
-the edition. Walked over every chart and card of every page of the shipped edition and of every fixture
-edition in tests/fixtures/editions (an edition added there is walked too).
+span of the report (a figure whose text stands at its offsets in its paragraph or note), a count the app made
+of its own items, or a year of the edition. No chart draws a value worked out from figures (the doubling plan's
+base 550÷2=275 was one: 倍增，达到550家 does not state it). Walked over every chart and card of every page of
+the shipped edition and of every fixture edition in tests/fixtures/editions (an edition added there is walked
+too).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from tests.gui.conftest import make_options
 
 EDITIONS = ROOT / "tests" / "fixtures" / "editions"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-BASIS_CONSTANTS = {"倍增": 2.0, "翻一番": 2.0, "翻番": 2.0}  # a constant the report states in words
 NAMED = re.compile(r"[A-Za-z]+\d+(?:\.\d+)?")  # a name with digits in it (PM2.5), not a quantity
 
 
@@ -61,8 +61,6 @@ class Ledger:
         doc = report.document
         years = {doc.year, doc.reviewed_from, doc.reviewed_to, doc.planned_year}
         years |= {i.year for i in report.indicators} | {i.year for i in report.livelihood_items()}
-        first = doc.reviewed_from if doc.reviewed_from is not None else doc.year
-        years.add(first - 1)  # the base year of the reviewed year's changes (the doubling plan's 基期)
         self.years = {str(y) for y in years if y is not None}
         self.report_text = "\n".join(p.text for sec in report.sections for p in report.paragraphs(sec.id))
 
@@ -95,15 +93,8 @@ class Ledger:
         """The numbers a bar may show, each proven: its figure's span, its formula, its count, its quote."""
         if bar.figure_id is not None:
             return set(numbers(self.figure_span(bar.figure_id))) | self.quoted(bar)
-        if bar.formula is not None:
-            formula = bar.formula
-            span = self.figure_span(formula.figure_id)
-            fig = self.report.figure(formula.figure_id)
-            assert fig.value == formula.left and formula.holds(), formula
-            assert formula.basis in self.host(fig.paragraph_id, fig.glossary_id), formula  # the report's words
-            assert formula.right == BASIS_CONSTANTS.get(formula.basis), formula  # …which state the constant
-            assert numbers(formula.text)[0] in numbers(span)
-            return set(numbers(formula.text)) | self.quoted(bar)
+        # No derived value is drawn (issue 17): 倍增，达到550家 gives no exact base, so 550÷2=275 was invented too.
+        assert bar.formula is None and not bar.derived, bar
         if bar.series in ("done", "planned"):  # the app's own count of the topic's items
             items = [i for i in self.report.livelihood_items() if i.topic == bar.row and i.kind == bar.series]
             assert bar.value == len(items), bar
@@ -195,7 +186,7 @@ def test_every_shown_number_is_a_figure_a_formula_a_count_or_a_year(qtbot, tmp_p
 
 
 def test_the_walk_catches_an_invented_number(qtbot, report):
-    """The check can fail: the old 2018 base, 326−113=213, is neither a figure nor a shown formula."""
+    """The check can fail: the old 2018 bases, 326−113=213 and 550÷2=275, are not figures of the report."""
     from dongli_desktop.core import charts
 
     path = charts.hightech_path(report)
@@ -205,3 +196,10 @@ def test_the_walk_catches_an_invented_number(qtbot, report):
                    glossary_id=None, figure_id=None, derived=True)
     with pytest.raises(AssertionError):
         Ledger(report).bar_numbers(invented)
+    goal = next(b for b in path.bars if b.series == "goal")
+    assert goal.figure_id is not None and "倍增" in goal.quote
+    halved = charts.Formula(figure_id=goal.figure_id, left=550.0, op="÷", right=2.0, result=275.0, unit="家",
+                            basis="倍增")
+    doubling = next(i for i in report.indicators if i.figure is not None and i.figure.id == goal.figure_id)
+    with pytest.raises(AssertionError):  # a formula the chart would label 推算 is no longer accepted either
+        Ledger(report).bar_numbers(charts.Bar.derived_from(doubling, year=2018, formula=halved))

@@ -173,15 +173,12 @@ class OverviewPage(Page):
         self.ready.emit()
 
     def _path_note(self, path: charts.Chart) -> str:
-        """Where the base year's number comes from: the report does not state it; the app shows its arithmetic."""
-        base = next((b for b in path.bars if b.formula is not None), None)
-        if base is None or base.formula is None:
+        """The doubling plan in the note's own words; the base year's number is not stated, so none is drawn."""
+        goal = next((b for b in path.bars if b.series == "goal" and "倍增" in b.quote), None)
+        if goal is None:
             return ""
-        goal = next(b for b in path.bars if b.figure_id == base.formula.figure_id)
-        return self.tr("报告没有写出{base}年（倍增计划的基期）的企业数。注释里说到{goal_year}年"
-                       "“实现国家高新技术企业倍增，达到{goal}”：倍增就是翻一番，"
-                       "所以本程序算出基期约为{formula}（斜线柱，仅供参考）。").format(
-            base=base.year, goal_year=goal.year, goal=goal.text, formula=base.formula.text)
+        return self.tr("报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，"
+                       "所以图中只画报告写出的数字。").format(quote=goal.quote)
 
     def _enable_speech(self) -> None:
         """Offer read-aloud on the cards once an engine with a Mandarin voice is known."""

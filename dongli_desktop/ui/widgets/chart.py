@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPen
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsRectItem,
@@ -74,6 +74,8 @@ LABEL_Z = 10  # value labels are drawn over the bars
 APART_MARK = "※"  # after the row label of a value whose pair is another measure (no space: labels wrap by words then)
 FOCUS_Z = 20  # the keyboard focus frame round a bar, over everything
 FOCUS_PEN_PX = 3  # WCAG 2.4.13: a focus indicator at least 2 px thick
+KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                  Qt.FocusReason.ShortcutFocusReason)  # focus that shows the ring
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ class ChartView(QWidget):
         self._simple = False
         self._plot_heights = (0, 0)  # the bars' plot squeezed to its minimum, and at ease
         self._focus_index: int | None = None  # the bar the keyboard is on
-        self._focus_frame: QGraphicsRectItem | None = None
+        self._focus_frame: QGraphicsRectItem | None = None  # the one focus frame, kept across redraws
+        self._focus_visible = False  # the ring shows after keyboard navigation only (Qt's focus-visible rule)
         self.tap_shows_tooltip = False
 
         self.title_label = QLabel(title)
@@ -229,8 +232,9 @@ class ChartView(QWidget):
     # -- data -----------------------------------------------------------------------
     def set_chart(self, chart: Chart, labels: Callable[[Bar], str] | None = None, note: str = "") -> None:
         """Draw ``chart``; ``labels`` gives the row label for a bar (defaults to the bar's label)."""
+        if chart != self._chart:  # other bars: the keyboard starts again at the first one
+            self._focus_index = 0 if self.plot.hasFocus() else None
         self._chart = chart
-        self._focus_index = None
         self._labels = {}
         for bar in chart.bars:  # a row of a pair apart is marked ※, the mark the note below explains
             self._labels.setdefault(bar.row, (labels(bar) if labels else bar.label) + (APART_MARK if bar.apart else ""))
@@ -494,9 +498,12 @@ class ChartView(QWidget):
         self.setAccessibleDescription(self.summary())
         self.plot.setAccessibleName(self.tr("{title}：图表，用方向键逐个查看数值").format(title=self._title))
         self.plot.setAccessibleDescription(self.summary())
-        self._focus_frame = None
+        if self._focus_index is not None and self._focus_index >= len(self._placed):
+            self._focus_index = None
         if self._focus_index is not None:
-            self._show_focus()
+            self._show_focus(tip=False)
+        else:
+            self._hide_focus()
 
     def _span(self, labels: list[_Label], plot_px: float) -> float:
         """The value axis runs from 0 to the data's largest value, plus room for labels right of the bars.
@@ -591,11 +598,19 @@ class ChartView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.plot and self._placed:
             kind = event.type()
-            if kind == QEvent.Type.FocusIn:
+            if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+                reason = event.reason()
+                if reason in KEYBOARD_FOCUS:
+                    self._focus_visible = True
+                elif reason != Qt.FocusReason.ActiveWindowFocusReason:  # a click, or the program: no ring
+                    self._focus_visible = False
                 if self._focus_index is None:
                     self._focus_index = 0
                 self._show_focus()
             elif kind == QEvent.Type.FocusOut:
+                self._hide_focus()
+            elif kind == QEvent.Type.MouseButtonPress:
+                self._focus_visible = False
                 self._hide_focus()
             elif kind == QEvent.Type.KeyRelease and self.plot.hasFocus() and self.focused_bar is not None:
                 # Qt hides any tooltip when a key is released (Tab, an arrow): show the value again after it
@@ -607,6 +622,8 @@ class ChartView(QWidget):
     def _key(self, event: QKeyEvent) -> bool:
         steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
         key = Qt.Key(event.key())
+        if key in steps or key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._focus_visible = True  # keyboard navigation: the ring shows
         if key in steps:
             self._focus_index = max(0, min(len(self._placed) - 1, (self._focus_index or 0) + steps[key]))
             self._show_focus()
@@ -620,10 +637,17 @@ class ChartView(QWidget):
             return True
         return False
 
-    def _show_focus(self) -> None:
-        """Frame the focused bar (≥ 2 px, the theme's focus colour), show its tooltip, tell screen readers."""
+    def _show_focus(self, tip: bool = True) -> None:
+        """Frame the focused bar (≥ 2 px, the theme's focus colour), show its tooltip, tell screen readers.
+
+        The one frame is painted only while the plot has the focus and the keyboard brought it there or
+        moved it (focus-visible); focus by a click tells screen readers but draws no ring over the labels."""
         bar = self.focused_bar
         if bar is None:
+            return
+        self.plot.setAccessibleDescription(self.plain_text(bar))
+        if not (self._focus_visible and self.plot.hasFocus()):
+            self._hide_focus(tip=False)
             return
         placed = self._placed[self._focus_index or 0]
         view = self.plot.getPlotItem().getViewBox()
@@ -641,20 +665,21 @@ class ChartView(QWidget):
         self._focus_frame.setPen(pen)
         self._focus_frame.setRect(rect)
         self._focus_frame.show()
-        self.plot.setAccessibleDescription(self.plain_text(bar))
-        self._show_tip()
+        if tip:
+            self._show_tip()
 
     def _show_tip(self) -> None:
         """The focused bar's value as a tooltip beside its focus frame, while the plot has the focus."""
         bar = self.focused_bar
-        if bar is None or self._focus_frame is None or not self.plot.hasFocus():
+        if bar is None or self._focus_frame is None or not self._focus_frame.isVisible() or not self.plot.hasFocus():
             return
         QToolTip.showText(self._global(self._focus_frame.rect().center()), self.tooltip_text(bar), self.plot)
 
-    def _hide_focus(self) -> None:
+    def _hide_focus(self, tip: bool = True) -> None:
         if self._focus_frame is not None and self._focus_frame.scene() is not None:
             self._focus_frame.hide()
-        QToolTip.hideText()
+        if tip:
+            QToolTip.hideText()
 
     def plain_text(self, bar: Bar) -> str:
         """One value as a sentence for screen readers: the measure, the year and the value with its qualifier."""
@@ -699,6 +724,14 @@ class ChartView(QWidget):
             QToolTip.showText(self._global(scene_pos), self.tooltip_text(bar), self.plot)
 
     def _bar_clicked(self, bar: Bar, scene_pos: QPointF) -> None:
+        """A click (or tap) opens the bar's sentence and moves the keyboard focus to that bar (no ring)."""
+        index = next((i for i, p in enumerate(self._placed) if p.bar == bar), None)
+        if index is not None:
+            self._focus_index = index
+            self._focus_visible = False
+            self._hide_focus(tip=False)
+            self.plot.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.plot.setAccessibleDescription(self.plain_text(bar))
         if self.tap_shows_tooltip:
             QToolTip.showText(self._global(scene_pos), self.tooltip_text(bar), self.plot)
         self.barActivated.emit(bar)
