@@ -167,104 +167,104 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="147"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="150"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="149"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="152"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="160"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="238"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="663"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="683"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="688"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="708"/>
         <source>不能直接比较：{reason}</source>
         <translation>Not directly comparable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="276"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="280"/>
         <source>{text}（本程序推算）</source>
         <translation>{text} (worked out by this app)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="284"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="288"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="318"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="322"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="319"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="323"/>
         <source>{text}（推算）</source>
         <translation>{text} (derived)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="320"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="324"/>
         <source>{text}（柱长不按比例）</source>
         <translation>{text} (bar not to scale)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="495"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="499"/>
         <source>{title}：图表，用方向键逐个查看数值</source>
         <translation>{title}: chart; use the arrow keys to read each value</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="534"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="541"/>
         <source>横轴：{axis}</source>
         <translation>Horizontal axis: {axis}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="539"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="546"/>
         <source>每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；不同行的柱子不能互相比较，请看柱子旁的数字。</source>
         <translation>Each row is one measure with its own scale: the longest bar in a row is that row&apos;s largest number, and bars in the same row compare by length; bars in different rows cannot be compared — read the numbers beside them.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="679"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="704"/>
         <source>报告原文是“{word}”：这是估计数，不是最终结果</source>
         <translation>The report says “{word}”: this is an estimate, not a final result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="681"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="706"/>
         <source>报告没有直接写出这个数，这是本程序用报告中的数字算出来的</source>
         <translation>The report does not state this number; this app worked it out from the report&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="542"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="549"/>
         <source>单位：{axis}（每个柱子都标有数值）</source>
         <translation>Unit: {axis} (every bar is labelled with its value)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="677"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="702"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="686"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="711"/>
         <source>原文：“{quote}”</source>
         <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="687"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="712"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="710"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="743"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="711"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="744"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -805,11 +805,6 @@
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
-        <source>报告没有写出{base}年（倍增计划的基期）的企业数。注释里说到{goal_year}年“实现国家高新技术企业倍增，达到{goal}”：倍增就是翻一番，所以本程序算出基期约为{formula}（斜线柱，仅供参考）。</source>
-        <translation>The report does not state the number for {base} (the doubling plan&apos;s base year). Its note says that by {goal_year} the number of national high-tech enterprises will double, reaching {goal}: doubling means twice as many, so this app works out the base as about {formula} (hatched bar, for reference only).</translation>
-    </message>
-    <message>
         <location filename="../../dongli_desktop/ui/pages/overview.py" line="70"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
@@ -853,6 +848,11 @@
         <location filename="../../dongli_desktop/ui/pages/overview.py" line="160"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="180"/>
+        <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
+        <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
 </context>
 <context>
