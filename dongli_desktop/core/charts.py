@@ -33,6 +33,9 @@ GROWTH_KEYS = ("gdp_growth", "budget_revenue_growth", "fai_growth", "income_grow
 MIN_BAR_PX = 4  # the shortest bar a non-zero value is drawn with
 
 
+SENTENCE_WORDS = ("预计", "初步核算", "初步统计", "初步")  # words that may govern a whole sentence
+
+
 def clause_qualifier(quote: str, figure: Figure | None) -> str:
     """The qualifying words of a figure that its own text lacks, read by :func:`parse_quantity` in the
     figure's quote: 预计 in 预计地区生产总值增长4%, 初步统计 in 初步统计增长5%, 约 in 全区约3万人."""
@@ -46,7 +49,9 @@ def clause_qualifier(quote: str, figure: Figure | None) -> str:
     except QuantityError:
         return ""
     words = [quantity.modal] + [w for w in quantity.qualifiers if not quantity.modal.startswith(w)]
-    return "".join(dict.fromkeys(w for w in words if w and w not in figure.text))
+    # the builder read the whole sentence: a 预计 opening it qualifies figures beyond the quote's own clause
+    recorded = [w for w in (figure.qualifiers or "").split(",") if w in SENTENCE_WORDS]
+    return "".join(dict.fromkeys(w for w in recorded + words if w and w not in figure.text))
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,7 @@ class Figure:
     qualifier: str | None
     base_value: float
     base_unit: str | None
+    qualifiers: str | None = None  # the builder's qualifying words from the whole sentence (预计…), if recorded
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,13 @@ class Report:
         row = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return row is not None
 
+    @cached_property
+    def _figure_columns(self) -> str:
+        """The figure columns to read: ``qualifiers`` (the builder's reading of the whole sentence, e.g. the
+        预计 that opens it) only where the edition has it (built before it was added: none)."""
+        present = {r[0] for r in self._conn.execute("SELECT name FROM pragma_table_info('figures')")}
+        return FIGURE_COLUMNS + (", qualifiers" if "qualifiers" in present else "")
+
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         cursor = self._conn.cursor()
         cursor.row_factory = sqlite3.Row
@@ -180,12 +187,12 @@ class Report:
 
     # -- figures and glossary ---------------------------------------------------
     def figures(self, paragraph_id: int) -> tuple[Figure, ...]:
-        rows = self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE paragraph_id = ? ORDER BY start",
+        rows = self._rows(f"SELECT {self._figure_columns} FROM figures WHERE paragraph_id = ? ORDER BY start",
                           (paragraph_id,))
         return tuple(from_row(Figure, r) for r in rows)
 
     def figure(self, figure_id: int) -> Figure:
-        return from_row(Figure, self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,))[0])
+        return from_row(Figure, self._rows(f"SELECT {self._figure_columns} FROM figures WHERE id = ?", (figure_id,))[0])
 
     def _mentions(self, where: str, params: tuple[Any, ...]) -> tuple[Mention, ...]:
         rows = self._rows(
@@ -227,7 +234,7 @@ class Report:
             "LEFT JOIN glossary g ON g.id = i.glossary_id "
             "ORDER BY i.position, i.year"
         )
-        figures = {r["id"]: from_row(Figure, r) for r in self._rows(f"SELECT {FIGURE_COLUMNS} FROM figures")}
+        figures = {r["id"]: from_row(Figure, r) for r in self._rows(f"SELECT {self._figure_columns} FROM figures")}
         apart = self._apart_notes
         return tuple(
             from_row(Indicator, r, figure=figures.get(r["figure_id"]), headline=bool(r["headline"]),

@@ -82,6 +82,25 @@ def test_an_estimate_is_shown_as_an_estimate(report):
     assert (gdp.qualifier, gdp.shown) == ("预计", "预计4%")
 
 
+def test_a_sentence_opening_with_an_estimate_qualifies_every_figure_of_it(report):
+    """预计地区生产总值增长4%…；一般公共预算收入63.2亿元…增长2.4%；居民人均可支配收入增长7.1%: the 预计 that opens
+    the sentence governs all of them (lay reader review), though each indicator's quote is only its clause."""
+    shown = {b.text: b.shown for b in charts.growth_chart(report).bars if b.series == "actual" and b.year == 2019}
+    for text in ("4%", "63.2亿元", "2.4%", "7.1%"):
+        if text in shown:
+            assert shown[text] == "预计" + text
+    assert len(set(shown) & {"4%", "2.4%", "7.1%"}) >= 2  # the growth chart carries the sentence's rates
+
+
+def test_a_recorded_sentence_qualifier_reaches_a_quote_without_it():
+    fig = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=4, text="7.1%", value=7.1, unit="%",
+                 qualifier=None, base_value=7.1, base_unit=None, qualifiers="预计")
+    assert charts.clause_qualifier("居民人均可支配收入增长7.1%", fig) == "预计"
+    fig_none = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=4, text="7.1%", value=7.1, unit="%",
+                      qualifier=None, base_value=7.1, base_unit=None, qualifiers="余")  # a word of the number itself
+    assert charts.clause_qualifier("居民人均可支配收入增长7.1%", fig_none) == ""
+
+
 @pytest.mark.parametrize(("key", "labels"), [
     ("hightech_new", ("新增（新认定）国家高新技术企业", "净增国家高新技术企业")),
     ("community_health", ("新增社区卫生服务中心", "建成社区卫生服务站")),
