@@ -23,7 +23,7 @@ from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, dat
 from dongli_desktop.ui.logs import LOG, route_qt_messages, setup_logging  # noqa: E402
 from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
 from dongli_desktop.ui.settings import Preferences  # noqa: E402
-from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
+from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet, use_own_fontconfig  # noqa: E402
 
 if TYPE_CHECKING:
     from dongli_desktop.core.config import KioskConfig
@@ -147,6 +147,11 @@ def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | N
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.kiosk:
+        use_own_fontconfig()  # before Qt starts fontconfig: the kiosk user's fontconfig files are never read
+        from dongli_desktop.core.hardening import forbid_ptrace
+
+        forbid_ptrace()  # another process of the kiosk user cannot attach to this one
     setup_logging()
     route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()

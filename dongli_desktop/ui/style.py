@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 from string import Template
 
@@ -52,6 +53,19 @@ class Metrics:
             "h2": self.pt(1.35), "h1": self.pt(1.7), "value": self.pt(1.9),
             "pad": round(10 * self.scale), "pad2": round(18 * self.scale),
         }
+
+
+KIOSK_FONTCONFIG = "kiosk-fonts.conf"  # in resources/fonts
+
+
+def use_own_fontconfig(folder: Path | None = None) -> Path:
+    """Point fontconfig at the configuration the app ships (before Qt starts fontconfig), so the user's
+    own fontconfig files, fonts and cache are never read: in kiosk mode they belong to the kiosk user, whose
+    shell could plant a FIFO there (or an ``<include>`` of one) and hang the start. Returns the file."""
+    conf = (folder or resources_dir() / "fonts") / KIOSK_FONTCONFIG
+    os.environ["FONTCONFIG_FILE"] = str(conf)
+    os.environ.pop("FONTCONFIG_PATH", None)  # no other folder of configuration files either
+    return conf
 
 
 def load_fonts(folder: Path | None = None) -> str:
