@@ -1,7 +1,8 @@
 """User preferences kept between runs (QSettings), validated on the way in and out.
 
 The settings file (and Qt's organisation-wide fallback file) is checked before QSettings reads it: a regular
-file (no FIFO, device or link) of at most MAX_SETTINGS_BYTES; QSettings' fallbacks are switched off. Anything else is left alone and the preferences live in memory for the run.
+file (no FIFO, device or link) of at most MAX_SETTINGS_BYTES; QSettings' fallbacks are switched off.
+Anything else is left alone and the preferences live in memory for the run.
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ctypes
+import ctypes.util
 import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
@@ -65,7 +68,24 @@ def use_own_fontconfig(folder: Path | None = None) -> Path:
     conf = (folder or resources_dir() / "fonts") / KIOSK_FONTCONFIG
     os.environ["FONTCONFIG_FILE"] = str(conf)
     os.environ.pop("FONTCONFIG_PATH", None)  # no other folder of configuration files either
+    _disable_fontconfig_home()
     return conf
+
+
+def _disable_fontconfig_home() -> bool:
+    """``FcConfigEnableHome(False)`` in the fontconfig library Qt uses (the same shared object).
+
+    FONTCONFIG_FILE alone is not enough: fontconfig 2.13+ also parses every template in conf.avail for
+    their descriptions, and 50-user.conf there includes ~/.config/fontconfig/fonts.conf (and whatever it
+    includes). With home disabled, fontconfig expands no ``~`` and no XDG user folder at all."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        fontconfig = ctypes.CDLL(ctypes.util.find_library("fontconfig") or "libfontconfig.so.1")
+        fontconfig.FcConfigEnableHome(0)
+    except (OSError, AttributeError):
+        return False
+    return True
 
 
 def load_fonts(folder: Path | None = None) -> str:

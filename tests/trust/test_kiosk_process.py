@@ -13,8 +13,8 @@ import pytest
 from dongli_desktop.core import hardening
 from tests.trust.test_kiosk_fifos import HANG_CEILING, ROOT
 
-AFTER_RUN = ("import sys; from dongli_desktop.__main__ import main; from dongli_desktop.core.hardening import dumpable; "
-             "import os; code = main(sys.argv[1:]); print('DUMPABLE', dumpable()); "
+AFTER_RUN = ("import sys; from dongli_desktop.__main__ import main; "
+             "from dongli_desktop.core.hardening import dumpable; import os; code = main(sys.argv[1:]); print('DUMPABLE', dumpable()); "
              "print('FONTCONFIG_FILE', os.environ.get('FONTCONFIG_FILE')); sys.exit(code)")
 
 
@@ -45,7 +45,8 @@ def test_the_desktop_app_stays_dumpable(tmp_path: Path):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
 def test_forbid_ptrace_clears_the_dumpable_flag():
-    code = "from dongli_desktop.core import hardening as h; b = h.dumpable(); ok = h.forbid_ptrace(); print(b, ok, h.dumpable())"
+    code = ("from dongli_desktop.core import hardening as h; b = h.dumpable(); ok = h.forbid_ptrace(); "
+            "print(b, ok, h.dumpable())")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          timeout=HANG_CEILING, env=dict(os.environ)).stdout.split()
     assert out == ["1", "True", "0"]
