@@ -14,7 +14,8 @@ from dongli_desktop.core import hardening
 from tests.trust.test_kiosk_fifos import HANG_CEILING, ROOT
 
 AFTER_RUN = ("import sys; from dongli_desktop.__main__ import main; "
-             "from dongli_desktop.core.hardening import dumpable; import os; code = main(sys.argv[1:]); print('DUMPABLE', dumpable()); "
+             "from dongli_desktop.core.hardening import dumpable; import os; code = main(sys.argv[1:]); "
+             "print('DUMPABLE', dumpable()); "
              "print('FONTCONFIG_FILE', os.environ.get('FONTCONFIG_FILE')); sys.exit(code)")
 
 
