@@ -330,9 +330,12 @@ class ContentStatus:
         return asdict(self)
 
 
-def content_status(base: Path | None = None, trust_dir: Path | None = None) -> ContentStatus:
-    """Verify what would be shown now and combine it with the last update's record. Never raises for bad files."""
-    choice = _choose(base, trust_dir)
+def content_status(base: Path | None = None, trust_dir: Path | None = None, kiosk: bool = False) -> ContentStatus:
+    """Verify what would be shown now and combine it with the last update's record. Never raises for bad files.
+
+    ``kiosk``: as at a kiosk's start, the user's own content folder (the kiosk user's, who can fill it) is
+    never read."""
+    choice = _choose(base, trust_dir, kiosk=kiosk)
     if choice.source != "bundled":
         folder = choice.path.parent
     elif base is None and os.path.lexists(system_content_dir()):
