@@ -504,11 +504,15 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
         return result
 
 
-def updater_config() -> UpdaterConfig:
-    """The limits every update uses (metadata sizes, root rotations)."""
+def updater_config(cached_roots: int = 0) -> UpdaterConfig:
+    """The limits every update uses (metadata sizes, root rotations).
+
+    ``cached_roots``: root versions past the anchor already verified in the cache. ngclient starts from the
+    anchor every time, so they are added to the budget: only new rotations count against it."""
     from tuf.ngclient.config import UpdaterConfig
 
-    return UpdaterConfig(max_root_rotations=trust.MAX_ROOT_ROTATIONS, root_max_length=trust.MAX_METADATA_BYTES,
+    return UpdaterConfig(max_root_rotations=cached_roots + trust.MAX_ROOT_ROTATIONS,
+                         root_max_length=trust.MAX_METADATA_BYTES,
                          timestamp_max_length=16 * 1024, snapshot_max_length=trust.MAX_METADATA_BYTES,
                          targets_max_length=trust.MAX_METADATA_BYTES)
 
@@ -547,7 +551,9 @@ def open_updater(cache: Path, metadata_url: str, targets_url: str | None, fetche
     from tuf.ngclient.updater import Updater
 
     _sanitize_cache(cache)
-    return Updater(str(cache), metadata_url, None, targets_url, fetcher=fetcher, config=updater_config(),
+    anchor_version = trust.trusted_root(anchor, None).version
+    cached = trust.trusted_root(anchor, cache / "root_history").version - anchor_version
+    return Updater(str(cache), metadata_url, None, targets_url, fetcher=fetcher, config=updater_config(cached),
                    bootstrap=anchor)
 
 
