@@ -110,6 +110,35 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
     return window, 0
 
 
+def start_page(options: argparse.Namespace, kiosk: KioskConfig | None) -> str:
+    """The page shown first: ``--page``, else the kiosk's start page, else the overview."""
+    return str(options.page or (kiosk.start_page if kiosk is not None else "overview"))
+
+
+def first_window(options: argparse.Namespace, kiosk: KioskConfig | None = None) -> tuple[MainWindow | None, int]:
+    """:func:`create_window` with its first page built. If building the first page of a chosen edition raises
+    (content that passed every check but still breaks a page), the app falls back to the bundled edition,
+    with a clear notice in the log, instead of failing at every start (exit 70)."""
+    window, code = create_window(options, kiosk)
+    if window is None or options.db:
+        return window, code
+    try:
+        window.show_page(start_page(options, kiosk))  # builds the page (a chart's layout waits for a resize)
+        return window, code
+    except Exception:  # noqa: BLE001 - any failure of this edition's first page; the bundled one is next
+        from dongli_desktop.core.paths import bundled_database
+
+        failed = window.report.path
+        LOG.exception("the edition %s could not show its first page: falling back to the bundled edition", failed)
+        window.report.close()
+        window.deleteLater()
+        fallback = argparse.Namespace(**{**vars(options), "db": bundled_database()})
+        window, code = create_window(fallback, kiosk)
+        if window is not None:
+            LOG.warning("content: showing the bundled edition because %s failed at its first page", failed)
+        return window, code
+
+
 def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | None = None) -> Catalogue:
     """The editions a reader can switch between: the chosen database (``--db``, or the verified installed one)
     beside the bundled one (not with ``--db``), plus every ``*.db`` in ``--editions DIR``.
@@ -156,7 +185,7 @@ def run(options: argparse.Namespace) -> int:
     route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()
     kiosk = kiosk_config(options)
-    window, code = create_window(options, kiosk)
+    window, code = first_window(options, kiosk)
     if window is None:
         return code
     app = QApplication.instance()
