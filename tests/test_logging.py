@@ -27,15 +27,40 @@ def fresh_logger():
     logs.LOG.handlers[:] = saved
 
 
-def test_full_device_gives_one_notice_and_no_tracebacks(fresh_logger, capsys):
-    """/dev/full fails every write with ENOSPC, as a full disk does."""
-    assert logs.setup_logging(Path("/dev/full")) == Path("/dev/full")
+def test_full_device_gives_one_notice_and_no_tracebacks(fresh_logger, capsys, monkeypatch, tmp_path):
+    """A full disk (every write fails with ENOSPC, as /dev/full does): one notice, no tracebacks."""
+    real_open = logs.QuietFileHandler._open
+
+    def on_full_device(handler):
+        stream = real_open(handler)
+        stream.write = lambda _text: (_ for _ in ()).throw(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+        return stream
+
+    monkeypatch.setattr(logs.QuietFileHandler, "_open", on_full_device)
+    path = tmp_path / "app.log"
+    assert logs.setup_logging(path) == path
     for i in range(50):
         logs.LOG.warning("line %s", i)
     err = capsys.readouterr().err
     assert "Logging error" not in err and "Traceback" not in err
     assert err.count("cannot write the log") == 1
     assert "No space left on device" in err and "line 0" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link"])
+def test_a_log_path_that_is_not_a_regular_file_means_stderr_only(fresh_logger, tmp_path, kind):
+    """A FIFO planted as the log hung every kiosk start; a device or a link is not ours to write either."""
+    path = tmp_path / "logs" / "dongli-desktop.log"
+    path.parent.mkdir()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link":
+        path.symlink_to(tmp_path / "elsewhere.log")
+    else:
+        path = Path("/dev/full")
+    assert logs.setup_logging(path) is None
+    assert not any(isinstance(h, logging.FileHandler) for h in fresh_logger.handlers)
+    logs.LOG.warning("still fine")
 
 
 def test_injected_enospc_on_a_rotating_log(fresh_logger, tmp_path, capsys, monkeypatch):

@@ -330,9 +330,12 @@ class ContentStatus:
         return asdict(self)
 
 
-def content_status(base: Path | None = None, trust_dir: Path | None = None) -> ContentStatus:
-    """Verify what would be shown now and combine it with the last update's record. Never raises for bad files."""
-    choice = _choose(base, trust_dir)
+def content_status(base: Path | None = None, trust_dir: Path | None = None, kiosk: bool = False) -> ContentStatus:
+    """Verify what would be shown now and combine it with the last update's record. Never raises for bad files.
+
+    ``kiosk``: as at a kiosk's start, the user's own content folder (the kiosk user's, who can fill it) is
+    never read."""
+    choice = _choose(base, trust_dir, kiosk=kiosk)
     if choice.source != "bundled":
         folder = choice.path.parent
     elif base is None and os.path.lexists(system_content_dir()):
@@ -501,11 +504,15 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
         return result
 
 
-def updater_config() -> UpdaterConfig:
-    """The limits every update uses (metadata sizes, root rotations)."""
+def updater_config(cached_roots: int = 0) -> UpdaterConfig:
+    """The limits every update uses (metadata sizes, root rotations).
+
+    ``cached_roots``: root versions past the anchor already verified in the cache. ngclient starts from the
+    anchor every time, so they are added to the budget: only new rotations count against it."""
     from tuf.ngclient.config import UpdaterConfig
 
-    return UpdaterConfig(max_root_rotations=trust.MAX_ROOT_ROTATIONS, root_max_length=trust.MAX_METADATA_BYTES,
+    return UpdaterConfig(max_root_rotations=cached_roots + trust.MAX_ROOT_ROTATIONS,
+                         root_max_length=trust.MAX_METADATA_BYTES,
                          timestamp_max_length=16 * 1024, snapshot_max_length=trust.MAX_METADATA_BYTES,
                          targets_max_length=trust.MAX_METADATA_BYTES)
 
@@ -544,7 +551,9 @@ def open_updater(cache: Path, metadata_url: str, targets_url: str | None, fetche
     from tuf.ngclient.updater import Updater
 
     _sanitize_cache(cache)
-    return Updater(str(cache), metadata_url, None, targets_url, fetcher=fetcher, config=updater_config(),
+    anchor_version = trust.trusted_root(anchor, None).version
+    cached = trust.trusted_root(anchor, cache / "root_history").version - anchor_version
+    return Updater(str(cache), metadata_url, None, targets_url, fetcher=fetcher, config=updater_config(cached),
                    bootstrap=anchor)
 
 

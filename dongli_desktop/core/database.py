@@ -87,9 +87,29 @@ def _type_test(column: str, spec: str) -> str:
     return f'typeof("{column}") NOT IN ({names})'
 
 
+MAX_MAGNITUDE = 1e15  # no figure of a district's report comes near; beyond it a chart's arithmetic overflows
+_OUT_OF_RANGE = f"a number beyond ±{MAX_MAGNITUDE:g} (or infinite)"
+
+
+def _range_test(column: str, spec: str) -> str | None:
+    """SQL that is 1 for a row whose number in a "real" ``column`` is infinite or absurdly large (NaN is
+    stored as NULL by SQLite, which the type test catches); None for other columns."""
+    if spec.rstrip("?") != "real":
+        return None
+    return f'("{column}" > {MAX_MAGNITUDE!r} OR "{column}" < -{MAX_MAGNITUDE!r})'
+
+
+def _finding(name: str, spec: str) -> str:
+    """The SQL that names what is wrong with ``name`` in a row (its storage type, or that it is out of range)."""
+    out_of_range = _range_test(name, spec)
+    extra = f" WHEN {out_of_range} THEN '{_OUT_OF_RANGE}'" if out_of_range else ""
+    return f'max(CASE WHEN {_type_test(name, spec)} THEN typeof("{name}"){extra} END)'
+
+
 def check_types(conn: sqlite3.Connection, path: Path, version: str) -> None:
     """Refuse a database in which a column the reader relies on is missing or holds a value of the wrong
-    storage type. One scan per table; raises DatabaseCorruptError naming the column and what it holds."""
+    storage type, or a "real" column an infinite or absurd number (beyond ±MAX_MAGNITUDE: it overflowed the
+    chart at every start). One scan per table; raises DatabaseCorruptError naming the column and what it holds."""
     for table, columns in schema.COLUMN_TYPES.items():
         newer = schema.OPTIONAL_COLUMNS.get(table, ()) + (schema.ADDED_IN_SCHEMA_2.get(table, ()) if version == "1"
                                                           else ())
@@ -102,8 +122,7 @@ def check_types(conn: sqlite3.Connection, path: Path, version: str) -> None:
         missing = [name for name, _ in checked if name not in present]
         if missing:
             raise DatabaseVersionError(path, f"table {table} has no column {', '.join(missing)}")
-        tests = ", ".join(f'max(CASE WHEN {_type_test(name, spec)} THEN typeof("{name}") END)'
-                          for name, spec in checked)
+        tests = ", ".join(_finding(name, spec) for name, spec in checked)
         found_types = conn.execute(f'SELECT {tests} FROM "{table}"').fetchone()
         for (name, spec), found in zip(checked, found_types, strict=True):
             if found is not None:

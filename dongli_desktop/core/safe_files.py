@@ -52,6 +52,30 @@ def open_regular(path: Path, max_bytes: int | None = None, follow: bool = False)
         raise
 
 
+def open_append(path: Path, mode: int = 0o600) -> BinaryIO:
+    """Open ``path`` for appending (created if absent) only if it is a regular file: never a FIFO (opened
+    with ``O_NONBLOCK``, so a planted FIFO cannot make us wait), a device or a link (``O_NOFOLLOW``)."""
+    flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd = os.open(path, flags, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeFileError(exc.errno, "is a symbolic link, refused", str(path)) from exc
+        if exc.errno == errno.ENXIO:  # a FIFO with no reader: O_NONBLOCK|O_WRONLY fails at once
+            raise UnsafeFileError(exc.errno, "is not a regular file, refused", str(path)) from exc
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnsafeFileError(0, "is not a regular file, refused", str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "ab")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_bounded(path: Path, max_bytes: int, follow: bool = False) -> bytes:
     """The bytes of a small regular file, refusing more than ``max_bytes`` (checked while reading)."""
     with open_regular(path, max_bytes, follow=follow) as fh:

@@ -31,7 +31,11 @@ if TYPE_CHECKING:
 
 TARGET_NAME = "dongli.db"
 MAX_METADATA_BYTES = 512 * 1024
-MAX_ROOT_ROTATIONS = 64
+# New root versions one update may fetch past the newest verified cached root: python-tuf's default. TUF's spec
+# (5.3.3) bounds the rotations of one update run to stop an endless chain; roots already verified and
+# cached count against no budget, or updates would stop for good N versions past the shipped anchor.
+MAX_ROOT_ROTATIONS = 256
+MAX_CACHED_ROOTS = 100_000  # only a bound on the local files read; each one is verified by its predecessor
 MAX_DATABASE_BYTES = 512 * 1024 * 1024
 
 
@@ -94,7 +98,7 @@ def trusted_root(anchor: bytes, history: Path | None) -> Root:
     root: Root = md.signed
     if history is None:
         return root
-    for _ in range(MAX_ROOT_ROTATIONS):
+    for _ in range(MAX_CACHED_ROOTS):
         candidate = history / f"{root.version + 1}.root.json"
         try:
             data = read_bounded(candidate, MAX_METADATA_BYTES)

@@ -23,7 +23,7 @@ from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, dat
 from dongli_desktop.ui.logs import LOG, route_qt_messages, setup_logging  # noqa: E402
 from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
 from dongli_desktop.ui.settings import Preferences  # noqa: E402
-from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet  # noqa: E402
+from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet, use_own_fontconfig  # noqa: E402
 
 if TYPE_CHECKING:
     from dongli_desktop.core.config import KioskConfig
@@ -110,6 +110,35 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
     return window, 0
 
 
+def start_page(options: argparse.Namespace, kiosk: KioskConfig | None) -> str:
+    """The page shown first: ``--page``, else the kiosk's start page, else the overview."""
+    return str(options.page or (kiosk.start_page if kiosk is not None else "overview"))
+
+
+def first_window(options: argparse.Namespace, kiosk: KioskConfig | None = None) -> tuple[MainWindow | None, int]:
+    """:func:`create_window` with its first page built. If building the first page of a chosen edition raises
+    (content that passed every check but still breaks a page), the app falls back to the bundled edition,
+    with a clear notice in the log, instead of failing at every start (exit 70)."""
+    window, code = create_window(options, kiosk)
+    if window is None or options.db:
+        return window, code
+    try:
+        window.show_page(start_page(options, kiosk))  # builds the page (a chart's layout waits for a resize)
+        return window, code
+    except Exception:  # noqa: BLE001 - any failure of this edition's first page; the bundled one is next
+        from dongli_desktop.core.paths import bundled_database
+
+        failed = window.report.path
+        LOG.exception("the edition %s could not show its first page: falling back to the bundled edition", failed)
+        window.report.close()
+        window.deleteLater()
+        fallback = argparse.Namespace(**{**vars(options), "db": bundled_database()})
+        window, code = create_window(fallback, kiosk)
+        if window is not None:
+            LOG.warning("content: showing the bundled edition because %s failed at its first page", failed)
+        return window, code
+
+
 def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | None = None) -> Catalogue:
     """The editions a reader can switch between: the chosen database (``--db``, or the verified installed one)
     beside the bundled one (not with ``--db``), plus every ``*.db`` in ``--editions DIR``.
@@ -147,11 +176,16 @@ def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | N
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.kiosk:
+        use_own_fontconfig()  # before Qt starts fontconfig: the kiosk user's fontconfig files are never read
+        from dongli_desktop.core.hardening import forbid_ptrace
+
+        forbid_ptrace()  # another process of the kiosk user cannot attach to this one
     setup_logging()
     route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()
     kiosk = kiosk_config(options)
-    window, code = create_window(options, kiosk)
+    window, code = first_window(options, kiosk)
     if window is None:
         return code
     app = QApplication.instance()

@@ -128,6 +128,7 @@ class AboutDialog(FittedDialog):
                 sha=grouped(document.source_sha256)), "muted"))
         layout.addWidget(make_label(self.tr("字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。"), "muted"))
         layout.addWidget(make_label(self.tr("本程序完全离线运行，不收集任何个人信息。"), "muted"))
+        self.kiosk = kiosk
         self.status_label = make_label("" if kiosk else self.content_status_text(status), "muted")
         self.status_label.setAccessibleName(self.tr("内容更新状态"))
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -159,7 +160,8 @@ class AboutDialog(FittedDialog):
             if status is None:
                 from dongli_desktop.core.content import content_status
 
-                status = content_status
+                kiosk = getattr(self, "kiosk", False)
+                status = lambda: content_status(kiosk=kiosk)  # noqa: E731 (a kiosk never reads its user's folder)
             st = status()
         except Exception as exc:  # noqa: BLE001 (About must open whatever the content folder holds)
             LOG.warning("about: content status unavailable: %s", exc)

@@ -2,7 +2,8 @@
 
 * A log file that cannot be written (disk full, removed, read-only) gives one notice on stderr, with
   the record that failed, and is then silent: no "--- Logging error ---" traceback per call.
-* No usable data folder (no home, no writable folder): stderr only.
+* No usable data folder (no home, no writable folder), or a log path that is not a regular file (a FIFO
+  or a link planted by the kiosk user's shell; opened with O_NONBLOCK|O_NOFOLLOW): stderr only.
 * Qt's own messages are routed here: absent optional parts (PipeWire, a speech engine plug-in) are one
   INFO line each in the log and nothing on the terminal; only Qt's critical and fatal messages also
   reach stderr.
@@ -13,6 +14,7 @@ This module imports Qt only inside ``route_qt_messages`` (the supervisor uses it
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -20,6 +22,7 @@ import sys
 from pathlib import Path
 
 from dongli_desktop.core.paths import log_file
+from dongli_desktop.core.safe_files import open_append
 
 LOG = logging.getLogger("dongli")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -46,6 +49,11 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
                          f"further log lines are dropped. Last: {record.levelname} {record.getMessage()}\n")
             sys.stderr.flush()
 
+
+    def _open(self) -> io.TextIOWrapper:
+        """The log file, opened only if it is a regular file (a planted FIFO or link is refused at once)."""
+        return io.TextIOWrapper(open_append(Path(self.baseFilename)), encoding="utf-8", errors="replace",
+                                line_buffering=False)
 
     def close(self) -> None:
         with contextlib.suppress(OSError, ValueError):

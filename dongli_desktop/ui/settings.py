@@ -1,7 +1,8 @@
 """User preferences kept between runs (QSettings), validated on the way in and out.
 
-The settings file is checked before QSettings reads it: a regular file (no FIFO, device or link) of at most
-MAX_SETTINGS_BYTES. Anything else is left alone and the preferences live in memory for the run.
+The settings file (and Qt's organisation-wide fallback file) is checked before QSettings reads it: a regular
+file (no FIFO, device or link) of at most MAX_SETTINGS_BYTES; QSettings' fallbacks are switched off.
+Anything else is left alone and the preferences live in memory for the run.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ def _usable(path: Path) -> bool:
         return False
 
 
+def fallback_path() -> Path:
+    """Qt's organisation-wide file for "Dongli" (a fallback QSettings would also read): checked too, and
+    fallbacks are switched off, so a FIFO planted there cannot hang the start."""
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(config) / "Dongli.conf"
+
+
 def default_path() -> Path:
     """Where QSettings("Dongli", "dongli-desktop") keeps its file (QSettings reads it when constructed)."""
     config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
@@ -57,12 +65,15 @@ def default_path() -> Path:
 class Preferences:
     def __init__(self, path: Path | None = None) -> None:
         self._settings: QSettings | _MemorySettings
-        if not _usable(default_path() if path is None else path):
+        files = [default_path(), fallback_path()] if path is None else [path]
+        if not all(_usable(f) for f in files):  # every file QSettings could read, not only our own
             self._settings = _MemorySettings()
         elif path is None:
             self._settings = QSettings("Dongli", "dongli-desktop")
+            self._settings.setFallbacksEnabled(False)  # never the organisation-wide or system-wide files
         else:
             self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+            self._settings.setFallbacksEnabled(False)
 
     @property
     def font_scale(self) -> float:

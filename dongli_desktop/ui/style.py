@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -52,6 +56,36 @@ class Metrics:
             "h2": self.pt(1.35), "h1": self.pt(1.7), "value": self.pt(1.9),
             "pad": round(10 * self.scale), "pad2": round(18 * self.scale),
         }
+
+
+KIOSK_FONTCONFIG = "kiosk-fonts.conf"  # in resources/fonts
+
+
+def use_own_fontconfig(folder: Path | None = None) -> Path:
+    """Point fontconfig at the configuration the app ships (before Qt starts fontconfig), so the user's
+    own fontconfig files, fonts and cache are never read: in kiosk mode they belong to the kiosk user, whose
+    shell could plant a FIFO there (or an ``<include>`` of one) and hang the start. Returns the file."""
+    conf = (folder or resources_dir() / "fonts") / KIOSK_FONTCONFIG
+    os.environ["FONTCONFIG_FILE"] = str(conf)
+    os.environ.pop("FONTCONFIG_PATH", None)  # no other folder of configuration files either
+    _disable_fontconfig_home()
+    return conf
+
+
+def _disable_fontconfig_home() -> bool:
+    """``FcConfigEnableHome(False)`` in the fontconfig library Qt uses (the same shared object).
+
+    FONTCONFIG_FILE alone is not enough: fontconfig 2.13+ also parses every template in conf.avail for
+    their descriptions, and 50-user.conf there includes ~/.config/fontconfig/fonts.conf (and whatever it
+    includes). With home disabled, fontconfig expands no ``~`` and no XDG user folder at all."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        fontconfig = ctypes.CDLL(ctypes.util.find_library("fontconfig") or "libfontconfig.so.1")
+        fontconfig.FcConfigEnableHome(0)
+    except (OSError, AttributeError):
+        return False
+    return True
 
 
 def load_fonts(folder: Path | None = None) -> str:
