@@ -49,57 +49,57 @@
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="132"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="133"/>
         <source>内容更新状态</source>
         <translation>Content update status</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="140"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="141"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="147"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
         <source>内容更新状态：暂时无法读取。</source>
         <translation>Content update status: cannot be read at the moment.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="169"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
         <source>内容版本：随程序安装的版本</source>
         <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
         <source>内容版本：{edition}（第 {version} 版）</source>
         <translation>Content edition: {edition} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="175"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="175"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="178"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="179"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -1270,17 +1270,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="196"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="200"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="202"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
