@@ -109,7 +109,7 @@ def test_speaker_picks_a_mandarin_voice_of_the_real_engine(qapp, qtbot):
     def start() -> speech.Speaker:
         speaker = speech.Speaker("speechd")
         assert speaker.state is speech.State.STARTING and speaker.available and not speaker.is_ready
-        qtbot.waitUntil(lambda: speaker.state is not speech.State.STARTING, timeout=20000)
+        qtbot.waitUntil(lambda: speaker.state is not speech.State.STARTING, timeout=120000)  # a ceiling (loaded CI)
         return speaker
 
     speaker = start()
