@@ -39,6 +39,10 @@ def _main(args: list[str]) -> int:
 
         setup_logging()
         return supervise(child_command(args), watchdog=Watchdog(timeout=SUPERVISOR_WATCHDOG_SECONDS))
+    if options.kiosk:  # before anything connects to X (the display check below does): see x_client_environment
+        from dongli_desktop.core.hardening import x_client_environment
+
+        os.environ.update(x_client_environment(dict(os.environ), os.environ.get("HOME")))
     problem = no_display()
     if problem is not None:
         return problem

@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import logging
 import sys
+from pathlib import Path
 
 LOG = logging.getLogger("dongli.hardening")
 PR_GET_DUMPABLE = 3
@@ -45,3 +46,33 @@ def forbid_ptrace() -> bool:
         LOG.warning("prctl(PR_SET_DUMPABLE, 0) failed (errno %d)", ctypes.get_errno())
         return False
     return True
+
+
+# The X libraries read two kinds of file from the kiosk user's own (writable) HOME before any of our code can
+# check them: libXau's ~/.Xauthority (a FIFO or a huge sparse file there hung every start) and libXcursor's
+# ~/.icons themes (a FIFO hung the start; a screen-sized cursor image drew unsigned pictures over the report).
+SYSTEM_CURSOR_PATH = "/usr/share/icons:/usr/share/pixmaps"
+MAX_XAUTHORITY_BYTES = 64 * 1024  # a real one holds a few cookies
+
+
+def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str, str]:
+    """The variables to set so that the X libraries read nothing unchecked from the kiosk user's HOME.
+
+    Cursors come from the system's themes only (``XCURSOR_PATH``); ``~/.Xauthority`` is used only when it is a
+    small regular file (not a link, FIFO, device or a sparse giant), else ``XAUTHORITY`` points at /dev/null (the
+    kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way."""
+    from dongli_desktop.core.safe_files import UnsafeFileError, read_bounded
+
+    changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH}
+    given = environ.get("XAUTHORITY")
+    candidate = given or (f"{home}/.Xauthority" if home else None)
+    if candidate:
+        try:
+            read_bounded(Path(candidate), MAX_XAUTHORITY_BYTES)
+        except FileNotFoundError:
+            if given:
+                changes["XAUTHORITY"] = "/dev/null"
+        except (UnsafeFileError, OSError, ValueError):
+            LOG.warning("kiosk: %s is not a small regular file; the X connection uses no cookie", candidate)
+            changes["XAUTHORITY"] = "/dev/null"
+    return changes

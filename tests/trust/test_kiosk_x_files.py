@@ -1,0 +1,78 @@
+"""The X libraries read ~/.Xauthority and ~/.icons from the kiosk user's own HOME before any app code runs
+(red-team pass 2): a FIFO or a sparse giant there hung every start, and a screen-sized cursor image drew an
+unsigned picture over the report. In kiosk mode the app points them elsewhere first (core/hardening.py)."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dongli_desktop.core.hardening import SYSTEM_CURSOR_PATH, x_client_environment
+
+ROOT = Path(__file__).resolve().parents[2]
+HANG_CEILING = 240  # seconds: only a ceiling for a hang, never a timing margin
+
+
+def test_cursors_come_from_the_system_themes_only(tmp_path: Path):
+    assert x_client_environment({}, str(tmp_path))["XCURSOR_PATH"] == SYSTEM_CURSOR_PATH
+    assert str(tmp_path) not in SYSTEM_CURSOR_PATH and "~" not in SYSTEM_CURSOR_PATH
+
+
+@pytest.mark.parametrize("plant", ["fifo", "sparse", "link"])
+def test_an_unsafe_xauthority_is_not_read(tmp_path: Path, plant: str):
+    target = tmp_path / ".Xauthority"
+    if plant == "fifo":
+        os.mkfifo(target)
+    elif plant == "sparse":
+        with open(target, "wb") as fh:
+            fh.truncate(2 * 1024**3)
+    else:
+        target.symlink_to("/dev/zero")
+    assert x_client_environment({}, str(tmp_path)).get("XAUTHORITY") == "/dev/null"
+
+
+def test_a_small_regular_xauthority_is_kept(tmp_path: Path):
+    (tmp_path / ".Xauthority").write_bytes(b"\x01\x00" * 20)
+    assert "XAUTHORITY" not in x_client_environment({}, str(tmp_path))
+    assert "XAUTHORITY" not in x_client_environment({}, str(tmp_path / "none"))  # no file: nothing to change
+
+
+def test_a_given_xauthority_is_checked_too(tmp_path: Path):
+    os.mkfifo(tmp_path / "cookie")
+    assert x_client_environment({"XAUTHORITY": str(tmp_path / "cookie")}, None)["XAUTHORITY"] == "/dev/null"
+
+
+@pytest.fixture()
+def xvfb():
+    """An Xvfb on a display it chose itself (-displayfd), ended after the test."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        ready, _, _ = select.select([read], [], [], HANG_CEILING)
+        assert ready, "Xvfb did not say its display"
+        yield ":" + os.read(read, 32).decode().strip()
+    finally:
+        os.close(read)
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+@pytest.mark.parametrize("plant", [".Xauthority", ".icons/default/cursors/left_ptr"])
+def test_a_fifo_the_x_libraries_would_read_does_not_hang_the_kiosk(tmp_path: Path, xvfb: str, plant: str):
+    fifo = tmp_path / plant
+    fifo.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(fifo)
+    env = {k: v for k, v in os.environ.items() if k not in ("XAUTHORITY", "XCURSOR_PATH", "FONTCONFIG_FILE")}
+    env.update(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / ".config"),
+               XDG_DATA_HOME=str(tmp_path / ".local" / "share"), XDG_CACHE_HOME=str(tmp_path / ".cache"))
+    result = subprocess.run([sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config", "/dev/null",
+                             "--quit-when-ready"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=HANG_CEILING, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
