@@ -78,6 +78,9 @@ def load_annotations(path: Path | None) -> Annotations:
             _require(v, ["year", "kind", "quote"], f"{where} ({m['key']})")
             if v["kind"] not in ("actual", "target"):
                 raise AnnotationError(f"{where}: kind must be actual or target, not {v['kind']}")
+            if v.get("review"):  # a draft's value (db.draft_annotations) that no curator has checked yet
+                raise AnnotationError(f"{where} ({m['key']}, {v['year']} {v['kind']}): still marked review = true; "
+                                      "check that the quote says what the measure means, then delete the mark")
         _check_apart(m, f"{where} ({m['key']})")
     for i, item in enumerate(raw.get("item", [])):
         where = f"item #{i + 1}"

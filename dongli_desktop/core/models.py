@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,9 @@ class Figure:
     qualifier: str | None
     base_value: float
     base_unit: str | None
-    qualifiers: str | None = None  # the builder's qualifying words from the whole sentence (预计…), if recorded
+    # the builder's qualifying words from the whole sentence (预计…), where the edition records them; derived
+    # information, so it takes no part in comparing two figures (an edition built before it has none)
+    qualifiers: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
