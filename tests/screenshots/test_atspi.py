@@ -34,7 +34,7 @@ def test_atspi_client_reads_pages_and_a_card():
     assert result.returncode == 0, out + result.stderr[-2000:]
     for page in ("首页", "2019 工作回顾", "2020 工作安排", "民生实事", "名词解释", "搜索"):
         assert f"page button: {page} -> page tab | 打开“{page}”页面" in out
-    assert "figure card: 地区生产总值增长 | 地区生产总值增长：2019年 4%；2020年目标 4.5%" in out
+    assert "figure card: 地区生产总值增长 | 地区生产总值增长：2019年 预计4%；2020年目标 4.5%" in out
     assert "chart: 主要经济指标增长率 | 地区生产总值增长：2019年预计4%，2020年目标4.5%" in out
 
 
