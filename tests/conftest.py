@@ -79,6 +79,33 @@ def db_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _application_look_restored():
+    """Each test leaves the application's style sheet, palette and font as it found them: a window made in
+    大字模式 or 高对比度 restyles the whole application, which a later test's drawing would otherwise inherit
+    (a chart test's plot turned black; a text-size test measured an already large chart). Only where Qt is in
+    use already: GUI-free tests never import it."""
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    saved = (app.styleSheet(), app.palette(), app.font()) if app is not None else None
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    if app is None:
+        return
+    if saved is None:  # Qt started during this test: back to Qt's own defaults
+        if app.styleSheet():
+            app.setStyleSheet("")
+        return
+    sheet, palette, font = saved
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+
+
+@pytest.fixture(autouse=True)
 def private_user_data(tmp_path_factory, monkeypatch):
     """Never read or write the real user's data folder (installed content, logs)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))

@@ -13,18 +13,6 @@ def make_options(tmp_path: Path, *extra: str):
     return build_parser().parse_args(["--settings", str(tmp_path / "settings.ini"), *extra])
 
 
-@pytest.fixture(autouse=True)
-def _application_look_restored(qapp):
-    """Each test leaves the application's style sheet, palette and font as it found them: a window made in
-    大字模式 or 高对比度 restyles the whole application, which a later test's drawing would otherwise inherit."""
-    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
-    yield
-    if qapp.styleSheet() != sheet:
-        qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-
-
 @pytest.fixture()
 def window(qtbot, tmp_path):
     from dongli_desktop.ui.app import create_window
