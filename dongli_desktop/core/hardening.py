@@ -56,7 +56,7 @@ MAX_XAUTHORITY_BYTES = 64 * 1024  # a real one holds a few cookies
 
 
 def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str, str]:
-    """The variables to set so that the X libraries read nothing unchecked from the kiosk user's HOME.
+    """The variables to set so that the X and D-Bus libraries touch nothing unchecked in the kiosk user's HOME.
 
     Cursors come from the system's themes only (``XCURSOR_PATH``); ``~/.Xauthority`` is used only when it is a
     small regular file (not a link, FIFO, device or a sparse giant), else ``XAUTHORITY`` points at /dev/null (the
@@ -64,6 +64,10 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
     from dongli_desktop.core.safe_files import UnsafeFileError, read_bounded
 
     changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH}
+    if not environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        # no session bus given: libdbus would autolaunch one through dbus-launch, which writes
+        # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start)
+        changes["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
     given = environ.get("XAUTHORITY")
     candidate = given or (f"{home}/.Xauthority" if home else None)
     if candidate:

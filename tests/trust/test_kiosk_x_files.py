@@ -4,6 +4,7 @@ unsigned picture over the report. In kiosk mode the app points them elsewhere fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import subprocess
@@ -64,12 +65,28 @@ def xvfb():
         proc.wait(timeout=60)
 
 
-@pytest.mark.parametrize("plant", [".Xauthority", ".icons/default/cursors/left_ptr"])
+def test_no_session_bus_is_autolaunched_unless_one_is_given(tmp_path: Path):
+    assert x_client_environment({}, str(tmp_path))["DBUS_SESSION_BUS_ADDRESS"] == "disabled:"
+    given = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
+    assert "DBUS_SESSION_BUS_ADDRESS" not in x_client_environment(given, str(tmp_path))
+
+
+def _machine_id() -> str:
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        with contextlib.suppress(OSError):
+            return Path(path).read_text(encoding="ascii").strip()
+    return "none"
+
+
+@pytest.mark.parametrize("plant", [".Xauthority", ".icons/default/cursors/left_ptr", "dbus"])
 def test_a_fifo_the_x_libraries_would_read_does_not_hang_the_kiosk(tmp_path: Path, xvfb: str, plant: str):
+    if plant == "dbus":  # where dbus-launch (D-Bus autolaunch over X) writes the bus address (red-team pass 3)
+        plant = f".dbus/session-bus/{_machine_id()}-{xvfb.lstrip(':')}"
     fifo = tmp_path / plant
     fifo.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(fifo)
-    env = {k: v for k, v in os.environ.items() if k not in ("XAUTHORITY", "XCURSOR_PATH", "FONTCONFIG_FILE")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("XAUTHORITY", "XCURSOR_PATH", "FONTCONFIG_FILE", "DBUS_SESSION_BUS_ADDRESS")}
     env.update(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / ".config"),
                XDG_DATA_HOME=str(tmp_path / ".local" / "share"), XDG_CACHE_HOME=str(tmp_path / ".cache"))
     result = subprocess.run([sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config", "/dev/null",
