@@ -58,13 +58,13 @@ def test_a_second_tap_made_during_the_large_mode_rebuild_is_dropped(x_session):
     """Two quick taps on 大字模式: the second lands while the pages are rebuilt, when the button may have
     moved; it is dropped, so large mode ends on (before: both acted and it ended off, or hit another control)."""
     app, wid = start(x_session)
-    normal = x_session.control(app, "首页", role="check box")
+    normal = x_session.control(app, "首页", role="page tab")
     large = x_session.control(app, "大字模式")
     x, y = large.center
     x_session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "2", "--delay", "60", "1")
 
     def settled_height() -> int | None:
-        first = x_session.control(app, "首页", role="check box", timeout=60)
+        first = x_session.control(app, "首页", role="page tab", timeout=60)
         return first.h if first.h != normal.h else None
 
     wait_until(settled_height, 60, 0.5, "large mode on (a taller navigation)")
@@ -197,7 +197,7 @@ def test_the_search_keyboard_is_on_the_screen_in_portrait_at_200(make_session):
     """A regression check (this one held on the starting code too): the search page's own keyboard."""
     session = make_session(1080, 1920)
     app, wid = start(session, "attract = false\nfont_scale = 2.0\n")
-    session.click_control(app, "搜索", role="check box")
+    session.click_control(app, "搜索", role="page tab")
     session.click_control(app, "搜索内容")
     for letter in "YL":
         session.click_control(app, letter, role="push button")
