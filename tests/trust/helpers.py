@@ -31,6 +31,16 @@ def make_edition(folder: Path, marker: str) -> Path:
     return path
 
 
+def alter(path: Path, *statements: str) -> Path:
+    """Run SQL ``statements`` on the database at ``path`` (to make a hostile edition); returns ``path``."""
+    conn = sqlite3.connect(path)
+    for sql in statements:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return path
+
+
 def marker_of(path: Path) -> str | None:
     conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:

@@ -11,8 +11,7 @@ from dongli_desktop.core import content
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseError
 from dongli_desktop.publish import PublishError
-from tests.trust.helpers import Site, make_edition
-from tests.trust.test_column_types import _alter
+from tests.trust.helpers import Site, alter, make_edition
 
 ABSURD = [
     "UPDATE figures SET value = 1e308 WHERE id = (SELECT min(id) FROM figures)",
@@ -25,21 +24,21 @@ ABSURD = [
 
 @pytest.mark.parametrize("sql", ABSURD)
 def test_an_absurd_number_is_refused_at_opening(tmp_path: Path, sql: str):
-    path = _alter(make_edition(tmp_path, "x"), sql)
+    path = alter(make_edition(tmp_path, "x"), sql)
     with pytest.raises(DatabaseError, match=r"figures\.\w+ holds a number beyond"):
         connect_readonly(path)
 
 
 def test_publish_add_refuses_an_infinite_value(site: Site, tmp_path: Path):
     with pytest.raises(PublishError, match="figures.value holds a number beyond"):
-        site.publisher.add(_alter(make_edition(tmp_path, "bad"), ABSURD[1]), "bad")
+        site.publisher.add(alter(make_edition(tmp_path, "bad"), ABSURD[1]), "bad")
 
 
 def test_install_refuses_a_signed_edition_with_1e308(site: Site, tmp_path: Path):
     base = tmp_path / "client"
     site.publish("good")
     site.update(base)
-    site.publisher.add(_alter(make_edition(tmp_path, "bad"), ABSURD[0]), "bad", check=False)
+    site.publisher.add(alter(make_edition(tmp_path, "bad"), ABSURD[0]), "bad", check=False)
     with pytest.raises(content.ContentError, match="figures.value holds a number beyond"):
         site.update(base)
     assert site.shown(base) == "good"

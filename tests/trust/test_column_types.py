@@ -16,7 +16,7 @@ from dongli_desktop.core.paths import user_data_dir
 from dongli_desktop.publish import PublishError
 from tests.conftest import SHIPPED_DB
 from tests.editions.conftest import v1_db  # noqa: F401 (fixture)
-from tests.trust.helpers import Site, make_edition, marker_of
+from tests.trust.helpers import Site, alter, make_edition, marker_of
 
 WRONG = [
     ("UPDATE figures SET start = 'abc' WHERE id = (SELECT min(id) FROM figures)", "figures.start holds text"),
@@ -30,28 +30,19 @@ WRONG = [
 ]
 
 
-def _alter(path: Path, *statements: str) -> Path:
-    conn = sqlite3.connect(path)
-    for sql in statements:
-        conn.execute(sql)
-    conn.commit()
-    conn.close()
-    return path
-
-
 def _wrong_typed(folder: Path, marker: str, sql: str = WRONG[0][0]) -> Path:
-    return _alter(make_edition(folder, marker), sql)
+    return alter(make_edition(folder, marker), sql)
 
 
 @pytest.mark.parametrize(("sql", "message"), WRONG)
 def test_a_wrong_typed_value_is_refused_at_opening(tmp_path: Path, sql: str, message: str):
-    path = _alter(make_edition(tmp_path, "x"), sql)
+    path = alter(make_edition(tmp_path, "x"), sql)
     with pytest.raises(DatabaseError, match=message):
         connect_readonly(path)
 
 
 def test_a_missing_column_is_refused_at_opening(tmp_path: Path):
-    path = _alter(make_edition(tmp_path, "x"), "ALTER TABLE figures DROP COLUMN unit")
+    path = alter(make_edition(tmp_path, "x"), "ALTER TABLE figures DROP COLUMN unit")
     with pytest.raises(DatabaseError, match="figures has no column unit"):
         connect_readonly(path)
 
@@ -59,7 +50,7 @@ def test_a_missing_column_is_refused_at_opening(tmp_path: Path):
 def test_an_integer_in_a_real_column_and_null_where_allowed_are_accepted(tmp_path: Path):
     path = make_edition(tmp_path, "x")
     # a declared type other builders might write: no affinity, so 7 stays an integer
-    _alter(path, "ALTER TABLE figures RENAME COLUMN value TO value_old", "ALTER TABLE figures ADD COLUMN value",
+    alter(path, "ALTER TABLE figures RENAME COLUMN value TO value_old", "ALTER TABLE figures ADD COLUMN value",
            "UPDATE figures SET value = 7", "UPDATE paragraphs SET lead = NULL", "UPDATE sections SET key = NULL")
     connect_readonly(path).close()
 
@@ -156,7 +147,7 @@ def test_a_wrong_typed_database_given_with_db_is_refused_before_any_page(tmp_pat
 ])
 def test_a_dangling_reference_is_refused_at_opening(tmp_path: Path, sql: str, message: str):
     """A reference that leads nowhere raised KeyError on the livelihood page (a topic key with markup)."""
-    path = _alter(make_edition(tmp_path, "x"), sql)
+    path = alter(make_edition(tmp_path, "x"), sql)
     with pytest.raises(DatabaseError, match=f"{message}.* refers to no"):
         connect_readonly(path)
 
@@ -168,21 +159,21 @@ def test_the_shipped_and_schema_1_databases_pass_the_reference_check(v1_db: Path
 
 def test_a_wrong_typed_column_added_within_schema_2_is_refused_when_present(tmp_path: Path):
     path = make_edition(tmp_path, "x")
-    _alter(path, "UPDATE figures SET low = 'abc' WHERE id = (SELECT min(id) FROM figures)")
+    alter(path, "UPDATE figures SET low = 'abc' WHERE id = (SELECT min(id) FROM figures)")
     with pytest.raises(DatabaseError, match="figures.low holds text"):
         connect_readonly(path)
 
 
 def test_a_database_built_before_the_interval_columns_still_opens(tmp_path: Path):
     path = make_edition(tmp_path, "x")
-    _alter(path, *(f"ALTER TABLE figures DROP COLUMN {c}" for c in schema.OPTIONAL_COLUMNS["figures"]),
+    alter(path, *(f"ALTER TABLE figures DROP COLUMN {c}" for c in schema.OPTIONAL_COLUMNS["figures"]),
            "DROP TABLE indicator_apart")
     connect_readonly(path).close()
 
 
 def test_an_apart_mark_for_no_indicator_is_refused(tmp_path: Path):
     path = make_edition(tmp_path, "x")
-    _alter(path, "UPDATE indicator_apart SET indicator_id = 99999 "
+    alter(path, "UPDATE indicator_apart SET indicator_id = 99999 "
                  "WHERE rowid = (SELECT min(rowid) FROM indicator_apart)")
     with pytest.raises(DatabaseError, match="indicator_apart.indicator_id"):
         connect_readonly(path)

@@ -11,16 +11,7 @@ import pytest
 
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseError
-from tests.trust.helpers import make_edition
-
-
-def _alter(path: Path, *statements: str) -> Path:
-    conn = sqlite3.connect(path)
-    for sql in statements:
-        conn.execute(sql)
-    conn.commit()
-    conn.close()
-    return path
+from tests.trust.helpers import alter, make_edition
 
 
 @pytest.mark.parametrize(("statements", "message"), [
@@ -31,7 +22,7 @@ def _alter(path: Path, *statements: str) -> Path:
      "unexpected view"),
 ])
 def test_unexpected_objects_are_refused(tmp_path: Path, statements: list[str], message: str):
-    path = _alter(make_edition(tmp_path, "x"), *statements)
+    path = alter(make_edition(tmp_path, "x"), *statements)
     with pytest.raises(DatabaseError, match=message):
         connect_readonly(path)
 
