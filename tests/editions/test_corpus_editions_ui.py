@@ -15,7 +15,7 @@ from dongli_desktop.ui.widgets.common import Section
 from tests.conftest import ROOT
 from tests.db.corpus_expectations import EXPECTED, Accepted
 from tests.db.test_corpus import CORPUS, completed
-from tests.gui.conftest import make_options
+from tests.gui.conftest import kiosk, make_options
 from tests.gui.test_editions_ui import everything_shown, visit_every_page
 
 ACCEPTED = sorted(name for name, e in EXPECTED.items() if isinstance(e, Accepted))
@@ -72,22 +72,10 @@ def test_a_corpus_edition_opens_in_english_and_large_mode(qtbot, tmp_path, corpu
 
 
 def test_a_corpus_edition_opens_in_the_kiosk_with_and_without_attract(qtbot, tmp_path, corpus_editions):
-    from dongli_desktop.ui.app import create_window, kiosk_config
-    from dongli_desktop.ui.kiosk.controller import KioskController
-
     for attract in ("false", "true"):
-        path = tmp_path / f"kiosk_{attract}.toml"
-        path.write_text(f"attract = {attract}\n", encoding="utf-8")
-        options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", "1920x1080",
-                               "--db", str(corpus_editions["genre/2025_xinjiang_yuli.txt"]))
-        config = kiosk_config(options)
-        window, code = create_window(options, config)
-        assert code == 0 and window is not None
-        qtbot.addWidget(window)
-        window.show_page(config.start_page)
-        window.show()
-        controller = KioskController(window, config, idle_ms=60_000, attract_ms=20)
-        controller.start()
+        window, controller = kiosk(qtbot, tmp_path, f"attract = {attract}\n", "1920x1080",
+                                   "--db", str(corpus_editions["genre/2025_xinjiang_yuli.txt"]),
+                                   idle_ms=60_000, attract_ms=20)
         screen = controller.attract
         assert "没有标注指标数据" in everything_shown(screen)
         assert screen.isVisible() == (attract == "true")

@@ -13,6 +13,25 @@ def make_options(tmp_path: Path, *extra: str):
     return build_parser().parse_args(["--settings", str(tmp_path / "settings.ini"), *extra])
 
 
+def kiosk(qtbot, tmp_path, config_text: str, size: str = "1920x1080", *extra: str, **intervals):
+    """The real window in kiosk mode with ``config_text`` as its kiosk.toml, and its started controller."""
+    from dongli_desktop.ui.app import create_window, kiosk_config
+    from dongli_desktop.ui.kiosk.controller import KioskController
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(config_text, encoding="utf-8")
+    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", size, *extra)
+    config = kiosk_config(options)
+    window, code = create_window(options, config)
+    assert code == 0
+    qtbot.addWidget(window)
+    window.show_page(config.start_page)
+    window.show()
+    controller = KioskController(window, config, **intervals)
+    controller.start()
+    return window, controller
+
+
 @pytest.fixture()
 def window(qtbot, tmp_path):
     from dongli_desktop.ui.app import create_window

@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QComboBox, QLabel, QTextEdit, QWidget
 
 from dongli_desktop.core.annotate import Segment
-from tests.gui.conftest import make_options
+from tests.gui.conftest import kiosk, make_options
 from tests.gui.hostile import hostile_database, make_canary, markup
 
 # The payload rendered as rich text reads "链粗<i>" (tags gone); shown as data it keeps its tags.
@@ -203,23 +203,11 @@ def test_a_glossary_link_target_is_escaped_whatever_it_holds(qapp):
 
 def test_the_kiosk_screens_show_markup_as_text(qtbot, tmp_path: Path):
     """The attract screen cycles through the measures' names and values; every one is checked."""
-    from dongli_desktop.ui.app import create_window, kiosk_config
-    from dongli_desktop.ui.kiosk.controller import KioskController
 
     make_canary(tmp_path)
     db = hostile_database(tmp_path)
-    config_path = tmp_path / "kiosk.toml"
-    config_path.write_text("attract = true\n", encoding="utf-8")
-    options = make_options(tmp_path, "--db", str(db), "--kiosk", "--kiosk-config", str(config_path),
-                           "--size", "1280x800")
-    config = kiosk_config(options)
-    window, code = create_window(options, config)
-    assert code == 0 and window is not None
-    qtbot.addWidget(window)
-    window.show_page(config.start_page)
-    window.show()
-    controller = KioskController(window, config, idle_ms=60_000, attract_ms=20)
-    controller.start()
+    window, controller = kiosk(qtbot, tmp_path, "attract = true\n", "1280x800", "--db", str(db),
+                               idle_ms=60_000, attract_ms=20)
     attract = controller.attract
     assert attract.isVisible()
     audit = Audit()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication
 
 from dongli_desktop.cli import PAGES
 from dongli_desktop.core.pin import hash_pin
-from tests.gui.conftest import make_options
+from tests.gui.conftest import kiosk
 
 PIN = "2468"
 
@@ -20,24 +20,6 @@ PIN = "2468"
 @pytest.fixture(scope="module")
 def pin_hash():
     return hash_pin(PIN)
-
-
-def kiosk(qtbot, tmp_path, config_text: str, size: str = "1920x1080", **intervals):
-    from dongli_desktop.ui.app import create_window, kiosk_config
-    from dongli_desktop.ui.kiosk.controller import KioskController
-
-    path = tmp_path / "kiosk.toml"
-    path.write_text(config_text, encoding="utf-8")
-    options = make_options(tmp_path, "--kiosk", "--kiosk-config", str(path), "--size", size)
-    config = kiosk_config(options)
-    window, code = create_window(options, config)
-    assert code == 0
-    qtbot.addWidget(window)
-    window.show_page(config.start_page)
-    window.show()
-    controller = KioskController(window, config, **intervals)
-    controller.start()
-    return window, controller
 
 
 @pytest.fixture()
