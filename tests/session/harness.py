@@ -360,6 +360,23 @@ class XSession:
     def click(self, x: int, y: int) -> None:
         self.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "1")
 
+    def scroll_into_view(self, find: Callable[[], Control | None], what: str, notches: int = 40) -> Control:
+        """The control ``find`` returns, after turning the mouse wheel over the middle of the screen (as a
+        reader does) until it is wholly on the screen. Each notch waits for the control to move; none of this
+        is timed beyond the per-step ceilings."""
+        for _ in range(notches):
+            control: Control = wait_until(find, 60, 0.2, what)  # type: ignore[assignment]
+            if self.screen.contains(control):
+                return control
+            wheel = "4" if control.y < 0 else "5"  # up when it is above the screen, else down
+            self.run("xdotool", "mousemove", "--sync", str(self.width // 2), str(self.height // 2), "click", wheel)
+            wait_until(lambda y=control.y: (c := find()) is not None and c.y != y, 30, 0.2, f"{what} to move")
+        raise SessionError(f"{what} never scrolled onto the screen")
+
+    def named(self, app: AppProcess, name: str) -> Callable[[], Control | None]:
+        """A finder for :meth:`scroll_into_view`: the first showing control called ``name``."""
+        return lambda: next((c for c in self.controls(app, name).get(name, []) if c.w > 0 and c.h > 0), None)
+
     def click_control(self, app: AppProcess, name: str, role: str | None = None) -> Control:
         control = self.control(app, name, role)
         self.click(*control.center)

@@ -27,13 +27,7 @@ RESULT_LINK = "新增国家高新技术企业，2021年报告的结果96家，�
 
 def scroll_to(session: XSession, app: AppProcess, name: str) -> Control:
     """The control called ``name``, after turning the mouse wheel over the page until it is on the screen."""
-    for _ in range(20):
-        control = session.control(app, name)
-        if session.screen.contains(control):
-            return control
-        wheel = "4" if control.y < session.height // 2 else "5"
-        session.run("xdotool", "mousemove", str(session.width // 2), str(session.height // 2), "click", wheel)
-    raise AssertionError(f"{name} never scrolled onto the screen: {control}")
+    return session.scroll_into_view(session.named(app, name), f"a control named {name!r}")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1920, 1080)])
