@@ -10,7 +10,8 @@ or goals part a target. The key is kept, so the tracker joins the editions. Each
 quote with its figure, marked ``review = true`` for the curator; what cannot be placed is listed at the end
 (and on standard error). A value whose measure word differs from the previous edition's (净增 where it said
 新增, 落实 where it said 引进) gets a REVIEW comment and, when the name held the old word, a name with the new one;
-a measure the previous edition kept apart carries its reason over (with a label for each value). The builder verifies everything when the curator builds with the edited file.
+a measure the previous edition kept apart carries its reason over (with a label for each value).
+The builder verifies everything when the curator builds with the edited file.
 """
 
 from __future__ import annotations
