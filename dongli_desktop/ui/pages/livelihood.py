@@ -130,6 +130,11 @@ class LivelihoodPage(Page):
         layout.addLayout(self.columns)
         self.chart: ChartView | None = None
         self._scale = 1.0
+        if not self.cards:  # an edition without curated livelihood items: say so, show no chips or chart
+            none = self.tr("这一版报告没有标注民生实事，可以在工作回顾和工作安排里阅读报告原文。")
+            layout.insertWidget(2, make_label(none, "muted"))
+            for widget in (self.topic_chips, self.year_chips, self.count_label, self.chart_section):
+                widget.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll_page(body))
@@ -169,7 +174,7 @@ class LivelihoodPage(Page):
         self.build_chart()
 
     def build_chart(self) -> None:
-        if self.chart is not None:
+        if self.chart is not None or not self.cards:  # no items: no chart (and no word about its bars)
             return
         from dongli_desktop.ui.widgets.chart import ChartView
 
