@@ -56,7 +56,7 @@ def test_a_livelihood_page_without_items_says_the_report_has_none(qtbot, bare_ed
     shown = visible_text(page)
     assert "这一版报告没有标注民生实事" in shown
     assert page.chart is None and "柱子" not in shown  # no chart, so no word about its bars
-    assert "共 0 项" not in shown
+    assert "共 0 项" not in shown and "点主题筛选" not in shown  # no count or instructions for hidden chips
 
 
 def test_a_glossary_page_without_notes_says_the_report_has_none(qtbot, noteless_edition, bare_edition):
