@@ -317,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(text)
     if missing:
         print(f"not placed ({len(missing)}): {', '.join(missing)}", file=sys.stderr)
+    if flagged := text.count("# REVIEW: "):
+        print(f"measure word changed ({flagged} values): see the REVIEW comments in the draft", file=sys.stderr)
     return 0
 
 

@@ -76,6 +76,12 @@ def test_a_changed_measure_word_is_renamed_and_flagged_for_review():
     assert "REVIEW" in beijing and "引进" in beijing and "落实" in beijing  # the actual was 引进, now 落实
 
 
+def test_the_command_says_how_many_values_changed_their_measure_word(tmp_path, capsys):
+    out = tmp_path / "d.toml"
+    assert main(["--previous", str(SHIPPED_DB), "--source", str(REPORT_2021), "--output", str(out)]) == 0
+    assert "measure word changed (2 values)" in capsys.readouterr().err
+
+
 def test_apart_marks_are_carried_over(tmp_path):
     """A measure the previous edition kept apart keeps its reason and gets a label for each new value."""
     from db.annotations import load_annotations
