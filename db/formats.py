@@ -80,11 +80,11 @@ def extract_text(path: Path) -> str:
 def source_problem(path: Path, extracted: Extracted, line: int, message: str) -> str:
     """A parser complaint about ``line`` of the text, placed where the publisher can find it: the line of a
     .txt; for the other formats the page (PDF) and the line of the extracted text, which
-    ``python -m db.formats FILE`` prints."""
+    ``python -m db.formats --numbered FILE`` prints."""
     if path.suffix.lower() in TEXT_SUFFIXES:
         return f"{path}: source line {line}: {message}"
-    return (f"{path}: {extracted.where(line)}: {message} (python -m db.formats {path.name} prints the extracted "
-            "text)")
+    return (f"{path}: {extracted.where(line)}: {message} (python -m db.formats --numbered {path.name} prints the "
+            "extracted text with its line numbers)")
 
 
 def decode_text(data: bytes, name: str = "the file") -> tuple[str, str | None]:

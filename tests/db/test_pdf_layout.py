@@ -166,4 +166,18 @@ def test_a_problem_in_a_pdf_is_reported_by_page(font, tmp_path):
     message = str(info.value)
     assert f"page {pages.pop() + 1} (line {line} of the text extracted from the PDF): subsection （三） out of order" \
         in message
-    assert "python -m db.formats b.pdf" in message
+    assert "python -m db.formats --numbered b.pdf" in message
+
+
+def test_the_extracted_text_is_printed_with_line_numbers_and_pages(font, tmp_path, capsys):
+    from db.formats import main
+
+    pdf = render(PARAGRAPHS, LAYOUTS["spacing-pages-dash"], font, tmp_path / "r.pdf")
+    assert main(["--numbered", str(pdf)]) == 0
+    printed = capsys.readouterr().out.split("\n")
+    extracted = extract(pdf)
+    lines = extracted.text.split("\n")[:-1]
+    assert len(printed) - 1 == len(lines) and extracted.pages is not None
+    assert all(row == f"{n:5} p{extracted.pages[n - 1]}\t{text}" for n, (row, text) in
+               enumerate(zip(printed, lines, strict=False), start=1))
+    assert max(extracted.pages) >= 3  # the layout runs over several pages
