@@ -21,7 +21,7 @@ import sqlite_utils
 
 from db.annotations import AnnotationError, Annotations, Quote, load_annotations, locate
 from db.figures import find_figures
-from db.formats import FormatError, extract_text
+from db.formats import Extracted, FormatError, extract, source_problem
 from db.mentions import find_mentions
 from db.source import ParsedPart, ParsedReport, SourceError, parse_report
 from db.vocabulary import build_vocabulary
@@ -38,10 +38,14 @@ class BuildError(Exception):
     """Any reason the build stops; the message is meant for a person."""
 
 
-def read_source(path: Path) -> str:
-    """The report's text from a .txt, .html/.htm, .docx or .pdf file; an unreadable one stops the build."""
+def read_source(path: Path) -> Extracted:
+    """The report's text from a .txt, .html/.htm, .docx or .pdf file; an unreadable one stops the build. A .txt
+    read in another encoding than UTF-8 (GB18030, UTF-16) is logged on standard error, naming the file."""
     try:
-        return extract_text(path)
+        found = extract(path)
+        if found.encoding:
+            print(f"{path.name}: read as {found.encoding} (not UTF-8)", file=sys.stderr)
+        return found
     except OSError as exc:
         raise BuildError(f"cannot read source {path}: {exc.strerror}") from exc
     except FormatError as exc:
@@ -419,7 +423,8 @@ def build(source: Path, annotations: Path | None, output: Path, force: bool = Fa
     """
     if output.exists() and not force:
         raise BuildError(f"{output} exists; pass --force to replace it")
-    text = read_source(source)
+    extracted = read_source(source)
+    text = extracted.text
     try:
         notes = load_annotations(annotations)
     except AnnotationError as exc:
@@ -427,7 +432,7 @@ def build(source: Path, annotations: Path | None, output: Path, force: bool = Fa
     try:
         report = parse_report(text, notes.passages)
     except SourceError as exc:
-        raise BuildError(f"{source}: {exc}") from exc
+        raise BuildError(source_problem(source, extracted, exc.line, exc.message)) from exc
     expected_year = notes.raw.get("report_year")
     if expected_year is not None and expected_year != report.front.year:
         raise BuildError(f"{annotations}: annotations for the {expected_year} report, "

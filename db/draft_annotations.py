@@ -8,7 +8,10 @@ A figure of the new text is proposed for a measure when the clause before it sha
 and its unit is the same; a figure in the review part gives the reviewed year's actual value, one in a plan
 or goals part a target. The key is kept, so the tracker joins the editions. Each proposal is a verbatim
 quote with its figure, marked ``review = true`` for the curator; what cannot be placed is listed at the end
-(and on standard error). The builder verifies everything when the curator builds with the edited file.
+(and on standard error). A value whose measure word differs from the previous edition's (净增 where it said
+新增, 落实 where it said 引进) gets a REVIEW comment and, when the name held the old word, a name with the new one;
+a measure the previous edition kept apart carries its reason over (with a label for each value).
+The builder verifies everything when the curator builds with the edited file.
 """
 
 from __future__ import annotations
@@ -22,10 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.figures import find_figures
-from db.formats import FormatError, extract_text
+from db.formats import TEXT_SUFFIXES, FormatError, extract, source_problem
 from db.source import ParsedReport, SourceError, parse_report
 
 CLAUSE_END = "。；：！？，、\n"
+# Words that say *what* is counted: a value whose word differs from the previous edition's (净增 for 新增, 落实
+# for 引进) may be another measure, so the draft says so next to it for the curator.
+MEASURE_WORDS = ("净增", "新增", "新认定", "新建", "建成", "引进", "落实", "累计", "总数", "新开", "开通", "改造")
+DIGIT_RE = re.compile(r"\d")
 MIN_SHARED = 4  # characters a clause must share with a measure's words (fewer only if it holds all of them)
 
 
@@ -44,6 +51,14 @@ class Measure:
     units: set[str] = field(default_factory=set)
     anchors: set[str] = field(default_factory=set)
     old_quotes: list[str] = field(default_factory=list)
+    words: dict[str, set[str]] = field(default_factory=dict)  # kind -> measure words its old quotes used
+    apart: tuple[str, str] | None = None  # the previous edition's reason (zh, en) for keeping values apart
+    labels: list[tuple[str, str]] = field(default_factory=list)  # the previous values' own names (zh, en)
+
+
+def measure_words(text: str) -> set[str]:
+    """The measure words (新增, 净增, 引进 …) in ``text``; 新增 inside 净增新增 counts once for each."""
+    return {w for w in MEASURE_WORDS if w in text}
 
 
 @dataclass(frozen=True)
@@ -88,8 +103,11 @@ def load_measures(previous: Path) -> tuple[list[Measure], list[dict[str, str]], 
         year = conn.execute("SELECT year FROM documents WHERE id = 1").fetchone()["year"]
         categories = [dict(r) for r in conn.execute("SELECT key, name, name_en FROM indicator_categories "
                                                      "ORDER BY position")]
-        rows = conn.execute("SELECT i.*, f.text AS figure_text, f.unit AS unit FROM indicators i "
-                            "LEFT JOIN figures f ON f.id = i.figure_id ORDER BY i.position, i.year").fetchall()
+        rows = conn.execute("SELECT i.*, f.text AS figure_text, f.unit AS unit, a.label AS apart_label, "
+                            "a.label_en AS apart_label_en, a.reason, a.reason_en FROM indicators i "
+                            "LEFT JOIN figures f ON f.id = i.figure_id "
+                            "LEFT JOIN indicator_apart a ON a.indicator_id = i.id "
+                            "ORDER BY i.position, i.year").fetchall()
     finally:
         conn.close()
     measures: dict[str, Measure] = {}
@@ -98,11 +116,16 @@ def load_measures(previous: Path) -> tuple[list[Measure], list[dict[str, str]], 
                                                   r["plain_en"], bool(r["headline"]), r["better"] or "higher"))
         m.anchors.add(r["name"])
         m.old_quotes.append(r["quote"])
+        if r["reason"]:
+            m.apart = (r["reason"], r["reason_en"])
+            m.labels.append((r["apart_label"], r["apart_label_en"]))
+        before = r["quote"]
         if r["figure_text"]:
             m.units.add(r["unit"] or "")
             before = r["quote"][: r["quote"].find(r["figure_text"])]
             if anchor := before[clause_before(before, len(before)) :]:
                 m.anchors.add(anchor)
+        m.words.setdefault(r["kind"], set()).update(measure_words(before))
     return list(measures.values()), categories, year
 
 
@@ -180,15 +203,27 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
     for m in measures:
         if m.key not in chosen:
             continue
-        out += ["[[measure]]", f"key = {s(m.key)}", f"category = {s(m.category)}", f"name = {s(m.name)}",
+        values = sorted(chosen[m.key], key=lambda c: c.year)
+        name, notes = review_notes(m, values)
+        out += notes
+        out += ["[[measure]]", f"key = {s(m.key)}", f"category = {s(m.category)}", f"name = {s(name)}",
                 f"name_en = {s(m.name_en)}", f"plain = {s(m.plain)}", f"plain_en = {s(m.plain_en)}"]
         out += ["headline = true"] if m.headline else []
         out += [f"better = {s(m.better)}"] if m.better != "higher" else []
+        labels = apart_labels(m, values) if m.apart else None
+        if m.apart and labels is not None:
+            out += ["# apart: carried over from the previous edition; check that the reason still holds for these "
+                    "values", f"apart = {s(m.apart[0])}", f"apart_en = {s(m.apart[1])}"]
+        elif m.apart:
+            out += ["# The previous edition kept this measure's values apart (it needs two values to compare; "
+                    "uncomment with a label for each value if it still holds):",
+                    f"# apart = {s(m.apart[0])}", f"# apart_en = {s(m.apart[1])}"]
         out.append("values = [")
-        for value in sorted(chosen[m.key], key=lambda c: c.year):
+        for i, value in enumerate(values):
             context = f", context = {s(value.context)}" if value.context else ""
+            label = f", label = {s(labels[i][0])}, label_en = {s(labels[i][1])}" if labels else ""
             out.append(f"  {{ year = {value.year}, kind = {s(value.kind)}, quote = {s(value.quote)}, "
-                       f"figure = {s(value.figure)}{context}, review = true }},")
+                       f"figure = {s(value.figure)}{context}{label}, review = true }},")
         out += ["]", ""]
     missing = [m for m in measures if m.key not in chosen]
     if missing:
@@ -198,10 +233,67 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
     return "\n".join(out) + "\n"
 
 
+def anchor(c: Candidate) -> str:
+    """The words of a value's quote before its figure, within the clause (净增国家高新技术企业)."""
+    before = c.quote[: c.quote.find(c.figure)]
+    return before[clause_before(before, len(before)) :]
+
+
+def changed_words(m: Measure, c: Candidate) -> tuple[set[str], set[str]] | None:
+    """(was, now) when the value's measure words differ from those the previous edition used for the same
+    kind of value (or, lacking one, from the measure's name); None when they agree or say nothing."""
+    now = measure_words(anchor(c))
+    was = m.words.get(c.kind) or measure_words(m.name)
+    if now and was and not (now & was):
+        return was, now
+    return None
+
+
+def review_notes(m: Measure, values: list[Candidate]) -> tuple[str, list[str]]:
+    """The name to propose and the comments for the curator when the measure word changed (新增 → 净增): the
+    name follows the new word when every value says the same one and the old name held one word."""
+    notes: list[str] = []
+    nows: set[str] = set()
+    for c in values:
+        if (change := changed_words(m, c)) is not None:
+            was, now = change
+            nows |= now
+            notes.append(f"# REVIEW: the {c.year} {c.kind} says {'/'.join(sorted(now))} where the previous edition "
+                         f"said {'/'.join(sorted(was))}: is it still the same measure? If not, rename it (name, "
+                         "name_en, plain, plain_en) or keep its values apart.")
+    name = m.name
+    old_in_name = measure_words(m.name)
+    if notes and len(nows) == 1 and len(old_in_name) == 1:
+        name = m.name.replace(old_in_name.pop(), next(iter(nows)))
+        notes.append(f"# The previous edition named it {m.name} ({m.name_en}); name_en and plain are as they were.")
+    return name, notes
+
+
+def apart_labels(m: Measure, values: list[Candidate]) -> list[tuple[str, str]] | None:
+    """A label for each value of a measure kept apart: its own words before the figure, and the English of
+    the previous label with the same measure word; None when fewer than two values were found."""
+    if len(values) < 2:
+        return None
+    labels = []
+    for c in values:
+        own = anchor(c)
+        label = own if own and not DIGIT_RE.search(own) else m.name
+        words = measure_words(label)
+        english = next((en for zh, en in m.labels if words and words <= measure_words(zh)), m.name_en)
+        labels.append((label, english))
+    return labels
+
+
 def draft(previous: Path, source: Path) -> tuple[str, list[str]]:
     """The draft TOML text and the keys of the previous measures it could not place."""
     measures, categories, _ = load_measures(previous)
-    report = parse_report(extract_text(source), [])
+    extracted = extract(source)
+    try:
+        report = parse_report(extracted.text, [])
+    except SourceError as exc:
+        if source.suffix.lower() in TEXT_SUFFIXES:
+            raise
+        raise FormatError(source_problem(source, extracted, exc.line, exc.message)) from exc  # by PDF page
     chosen = propose(report, measures)
     return render(report, measures, categories, chosen, previous, source), [m.key for m in measures
                                                                              if m.key not in chosen]
@@ -225,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(text)
     if missing:
         print(f"not placed ({len(missing)}): {', '.join(missing)}", file=sys.stderr)
+    if flagged := text.count("# REVIEW: "):
+        print(f"measure word changed ({flagged} values): see the REVIEW comments in the draft", file=sys.stderr)
     return 0
 
 

@@ -7,8 +7,14 @@ The result is plain text, one paragraph or heading per line, which the parser re
   report is the smallest element holding the salutation 各位代表 and most of the page's text; navigation,
   scripts and footers outside it are left out, and so are nav/header/footer/aside elements inside it.
 * .docx: python-docx (paragraphs and tables in document order).
-* PDF: pdfminer.six (layout analysis with positions, CJK CMaps included). Lines are joined into paragraphs
-  by geometry: a paragraph ends at a short line, a larger gap, or before an indented line.
+* PDF: pdfminer.six (layout analysis with positions, CJK CMaps included). Page numbers and running
+  headers/footers are left out; lines are joined into paragraphs by geometry: a paragraph ends at a short
+  line, a gap wider than the line pitch (the smallest recurring pitch, not the median), or before an
+  indented line. Each line of the text keeps its PDF page, so a refusal names the page.
+* .txt: UTF-8 (a byte-order mark dropped). Decided for GBK and UTF-16 (issue 18): read them, because a
+  wrong guess cannot pass: the file must then hold the salutation 各位代表, and the builder logs the encoding
+  it used with the file's name. Other bytes (Big5, damaged UTF-8) are refused naming the file, the line and
+  how to convert (iconv).
 """
 
 from __future__ import annotations
@@ -34,27 +40,85 @@ class FormatError(ValueError):
     """The file cannot be read as a report in its format; the message is meant for a person."""
 
 
-def extract_text(path: Path) -> str:
+@dataclass(frozen=True)
+class Extracted:
+    """The report's text, the encoding a .txt was read in when it was not UTF-8 (for the log), and for a PDF
+    the page (1-based) each line of the text came from."""
+
+    text: str
+    encoding: str | None = None
+    pages: tuple[int, ...] | None = None
+
+    def where(self, line: int) -> str:
+        """Where line ``line`` of the text is, in words a publisher can follow in the file they gave."""
+        if self.pages is not None and 1 <= line <= len(self.pages):
+            return f"page {self.pages[line - 1]} (line {line} of the text extracted from the PDF)"
+        return f"line {line} of the text extracted from the file"
+
+
+def extract(path: Path) -> Extracted:
     """The report's text from ``path``, by its suffix; raises FormatError (or OSError) naming the problem."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return decode_text(path.read_bytes())
+        text, encoding = decode_text(path.read_bytes(), path.name)
+        return Extracted(text, encoding)
     if suffix in HTML_SUFFIXES:
-        return html_text(path.read_bytes())
+        return Extracted(html_text(path.read_bytes()))
     if suffix == ".docx":
-        return docx_text(path)
+        return Extracted(docx_text(path))
     if suffix == ".pdf":
-        return pdf_text(path)
+        text, pages = pdf_text_pages(path)
+        return Extracted(text, pages=pages)
     raise FormatError(f"{path.name}: unknown format '{suffix}'; give the report as {', '.join(SUFFIXES)}")
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 text; a file that is not UTF-8 names the line."""
+def extract_text(path: Path) -> str:
+    """The report's text from ``path`` (see :func:`extract`)."""
+    return extract(path).text
+
+
+def source_problem(path: Path, extracted: Extracted, line: int, message: str) -> str:
+    """A parser complaint about ``line`` of the text, placed where the publisher can find it: the line of a
+    .txt; for the other formats the page (PDF) and the line of the extracted text, which
+    ``python -m db.formats --numbered FILE`` prints."""
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return f"{path}: source line {line}: {message}"
+    return (f"{path}: {extracted.where(line)}: {message} (python -m db.formats --numbered {path.name} prints the "
+            "extracted text with its line numbers)")
+
+
+def decode_text(data: bytes, name: str = "the file") -> tuple[str, str | None]:
+    """A .txt report's text and, when it was not UTF-8, the encoding it was read in.
+
+    Read: UTF-8 (a byte-order mark dropped); UTF-16 with a byte-order mark; and, only when the result holds
+    the salutation 各位代表 (so a wrong guess cannot pass as a report), UTF-16 without a mark or GB18030
+    (which covers GBK and GB2312). Anything else is refused naming the file and how to convert it.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"{name}: starts with a UTF-16 byte-order mark but is not UTF-16 text; save it as "
+                              "UTF-8") from exc
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(f"source line {line}: not valid UTF-8 (is it GBK?); save the file as UTF-8") from exc
+        first_bad = line
+    guesses = ["utf-16-le", "utf-16-be"] if data.count(b"\x00") * 4 >= len(data) else ["gb18030"]
+    for encoding in guesses:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if SALUTATION in text:
+            return text, "UTF-16" if encoding.startswith("utf-16") else "GB18030"
+    raise FormatError(f"{name}: source line {first_bad}: not valid UTF-8, and not a report in GB18030/GBK or UTF-16 "
+                      "either (no 各位代表 when read so); save it as UTF-8, e.g. "
+                      f"iconv -f BIG5 -t UTF-8 {name} > report.txt for a Big5 file (the encoding your editor "
+                      "shows in place of BIG5)")
 
 
 # -- HTML ---------------------------------------------------------------------------------------------------
@@ -65,7 +129,7 @@ def decode_html(data: bytes) -> str:
     names = ["gb18030" if n in ("gb2312", "gbk", "gb18030") else n for n in names] + ["utf-8", "gb18030"]
     for name in names:
         try:
-            return data.decode(name)
+            return data.decode("utf-8-sig" if name in ("utf-8", "utf8") else name)
         except (UnicodeDecodeError, LookupError):
             continue
     raise FormatError("the page is neither UTF-8 nor GB18030 text")
@@ -180,29 +244,142 @@ def pdf_lines(path: Path) -> list[PdfLine]:
     return lines
 
 
+PAGE_NUMBER_RE = re.compile(r"^[-—–－_·•]*(?:第?\d{1,4}页?|\d{1,4}[/／]\d{1,4}|第\d{1,4}页[,，]?共\d{1,4}页|"
+                            r"page\d{1,4}(?:of\d{1,4})?)[-—–－_·•]*$", re.I)
+CN = "一二三四五六七八九十"
+HEADING_START_RE = re.compile(rf"^(?:[（(][{CN}]+[）)]|[{CN}]+、|第[{CN}]+部分)")
+FURNITURE_DEPTH = 2  # how many lines at the top and the foot of a page may be header, footer or page number
+
+
+def _furniture_key(text: str) -> str:
+    """A header's or footer's text with its numbers blanked (they repeat with the page number changed)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def is_page_number(text: str) -> bool:
+    """``- 3 -``, ``第 3 页``, ``3``, ``3/12``, ``第3页 共12页``, ``Page 3``."""
+    return PAGE_NUMBER_RE.match(re.sub(r"\s+", "", text)) is not None
+
+
+def drop_furniture(lines: list[PdfLine]) -> list[PdfLine]:
+    """The lines without page numbers and running headers/footers: at the top or foot of a page, a page
+    number, or a line that stands (numbers aside) at the top or foot of at least two pages and two fifths of
+    them. The first page keeps a repeated line (its title), though not a page number."""
+    pages: dict[int, list[PdfLine]] = {}
+    for ln in lines:
+        pages.setdefault(ln.page, []).append(ln)
+    counts: dict[str, int] = {}
+    for page_lines in pages.values():
+        edge = page_lines[:FURNITURE_DEPTH] + page_lines[-FURNITURE_DEPTH:]
+        for key in {_furniture_key(ln.text) for ln in edge}:
+            counts[key] = counts.get(key, 0) + 1
+    running = {k for k, n in counts.items() if n >= 2 and n * 5 >= 2 * len(pages)}
+    kept: list[PdfLine] = []
+    for number, page_lines in pages.items():
+        def furniture(ln: PdfLine, page: int = number) -> bool:
+            return is_page_number(ln.text) or (page > 0 and _furniture_key(ln.text) in running)
+
+        first, last = 0, len(page_lines)
+        while first < min(FURNITURE_DEPTH, last) and furniture(page_lines[first]):
+            first += 1
+        while last > max(first, len(page_lines) - FURNITURE_DEPTH) and furniture(page_lines[last - 1]):
+            last -= 1
+        kept += page_lines[first:last]
+    return kept
+
+
+def line_pitch(lines: list[PdfLine], char: float) -> float:
+    """The distance from one line to the next inside a paragraph: the smallest pitch that recurs (at least
+    twice and a tenth of the time). Not the median: where most paragraphs are one or two lines apart by a
+    gap, most pitches are paragraph pitches."""
+    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
+                     if a.page == b.page and b.top - a.top > 0.5 * char)
+    if not pitches:
+        return char * 1.5
+    need = max(2, len(pitches) // 10)
+    for p in pitches:
+        if sum(p <= q <= p + 0.15 * char for q in pitches) >= need:
+            return p
+    return pitches[0]
+
+
 def pdf_text(path: Path) -> str:
     """A text PDF's paragraphs: wrapped lines joined (no space between CJK lines), one paragraph per line."""
-    lines = pdf_lines(path)
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
+    return pdf_text_pages(path)[0]
+
+
+def pdf_text_pages(path: Path) -> tuple[str, tuple[int, ...]]:
+    """A text PDF's paragraphs, one per line with a blank line between, and the page (1-based) of each line.
+
+    Page numbers and running headers/footers are left out. A paragraph ends at a line that stops short of
+    the right margin, before a gap wider than the line pitch, or before an indented line (margins per page:
+    printed copies mirror them).
+    """
+    lines = drop_furniture(pdf_lines(path))
+    if not lines:
+        raise FormatError(f"{path.name}: the PDF holds only page numbers and headers")
     char = statistics.median(ln.height for ln in lines)
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.top]
-    pitch = statistics.median(pitches) if pitches else char * 1.5
-    paragraphs: list[str] = []
-    current = ""
+    pitch = line_pitch(lines, char)
+    margins: dict[int, tuple[float, float]] = {}
+    everywhere = (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+    for page in {ln.page for ln in lines}:
+        on_page = [ln for ln in lines if ln.page == page]
+        margins[page] = ((min(ln.x0 for ln in on_page), max(ln.x1 for ln in on_page)) if len(on_page) >= 4
+                         else everywhere)
+    paragraphs: list[tuple[str, int]] = []
+    current, page = "", lines[0].page
     for prev, line in zip([None, *lines[:-1]], lines, strict=True):
-        if prev is not None and _ends_paragraph(prev, line, left, right, char, pitch):
-            paragraphs.append(current)
+        if prev is not None and _ends_paragraph(prev, line, margins, char, pitch):
+            paragraphs.append((current, page))
             current = ""
+        if not current:
+            page = line.page
         current += line.text.strip() if current else line.text.rstrip()
-    paragraphs.append(current)
-    return "\n\n".join(p for p in paragraphs if p.strip()) + "\n"
+    paragraphs.append((current, page))
+    kept = [(text, page) for text, page in paragraphs if text.strip()]
+    text = "\n\n".join(t for t, _ in kept) + "\n"
+    pages: list[int] = []
+    for i, (_, page) in enumerate(kept):
+        pages += [page + 1] if i == 0 else [pages[-1], page + 1]
+    return text, tuple([*pages, pages[-1]])
 
 
-def _ends_paragraph(prev: PdfLine, line: PdfLine, left: float, right: float, char: float, pitch: float) -> bool:
-    """Whether ``prev`` ends its paragraph: a short line, a wider gap, or an indented next line."""
-    if prev.x1 < right - 1.5 * char:
+def _ends_paragraph(prev: PdfLine, line: PdfLine, margins: dict[int, tuple[float, float]], char: float,
+                    pitch: float) -> bool:
+    """Whether ``prev`` ends its paragraph: a short line, a gap wider than the line pitch, or an indented next
+    line."""
+    if prev.x1 < margins[prev.page][1] - 1.5 * char:
         return True
-    if line.page == prev.page and line.top - prev.top > 1.3 * pitch:
+    if line.page == prev.page and line.top - prev.top > pitch + 0.35 * char:
         return True
-    return line.x0 > left + 1.5 * char
+    if line.page != prev.page and prev.text.rstrip()[-1:] in "。！？；：" and HEADING_START_RE.match(line.text.strip()):
+        return True  # across a page break no gap shows: a numbered heading after a sentence's end starts anew
+    return line.x0 > margins[line.page][0] + 1.5 * char
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m db.formats FILE``: print the text the builder reads from FILE (line numbers refer to it)."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m db.formats",
+                                     description="Print the text the builder extracts from a report file.")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--numbered", action="store_true", help="number the lines (and give each one's PDF page)")
+    args = parser.parse_args(argv)
+    try:
+        found = extract(args.file)
+    except (FormatError, OSError) as exc:
+        print(f"cannot read {args.file}: {exc}", file=sys.stderr)
+        return 1
+    if not args.numbered:
+        sys.stdout.write(found.text)
+        return 0
+    for number, line in enumerate(found.text.split("\n")[:-1], start=1):
+        page = f" p{found.pages[number - 1]}" if found.pages else ""
+        sys.stdout.write(f"{number:5}{page}\t{line}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

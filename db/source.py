@@ -123,6 +123,8 @@ BARE_PART_RE = re.compile(r"^[^。，；：、！？]{2,30}$")
 # An area heading whose brackets were lost (一综合实力持续跃升): a numeral run into a short unpunctuated line.
 LOST_BRACKETS_RE = re.compile(r"^[一二三四五六七八九十]{1,2}(?![、是一二三四五六七八九十])[\u4e00-\u9fff]{4,30}$")
 NUMERALS = "一二三四五六七八九十"
+# A numbered heading whose 、 was typed as another mark (二.  二．  二,  二，  二 ): what follows is read as a title.
+MISNUMBERED_RE = re.compile(r"^([一二三四五六七八九十]+)\s*(?:[.．,，;；]|\s)\s*([^。，；：、！？]{2,30})$")
 NUMBERED_LINE_RE = re.compile(rf"^(?:（[{NUMERALS}]+）|[{NUMERALS}]+、|第[{NUMERALS}]+部分)")
 # Page debris: a token a web page repeats at line ends (pbY). (Inline pinyin glosses, 區(qū), are masked in the
 # normalised view: :mod:`db.textview`.)
@@ -257,6 +259,11 @@ class BodyReader:
             if kind is None:
                 raise SourceError(ln.number, f"part heading '{ln.text}' is not a review, goals or plan part "
                                              "(its title names none of 回顾, 目标, 安排, or a past year's 工作情况)")
+        elif self.style in (None, "numbered") and (m := MISNUMBERED_RE.match(ln.norm)) \
+                and part_kind(m.group(2), self.year) is not None:
+            expected = f"{m.group(1)}、{ln.text[m.start(2):]}"
+            raise SourceError(ln.number, f"part heading '{ln.text}' is numbered with '{ln.text[len(m.group(1))]}' "
+                                         f"instead of the enumeration comma 、; write it as {expected}")
         elif self.style in (None, "bare") and _bare_part_title(ln.norm, self.year):
             label, title, style = None, ln.text, "bare"
             kind = part_kind(title, self.year)

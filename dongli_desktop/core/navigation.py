@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from dongli_desktop.core.models import Section
 from dongli_desktop.core.repository import Report
 
 PART_PAGES = ("review", "plan")
 PLAN_PARTS = ("goals", "plan")  # a report's goals part is read with its plan
 START_SECTION = {"review": "review_overview", "plan": "plan_targets"}
+# A form of address on a line of its own (各位代表：, 各位代表、同志们：, 同志们：): no content of its own.
+ADDRESS_RE = re.compile(r"^[^。！？；，]{1,20}[：:]$")
 
 
 def page_for_section(section: Section) -> str:
@@ -28,14 +32,28 @@ def part_sections(report: Report, part: str) -> tuple[Section, ...]:
         return tuple(s for s in report.sections if s.id in found)  # report order: goals, then the year's plan
     sections = report.part_sections(part)
     if part == "review":
-        sections = tuple(s for s in report.sections if s.part is None) + sections
+        opening = tuple(s for s in report.sections if s.part is None and not _only_address(report, s))
+        sections = opening + sections
     return sections
 
 
+def is_address(text: str) -> bool:
+    """A salutation or form of address standing alone (各位代表：)."""
+    return ADDRESS_RE.match(text.strip()) is not None
+
+
+def _only_address(report: Report, section: Section) -> bool:
+    """An opening that holds nothing but the salutation is no entry of its own."""
+    return all(is_address(p.text) for p in report.paragraphs(section.id))
+
+
 def start_row(sections: tuple[Section, ...], part: str) -> int:
-    """The row a new reader starts on: the overall results, or the targets (else the first)."""
+    """The row a new reader starts on: the overall results, or the targets (else the part's first section)."""
     key = START_SECTION.get(part)
-    return next((i for i, s in enumerate(sections) if s.key == key), 0)
+    found = next((i for i, s in enumerate(sections) if s.key == key), None)
+    if found is None:  # no curated start (an edition without annotations): the part itself, not the opening
+        found = next((i for i, s in enumerate(sections) if s.part is not None), 0)
+    return found
 
 
 def row_of(sections: tuple[Section, ...], key: str | None = None, section_id: int | None = None) -> int | None:

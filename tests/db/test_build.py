@@ -163,11 +163,13 @@ def test_malformed_source_fails_cleanly_and_keeps_the_old_database(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dongli.db", "source.txt"]
 
 
-def test_gbk_source_is_reported_with_its_line(tmp_path):
+def test_gbk_source_builds_like_the_utf8_one(tmp_path, fresh_db):
+    """A GBK file is read as GB18030 (it is a report: the salutation reads right), not refused (issue 18)."""
     gbk = write_variant(tmp_path, lambda b: b.decode("utf-8").encode("gbk"))
-    with pytest.raises(BuildError, match=r"source line 1: not valid UTF-8"):
-        build(gbk, ANNOTATIONS, tmp_path / "x.db")
-    assert not (tmp_path / "x.db").exists()
+    build(gbk, ANNOTATIONS, tmp_path / "x.db")
+    query = "SELECT text, source_start, source_end FROM paragraphs ORDER BY id"
+    with sqlite3.connect(tmp_path / "x.db") as got, sqlite3.connect(fresh_db) as want:
+        assert got.execute(query).fetchall() == want.execute(query).fetchall()
 
 
 def test_refuses_to_overwrite_without_force(tmp_path, capsys):

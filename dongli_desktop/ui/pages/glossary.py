@@ -108,6 +108,10 @@ class GlossaryPage(Page):
         intro = self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries))
         if english():
             intro += " " + self.tr("注释和报告原文为中文，按原样显示。")
+        if not self.entries:  # a report without a notes list: say so instead of an empty list and note
+            intro = self.tr("这份报告没有名词解释：报告最后没有注释。")
+            self.left_box.hide()
+            self.right_box.hide()
         self.intro = make_label(intro, "muted")
         layout.addWidget(self.intro)
         layout.addLayout(columns, 1)
@@ -122,8 +126,8 @@ class GlossaryPage(Page):
         em = max(1, self.list.fontMetrics().horizontalAdvance("中"))
         self.narrow = (self.width() - 48) / em < NARROW_CHARS
         note = self.showing_note and self.current is not None
-        self.left_box.setVisible(not self.narrow or not note)
-        self.right_box.setVisible(not self.narrow or note)
+        self.left_box.setVisible(bool(self.entries) and (not self.narrow or not note))
+        self.right_box.setVisible(bool(self.entries) and (not self.narrow or note))
         self.back_button.setVisible(self.narrow and note)
         self.intro.setVisible(not (self.narrow and note))  # a narrow note gets the intro's lines
         self._fit_placeholder()

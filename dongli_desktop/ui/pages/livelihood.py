@@ -95,7 +95,8 @@ class LivelihoodPage(Page):
         self.years = charts.livelihood_years(report)
         intro = self.tr("报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。").format(  # noqa: E501 (one tr() source string)
             done=self.years["done"], planned=self.years["planned"])
-        layout.addWidget(make_label(intro, "muted"))
+        self.intro = make_label(intro, "muted")
+        layout.addWidget(self.intro)
 
         topics = [(ALL, self.tr("全部"))] + [(t.key, self.topic_names[t.key]) for t in report.topics]
         self.topic_chips = ChipGroup(topics)
@@ -130,6 +131,11 @@ class LivelihoodPage(Page):
         layout.addLayout(self.columns)
         self.chart: ChartView | None = None
         self._scale = 1.0
+        if not self.cards:  # an edition without curated livelihood items: say so, show no chips or chart
+            none = self.tr("这一版报告没有标注民生实事，可以在工作回顾和工作安排里阅读报告原文。")
+            layout.insertWidget(2, make_label(none, "muted"))
+            for widget in (self.intro, self.topic_chips, self.year_chips, self.count_label, self.chart_section):
+                widget.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll_page(body))
@@ -169,7 +175,7 @@ class LivelihoodPage(Page):
         self.build_chart()
 
     def build_chart(self) -> None:
-        if self.chart is not None:
+        if self.chart is not None or not self.cards:  # no items: no chart (and no word about its bars)
             return
         from dongli_desktop.ui.widgets.chart import ChartView
 

@@ -79,8 +79,13 @@ class PartPage(Page):
 
         years = part_years(report, part)
         title = (self.tr("{years}年工作回顾") if part == "review" else self.tr("{years}年工作安排")).format(years=years)
-        intro = (self.tr("选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。") if part == "review"
-                 else self.tr("{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。").format(years=years))
+        if not self._any_chart():  # an edition without curated indicators draws no chart: no word about bars
+            intro = (self.tr("选择左边的一项，阅读报告原文。") if part == "review"
+                     else self.tr("{years}年的目标和各方面的工作。").format(years=years))
+        elif part == "review":
+            intro = self.tr("选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。")
+        else:
+            intro = self.tr("{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。").format(years=years)
         if english():
             intro += " " + self.tr("报告原文为中文，按原样显示。")
         self.title = make_label(title, "pageTitle")
@@ -129,6 +134,14 @@ class PartPage(Page):
         layout.addWidget(self.splitter, 1)
         self.reset()
         self._apply_arrangement(self.arrangement)
+
+    def _any_chart(self) -> bool:
+        """Whether some section of this page draws a chart (the growth chart, or an area's figures)."""
+        if any(s.key in GROWTH_SECTIONS for s in self.sections) and charts.growth_chart(self.report).rows:
+            return True
+        listed = {p.id for s in self.sections for p in self.report.paragraphs(s.id)}
+        return any(i is not None and i.figure is not None and i.paragraph_id in listed
+                   for pair in self.report.indicator_pairs() for i in (pair.actual, pair.target))
 
     def _section_bar(self) -> QWidget:
         """A drop-down of the sections between 上一节 and 下一节, and the chart/text toggles."""
@@ -203,7 +216,8 @@ class PartPage(Page):
         """Render a section; with ``ref``, mark its spans and scroll there (else show its heading)."""
         sec = self.report.section(section_id)
         self.current = sec
-        row = next(i for i, s in enumerate(self.sections) if s.id == section_id)
+        # -1: a section no entry lists (an opening that is only the salutation, reached from a search)
+        row = next((i for i, s in enumerate(self.sections) if s.id == section_id), -1)
         if self.list.currentRow() != row:
             self.list.blockSignals(True)
             self.list.setCurrentRow(row)

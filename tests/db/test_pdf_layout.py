@@ -1,0 +1,183 @@
+"""PDF layouts district sites publish (issue 18, publisher persona): paragraphs set apart only by vertical
+space or only by a first-line indent, pages with running headers and page numbers ("- 3 -", "第 3 页", "3").
+
+The test lays the fictional report ``tests/fixtures/pdf/layout_report.txt`` out itself, line by line at
+known positions (as word processors export: one text line per output line, wrapped by width), and checks
+that the PDF builds to the same paragraphs, figures and sections as the text, with offsets into the text
+extracted, and that a problem on a page is reported by page.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from db.build import BuildError, build
+from db.formats import extract, pdf_lines
+from tests.conftest import ROOT
+from tests.db.test_formats import FONT, truetype
+
+LAYOUT_REPORT = ROOT / "tests" / "fixtures" / "pdf" / "layout_report.txt"
+PARAGRAPHS = [ln.strip() for ln in LAYOUT_REPORT.read_text(encoding="utf-8").split("\n") if ln.strip()]
+SIZE = 16.0  # font size (pt)
+WIDTH = 20 * SIZE  # text column: twenty full-width characters
+MARGIN = 72.0
+PITCH = 1.5 * SIZE  # line pitch inside a paragraph
+PAGE_NUMBERS = {"dash": "- {n} -", "chinese": "第 {n} 页", "bare": "{n}"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How paragraphs are set apart, and what furniture each page carries."""
+
+    gap: float = 0.0  # extra vertical space between paragraphs
+    indent: float = 0.0  # first-line indent
+    page_number: str | None = None  # a key of PAGE_NUMBERS, printed at the foot of every page
+    header: str | None = None  # a running header on every page after the first
+    lines_per_page: int = 60
+
+
+def wrap(pdf, text: str, width: float) -> list[str]:
+    """Greedy wrapping by measured width, character by character (as CJK text wraps)."""
+    lines, current = [], ""
+    for ch in text:
+        if current and pdf.get_string_width(current + ch) > width:
+            lines.append(current)
+            current = ch
+        else:
+            current += ch
+    return [*lines, current]
+
+
+def render(paragraphs: list[str], layout: Layout, font: Path, out: Path) -> Path:
+    """Lay the paragraphs out at explicit positions; returns the PDF written to ``out``."""
+    from fpdf import FPDF
+
+    height = MARGIN * 2 + layout.lines_per_page * (PITCH + layout.gap)
+    pdf = FPDF(unit="pt", format=(WIDTH + 2 * MARGIN, height))
+    pdf.set_auto_page_break(False)
+    pdf.add_font("noto", fname=str(font))
+    pdf.set_font("noto", size=SIZE)
+    state = {"y": height, "page": 0}
+
+    def new_page() -> None:
+        pdf.add_page()
+        state["page"] += 1
+        state["y"] = MARGIN + SIZE
+        pdf.set_font_size(SIZE * 0.75)
+        if layout.header and state["page"] > 1:
+            pdf.text(MARGIN + (WIDTH - pdf.get_string_width(layout.header)) / 2, MARGIN - SIZE, layout.header)
+        if layout.page_number:
+            number = PAGE_NUMBERS[layout.page_number].format(n=state["page"])
+            pdf.text(MARGIN + (WIDTH - pdf.get_string_width(number)) / 2, height - MARGIN + 2 * SIZE, number)
+        pdf.set_font_size(SIZE)
+
+    for paragraph in paragraphs:
+        first = wrap(pdf, paragraph, WIDTH - layout.indent)[0]
+        lines = [first, *(wrap(pdf, paragraph[len(first):], WIDTH) if len(first) < len(paragraph) else [])]
+        for i, line in enumerate(lines):
+            if state["y"] > height - MARGIN:
+                new_page()
+            pdf.text(MARGIN + (layout.indent if i == 0 else 0), state["y"], line)
+            state["y"] += PITCH
+        state["y"] += layout.gap
+    pdf.output(str(out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def font(tmp_path_factory) -> Path:
+    return truetype(FONT, tmp_path_factory.mktemp("font") / "noto.ttf")
+
+
+@pytest.fixture(scope="module")
+def text_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("text") / "text.db"
+    build(LAYOUT_REPORT, None, out)
+    return out
+
+
+def contents(db: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "paragraphs": conn.execute("SELECT p.text, p.lead, s.title, s.key FROM paragraphs p "
+                                       "JOIN sections s ON s.id = p.section_id ORDER BY p.id").fetchall(),
+            "figures": conn.execute("SELECT text, value, unit FROM figures ORDER BY id").fetchall(),
+            "document": conn.execute("SELECT district, year, speaker, delivered_on FROM documents").fetchall(),
+            "parts": conn.execute("SELECT key, year_from, year_to FROM parts ORDER BY ordinal").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+def spans(db: Path) -> list[tuple[str, int, int]]:
+    conn = sqlite3.connect(db)
+    try:
+        return (conn.execute("SELECT text, source_start, source_end FROM paragraphs").fetchall()
+                + conn.execute("SELECT text, source_start, source_end FROM figures").fetchall())
+    finally:
+        conn.close()
+
+
+LAYOUTS = {
+    "spacing": Layout(gap=0.6 * SIZE),
+    "indent": Layout(indent=2 * SIZE),
+    "spacing-pages-dash": Layout(gap=0.6 * SIZE, page_number="dash", header="东丽区2021年政府工作报告",
+                                 lines_per_page=14),
+    "indent-pages-chinese": Layout(indent=2 * SIZE, page_number="chinese", header="东丽区2021年政府工作报告",
+                                   lines_per_page=13),
+    "spacing-pages-bare": Layout(gap=0.6 * SIZE, page_number="bare", lines_per_page=11),
+}
+
+
+def test_the_fixture_is_a_hard_case(font, tmp_path):
+    """Most paragraphs end on a full line, so only the space or the indent says where they end."""
+    lines = pdf_lines(render(PARAGRAPHS, LAYOUTS["spacing"], font, tmp_path / "x.pdf"))
+    right = max(ln.x1 for ln in lines)
+    ends = [ln for ln in lines if any(p.endswith(ln.text.strip()) for p in PARAGRAPHS)]
+    assert sum(ln.x1 >= right - 1.5 * SIZE for ln in ends) >= 10  # within the last character: a full line
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_a_pdf_layout_builds_like_the_text(name, font, text_build, tmp_path):
+    pdf = render(PARAGRAPHS, LAYOUTS[name], font, tmp_path / f"{name}.pdf")
+    out = tmp_path / f"{name}.db"
+    build(pdf, None, out)
+    assert contents(out) == contents(text_build)
+    extracted = extract(pdf).text
+    assert all(extracted[start:end] == text for text, start, end in spans(out))  # provenance into the extract
+    for furniture in ("东丽区2021年政府工作报告\n", "- 2 -", "第 2 页", "\n2\n"):
+        assert furniture not in extracted
+
+
+def test_a_problem_in_a_pdf_is_reported_by_page(font, tmp_path):
+    broken = [p.replace("（二）着力改善生态环境", "（三）着力改善生态环境") for p in PARAGRAPHS]
+    pdf = render(broken, Layout(gap=0.6 * SIZE, page_number="dash", lines_per_page=14), font, tmp_path / "b.pdf")
+    extracted = extract(pdf)
+    line = extracted.text.split("\n").index("（三）着力改善生态环境") + 1
+    pages = {ln.page for ln in pdf_lines(pdf) if ln.text.strip() == "（三）着力改善生态环境"}
+    assert len(pages) == 1 and pages != {0}  # the heading is on a later page, not the first
+    with pytest.raises(BuildError) as info:
+        build(pdf, None, tmp_path / "b.db")
+    message = str(info.value)
+    assert f"page {pages.pop() + 1} (line {line} of the text extracted from the PDF): subsection （三） out of order" \
+        in message
+    assert "python -m db.formats --numbered b.pdf" in message
+
+
+def test_the_extracted_text_is_printed_with_line_numbers_and_pages(font, tmp_path, capsys):
+    from db.formats import main
+
+    pdf = render(PARAGRAPHS, LAYOUTS["spacing-pages-dash"], font, tmp_path / "r.pdf")
+    assert main(["--numbered", str(pdf)]) == 0
+    printed = capsys.readouterr().out.split("\n")
+    extracted = extract(pdf)
+    lines = extracted.text.split("\n")[:-1]
+    assert len(printed) - 1 == len(lines) and extracted.pages is not None
+    assert all(row == f"{n:5} p{extracted.pages[n - 1]}\t{text}" for n, (row, text) in
+               enumerate(zip(printed, lines, strict=False), start=1))
+    assert max(extracted.pages) >= 3  # the layout runs over several pages
