@@ -456,17 +456,22 @@
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="112"/>
+        <source>这份报告没有名词解释：报告最后没有注释。</source>
+        <translation>This report has no glossary: it ends without notes.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="235"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="239"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="243"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="247"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -519,12 +524,12 @@
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="101"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="106"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
@@ -534,22 +539,27 @@
         <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="126"/>
         <source>各主题的实事数量</source>
         <translation>Items per topic</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="135"/>
+        <source>这一版报告没有标注民生实事，可以在工作回顾和工作安排里阅读报告原文。</source>
+        <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="183"/>
         <source>各主题的实事数量（点柱子筛选该主题）</source>
         <translation>Items per topic (tap a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="183"/>
         <source>实事数量（项）</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="217"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="223"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -858,32 +868,32 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="86"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="90"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="342"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="356"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="342"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="356"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="154"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
@@ -899,51 +909,61 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="83"/>
+        <source>选择左边的一项，阅读报告原文。</source>
+        <translation>Choose an item on the left to read the report&apos;s text.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="84"/>
+        <source>{years}年的目标和各方面的工作。</source>
+        <translation>Targets and work in every area for {years}.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="88"/>
         <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="154"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="161"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="168"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="156"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="169"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="234"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="235"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="361"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="375"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="366"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="380"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="376"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="390"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
