@@ -203,9 +203,6 @@ def run(options: argparse.Namespace) -> int:
         first_frame = FirstFrameQuit(window)  # noqa: F841 (kept alive for the run)
     if options.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
-    from dongli_desktop.ui.timing import install_if_asked
-
-    probe = install_if_asked(window)  # noqa: F841 (kept alive for the run)
     if kiosk is not None:
         session = start_kiosk(window, options, kiosk)  # noqa: F841 (the kiosk session, kept for the run)
     else:

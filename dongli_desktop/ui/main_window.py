@@ -9,7 +9,6 @@ Every title and page name comes from the shown edition's document and parts.
 from __future__ import annotations
 
 import itertools
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -121,11 +120,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._fix_tab_order()
         self._fit_nav()
-        self.layout_report = None
-        if os.environ.get("DONGLI_LAYOUT_REPORT"):  # test-only: real-session tests read the layout
-            from dongli_desktop.ui.layout_report import install_if_asked
-
-            self.layout_report = install_if_asked(self)
 
     @property
     def scale(self) -> float:
