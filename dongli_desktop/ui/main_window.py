@@ -1,8 +1,9 @@
 """The main window: a top bar (title, text size, about), a navigation bar and the pages.
 
-Pages are created on first visit, so start-up pays only for the start page. The window shows one edition
-of the report at a time; with a catalogue of editions (:mod:`dongli_desktop.core.editions`) the overview
-and tracker pages carry an edition picker, and switching rebuilds the pages for the chosen report.
+Pages are created on first visit (by :mod:`dongli_desktop.ui.page_factory`), so start-up pays only for the
+start page. The window shows one edition of the report at a time, from its catalogue of editions
+(:mod:`dongli_desktop.core.editions`): the overview and tracker pages carry an edition picker in their header
+slot, and switching rebuilds the pages for the chosen report.
 Every title and page name comes from the shown edition's document and parts.
 """
 
@@ -40,6 +41,7 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import accessible, i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.logs import LOG
+from dongli_desktop.ui.page_factory import FACTORIES
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
 from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
@@ -75,12 +77,12 @@ class MainWindow(QMainWindow):
     def __init__(self, report: Report, font_family: str, scale: float = 1.0,
                  pages: tuple[str, ...] = PAGES,
                  kiosk: bool = False, look: Look | None = None, on_look: Callable[[Look], None] | None = None,
-                 catalogue: Catalogue | None = None, edition: Edition | None = None,
+                 *, catalogue: Catalogue, edition: Edition | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        self.catalogue = catalogue  # the editions the reader can switch between (None: this report only)
-        self.edition = edition if edition is not None else self._edition_of(report)
+        self.catalogue = catalogue  # the editions the reader can switch between (core.editions.list_editions)
+        self.edition = edition if edition is not None else self._edition_at(Path(report.path))
         self._reports: dict[Path, Report] = {Path(report.path): report}  # opened editions, kept open
         self.font_family = font_family
         self.look = replace(look or Look(), scale=scale)
@@ -269,11 +271,6 @@ class MainWindow(QMainWindow):
             page = self._create(name)
             self.pages[name] = page
             self.stack.addWidget(page)
-            if self.kiosk and name == "search":
-                from dongli_desktop.ui.pages.search import SearchPage
-
-                if isinstance(page, SearchPage):
-                    page.show_keyboard()
             self._fix_tab_order()
             self.pageCreated.emit(page)
             pending = self._pending_states.pop(name, None)
@@ -282,51 +279,8 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def _create(self, name: str) -> Page:
-        """Build a page; each page module is imported only when first needed."""
-        if name == "overview":
-            from dongli_desktop.ui.pages.overview import OverviewPage
-
-            page = OverviewPage(self.report, simple=self.look.large)
-            page.pageRequested.connect(self.show_page)
-            page.sourceRequested.connect(self.show_source)
-            page.barActivated.connect(self.show_bar)
-            page.ready.connect(self._page_ready)
-            if self.catalogue is not None:
-                page.layout_.insertWidget(2, self._picker(), 0, Qt.AlignmentFlag.AlignLeft)
-        elif name in ("review", "plan"):
-            from dongli_desktop.ui.pages.part import PartPage
-
-            page = PartPage(self.report, name, simple=self.look.large)
-            page.barActivated.connect(self.show_bar)
-            page.termActivated.connect(self.show_term)
-        elif name == "livelihood":
-            from dongli_desktop.ui.pages.livelihood import LivelihoodPage
-
-            page = LivelihoodPage(self.report)
-            page.sourceRequested.connect(self.show_source)
-        elif name == "tracker":
-            from dongli_desktop.ui.pages.tracker import TrackerPage
-
-            if self.catalogue is not None:
-                page = TrackerPage(self.catalogue, simple=self.look.large)
-                if self.edition is not None and page.edition != self.edition:
-                    page.show_edition(self.edition)
-                page.body.layout().insertWidget(1, self._picker(), 0, Qt.AlignmentFlag.AlignLeft)
-            else:
-                page = TrackerPage((self.report, None), simple=self.look.large)
-            page.sourceRequested.connect(self.show_tracked_source)
-        elif name == "glossary":
-            from dongli_desktop.ui.pages.glossary import GlossaryPage
-
-            page = GlossaryPage(self.report)
-            page.sourceRequested.connect(self.show_source)
-        elif name == "search":
-            from dongli_desktop.ui.pages.search import SearchPage
-
-            page = SearchPage(self.report)
-            page.sourceRequested.connect(self.show_source)
-        else:
-            raise KeyError(name)
+        """Build a page through its factory (:mod:`dongli_desktop.ui.page_factory`)."""
+        page = FACTORIES[name](self, name)
         page.setAccessibleName(self.page_titles()[name])
         return page
 
@@ -376,13 +330,14 @@ class MainWindow(QMainWindow):
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
         if name != "overview":
-            QTimer.singleShot(0, self, self._page_ready)
+            QTimer.singleShot(0, self, self.page_ready)
         return page
 
     def current_page_name(self) -> str:
         return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
 
-    def _page_ready(self) -> None:
+    def page_ready(self) -> None:
+        """The current page may be completely shown: say ``ready`` once its charts are drawn."""
         self._fix_tab_order()  # charts drawn after the first frame join the focus chain late
         page = self.stack.currentWidget()
         if isinstance(page, Page) and page.charts_built:
@@ -445,19 +400,13 @@ class MainWindow(QMainWindow):
         self.show_source(source.ref)
 
     # -- editions -----------------------------------------------------------------------
-    def _edition_of(self, report: Report) -> Edition | None:
-        return self._edition_at(Path(report.path)) if self.catalogue is not None else None
-
     def _edition_at(self, path: Path) -> Edition | None:
-        if self.catalogue is None:
-            return None
         return next((e for e in self.catalogue.editions if Path(e.path) == path), None)
 
-    def _picker(self) -> QWidget:
+    def edition_picker(self) -> QWidget:
         """An edition picker for a page, showing the current edition."""
         from dongli_desktop.ui.widgets.edition_picker import EditionPicker
 
-        assert self.catalogue is not None
         picker = EditionPicker(self.catalogue, current=self.edition, simple=self.look.large)
         picker.editionChosen.connect(self.open_edition)
         return picker
@@ -487,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def open_newest(self) -> None:
         """Back to the newest edition (the kiosk's idle reset)."""
-        if self.catalogue is not None and self.catalogue.latest is not None:
+        if self.catalogue.latest is not None:
             self.open_edition(self.catalogue.latest)
 
     def _sync_pickers(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -71,8 +71,12 @@ class OverviewPage(Page):
                     "每个数字都可以点“查看原文”核对报告原话。").format(
                 district=doc.district, reviewed=part_years(report, "review"), planned=part_years(report, "plan")),
         )
-        for w in (self.title, self.subtitle, self.intro):
-            self.layout_.addWidget(w)
+        self.header = QVBoxLayout()  # what the window adds below the title (add_header)
+        self.header.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.layout_.addLayout(self.header)
+        self.layout_.addWidget(self.intro)
 
         reviewed, planned = part_years(report, "review"), part_years(report, "plan")
         cards = Section(self.tr("{reviewed}年情况与{planned}年目标").format(reviewed=reviewed, planned=planned))
@@ -125,6 +129,10 @@ class OverviewPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll_page(body))
         self._relayout_cards()
+
+    def add_header(self, widget: QWidget) -> None:
+        """The window's edition picker, below the title and the speaker."""
+        self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- charts come after the first frame, off the start-up path ---------------------
     def showEvent(self, event) -> None:
