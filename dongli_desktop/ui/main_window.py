@@ -9,14 +9,16 @@ Every title and page name comes from the shown edition's document and parts.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -43,10 +45,14 @@ from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.page_factory import FACTORIES
 from dongli_desktop.ui.pages.base import Page, PageState
+from dongli_desktop.ui.qtapp import qapp
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
 from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
 from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.pages.tracker import TrackedSource
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
@@ -106,7 +112,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        nav = scroll_page(self._nav_bar())  # scrolls only if the text is too large for the screen
+        self.nav_bar = self._nav_bar()
+        nav = scroll_page(self.nav_bar)  # scrolls only if the text is too large for the screen
         nav.setObjectName("navScroll")
         nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
@@ -162,7 +169,7 @@ class MainWindow(QMainWindow):
             "search": self.tr("搜索"),
         }
 
-    def _tool(self, action: Callable[[], None], checkable: bool = False) -> QPushButton:
+    def _tool(self, action: Callable[[], object], checkable: bool = False) -> QPushButton:
         button = QPushButton()
         button.setObjectName("tool")
         button.setCheckable(checkable)
@@ -252,10 +259,15 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         for index, key in enumerate(self.allowed, start=1):
-            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self._page_shortcut(k))
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_scale(+1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_scale(-1))
+            self._shortcut(QKeySequence(f"Alt+{index}"), functools.partial(self._page_shortcut, key))
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Find), self.focus_search)
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.step_scale(+1))
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.step_scale(-1))
+
+    def _shortcut(self, keys: QKeySequence, action: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(keys, self)
+        shortcut.activated.connect(action)
+        return shortcut
 
     def _page_shortcut(self, name: str) -> None:
         """Alt+N: show the page; focus in the navigation moves to its tab, so one item looks chosen."""
@@ -287,7 +299,7 @@ class MainWindow(QMainWindow):
     def _fit_nav(self) -> None:
         """The navigation column is as wide as its widest button; it tightens its padding before it scrolls
         and on a window only a few characters wide."""
-        bar = self.nav_scroll.widget()
+        bar = self.nav_bar
         bar.setStyleSheet("")
         bar.ensurePolished()
         bar.adjustSize()
@@ -300,18 +312,18 @@ class MainWindow(QMainWindow):
         scroll = self.nav_scroll.verticalScrollBar().sizeHint().width() if bar.sizeHint().height() > room else 0
         self.nav_scroll.setFixedWidth(bar.sizeHint().width() + scroll)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_nav()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_nav()
 
     def _fix_tab_order(self) -> None:
         """Tab goes through the top bar, then the navigation, then the page: the order things appear in."""
         more = [self.top_bar.more] if self.top_bar.more.isVisibleTo(self) else []
-        chain = [self.smaller, self.larger, self.large_button, self.contrast_button, self.language_button,
+        chain: list[QWidget] = [self.smaller, self.larger, self.large_button, self.contrast_button, self.language_button,
                  self.about_button, *more, *self.nav_buttons.values()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -391,7 +403,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, GlossaryPage):
                 page.show_entry(ref.glossary_id, ref.spans)
 
-    def show_tracked_source(self, source) -> None:
+    def show_tracked_source(self, source: TrackedSource) -> None:
         """A tracker link: open the edition the number comes from (if another is shown), then its words."""
         if Path(source.path) != Path(self.report.path):
             edition = self._edition_at(Path(source.path))
@@ -473,7 +485,7 @@ class MainWindow(QMainWindow):
         self.set_scale(scales[index])
 
     def apply_style(self) -> None:
-        app = QApplication.instance()
+        app = qapp()
         app.setFont(app_font(self.font_family, self.look.scale, self.look.large))
         app.setStyleSheet(stylesheet(self.look.scale, kiosk=self.kiosk, large=self.look.large,
                                      colours=theme.use(self.look.theme)))
@@ -492,14 +504,18 @@ class MainWindow(QMainWindow):
             self._on_look(self.look)
         self.scaleChanged.emit(scale)
 
-    def set_look(self, **changes) -> None:
-        """Switch large mode, theme or language at run time: pages are rebuilt, nothing restarts."""
-        new = replace(self.look, **changes)
+    def set_look(self, *, scale: float | None = None, large: bool | None = None, theme: str | None = None,
+                 lang: str | None = None) -> None:
+        """Switch large mode, theme or language at run time (None: unchanged): pages are rebuilt, nothing
+        restarts."""
+        old = self.look
+        new = Look(scale=old.scale if scale is None else scale, large=old.large if large is None else large,
+                   theme=old.theme if theme is None else theme, lang=old.lang if lang is None else lang)
         given_back = None
         if new.large and new.scale > LARGE_SCALES[-1]:  # 大字模式 goes up to 175 %: remember what it lowers
             given_back = new.scale
             new = replace(new, scale=LARGE_SCALES[-1])
-        elif self.look.large and not new.large and "scale" not in changes and self._scale_before_large is not None:
+        elif self.look.large and not new.large and scale is None and self._scale_before_large is not None:
             new = replace(new, scale=self._scale_before_large)  # the mode ends: the person's own size again
         if new == self.look:
             return
@@ -552,7 +568,7 @@ class MainWindow(QMainWindow):
         finally:
             self.setUpdatesEnabled(True)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""
         if self.locked:
             event.ignore()

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QGridLayout,
     QPushButton,
     QStyle,
@@ -20,6 +19,7 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
+from dongli_desktop.ui.qtapp import qapp
 from dongli_desktop.ui.widgets.common import (
     Section,
     WrapButton,
@@ -139,11 +139,11 @@ class OverviewPage(Page):
         super().showEvent(event)
         if not self.charts_built:
             # Wait for the first paint: the cards show at once, pyqtgraph loads after.
-            QApplication.instance().installEventFilter(self)
+            qapp().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self.charts_built:
-            QApplication.instance().removeEventFilter(self)
+            qapp().removeEventFilter(self)
             QTimer.singleShot(0, self, self.build_charts)
         return False
 
