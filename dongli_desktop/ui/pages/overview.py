@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -135,13 +136,13 @@ class OverviewPage(Page):
         self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- charts come after the first frame, off the start-up path ---------------------
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.charts_built:
             # Wait for the first paint: the cards show at once, pyqtgraph loads after.
             qapp().installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.charts_built:
             qapp().removeEventFilter(self)
             QTimer.singleShot(0, self, self.build_charts)
@@ -222,7 +223,7 @@ class OverviewPage(Page):
         for c in range(4):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout_cards()
 
