@@ -30,7 +30,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 APP = ("import sys; from pathlib import Path; from dongli_desktop.core import trust; "
        "anchor = Path(sys.argv.pop(1)); trust.machine_trust_dir = lambda: anchor; "
-       "from tools.run_app import main; sys.exit(main(['--timing', 'once', *sys.argv[1:]])))")
+       "from tools.run_app import main; sys.exit(main(['--timing', 'once', *sys.argv[1:]]))")
 AT_CALL_SITE = "import dongli_desktop.ui.app, dongli_desktop.ui.main_window; "  # what is loaded when app.py calls
 VERIFY = ("import sys, time; t = time.perf_counter(); from pathlib import Path; "
           "from dongli_desktop.core.content import choose_database; "
