@@ -63,13 +63,14 @@ def startup(reps: int) -> dict[str, dict[str, float]]:
     env = dict(os.environ)
     settings = Path(tempfile.mkdtemp()) / "s.ini"
     app = [sys.executable, "-m", "dongli_desktop", "--settings", str(settings)]
+    probed = [sys.executable, "-m", "tools.run_app", "--settings", str(settings)]  # with tools/probes/timing.py
     runs: dict[str, list] = {"bare": [], "pyqtgraph": [], "app": [], "app_visit": [], "bare_out": [],
                              "pyqtgraph_out": [], "app_first_out": [], "app_ready_out": []}
     for _ in range(reps):  # interleaved, so drift hits all alike
         runs["bare"].append(timed_start([sys.executable, "bench/floor_bare.py"], env))
         runs["pyqtgraph"].append(timed_start([sys.executable, "bench/floor_pyqtgraph.py"], env))
-        runs["app"].append(timed_start(app, dict(env, DONGLI_TIMING="1")))
-        runs["app_visit"].append(timed_start(app, dict(env, DONGLI_TIMING="visit")))
+        runs["app"].append(timed_start(probed + ["--timing", "once"], env))
+        runs["app_visit"].append(timed_start(probed + ["--timing", "visit"], env))
         runs["bare_out"].append(outside([sys.executable, "bench/floor_bare.py"], env))
         runs["app_first_out"].append(outside(app + ["--quit-on-first-frame"], env))
         runs["pyqtgraph_out"].append(outside([sys.executable, "bench/floor_pyqtgraph.py"], env))

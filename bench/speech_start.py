@@ -90,10 +90,14 @@ def child(variant: str, engine: str, old_source: str) -> dict[str, float | str]:
 
 def app_child(root: Path, engine: str) -> dict[str, float | str]:
     """Run in the measuring process: the real window from ``root``; longest stall after "ready"."""
-    os.environ["DONGLI_TTS_ENGINE"] = engine
+    os.environ["DONGLI_TTS_ENGINE"] = engine  # how checkouts before issue 22 were told the engine
     sys.path.insert(0, str(root))
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
+
+    from dongli_desktop.ui import speech
+
+    speech.PREFERRED_ENGINES = (engine,)  # the engine the app tries (the product reads no environment hook)
 
     from dongli_desktop.cli import build_parser
     from dongli_desktop.ui.app import create_window

@@ -30,7 +30,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 APP = ("import sys; from pathlib import Path; from dongli_desktop.core import trust; "
        "anchor = Path(sys.argv.pop(1)); trust.machine_trust_dir = lambda: anchor; "
-       "from dongli_desktop.__main__ import main; sys.exit(main())")
+       "from tools.run_app import main; sys.exit(main(['--timing', 'once', *sys.argv[1:]]))")
 AT_CALL_SITE = "import dongli_desktop.ui.app, dongli_desktop.ui.main_window; "  # what is loaded when app.py calls
 VERIFY = ("import sys, time; t = time.perf_counter(); from pathlib import Path; "
           "from dongli_desktop.core.content import choose_database; "
@@ -65,7 +65,7 @@ def main() -> None:
     content.update(str(pub.repo), base=data_home / "dongli-desktop", trust_dir=trust_dir)
     installed = content.content_dir(data_home / "dongli-desktop") / content.CURRENT
 
-    env = dict(os.environ, XDG_DATA_HOME=str(data_home), DONGLI_TIMING="1")
+    env = dict(os.environ, XDG_DATA_HOME=str(data_home))
     settings = str(tmp / "s.ini")
     verified = [sys.executable, "-c", APP, str(trust_dir), "--settings", settings]
     unverified = [sys.executable, "-c", APP, str(trust_dir), "--settings", settings, "--db", str(installed)]

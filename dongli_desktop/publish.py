@@ -22,6 +22,7 @@ import shutil
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from securesystemslib.signer import CryptoSigner
 from tuf.api.metadata import (
@@ -80,7 +81,7 @@ class Publisher:
             raise PublishError("keep the keys outside the repository folder")
 
     # -- files --------------------------------------------------------------------------------
-    def _write(self, name: str, md: Metadata) -> bytes:
+    def _write(self, name: str, md: Metadata[Any]) -> bytes:
         data = md.to_bytes(JSONSerializer(compact=False))
         safe_files.write_atomic(self.meta / name, data, mode=0o644)
         return data
@@ -93,7 +94,7 @@ class Publisher:
         meta.verify_length_and_hashes(data)
         return meta
 
-    def _read(self, name: str) -> Metadata:
+    def _read(self, name: str) -> Metadata[Any]:
         try:
             return Metadata.from_file(str(self.meta / name))
         except Exception as exc:
@@ -112,7 +113,7 @@ class Publisher:
         return self._read(f"{self.snapshot().signed.meta['targets.json'].version}.targets.json")
 
     # -- signing steps ---------------------------------------------------------------------------
-    def _sign(self, md: Metadata, *roles: str) -> None:
+    def _sign(self, md: Metadata[Any], *roles: str) -> None:
         md.signatures.clear()
         for role in roles:
             md.sign(_load_signer(self.keys, role), append=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-os.environ.setdefault("DONGLI_TTS_ENGINE", "mock")  # Qt's mock speech engine: tests hear nothing
 # Every process this test run starts inherits this mark (unless given an environment of its own): the
 # packaging tests look for it to prove that nothing they started outlives them (tests/packaging/conftest.py).
 RUN_MARK = ("DONGLI_TEST_RUN", f"{os.getpid()}-{os.urandom(4).hex()}")
@@ -103,6 +102,22 @@ def _application_look_restored():
         app.setStyleSheet(sheet)
     app.setPalette(palette)
     app.setFont(font)
+
+
+GUI_FREE_FOLDERS = {"core", "db"}  # their tests never import Qt (and must not: tests/core/test_core_is_gui_free.py)
+
+
+@pytest.fixture(autouse=True)
+def silent_speech(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read-aloud uses Qt's mock engine: tests hear nothing and never wait for a real engine to start.
+    A test that wants another engine (or none) sets ``speech.PREFERRED_ENGINES`` itself."""
+    path = Path(str(request.node.path))
+    parts = path.relative_to(ROOT / "tests").parts if path.is_relative_to(ROOT / "tests") else ()
+    if parts and parts[0] in GUI_FREE_FOLDERS:
+        return
+    from dongli_desktop.ui import speech
+
+    monkeypatch.setattr(speech, "PREFERRED_ENGINES", ("mock",))
 
 
 @pytest.fixture(autouse=True)

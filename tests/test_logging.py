@@ -109,11 +109,12 @@ def test_relative_xdg_data_home_is_ignored(monkeypatch, tmp_path):
     assert paths.user_data_dir() == tmp_path / ".local" / "share" / "dongli-desktop"
 
 
-NO_PASSWD = ("import pwd, runpy, sys\n"
+NO_PASSWD = ("import pwd, sys\n"
              "def missing(uid):\n    raise KeyError(f'getpwuid(): uid not found: {uid}')\n"
              "pwd.getpwuid = missing\n"
              "sys.argv = ['dongli-desktop', *sys.argv[1:]]\n"
-             "runpy.run_module('dongli_desktop', run_name='__main__')\n")
+             "from tools.run_app import main\n"
+             "sys.exit(main(['--tts-engine', 'mock', *sys.argv[1:]]))\n")
 
 
 def test_a_user_without_passwd_entry_and_home_starts_cleanly(tmp_path):
@@ -121,7 +122,7 @@ def test_a_user_without_passwd_entry_and_home_starts_cleanly(tmp_path):
     no traceback, the log in the temporary folder."""
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
-    env = {"PATH": os.environ["PATH"], "QT_QPA_PLATFORM": "offscreen", "DONGLI_TTS_ENGINE": "mock",
+    env = {"PATH": os.environ["PATH"], "QT_QPA_PLATFORM": "offscreen",
            "TMPDIR": str(tmpdir)}
     result = subprocess.run(check=False, args=[sys.executable, "-c", NO_PASSWD, "--quit-when-ready"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
@@ -164,7 +165,6 @@ def test_absent_optional_parts_stay_off_the_terminal(tmp_path):
     (broken / "libspeechd.so.2").write_bytes(b"not a library")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
                LD_LIBRARY_PATH=str(broken))
-    env.pop("DONGLI_TTS_ENGINE", None)  # choose the platform engine, as a real start does
     log_path = tmp_path / "data" / "dongli-desktop" / "logs" / "dongli-desktop.log"
     app = subprocess.Popen([sys.executable, "-m", "dongli_desktop", "--settings", str(tmp_path / "s.ini")],
                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -4,10 +4,11 @@
                                           [--modes normal,large,large-contrast] [--langs zh_CN,en]
 
 Defaults: 1024×768, 1280×800, 1366×768, 1920×1080, 1080×1920 × 100/150/200 % × normal / 大字模式 /
-大字模式+高对比度 × zh/en. Each combination is one run of ``dongli-desktop --screenshot`` with
-``DONGLI_SCREENSHOT_SCREEN=1`` (whole-screen pictures, About box and a term popup included) into
-``OUT/<size>/<mode>-<scale>-<lang>/``, each picture with its layout facts (``<page>.json``), which are then
-audited (``ui/layout_audit.facts_problems``: clipped, overlapping, sideways, off-screen, top bar, lines).
+大字模式+高对比度 × zh/en. Each combination is one run of ``dongli-desktop --screenshot`` started through
+``tools/run_app.py --whole-screen`` (whole-screen pictures, About box and a term popup included; no read-aloud)
+into ``OUT/<size>/<mode>-<scale>-<lang>/``, each picture with its layout facts (``<page>.json``), which are
+then audited (``tools/probes/layout_audit.facts_problems``: clipped, overlapping, sideways, off-screen, top bar,
+lines).
 大字模式 stops at 175 %, so its 200 % column is rendered at 175 %.
 One Xvfb (on a display it picks itself, ``-displayfd``) and one openbox per screen size, both ended
 before the next size; a run that fails is reported and the rest go on.
@@ -79,12 +80,12 @@ def render(display: str, out: Path, scale: str, mode: str, lang: str, work: Path
         scale = str(min(float(scale), LARGE_SCALES[-1]))
     out.mkdir(parents=True, exist_ok=True)
     python = ROOT / ".venv" / "bin" / "python"
-    argv = [str(python if python.exists() else sys.executable), "-m", "dongli_desktop", "--screenshot", str(out),
+    argv = [str(python if python.exists() else sys.executable), "-m", "tools.run_app", "--whole-screen",
+            "--tts-engine", "none", "--screenshot", str(out),
             "--settings", str(work / "settings.ini"), "--font-scale", scale, "--lang", lang, *MODES[mode]]
     # No --size: the window is placed as a person gets it (maximised on a small screen); a window of the
     # screen's size would put openbox's title bar off the screen.
-    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", DONGLI_SCREENSHOT_SCREEN="1",
-               DONGLI_TTS_ENGINE=os.environ.get("DONGLI_TTS_ENGINE", "none"), XDG_DATA_HOME=str(work / "data"),
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(work / "data"),
                PYQTGRAPH_QT_LIB="PySide6")
     try:
         result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT,
@@ -102,7 +103,7 @@ def audit(out: Path) -> list[str]:
     """Every layout problem the rendered pages report (``<page>.json`` beside each picture)."""
     import json
 
-    from dongli_desktop.ui.layout_audit import facts_problems
+    from tools.probes.layout_audit import facts_problems
 
     problems = []
     for path in sorted(out.rglob("*.json")):

@@ -6,6 +6,7 @@ Each group lives in its own module and adds its sub-commands to the parser here.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from dongli_desktop.commands import content, kiosk
 
@@ -20,4 +21,5 @@ def build_command_parser() -> argparse.ArgumentParser:
 
 def run_command(argv: list[str]) -> int:
     args = build_command_parser().parse_args(argv)
-    return args.run(args)
+    run: Callable[[argparse.Namespace], int] = args.run  # each command's parser sets its own (set_defaults)
+    return run(args)

@@ -62,7 +62,7 @@ def content_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(groups) -> None:
+def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``content update|status|rollback``."""
     content = groups.add_parser("content", help="trusted content updates (TUF)").add_subparsers(dest="action",
                                                                                              required=True)

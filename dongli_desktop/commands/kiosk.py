@@ -121,7 +121,7 @@ def set_pin(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(groups: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``kiosk set-pin``."""
     kiosk = groups.add_parser("kiosk", help="kiosk administration").add_subparsers(dest="action", required=True)
     pin = kiosk.add_parser("set-pin", help="store a salted hash of a new admin PIN in the kiosk config")

@@ -115,12 +115,6 @@ def untouchable(folder: Path, euid: int | None = None) -> str | None:
     return None
 
 
-def _failpoint(step: str) -> None:
-    """Test hook: DONGLI_CRASH_AT=<step> kills the process there, like a power cut or ``kill -9``."""
-    if os.environ.get("DONGLI_CRASH_AT") == step:
-        os._exit(9)
-
-
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -445,12 +439,9 @@ def _swap_in(folder: Path, new: Path, keep_current: bool, scratch: Path) -> None
     if keep_current:
         backup = scratch / PREVIOUS
         _link_or_copy(current, backup)
-        _failpoint("after-backup-copy")
         os.replace(backup, previous)
-        _failpoint("after-backup")
     os.replace(new, current)  # atomic: dongli.db is always one complete edition
     safe_files.fsync_dir(folder)
-    _failpoint("after-swap")
 
 
 @dataclass(frozen=True)
@@ -560,7 +551,6 @@ def open_updater(cache: Path, metadata_url: str, targets_url: str | None, fetche
 def download_verified(updater: Updater, info: TargetFile, target: Path) -> None:
     """Download ``info`` into the new file ``target``: written, fsync'd, verified again from the file."""
     updater.download_target(info, filepath=str(target))
-    _failpoint("after-download")
     with safe_files.open_regular(target, max(info.length, 0)) as fh:
         os.fsync(fh.fileno())
         info.verify_length_and_hashes(fh)  # what we wrote is what was verified
@@ -603,7 +593,6 @@ def _fetch_and_install(folder: Path, updater: Updater, anchor: bytes, trust_dir:
         download_verified(updater, info, new)
         connect_readonly(new).close()
         kept = _archive(folder, targets_bytes)
-        _failpoint("after-archive")
         _swap_in(folder, new, installed is not None, scratch)
     finally:
         safe_files.remove_tree(scratch)

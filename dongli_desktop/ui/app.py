@@ -35,13 +35,14 @@ DEFAULT_SIZE = (1280, 800)
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("Dongli")
     app.setApplicationName("dongli-desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "dongli-desktop.svg")))
     QGuiApplication.setDesktopFileName("dongli-desktop")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def kiosk_config(options: argparse.Namespace) -> KioskConfig | None:
@@ -188,7 +189,7 @@ def run(options: argparse.Namespace) -> int:
     window, code = first_window(options, kiosk)
     if window is None:
         return code
-    app = QApplication.instance()
+    app = application()
     if options.screenshot:
         from dongli_desktop.ui.screenshot import render_all
 
@@ -203,9 +204,6 @@ def run(options: argparse.Namespace) -> int:
         first_frame = FirstFrameQuit(window)  # noqa: F841 (kept alive for the run)
     if options.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
-    from dongli_desktop.ui.timing import install_if_asked
-
-    probe = install_if_asked(window)  # noqa: F841 (kept alive for the run)
     if kiosk is not None:
         session = start_kiosk(window, options, kiosk)  # noqa: F841 (the kiosk session, kept for the run)
     else:

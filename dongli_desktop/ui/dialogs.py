@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from dongli_desktop import __version__
 from dongli_desktop.core.models import Document, GlossaryEntry
 from dongli_desktop.ui.logs import LOG
+from dongli_desktop.ui.qtapp import layout_of
 from dongli_desktop.ui.widgets.common import make_label
 
 if TYPE_CHECKING:
@@ -77,8 +78,8 @@ class FittedDialog(QDialog):
     def fit(self) -> None:
         """Size to the text at a readable line length, within the screen (the rest scrolls)."""
         self.ensurePolished()  # the stylesheet's heading sizes count
-        screen = (self.parentWidget().screen() if self.parentWidget() is not None else None) \
-            or QGuiApplication.primaryScreen()
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
         em = self.fontMetrics().height()
         width = DIALOG_EM * em
@@ -86,13 +87,13 @@ class FittedDialog(QDialog):
         if room is not None:
             width = min(width, int(room.width() * SCREEN_SHARE))
             height = int(room.height() * SCREEN_SHARE)
-        margins = self.layout().contentsMargins()
+        margins = layout_of(self).contentsMargins()
         inner = width - margins.left() - margins.right() - self.scroll_area.verticalScrollBar().sizeHint().width()
         self.body.setMaximumWidth(16_777_215)
         needed = (self.content.totalHeightForWidth(inner) if self.content.hasHeightForWidth()
                   else self.body.sizeHint().height())
         total = needed + self.buttons.sizeHint().height() + margins.top() + margins.bottom() \
-            + self.layout().spacing() + 4
+            + layout_of(self).spacing() + 4
         self.setMinimumSize(min(width, 320), min(total, height, 200))
         self.resize(width, min(total, height))
         if room is not None:

@@ -1,22 +1,24 @@
 """The main window: a top bar (title, text size, about), a navigation bar and the pages.
 
-Pages are created on first visit, so start-up pays only for the start page. The window shows one edition
-of the report at a time; with a catalogue of editions (:mod:`dongli_desktop.core.editions`) the overview
-and tracker pages carry an edition picker, and switching rebuilds the pages for the chosen report.
+Pages are created on first visit (by :mod:`dongli_desktop.ui.page_factory`), so start-up pays only for the
+start page. The window shows one edition of the report at a time, from its catalogue of editions
+(:mod:`dongli_desktop.core.editions`): the overview and tracker pages carry an edition picker in their header
+slot, and switching rebuilds the pages for the chosen report.
 Every title and page name comes from the shown edition's document and parts.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -41,11 +43,16 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import accessible, i18n, theme
 from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.logs import LOG
+from dongli_desktop.ui.page_factory import FACTORIES
 from dongli_desktop.ui.pages.base import Page, PageState
+from dongli_desktop.ui.qtapp import qapp
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
 from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
 from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.pages.tracker import TrackedSource
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
@@ -76,12 +83,12 @@ class MainWindow(QMainWindow):
     def __init__(self, report: Report, font_family: str, scale: float = 1.0,
                  pages: tuple[str, ...] = PAGES,
                  kiosk: bool = False, look: Look | None = None, on_look: Callable[[Look], None] | None = None,
-                 catalogue: Catalogue | None = None, edition: Edition | None = None,
+                 *, catalogue: Catalogue, edition: Edition | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        self.catalogue = catalogue  # the editions the reader can switch between (None: this report only)
-        self.edition = edition if edition is not None else self._edition_of(report)
+        self.catalogue = catalogue  # the editions the reader can switch between (core.editions.list_editions)
+        self.edition = edition if edition is not None else self._edition_at(Path(report.path))
         self._reports: dict[Path, Report] = {Path(report.path): report}  # opened editions, kept open
         self.font_family = font_family
         self.look = replace(look or Look(), scale=scale)
@@ -105,7 +112,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        nav = scroll_page(self._nav_bar())  # scrolls only if the text is too large for the screen
+        self.nav_bar = self._nav_bar()
+        nav = scroll_page(self.nav_bar)  # scrolls only if the text is too large for the screen
         nav.setObjectName("navScroll")
         nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
@@ -121,11 +129,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._fix_tab_order()
         self._fit_nav()
-        self.layout_report = None
-        if os.environ.get("DONGLI_LAYOUT_REPORT"):  # test-only: real-session tests read the layout
-            from dongli_desktop.ui.layout_report import install_if_asked
-
-            self.layout_report = install_if_asked(self)
 
     @property
     def scale(self) -> float:
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
             "search": self.tr("搜索"),
         }
 
-    def _tool(self, action: Callable[[], None], checkable: bool = False) -> QPushButton:
+    def _tool(self, action: Callable[[], object], checkable: bool = False) -> QPushButton:
         button = QPushButton()
         button.setObjectName("tool")
         button.setCheckable(checkable)
@@ -256,10 +259,15 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         for index, key in enumerate(self.allowed, start=1):
-            QShortcut(QKeySequence(f"Alt+{index}"), self, activated=lambda k=key: self._page_shortcut(k))
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_scale(+1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_scale(-1))
+            self._shortcut(QKeySequence(f"Alt+{index}"), functools.partial(self._page_shortcut, key))
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Find), self.focus_search)
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.step_scale(+1))
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.step_scale(-1))
+
+    def _shortcut(self, keys: QKeySequence, action: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(keys, self)
+        shortcut.activated.connect(action)
+        return shortcut
 
     def _page_shortcut(self, name: str) -> None:
         """Alt+N: show the page; focus in the navigation moves to its tab, so one item looks chosen."""
@@ -275,11 +283,6 @@ class MainWindow(QMainWindow):
             page = self._create(name)
             self.pages[name] = page
             self.stack.addWidget(page)
-            if self.kiosk and name == "search":
-                from dongli_desktop.ui.pages.search import SearchPage
-
-                if isinstance(page, SearchPage):
-                    page.show_keyboard()
             self._fix_tab_order()
             self.pageCreated.emit(page)
             pending = self._pending_states.pop(name, None)
@@ -288,58 +291,15 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def _create(self, name: str) -> Page:
-        """Build a page; each page module is imported only when first needed."""
-        if name == "overview":
-            from dongli_desktop.ui.pages.overview import OverviewPage
-
-            page = OverviewPage(self.report, simple=self.look.large)
-            page.pageRequested.connect(self.show_page)
-            page.sourceRequested.connect(self.show_source)
-            page.barActivated.connect(self.show_bar)
-            page.ready.connect(self._page_ready)
-            if self.catalogue is not None:
-                page.layout_.insertWidget(2, self._picker(), 0, Qt.AlignmentFlag.AlignLeft)
-        elif name in ("review", "plan"):
-            from dongli_desktop.ui.pages.part import PartPage
-
-            page = PartPage(self.report, name, simple=self.look.large)
-            page.barActivated.connect(self.show_bar)
-            page.termActivated.connect(self.show_term)
-        elif name == "livelihood":
-            from dongli_desktop.ui.pages.livelihood import LivelihoodPage
-
-            page = LivelihoodPage(self.report)
-            page.sourceRequested.connect(self.show_source)
-        elif name == "tracker":
-            from dongli_desktop.ui.pages.tracker import TrackerPage
-
-            if self.catalogue is not None:
-                page = TrackerPage(self.catalogue, simple=self.look.large)
-                if self.edition is not None and page.edition != self.edition:
-                    page.show_edition(self.edition)
-                page.body.layout().insertWidget(1, self._picker(), 0, Qt.AlignmentFlag.AlignLeft)
-            else:
-                page = TrackerPage((self.report, None), simple=self.look.large)
-            page.sourceRequested.connect(self.show_tracked_source)
-        elif name == "glossary":
-            from dongli_desktop.ui.pages.glossary import GlossaryPage
-
-            page = GlossaryPage(self.report)
-            page.sourceRequested.connect(self.show_source)
-        elif name == "search":
-            from dongli_desktop.ui.pages.search import SearchPage
-
-            page = SearchPage(self.report)
-            page.sourceRequested.connect(self.show_source)
-        else:
-            raise KeyError(name)
+        """Build a page through its factory (:mod:`dongli_desktop.ui.page_factory`)."""
+        page = FACTORIES[name](self, name)
         page.setAccessibleName(self.page_titles()[name])
         return page
 
     def _fit_nav(self) -> None:
         """The navigation column is as wide as its widest button; it tightens its padding before it scrolls
         and on a window only a few characters wide."""
-        bar = self.nav_scroll.widget()
+        bar = self.nav_bar
         bar.setStyleSheet("")
         bar.ensurePolished()
         bar.adjustSize()
@@ -352,19 +312,19 @@ class MainWindow(QMainWindow):
         scroll = self.nav_scroll.verticalScrollBar().sizeHint().width() if bar.sizeHint().height() > room else 0
         self.nav_scroll.setFixedWidth(bar.sizeHint().width() + scroll)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_nav()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_nav()
 
     def _fix_tab_order(self) -> None:
         """Tab goes through the top bar, then the navigation, then the page: the order things appear in."""
         more = [self.top_bar.more] if self.top_bar.more.isVisibleTo(self) else []
-        chain = [self.smaller, self.larger, self.large_button, self.contrast_button, self.language_button,
-                 self.about_button, *more, *self.nav_buttons.values()]
+        chain: list[QWidget] = [self.smaller, self.larger, self.large_button, self.contrast_button,
+                                self.language_button, self.about_button, *more, *self.nav_buttons.values()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         for page in self.pages.values():
@@ -382,13 +342,14 @@ class MainWindow(QMainWindow):
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
         if name != "overview":
-            QTimer.singleShot(0, self, self._page_ready)
+            QTimer.singleShot(0, self, self.page_ready)
         return page
 
     def current_page_name(self) -> str:
         return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
 
-    def _page_ready(self) -> None:
+    def page_ready(self) -> None:
+        """The current page may be completely shown: say ``ready`` once its charts are drawn."""
         self._fix_tab_order()  # charts drawn after the first frame join the focus chain late
         page = self.stack.currentWidget()
         if isinstance(page, Page) and page.charts_built:
@@ -442,7 +403,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, GlossaryPage):
                 page.show_entry(ref.glossary_id, ref.spans)
 
-    def show_tracked_source(self, source) -> None:
+    def show_tracked_source(self, source: TrackedSource) -> None:
         """A tracker link: open the edition the number comes from (if another is shown), then its words."""
         if Path(source.path) != Path(self.report.path):
             edition = self._edition_at(Path(source.path))
@@ -451,19 +412,13 @@ class MainWindow(QMainWindow):
         self.show_source(source.ref)
 
     # -- editions -----------------------------------------------------------------------
-    def _edition_of(self, report: Report) -> Edition | None:
-        return self._edition_at(Path(report.path)) if self.catalogue is not None else None
-
     def _edition_at(self, path: Path) -> Edition | None:
-        if self.catalogue is None:
-            return None
         return next((e for e in self.catalogue.editions if Path(e.path) == path), None)
 
-    def _picker(self) -> QWidget:
+    def edition_picker(self) -> QWidget:
         """An edition picker for a page, showing the current edition."""
         from dongli_desktop.ui.widgets.edition_picker import EditionPicker
 
-        assert self.catalogue is not None
         picker = EditionPicker(self.catalogue, current=self.edition, simple=self.look.large)
         picker.editionChosen.connect(self.open_edition)
         return picker
@@ -493,7 +448,7 @@ class MainWindow(QMainWindow):
 
     def open_newest(self) -> None:
         """Back to the newest edition (the kiosk's idle reset)."""
-        if self.catalogue is not None and self.catalogue.latest is not None:
+        if self.catalogue.latest is not None:
             self.open_edition(self.catalogue.latest)
 
     def _sync_pickers(self) -> None:
@@ -530,7 +485,7 @@ class MainWindow(QMainWindow):
         self.set_scale(scales[index])
 
     def apply_style(self) -> None:
-        app = QApplication.instance()
+        app = qapp()
         app.setFont(app_font(self.font_family, self.look.scale, self.look.large))
         app.setStyleSheet(stylesheet(self.look.scale, kiosk=self.kiosk, large=self.look.large,
                                      colours=theme.use(self.look.theme)))
@@ -549,14 +504,18 @@ class MainWindow(QMainWindow):
             self._on_look(self.look)
         self.scaleChanged.emit(scale)
 
-    def set_look(self, **changes) -> None:
-        """Switch large mode, theme or language at run time: pages are rebuilt, nothing restarts."""
-        new = replace(self.look, **changes)
+    def set_look(self, *, scale: float | None = None, large: bool | None = None, theme: str | None = None,
+                 lang: str | None = None) -> None:
+        """Switch large mode, theme or language at run time (None: unchanged): pages are rebuilt, nothing
+        restarts."""
+        old = self.look
+        new = Look(scale=old.scale if scale is None else scale, large=old.large if large is None else large,
+                   theme=old.theme if theme is None else theme, lang=old.lang if lang is None else lang)
         given_back = None
         if new.large and new.scale > LARGE_SCALES[-1]:  # 大字模式 goes up to 175 %: remember what it lowers
             given_back = new.scale
             new = replace(new, scale=LARGE_SCALES[-1])
-        elif self.look.large and not new.large and "scale" not in changes and self._scale_before_large is not None:
+        elif self.look.large and not new.large and scale is None and self._scale_before_large is not None:
             new = replace(new, scale=self._scale_before_large)  # the mode ends: the person's own size again
         if new == self.look:
             return
@@ -609,7 +568,7 @@ class MainWindow(QMainWindow):
         finally:
             self.setUpdatesEnabled(True)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         """A locked kiosk refuses to close (Alt+F4, the window manager, anything)."""
         if self.locked:
             event.ignore()

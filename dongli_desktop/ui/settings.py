@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from dongli_desktop.cli import FONT_SCALES
+from dongli_desktop.core.constants import FONT_SCALES
 from dongli_desktop.core.safe_files import open_regular
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.main_window import Look
 
 LOG = logging.getLogger("dongli.settings")
 MAX_SETTINGS_BYTES = 64 * 1024  # a few lines of key = value
@@ -78,6 +81,8 @@ class Preferences:
     @property
     def font_scale(self) -> float:
         raw = self._settings.value("ui/font_scale", FONT_SCALES[0])
+        if not isinstance(raw, (str, int, float)):  # an ini value with commas reads as a list
+            return FONT_SCALES[0]
         try:
             value = float(raw)
         except (TypeError, ValueError):
@@ -100,7 +105,7 @@ class Preferences:
     def language(self) -> str:
         return self._get("ui/language", "zh_CN", ("zh_CN", "en"))
 
-    def remember(self, look) -> None:
+    def remember(self, look: Look) -> None:
         """Keep a Look (text size, large mode, theme, language) for the next start."""
         self._settings.setValue("ui/font_scale", float(look.scale))
         self._settings.setValue("ui/large", "true" if look.large else "false")

@@ -2,7 +2,8 @@
 
 On Debian, speech-dispatcher with espeak-ng offers Mandarin voices; they are found by name because
 their locale reads "C". Without such a voice the read-aloud buttons are hidden. Tests choose Qt's
-``mock`` engine with ``DONGLI_TTS_ENGINE=mock`` (it has no Mandarin voice, so none is required then).
+``mock`` engine by setting ``PREFERRED_ENGINES`` to it (tests/conftest.py; ``tools/run_app.py --tts-engine``
+for a started app): it has no Mandarin voice, so none is required then.
 
 Starting an engine is slow (``speechd``: 2.4–2.8 s on our machines), so it never happens on the GUI
 thread: whether read-aloud is offered is decided from ``QTextToSpeech.availableEngines()`` (cheap), and
@@ -13,7 +14,6 @@ reached only through queued signals. Texts asked for while it starts are spoken 
 from __future__ import annotations
 
 import atexit
-import os
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar
@@ -238,7 +238,7 @@ class Speaker(QObject):
     def __init__(self, engine: str | None = None, factory: EngineFactory = qt_engine,
                  has_audio: Callable[[], bool] | None = None, stall_ms: Callable[[str], int] | None = None) -> None:
         super().__init__()
-        self.engine_name = engine or os.environ.get("DONGLI_TTS_ENGINE") or ""
+        self.engine_name = engine or ""
         self.state = State.UNAVAILABLE
         self.speaking = ""  # the key of the item being read ("" when none)
         self.speaking_text = ""  # the text asked for last
@@ -261,7 +261,7 @@ class Speaker(QObject):
         if not self.engine_name:
             self.engine_name = next((e for e in PREFERRED_ENGINES if e in engines), "")
         if self.engine_name not in engines:
-            self._fail(f"no {self.engine_name} engine")
+            self._fail(f"no {self.engine_name or ' or '.join(PREFERRED_ENGINES)} engine")
             return
         self.state = State.STARTING
         self._thread = QThread()

@@ -88,8 +88,9 @@ def test_symlink_to_nowhere_gives_safe_defaults(tmp_path):
 def test_kiosk_with_a_deep_config_starts_locked(tmp_path):
     """The whole app: the kiosk starts (exit 0 when ready) instead of dying with RecursionError."""
     config = write(tmp_path, (PIN_LINE + "x = " + "[" * 100_000 + "\n").encode()[:MAX_CONFIG_BYTES])
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"), DONGLI_TTS_ENGINE="mock")
-    result = subprocess.run(check=False, args=[sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config",
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run(check=False, args=[sys.executable, "-m", "tools.run_app", "--tts-engine", "mock",
+                                               "--kiosk", "--kiosk-config",
                                                str(config), "--quit-when-ready", "--size", "1024x768",
                                                "--settings", str(tmp_path / "s.ini")],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

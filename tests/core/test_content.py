@@ -13,12 +13,19 @@ import pytest
 from dongli_desktop.core import content
 from dongli_desktop.core.repository import Report
 from tests.conftest import ROOT, SHIPPED_DB
-from tests.trust.helpers import CLIENT, Site, marker_of, stray_files
+from tests.core.power_cut import KILLED
+from tests.trust.helpers import Site, marker_of, stray_files
 
 
 @pytest.fixture()
 def site(tmp_path):
     return Site(tmp_path / "site")
+
+
+def power_cut(step: str, base: Path, site: Site) -> subprocess.CompletedProcess[str]:
+    """An update of ``base`` from ``site`` in its own process, killed at ``step`` (tests/core/power_cut.py)."""
+    return subprocess.run([sys.executable, "-m", "tests.core.power_cut", step, str(base), str(site.trust),
+                           str(site.repo)], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_update_then_newer_then_rollback_and_forward(site: Site, tmp_path: Path):
@@ -89,10 +96,8 @@ def test_power_cut_at_any_step_leaves_a_verified_edition(site: Site, tmp_path: P
     site.publish("old")
     site.update(base)
     site.publish("new")
-    env = dict(os.environ, DONGLI_CRASH_AT=step)
-    result = subprocess.run([sys.executable, "-c", CLIENT, str(base), str(site.trust), str(site.repo), "2", "10"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 9  # killed mid-update
+    result = power_cut(step, base, site)
+    assert result.returncode == KILLED, result.stderr  # killed mid-update
     assert site.shown(base) == ("new" if step == "after-swap" else "old")
     (content.content_dir(base) / "signed" / ".incoming-killed").mkdir()  # as a kill inside write_atomic leaves
     site.update(base)  # the next run cleans up and completes
@@ -108,10 +113,8 @@ def test_power_cut_during_a_key_rotation_still_shows_a_verified_edition(site: Si
     site.update(base)
     site.publisher.rotate("targets")  # root v2: old targets metadata no longer counts
     site.publish("new")
-    env = dict(os.environ, DONGLI_CRASH_AT=step)
-    result = subprocess.run([sys.executable, "-c", CLIENT, str(base), str(site.trust), str(site.repo), "2", "10"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 9
+    result = power_cut(step, base, site)
+    assert result.returncode == KILLED, result.stderr
     assert site.shown(base) in {"old", "new"}  # a verified edition, never the bundled database
     site.update(base)
     assert site.shown(base) == "new" and stray_files(base) == []

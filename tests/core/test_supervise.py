@@ -170,11 +170,12 @@ def test_a_child_that_never_gets_ready_is_restarted(tmp_path):
 
 def test_the_real_app_is_restarted_when_its_event_loop_hangs(tmp_path):
     """ui/watchdog.py pings from the Qt loop; SIGSTOP stops the pings; the supervisor restarts the app."""
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen", DONGLI_TTS_ENGINE="mock")
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     code = ("import sys; from pathlib import Path; from dongli_desktop.core.supervise import supervise, Watchdog; "
-            "from dongli_desktop.ui.logs import setup_logging; from dongli_desktop.__main__ import child_command; "
+            "from dongli_desktop.ui.logs import setup_logging; "
             "setup_logging(Path(sys.argv[1])); "
-            "sys.exit(supervise(child_command(sys.argv[2:]), watchdog=Watchdog(timeout=3, start_timeout=60), grace=5))")
+            "child = [sys.executable, '-m', 'tools.run_app', '--tts-engine', 'mock', *sys.argv[2:]]; "
+            "sys.exit(supervise(child, watchdog=Watchdog(timeout=3, start_timeout=60), grace=5))")
     sup = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "log"), "--kiosk", "--size", "1024x768",
                             "--settings", str(tmp_path / "s.ini")], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

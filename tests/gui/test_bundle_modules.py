@@ -13,6 +13,8 @@ TOUR = """
 import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from dongli_desktop.ui import speech
+speech.PREFERRED_ENGINES = ("mock",)  # Qt's silent engine
 from dongli_desktop.cli import build_parser
 from dongli_desktop.core.constants import PAGES
 from dongli_desktop.ui.app import create_window
@@ -37,7 +39,7 @@ def left_out() -> list[str]:
 
 
 def test_a_tour_of_every_page_imports_nothing_the_bundle_leaves_out(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DONGLI_TTS_ENGINE="mock", XDG_DATA_HOME=str(tmp_path))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", TOUR, str(tmp_path / "s.ini")], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120, check=True).stdout
     modules = __import__("json").loads(out.splitlines()[-1])

@@ -16,10 +16,10 @@ from tests.gui.layout_checks import clipped, overlapping
 @pytest.fixture()
 def no_speech(monkeypatch):
     """A machine without a Mandarin voice: the About box then explains how to get one (on the desktop)."""
-    monkeypatch.setenv("DONGLI_TTS_ENGINE", "no-such-engine")
+    monkeypatch.setattr(speech, "PREFERRED_ENGINES", ("no-such-engine",))
     speech.reset_speaker()
     yield
-    monkeypatch.setenv("DONGLI_TTS_ENGINE", "mock")
+    monkeypatch.setattr(speech, "PREFERRED_ENGINES", ("mock",))
     speech.reset_speaker()
 
 

@@ -6,8 +6,7 @@ from dongli_desktop.ui import speech
 from dongli_desktop.ui.pages.overview import OverviewPage
 
 
-def test_charts_are_ready_before_the_speech_engine_starts(qtbot, report, monkeypatch):
-    monkeypatch.setenv("DONGLI_TTS_ENGINE", "mock")
+def test_charts_are_ready_before_the_speech_engine_starts(qtbot, report):
     speech.reset_speaker()
     try:
         page = OverviewPage(report)

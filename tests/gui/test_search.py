@@ -282,8 +282,8 @@ def test_hits_are_not_a_small_box_inside_a_scrolling_page_at_large_text(qtbot, t
     """200 % on a 768 px screen (issue 20, finding 11): the hits sat in an inner box of a few lines. Now either
     eight lines show in the box, or the hits take their whole height and only the page scrolls."""
     from dongli_desktop.ui.app import create_window
-    from dongli_desktop.ui.layout_audit import visible_lines
     from tests.gui.conftest import make_options
+    from tools.probes.layout_audit import visible_lines
 
     win, code = create_window(make_options(tmp_path, "--size", "1366x700", *extra))
     assert code == 0 and win is not None

@@ -16,8 +16,7 @@ SLOW_START_S = 0.8  # how long the fake engine takes to start (speechd: 1.2–2.
 
 
 @pytest.fixture()
-def mock_speaker(monkeypatch):
-    monkeypatch.setenv("DONGLI_TTS_ENGINE", "mock")
+def mock_speaker():
     speech.reset_speaker()
     speaker = speech.speaker()
     speaker.said = []  # what reached the engine, through the Speaker's own signal
@@ -59,7 +58,7 @@ def test_paragraph_and_glossary_read_aloud(mock_speaker, window, qtbot):
 
 
 def test_without_an_engine_the_buttons_are_hidden(monkeypatch, window):
-    monkeypatch.setenv("DONGLI_TTS_ENGINE", "no-such-engine")
+    monkeypatch.setattr(speech, "PREFERRED_ENGINES", ("no-such-engine",))
     speech.reset_speaker()
     try:
         window.rebuild_pages()

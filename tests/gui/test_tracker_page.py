@@ -25,7 +25,7 @@ from dongli_desktop.ui.pages.tracker import (
 )
 from dongli_desktop.ui.style import stylesheet
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import dongli_2021_db, editions_dir, three_parts_db, yunxi_dbs  # noqa: F401 (fixtures)
+from tests.editions.conftest import dongli_2021_db, editions_dir, yunxi_dbs  # noqa: F401 (fixtures)
 
 
 @pytest.fixture()
@@ -203,23 +203,19 @@ def test_choosing_either_edition_of_a_pair_compares_the_same_two(qtbot, catalogu
     assert page.unjudged.text().startswith("东丽区2020年政府工作报告回顾了2019年的成绩")
 
 
-def test_two_open_reports_and_one_without_a_later(qtbot, report, dongli_2021_db):  # noqa: F811
-    later = Report.open(dongli_2021_db)
-    try:
-        page = make_page(qtbot, (report, later))
-        assert row_for(page, "gdp_growth", 2020).tracked.status is Status.NOT_MET
-        alone = make_page(qtbot, (report, None))
-        assert alone.chips is None and len(alone.rows) == len(page.rows)
-    finally:
-        later.close()
+def test_a_pair_of_editions_and_one_without_a_later(qtbot, catalogue):
+    page = make_page(qtbot, catalogue)
+    assert row_for(page, "gdp_growth", 2020).tracked.status is Status.NOT_MET
+    alone = make_page(qtbot, list_editions([], bundled=SHIPPED_DB))
+    assert alone.chips is None and len(alone.rows) == len(page.rows)
 
 
-def test_editions_that_cannot_be_compared_give_a_message_not_a_traceback(qtbot, report, three_parts_db):  # noqa: F811
-    other = Report.open(three_parts_db)
-    try:
-        page = make_page(qtbot, (report, other))
-    finally:
-        other.close()
+def test_editions_that_cannot_be_compared_give_a_message_not_a_traceback(qtbot, monkeypatch):
+    def cannot(*_args):
+        raise ValueError("the two editions name their indicators differently")
+
+    monkeypatch.setattr(tracker_module, "compare_editions", cannot)
+    page = make_page(qtbot, list_editions([], bundled=SHIPPED_DB))
     assert page.rows == [] and page.comparison is None
     assert page.intro.text() == "这两份报告无法逐项对照，其他页面不受影响。"
 

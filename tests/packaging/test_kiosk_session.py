@@ -100,7 +100,6 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
     config.write_text("attract = false\n", encoding="utf-8")
     env = dict(s.env, QT_QPA_PLATFORM="xcb", HOME=str(home), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
-    env.pop("DONGLI_TTS_ENGINE", None)  # the platform's engine, as on a kiosk
     log = tmp_path / "app.log"
     with open(log, "wb") as fh:  # what dongli-kiosk.service runs (ExecStart=), from the frozen bundle
         proc = subprocess.Popen([str(bundle / "dongli-desktop"), "--kiosk", "--kiosk-config", str(config),

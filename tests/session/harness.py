@@ -311,17 +311,18 @@ class XSession:
         return result
 
     def start_app(self, *args: str, kiosk_config: str | None = None, name: str = "app",
-                  extra_env: dict[str, str] | None = None) -> AppProcess:
-        """Start ``python -m dongli_desktop --settings PRIVATE ...args`` with the xcb platform."""
+                  extra_env: dict[str, str] | None = None, probes: tuple[str, ...] = ()) -> AppProcess:
+        """Start the app (``python -m tools.run_app --tts-engine mock --settings PRIVATE ...args``: Qt's silent
+        speech engine) with the xcb platform. ``probes``: more of tools/run_app.py's options (``--layout-report``)."""
         folder = self.folder / name
         (folder / "data").mkdir(parents=True, exist_ok=True)
-        argv = [str(APP_PYTHON if APP_PYTHON.exists() else "python3"), "-m", "dongli_desktop",
-                "--settings", str(folder / "settings.ini")]
+        argv = [str(APP_PYTHON if APP_PYTHON.exists() else "python3"), "-m", "tools.run_app",
+                "--tts-engine", "mock", *probes, "--settings", str(folder / "settings.ini")]
         if kiosk_config is not None:
             config = folder / "kiosk.toml"
             config.write_text(kiosk_config, encoding="utf-8")
             argv += ["--kiosk", "--kiosk-config", str(config)]
-        env = dict(self.env, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(folder / "data"), DONGLI_TTS_ENGINE="mock",
+        env = dict(self.env, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(folder / "data"),
                    PYQTGRAPH_QT_LIB="PySide6", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1",
                    **(extra_env or {}))
         log = folder / "app.log"

@@ -158,7 +158,7 @@ def test_every_chart_beside_the_text_is_whole_at_1920x1080(make_session, tmp_pat
     session = make_session(width, height)
     path = tmp_path / "layout.json"
     app = session.start_app("--size", f"{width}x{height}", "--font-scale", "1.0", "--page", part,
-                            extra_env={"DONGLI_LAYOUT_REPORT": str(path)})
+                            probes=("--layout-report", str(path)))
     app.wait_window()
     session.control(app, "搜索")
     checked = 0

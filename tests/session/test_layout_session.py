@@ -2,7 +2,7 @@
 
 The app runs as a person meets it: a window manager, a small screen, the default (maximised) window.
 The test opens the pages and switches to the chart by their accessible names (AT-SPI + xdotool) and
-reads what the window shows from the app's layout report (``DONGLI_LAYOUT_REPORT``, the same checks
+reads what the window shows from the app's layout report (``tools/run_app.py --layout-report``, the same checks
 as the widget tests).
 """
 
@@ -52,7 +52,7 @@ def assert_usable(report: dict, width: int, height: int) -> None:
 def test_review_and_plan_usable_in_a_real_session(make_session, tmp_path, width, height, args):
     session = make_session(width, height)
     path = tmp_path / "layout.json"
-    app = session.start_app(*args, extra_env={"DONGLI_LAYOUT_REPORT": str(path)})
+    app = session.start_app(*args, probes=("--layout-report", str(path)))
     app.wait_window()
     for page, name in PAGE_NAMES.items():
         session.click_control(app, name)

@@ -46,7 +46,7 @@ def run_window(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
     from dongli_desktop.core.editions import list_editions
-    from dongli_desktop.ui import theme
+    from dongli_desktop.ui import speech, theme
     from dongli_desktop.ui.pages.tracker import TrackerPage
     from dongli_desktop.ui.style import app_font, load_fonts, stylesheet
     from dongli_desktop.ui.widgets.edition_picker import EditionPicker
@@ -56,6 +56,7 @@ def run_window(argv: list[str]) -> int:
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--large", action="store_true")
     args = parser.parse_args(argv)
+    speech.PREFERRED_ENGINES = ("mock",)  # Qt's silent engine
     app = QApplication([sys.argv[0]])
     app.setFont(app_font(load_fonts(), 1.0, args.large))
     app.setStyleSheet(stylesheet(1.0, large=args.large, colours=theme.use("normal")))
@@ -89,7 +90,7 @@ def run_window(argv: list[str]) -> int:
 def start_window(session: XSession, *args: str) -> AppProcess:
     folder = session.folder / "tracker"
     (folder / "data").mkdir(parents=True, exist_ok=True)
-    env = dict(session.env, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(folder / "data"), DONGLI_TTS_ENGINE="mock",
+    env = dict(session.env, QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(folder / "data"),
                QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
     log = folder / "app.log"
     with open(log, "wb") as out:

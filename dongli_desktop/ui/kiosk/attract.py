@@ -6,12 +6,24 @@ Signals:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from dongli_desktop.core.models import Figure, Indicator, IndicatorPair
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.widgets.common import make_label
+
+
+class Slide(NamedTuple):
+    """A headline measure with its reviewed year's figure (a slide is made only when both exist)."""
+
+    pair: IndicatorPair
+    actual: Indicator
+    figure: Figure
 
 
 class AttractScreen(QWidget):
@@ -21,7 +33,8 @@ class AttractScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.slides = [p for p in report.indicator_pairs(headline_only=True) if p.actual and p.actual.figure]
+        self.slides = [Slide(p, p.actual, p.actual.figure) for p in report.indicator_pairs(headline_only=True)
+                       if p.actual is not None and p.actual.figure is not None]
         self.index = 0
         self.heading = make_label(report.document.full_title, "attractTitle")
         self.value = make_label("", "attractValue", wrap=False)
@@ -53,22 +66,23 @@ class AttractScreen(QWidget):
             self.setAccessibleName(self.tr("欢迎屏幕"))
             self.setAccessibleDescription(self.name.text())
             return
-        pair = self.slides[self.index]
-        name, plain = (pair.name_en, pair.actual.plain_en) if english() else (pair.name, pair.actual.plain)
-        self.name.setText(self.tr("{year}年 · {name}").format(year=pair.actual.year, name=name))
-        self.value.setText(pair.actual.figure.text)
+        pair, actual, figure = self.slides[self.index]
+        name, plain = (pair.name_en, actual.plain_en) if english() else (pair.name, actual.plain)
+        self.name.setText(self.tr("{year}年 · {name}").format(year=actual.year, name=name))
+        self.value.setText(figure.text)
         self.plain.setText(plain)
         self.setAccessibleName(self.tr("欢迎屏幕"))
-        self.setAccessibleDescription(f"{pair.name} {pair.actual.figure.text}")
+        self.setAccessibleDescription(f"{pair.name} {figure.text}")
 
     def start(self) -> None:
-        if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
         self.timer.start()
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.dismiss()
         event.accept()
 

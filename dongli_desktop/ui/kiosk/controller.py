@@ -19,8 +19,10 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QInputEvent, QKeyEvent, QScrollPrepareEvent, QSinglePointEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -43,6 +45,10 @@ from dongli_desktop.ui.kiosk.idle import IdlePrompt
 from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
 from dongli_desktop.ui.kiosk.pinpad import PinPad
 from dongli_desktop.ui.logs import LOG
+from dongli_desktop.ui.qtapp import qapp
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.main_window import MainWindow
 
 ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease,
@@ -73,7 +79,7 @@ class KioskController(QObject):
     when :meth:`start` runs (tests and screenshots with ``--size``).
     """
 
-    def __init__(self, window, config: KioskConfig, idle_ms: int | None = None, tick_ms: int = 1000,
+    def __init__(self, window: MainWindow, config: KioskConfig, idle_ms: int | None = None, tick_ms: int = 1000,
                  hold_ms: int = 2000, tap_window: float = 4.0, attract_ms: int = 6000,
                  limiter: PinLimiter | None = None, full_screen: bool = False, guard_settle_ms: int = 150,
                  guard_watch_ms: int = 1000) -> None:
@@ -110,7 +116,7 @@ class KioskController(QObject):
         self.gate = TapGate()
         self.busy = BusyOverlay(window)
         self.dropping_release = False
-        self._slow: dict[str, Callable] = {}
+        self._slow: dict[str, Callable[..., object]] = {}
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> None:
@@ -122,10 +128,11 @@ class KioskController(QObject):
         self.dock = attach(self.window, self.window.report)
         self.window.stack.currentChanged.connect(lambda *_: self.dock.close_keyboard())
         self.window.pageCreated.connect(self.harden)
-        self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget()))  # charts drawn late
+        self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget() or self.window))  # charts
+        # are drawn late
         self.harden(self.window)
         self._size_corner()
-        QApplication.instance().installEventFilter(self)
+        qapp().installEventFilter(self)
         for name in SLOW:
             self._slow[name] = getattr(self.window, name)
             setattr(self.window, name, self._under_busy(self._slow[name], rebuilds=name in REBUILDS))
@@ -174,20 +181,20 @@ class KioskController(QObject):
         kind = event.type()
         if kind in BLOCKED:
             return True
-        if kind == QEvent.Type.ScrollPrepare and self._inner_area_scrolls(obj, event):
+        if isinstance(event, QScrollPrepareEvent) and self._inner_area_scrolls(obj, event):
             event.ignore()  # the scroll area under the finger scrolls, not the page around it as well
             return True
         if kind in TAP_EVENTS and isinstance(obj, QLineEdit):
             self.keyboard_for(obj)
-        if kind == QEvent.Type.KeyPress and self._is_escape_key(event):
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._is_escape_key(event):
             return True
-        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return True  # no zooming
         if kind in ACTIVITY:
             if kind in PRESSES and self.prompt.isVisible() and not self._in_prompt(obj):
                 self.prompt.accept()  # any touch means someone is here; the tap goes on to where it landed
             self.activity()
-            if kind in PRESSES and isinstance(obj, QWidget):
+            if kind in PRESSES and isinstance(obj, QWidget) and isinstance(event, QInputEvent):
                 self.dropping_release = self.gate.stale(event.timestamp())
                 if self.dropping_release:
                     return True  # made before the screen changed under it: not delivered
@@ -204,13 +211,13 @@ class KioskController(QObject):
         return isinstance(obj, QWidget) and obj.window() is self.prompt
 
     # -- slow rebuilds under the busy overlay ---------------------------------------------
-    def _under_busy(self, rebuild: Callable, rebuilds: bool) -> Callable:
+    def _under_busy(self, rebuild: Callable[..., object], rebuilds: bool) -> Callable[..., object]:
         @wraps(rebuild)
-        def run(*args, **kwargs):
+        def run(*args: object, **kwargs: Any) -> object:
             if not self._changes(rebuild.__name__, *args, **kwargs):
                 return rebuild(*args, **kwargs)  # nothing to rebuild: no overlay, no pages let go
             self.busy.show_now()
-            app = QApplication.instance()
+            app = qapp()
             app.removeEventFilter(self)  # nothing is delivered meanwhile: spare every event two filters
             self.guard.suspend()
             try:
@@ -227,7 +234,7 @@ class KioskController(QObject):
 
         return run
 
-    def _changes(self, name: str, *args, **kwargs) -> bool:
+    def _changes(self, name: str, *args: object, **kwargs: Any) -> bool:
         """Would this call of a slow method change anything?"""
         window = self.window
         if name == "open_edition":
@@ -248,7 +255,7 @@ class KioskController(QObject):
                 Shiboken.delete(page)
 
     @staticmethod
-    def _inner_area_scrolls(viewport: QObject, event) -> bool:
+    def _inner_area_scrolls(viewport: QObject, event: QScrollPrepareEvent) -> bool:
         """A drag starts on ``viewport`` over a nested kinetic scroll area that can itself scroll."""
         if not isinstance(viewport, QWidget) or not isinstance(viewport.parentWidget(), QAbstractScrollArea):
             return False
@@ -270,7 +277,7 @@ class KioskController(QObject):
         self.dock.show_for(field)
 
     @staticmethod
-    def _is_escape_key(event) -> bool:
+    def _is_escape_key(event: QKeyEvent) -> bool:
         key = event.key()
         mods = event.modifiers()
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -279,13 +286,13 @@ class KioskController(QObject):
         return key == Qt.Key.Key_Escape or Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35 or key in (
             Qt.Key.Key_Close, Qt.Key.Key_Back, Qt.Key.Key_Menu, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R)
 
-    def _window_pos(self, obj: QObject, event) -> QPoint | None:
-        if event.type() == QEvent.Type.TouchBegin:
+    def _window_pos(self, obj: QObject, event: QEvent) -> QPoint | None:
+        if isinstance(event, QTouchEvent) and event.type() == QEvent.Type.TouchBegin:
             points = event.points()
             if not points:
                 return None
             global_pos = points[0].globalPosition().toPoint()
-        elif hasattr(event, "globalPosition"):
+        elif isinstance(event, QSinglePointEvent):
             global_pos = event.globalPosition().toPoint()
         else:
             return None
@@ -318,7 +325,7 @@ class KioskController(QObject):
         self.unlocked = True
         self.window.locked = False
         self.guard.stop()
-        QApplication.instance().removeEventFilter(self)
+        qapp().removeEventFilter(self)
         self.window.close()
 
     def stop(self) -> None:
@@ -329,7 +336,7 @@ class KioskController(QObject):
         self.window.locked = False
         self.guard.stop()
         self.idle.stop()
-        QApplication.instance().removeEventFilter(self)
+        qapp().removeEventFilter(self)
 
     # -- idle and reset ---------------------------------------------------------------------
     def activity(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.kiosk.keyboard import MAX_CANDIDATES, OnScreenKeyboard
+from dongli_desktop.ui.qtapp import layout_of
 
 MIN_CANDIDATES = 2  # a short screen offers fewer words rather than covering the field
 
@@ -72,7 +73,7 @@ class KeyboardDock(QWidget):
         top row gives them (1 : 2 beside the hint, after the fixed keys). The layouts' own sums leave the
         wrapping out and squeeze the key rows onto each other."""
         kb = self.keyboard
-        outer = kb.layout()
+        outer = layout_of(kb)
         margins = outer.contentsMargins()
         top = kb.top
         fixed = [w for w in (kb.expand_button, self.close_button) if not w.isHidden()]

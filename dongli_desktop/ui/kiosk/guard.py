@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import Shiboken
 
 from dongli_desktop.ui.logs import LOG
+from dongli_desktop.ui.qtapp import qapp
 
 WATCHED = {
     QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move,
@@ -72,18 +73,18 @@ class ScreenGuard(QObject):
     def suspend(self) -> None:
         """Stop watching for a while (a rebuild under the busy overlay: nothing can move meanwhile)."""
         if self.active:
-            QApplication.instance().removeEventFilter(self)
+            qapp().removeEventFilter(self)
             self.watch.stop()
 
     def resume(self) -> None:
         if self.active:
-            QApplication.instance().installEventFilter(self)
+            qapp().installEventFilter(self)
             self.watch.start()
             self._sync_backdrop()
 
     def start(self) -> None:
         self.active = True
-        QApplication.instance().installEventFilter(self)
+        qapp().installEventFilter(self)
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog):
                 self.lock_dialog(widget)
@@ -92,7 +93,7 @@ class ScreenGuard(QObject):
     def stop(self) -> None:
         self.active = False
         self.backdrop.hide()
-        QApplication.instance().removeEventFilter(self)
+        qapp().removeEventFilter(self)
         self.settle.stop()
         self.watch.stop()
 

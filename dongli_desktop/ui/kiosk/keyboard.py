@@ -17,7 +17,11 @@ found gets the room the keys took (issue 10 item 16); a tap on the field or on �
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.qtapp import layout_of
 from dongli_desktop.ui.widgets.common import make_label
 from dongli_desktop.ui.widgets.flow import FlowWidget
 
@@ -56,7 +61,7 @@ class ElidedLabel(QLabel):
         self.setAccessibleName(text)
         self._elide()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 
@@ -114,7 +119,7 @@ class OnScreenKeyboard(QWidget):
             line.setSpacing(6)
             line.addStretch(1)
             for ch in row:
-                line.addWidget(self._key(ch, ch.upper() if ch.isalpha() else ch, lambda c=ch: self.press(c)))
+                line.addWidget(self._key(ch, ch.upper() if ch.isalpha() else ch, partial(self.press, ch)))
             if row == ROWS[-1]:
                 line.addWidget(self._key("back", self.tr("← 退格"), self.backspace, wide=True))
             line.addStretch(1)
@@ -129,7 +134,7 @@ class OnScreenKeyboard(QWidget):
         field.installEventFilter(self)
         self._refresh()
 
-    def add_key(self, name: str, text: str, action, always: bool = False) -> QPushButton:
+    def add_key(self, name: str, text: str, action: Callable[[], object], always: bool = False) -> QPushButton:
         """One more wide key on the bottom row (the search page's 搜索); ``always``: on the top row,
         shown folded or not (the docked keyboard's 收起键盘)."""
         button = self._key(name, text, action, wide=True)
@@ -140,7 +145,7 @@ class OnScreenKeyboard(QWidget):
             self.bottom.insertWidget(self.bottom.count() - 1, button)
         return button
 
-    def _key(self, name: str, text: str, action, wide: bool = False) -> QPushButton:
+    def _key(self, name: str, text: str, action: Callable[[], object], wide: bool = False) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName("keyWide" if wide else "key")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -275,10 +280,11 @@ class OnScreenKeyboard(QWidget):
         (the likeliest) and the letters themselves stay. A wrapped second or third row pushed the keys
         off the screen at 200 % or squeezed the page above to nothing."""
         top = self.top
-        fixed = [top.itemAt(i).widget() for i in range(top.count())]
-        fixed = [w for w in fixed if w is not None and w not in (self.buffer_label, self.candidates)
+        items = [top.itemAt(i) for i in range(top.count())]
+        widgets = [item.widget() for item in items if item is not None]
+        fixed = [w for w in widgets if w is not None and w not in (self.buffer_label, self.candidates)
                  and not w.isHidden()]
-        margins = self.layout().contentsMargins()
+        margins = layout_of(self).contentsMargins()
         inner = self.width() - margins.left() - margins.right()
         spare = inner - sum(w.sizeHint().width() + top.spacing() for w in fixed) - top.spacing()
         room = max(1, spare * 2 // 3)  # the candidates' share of the row (stretch 2 beside the hint's 1)

@@ -10,6 +10,9 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -51,7 +54,7 @@ class PinPad(QDialog):
         else:
             self._show_lock()  # a lock from earlier tries (or a restart) shows at once
 
-    def _button(self, text: str, action) -> QPushButton:
+    def _button(self, text: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setMinimumSize(80, 70)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -71,7 +74,7 @@ class PinPad(QDialog):
         grid = QGridLayout()
         self.digit_buttons = {}
         for i, d in enumerate("123456789"):
-            self.digit_buttons[d] = self._button(d, lambda d=d: self.type_digit(d))
+            self.digit_buttons[d] = self._button(d, partial(self.type_digit, d))
             grid.addWidget(self.digit_buttons[d], i // 3, i % 3)
         self.digit_buttons["0"] = self._button("0", lambda: self.type_digit("0"))
         self.back = self._button(self.tr("退格"), self.backspace)
@@ -92,7 +95,7 @@ class PinPad(QDialog):
         sizes = QHBoxLayout()
         for scale in (1.0, 1.5, 2.0):
             sizes.addWidget(self._button(self.tr("文字 {p}%").format(p=round(scale * 100)),
-                                         lambda s=scale: self.scaleRequested.emit(s)))
+                                         partial(self.scaleRequested.emit, scale)))
         layout.addLayout(sizes)
         layout.addWidget(self._button(self.tr("返回展示"), self.accept))
         return page

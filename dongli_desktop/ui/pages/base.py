@@ -30,3 +30,8 @@ class Page(QWidget):
 
     def restore_state(self, state: PageState) -> None:
         """Put back what :meth:`save_state` returned (from a page of the same kind)."""
+
+    def add_header(self, widget: QWidget) -> None:
+        """Show ``widget`` (the window's edition picker) below the page's title; only pages with a header
+        slot accept one."""
+        raise TypeError(f"{type(self).__name__} has no header slot")

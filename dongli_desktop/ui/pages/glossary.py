@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -132,7 +133,7 @@ class GlossaryPage(Page):
         self.intro.setVisible(not (self.narrow and note))  # a narrow note gets the intro's lines
         self._fit_placeholder()
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """The filter's hint is fitted whenever the filter changes width."""
         if obj is self.filter and event.type() == QEvent.Type.Resize:
             self._fit_placeholder()
@@ -146,7 +147,7 @@ class GlossaryPage(Page):
         if fitting != self.filter.placeholderText():
             self.filter.setPlaceholderText(fitting)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QGridLayout,
     QPushButton,
     QStyle,
@@ -20,6 +20,7 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
+from dongli_desktop.ui.qtapp import qapp
 from dongli_desktop.ui.widgets.common import (
     Section,
     WrapButton,
@@ -71,8 +72,12 @@ class OverviewPage(Page):
                     "每个数字都可以点“查看原文”核对报告原话。").format(
                 district=doc.district, reviewed=part_years(report, "review"), planned=part_years(report, "plan")),
         )
-        for w in (self.title, self.subtitle, self.intro):
-            self.layout_.addWidget(w)
+        self.header = QVBoxLayout()  # what the window adds below the title (add_header)
+        self.header.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.layout_.addLayout(self.header)
+        self.layout_.addWidget(self.intro)
 
         reviewed, planned = part_years(report, "review"), part_years(report, "plan")
         cards = Section(self.tr("{reviewed}年情况与{planned}年目标").format(reviewed=reviewed, planned=planned))
@@ -126,16 +131,20 @@ class OverviewPage(Page):
         outer.addWidget(scroll_page(body))
         self._relayout_cards()
 
+    def add_header(self, widget: QWidget) -> None:
+        """The window's edition picker, below the title and the speaker."""
+        self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+
     # -- charts come after the first frame, off the start-up path ---------------------
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.charts_built:
             # Wait for the first paint: the cards show at once, pyqtgraph loads after.
-            QApplication.instance().installEventFilter(self)
+            qapp().installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.charts_built:
-            QApplication.instance().removeEventFilter(self)
+            qapp().removeEventFilter(self)
             QTimer.singleShot(0, self, self.build_charts)
         return False
 
@@ -214,7 +223,7 @@ class OverviewPage(Page):
         for c in range(4):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout_cards()
 

@@ -415,7 +415,7 @@ class PartPage(Page):
             self._rearrange.start()
         return super().eventFilter(obj, event)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.arrange()
 

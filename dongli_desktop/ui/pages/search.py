@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import SearchHit, SearchResult, SourceRef
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     )
 
 # Each a literal QT_TRANSLATE_NOOP, so lupdate files the topic names under "SearchTopics" (topic_label).
-TOPIC_CHIPS = (
+# PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns its text.
+TOPIC_CHIPS: tuple[str, ...] = (  # type: ignore[assignment]
     QT_TRANSLATE_NOOP("SearchTopics", "养老"), QT_TRANSLATE_NOOP("SearchTopics", "教育"),
     QT_TRANSLATE_NOOP("SearchTopics", "就业"), QT_TRANSLATE_NOOP("SearchTopics", "医疗"),
     QT_TRANSLATE_NOOP("SearchTopics", "住房"), QT_TRANSLATE_NOOP("SearchTopics", "交通"),
@@ -214,13 +216,13 @@ class SearchPage(Page):
         self.chips.setVisible(shown)
         self.title.setVisible(shown or self.keyboard is None)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_topics()
         self._fit_placeholder()
         QTimer.singleShot(0, self, self._fit_results)  # once the layout has placed the list
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """The field's hint is fitted whenever the field changes width."""
         if obj is self.field and event.type() == QEvent.Type.Resize:
             self._fit_placeholder()
@@ -299,7 +301,7 @@ class SearchPage(Page):
         elif target.startswith("q:"):
             self.search_for(target[2:])
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Opening the page (navigation, Alt+6, Ctrl+F) puts the cursor in the field."""
         super().showEvent(event)
         self.field.setFocus()

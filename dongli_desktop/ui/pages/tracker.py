@@ -2,10 +2,10 @@
 
 Wiring (the main window)::
 
-    page = TrackerPage(catalogue, simple=look.large)        # a core.editions.Catalogue, or
-    page = TrackerPage((earlier_report, later_report))      # two open core.repository.Report (later may be None)
+    page = TrackerPage(catalogue, simple=look.large)        # a core.editions.Catalogue
+    page.add_header(picker)                                 # the window's edition picker, below the title
     page.sourceRequested.connect(window.show_tracked_source)
-    page.show_edition(edition)                              # the reader picked another edition (catalogue only)
+    page.show_edition(edition)                              # the reader picked another edition
 
 ``sourceRequested(TrackedSource)`` carries the database ``path`` and ``document`` of the report the number
 comes from, and the ``SourceRef`` of its exact words there: the window opens that edition (if it is not the
@@ -14,9 +14,8 @@ one shown) and then shows the reference as it does for any other page.
 Which editions are compared, and every verdict, come from :mod:`dongli_desktop.core.tracker`
 (:func:`~dongli_desktop.core.tracker.compare_editions`); this page only words them. Every verdict has one
 plain sentence naming the numbers it rests on, as the reports write them (with 预计, 近, 余 …). With no
-later edition loaded the page says what can and cannot be judged yet and why. Reports passed in as
-``Report`` objects belong to the caller (never closed here); a catalogue's reports are opened and closed
-for each computation.
+later edition loaded the page says what can and cannot be judged yet and why. The catalogue's reports are
+opened and closed for each computation.
 """
 
 from __future__ import annotations
@@ -40,7 +39,6 @@ from dongli_desktop.core.editions import Catalogue, Edition
 from dongli_desktop.core.errors import DongliError
 from dongli_desktop.core.models import Document, SourceRef
 from dongli_desktop.core.quantity import NEAR_FLOOR
-from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import (
     ABOUT_TOLERANCE,
     Comparison,
@@ -48,7 +46,6 @@ from dongli_desktop.core.tracker import (
     Status,
     TrackedTarget,
     compare_editions,
-    compare_reports,
 )
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.logs import LOG
@@ -266,14 +263,12 @@ class TrackerPage(Page):
 
     sourceRequested = Signal(object)
 
-    def __init__(self, source: Catalogue | tuple[Report, Report | None], simple: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, simple: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.simple = simple
-        self.catalogue = source if isinstance(source, Catalogue) else None
-        self.reports = None if isinstance(source, Catalogue) else source
-        self.edition: Edition | None = None  # the chosen edition (catalogue only)
+        self.catalogue = catalogue
+        self.edition: Edition | None = None  # the chosen edition
         self.comparison: Comparison | None = None
         self.filter = ALL
         self.rows: list[TrackerRow] = []
@@ -303,6 +298,9 @@ class TrackerPage(Page):
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(10)
         column.addWidget(self.title)
+        self.header = QVBoxLayout()  # what the window adds below the title (add_header)
+        self.header.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.header)
         column.addWidget(self.intro)
         column.addWidget(self.unjudged)
         column.addWidget(self.summary)
@@ -318,11 +316,11 @@ class TrackerPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
 
-        if self.catalogue is not None:
-            self.show_edition(self.catalogue.latest)
-        elif self.reports is not None:
-            earlier, later = self.reports
-            self._load(lambda: compare_reports(earlier, [later] if later is not None else []))
+        self.show_edition(self.catalogue.latest)
+
+    def add_header(self, widget: QWidget) -> None:
+        """The window's edition picker, below the title."""
+        self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- what is compared -------------------------------------------------------------
     def _row_height(self) -> int:
@@ -331,8 +329,6 @@ class TrackerPage(Page):
     def show_edition(self, edition: Edition | None) -> None:
         """Compare around ``edition`` (a catalogue entry; see :func:`dongli_desktop.core.tracker.pair_for`)."""
         catalogue = self.catalogue
-        if catalogue is None:
-            raise ValueError("this tracker was given two reports, not a catalogue")
         self.edition = edition
         if edition is None:
             self._show_error(self.tr("本机没有可以显示的报告。"))

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPen
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsRectItem,
@@ -612,7 +612,8 @@ class ChartView(QWidget):
             elif kind == QEvent.Type.MouseButtonPress:
                 self._focus_visible = False
                 self._hide_focus()
-            elif kind == QEvent.Type.KeyRelease and self.plot.hasFocus() and self.focused_bar is not None:
+            elif kind == QEvent.Type.KeyRelease and isinstance(watched, QWidget) and watched.hasFocus() \
+                    and self.focused_bar is not None:
                 # Qt hides any tooltip when a key is released (Tab, an arrow): show the value again after it
                 QTimer.singleShot(0, self, self._show_tip)
             elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -693,7 +694,8 @@ class ChartView(QWidget):
         placed = next(p for p in self._placed if p.bar == bar)
         view = self.plot.getPlotItem().getViewBox()
         x = (placed.x0 + max(placed.x1, placed.x0 + 0.01)) / 2
-        return view.mapViewToScene(QPointF(x, (placed.y0 + placed.y1) / 2))
+        scene: QPointF = view.mapViewToScene(QPointF(x, (placed.y0 + placed.y1) / 2))  # pyqtgraph is untyped
+        return scene
 
     def tooltip_text(self, bar: Bar) -> str:
         lines = [f"<b>{html.escape(self._labels.get(bar.row, bar.label))}</b>",
@@ -712,8 +714,9 @@ class ChartView(QWidget):
             lines.append(self.tr("点击查看原文"))
         return "<br>".join(lines)
 
-    def _global(self, scene_pos: QPointF):
-        return self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+    def _global(self, scene_pos: QPointF) -> QPoint:
+        point: QPoint = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))  # pyqtgraph is untyped
+        return point
 
     def _moved(self, scene_pos: QPointF) -> None:
         """The pointer moved over the plot: the bar under it (asked of the series items) shows its tooltip."""
@@ -745,7 +748,7 @@ class ChartView(QWidget):
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._chart is not None and event.oldSize().width() != event.size().width():
             self._draw()

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dongli_desktop.core.charts import Bar
 from dongli_desktop.core.numbers import format_cn
 from dongli_desktop.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from pyqtgraph.GraphicsScene.mouseEvents import HoverEvent, MouseClickEvent
 
 SWATCH_LINES = 0.8  # a legend swatch is this many text lines high
 SWATCH_ASPECT = 1.6  # …and this many times as wide
@@ -109,7 +113,7 @@ class Placed:
         return self.x0 <= x <= max(self.x1, self.x0 + 1e-9) and self.y0 <= y <= self.y1
 
 
-class SeriesBars(pg.BarGraphItem):
+class SeriesBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph has no type information: its classes are Any
     """The bars of one series, answering clicks and hovers on themselves.
 
     Signals:
@@ -130,7 +134,7 @@ class SeriesBars(pg.BarGraphItem):
         """The bar under ``pos`` (item coordinates)."""
         return next((p.bar for p in self.placed if p.contains(pos.x(), pos.y())), None)
 
-    def paint(self, painter: QPainter, *args) -> None:
+    def paint(self, painter: QPainter, *args: object) -> None:
         painter.save()
         transform = painter.transform()
         painter.resetTransform()
@@ -142,7 +146,7 @@ class SeriesBars(pg.BarGraphItem):
             self.style.paint(painter, QRectF(device))
         painter.restore()
 
-    def mouseClickEvent(self, event) -> None:
+    def mouseClickEvent(self, event: MouseClickEvent) -> None:
         bar = self.bar_at(event.pos())
         if bar is None or event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
@@ -150,7 +154,7 @@ class SeriesBars(pg.BarGraphItem):
         event.accept()
         self.barClicked.emit(bar, event.scenePos())
 
-    def hoverEvent(self, event) -> None:
+    def hoverEvent(self, event: HoverEvent) -> None:
         over = not event.isExit() and self.bar_at(event.pos()) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
 
@@ -181,14 +185,14 @@ class LegendEntry(QLabel):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self)
         self.bar_style.paint(painter, self.swatch_rect())
         painter.end()
 
 
-class ValueLabel(pg.TextItem):
+class ValueLabel(pg.TextItem):  # type: ignore[misc]  # pyqtgraph has no type information: its classes are Any
     """The value written next to a bar; clicking it does what clicking the bar does.
 
     Signals:
@@ -197,11 +201,11 @@ class ValueLabel(pg.TextItem):
 
     barClicked = Signal(object, object)
 
-    def __init__(self, bar: Bar, text: str, **options) -> None:
+    def __init__(self, bar: Bar, text: str, **options: Any) -> None:  # pg.TextItem's options
         super().__init__(text, **options)
         self.bar = bar
 
-    def mouseClickEvent(self, event) -> None:
+    def mouseClickEvent(self, event: MouseClickEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
             return
@@ -209,8 +213,8 @@ class ValueLabel(pg.TextItem):
         self.barClicked.emit(self.bar, event.scenePos())
 
 
-class ChineseAxis(pg.AxisItem):
+class ChineseAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type information: its classes are Any
     """Value axis written the Chinese way (万, 亿)."""
 
-    def tickStrings(self, values, scale, spacing):
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [format_cn(v * scale) for v in values]

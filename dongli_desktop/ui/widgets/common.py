@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QPaintEvent, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -95,7 +95,7 @@ class WrapButton(QPushButton):
         lines = len(self._lines(width))
         return max(self.minimumHeight(), lines * self.fontMetrics().lineSpacing() + self._padding().height())
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         wrapped = "\n".join(self._lines(self.width()))
         if wrapped != self.text():
@@ -192,7 +192,7 @@ class FittedCard(QWidget):
         layout.setContentsMargins(*margins)
         return layout
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
@@ -207,7 +207,7 @@ def install_enter_activates() -> None:
     Qt's push button answers Enter when it is an "auto default" button, which only buttons in dialogs are by
     default; each button is made one as it takes the focus (no event filter runs for every event)."""
     app = QApplication.instance()
-    if app is not None and app.property("enterActivates") is None:
+    if isinstance(app, QApplication) and app.property("enterActivates") is None:
         app.setProperty("enterActivates", True)
         app.focusChanged.connect(_enter_presses)
 
@@ -227,22 +227,25 @@ def layout_focus_order(root: QWidget) -> list[QWidget]:
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
             return
-        if isinstance(widget, QScrollArea) and widget.widget() is not None:
-            visit_widget(widget.widget())
+        inner = widget.widget() if isinstance(widget, QScrollArea) else None
+        layout = widget.layout()
+        if inner is not None:
+            visit_widget(inner)
         elif isinstance(widget, QAbstractScrollArea):  # a plot's view: its viewport may take the focus
             visit_widget(widget.viewport())
-        elif widget.layout() is not None:
-            visit_layout(widget.layout())
+        elif layout is not None:
+            visit_layout(layout)
 
     def visit_layout(layout: QLayout) -> None:
         for index in range(layout.count()):
             item = layout.itemAt(index)
             if item is None:
                 continue
-            if item.widget() is not None:
-                visit_widget(item.widget())
-            elif item.layout() is not None:
-                visit_layout(item.layout())
+            widget, inner = item.widget(), item.layout()
+            if widget is not None:
+                visit_widget(widget)
+            elif inner is not None:
+                visit_layout(inner)
 
     visit_widget(root)
     return found
@@ -260,7 +263,7 @@ class ElidingComboBox(QComboBox):
                                             QStyle.SubControl.SC_ComboBoxEditField, self)
         return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, max(0, field.width()))
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
@@ -272,7 +275,7 @@ class ElidingComboBox(QComboBox):
         super().__init__(parent)
         self.currentTextChanged.connect(lambda *_: self._update_tip())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._update_tip()
 

@@ -8,7 +8,7 @@ value by its own measure, has no arrow between them, and says why they cannot be
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from dongli_desktop.core.charts import clause_qualifier
 from dongli_desktop.core.models import Indicator, IndicatorPair
@@ -62,13 +62,13 @@ class FigureCard(FittedCard):
             values.add(block)
             self.links.append(link)
         layout.addWidget(values)
-        self.apart: QWidget | None = None
+        self.apart: QLabel | None = None
         apart = (pair.apart_en if english else pair.apart) or ""
         if apart:
             self.apart = make_label(self.tr("不能直接比较：{reason}").format(reason=apart), "note")
             layout.addWidget(self.apart)
         first = pair.actual or pair.target
-        plain = first.plain_en if english else first.plain if first else ""
+        plain = "" if first is None else first.plain_en if english else first.plain
         self.plain = make_label(plain, "muted")
         layout.addWidget(self.plain)
         self.speak_button = SpeakButton(f"card:{pair.name}", self.spoken_text, self.tr("朗读这张卡片"))

@@ -68,7 +68,7 @@ class ReadingView(QTextBrowser):
         self.setAccessibleName(self.tr("报告原文"))
         self._blocks: dict[int, int] = {}  # paragraph id -> its text block
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
         """Nothing is loaded from outside the text: no image, style sheet or file a link names."""
         return None
 

@@ -8,8 +8,8 @@ left on the right, on one line, elided rather than wrapped (a lone 告 on a seco
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dongli_desktop.ui.qtapp import layout_of
 from dongli_desktop.ui.widgets.plain import tooltip
 
 TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
@@ -86,7 +87,7 @@ class TopBar(QWidget):
 
     def arrange(self) -> None:
         """Show as many optional buttons as fit with the fixed ones; the rest go to the menu."""
-        layout = self.layout()
+        layout = layout_of(self)
         margins = layout.contentsMargins()
         spacing = layout.spacing()
         room = self.width() - margins.left() - margins.right()
@@ -111,7 +112,7 @@ class TopBar(QWidget):
     def _fit_title(self, width: int) -> None:
         metrics = self.title.fontMetrics()
         frame = self.title.sizeHint().width() - metrics.horizontalAdvance(self.title.text())  # padding
-        width -= self.layout().spacing() + max(0, frame)
+        width -= layout_of(self).spacing() + max(0, frame)
         if width < TITLE_MIN_EM * metrics.height():
             self.title.hide()
             return
@@ -120,11 +121,11 @@ class TopBar(QWidget):
         self.title.setText(text)
         self.title.setToolTip(tooltip(self.full_title) if text != self.full_title else "")
 
-    def minimumSizeHint(self):
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         hint.setWidth(0)  # never widen the window: overflow goes to the menu
         return hint
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.arrange()

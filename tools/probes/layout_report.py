@@ -1,9 +1,10 @@
-"""A test-only hook: with ``DONGLI_LAYOUT_REPORT=FILE`` the window writes what its layout looks like.
+"""A test-only probe: a running window writes what its layout looks like to a file.
 
 Real-session tests drive the app through the window manager, AT-SPI and xdotool and read this report
 to check what cannot be seen from outside: clipped or overlapping text, how many lines the reading
 pane shows, the chart's height and legend, sideways scrolling. The file is rewritten twice a second
-(atomically) with the current page's facts; nothing is written without the variable.
+(atomically) with the current page's facts. ``tools/run_app.py --layout-report FILE`` installs it; the
+product itself never writes one.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 
-from dongli_desktop.ui.layout_audit import clipped, one_row, overlapping, visible_lines
+from tools.probes.layout_audit import clipped, one_row, overlapping, visible_lines
+
+if TYPE_CHECKING:
+    from dongli_desktop.ui.main_window import MainWindow
 
 INTERVAL_MS = 500
 
@@ -28,7 +33,7 @@ def sideways(root: QWidget) -> list[str]:
             and a.horizontalScrollBar().maximum() > 0]
 
 
-def facts(window) -> dict:
+def facts(window: MainWindow) -> dict[str, Any]:
     """What the window shows now, as plain data."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry()
@@ -37,7 +42,7 @@ def facts(window) -> dict:
     top = [w for w in (window.smaller, window.scale_label, window.larger, window.large_button,
                        window.contrast_button, window.language_button, window.about_button, window.top_bar.more)
            if w.isVisibleTo(window)]
-    data: dict = {
+    data: dict[str, Any] = {
         "page": name,
         "scale": window.look.scale, "large": window.look.large, "theme": window.look.theme,
         "window": [frame.x(), frame.y(), frame.width(), frame.height()],
@@ -75,7 +80,7 @@ def facts(window) -> dict:
     return data
 
 
-def _dialog_facts(dialog: QDialog) -> dict:
+def _dialog_facts(dialog: QDialog) -> dict[str, Any]:
     frame = dialog.frameGeometry()
     screen = dialog.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry()
@@ -83,7 +88,7 @@ def _dialog_facts(dialog: QDialog) -> dict:
             "fits": room.contains(frame), "clipped": clipped(dialog), "overlapping": overlapping(dialog)}
 
 
-def _legend_in_view(page) -> bool:
+def _legend_in_view(page: Any) -> bool:
     legend = page.chart.legend
     if not (page.chart_scroll.isVisibleTo(page) and legend.isVisibleTo(page)):
         return False
@@ -95,7 +100,7 @@ def _legend_in_view(page) -> bool:
 class LayoutReport(QObject):
     """Writes :func:`facts` of ``window`` to ``path`` every ``INTERVAL_MS``."""
 
-    def __init__(self, window, path: Path) -> None:
+    def __init__(self, window: MainWindow, path: Path) -> None:
         super().__init__(window)
         self.window = window
         self.path = path
@@ -110,8 +115,3 @@ class LayoutReport(QObject):
         temp = self.path.with_suffix(".tmp")
         temp.write_text(json.dumps(facts(self.window), ensure_ascii=False), encoding="utf-8")
         os.replace(temp, self.path)
-
-
-def install_if_asked(window) -> LayoutReport | None:
-    path = os.environ.get("DONGLI_LAYOUT_REPORT")
-    return LayoutReport(window, Path(path)) if path else None

@@ -1,7 +1,8 @@
-"""Layout invariants of a live window: clipped or overlapping text, lines shown, rows (no test code here).
+"""Layout invariants of a live window: clipped or overlapping text, lines shown, rows.
 
-Used by the widget tests (tests/gui/layout_checks.py) and, through ``DONGLI_LAYOUT_REPORT``, by the
-real-session tests that read a running app's report (``ui/layout_report.py``).
+Test and tooling code, not part of the product: used by the widget tests (tests/gui/layout_checks.py), by
+the layout report a real-session test asks for (``tools/probes/layout_report.py``, installed by
+``tools/run_app.py --layout-report``) and by ``make screenshots``' audit.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ TOOLBAR_SHARE = 0.15  # of the screen's height, at most, for the top bar
 
 
 def facts_problems(facts: dict, dialogs_only: bool = False) -> list[str]:
-    """What is wrong in one page's layout facts (``ui/layout_report.facts``), for a person reading it: text
+    """What is wrong in one page's layout facts (``layout_report.facts``), for a person reading it: text
     cut or drawn over, sideways scrolling, a window off the screen, a top bar of two rows, a navigation that
     scrolls, too few lines to read, columns too narrow to read."""
     if dialogs_only:  # the window's own facts then count the dialog's labels over its page

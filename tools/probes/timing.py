@@ -1,13 +1,12 @@
-"""Start-up timing for benchmarks: with DONGLI_TIMING=1 the app prints one JSON line and exits.
+"""Start-up timing for benchmarks: the app prints one JSON line and exits (``tools/run_app.py --timing``).
 
 It reports wall-clock times (seconds since the epoch) of the first painted frame and of "ready",
-and the process's resident memory then; with DONGLI_TIMING=visit it first visits every page.
+and the process's resident memory then; in ``visit`` mode it first visits every page.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from dongli_desktop.cli import PAGES
+from dongli_desktop.core.constants import PAGES
 from dongli_desktop.ui.first_frame import FirstPaintWatcher, running_app
 
 if TYPE_CHECKING:
@@ -71,8 +70,3 @@ class TimingProbe(FirstPaintWatcher):
     def _finish(self) -> None:
         print("dongli-timing " + json.dumps(self.result), file=sys.stdout, flush=True)
         running_app().exit(0)
-
-
-def install_if_asked(window: MainWindow) -> TimingProbe | None:
-    mode = os.environ.get("DONGLI_TIMING")
-    return TimingProbe(window, mode) if mode else None
