@@ -168,24 +168,55 @@ def test_a_child_that_never_gets_ready_is_restarted(tmp_path):
     assert runs.read_text() == "xx"
 
 
+SUPERVISOR = """
+import sys
+from pathlib import Path
+
+import dongli_desktop.core.supervise as supervise_module
+from dongli_desktop.core.supervise import Watchdog, supervise
+from dongli_desktop.ui.logs import setup_logging
+
+pings = Path(sys.argv[2])
+receive = supervise_module._Channel.wait
+
+
+def counted(channel, seconds):  # every WATCHDOG=1 the supervisor receives, one line each, for the test to count
+    messages = receive(channel, seconds)
+    with pings.open("a", encoding="utf-8") as out:
+        out.writelines(f"{m}\\n" for m in messages if m == "WATCHDOG=1")
+    return messages
+
+
+supervise_module._Channel.wait = counted
+setup_logging(Path(sys.argv[1]))
+child = [sys.executable, "-m", "tools.run_app", "--tts-engine", "mock", *sys.argv[3:]]
+sys.exit(supervise(child, watchdog=Watchdog(timeout=10, start_timeout=60), grace=5))
+"""
+
+
 def test_the_real_app_is_restarted_when_its_event_loop_hangs(tmp_path):
-    """ui/watchdog.py pings from the Qt loop; SIGSTOP stops the pings; the supervisor restarts the app."""
+    """ui/watchdog.py pings from the Qt loop; SIGSTOP stops the pings; the supervisor restarts the app.
+
+    Event-based: the running app is shown to ping by the pings the supervisor counts (not by outliving a sleep),
+    and the hang by the restart the supervisor logs."""
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
-    code = ("import sys; from pathlib import Path; from dongli_desktop.core.supervise import supervise, Watchdog; "
-            "from dongli_desktop.ui.logs import setup_logging; "
-            "setup_logging(Path(sys.argv[1])); "
-            "child = [sys.executable, '-m', 'tools.run_app', '--tts-engine', 'mock', *sys.argv[2:]]; "
-            "sys.exit(supervise(child, watchdog=Watchdog(timeout=3, start_timeout=60), grace=5))")
-    sup = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "log"), "--kiosk", "--size", "1024x768",
-                            "--settings", str(tmp_path / "s.ini")], cwd=ROOT, env=env,
+    script = tmp_path / "supervisor.py"
+    script.write_text(SUPERVISOR, encoding="utf-8")
+    pings = tmp_path / "pings"
+    sup = subprocess.Popen([sys.executable, str(script), str(tmp_path / "log"), str(pings), "--kiosk", "--size",
+                            "1024x768", "--settings", str(tmp_path / "s.ini")], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def ping_count() -> int:
+        return len(pings.read_text(encoding="utf-8").splitlines()) if pings.exists() else 0
+
     try:
         wait_for(lambda: log(tmp_path).count("is ready") == 1, "the app's READY=1", 90)
         first = child_pids(tmp_path)[0]
-        time.sleep(4)  # pings keep it alive past the 3 s watchdog time
-        assert alive(first) and "hung" not in log(tmp_path)
+        wait_for(lambda: ping_count() >= 3, "three watchdog pings from the ready app", 90)
+        assert alive(first) and "hung" not in log(tmp_path) and child_pids(tmp_path) == [first]
         os.kill(first, signal.SIGSTOP)
-        wait_for(lambda: log(tmp_path).count("is ready") == 2, "the restarted app's READY=1", 90)
+        wait_for(lambda: log(tmp_path).count("is ready") == 2, "the restarted app's READY=1", 120)
         assert not alive(first)
         assert "hung and was killed; restarting" in log(tmp_path)
         second = child_pids(tmp_path)[1]
