@@ -7,8 +7,14 @@ Chart honesty — the rules every chart of the app keeps (README, "Chart honesty
    measures (growth rates, a section's numbers) gives each row its own scale: the row's largest value is
    the full bar, the row's other bars are drawn in proportion to it, and every bar has its value printed.
    Bars of different rows are never on one scale, whatever their unit strings.
-2. **Every non-zero value is visibly a bar**, at least ``MIN_BAR_PX`` long; a value so much smaller
+2. **A bar only where values are compared.** In a chart of several measures a row draws bars only when it
+   holds two (or more) values of its measure, the reviewed year's figure and the planned year's target:
+   then every non-zero value is visibly a bar, at least ``MIN_BAR_PX`` long, and a value so much smaller
    than its row's largest that its bar would be shorter is drawn at that length and labelled 不按比例.
+   A row holding a single figure (a lone result or target, either side of a pair of different measures,
+   a result beside a target in words) has nothing to be drawn against: it shows its number beside a small
+   dot in its series colour, never a bar, because a lone full-length bar reads as "100 %" or "done", or as
+   comparable with the bars of the next row.
 3. **No invented numbers.** A number shown is a span of the report (a figure). No chart draws a value worked
    out from figures: the high-tech plan's base year is not stated (倍增，达到550家 does not make it exactly 275),
    so the path draws 326, 428 and 550 only and says 倍增 in the note's own words.
@@ -31,6 +37,7 @@ from dongli_desktop.core.repository import Report
 
 GROWTH_KEYS = ("gdp_growth", "budget_revenue_growth", "fai_growth", "income_growth")
 MIN_BAR_PX = 4  # the shortest bar a non-zero value is drawn with
+COMPARED = 2  # a row of a chart of several measures draws bars only when it has this many values to compare
 
 
 SENTENCE_WORDS = ("预计", "初步核算", "初步统计", "初步")  # words that may govern a whole sentence
@@ -244,7 +251,8 @@ def area_chart(report: Report, section_id: int) -> Chart:
 class RowScale:
     """One row's own scale in a chart of several measures: its largest value is the full bar.
 
-    ``maximum`` is None when the row has no positive value (a target in words, a zero): nothing to draw.
+    ``maximum`` is None when the row has fewer than two positive values (a lone figure, a target in words,
+    a zero): nothing to compare, so no bar is drawn and the row shows its number alone (rule 2).
     """
 
     unit: str
@@ -256,12 +264,16 @@ class RowScale:
 
 
 def row_scales(chart: Chart) -> dict[str, RowScale]:
-    """Each row's own scale: the largest of its values. No two rows share one, whatever their units."""
+    """Each row's own scale: the largest of its values. No two rows share one, whatever their units.
+
+    A row with fewer than two positive values has no scale (``maximum`` None): a lone value drawn as the
+    row's full bar would read as "100 %" or as comparable with the next row's bars."""
     scales: dict[str, RowScale] = {}
     for row in chart.rows:
         numeric = [b for b in chart.bars if b.row == row and b.value is not None]
-        top = max((b.value for b in numeric if b.value is not None), default=0.0)
-        scales[row] = RowScale(numeric[0].unit if numeric else "", top if top > 0 else None)
+        positive = [b.value for b in numeric if b.value is not None and b.value > 0]
+        top = max(positive) if len(positive) >= COMPARED else None
+        scales[row] = RowScale(numeric[0].unit if numeric else "", top)
     return scales
 
 

@@ -16,16 +16,22 @@ def make(row: str, value: float | None, unit: str, series: str = "actual") -> Ba
 
 def test_rows_of_one_unit_still_have_their_own_scales():
     """Issue 17: two growth rates are different measures; a shared % is no reason to share an axis."""
-    chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("b", 7.5, "%")))
+    chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("a", 12.0, "%", series="target"),
+                                        make("b", 7.5, "%"), make("b", 6.0, "%", series="target")))
     scales = row_scales(chart)
     assert scales["a"].maximum == 25.0 and scales["b"].maximum == 7.5
 
 
-def test_a_row_alone_is_drawn_on_its_own_scale():
-    chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("b", 6000.0, "人")))
+def test_a_row_with_one_value_has_no_scale_and_draws_no_bar():
+    """Lay-reader pass: a lone figure drawn as its row's full bar read as "100 %" or as comparable with the
+    next row's bars. A row draws bars only when it compares two values of its measure."""
+    chart = Chart("t", "", ("a", "b", "c"), (make("a", 25.0, "%"), make("b", 6000.0, "人"),
+                                             make("b", 5000.0, "人", series="target"), make("c", 4.0, "%"),
+                                             make("c", None, "", series="target")))
     scales = row_scales(chart)
-    assert scales["a"].bars_drawn and scales["b"].bars_drawn
-    assert (scales["a"].maximum, scales["b"].maximum) == (25.0, 6000.0)
+    assert not scales["a"].bars_drawn and scales["a"].maximum is None
+    assert scales["b"].bars_drawn and scales["b"].maximum == 6000.0
+    assert not scales["c"].bars_drawn  # a result beside a target in words: one number, nothing to compare
 
 
 def test_a_row_with_result_and_target_compares_within_itself():
@@ -34,8 +40,8 @@ def test_a_row_with_result_and_target_compares_within_itself():
 
 
 def test_qualitative_values_do_not_change_a_scale():
-    chart = Chart("t", "", ("a", "b"), (make("a", 4.0, "%"), make("a", None, "", series="target"),
-                                        make("b", None, "", series="target")))
+    chart = Chart("t", "", ("a", "b"), (make("a", 4.0, "%"), make("a", 2.0, "%", series="target"),
+                                        make("a", None, "", series="target"), make("b", None, "", series="target")))
     assert row_scales(chart)["a"].maximum == 4.0
     assert not row_scales(chart)["b"].bars_drawn
 
@@ -49,7 +55,7 @@ def test_the_shipped_area_charts_never_share_a_scale_between_measures(report):
             scales = row_scales(chart)
             for row in chart.rows:
                 values = [b.value for b in chart.bars if b.row == row and b.value]
-                assert scales[row].maximum == (max(values) if values else None), row
+                assert scales[row].maximum == (max(values) if len(values) >= 2 else None), row
     plan = next(a for a in report.areas("plan") if "民生" in a.title)
     scales = row_scales(charts.area_chart(report, plan.id))
     assert scales["emergency_stations"].maximum == 6.0 and scales["preschool_places"].maximum == 6660.0

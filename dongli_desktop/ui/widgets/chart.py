@@ -544,7 +544,7 @@ class ChartView(QWidget):
             if self.per_row:
                 self.axis_title.setText(self.tr(
                     "每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；"
-                    "不同行的柱子不能互相比较，请看柱子旁的数字。"))
+                    "不同行的柱子不能互相比较，请看柱子旁的数字。只有一个数字的行没有可比的，不画柱子，只写数字。"))
             else:
                 self.axis_title.setText(self.tr("单位：{axis}（每个柱子都标有数值）").format(axis=self._axis_label))
 
