@@ -31,7 +31,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dongli_desktop.core.models import Figure, Indicator, IndicatorPair, SourceRef
-from dongli_desktop.core.numbers import trim
 from dongli_desktop.core.quantity import QuantityError, parse_quantity
 from dongli_desktop.core.repository import Report
 
@@ -62,49 +61,22 @@ def clause_qualifier(quote: str, figure: Figure | None) -> str:
 
 
 @dataclass(frozen=True)
-class Formula:
-    """An arithmetic the app shows as its own: ``left`` (a figure's value) ``op`` ``right`` = ``result``.
-
-    ``right`` is a constant the report states in words (2 for 倍增: doubling)."""
-
-    figure_id: int
-    left: float
-    op: str  # "÷", "−", "×", "+"
-    right: float
-    result: float
-    unit: str
-    basis: str  # the report's words that justify the arithmetic (e.g. 倍增)
-
-    @property
-    def text(self) -> str:
-        return f"{trim(self.left)}{self.op}{trim(self.right)}={trim(self.result)}{self.unit}"
-
-    def holds(self) -> bool:
-        """Whether ``result`` is what the arithmetic gives (to the shown precision)."""
-        done = {"÷": lambda a, b: a / b, "×": lambda a, b: a * b, "−": lambda a, b: a - b,
-                "+": lambda a, b: a + b}[self.op](self.left, self.right)
-        return trim(done) == trim(self.result)
-
-
-@dataclass(frozen=True)
 class Bar:
     """One bar or point. ``value`` is None for a qualitative target (no number in the report)."""
 
     row: str  # the measure key or topic key this bar belongs to
     label: str
     label_en: str
-    series: str  # actual | target | goal | derived | done | planned
+    series: str  # actual | target | goal | done | planned
     year: int
     value: float | None
-    text: str  # as written in the report, or the derivation for a derived value
+    text: str  # as written in the report, or the app's count
     unit: str
     quote: str
     paragraph_id: int | None
     glossary_id: int | None
     figure_id: int | None
-    derived: bool = False
     qualifier: str = ""  # an estimate word of the clause that ``text`` lacks (预计); see ``shown``
-    formula: Formula | None = None  # how a derived value was worked out
     apart: str = ""  # why this value is not compared with the other values of its measure (curated)
     apart_en: str = ""
 
@@ -130,14 +102,6 @@ class Bar:
                    qualifier=clause_qualifier(ind.quote, fig),
                    apart=(pair.apart or "") if pair is not None else "",
                    apart_en=(pair.apart_en or "") if pair is not None else "")
-
-    @classmethod
-    def derived_from(cls, ind: Indicator, *, year: int, formula: Formula, row: str | None = None) -> Bar:
-        """A value the report does not state, worked out from ``ind``'s figure by ``formula`` (shown as such)."""
-        return cls(row=row or ind.key, label=ind.name, label_en=ind.name_en, series="derived", year=year,
-                   value=formula.result, text=formula.text, unit=formula.unit, quote=ind.quote,
-                   paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=None, derived=True,
-                   formula=formula)
 
     @classmethod
     def count(cls, *, row: str, label: str, label_en: str, series: str, year: int, count: int, unit: str) -> Bar:
@@ -295,9 +259,8 @@ def apart_notes(chart: Chart, english: bool = False) -> tuple[str, ...]:
 
 def bar_source(report: Report, bar: Bar) -> SourceRef:
     """The sentence behind a bar: its figure, or its quote when the value has no figure of its own."""
-    figure_id = bar.formula.figure_id if bar.formula is not None else bar.figure_id
-    if figure_id is not None:
-        fig = report.figure(figure_id)
+    if bar.figure_id is not None:
+        fig = report.figure(bar.figure_id)
         return SourceRef(paragraph_id=fig.paragraph_id, glossary_id=fig.glossary_id, spans=((fig.start, fig.end),))
     if bar.paragraph_id is not None:
         text = report.paragraph(bar.paragraph_id).text

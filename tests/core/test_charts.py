@@ -129,11 +129,6 @@ def test_builders_fill_every_field_by_name(report):
     bar = Bar.of_indicator(pair.actual, "actual")
     assert (bar.row, bar.series, bar.value, bar.text, bar.unit) == ("gdp_growth", "actual", 4.0, "4%", "%")
     assert bar.figure_id == pair.actual.figure.id and bar.paragraph_id == pair.actual.paragraph_id
-    formula = charts.Formula(figure_id=pair.actual.figure.id, left=8.0, op="÷", right=2.0, result=4.0, unit="%",
-                             basis="倍增")
-    derived = Bar.derived_from(pair.actual, year=2018, formula=formula)
-    assert derived.derived and derived.series == "derived" and derived.figure_id is None
-    assert derived.quote == pair.actual.quote and derived.text == "8÷2=4%" and derived.formula.holds()
     counted = Bar.count(row="health", label="健康", label_en="Health", series="done", year=2019, count=3, unit="项")
     assert (counted.value, counted.text, counted.quote) == (3.0, "3", "")
 

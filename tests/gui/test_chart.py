@@ -23,7 +23,7 @@ from dongli_desktop.ui.widgets.chart_parts import (
     wrap_text,
 )
 
-NAMES = {"actual": "2019年", "target": "2020年目标", "derived": "2018年基期（本程序推算）", "goal": "2021年倍增目标"}
+NAMES = {"actual": "2019年", "target": "2020年目标", "goal": "2021年倍增目标"}
 THEMES = list(theme.THEMES.values())
 
 

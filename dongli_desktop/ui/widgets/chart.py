@@ -276,8 +276,8 @@ class ChartView(QWidget):
         return "；".join(parts) + "。"
 
     def _spoken(self, bar: Bar) -> str:
-        """A value as said aloud and to screen readers: its qualifier, and 推算 for the app's arithmetic."""
-        return self.tr("{text}（本程序推算）").format(text=bar.shown) if bar.derived else bar.shown
+        """A value as said aloud and to screen readers: with its qualifier (预计4%)."""
+        return bar.shown
 
     @property
     def per_row(self) -> bool:
@@ -320,7 +320,7 @@ class ChartView(QWidget):
     def _label_text(self, bar: Bar, to_scale: bool = True) -> str:
         if bar.value is None:
             return self.tr("目标：{text}").format(text=bar.text)
-        text = self.tr("{text}（推算）").format(text=bar.shown) if bar.derived else bar.shown
+        text = bar.shown
         return text if to_scale else self.tr("{text}（柱长不按比例）").format(text=text)
 
     def _geometry(self, width: int) -> _Geometry:
@@ -383,7 +383,7 @@ class ChartView(QWidget):
                 end_x, room = lab.x, plot_px - bar_px
                 if lab.width_px > room and lab.width_px <= bar_px:
                     # No room right of the bar: the value goes inside its end, light on the bar's colour.
-                    colour, anchor, room = colours["text" if bar.derived else "on_primary"], 1.0, bar_px
+                    colour, anchor, room = colours["on_primary"], 1.0, bar_px
             elif bar.value is not None:  # a number only: a whole dot right of the axis, then the number
                 end_x = 2 * dot_px / px_per_unit
                 start, room = 1.5 * dot_px / px_per_unit, plot_px - 1.5 * dot_px
@@ -460,7 +460,7 @@ class ChartView(QWidget):
                 edge -= heights[row]
                 item.addItem(pg.PlotCurveItem([0, span], [edge, edge], pen=rule))
 
-        by_series: dict[tuple[str, bool], list[Placed]] = {}
+        by_series: dict[str, list[Placed]] = {}
         used: dict[str, float] = {}  # how much of its row's stack the bars above have taken
         for lab, colour, anchor, start, end_x, lines in plans:
             bar = lab.bar
@@ -469,7 +469,7 @@ class ChartView(QWidget):
             used[bar.row] = used.get(bar.row, 0.0) + slot
             placed = Placed(0.0, end_x, y - half, y + half, bar)
             if lab.drawn:
-                by_series.setdefault((bar.series, bar.derived), []).append(placed)
+                by_series.setdefault(bar.series, []).append(placed)
             elif bar.value is not None:
                 self._add_dot(bar, dot_px / px_per_unit, y, dot_px, colours)
             self._placed.append(placed)
@@ -481,8 +481,8 @@ class ChartView(QWidget):
             text_item.setZValue(LABEL_Z)  # above the bars: a label inside a bar's end stays readable
             item.addItem(text_item)
 
-        for (series, derived), series_placed in by_series.items():
-            bars_item = SeriesBars(series_placed, BarStyle.of(colours, series, derived))
+        for series, series_placed in by_series.items():
+            bars_item = SeriesBars(series_placed, BarStyle.of(colours, series))
             bars_item.barClicked.connect(self._bar_clicked)
             item.addItem(bars_item)
             self._items.append(bars_item)
@@ -557,7 +557,7 @@ class ChartView(QWidget):
 
     def _fill_legend(self, chart: Chart, colours: Theme) -> None:
         """One entry per series, rebuilt only when the series or the colours change."""
-        keys = tuple(dict.fromkeys((b.series, b.derived) for b in chart.bars))
+        keys = tuple(dict.fromkeys(b.series for b in chart.bars))
         if (keys, colours) == self._legend_key:
             return
         self._legend_key = (keys, colours)
@@ -567,9 +567,9 @@ class ChartView(QWidget):
             if old_entry is not None:
                 old_entry.hide()
                 old_entry.deleteLater()
-        for series, derived in keys:
+        for series in keys:
             name = self._series_names.get(series, series)
-            self._legend_layout.addWidget(LegendEntry(name, BarStyle.of(colours, series, derived), self.legend))
+            self._legend_layout.addWidget(LegendEntry(name, BarStyle.of(colours, series), self.legend))
 
     # -- interaction ----------------------------------------------------------------
     def bar_at_scene(self, scene_pos: QPointF) -> Bar | None:
@@ -702,8 +702,6 @@ class ChartView(QWidget):
             lines.append(self.tr("单位：{unit}").format(unit=html.escape(bar.unit)))
         if bar.qualifier:
             lines.append(self.tr("报告原文是“{word}”：这是估计数，不是最终结果").format(word=html.escape(bar.qualifier)))
-        if bar.derived:
-            lines.append(self.tr("报告没有直接写出这个数，这是本程序用报告中的数字算出来的"))
         if bar.apart:
             lines.append(html.escape(self.tr("不能直接比较：{reason}").format(
                 reason=bar.apart_en if english() else bar.apart)))
