@@ -30,34 +30,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dongli_desktop.core.models import Figure, Indicator, IndicatorPair, SourceRef
-from dongli_desktop.core.quantity import QuantityError, parse_quantity
+from dongli_desktop.core.models import Indicator, IndicatorPair, SourceRef
+from dongli_desktop.core.quantity import modal_of
 from dongli_desktop.core.repository import Report
 
 GROWTH_KEYS = ("gdp_growth", "budget_revenue_growth", "fai_growth", "income_growth")
 MIN_BAR_PX = 4  # the shortest bar a non-zero value is drawn with
 COMPARED = 2  # a row of a chart of several measures draws bars only when it has this many values to compare
 
-
-SENTENCE_WORDS = ("预计", "初步核算", "初步统计", "初步")  # words that may govern a whole sentence
-
-
-def clause_qualifier(quote: str, figure: Figure | None) -> str:
-    """The qualifying words of a figure that its own text lacks, read by :func:`parse_quantity` in the
-    figure's quote: 预计 in 预计地区生产总值增长4%, 初步统计 in 初步统计增长5%, 约 in 全区约3万人."""
-    if figure is None:
-        return ""
-    at = quote.find(figure.text)
-    if at < 0:
-        return ""
-    try:
-        quantity = parse_quantity(quote, at, at + len(figure.text))
-    except QuantityError:
-        return ""
-    words = [quantity.modal] + [w for w in quantity.qualifiers if not quantity.modal.startswith(w)]
-    # the builder read the whole sentence: a 预计 opening it qualifies figures beyond the quote's own clause
-    recorded = [w for w in (figure.qualifiers or "").split(",") if w in SENTENCE_WORDS]
-    return "".join(dict.fromkeys(w for w in recorded + words if w and w not in figure.text))
 
 
 @dataclass(frozen=True)
@@ -76,14 +56,15 @@ class Bar:
     paragraph_id: int | None
     glossary_id: int | None
     figure_id: int | None
-    qualifier: str = ""  # an estimate word of the clause that ``text`` lacks (预计); see ``shown``
+    qualifier: str = ""  # the estimate words of the figure's sentence (预计, 初步核算): the tooltip explains them
+    worded: str = ""  # the figure as the builder qualified it (预计4%, 3万至3.5万人); empty: ``qualifier`` + ``text``
     apart: str = ""  # why this value is not compared with the other values of its measure (curated)
     apart_en: str = ""
 
     @property
     def shown(self) -> str:
-        """The value as every label, tooltip and accessible name says it: with its clause's qualifier."""
-        return f"{self.qualifier}{self.text}"
+        """The value as every label, tooltip and accessible name says it: with its qualifiers (预计4%)."""
+        return self.worded or f"{self.qualifier}{self.text}"
 
     @classmethod
     def of_indicator(cls, ind: Indicator, series: str, use_base: bool = False,
@@ -99,7 +80,7 @@ class Bar:
                    label_en=(ind.label_en or ind.name_en) if apart else ind.name_en, series=series, year=ind.year,
                    value=value, text=fig.text if fig else ind.quote, unit=fig.unit if fig else "", quote=ind.quote,
                    paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=fig.id if fig else None,
-                   qualifier=clause_qualifier(ind.quote, fig),
+                   qualifier=modal_of(fig.worded) if fig else "", worded=fig.worded if fig else "",
                    apart=(pair.apart or "") if pair is not None else "",
                    apart_en=(pair.apart_en or "") if pair is not None else "")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from dongli_desktop.core.charts import clause_qualifier
 from dongli_desktop.core.models import Indicator, IndicatorPair
 from dongli_desktop.ui.widgets.common import FittedCard, link_button, make_label
 from dongli_desktop.ui.widgets.flow import FlowWidget
@@ -93,10 +92,11 @@ class FigureCard(FittedCard):
 
     @staticmethod
     def value_text(ind: Indicator) -> str:
-        """A value as the report qualifies it: 预计4% (the clause's 预计), 6000余人; a target in words as quoted."""
+        """A value as the builder recorded its wording: 预计4% (the sentence's 预计), 6000余人, 3万至3.5万人; a
+        target in words as quoted."""
         if ind.figure is None:
             return ind.quote
-        return f"{clause_qualifier(ind.quote, ind.figure)}{ind.figure.text}"
+        return ind.figure.worded
 
     def _values(self) -> list[tuple[Indicator, str, str]]:
         values = []
