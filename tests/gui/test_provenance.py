@@ -201,13 +201,13 @@ def test_the_walk_catches_an_invented_number(qtbot, report):
         Ledger(report).bar_numbers(invented)
     goal = next(b for b in path.bars if b.series == "goal")
     assert goal.figure_id is not None and "倍增" in goal.quote
-    halved = replace(goal, series="target", year=2018, value=275.0, text="550÷2=275家")
+    halved = replace(goal, series="target", value=275.0, text="550÷2=275家", worded="550÷2=275家")
     ledger = Ledger(report)
-    honest = ChartView("图", "家", {"goal": "2021年", "target": "2018年"})
+    honest = ChartView("图", "家", {"goal": "2021年", "target": "2021年"})
     qtbot.addWidget(honest)
     honest.set_chart(charts.Chart("t", "家", (goal.row,), (goal,)))
     assert chart_numbers(honest, ledger, "honest") > 0  # the real figure alone passes
-    view = ChartView("图", "家", {"goal": "2021年", "target": "2018年"})
+    view = ChartView("图", "家", {"goal": "2021年", "target": "2021年"})
     qtbot.addWidget(view)
     view.set_chart(charts.Chart("t", "家", (goal.row,), (goal, halved)))
     with pytest.raises(AssertionError, match="275"):

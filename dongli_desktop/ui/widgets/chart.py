@@ -239,11 +239,25 @@ class ChartView(QWidget):
         for bar in chart.bars:  # a row of a pair apart is marked ※, the mark the note below explains
             self._labels.setdefault(bar.row, (labels(bar) if labels else bar.label) + (APART_MARK if bar.apart else ""))
         notes = [note] if note else []
+        step = self.step_note(chart)
+        if step:
+            notes.append(step)
         notes += [APART_MARK + " " + self.tr("不能直接比较：{reason}").format(reason=r)
                   for r in apart_notes(chart, english())]
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._draw()
+
+    def step_note(self, chart: Chart) -> str:
+        """Rule 6 (a step, not a verdict), said under every chart that puts last year's figure beside a target:
+        the pair is a step from last year's result to this year's target; a lower target is no cut."""
+        series = {b.series for b in chart.bars if b.value is not None or b.series == "target"}
+        if "actual" not in series or not series & {"target", "goal"}:
+            return ""
+        past = self._series_names.get("actual") or ""
+        ahead = self._series_names.get("target") or self._series_names.get("goal") or ""
+        return self.tr("从{past}到{target}是一步打算，不是评判；目标比上一年低，不等于变差。").format(
+            past=past, target=ahead)
 
     @property
     def colours(self) -> Theme:
@@ -267,13 +281,18 @@ class ChartView(QWidget):
         """A text version of the chart, for screen readers and tooltips."""
         if self._chart is None:
             return ""
+        comma, semicolon, stop = (", ", "; ", ".") if english() else ("，", "；", "。")
         parts = []
         for row in self._chart.rows:
             bars = [b for b in self._chart.bars if b.row == row]
             if bars:
-                said = "，".join(f"{self._series_names.get(b.series, '')}{self._spoken(b)}" for b in bars)
-                parts.append(f"{self._labels.get(row, row)}：{said}")
-        return "；".join(parts) + "。"
+                said = comma.join(self._said(self._series_names.get(b.series, ""), b) for b in bars)
+                parts.append(self.tr("{measure}：{values}").format(measure=self._labels.get(row, row), values=said))
+        return semicolon.join(parts) + stop
+
+    def _said(self, series: str, bar: Bar) -> str:
+        """A series name and a value as one phrase: 2019年预计4% (English: 2019 预计4%)."""
+        return self.tr("{series}{value}").format(series=series, value=self._spoken(bar))
 
     def _spoken(self, bar: Bar) -> str:
         """A value as said aloud and to screen readers: with its qualifier (预计4%)."""
@@ -543,8 +562,8 @@ class ChartView(QWidget):
             item.hideAxis("top")
             if self.per_row:
                 self.axis_title.setText(self.tr(
-                    "每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；"
-                    "不同行的柱子不能互相比较，请看柱子旁的数字。只有一个数字的行没有可比的，不画柱子，只写数字。"))
+                    "每一行是一个指标，有自己的尺子：同一行的柱子按数值比长短，不同行的柱子不能互相比较，"
+                    "请看旁边的数字；只有一个数字的行不画柱子。"))
             else:
                 self.axis_title.setText(self.tr("单位：{axis}（每个柱子都标有数值）").format(axis=self._axis_label))
 
@@ -683,9 +702,11 @@ class ChartView(QWidget):
 
     def plain_text(self, bar: Bar) -> str:
         """One value as a sentence for screen readers: the measure, the year and the value with its qualifier."""
-        said = f"{self._labels.get(bar.row, bar.label)}：{self._year_text(bar)}{self._spoken(bar)}"
+        said = self.tr("{measure}：{values}").format(measure=self._labels.get(bar.row, bar.label),
+                                                    values=self._said(self._year_text(bar), bar))
         if bar.apart:
-            said += "。" + self.tr("不能直接比较：{reason}").format(reason=bar.apart_en if english() else bar.apart)
+            reason = bar.apart_en if english() else bar.apart
+            said += (". " if english() else "。") + self.tr("不能直接比较：{reason}").format(reason=reason)
         return said
 
     def scene_pos_of(self, bar: Bar) -> QPointF:
@@ -697,9 +718,11 @@ class ChartView(QWidget):
 
     def tooltip_text(self, bar: Bar) -> str:
         lines = [f"<b>{html.escape(self._labels.get(bar.row, bar.label))}</b>",
-                 f"{html.escape(self._year_text(bar))}：{html.escape(bar.shown)}"]
-        if bar.unit:
-            lines.append(self.tr("单位：{unit}").format(unit=html.escape(bar.unit)))
+                 self.tr("{series}：{value}").format(series=html.escape(self._year_text(bar)),
+                                                    value=html.escape(bar.shown))]
+        if bar.unit:  # the report's own unit (家, 万人); for the app's own counts of items, its own word
+            unit = bar.unit if bar.quote else self.tr("项（民生实事的条数）")
+            lines.append(self.tr("单位：{unit}").format(unit=html.escape(unit)))
         if bar.qualifier:
             lines.append(self.tr("报告原文是“{word}”：这是估计数，不是最终结果").format(word=html.escape(bar.qualifier)))
         if bar.apart:
