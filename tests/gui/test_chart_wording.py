@@ -181,3 +181,17 @@ def test_every_chart_and_card_is_english_in_english(english_window):
                 leftovers.append((card.pair.key, what, text))
     assert checked > 300
     assert leftovers == [], "\n".join(map(str, leftovers))
+
+
+def test_the_kiosk_slideshow_keeps_the_estimate_an_estimate(qtbot, report):
+    """The attract screen showed 地区生产总值增长 “4%”: the report says 预计…增长4%."""
+    from dongli_desktop.ui.kiosk.attract import AttractScreen
+
+    screen = AttractScreen(report)
+    qtbot.addWidget(screen)
+    shown = {}
+    for index, pair in enumerate(screen.slides):
+        screen.index = index
+        screen._show()
+        shown[pair.key] = (screen.value.text(), screen.accessibleDescription())
+    assert shown["gdp_growth"] == ("预计4%", "地区生产总值增长 预计4%")

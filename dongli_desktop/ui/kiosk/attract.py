@@ -56,10 +56,10 @@ class AttractScreen(QWidget):
         pair = self.slides[self.index]
         name, plain = (pair.name_en, pair.actual.plain_en) if english() else (pair.name, pair.actual.plain)
         self.name.setText(self.tr("{year}年 · {name}").format(year=pair.actual.year, name=name))
-        self.value.setText(pair.actual.figure.text)
+        self.value.setText(pair.actual.figure.worded)  # with its qualifiers: 预计4%, never a bare 4%
         self.plain.setText(plain)
         self.setAccessibleName(self.tr("欢迎屏幕"))
-        self.setAccessibleDescription(f"{pair.name} {pair.actual.figure.text}")
+        self.setAccessibleDescription(f"{name} {pair.actual.figure.worded}")
 
     def start(self) -> None:
         if self.parentWidget() is not None:
