@@ -23,7 +23,11 @@ Chart honesty — the rules every chart of the app keeps (README, "Chart honesty
 5. **Different measures are never paired.** A pair the curated annotations mark ``apart`` (e.g. 新增 vs
    净增) is drawn as two rows, each named by its own measure, and the chart says why they differ.
 6. **A step, not a verdict.** The reviewed year's value beside the planned year's target is last year's
-   figure and this year's plan; no chart or card words it as met or missed.
+   figure and this year's plan; no chart or card words it as met or missed, nor a lower target as a cut, and
+   every chart drawing such a pair says so under its bars.
+7. **In English, the app's words are English; the report's stay the report's**: figures as written (预计4%,
+   1.9万人) and quoted sentences stay Chinese; titles, legends, notes, tooltips, accessible and read-aloud texts
+   the app writes are English.
 """
 
 from __future__ import annotations
