@@ -7,8 +7,14 @@ Chart honesty — the rules every chart of the app keeps (README, "Chart honesty
    measures (growth rates, a section's numbers) gives each row its own scale: the row's largest value is
    the full bar, the row's other bars are drawn in proportion to it, and every bar has its value printed.
    Bars of different rows are never on one scale, whatever their unit strings.
-2. **Every non-zero value is visibly a bar**, at least ``MIN_BAR_PX`` long; a value so much smaller
+2. **A bar only where values are compared.** In a chart of several measures a row draws bars only when it
+   holds two (or more) values of its measure, the reviewed year's figure and the planned year's target:
+   then every non-zero value is visibly a bar, at least ``MIN_BAR_PX`` long, and a value so much smaller
    than its row's largest that its bar would be shorter is drawn at that length and labelled 不按比例.
+   A row holding a single figure (a lone result or target, either side of a pair of different measures,
+   a result beside a target in words) has nothing to be drawn against: it shows its number beside a small
+   dot in its series colour, never a bar, because a lone full-length bar reads as "100 %" or "done", or as
+   comparable with the bars of the next row.
 3. **No invented numbers.** A number shown is a span of the report (a figure). No chart draws a value worked
    out from figures: the high-tech plan's base year is not stated (倍增，达到550家 does not make it exactly 275),
    so the path draws 326, 428 and 550 only and says 倍增 in the note's own words.
@@ -17,66 +23,25 @@ Chart honesty — the rules every chart of the app keeps (README, "Chart honesty
 5. **Different measures are never paired.** A pair the curated annotations mark ``apart`` (e.g. 新增 vs
    净增) is drawn as two rows, each named by its own measure, and the chart says why they differ.
 6. **A step, not a verdict.** The reviewed year's value beside the planned year's target is last year's
-   figure and this year's plan; no chart or card words it as met or missed.
+   figure and this year's plan; no chart or card words it as met or missed, nor a lower target as a cut, and
+   every chart drawing such a pair says so under its bars.
+7. **In English, the app's words are English; the report's stay the report's**: figures as written (预计4%,
+   1.9万人) and quoted sentences stay Chinese; titles, legends, notes, tooltips, accessible and read-aloud texts
+   the app writes are English.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dongli_desktop.core.models import Figure, Indicator, IndicatorPair, SourceRef
-from dongli_desktop.core.numbers import trim
-from dongli_desktop.core.quantity import QuantityError, parse_quantity
+from dongli_desktop.core.models import Indicator, IndicatorPair, SourceRef
+from dongli_desktop.core.quantity import modal_of
 from dongli_desktop.core.repository import Report
 
 GROWTH_KEYS = ("gdp_growth", "budget_revenue_growth", "fai_growth", "income_growth")
 MIN_BAR_PX = 4  # the shortest bar a non-zero value is drawn with
+COMPARED = 2  # a row of a chart of several measures draws bars only when it has this many values to compare
 
-
-SENTENCE_WORDS = ("预计", "初步核算", "初步统计", "初步")  # words that may govern a whole sentence
-
-
-def clause_qualifier(quote: str, figure: Figure | None) -> str:
-    """The qualifying words of a figure that its own text lacks, read by :func:`parse_quantity` in the
-    figure's quote: 预计 in 预计地区生产总值增长4%, 初步统计 in 初步统计增长5%, 约 in 全区约3万人."""
-    if figure is None:
-        return ""
-    at = quote.find(figure.text)
-    if at < 0:
-        return ""
-    try:
-        quantity = parse_quantity(quote, at, at + len(figure.text))
-    except QuantityError:
-        return ""
-    words = [quantity.modal] + [w for w in quantity.qualifiers if not quantity.modal.startswith(w)]
-    # the builder read the whole sentence: a 预计 opening it qualifies figures beyond the quote's own clause
-    recorded = [w for w in (figure.qualifiers or "").split(",") if w in SENTENCE_WORDS]
-    return "".join(dict.fromkeys(w for w in recorded + words if w and w not in figure.text))
-
-
-@dataclass(frozen=True)
-class Formula:
-    """An arithmetic the app shows as its own: ``left`` (a figure's value) ``op`` ``right`` = ``result``.
-
-    ``right`` is a constant the report states in words (2 for 倍增: doubling)."""
-
-    figure_id: int
-    left: float
-    op: str  # "÷", "−", "×", "+"
-    right: float
-    result: float
-    unit: str
-    basis: str  # the report's words that justify the arithmetic (e.g. 倍增)
-
-    @property
-    def text(self) -> str:
-        return f"{trim(self.left)}{self.op}{trim(self.right)}={trim(self.result)}{self.unit}"
-
-    def holds(self) -> bool:
-        """Whether ``result`` is what the arithmetic gives (to the shown precision)."""
-        done = {"÷": lambda a, b: a / b, "×": lambda a, b: a * b, "−": lambda a, b: a - b,
-                "+": lambda a, b: a + b}[self.op](self.left, self.right)
-        return trim(done) == trim(self.result)
 
 
 @dataclass(frozen=True)
@@ -86,25 +51,24 @@ class Bar:
     row: str  # the measure key or topic key this bar belongs to
     label: str
     label_en: str
-    series: str  # actual | target | goal | derived | done | planned
+    series: str  # actual | target | goal | done | planned
     year: int
     value: float | None
-    text: str  # as written in the report, or the derivation for a derived value
+    text: str  # as written in the report, or the app's count
     unit: str
     quote: str
     paragraph_id: int | None
     glossary_id: int | None
     figure_id: int | None
-    derived: bool = False
-    qualifier: str = ""  # an estimate word of the clause that ``text`` lacks (预计); see ``shown``
-    formula: Formula | None = None  # how a derived value was worked out
+    qualifier: str = ""  # the estimate words of the figure's sentence (预计, 初步核算): the tooltip explains them
+    worded: str = ""  # the figure as the builder qualified it (预计4%, 3万至3.5万人); empty: ``qualifier`` + ``text``
     apart: str = ""  # why this value is not compared with the other values of its measure (curated)
     apart_en: str = ""
 
     @property
     def shown(self) -> str:
-        """The value as every label, tooltip and accessible name says it: with its clause's qualifier."""
-        return f"{self.qualifier}{self.text}"
+        """The value as every label, tooltip and accessible name says it: with its qualifiers (预计4%)."""
+        return self.worded or f"{self.qualifier}{self.text}"
 
     @classmethod
     def of_indicator(cls, ind: Indicator, series: str, use_base: bool = False,
@@ -120,17 +84,9 @@ class Bar:
                    label_en=(ind.label_en or ind.name_en) if apart else ind.name_en, series=series, year=ind.year,
                    value=value, text=fig.text if fig else ind.quote, unit=fig.unit if fig else "", quote=ind.quote,
                    paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=fig.id if fig else None,
-                   qualifier=clause_qualifier(ind.quote, fig),
+                   qualifier=modal_of(fig.worded) if fig else "", worded=fig.worded if fig else "",
                    apart=(pair.apart or "") if pair is not None else "",
                    apart_en=(pair.apart_en or "") if pair is not None else "")
-
-    @classmethod
-    def derived_from(cls, ind: Indicator, *, year: int, formula: Formula, row: str | None = None) -> Bar:
-        """A value the report does not state, worked out from ``ind``'s figure by ``formula`` (shown as such)."""
-        return cls(row=row or ind.key, label=ind.name, label_en=ind.name_en, series="derived", year=year,
-                   value=formula.result, text=formula.text, unit=formula.unit, quote=ind.quote,
-                   paragraph_id=ind.paragraph_id, glossary_id=ind.glossary_id, figure_id=None, derived=True,
-                   formula=formula)
 
     @classmethod
     def count(cls, *, row: str, label: str, label_en: str, series: str, year: int, count: int, unit: str) -> Bar:
@@ -244,7 +200,8 @@ def area_chart(report: Report, section_id: int) -> Chart:
 class RowScale:
     """One row's own scale in a chart of several measures: its largest value is the full bar.
 
-    ``maximum`` is None when the row has no positive value (a target in words, a zero): nothing to draw.
+    ``maximum`` is None when the row has fewer than two positive values (a lone figure, a target in words,
+    a zero): nothing to compare, so no bar is drawn and the row shows its number alone (rule 2).
     """
 
     unit: str
@@ -256,12 +213,16 @@ class RowScale:
 
 
 def row_scales(chart: Chart) -> dict[str, RowScale]:
-    """Each row's own scale: the largest of its values. No two rows share one, whatever their units."""
+    """Each row's own scale: the largest of its values. No two rows share one, whatever their units.
+
+    A row with fewer than two positive values has no scale (``maximum`` None): a lone value drawn as the
+    row's full bar would read as "100 %" or as comparable with the next row's bars."""
     scales: dict[str, RowScale] = {}
     for row in chart.rows:
         numeric = [b for b in chart.bars if b.row == row and b.value is not None]
-        top = max((b.value for b in numeric if b.value is not None), default=0.0)
-        scales[row] = RowScale(numeric[0].unit if numeric else "", top if top > 0 else None)
+        positive = [b.value for b in numeric if b.value is not None and b.value > 0]
+        top = max(positive) if len(positive) >= COMPARED else None
+        scales[row] = RowScale(numeric[0].unit if numeric else "", top)
     return scales
 
 
@@ -283,9 +244,8 @@ def apart_notes(chart: Chart, english: bool = False) -> tuple[str, ...]:
 
 def bar_source(report: Report, bar: Bar) -> SourceRef:
     """The sentence behind a bar: its figure, or its quote when the value has no figure of its own."""
-    figure_id = bar.formula.figure_id if bar.formula is not None else bar.figure_id
-    if figure_id is not None:
-        fig = report.figure(figure_id)
+    if bar.figure_id is not None:
+        fig = report.figure(bar.figure_id)
         return SourceRef(paragraph_id=fig.paragraph_id, glossary_id=fig.glossary_id, spans=((fig.start, fig.end),))
     if bar.paragraph_id is not None:
         text = report.paragraph(bar.paragraph_id).text

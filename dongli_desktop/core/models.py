@@ -93,9 +93,16 @@ class Figure:
     qualifier: str | None
     base_value: float
     base_unit: str | None
-    # the builder's qualifying words from the whole sentence (预计…), where the edition records them; derived
-    # information, so it takes no part in comparing two figures (an edition built before it has none)
+    # the builder's qualifying words from the whole sentence (预计…) and the qualified wording every label shows
+    # (预计4%, 3万至3.5万人, 近百个), where the edition records them; derived information, so they take no part in
+    # comparing two figures (an edition built before them has none: the repository reads the label then)
     qualifiers: str | None = field(default=None, compare=False)
+    label: str | None = field(default=None, compare=False)
+
+    @property
+    def worded(self) -> str:
+        """The figure as every label, tooltip and read-aloud text says it: the builder's label, else its text."""
+        return self.label or self.text
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["ABOUT_TOLERANCE", "NEAR_FLOOR", "Quantity", "QuantityError", "chinese_number", "parse_quantity"]
+__all__ = ["ABOUT_TOLERANCE", "NEAR_FLOOR", "Quantity", "QuantityError", "chinese_number", "modal_of",
+           "parse_quantity"]
 
 ABOUT_TOLERANCE = 0.05  # 约/左右: ±5 %
 NEAR_FLOOR = 0.9  # 近X: at least 90 % of X
@@ -239,6 +240,11 @@ def _modal(text: str, start: int) -> str:
         if 0 <= at <= OPENING_LEAD:  # 预计… 初步核算… 据初步统计…
             return _phrase(first, at)
     return ""
+
+
+def modal_of(label: str) -> str:
+    """The modal phrase a :attr:`Quantity.label` opens with (预计, 初步核算 …), or "" for a plain figure."""
+    return _phrase(label, 0) if label.startswith(MODAL) else ""
 
 
 def _phrase(clause: str, at: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +30,7 @@ from dongli_desktop.core.models import (
     Word,
 )
 from dongli_desktop.core.parts import part_years, split_full_title
+from dongli_desktop.core.quantity import QuantityError, parse_quantity
 
 T = TypeVar("T")
 
@@ -81,10 +82,22 @@ class Report:
 
     @cached_property
     def _figure_columns(self) -> str:
-        """The figure columns to read: ``qualifiers`` (the builder's reading of the whole sentence, e.g. the
-        预计 that opens it) only where the edition has it (built before it was added: none)."""
+        """The figure columns to read: ``qualifiers`` and ``label`` (the builder's reading of the whole sentence,
+        e.g. the 预计 that opens it) only where the edition has them (built before they were added: none)."""
         present = {r[0] for r in self._conn.execute("SELECT name FROM pragma_table_info('figures')")}
-        return FIGURE_COLUMNS + (", qualifiers" if "qualifiers" in present else "")
+        return FIGURE_COLUMNS + "".join(f", {c}" for c in ("qualifiers", "label") if c in present)
+
+    def _labelled(self, fig: Figure) -> Figure:
+        """``fig`` with its qualified wording: as the builder recorded it, or — for an edition built before the
+        builder recorded labels — read once here from the figure's own text by the builder's rules."""
+        if fig.label is not None:
+            return fig
+        host = (self.paragraph(fig.paragraph_id).text if fig.paragraph_id is not None
+                else self.glossary_entry(fig.glossary_id).definition if fig.glossary_id is not None else "")
+        try:
+            return replace(fig, label=parse_quantity(host, fig.start, fig.end).label)
+        except QuantityError:
+            return fig
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         cursor = self._conn.cursor()
@@ -234,7 +247,9 @@ class Report:
             "LEFT JOIN glossary g ON g.id = i.glossary_id "
             "ORDER BY i.position, i.year"
         )
-        figures = {r["id"]: from_row(Figure, r) for r in self._rows(f"SELECT {self._figure_columns} FROM figures")}
+        wanted = {r["figure_id"] for r in rows}
+        figures = {r["id"]: self._labelled(from_row(Figure, r))
+                   for r in self._rows(f"SELECT {self._figure_columns} FROM figures") if r["id"] in wanted}
         apart = self._apart_notes
         return tuple(
             from_row(Indicator, r, figure=figures.get(r["figure_id"]), headline=bool(r["headline"]),

@@ -3,7 +3,7 @@
 A ``Theme`` is a plain, immutable value: the stylesheet, the charts and the item delegates are given
 one (or read the one the window made active with ``use``). Every text/background pair the interface
 uses is listed in ``PAIRS`` so a test can check its contrast ratio (WCAG 2: at least 4.5:1, or 3:1 for
-text of 18 pt and more); every graphic (chart bars, outlines, hatching) against its background is in
+text of 18 pt and more); every graphic (chart bars) against its background is in
 ``GRAPHIC_PAIRS`` (WCAG 2.1 non-text contrast: at least 3:1).
 """
 
@@ -26,8 +26,6 @@ NORMAL = {
     # deuteranopia and tritanopia too: orange against blue, never green against brown (tests/gui/test_chart_palette.py).
     # One rule for every chart (``SERIES_ROLE``): the past year's result orange, the target or plan blue.
     "series_past": "#b34700", "series_plan": "#0b5cad", "series_goal": "#3b3b3b", "series_other": "#555555",
-    # A derived value is drawn light and hatched: the fill is pale on purpose, hatch and outline carry it.
-    "series_derived": "#ecdcc8", "series_derived_line": "#6b4a2b",
 }
 
 HIGH_CONTRAST = {
@@ -40,7 +38,6 @@ HIGH_CONTRAST = {
     "tooltip_bg": "#ffffff", "disabled": "#595959", "nav_hover": "#333333", "scroll_bg": "#ffffff",
     "scroll_handle": "#000000", "placeholder": "#333333",
     "series_past": "#8a3300", "series_plan": "#003a80", "series_goal": "#000000", "series_other": "#000000",
-    "series_derived": "#ffffff", "series_derived_line": "#000000",
 }
 
 
@@ -94,10 +91,9 @@ SERIES_TOGETHER = [
     ("series_past", "series_plan", "series_goal"),  # the high-tech path
 ]
 
-# (graphic, background): chart bars, hatching and outlines against the chart background (3:1 needed).
+# (graphic, background): chart bars against the chart background (3:1 needed).
 GRAPHIC_PAIRS = [
     ("series_past", "surface"), ("series_plan", "surface"), ("series_goal", "surface"), ("series_other", "surface"),
-    ("series_derived_line", "surface"), ("series_derived_line", "series_derived"),
 ]
 
 _active: Theme = THEMES["normal"]

@@ -20,7 +20,6 @@ def series_label(series: str, year: int | str) -> str:
         "actual": QCoreApplication.translate("Years", "{year}年"),
         "target": QCoreApplication.translate("Years", "{year}年目标"),
         "goal": QCoreApplication.translate("Years", "{year}年倍增目标"),
-        "derived": QCoreApplication.translate("Years", "{year}年基期（本程序推算）"),
         "done": QCoreApplication.translate("Years", "{year}年已完成"),
         "planned": QCoreApplication.translate("Years", "{year}年计划"),
     }
@@ -33,9 +32,8 @@ def series_names(chart: charts.Chart) -> dict[str, str]:
 
 
 def row_label(series: str, year: int | str) -> str:
-    """A row of a chart with one row per year (the high-tech path): 2018年基期, 2019年, 2020年目标."""
+    """A row of a chart with one row per year (the high-tech path): 2019年, 2020年目标, 2021年目标."""
     patterns = {
-        "derived": QCoreApplication.translate("Years", "{year}年基期"),
         "actual": QCoreApplication.translate("Years", "{year}年"),
         "target": QCoreApplication.translate("Years", "{year}年目标"),
         "goal": QCoreApplication.translate("Years", "{year}年目标"),

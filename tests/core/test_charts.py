@@ -6,7 +6,7 @@ import pytest
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.charts import Bar, Chart, row_scales
-from dongli_desktop.core.models import Figure
+from dongli_desktop.core.models import Figure, Indicator
 
 
 def make(row: str, value: float | None, unit: str, series: str = "actual") -> Bar:
@@ -16,16 +16,22 @@ def make(row: str, value: float | None, unit: str, series: str = "actual") -> Ba
 
 def test_rows_of_one_unit_still_have_their_own_scales():
     """Issue 17: two growth rates are different measures; a shared % is no reason to share an axis."""
-    chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("b", 7.5, "%")))
+    chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("a", 12.0, "%", series="target"),
+                                        make("b", 7.5, "%"), make("b", 6.0, "%", series="target")))
     scales = row_scales(chart)
     assert scales["a"].maximum == 25.0 and scales["b"].maximum == 7.5
 
 
-def test_a_row_alone_is_drawn_on_its_own_scale():
-    chart = Chart("t", "", ("a", "b"), (make("a", 25.0, "%"), make("b", 6000.0, "人")))
+def test_a_row_with_one_value_has_no_scale_and_draws_no_bar():
+    """Lay-reader pass: a lone figure drawn as its row's full bar read as "100 %" or as comparable with the
+    next row's bars. A row draws bars only when it compares two values of its measure."""
+    chart = Chart("t", "", ("a", "b", "c"), (make("a", 25.0, "%"), make("b", 6000.0, "人"),
+                                             make("b", 5000.0, "人", series="target"), make("c", 4.0, "%"),
+                                             make("c", None, "", series="target")))
     scales = row_scales(chart)
-    assert scales["a"].bars_drawn and scales["b"].bars_drawn
-    assert (scales["a"].maximum, scales["b"].maximum) == (25.0, 6000.0)
+    assert not scales["a"].bars_drawn and scales["a"].maximum is None
+    assert scales["b"].bars_drawn and scales["b"].maximum == 6000.0
+    assert not scales["c"].bars_drawn  # a result beside a target in words: one number, nothing to compare
 
 
 def test_a_row_with_result_and_target_compares_within_itself():
@@ -34,8 +40,8 @@ def test_a_row_with_result_and_target_compares_within_itself():
 
 
 def test_qualitative_values_do_not_change_a_scale():
-    chart = Chart("t", "", ("a", "b"), (make("a", 4.0, "%"), make("a", None, "", series="target"),
-                                        make("b", None, "", series="target")))
+    chart = Chart("t", "", ("a", "b"), (make("a", 4.0, "%"), make("a", 2.0, "%", series="target"),
+                                        make("a", None, "", series="target"), make("b", None, "", series="target")))
     assert row_scales(chart)["a"].maximum == 4.0
     assert not row_scales(chart)["b"].bars_drawn
 
@@ -49,7 +55,7 @@ def test_the_shipped_area_charts_never_share_a_scale_between_measures(report):
             scales = row_scales(chart)
             for row in chart.rows:
                 values = [b.value for b in chart.bars if b.row == row and b.value]
-                assert scales[row].maximum == (max(values) if values else None), row
+                assert scales[row].maximum == (max(values) if len(values) >= 2 else None), row
     plan = next(a for a in report.areas("plan") if "民生" in a.title)
     scales = row_scales(charts.area_chart(report, plan.id))
     assert scales["emergency_stations"].maximum == 6.0 and scales["preschool_places"].maximum == 6660.0
@@ -64,16 +70,30 @@ def test_bar_length_is_in_proportion_and_never_invisible(value, maximum, full, l
     assert charts.bar_length_px(value, maximum, full) == (pytest.approx(length), to_scale)
 
 
-@pytest.mark.parametrize(("quote", "figure", "word"), [
-    ("预计地区生产总值增长4%", "4%", "预计"), ("初步统计增长5%", "5%", "初步统计"), ("全区约3万人", "3万人", "约"),
-    ("惠及近2000户", "2000户", "近"), ("引进各类人才6000余人", "6000余人", ""),
-    ("秸秆综合利用率超过97%", "超过97%", ""),
-    ("附近新建3个站", "3个", ""), ("地区生产总值增长4.5%", "4.5%", ""),
+def indicator(fig: Figure, quote: str) -> Indicator:
+    return Indicator(id=1, key="k", name="某指标", name_en="x", category="c", year=2020, kind="target", figure=fig,
+                     quote=quote, paragraph_id=1, glossary_id=None, plain="", plain_en="", headline=True,
+                     quote_start=0, quote_end=len(quote))
+
+
+@pytest.mark.parametrize(("quote", "text", "label", "qualifier"), [
+    ("新增就业3万至3.5万人", "3万", "3万至3.5万人", ""),  # a range was shown as its first number (issue 17)
+    ("居民人均可支配收入增长7.1%", "7.1%", "预计7.1%", "预计"),  # 预计 opened the sentence, outside the quote
+    ("初步核算增长5%", "5%", "初步核算5%", "初步核算"), ("全区约3万人", "约3万人", "约3万人", ""),
+    ("建成幼儿园近百个", "近百个", "近百个", ""), ("地区生产总值增长4.5%", "4.5%", "4.5%", ""),
 ])
-def test_the_clause_qualifier_is_found(quote, figure, word):
-    fig = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=len(figure), text=figure, value=1.0, unit="",
-                 qualifier=None, base_value=1.0, base_unit=None)
-    assert charts.clause_qualifier(quote, fig) == word
+def test_a_bar_says_the_figure_as_the_builder_recorded_it(quote, text, label, qualifier):
+    """The UI no longer re-parses the quote: the builder's ``figures.label`` is what a bar shows."""
+    fig = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=len(text), text=text, value=3.0, unit="",
+                 qualifier=None, base_value=3.0, base_unit=None, label=label)
+    bar = Bar.of_indicator(indicator(fig, quote), "target")
+    assert (bar.shown, bar.qualifier, bar.text) == (label, qualifier, text)
+
+
+def test_a_figure_without_a_recorded_label_shows_its_text():
+    fig = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=2, text="4%", value=4.0, unit="%",
+                 qualifier=None, base_value=4.0, base_unit=None)
+    assert fig.worded == "4%" and Bar.of_indicator(indicator(fig, "增长4%"), "actual").shown == "4%"
 
 
 def test_an_estimate_is_shown_as_an_estimate(report):
@@ -92,13 +112,12 @@ def test_a_sentence_opening_with_an_estimate_qualifies_every_figure_of_it(report
     assert len(set(shown) & {"4%", "2.4%", "7.1%"}) >= 2  # the growth chart carries the sentence's rates
 
 
-def test_a_recorded_sentence_qualifier_reaches_a_quote_without_it():
-    fig = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=4, text="7.1%", value=7.1, unit="%",
-                 qualifier=None, base_value=7.1, base_unit=None, qualifiers="预计")
-    assert charts.clause_qualifier("居民人均可支配收入增长7.1%", fig) == "预计"
-    fig_none = Figure(id=1, paragraph_id=1, glossary_id=None, start=0, end=4, text="7.1%", value=7.1, unit="%",
-                      qualifier=None, base_value=7.1, base_unit=None, qualifiers="余")  # a word of the number itself
-    assert charts.clause_qualifier("居民人均可支配收入增长7.1%", fig_none) == ""
+def test_every_shipped_indicator_figure_has_the_builders_label(report):
+    """The shipped edition records a label for each figure the UI shows; bars show exactly that label."""
+    for pair in report.indicator_pairs():
+        for bar in charts.pair_bars(pair):
+            if bar.figure_id is not None:
+                assert bar.shown == report.figure(bar.figure_id).label, bar
 
 
 @pytest.mark.parametrize(("key", "labels"), [
@@ -123,11 +142,6 @@ def test_builders_fill_every_field_by_name(report):
     bar = Bar.of_indicator(pair.actual, "actual")
     assert (bar.row, bar.series, bar.value, bar.text, bar.unit) == ("gdp_growth", "actual", 4.0, "4%", "%")
     assert bar.figure_id == pair.actual.figure.id and bar.paragraph_id == pair.actual.paragraph_id
-    formula = charts.Formula(figure_id=pair.actual.figure.id, left=8.0, op="÷", right=2.0, result=4.0, unit="%",
-                             basis="倍增")
-    derived = Bar.derived_from(pair.actual, year=2018, formula=formula)
-    assert derived.derived and derived.series == "derived" and derived.figure_id is None
-    assert derived.quote == pair.actual.quote and derived.text == "8÷2=4%" and derived.formula.holds()
     counted = Bar.count(row="health", label="健康", label_en="Health", series="done", year=2019, count=3, unit="项")
     assert (counted.value, counted.text, counted.quote) == (3.0, "3", "")
 

@@ -64,12 +64,12 @@ def test_a_part_starts_at_its_most_useful_section(report, part, key):
 
 def test_path_chart_gets_one_labelled_row_per_series(report):
     path = charts.hightech_path(report)
-    labels = {"derived": "2018年底", "actual": "2019年", "target": "2020年目标", "goal": "2021年目标"}
+    labels = {"actual": "2019年", "target": "2020年目标", "goal": "2021年目标"}
     per_year = one_row_per_series(path, labels)
     assert per_year.rows == tuple(b.series for b in path.bars)
     assert [b.label for b in per_year.bars] == [labels[b.series] for b in path.bars]
-    assert [(b.value, b.paragraph_id, b.derived) for b in per_year.bars] == \
-        [(b.value, b.paragraph_id, b.derived) for b in path.bars]
+    assert [(b.value, b.paragraph_id, b.figure_id) for b in per_year.bars] == \
+        [(b.value, b.paragraph_id, b.figure_id) for b in path.bars]
 
 
 # Pixel sizes of real cases: (page width, height, em, reading line) measured in the app.

@@ -34,6 +34,14 @@ def test_v1_document_and_parts_are_derived_as_the_builder_would(v1, report):
     assert v1.parts == report.parts
 
 
+def test_v1_figures_get_the_label_the_builder_would_record(v1, report):
+    """A schema-1 edition has no ``figures.label``: the repository reads it once, by the builder's rules, so the
+    estimate still says 预计 (预计4%) on cards and charts."""
+    labels = {(i.key, i.kind, i.year): i.figure.worded for i in report.indicators if i.figure is not None}
+    assert {(i.key, i.kind, i.year): i.figure.worded for i in v1.indicators if i.figure is not None} == labels
+    assert labels[("gdp_growth", "actual", 2019)] == "预计4%"
+
+
 def test_v1_reads_the_same_content(v1, report):
     assert v1.sections == report.sections
     assert v1.glossary == report.glossary

@@ -38,7 +38,7 @@ def test_every_text_colour_pair_is_readable(name):
 
 @pytest.mark.parametrize("name", ["normal", "contrast"])
 def test_every_chart_graphic_stands_out(name):
-    """Bars, hatching and outlines: WCAG 2.1 non-text contrast, at least 3:1 against what they sit on."""
+    """Chart bars: WCAG 2.1 non-text contrast, at least 3:1 against what they sit on."""
     colours = theme.THEMES[name]
     weak = [(fg, bg, round(theme.contrast_ratio(colours[fg], colours[bg]), 2)) for fg, bg in theme.GRAPHIC_PAIRS
             if theme.contrast_ratio(colours[fg], colours[bg]) < 3.0]

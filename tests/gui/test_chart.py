@@ -23,7 +23,7 @@ from dongli_desktop.ui.widgets.chart_parts import (
     wrap_text,
 )
 
-NAMES = {"actual": "2019年", "target": "2020年目标", "derived": "2018年基期（本程序推算）", "goal": "2021年倍增目标"}
+NAMES = {"actual": "2019年", "target": "2020年目标", "goal": "2021年倍增目标"}
 THEMES = list(theme.THEMES.values())
 
 
@@ -118,15 +118,18 @@ def test_legend_and_axis_title_come_before_the_bars(qtbot, report, which):
 
 
 def test_per_row_chart_compares_only_like_with_like(qtbot, report):
-    """Issue 17: a lone value gets a bar on its own scale; two growth rates never share one; the old rule
-    (单位相同的数字共用一把尺子) is gone."""
+    """Issue 17: rows of different measures never share a scale; the old rule (单位相同的数字共用一把尺子) is
+    gone. A lone value (服务业增加值增长7.5%, 人才6000余人) has nothing to compare: a number, no bar."""
     area = report.areas("review")[0]
     view = chart_view(qtbot, charts.area_chart(report, area.id), 900)
-    length = {p.bar.row: p.x1 - p.x0 for p in view.placed if p.bar.series == "actual"}
-    assert length["services_growth"] == pytest.approx(length["fai_growth"])  # each the largest of its own row
+    length = {(p.bar.row, p.bar.series): p.x1 - p.x0 for item in view.series_items for p in item.placed}
+    # 25% (2019) and 428家 (2020 target): each the largest of its own row, so equally long
+    assert length[("hightech_total", "target")] == pytest.approx(length[("fai_growth", "actual")])
     drawn = {p.bar.row for item in view.series_items for p in item.placed}
-    assert "talent" in drawn
+    assert "talent" not in drawn and "services_growth" not in drawn
+    assert {bar.row for _dot, bar in view._dots} >= {"talent", "services_growth"}
     assert "单位相同" not in view.axis_title.text() and view.axis_title.isVisible()
+    assert "不画柱子" in view.axis_title.text()
 
 
 @pytest.mark.parametrize("colours", THEMES, ids=[t.name for t in THEMES])

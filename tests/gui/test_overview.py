@@ -76,7 +76,7 @@ def test_the_hightech_path_shows_only_what_the_report_supports(window):
                       + [i.textItem.toPlainText() for i in chart.plot.getPlotItem().items if hasattr(i, "textItem")])
     assert "213" not in shown and "275" not in shown and "推算" not in shown
     assert sorted(b.value for b in chart._chart.bars) == [326.0, 428.0, 550.0]
-    assert not any(p.bar.derived for p in chart.placed)
+    assert all(p.bar.figure_id is not None for p in chart.placed)
     assert "“到2021年实现国家高新技术企业倍增，达到550家”" in chart.note.text()
 
 

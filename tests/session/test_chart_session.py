@@ -21,8 +21,8 @@ pytestmark = pytest.mark.screenshot
 
 GROWTH = "主要经济指标增长率"
 LEGEND = ("2019年", "2020年目标")
-AXIS = ("每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；"
-        "不同行的柱子不能互相比较，请看柱子旁的数字。")  # several measures: each row its own scale, said above the bars
+AXIS = ("每一行是一个指标，有自己的尺子：同一行的柱子按数值比长短，不同行的柱子不能互相比较，"
+        "请看旁边的数字；只有一个数字的行不画柱子。")  # several measures: each row its own scale, said above the bars
 MIN_CHART_PX = 240
 
 

@@ -69,10 +69,10 @@ class AttractScreen(QWidget):
         pair, actual, figure = self.slides[self.index]
         name, plain = (pair.name_en, actual.plain_en) if english() else (pair.name, actual.plain)
         self.name.setText(self.tr("{year}年 · {name}").format(year=actual.year, name=name))
-        self.value.setText(figure.text)
+        self.value.setText(figure.worded)  # with its qualifiers: 预计4%, never a bare 4%
         self.plain.setText(plain)
         self.setAccessibleName(self.tr("欢迎屏幕"))
-        self.setAccessibleDescription(f"{pair.name} {figure.text}")
+        self.setAccessibleDescription(f"{name} {figure.worded}")
 
     def start(self) -> None:
         parent = self.parentWidget()

@@ -239,11 +239,25 @@ class ChartView(QWidget):
         for bar in chart.bars:  # a row of a pair apart is marked ※, the mark the note below explains
             self._labels.setdefault(bar.row, (labels(bar) if labels else bar.label) + (APART_MARK if bar.apart else ""))
         notes = [note] if note else []
+        step = self.step_note(chart)
+        if step:
+            notes.append(step)
         notes += [APART_MARK + " " + self.tr("不能直接比较：{reason}").format(reason=r)
                   for r in apart_notes(chart, english())]
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._draw()
+
+    def step_note(self, chart: Chart) -> str:
+        """Rule 6 (a step, not a verdict), said under every chart that puts last year's figure beside a target:
+        the pair is a step from last year's result to this year's target; a lower target is no cut."""
+        series = {b.series for b in chart.bars if b.value is not None or b.series == "target"}
+        if "actual" not in series or not series & {"target", "goal"}:
+            return ""
+        past = self._series_names.get("actual") or ""
+        ahead = self._series_names.get("target") or self._series_names.get("goal") or ""
+        return self.tr("从{past}到{target}是一步打算，不是评判；目标比上一年低，不等于变差。").format(
+            past=past, target=ahead)
 
     @property
     def colours(self) -> Theme:
@@ -267,17 +281,22 @@ class ChartView(QWidget):
         """A text version of the chart, for screen readers and tooltips."""
         if self._chart is None:
             return ""
+        comma, semicolon, stop = (", ", "; ", ".") if english() else ("，", "；", "。")
         parts = []
         for row in self._chart.rows:
             bars = [b for b in self._chart.bars if b.row == row]
             if bars:
-                said = "，".join(f"{self._series_names.get(b.series, '')}{self._spoken(b)}" for b in bars)
-                parts.append(f"{self._labels.get(row, row)}：{said}")
-        return "；".join(parts) + "。"
+                said = comma.join(self._said(self._series_names.get(b.series, ""), b) for b in bars)
+                parts.append(self.tr("{measure}：{values}").format(measure=self._labels.get(row, row), values=said))
+        return semicolon.join(parts) + stop
+
+    def _said(self, series: str, bar: Bar) -> str:
+        """A series name and a value as one phrase: 2019年预计4% (English: 2019 预计4%)."""
+        return self.tr("{series}{value}").format(series=series, value=self._spoken(bar))
 
     def _spoken(self, bar: Bar) -> str:
-        """A value as said aloud and to screen readers: its qualifier, and 推算 for the app's arithmetic."""
-        return self.tr("{text}（本程序推算）").format(text=bar.shown) if bar.derived else bar.shown
+        """A value as said aloud and to screen readers: with its qualifier (预计4%)."""
+        return bar.shown
 
     @property
     def per_row(self) -> bool:
@@ -320,7 +339,7 @@ class ChartView(QWidget):
     def _label_text(self, bar: Bar, to_scale: bool = True) -> str:
         if bar.value is None:
             return self.tr("目标：{text}").format(text=bar.text)
-        text = self.tr("{text}（推算）").format(text=bar.shown) if bar.derived else bar.shown
+        text = bar.shown
         return text if to_scale else self.tr("{text}（柱长不按比例）").format(text=text)
 
     def _geometry(self, width: int) -> _Geometry:
@@ -383,7 +402,7 @@ class ChartView(QWidget):
                 end_x, room = lab.x, plot_px - bar_px
                 if lab.width_px > room and lab.width_px <= bar_px:
                     # No room right of the bar: the value goes inside its end, light on the bar's colour.
-                    colour, anchor, room = colours["text" if bar.derived else "on_primary"], 1.0, bar_px
+                    colour, anchor, room = colours["on_primary"], 1.0, bar_px
             elif bar.value is not None:  # a number only: a whole dot right of the axis, then the number
                 end_x = 2 * dot_px / px_per_unit
                 start, room = 1.5 * dot_px / px_per_unit, plot_px - 1.5 * dot_px
@@ -460,7 +479,7 @@ class ChartView(QWidget):
                 edge -= heights[row]
                 item.addItem(pg.PlotCurveItem([0, span], [edge, edge], pen=rule))
 
-        by_series: dict[tuple[str, bool], list[Placed]] = {}
+        by_series: dict[str, list[Placed]] = {}
         used: dict[str, float] = {}  # how much of its row's stack the bars above have taken
         for lab, colour, anchor, start, end_x, lines in plans:
             bar = lab.bar
@@ -469,7 +488,7 @@ class ChartView(QWidget):
             used[bar.row] = used.get(bar.row, 0.0) + slot
             placed = Placed(0.0, end_x, y - half, y + half, bar)
             if lab.drawn:
-                by_series.setdefault((bar.series, bar.derived), []).append(placed)
+                by_series.setdefault(bar.series, []).append(placed)
             elif bar.value is not None:
                 self._add_dot(bar, dot_px / px_per_unit, y, dot_px, colours)
             self._placed.append(placed)
@@ -481,8 +500,8 @@ class ChartView(QWidget):
             text_item.setZValue(LABEL_Z)  # above the bars: a label inside a bar's end stays readable
             item.addItem(text_item)
 
-        for (series, derived), series_placed in by_series.items():
-            bars_item = SeriesBars(series_placed, BarStyle.of(colours, series, derived))
+        for series, series_placed in by_series.items():
+            bars_item = SeriesBars(series_placed, BarStyle.of(colours, series))
             bars_item.barClicked.connect(self._bar_clicked)
             item.addItem(bars_item)
             self._items.append(bars_item)
@@ -543,8 +562,8 @@ class ChartView(QWidget):
             item.hideAxis("top")
             if self.per_row:
                 self.axis_title.setText(self.tr(
-                    "每一行是一个指标，有它自己的尺子：一行里最长的柱子是这一行最大的数，同一行的柱子按数值比长短；"
-                    "不同行的柱子不能互相比较，请看柱子旁的数字。"))
+                    "每一行是一个指标，有自己的尺子：同一行的柱子按数值比长短，不同行的柱子不能互相比较，"
+                    "请看旁边的数字；只有一个数字的行不画柱子。"))
             else:
                 self.axis_title.setText(self.tr("单位：{axis}（每个柱子都标有数值）").format(axis=self._axis_label))
 
@@ -557,7 +576,7 @@ class ChartView(QWidget):
 
     def _fill_legend(self, chart: Chart, colours: Theme) -> None:
         """One entry per series, rebuilt only when the series or the colours change."""
-        keys = tuple(dict.fromkeys((b.series, b.derived) for b in chart.bars))
+        keys = tuple(dict.fromkeys(b.series for b in chart.bars))
         if (keys, colours) == self._legend_key:
             return
         self._legend_key = (keys, colours)
@@ -567,9 +586,9 @@ class ChartView(QWidget):
             if old_entry is not None:
                 old_entry.hide()
                 old_entry.deleteLater()
-        for series, derived in keys:
+        for series in keys:
             name = self._series_names.get(series, series)
-            self._legend_layout.addWidget(LegendEntry(name, BarStyle.of(colours, series, derived), self.legend))
+            self._legend_layout.addWidget(LegendEntry(name, BarStyle.of(colours, series), self.legend))
 
     # -- interaction ----------------------------------------------------------------
     def bar_at_scene(self, scene_pos: QPointF) -> Bar | None:
@@ -684,9 +703,11 @@ class ChartView(QWidget):
 
     def plain_text(self, bar: Bar) -> str:
         """One value as a sentence for screen readers: the measure, the year and the value with its qualifier."""
-        said = f"{self._labels.get(bar.row, bar.label)}：{self._year_text(bar)}{self._spoken(bar)}"
+        said = self.tr("{measure}：{values}").format(measure=self._labels.get(bar.row, bar.label),
+                                                    values=self._said(self._year_text(bar), bar))
         if bar.apart:
-            said += "。" + self.tr("不能直接比较：{reason}").format(reason=bar.apart_en if english() else bar.apart)
+            reason = bar.apart_en if english() else bar.apart
+            said += (". " if english() else "。") + self.tr("不能直接比较：{reason}").format(reason=reason)
         return said
 
     def scene_pos_of(self, bar: Bar) -> QPointF:
@@ -699,13 +720,13 @@ class ChartView(QWidget):
 
     def tooltip_text(self, bar: Bar) -> str:
         lines = [f"<b>{html.escape(self._labels.get(bar.row, bar.label))}</b>",
-                 f"{html.escape(self._year_text(bar))}：{html.escape(bar.shown)}"]
-        if bar.unit:
-            lines.append(self.tr("单位：{unit}").format(unit=html.escape(bar.unit)))
+                 self.tr("{series}：{value}").format(series=html.escape(self._year_text(bar)),
+                                                    value=html.escape(bar.shown))]
+        if bar.unit:  # the report's own unit (家, 万人); for the app's own counts of items, its own word
+            unit = bar.unit if bar.quote else self.tr("项（民生实事的条数）")
+            lines.append(self.tr("单位：{unit}").format(unit=html.escape(unit)))
         if bar.qualifier:
             lines.append(self.tr("报告原文是“{word}”：这是估计数，不是最终结果").format(word=html.escape(bar.qualifier)))
-        if bar.derived:
-            lines.append(self.tr("报告没有直接写出这个数，这是本程序用报告中的数字算出来的"))
         if bar.apart:
             lines.append(html.escape(self.tr("不能直接比较：{reason}").format(
                 reason=bar.apart_en if english() else bar.apart)))

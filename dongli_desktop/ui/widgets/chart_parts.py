@@ -1,7 +1,7 @@
 """The pieces a chart is drawn with: bar styles, the clickable series and value items, legend keys, axes.
 
-``SeriesBars`` is one pyqtgraph ``BarGraphItem`` per series that paints its bars in device pixels (a
-hatch that never scales with the view, one-pixel outlines) and answers clicks on them itself.
+``SeriesBars`` is one pyqtgraph ``BarGraphItem`` per series that paints its bars in device pixels (crisp
+edges on whole pixels) and answers clicks on them itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dongli_desktop.core.charts import Bar
@@ -73,30 +73,17 @@ def _greedy(tokens: list[str], joiner: str, metrics: QFontMetrics, width: int) -
 
 @dataclass(frozen=True)
 class BarStyle:
-    """How a bar (and its legend swatch) is painted: a fill, then an optional hatch and outline."""
+    """How a bar (and its legend swatch) is painted: one solid fill in its series colour."""
 
     fill: QColor
-    hatch: QColor | None = None
-    outline: QColor | None = None
 
     @classmethod
-    def of(cls, colours: Theme, series: str, derived: bool = False) -> BarStyle:
-        if derived:  # light and hatched: the report does not state this value
-            line = QColor(colours["series_derived_line"])
-            return cls(QColor(colours["series_derived"]), hatch=line, outline=line)
+    def of(cls, colours: Theme, series: str) -> BarStyle:
         return cls(QColor(colours.series(series)))
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
-        """Paint one bar in device pixels: the hatch never scales with the view, the outline stays one pixel."""
+        """Paint one bar in device pixels."""
         painter.fillRect(rect, self.fill)
-        if self.hatch is not None:
-            painter.fillRect(rect, QBrush(self.hatch, Qt.BrushStyle.BDiagPattern))
-        if self.outline is not None:
-            pen = QPen(self.outline, 1.0)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
 
 
 @dataclass(frozen=True)
@@ -123,9 +110,8 @@ class SeriesBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph has no typ
     barClicked = Signal(object, object)
 
     def __init__(self, placed: list[Placed], style: BarStyle) -> None:
-        pen = pg.mkPen(style.outline) if style.outline is not None else pg.mkPen(None)  # cosmetic
         super().__init__(x0=[p.x0 for p in placed], x1=[p.x1 for p in placed], y0=[p.y0 for p in placed],
-                         y1=[p.y1 for p in placed], pen=pen, brush=pg.mkBrush(style.fill))
+                         y1=[p.y1 for p in placed], pen=pg.mkPen(None), brush=pg.mkBrush(style.fill))
         self.placed = tuple(placed)
         self.style = style
         self.painted: list[tuple[Bar, QRect]] = []  # each bar's rectangle in device pixels, as last painted

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from dongli_desktop.core.charts import clause_qualifier
 from dongli_desktop.core.models import Indicator, IndicatorPair
 from dongli_desktop.ui.widgets.common import FittedCard, link_button, make_label
 from dongli_desktop.ui.widgets.flow import FlowWidget
@@ -76,27 +75,34 @@ class FigureCard(FittedCard):
         layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        summary = "；".join(f"{y} {self.value_text(i)}" for i, y, _ in self._values())
-        self.setAccessibleName(pair.name)
-        self.setAccessibleDescription(f"{pair.name}：{summary}。{self._apart_sentence()}{plain}")
+        name = self.title.text()  # the measure in the interface's language
+        semicolon, stop = ("; ", ". ") if english else ("；", "。")
+        summary = semicolon.join(f"{y} {self.value_text(i)}" for i, y, _ in self._values())
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(self.tr("{measure}：{values}").format(measure=name, values=summary)
+                                      + f"{stop}{self._apart_sentence()}{plain}")
 
     def enable_speech(self, available: bool) -> None:
         self.speak_button.setVisible(available)
 
     def spoken_text(self) -> str:
         """What read-aloud says: the measure, each value with its year, and the plain line."""
-        values = "，".join(f"{year}{self.value_text(ind)}" for ind, year, _ in self._values())
-        return f"{self.title.text()}：{values}。{self._apart_sentence()}{self.plain.text()}"
+        comma, stop = (", ", ". ") if self._english else ("，", "。")
+        values = comma.join(self.tr("{year}{value}").format(year=year, value=self.value_text(ind))
+                            for ind, year, _ in self._values())
+        return (self.tr("{measure}：{values}").format(measure=self.title.text(), values=values)
+                + f"{stop}{self._apart_sentence()}{self.plain.text()}")
 
     def _apart_sentence(self) -> str:
         return self.apart.text() if self.apart is not None else ""
 
     @staticmethod
     def value_text(ind: Indicator) -> str:
-        """A value as the report qualifies it: 预计4% (the clause's 预计), 6000余人; a target in words as quoted."""
+        """A value as the builder recorded its wording: 预计4% (the sentence's 预计), 6000余人, 3万至3.5万人; a
+        target in words as quoted."""
         if ind.figure is None:
             return ind.quote
-        return f"{clause_qualifier(ind.quote, ind.figure)}{ind.figure.text}"
+        return ind.figure.worded
 
     def _values(self) -> list[tuple[Indicator, str, str]]:
         values = []
