@@ -8,10 +8,13 @@ the same user cannot attach and change the screen from inside the verified proce
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 LOG = logging.getLogger("dongli.hardening")
@@ -63,7 +66,11 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
     kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way."""
     from dongli_desktop.core.safe_files import UnsafeFileError, read_bounded
 
-    changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH}
+    changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH,
+               # libxkbcommon's compose table (Qt's "compose" input context, at the first key press) would come
+               # from XCOMPOSEFILE, ~/.config/XCompose or ~/.XCompose: a FIFO there hangs the GUI thread, and a
+               # table of its own turns keys into any text. The kiosk types with its own keyboard: no table.
+               "XCOMPOSEFILE": "/dev/null"}
     if not environ.get("DBUS_SESSION_BUS_ADDRESS"):
         # no session bus given: libdbus would autolaunch one through dbus-launch, which writes
         # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start)
@@ -80,3 +87,28 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
             LOG.warning("kiosk: %s is not a small regular file; the X connection uses no cookie", candidate)
             changes["XAUTHORITY"] = "/dev/null"
     return changes
+
+
+# Qt reads ~/.config/QtProject/qtlogging.ini while QApplication is constructed (a sparse giant stalled every start,
+# red-team pass 4), and a GTK or KDE platform theme would read ~/.config/gtk-3.0/settings.ini or kdeglobals. Only
+# Qt's start needs other folders: speech-dispatcher and its audio output, started later by the app, keep the
+# session's (their runtime files live there; the app does not read them).
+SYSTEM_CONFIG_DIRS = "/etc/xdg"
+QT_START_ENVIRONMENT = {"XDG_CONFIG_HOME": SYSTEM_CONFIG_DIRS, "XDG_CONFIG_DIRS": SYSTEM_CONFIG_DIRS,
+                        "QT_QPA_PLATFORMTHEME": "generic"}
+
+
+@contextlib.contextmanager
+def qt_start_environment() -> Iterator[None]:
+    """While Qt's application object is made (kiosk): configuration only from the root-owned ``/etc/xdg`` and
+    Qt's own generic platform theme; the previous values are put back afterwards."""
+    saved = {name: os.environ.get(name) for name in QT_START_ENVIRONMENT}
+    os.environ.update(QT_START_ENVIRONMENT)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
