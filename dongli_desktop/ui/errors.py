@@ -82,7 +82,8 @@ class CrashHandler:
         if self.crashed:
             return
         self.crashed = True
-        text = QCoreApplication.translate("Errors", "这部分内容暂时无法正常显示，其他内容仍可浏览。问题已记录在日志中。")
+        text = QCoreApplication.translate(
+            "Errors", "这部分内容暂时无法正常显示，其他内容仍可浏览。问题已记录在日志中。")
         show_notice(QCoreApplication.translate("Errors", "显示出错"), text)
 
     @staticmethod
