@@ -56,6 +56,7 @@ def forbid_ptrace() -> bool:
 # ~/.icons themes (a FIFO hung the start; a screen-sized cursor image drew unsigned pictures over the report).
 SYSTEM_CURSOR_PATH = "/usr/share/icons:/usr/share/pixmaps"
 MAX_XAUTHORITY_BYTES = 64 * 1024  # a real one holds a few cookies
+SESSION_BUS_OPT_IN = "DONGLI_KIOSK_SESSION_BUS"  # =1 in the unit's environment: use the given bus (screen readers)
 
 
 def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str, str]:
@@ -63,7 +64,8 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
 
     Cursors come from the system's themes only (``XCURSOR_PATH``); ``~/.Xauthority`` is used only when it is a
     small regular file (not a link, FIFO, device or a sparse giant), else ``XAUTHORITY`` points at /dev/null (the
-    kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way."""
+    kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way.
+    No D-Bus session bus (nor AT-SPI bus) unless ``DONGLI_KIOSK_SESSION_BUS=1``; no compose file."""
     from dongli_desktop.core.safe_files import UnsafeFileError, read_bounded
 
     changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH,
@@ -71,10 +73,15 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
                # from XCOMPOSEFILE, ~/.config/XCompose or ~/.XCompose: a FIFO there hangs the GUI thread, and a
                # table of its own turns keys into any text. The kiosk types with its own keyboard: no table.
                "XCOMPOSEFILE": "/dev/null"}
-    if not environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        # no session bus given: libdbus would autolaunch one through dbus-launch, which writes
-        # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start)
+    if not environ.get("DBUS_SESSION_BUS_ADDRESS") or environ.get(SESSION_BUS_OPT_IN) != "1":
+        # No session bus given: libdbus would autolaunch one through dbus-launch, which writes
+        # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start).
+        # One given: it is the kiosk user's, whose shell can put its own in its place; Qt's accessibility bridge
+        # makes blocking calls on it at start (a silent bus hung the start for good: red-team pass 4) and a
+        # hostile one drives every control. Used only when the root-owned unit environment opts in.
         changes["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+        if environ.get("AT_SPI_BUS_ADDRESS"):
+            changes["AT_SPI_BUS_ADDRESS"] = ""  # Qt connects to this one directly: empty means unset to Qt
     given = environ.get("XAUTHORITY")
     candidate = given or (f"{home}/.Xauthority" if home else None)
     if candidate:
