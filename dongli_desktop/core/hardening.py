@@ -56,6 +56,7 @@ def forbid_ptrace() -> bool:
 # ~/.icons themes (a FIFO hung the start; a screen-sized cursor image drew unsigned pictures over the report).
 SYSTEM_CURSOR_PATH = "/usr/share/icons:/usr/share/pixmaps"
 MAX_XAUTHORITY_BYTES = 64 * 1024  # a real one holds a few cookies
+SYSTEM_PULSE_CONFIG = "/etc/pulse/client.conf"
 SESSION_BUS_OPT_IN = "DONGLI_KIOSK_SESSION_BUS"  # =1 in the unit's environment: use the given bus (screen readers)
 
 
@@ -72,7 +73,11 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
                # libxkbcommon's compose table (Qt's "compose" input context, at the first key press) would come
                # from XCOMPOSEFILE, ~/.config/XCompose or ~/.XCompose: a FIFO there hangs the GUI thread, and a
                # table of its own turns keys into any text. The kiosk types with its own keyboard: no table.
-               "XCOMPOSEFILE": "/dev/null"}
+               "XCOMPOSEFILE": "/dev/null",
+               # libpulse (Qt Multimedia's audio-output check on the GUI thread before read-aloud, and the speech
+               # modules) would read ~/.config/pulse/client.conf with a blocking open: a FIFO there hung the
+               # interface at the first tap on 朗读 (red-team pass 4). The system's file only.
+               "PULSE_CLIENTCONFIG": SYSTEM_PULSE_CONFIG}
     if not environ.get("DBUS_SESSION_BUS_ADDRESS") or environ.get(SESSION_BUS_OPT_IN) != "1":
         # No session bus given: libdbus would autolaunch one through dbus-launch, which writes
         # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start).
