@@ -35,6 +35,9 @@ def _print_status(as_json: bool, base: Path | None = None) -> int:
                          ("version", version), ("expires", expiry), ("last check", status.last_check or "never"),
                          ("last success", status.last_success or "never"), ("last error", status.last_error or "none")):
         print(f"{label:13} {value}")
+    if status.unchanged_since:
+        frozen = " (no new signed content for over 14 days: the update channel may be frozen)" if status.stale else ""
+        print(f"{'unchanged':13} since {status.unchanged_since}{frozen}")
     for problem in status.problems:
         print(f"{'problem':13} {problem}")
     return 0

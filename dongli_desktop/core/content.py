@@ -28,13 +28,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,8 +116,53 @@ def untouchable(folder: Path, euid: int | None = None) -> str | None:
     return None
 
 
+LOG = logging.getLogger("dongli.content")
+# A thief of the timestamp key alone can sign fresh timestamps naming the old snapshot: updates "succeed" with
+# nothing new until the trusted snapshot expires. Not refusable, but visible: the publisher re-signs the snapshot
+# at least weekly (SECURITY.md), so a snapshot unchanged for longer than this is reported as a frozen channel.
+STALE_AFTER = timedelta(days=14)
+
+
+def _clock() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
 def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+    return _clock().isoformat()
+
+
+def _trusted_snapshot(folder: Path) -> tuple[str, str] | None:
+    """(version, expiry) of the snapshot tuf.ngclient trusts after a refresh, or None if it cannot be read."""
+    try:
+        signed = json.loads(safe_files.read_bounded(folder / TUF_CACHE / "snapshot.json",
+                                                    trust.MAX_METADATA_BYTES))["signed"]
+        return str(int(signed["version"])), str(signed["expires"])
+    except (OSError, ValueError, KeyError, TypeError, safe_files.UnsafeFileError):
+        return None
+
+
+def _snapshot_changes(folder: Path) -> dict[str, str]:
+    """After a successful update: since when the trusted snapshot has this version; logs a frozen channel."""
+    seen = _trusted_snapshot(folder)
+    if seen is None:
+        return {}
+    version, expires = seen
+    record = _read_status(folder)
+    since = record.get("snapshot_since", "")
+    if record.get("snapshot_version") != version or not since:
+        return {"snapshot_version": version, "snapshot_since": _now(), "snapshot_expires": expires}
+    if _is_stale(since):
+        LOG.warning("content not changed since %s (snapshot version %s): the update channel may be frozen "
+                    "(a stolen timestamp key, or a publisher that stopped); this lasts at most until the snapshot "
+                    "expires at %s", since, version, expires)
+    return {"snapshot_expires": expires}
+
+
+def _is_stale(since: str) -> bool:
+    try:
+        return _clock() - datetime.fromisoformat(since) > STALE_AFTER
+    except (ValueError, TypeError):
+        return False
 
 
 # -- what signed metadata vouches for ------------------------------------------------------------
@@ -319,6 +365,8 @@ class ContentStatus:
     last_success: str
     last_error: str
     problems: list[str]
+    unchanged_since: str = ""  # when the updater last saw a new snapshot ("" before the first update)
+    stale: bool = False  # no new snapshot for longer than STALE_AFTER: the channel may be frozen
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -347,7 +395,8 @@ def content_status(base: Path | None = None, trust_dir: Path | None = None, kios
         edition=vouched.edition if vouched else "bundled", version=vouched.targets_version if vouched else None,
         expires=vouched.expires if vouched else "", expired=expired,
         last_check=record.get("last_check", ""), last_success=record.get("last_success", ""),
-        last_error=record.get("last_error", ""), problems=choice.notes)
+        last_error=record.get("last_error", ""), problems=choice.notes,
+        unchanged_since=record.get("snapshot_since", ""), stale=_is_stale(record.get("snapshot_since", "")))
 
 
 # -- update ----------------------------------------------------------------------------------------
@@ -491,7 +540,7 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
             message = _describe(exc)
             _write_status(folder, last_error=f"{_now()} {message}")
             raise ContentError(message) from exc
-        _write_status(folder, last_success=_now(), last_error="")
+        _write_status(folder, last_success=_now(), last_error="", **_snapshot_changes(folder))
         return result
 
 

@@ -8,10 +8,13 @@ the same user cannot attach and change the screen from inside the verified proce
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 LOG = logging.getLogger("dongli.hardening")
@@ -53,6 +56,8 @@ def forbid_ptrace() -> bool:
 # ~/.icons themes (a FIFO hung the start; a screen-sized cursor image drew unsigned pictures over the report).
 SYSTEM_CURSOR_PATH = "/usr/share/icons:/usr/share/pixmaps"
 MAX_XAUTHORITY_BYTES = 64 * 1024  # a real one holds a few cookies
+SYSTEM_PULSE_CONFIG = "/etc/pulse/client.conf"
+SESSION_BUS_OPT_IN = "KIOSK_SESSION_BUS"  # =1 in the unit's environment: use the given bus (screen readers)
 
 
 def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str, str]:
@@ -60,14 +65,28 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
 
     Cursors come from the system's themes only (``XCURSOR_PATH``); ``~/.Xauthority`` is used only when it is a
     small regular file (not a link, FIFO, device or a sparse giant), else ``XAUTHORITY`` points at /dev/null (the
-    kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way."""
+    kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way.
+    No D-Bus session bus (nor AT-SPI bus) unless ``KIOSK_SESSION_BUS=1``; no compose file."""
     from dongli_desktop.core.safe_files import UnsafeFileError, read_bounded
 
-    changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH}
-    if not environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        # no session bus given: libdbus would autolaunch one through dbus-launch, which writes
-        # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start)
+    changes = {"XCURSOR_PATH": SYSTEM_CURSOR_PATH,
+               # libxkbcommon's compose table (Qt's "compose" input context, at the first key press) would come
+               # from XCOMPOSEFILE, ~/.config/XCompose or ~/.XCompose: a FIFO there hangs the GUI thread, and a
+               # table of its own turns keys into any text. The kiosk types with its own keyboard: no table.
+               "XCOMPOSEFILE": "/dev/null",
+               # libpulse (Qt Multimedia's audio-output check on the GUI thread before read-aloud, and the speech
+               # modules) would read ~/.config/pulse/client.conf with a blocking open: a FIFO there hung the
+               # interface at the first tap on 朗读 (red-team pass 4). The system's file only.
+               "PULSE_CLIENTCONFIG": SYSTEM_PULSE_CONFIG}
+    if not environ.get("DBUS_SESSION_BUS_ADDRESS") or environ.get(SESSION_BUS_OPT_IN) != "1":
+        # No session bus given: libdbus would autolaunch one through dbus-launch, which writes
+        # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start).
+        # One given: it is the kiosk user's, whose shell can put its own in its place; Qt's accessibility bridge
+        # makes blocking calls on it at start (a silent bus hung the start for good: red-team pass 4) and a
+        # hostile one drives every control. Used only when the root-owned unit environment opts in.
         changes["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+        if environ.get("AT_SPI_BUS_ADDRESS"):
+            changes["AT_SPI_BUS_ADDRESS"] = ""  # Qt connects to this one directly: empty means unset to Qt
     given = environ.get("XAUTHORITY")
     candidate = given or (f"{home}/.Xauthority" if home else None)
     if candidate:
@@ -80,3 +99,28 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
             LOG.warning("kiosk: %s is not a small regular file; the X connection uses no cookie", candidate)
             changes["XAUTHORITY"] = "/dev/null"
     return changes
+
+
+# Qt reads ~/.config/QtProject/qtlogging.ini while QApplication is constructed (a sparse giant stalled every start,
+# red-team pass 4), and a GTK or KDE platform theme would read ~/.config/gtk-3.0/settings.ini or kdeglobals. Only
+# Qt's start needs other folders: speech-dispatcher and its audio output, started later by the app, keep the
+# session's (their runtime files live there; the app does not read them).
+SYSTEM_CONFIG_DIRS = "/etc/xdg"
+QT_START_ENVIRONMENT = {"XDG_CONFIG_HOME": SYSTEM_CONFIG_DIRS, "XDG_CONFIG_DIRS": SYSTEM_CONFIG_DIRS,
+                        "QT_QPA_PLATFORMTHEME": "generic"}
+
+
+@contextlib.contextmanager
+def qt_start_environment() -> Iterator[None]:
+    """While Qt's application object is made (kiosk): configuration only from the root-owned ``/etc/xdg`` and
+    Qt's own generic platform theme; the previous values are put back afterwards."""
+    saved = {name: os.environ.get(name) for name in QT_START_ENVIRONMENT}
+    os.environ.update(QT_START_ENVIRONMENT)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -179,9 +179,13 @@ def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | N
 def run(options: argparse.Namespace) -> int:
     if options.kiosk:
         use_own_fontconfig()  # before Qt starts fontconfig: the kiosk user's fontconfig files are never read
-        from dongli_desktop.core.hardening import forbid_ptrace
+        from dongli_desktop.core.hardening import forbid_ptrace, qt_start_environment
+        from dongli_desktop.ui.kiosk.system_paths import use_system_icon_themes
 
         forbid_ptrace()  # another process of the kiosk user cannot attach to this one
+        with qt_start_environment():  # Qt's start reads no configuration file of the kiosk user's
+            application()
+        use_system_icon_themes()
     setup_logging()
     route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()

@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dongli_desktop.core.errors import DatabaseError
@@ -42,25 +42,53 @@ def show_error(title: str, message: str) -> None:
     box.exec()
 
 
+def show_notice(title: str, message: str) -> None:
+    """A message box that does not block: opened from the event loop (never inside the paint or resize handler
+    that failed), plain text, over the active window. Offscreen, one stderr line instead."""
+    LOG.error("%s: %s", title, message.replace("\n", " "))
+    app = QApplication.instance()
+    if app is None or QApplication.platformName() in ("offscreen", "minimal"):
+        print(f"{title}: {message}", file=sys.stderr)
+        return
+
+    def open_box() -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                          QApplication.activeWindow())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    QTimer.singleShot(0, open_box)
+
+
 class CrashHandler:
-    """``sys.excepthook``: log the traceback, show one dialog, then quit with EXIT_CRASH."""
+    """``sys.excepthook`` inside the event loop: log the traceback, show one plain message, keep running.
+
+    An error in page code (a chart's layout during a resize, a slot) must not end the app: under systemd a
+    kiosk that exits 70 is restarted into the same page and the same error until it gives up (a dark screen).
+    The reader sees one message, never a traceback; later errors are only logged. Errors before the event loop
+    are ``__main__.main``'s: one line or dialog, then exit 70."""
 
     def __init__(self) -> None:
         self.crashed = False
 
     def __call__(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         LOG.critical("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if issubclass(kind, (KeyboardInterrupt, SystemExit)):
+            app = QApplication.instance()
+            if app is not None:
+                app.exit(EXIT_CRASH)
+            return
         if self.crashed:
             return
         self.crashed = True
-        self.report()
-        app = QApplication.instance()
-        if app is not None:
-            app.exit(EXIT_CRASH)
+        text = QCoreApplication.translate(
+            "Errors", "这部分内容暂时无法正常显示，其他内容仍可浏览。问题已记录在日志中。")
+        show_notice(QCoreApplication.translate("Errors", "显示出错"), text)
 
     @staticmethod
     def report() -> None:
-        """The one message a person sees: a dialog, or one stderr line without a window system."""
+        """The one message a person sees before exit 70: a dialog, or one stderr line without a window system."""
         show_error(QCoreApplication.translate("Errors", "程序出错"),
                    QCoreApplication.translate("Errors", "程序遇到意外问题，需要重新启动。问题已记录在日志中。"))
 

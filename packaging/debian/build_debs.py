@@ -252,6 +252,7 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
     install(KIOSK / "openbox-rc.xml", stage / "usr" / "share" / "dongli-kiosk" / "openbox-rc.xml")
     install(KIOSK / "kiosk.example.toml", stage / "etc" / "dongli-desktop" / "kiosk.toml")
     install(KIOSK / "default", stage / "etc" / "default" / "dongli-kiosk")
+    install(KIOSK / "sysctl-ptrace.conf", stage / "usr" / "lib" / "sysctl.d" / "60-dongli-kiosk.conf")
     common_docs(stage, "dongli-kiosk", version, epoch)
     for doc in ("KIOSK.md", "SECURITY.md"):  # the units' Documentation= point here
         install(ROOT / doc, stage / "usr" / "share" / "doc" / "dongli-kiosk" / doc)

@@ -67,8 +67,8 @@ def xvfb():
 
 def test_no_session_bus_is_autolaunched_unless_one_is_given(tmp_path: Path):
     assert x_client_environment({}, str(tmp_path))["DBUS_SESSION_BUS_ADDRESS"] == "disabled:"
-    given = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
-    assert "DBUS_SESSION_BUS_ADDRESS" not in x_client_environment(given, str(tmp_path))
+    given = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus", "KIOSK_SESSION_BUS": "1"}
+    assert "DBUS_SESSION_BUS_ADDRESS" not in x_client_environment(given, str(tmp_path))  # test_kiosk_session_bus
 
 
 def _machine_id() -> str:
@@ -86,7 +86,8 @@ def test_a_fifo_the_x_libraries_would_read_does_not_hang_the_kiosk(tmp_path: Pat
     fifo.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(fifo)
     env = {k: v for k, v in os.environ.items()
-           if k not in ("XAUTHORITY", "XCURSOR_PATH", "FONTCONFIG_FILE", "DBUS_SESSION_BUS_ADDRESS")}
+           if k not in ("XAUTHORITY", "XCURSOR_PATH", "FONTCONFIG_FILE", "DBUS_SESSION_BUS_ADDRESS",
+                         "KIOSK_SESSION_BUS")}
     env.update(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / ".config"),
                XDG_DATA_HOME=str(tmp_path / ".local" / "share"), XDG_CACHE_HOME=str(tmp_path / ".cache"))
     result = subprocess.run([sys.executable, "-m", "dongli_desktop", "--kiosk", "--kiosk-config", "/dev/null",
