@@ -351,12 +351,22 @@
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="85"/>
+        <source>这部分内容暂时无法正常显示，其他内容仍可浏览。问题已记录在日志中。</source>
+        <translation>This part cannot be shown properly right now; the rest can still be read. The problem has been logged.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="87"/>
+        <source>显示出错</source>
+        <translation>Display error</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/errors.py" line="92"/>
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/errors.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/errors.py" line="93"/>
         <source>程序遇到意外问题，需要重新启动。问题已记录在日志中。</source>
         <translation>The program ran into an unexpected problem and needs to restart. The problem has been written to the log.</translation>
     </message>
