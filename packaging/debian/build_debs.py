@@ -252,12 +252,16 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
     install(KIOSK / "openbox-rc.xml", stage / "usr" / "share" / "dongli-kiosk" / "openbox-rc.xml")
     install(KIOSK / "kiosk.example.toml", stage / "etc" / "dongli-desktop" / "kiosk.toml")
     install(KIOSK / "default", stage / "etc" / "default" / "dongli-kiosk")
+    # app updates from the publisher's signed apt repository (KIOSK.md step 4): unattended-upgrades' settings,
+    # and the admin's one command that names the repository and installs its key
+    install(KIOSK / "apt-auto-upgrades.conf", stage / "etc" / "apt" / "apt.conf.d" / "52dongli-kiosk")
+    install(KIOSK / "repository", stage / "usr" / "sbin" / "dongli-kiosk-repository", 0o755)
     common_docs(stage, "dongli-kiosk", version, epoch)
     for doc in ("KIOSK.md", "SECURITY.md"):  # the units' Documentation= point here
         install(ROOT / doc, stage / "usr" / "share" / "doc" / "dongli-kiosk" / doc)
     debian = stage / "DEBIAN"
     debian.mkdir()
-    (debian / "conffiles").write_text("/etc/default/dongli-kiosk\n/etc/dongli-desktop/kiosk.toml\n", encoding="utf-8")
+    (debian / "conffiles").write_text("".join(f"{path}\n" for path in KIOSK_CONFFILES), encoding="utf-8")
     for script in ("postinst", "prerm", "postrm"):
         text = (HERE / f"dongli-kiosk.{script}").read_text(encoding="utf-8")
         units_list = " ".join(u.name for u in sorted(units.iterdir()) if "@" not in u.name)
@@ -278,7 +282,9 @@ KIOSK_DEPENDS = [
     "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
     "openbox",
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
+    "unattended-upgrades",  # app updates from the publisher's signed repository (52dongli-kiosk)
 ]
+KIOSK_CONFFILES = ["/etc/apt/apt.conf.d/52dongli-kiosk", "/etc/default/dongli-kiosk", "/etc/dongli-desktop/kiosk.toml"]
 DESKTOP_DESCRIPTION = """\
 offline reader of the Dongli District 2020 government work report
  An offline Qt program that lets residents of Dongli District (Tianjin) see
