@@ -134,15 +134,20 @@ def runs_installed_program(box: Container, pid: str) -> bool:
 
 
 def daily_run(box: Container) -> str:
-    """What the apt timers do once a day: apt-daily.service, then apt-daily-upgrade.service; their journal.
+    """What the apt timers do once a day, started as KIOSK.md tells the admin to: the timers' stamps removed (as
+    if a day had passed), then apt-daily.service and apt-daily-upgrade.service; the journal of that run."""
+    units = ("apt-daily.service", "apt-daily-upgrade.service")
 
-    Their stamps (once a day) are removed first, as if a day had passed since the last run."""
-    box.sh("sh", "-c", "rm -f /var/lib/apt/periodic/*-stamp")
+    def invocations() -> list[str]:
+        return [box.sh("systemctl", "show", "--value", "--property=InvocationID", unit).stdout.strip()
+                for unit in units]
+
+    before = invocations()
+    box.sh("sh", "-c", f"rm -f /var/lib/apt/periodic/*-stamp && systemctl start {' '.join(units)}",
+           timeout=1800)  # oneshot units: returns once both runs have ended
     log = []
-    for unit in ("apt-daily.service", "apt-daily-upgrade.service"):
-        box.sh("systemctl", "start", unit, timeout=1800)  # oneshot: returns when the run has ended
-        invocation = box.sh("systemctl", "show", "--value", "--property=InvocationID", unit).stdout.strip()
-        assert invocation, f"{unit} did not run"
+    for unit, invocation, previous in zip(units, invocations(), before, strict=True):
+        assert invocation and invocation != previous, f"{unit} did not run"
         log.append(box.sh("journalctl", "-o", "cat", "--no-pager", f"_SYSTEMD_INVOCATION_ID={invocation}").stdout)
     return "\n".join(log)
 
@@ -162,6 +167,15 @@ def test_kiosk_upgrades_itself_from_the_signed_repository_and_refuses_bad_ones(k
         assert 'APT::Periodic::Unattended-Upgrade "1";' in settings
         assert 'Unattended-Upgrade::Origins-Pattern:: "origin=dongli,codename=bookworm,label=dongli";' in settings
         shutil.copy(keyring, root / KEYRING.lstrip("/"))  # the admin brought it with the two packages
+        # the admin's command refuses what apt could not use, and then writes nothing
+        armored = root / "root" / "armored.asc"
+        armored.write_text("-----BEGIN PGP PUBLIC KEY BLOCK-----\n", encoding="utf-8")
+        for args, says in (((f"ftp://127.0.0.1:{PORT}/good", KEYRING), "must start with http://"),
+                           ((f"http://127.0.0.1:{PORT}/good", "/root/armored.asc"), "not a binary OpenPGP public key"),
+                           ((f"http://127.0.0.1:{PORT}/good", "/root/missing.gpg"), "no key file")):
+            refused = box.sh("dongli-kiosk-repository", *args)
+            assert refused.returncode == 2 and says in refused.stderr, refused.stdout + refused.stderr
+        assert not (root / "etc" / "apt" / "sources.list.d" / "dongli-kiosk.sources").exists()
         server = ContainerNginx(tmp_path / "nginx", www, box).start()
         try:
             for name, reason in (("wrong-key", "NO_PUBKEY"), ("stale", "is expired"),
