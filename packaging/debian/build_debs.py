@@ -205,19 +205,23 @@ def control(fields: dict[str, str], description: str) -> str:
     return text + "Description: " + description.strip("\n") + "\n"
 
 
-def build(stage: Path, out: Path, epoch: int) -> Path:
+# dpkg-deb's compression: xz for release packages; --quick (tests' throwaway versions) gzip -1, many times faster
+COMPRESSION = {"xz": ["-Zxz"], "quick": ["-Zgzip", "-z1"]}
+
+
+def build(stage: Path, out: Path, epoch: int, compression: str = "xz") -> Path:
     write_md5sums(stage)
     normalise(stage, epoch)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
-    result = subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(out)],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(["dpkg-deb", "--root-owner-group", *COMPRESSION[compression], "--build", str(stage),
+                             str(out)], capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise BuildError(result.stderr.strip())
     name = re.search(r"in '([^']+)'", result.stdout)
     return Path(name.group(1)) if name else out
 
 
-def build_desktop(bundle: Path, out: Path, version: str, epoch: int, work: Path) -> Path:
+def build_desktop(bundle: Path, out: Path, version: str, epoch: int, work: Path, compression: str = "xz") -> Path:
     if not (bundle / "dongli-desktop").is_file():
         raise BuildError(f"{bundle} is not a PyInstaller bundle (run: make dist)")
     stage = work / "dongli-desktop"
@@ -240,10 +244,10 @@ def build_desktop(bundle: Path, out: Path, version: str, epoch: int, work: Path)
     }
     (stage / "DEBIAN" / "control").write_text(control(fields, DESKTOP_DESCRIPTION), encoding="utf-8")
     install(HERE / "dongli-desktop.postrm", stage / "DEBIAN" / "postrm", 0o755)
-    return build(stage, out, epoch)
+    return build(stage, out, epoch, compression)
 
 
-def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
+def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: str = "xz") -> Path:
     stage = work / "dongli-kiosk"
     units = stage / "lib" / "systemd" / "system"
     for unit in sorted(KIOSK.glob("*.service")) + sorted(KIOSK.glob("*.timer")):
@@ -253,12 +257,16 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
     install(KIOSK / "kiosk.example.toml", stage / "etc" / "dongli-desktop" / "kiosk.toml")
     install(KIOSK / "default", stage / "etc" / "default" / "dongli-kiosk")
     install(KIOSK / "sysctl-ptrace.conf", stage / "usr" / "lib" / "sysctl.d" / "60-dongli-kiosk.conf")
+    # app updates from the publisher's signed apt repository (KIOSK.md step 4): unattended-upgrades' settings,
+    # and the admin's one command that names the repository and installs its key
+    install(KIOSK / "apt-auto-upgrades.conf", stage / "etc" / "apt" / "apt.conf.d" / "52dongli-kiosk")
+    install(KIOSK / "repository", stage / "usr" / "sbin" / "dongli-kiosk-repository", 0o755)
     common_docs(stage, "dongli-kiosk", version, epoch)
     for doc in ("KIOSK.md", "SECURITY.md"):  # the units' Documentation= point here
         install(ROOT / doc, stage / "usr" / "share" / "doc" / "dongli-kiosk" / doc)
     debian = stage / "DEBIAN"
     debian.mkdir()
-    (debian / "conffiles").write_text("/etc/default/dongli-kiosk\n/etc/dongli-desktop/kiosk.toml\n", encoding="utf-8")
+    (debian / "conffiles").write_text("".join(f"{path}\n" for path in KIOSK_CONFFILES), encoding="utf-8")
     for script in ("postinst", "prerm", "postrm"):
         text = (HERE / f"dongli-kiosk.{script}").read_text(encoding="utf-8")
         units_list = " ".join(u.name for u in sorted(units.iterdir()) if "@" not in u.name)
@@ -272,14 +280,16 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path) -> Path:
         "Section": "education", "Priority": "optional",
     }
     (debian / "control").write_text(control(fields, KIOSK_DESCRIPTION), encoding="utf-8")
-    return build(stage, out, epoch)
+    return build(stage, out, epoch, compression)
 
 
 KIOSK_DEPENDS = [
     "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
     "openbox",
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
+    "unattended-upgrades",  # app updates from the publisher's signed repository (52dongli-kiosk)
 ]
+KIOSK_CONFFILES = ["/etc/apt/apt.conf.d/52dongli-kiosk", "/etc/default/dongli-kiosk", "/etc/dongli-desktop/kiosk.toml"]
 DESKTOP_DESCRIPTION = """\
 offline reader of the Dongli District 2020 government work report
  An offline Qt program that lets residents of Dongli District (Tianjin) see
@@ -306,13 +316,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bundle", type=Path, required=True, help="the PyInstaller folder (dist/dongli-desktop)")
     parser.add_argument("--out", type=Path, required=True, help="folder for the .deb files")
     parser.add_argument("--version", required=True)
+    parser.add_argument("--quick", action="store_const", const="quick", default="xz", dest="compression",
+                        help="gzip -1 instead of xz: larger packages, built many times faster (for tests)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch()
     work = Path(tempfile.mkdtemp(prefix="debs-"))
     try:
-        for deb in (build_desktop(args.bundle, args.out, args.version, epoch, work),
-                    build_kiosk(args.out, args.version, epoch, work)):
+        for deb in (build_desktop(args.bundle, args.out, args.version, epoch, work, args.compression),
+                    build_kiosk(args.out, args.version, epoch, work, args.compression)):
             print(f"{deb}: {deb.stat().st_size / 1e6:.1f} MB")
     except (BuildError, subprocess.CalledProcessError) as exc:
         print(f"build_debs: {exc}", file=sys.stderr)

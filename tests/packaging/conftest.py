@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -166,6 +167,34 @@ def installed_root(offline_install, debs):
                          timeout=1800)
         assert install.returncode == 0, install.stdout[-4000:] + install.stderr[-4000:]
         print(f"apt-get install of the kiosk package (online): {time.monotonic() - started:.0f} s")
+    return root
+
+
+def set_default(root: Path, **values: str) -> None:
+    """Change settings of /etc/default/dongli-kiosk (the administrator's file)."""
+    default = root / "etc" / "default" / "dongli-kiosk"
+    text = default.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text, count = re.subn(rf"^{key}=.*$", f"{key}={value}", text, flags=re.MULTILINE)
+        if not count:
+            text += f"{key}={value}\n"
+    default.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture()
+def kiosk_root(installed_root):
+    """The installed Debian 12 made ready to boot as a kiosk without a screen (KIOSK_X_SERVER=xvfb)."""
+    for tool in ("systemd-nspawn", "nsenter", "xset", "xprop", "/usr/bin/import"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} missing: tools/system-deps.sh installs it (make test does)")
+    root = installed_root
+    with proc_mounted(root):
+        xvfb = chroot(root, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "xvfb", "xauth")
+        assert xvfb.returncode == 0, xvfb.stdout[-2000:] + xvfb.stderr[-2000:]
+    set_default(root, KIOSK_X_SERVER="xvfb", KIOSK_SCREEN="1280x800x24")
+    (root / "etc" / "dongli-desktop" / "kiosk.toml").write_text("attract = false\n", encoding="utf-8")
+    for dropin in (root / "etc" / "systemd" / "system").glob("dongli-kiosk*.service.d"):
+        shutil.rmtree(dropin)  # no settings of a test's own: the units as the package ships them
     return root
 
 

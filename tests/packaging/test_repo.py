@@ -5,8 +5,8 @@ apt state is untouched) and trusts only the repository's key (`signed-by`). Chec
 with the same tool becomes apt's candidate; a tampered package, an index signed by another key and an expired
 index (Valid-Until in the past: published under faketime) are refused by apt.
 
-Not covered here (see the report of issue 21): the kiosk package installing this key and sources entry, and
-unattended-upgrades on a booted kiosk.
+A booted kiosk taking the update by itself (unattended-upgrades) and refusing the same three bad repositories:
+tests/packaging/test_fleet_update.py.
 """
 
 from __future__ import annotations
@@ -14,39 +14,17 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.packaging.apt_repo import make_repo, need, new_key
 from tests.packaging.conftest import project_version
 from tests.trust.helpers import Nginx
 
 pytestmark = pytest.mark.slow
-MAKE_REPO = ROOT / "packaging" / "repo" / "make_repo.py"
-
-
-def need(*tools: str) -> None:
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing:
-        pytest.fail(f"missing {', '.join(missing)}: tools/system-deps.sh installs them (make test does)")
-
-
-def new_key(home: Path, name: str) -> Path:
-    """A signing key made as if in 2019 (so that an index signed "in 2020" by faketime is still signable)."""
-    home.mkdir(mode=0o700)
-    subprocess.run(["gpg", "--homedir", str(home), "--batch", "--faked-system-time", "20190101T000000",
-                    "--passphrase", "", "--quick-gen-key", name, "ed25519", "sign", "never"],
-                   check=True, capture_output=True, timeout=120)
-    subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], check=False, capture_output=True)
-    return home
-
-
-def make_repo(debs: Path, repo: Path, home: Path, *prefix: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*prefix, sys.executable, str(MAKE_REPO), "--debs", str(debs), "--repo", str(repo),
-                           "--gnupghome", str(home)], capture_output=True, text=True, timeout=600, check=False)
 
 
 class Apt:
