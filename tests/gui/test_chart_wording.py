@@ -190,8 +190,8 @@ def test_the_kiosk_slideshow_keeps_the_estimate_an_estimate(qtbot, report):
     screen = AttractScreen(report)
     qtbot.addWidget(screen)
     shown = {}
-    for index, pair in enumerate(screen.slides):
+    for index, slide in enumerate(screen.slides):
         screen.index = index
         screen._show()
-        shown[pair.key] = (screen.value.text(), screen.accessibleDescription())
+        shown[slide.pair.key] = (screen.value.text(), screen.accessibleDescription())
     assert shown["gdp_growth"] == ("预计4%", "地区生产总值增长 预计4%")
