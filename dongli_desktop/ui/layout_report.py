@@ -65,6 +65,7 @@ def facts(window) -> dict:
             "chart_height": page.chart_scroll.height() if page.chart_scroll.isVisibleTo(window) else 0,
             "legend_in_view": _legend_in_view(page) if chart is not None else False,
             "section": page.section_title(page.current) if page.current is not None else "",
+            "step_texts": [b.text() for b in (page.previous_button, page.next_button) if b.isVisibleTo(window)],
         }
     if name == "livelihood" and hasattr(page, "column_widths"):
         items, chart = page.column_widths()
