@@ -48,6 +48,7 @@ from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
+TOUCH_TARGET = 44  # px: the least width and height of A－ and A＋ (WCAG 2.5.5); the kiosk's finger size is 60
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
 
@@ -235,8 +236,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(title)
             button.setAccessibleDescription(self.tr("打开“{title}”页面（Alt+{n}）").format(title=title, n=index))
         texts = {
-            self.smaller: (self.tr("A－"), self.tr("缩小文字"), self.tr("把所有文字调小一级（Ctrl+减号）")),
-            self.larger: (self.tr("A＋"), self.tr("放大文字"), self.tr("把所有文字调大一级（Ctrl+加号）")),
+            self.smaller: (self.tr("A－"), self.tr("缩小字号"), self.tr("把所有文字调小一级（Ctrl+减号）")),
+            self.larger: (self.tr("A＋"), self.tr("放大字号"), self.tr("把所有文字调大一级（Ctrl+加号）")),
             self.large_button: (self.tr("大字模式"), self.tr("大字模式"),
                                 self.tr("更大的字、更大的按钮、更简洁的页面")),
             self.contrast_button: (self.tr("高对比度"), self.tr("高对比度"), self.tr("黑白分明的颜色，看得更清楚")),
@@ -639,5 +640,15 @@ class MainWindow(QMainWindow):
         metrics = self.scale_label.fontMetrics()
         widest = max(metrics.horizontalAdvance(self._scale_text(s)) for s in self.scales)
         self.scale_label.setFixedWidth(widest + metrics.averageCharWidth())
+        least = self._touch_target()
         for button in (self.smaller, self.larger):
-            button.setFixedWidth(max(self.smaller.sizeHint().width(), self.larger.sizeHint().width()))
+            button.setFixedWidth(max(least, self.smaller.sizeHint().width(), self.larger.sizeHint().width()))
+            button.setMinimumHeight(least)
+
+    def _touch_target(self) -> int:
+        """The least size of a text-size button: 44 px, a finger's 60 px in the kiosk."""
+        if self.kiosk:
+            from dongli_desktop.ui.kiosk.controller import FINGER
+
+            return FINGER
+        return TOUCH_TARGET
