@@ -39,6 +39,7 @@ from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import ElidingComboBox, make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
+from dongli_desktop.ui.widgets.wheel import pass_wheel_to_page
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.years import series_names
 
@@ -417,6 +418,7 @@ class PartPage(Page):
             self.chart.barActivated.connect(self.barActivated)
             self.chart.set_simple(self.simple)
             self.chart_layout.addWidget(self.chart)
+            pass_wheel_to_page(self.chart)
         self.chart.title_label.setText(title)
         note = ""  # a chart of mixed units explains its own scales above its bars
         self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
