@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             from dongli_desktop.ui.pages.part import PartPage
 
             page = PartPage(self.report, name, simple=self.look.large)
+            page.backRequested.connect(self.show_page)
             page.barActivated.connect(self.show_bar)
             page.termActivated.connect(self.show_term)
         elif name == "livelihood":
@@ -379,6 +380,9 @@ class MainWindow(QMainWindow):
         if name not in self.allowed:
             name = self.allowed[0]
         page = self.page(name)
+        offer_return = getattr(page, "offer_return", None)
+        if offer_return is not None:  # opened another way than 查看原文: no way “back” to offer
+            offer_return()
         self.stack.setCurrentWidget(page)
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
@@ -432,12 +436,15 @@ class MainWindow(QMainWindow):
         from dongli_desktop.ui.pages.glossary import GlossaryPage
         from dongli_desktop.ui.pages.part import PartPage
 
+        origin = self.current_page_name() if self.pages else ""
         if ref.paragraph_id is not None:
             section = self.report.section(self.report.paragraph(ref.paragraph_id).section_id)
             name = page_for_section(section)
             page = self.show_page(name) if name in self.allowed else None
             if isinstance(page, PartPage):
                 page.show_paragraph(ref)
+                if origin and origin != name:  # 返回 brings the reader back to where they were
+                    page.offer_return(origin, self.page_titles()[origin])
         elif ref.glossary_id is not None and "glossary" in self.allowed:
             page = self.show_page("glossary")
             if isinstance(page, GlossaryPage):

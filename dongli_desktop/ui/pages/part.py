@@ -60,10 +60,12 @@ class PartPage(Page):
     Signals:
         barActivated(Bar): a chart bar was clicked.
         termActivated(int): a glossary term in the text was followed.
+        backRequested(str): 返回 was pressed after 查看原文: back to this page (by name).
     """
 
     barActivated = Signal(object)
     termActivated = Signal(int)
+    backRequested = Signal(str)
 
     def __init__(self, report: Report, part: str, simple: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,8 +125,14 @@ class PartPage(Page):
         right.installEventFilter(self)  # a new width wraps the chart's labels anew: its minimum height moves
 
         self.stepper = self._section_bar()
+        self.return_to = ""  # the page 查看原文 came from (its 返回 button is shown while this is set)
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("tool")
+        self.back_button.clicked.connect(lambda *_: self._go_back())
+        self.back_button.hide()
         layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(*WIDE_MARGINS)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.stepper)
@@ -185,6 +193,20 @@ class PartPage(Page):
         row.addWidget(self.toggle_box)
         return bar
 
+    def offer_return(self, page: str = "", title: str = "") -> None:
+        """After 查看原文 from ``page`` (called ``title``): a 返回 button back to it; "" takes it away."""
+        self.return_to = page
+        self.back_button.setText(self.tr("← 返回“{page}”").format(page=title))
+        self.back_button.setAccessibleName(self.tr("返回“{page}”").format(page=title))
+        self.back_button.setToolTip(self.tr("回到您刚才阅读的地方"))
+        self.back_button.setVisible(bool(page))
+
+    def _go_back(self) -> None:
+        page = self.return_to
+        self.offer_return()
+        if page:
+            self.backRequested.emit(page)
+
     @staticmethod
     def section_title(sec: Section) -> str:
         """The report's own heading, or our editorial title (in English when the interface is)."""
@@ -244,8 +266,10 @@ class PartPage(Page):
             self.reader.select_first_highlight()
             # Once the document is laid out, bring the paragraph and the marked sentence into view.
             def bring_into_view() -> None:
-                self.reader.select_first_highlight()
+                marked = self.reader.select_first_highlight()
                 self.reader.scroll_to_paragraph(pid)
+                if marked:  # the marked words in the view's upper third, never on its last line
+                    self.reader.bring_highlight_up()
 
             QTimer.singleShot(0, self.reader, bring_into_view)
 
