@@ -51,7 +51,7 @@ READING_LINE = LINE_HEIGHT_PERCENT / 100  # the reading view's line height, in l
 WIDE_MARGINS = (24, 16, 24, 16)
 NARROW_MARGINS = (12, 6, 12, 6)
 COMBO_MIN_EM = 8  # the section drop-down keeps this many characters before 上一节/下一节 lose their arrows
-COMBO_LEAST_EM = 4  # below this the drop-down moves to a row of its own above 上一节/下一节
+COMBO_LEAST_EM = 3  # below this the drop-down moves to a row of its own above 上一节/下一节 (it costs a line)
 
 
 class PartPage(Page):
