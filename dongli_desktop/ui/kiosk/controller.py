@@ -41,6 +41,7 @@ from dongli_desktop.ui.kiosk.dock import KeyboardDock, attach
 from dongli_desktop.ui.kiosk.guard import ScreenGuard
 from dongli_desktop.ui.kiosk.idle import IdlePrompt
 from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
+from dongli_desktop.ui.kiosk.native_input import NativeInput
 from dongli_desktop.ui.kiosk.pinpad import PinPad
 from dongli_desktop.ui.logs import LOG
 
@@ -111,6 +112,7 @@ class KioskController(QObject):
         self.busy = BusyOverlay(window)
         self.dropping_release = False
         self._slow: dict[str, Callable] = {}
+        self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> None:
@@ -126,6 +128,7 @@ class KioskController(QObject):
         self.harden(self.window)
         self._size_corner()
         QApplication.instance().installEventFilter(self)
+        QApplication.instance().installNativeEventFilter(self.native)
         for name in SLOW:
             self._slow[name] = getattr(self.window, name)
             setattr(self.window, name, self._under_busy(self._slow[name], rebuilds=name in REBUILDS))
@@ -319,6 +322,7 @@ class KioskController(QObject):
         self.window.locked = False
         self.guard.stop()
         QApplication.instance().removeEventFilter(self)
+        QApplication.instance().removeNativeEventFilter(self.native)
         self.window.close()
 
     def stop(self) -> None:
@@ -330,6 +334,7 @@ class KioskController(QObject):
         self.guard.stop()
         self.idle.stop()
         QApplication.instance().removeEventFilter(self)
+        QApplication.instance().removeNativeEventFilter(self.native)
 
     # -- idle and reset ---------------------------------------------------------------------
     def activity(self) -> None:
