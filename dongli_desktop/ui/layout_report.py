@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 
-from dongli_desktop.ui.layout_audit import clipped, one_row, overlapping, visible_lines
+from dongli_desktop.ui.layout_audit import clipped, one_row, overlapping, squeezed, visible_lines
 
 INTERVAL_MS = 500
 
@@ -46,6 +46,7 @@ def facts(window) -> dict:
         "clipped": clipped(window),
         "overlapping": overlapping(window),
         "sideways": sideways(window),
+        "squeezed": squeezed(window),
         "toolbar_one_row": one_row(top),
         "toolbar_height": window.top_bar.height(),
         "nav_scrolls": window.nav_scroll.verticalScrollBar().maximum() > 0,
