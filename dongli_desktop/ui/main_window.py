@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from dongli_desktop.ui.pages.tracker import TrackedSource
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
+TOUCH_TARGET = 44  # px: the least width and height of A－ and A＋ (WCAG 2.5.5); the kiosk's finger size is 60
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
 
@@ -238,8 +239,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(title)
             button.setAccessibleDescription(self.tr("打开“{title}”页面（Alt+{n}）").format(title=title, n=index))
         texts = {
-            self.smaller: (self.tr("A－"), self.tr("缩小文字"), self.tr("把所有文字调小一级（Ctrl+减号）")),
-            self.larger: (self.tr("A＋"), self.tr("放大文字"), self.tr("把所有文字调大一级（Ctrl+加号）")),
+            self.smaller: (self.tr("A－"), self.tr("缩小字号"), self.tr("把所有文字调小一级（Ctrl+减号）")),
+            self.larger: (self.tr("A＋"), self.tr("放大字号"), self.tr("把所有文字调大一级（Ctrl+加号）")),
             self.large_button: (self.tr("大字模式"), self.tr("大字模式"),
                                 self.tr("更大的字、更大的按钮、更简洁的页面")),
             self.contrast_button: (self.tr("高对比度"), self.tr("高对比度"), self.tr("黑白分明的颜色，看得更清楚")),
@@ -338,6 +339,9 @@ class MainWindow(QMainWindow):
         if name not in self.allowed:
             name = self.allowed[0]
         page = self.page(name)
+        offer_return = getattr(page, "offer_return", None)
+        if offer_return is not None:  # opened another way than 查看原文: no way “back” to offer
+            offer_return()
         self.stack.setCurrentWidget(page)
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
@@ -392,12 +396,15 @@ class MainWindow(QMainWindow):
         from dongli_desktop.ui.pages.glossary import GlossaryPage
         from dongli_desktop.ui.pages.part import PartPage
 
+        origin = self.current_page_name() if self.pages else ""
         if ref.paragraph_id is not None:
             section = self.report.section(self.report.paragraph(ref.paragraph_id).section_id)
             name = page_for_section(section)
             page = self.show_page(name) if name in self.allowed else None
             if isinstance(page, PartPage):
                 page.show_paragraph(ref)
+                if origin and origin != name:  # 返回 brings the reader back to where they were
+                    page.offer_return(origin, self.page_titles()[origin])
         elif ref.glossary_id is not None and "glossary" in self.allowed:
             page = self.show_page("glossary")
             if isinstance(page, GlossaryPage):
@@ -598,5 +605,15 @@ class MainWindow(QMainWindow):
         metrics = self.scale_label.fontMetrics()
         widest = max(metrics.horizontalAdvance(self._scale_text(s)) for s in self.scales)
         self.scale_label.setFixedWidth(widest + metrics.averageCharWidth())
+        least = self._touch_target()
         for button in (self.smaller, self.larger):
-            button.setFixedWidth(max(self.smaller.sizeHint().width(), self.larger.sizeHint().width()))
+            button.setFixedWidth(max(least, self.smaller.sizeHint().width(), self.larger.sizeHint().width()))
+            button.setMinimumHeight(least)
+
+    def _touch_target(self) -> int:
+        """The least size of a text-size button: 44 px, a finger's 60 px in the kiosk."""
+        if self.kiosk:
+            from dongli_desktop.ui.kiosk.controller import FINGER
+
+            return FINGER
+        return TOUCH_TARGET

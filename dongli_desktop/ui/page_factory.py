@@ -34,6 +34,7 @@ def part(window: MainWindow, name: str) -> Page:
     from dongli_desktop.ui.pages.part import PartPage
 
     page = PartPage(window.report, name, simple=window.look.large)
+    page.backRequested.connect(window.show_page)  # 返回 after 查看原文
     page.barActivated.connect(window.show_bar)
     page.termActivated.connect(window.show_term)
     return page

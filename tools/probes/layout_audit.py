@@ -1,4 +1,4 @@
-"""Layout invariants of a live window: clipped or overlapping text, lines shown, rows.
+"""Layout invariants of a live window: clipped, overlapping or squeezed text, lines shown, rows.
 
 Test and tooling code, not part of the product: used by the widget tests (tests/gui/layout_checks.py), by
 the layout report a real-session test asks for (``tools/probes/layout_report.py``, installed by
@@ -48,6 +48,33 @@ def clipped(root: QWidget) -> list[str]:
             content, viewport = area.widget().width(), area.viewport().width()
             if content > viewport + SLACK:
                 problems.append(f"{area.widget().objectName()!r}: content {content}px wider than its view {viewport}px")
+    return problems
+
+
+SQUEEZE_CHARS = 8  # a wrapped label narrower than this many characters of its font is squeezed ...
+SQUEEZE_LINES = 3  # ... when its text takes at least this many lines ...
+SQUEEZE_ROOM = 2.0  # ... while the widget holding it is at least this many times as wide
+
+
+def squeezed(root: QWidget) -> list[str]:
+    """Visible word-wrapped labels under ``root`` squeezed into a narrow column (a few characters a line,
+    many lines) while the widget around them has the room to let them read in longer lines."""
+    problems = []
+    window = root.window()
+    for label in root.findChildren(QLabel):
+        if not (label.wordWrap() and label.isVisibleTo(window) and label.width() > 0 and label.text()):
+            continue
+        metrics = label.fontMetrics()
+        em = max(1, metrics.horizontalAdvance("中"))
+        lines = label.height() / max(1, metrics.lineSpacing())
+        holder = label.parentWidget()
+        while holder is not None and holder.width() <= label.width() * 1.2 and holder is not window:
+            holder = holder.parentWidget()  # the first widget wider than the label's own box
+        room = holder.width() if holder is not None else label.width()
+        if (label.width() < SQUEEZE_CHARS * em and lines >= SQUEEZE_LINES
+                and room >= SQUEEZE_ROOM * label.width()):
+            problems.append(f"{_name(label)}: {label.width() // em} characters a line over {lines:.0f} lines, "
+                            f"in {room}px")
     return problems
 
 
@@ -138,6 +165,7 @@ def facts_problems(facts: dict, dialogs_only: bool = False) -> list[str]:
     problems = [f"clipped: {p}" for p in facts.get("clipped", [])]
     problems += [f"overlapping: {p}" for p in facts.get("overlapping", [])]
     problems += [f"sideways: {p}" for p in facts.get("sideways", [])]
+    problems += [f"squeezed: {p}" for p in facts.get("squeezed", [])]
     x, y, w, h = facts["window"]
     ax, ay, aw, ah = facts["available"]
     if x < ax or y < ay or x + w > ax + aw or y + h > ay + ah:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 
-from tools.probes.layout_audit import clipped, one_row, overlapping, visible_lines
+from tools.probes.layout_audit import clipped, one_row, overlapping, squeezed, visible_lines
 
 if TYPE_CHECKING:
     from dongli_desktop.ui.main_window import MainWindow
@@ -51,6 +51,7 @@ def facts(window: MainWindow) -> dict[str, Any]:
         "clipped": clipped(window),
         "overlapping": overlapping(window),
         "sideways": sideways(window),
+        "squeezed": squeezed(window),
         "toolbar_one_row": one_row(top),
         "toolbar_height": window.top_bar.height(),
         "nav_scrolls": window.nav_scroll.verticalScrollBar().maximum() > 0,
@@ -70,6 +71,7 @@ def facts(window: MainWindow) -> dict[str, Any]:
             "chart_height": page.chart_scroll.height() if page.chart_scroll.isVisibleTo(window) else 0,
             "legend_in_view": _legend_in_view(page) if chart is not None else False,
             "section": page.section_title(page.current) if page.current is not None else "",
+            "step_texts": [b.text() for b in (page.previous_button, page.next_button) if b.isVisibleTo(window)],
         }
     if name == "livelihood" and hasattr(page, "column_widths"):
         items, chart = page.column_widths()

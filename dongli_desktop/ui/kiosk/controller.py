@@ -43,6 +43,7 @@ from dongli_desktop.ui.kiosk.dock import KeyboardDock, attach
 from dongli_desktop.ui.kiosk.guard import ScreenGuard
 from dongli_desktop.ui.kiosk.idle import IdlePrompt
 from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
+from dongli_desktop.ui.kiosk.native_input import NativeInput
 from dongli_desktop.ui.kiosk.pinpad import PinPad
 from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.qtapp import qapp
@@ -117,6 +118,7 @@ class KioskController(QObject):
         self.busy = BusyOverlay(window)
         self.dropping_release = False
         self._slow: dict[str, Callable[..., object]] = {}
+        self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> None:
@@ -133,6 +135,7 @@ class KioskController(QObject):
         self.harden(self.window)
         self._size_corner()
         qapp().installEventFilter(self)
+        qapp().installNativeEventFilter(self.native)
         for name in SLOW:
             self._slow[name] = getattr(self.window, name)
             setattr(self.window, name, self._under_busy(self._slow[name], rebuilds=name in REBUILDS))
@@ -326,6 +329,7 @@ class KioskController(QObject):
         self.window.locked = False
         self.guard.stop()
         qapp().removeEventFilter(self)
+        qapp().removeNativeEventFilter(self.native)
         self.window.close()
 
     def stop(self) -> None:
@@ -337,6 +341,7 @@ class KioskController(QObject):
         self.guard.stop()
         self.idle.stop()
         qapp().removeEventFilter(self)
+        qapp().removeNativeEventFilter(self.native)
 
     # -- idle and reset ---------------------------------------------------------------------
     def activity(self) -> None:

@@ -35,6 +35,7 @@ from dongli_desktop.ui.widgets.speak_button import SpeakButton
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 
 NARROW_CHARS = 30  # below this page width (in Chinese characters) list and note take turns
+SHORT_LINES = 16  # a page fewer lines of its text high than this shows no title or intro above the list
 PINYIN_WORDS = 24  # report words a pinyin filter may stand for
 
 
@@ -105,7 +106,8 @@ class GlossaryPage(Page):
         columns.addWidget(self.right_box, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(make_label(self.tr("名词解释"), "pageTitle"))
+        self.title = make_label(self.tr("名词解释"), "pageTitle")
+        layout.addWidget(self.title)
         intro = self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries))
         if english():
             intro += " " + self.tr("注释和报告原文为中文，按原样显示。")
@@ -130,7 +132,12 @@ class GlossaryPage(Page):
         self.left_box.setVisible(bool(self.entries) and (not self.narrow or not note))
         self.right_box.setVisible(bool(self.entries) and (not self.narrow or note))
         self.back_button.setVisible(self.narrow and note)
-        self.intro.setVisible(not (self.narrow and note))  # a narrow note gets the intro's lines
+        # A short page (large text on a laptop) gives the list or note the lines of the title (the
+        # navigation names the page) and of the intro; a narrow note gets the intro's lines too.
+        line = max(1, self.list.fontMetrics().lineSpacing())
+        short = self.height() / line < SHORT_LINES
+        self.title.setVisible(not short)
+        self.intro.setVisible(not short and not (self.narrow and note))
         self._fit_placeholder()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

@@ -24,6 +24,7 @@ from dongli_desktop.ui.widgets.common import (
     scroll_page,
 )
 from dongli_desktop.ui.widgets.flow import FlowWidget
+from dongli_desktop.ui.widgets.wheel import pass_wheel_to_page
 from dongli_desktop.ui.years import series_label
 
 if TYPE_CHECKING:
@@ -186,6 +187,7 @@ class LivelihoodPage(Page):
         self.chart.set_chart(data, labels=lambda bar: self.topic_names[bar.row])
         self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
         self.chart_section.body.insertWidget(1, self.chart)
+        pass_wheel_to_page(self.chart)  # the wheel over the tall chart scrolls the page on
 
     def set_topic(self, key: str) -> None:
         self.topic = key

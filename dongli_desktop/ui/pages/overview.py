@@ -29,6 +29,7 @@ from dongli_desktop.ui.widgets.common import (
 )
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
+from dongli_desktop.ui.widgets.wheel import pass_wheel_to_page
 from dongli_desktop.ui.years import row_label, series_names
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ class OverviewPage(Page):
             chart.set_simple(self.simple)
             chart.barActivated.connect(self.barActivated)
             self.charts_section.body.addWidget(chart)
+            pass_wheel_to_page(chart)
         if self.growth_chart is None and self.hightech_chart is None:
             self.charts_section.body.addWidget(make_label(self.tr("这一版报告没有可以对比的指标数据，所以这里没有图表。"),
                                                           "muted"))

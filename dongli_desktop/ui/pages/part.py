@@ -39,6 +39,7 @@ from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import ElidingComboBox, make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
+from dongli_desktop.ui.widgets.wheel import pass_wheel_to_page
 from dongli_desktop.ui.widgets.wrap_list import WrapList
 from dongli_desktop.ui.years import series_names
 
@@ -49,7 +50,8 @@ GROWTH_SECTIONS = ("review_overview", "plan_targets")
 READING_LINE = LINE_HEIGHT_PERCENT / 100  # the reading view's line height, in line spacings of its font
 WIDE_MARGINS = (24, 16, 24, 16)
 NARROW_MARGINS = (12, 6, 12, 6)
-COMBO_MIN_EM = 8  # the section drop-down keeps this many characters before 上一节/下一节 shrink to arrows
+COMBO_MIN_EM = 8  # the section drop-down keeps this many characters before 上一节/下一节 lose their arrows
+COMBO_LEAST_EM = 3  # below this the drop-down moves to a row of its own above 上一节/下一节 (it costs a line)
 
 
 class PartPage(Page):
@@ -58,10 +60,12 @@ class PartPage(Page):
     Signals:
         barActivated(Bar): a chart bar was clicked.
         termActivated(int): a glossary term in the text was followed.
+        backRequested(str): 返回 was pressed after 查看原文: back to this page (by name).
     """
 
     barActivated = Signal(object)
     termActivated = Signal(int)
+    backRequested = Signal(str)
 
     def __init__(self, report: Report, part: str, simple: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,8 +130,14 @@ class PartPage(Page):
         right.installEventFilter(self)  # a new width wraps the chart's labels anew: its minimum height moves
 
         self.stepper = self._section_bar()
+        self.return_to = ""  # the page 查看原文 came from (its 返回 button is shown while this is set)
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("tool")
+        self.back_button.clicked.connect(lambda *_: self._go_back())
+        self.back_button.hide()
         layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(*WIDE_MARGINS)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.stepper)
@@ -144,13 +154,22 @@ class PartPage(Page):
                    for pair in self.report.indicator_pairs() for i in (pair.actual, pair.target))
 
     def _section_bar(self) -> QWidget:
-        """A drop-down of the sections between 上一节 and 下一节, and the chart/text toggles."""
+        """A drop-down of the sections between 上一节 and 下一节, and the chart/text toggle.
+
+        上一节 and 下一节 stay where they are from one section to the next: the toggle's place is kept
+        while it is hidden (a section without a chart), so a second click lands on the same button."""
         bar = QWidget()
         bar.setObjectName("sectionBar")
-        row = QHBoxLayout(bar)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.combo_row = QHBoxLayout()  # the drop-down alone, above the buttons, when one row cannot hold both
+        self.combo_row.setContentsMargins(0, 0, 0, 0)
+        row = self.button_row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.previous_button = QPushButton("◀")
-        self.next_button = QPushButton("▶")
+        column.addLayout(self.combo_row)
+        column.addLayout(row)
+        self.previous_button = QPushButton(self.tr("◀ 上一节"))
+        self.next_button = QPushButton(self.tr("下一节 ▶"))
         for button, name in ((self.previous_button, self.tr("上一节")), (self.next_button, self.tr("下一节"))):
             button.setObjectName("tool")
             button.setAccessibleName(name)
@@ -160,28 +179,46 @@ class PartPage(Page):
         self.section_box = ElidingComboBox()  # a long title ends in “…”, never cut mid character
         self.section_box.setAccessibleName(self.tr("当前章节"))
         self.section_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.section_box.setMinimumContentsLength(4)
+        self.section_box.setMinimumContentsLength(COMBO_LEAST_EM)
         self.section_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for sec in self.sections:
             self.section_box.addItem(self.section_title(sec), sec.id)
         self.section_box.activated.connect(self.list.setCurrentRow)
         self.show_text_button = QPushButton(self.tr("看原文"))
         self.show_chart_button = QPushButton(self.tr("看图表"))
+        self.toggle_box = QWidget()  # one toggle at a time; its place is kept while it is hidden
+        toggles = QHBoxLayout(self.toggle_box)
+        toggles.setContentsMargins(8, 0, 0, 0)
         for button in (self.show_text_button, self.show_chart_button):
             button.setObjectName("chip")
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            toggles.addWidget(button)
+        keep = self.toggle_box.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.toggle_box.setSizePolicy(keep)
         self.show_text_button.setChecked(True)
         self.show_text_button.clicked.connect(lambda *_: self.show_pane("text"))
         self.show_chart_button.clicked.connect(lambda *_: self.show_pane("chart"))
         row.addWidget(self.previous_button)
         row.addWidget(self.section_box, 1)
         row.addWidget(self.next_button)
-        row.addSpacing(8)
-        row.addWidget(self.show_text_button)
-        row.addWidget(self.show_chart_button)
-        row.addStretch(0)
+        row.addWidget(self.toggle_box)
         return bar
+
+    def offer_return(self, page: str = "", title: str = "") -> None:
+        """After 查看原文 from ``page`` (called ``title``): a 返回 button back to it; "" takes it away."""
+        self.return_to = page
+        self.back_button.setText(self.tr("← 返回“{page}”").format(page=title))
+        self.back_button.setAccessibleName(self.tr("返回“{page}”").format(page=title))
+        self.back_button.setToolTip(self.tr("回到您刚才阅读的地方"))
+        self.back_button.setVisible(bool(page))
+
+    def _go_back(self) -> None:
+        page = self.return_to
+        self.offer_return()
+        if page:
+            self.backRequested.emit(page)
 
     @staticmethod
     def section_title(sec: Section) -> str:
@@ -243,8 +280,10 @@ class PartPage(Page):
             self.reader.select_first_highlight()
             # Once the document is laid out, bring the paragraph and the marked sentence into view.
             def bring_into_view() -> None:
-                self.reader.select_first_highlight()
+                marked = self.reader.select_first_highlight()
                 self.reader.scroll_to_paragraph(pid)
+                if marked:  # the marked words in the view's upper third, never on its last line
+                    self.reader.bring_highlight_up()
 
             QTimer.singleShot(0, self.reader, bring_into_view)
 
@@ -263,9 +302,15 @@ class PartPage(Page):
             self.reader.setVisible(self.pane == "text")
             self.chart_scroll.setVisible(self.has_chart and self.pane == "chart")
         # One toggle at a time, naming what it shows: it fits beside the drop-down even at large text.
-        toggles = self.has_chart and not self.arrangement.split
-        self.show_text_button.setVisible(toggles and self.pane == "chart")
-        self.show_chart_button.setVisible(toggles and self.pane == "text")
+        # When chart and text take turns its place is kept on a section without a chart, so 上一节 and
+        # 下一节 do not move under the reader's pointer from one section to the next.
+        turns = not self.arrangement.split
+        self.show_text_button.setVisible(self.pane == "chart")
+        self.show_chart_button.setVisible(self.pane != "chart")
+        keep = self.toggle_box.sizePolicy()
+        keep.setRetainSizeWhenHidden(turns)
+        self.toggle_box.setSizePolicy(keep)
+        self.toggle_box.setVisible(self.has_chart and turns)
         self._size_chart()
 
     def step(self, direction: int) -> None:
@@ -339,7 +384,7 @@ class PartPage(Page):
         self.intro.setVisible(wide)
         for widget in (self.previous_button, self.section_box, self.next_button):
             widget.setVisible(not arrangement.side_list)
-        self.stepper.setVisible(not arrangement.side_list or (self.has_chart and not arrangement.split))
+        self.stepper.setVisible(not arrangement.side_list or not arrangement.split)  # the same on every section
         self._show_panes()
 
     def arrange(self) -> None:
@@ -352,16 +397,37 @@ class PartPage(Page):
         self._label_steps()
 
     def _label_steps(self) -> None:
-        """“◀ 上一节 / 下一节 ▶” when the row holds them beside a drop-down of ``COMBO_MIN_EM``; arrows otherwise."""
+        """上一节 and 下一节 always say so in words: “◀ 上一节 / 下一节 ▶” when the row holds them beside a
+        drop-down of ``COMBO_MIN_EM`` characters, the words alone when it holds a drop-down of
+        ``COMBO_LEAST_EM``, and else the drop-down takes a row of its own above them."""
         full = (self.tr("◀ 上一节"), self.tr("下一节 ▶"))
+        words = (self.tr("上一节"), self.tr("下一节"))
         metrics = self.previous_button.fontMetrics()
         extra = self.previous_button.sizeHint().width() - metrics.horizontalAdvance(self.previous_button.text())
-        toggles = sum(b.sizeHint().width() for b in (self.show_text_button, self.show_chart_button) if b.isVisible())
-        needed = sum(metrics.horizontalAdvance(t) + extra for t in full) + COMBO_MIN_EM * self.em() + toggles + 40
+        toggles = self.toggle_box.sizeHint().width() if self.toggle_box.sizePolicy().retainSizeWhenHidden() else 0
         margins = self.column.contentsMargins()
-        wide = self.width() - margins.left() - margins.right() >= needed
-        for button, text, arrow in ((self.previous_button, full[0], "◀"), (self.next_button, full[1], "▶")):
-            button.setText(text if wide else arrow)
+        room = self.width() - margins.left() - margins.right() - toggles - 3 * self.button_row.spacing() - 8
+
+        def needed(texts: tuple[str, str], combo_em: int) -> int:
+            return sum(metrics.horizontalAdvance(t) + extra for t in texts) + combo_em * self.em() + 40
+
+        if room >= needed(full, COMBO_MIN_EM):
+            texts, own_row = full, False
+        else:
+            texts, own_row = words, room < needed(words, COMBO_LEAST_EM)
+        for button, text in zip((self.previous_button, self.next_button), texts, strict=True):
+            button.setText(text)
+        in_own_row = self.combo_row.indexOf(self.section_box) >= 0
+        if own_row != in_own_row:
+            (self.button_row if in_own_row else self.combo_row).removeWidget(self.section_box)
+            if own_row:
+                self.combo_row.addWidget(self.section_box)
+                self.button_row.insertStretch(1, 1)
+            else:
+                stretch = self.button_row.itemAt(1)
+                if stretch is not None and stretch.spacerItem() is not None:
+                    self.button_row.takeAt(1)
+                self.button_row.insertWidget(1, self.section_box, 1)
 
     # -- chart ----------------------------------------------------------------------
     def _update_chart(self, sec: Section) -> None:
@@ -381,7 +447,6 @@ class PartPage(Page):
         self.has_chart = bool(data.rows)
         if not self.has_chart:
             self.show_pane("text")
-            self.stepper.setVisible(not self.arrangement.side_list)
             return
         names = series_names(data)
         if self.chart is None or self.chart._normalized != normalized:
@@ -391,11 +456,11 @@ class PartPage(Page):
             self.chart.barActivated.connect(self.barActivated)
             self.chart.set_simple(self.simple)
             self.chart_layout.addWidget(self.chart)
+            pass_wheel_to_page(self.chart)
         self.chart.title_label.setText(title)
         note = ""  # a chart of mixed units explains its own scales above its bars
         self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
         self.chart.setAccessibleName(title)
-        self.stepper.setVisible(not self.arrangement.side_list or not self.arrangement.split)
         self.show_pane(self.pane)
         self.arrange()  # this chart may need more height than the last one to show itself whole
 

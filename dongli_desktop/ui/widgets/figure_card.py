@@ -7,13 +7,42 @@ value by its own measure, has no arrow between them, and says why they cannot be
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from dongli_desktop.core.models import Indicator, IndicatorPair
 from dongli_desktop.ui.widgets.common import FittedCard, link_button, make_label
 from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.speak_button import SpeakButton
+
+STATEMENT_CHARS = (9, 11)  # a target in words wraps in lines of this many characters (least, most)
+
+
+class StatementLabel(QLabel):
+    """A target stated in words (居民人均可支配收入增速高于经济增长速度): it asks for lines of nine to eleven
+    characters of its current font, so the card's flow puts it below the other value rather than
+    squeezing it into a column of five characters beside it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("cardStatement")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _widths(self) -> tuple[int, int]:
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("字")
+        whole = metrics.horizontalAdvance(self.text()) + 2
+        return min(whole, STATEMENT_CHARS[0] * char), min(whole, STATEMENT_CHARS[1] * char)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        least, _ = self._widths()
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), least), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        _, most = self._widths()
+        return QSize(most, self.heightForWidth(most))
 
 
 class FigureCard(FittedCard):
@@ -51,8 +80,7 @@ class FigureCard(FittedCard):
             if ind.figure is not None:
                 value = make_label(self.value_text(ind), value_name, wrap=False)
             else:
-                value = make_label(ind.quote, "cardStatement")
-                value.setMaximumWidth(max(240, value.fontMetrics().horizontalAdvance("字") * 11))
+                value = StatementLabel(ind.quote)
             value.setAccessibleName(f"{year_text} {self.value_text(ind)}")
             column.addWidget(value)
             link = link_button(self.tr("查看原文"), self.tr("{year}的原文").format(year=year_text))

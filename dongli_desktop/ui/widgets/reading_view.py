@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -21,6 +21,7 @@ from dongli_desktop.ui.widgets.plain import attribute
 # Qt's proportional line height multiplies the font's own line spacing (1.45 em for Noto Sans SC),
 # so 110 % gives lines 1.6 em apart: comfortable, and eight of them fit a small screen at large text.
 LINE_HEIGHT_PERCENT = 110
+HIGHLIGHT_AT = 1 / 4  # a marked sentence is brought this far down the view: in its upper third, with context above
 
 
 def segments_html(parts: Sequence[Segment]) -> str:
@@ -152,3 +153,22 @@ class ReadingView(QTextBrowser):
                 it += 1
             block = block.next()
         return False
+
+    def bring_highlight_up(self) -> None:
+        """When the marked text (the cursor, see :meth:`select_first_highlight`) sits below the view's upper
+        third, scroll so that it starts a quarter down the view, with the line at the top shown whole."""
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        mark = self.cursorRect().top()  # in the viewport
+        if 0 <= mark <= height / 3:
+            return
+        target = max(0, bar.value() + mark - int(height * HIGHLIGHT_AT))
+        cursor = self.cursorForPosition(QPoint(0, target - bar.value()))
+        block = cursor.block()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(cursor.position() - block.position())
+            top = self.document().documentLayout().blockBoundingRect(block).top()
+            if line.isValid():
+                target = int(top + line.y())
+        bar.setValue(target)
