@@ -374,53 +374,53 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="48"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="77"/>
         <source>到{year}</source>
         <translation>to {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="86"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="58"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="86"/>
         <source>{year}的原文</source>
         <translation>Source of {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="95"/>
         <source>不能直接比较：{reason}</source>
         <translation>Not directly comparable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="101"/>
         <source>朗读这张卡片</source>
         <translation>Read this card aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="82"/>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="121"/>
         <source>{measure}：{values}</source>
         <translation>{measure}: {values}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="119"/>
         <source>{year}{value}</source>
         <translation>{year} {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="142"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="143"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="146"/>
         <source>{year}：{measure}</source>
         <translation>{year}: {measure}</translation>
     </message>
@@ -428,82 +428,82 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="60"/>
         <source>输入词语筛选，例如：企业</source>
         <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="59"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="60"/>
         <source>例如：企业</source>
         <translation>Filter (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="62"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="69"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="76"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="77"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="82"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="87"/>
         <source>← 全部名词</source>
         <translation>← All terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="88"/>
         <source>返回名词列表</source>
         <translation>Back to the list of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="109"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="111"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="113"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="115"/>
         <source>这份报告没有名词解释：报告最后没有注释。</source>
         <translation>This report has no glossary: it ends without notes.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="236"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="243"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="251"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="255"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -530,12 +530,12 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="55"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="54"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="55"/>
         <source>打开这项实事在报告中的原文</source>
         <translation>Open this item&apos;s source in the report</translation>
     </message>
@@ -551,47 +551,47 @@
 <context>
     <name>LivelihoodPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="96"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="103"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="108"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="98"/>
         <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
         <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="127"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="128"/>
         <source>各主题的实事数量</source>
         <translation>Items per topic</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="137"/>
         <source>这一版报告没有标注民生实事，可以在工作回顾和工作安排里阅读报告原文。</source>
         <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="185"/>
         <source>各主题的实事数量（点柱子筛选该主题）</source>
         <translation>Items per topic (tap a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="185"/>
         <source>实事数量（项）</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="224"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="226"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -599,152 +599,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
-        <source>缩小文字</source>
-        <translation>Smaller text</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <source>缩小字号</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
-        <source>放大文字</source>
-        <translation>Larger text</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
+        <source>放大字号</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="258"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="258"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="596"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="597"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="580"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="587"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -807,92 +807,92 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="67"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="84"/>
         <source>{reviewed}年情况与{planned}年目标</source>
         <translation>{reviewed} and the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="86"/>
         <source>每张卡片从{reviewed}年报告的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
         <translation>Each card steps from the {reviewed} figure in the report (words such as “estimated” are kept as written) to the target set for {planned}: it is the next step planned, not a verdict on whether a target was met — the targets for {reviewed} itself are not in this report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
         <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
         <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="103"/>
         <source>从{reviewed}年到{planned}年目标</source>
         <translation>From {reviewed} to the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="109"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="170"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="182"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="72"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="112"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="166"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="166"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="170"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="191"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -900,102 +900,121 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="90"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="94"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="99"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="356"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="403"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="356"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="403"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="404"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="85"/>
         <source>{years}年工作回顾</source>
         <translation>Review of {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="85"/>
         <source>{years}年工作安排</source>
         <translation>Plan for {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="87"/>
         <source>选择左边的一项，阅读报告原文。</source>
         <translation>Choose an item on the left to read the report&apos;s text.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="88"/>
         <source>{years}年的目标和各方面的工作。</source>
         <translation>Targets and work in every area for {years}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
         <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="404"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="161"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="187"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="188"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="234"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="212"/>
+        <source>← 返回“{page}”</source>
+        <translation>← Back to “{page}”</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="213"/>
+        <source>返回“{page}”</source>
+        <translation>Back to “{page}”</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="214"/>
+        <source>回到您刚才阅读的地方</source>
+        <translation>Back to where you were reading</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="271"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="235"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="272"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="375"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="441"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="380"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="446"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="390"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="455"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1076,7 +1095,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="69"/>
         <source>报告原文</source>
         <translation>Report text</translation>
     </message>
