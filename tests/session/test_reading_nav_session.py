@@ -3,7 +3,8 @@
 A real X session (Xvfb + openbox), 1366×768 or 1024×768, 大字模式 at its largest text. The reader clicks
 下一节 (found by its accessible name) and clicks again at the very same place: both clicks must go to
 下一节, also when the second section has no chart (its 看图表 toggle is hidden). The buttons always
-say 上一节 / 下一节 in words, never arrows alone. The page's facts come from the layout report (``tools/run_app.py --layout-report``).
+say 上一节 / 下一节 in words, never arrows alone. The page's facts come from the layout report
+(``tools/run_app.py --layout-report``).
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ class NativeInput(QAbstractNativeEventFilter):
         super().__init__()
         self.on_input = on_input
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:  # noqa: N802
+    def nativeEventFilter(self, event_type: QByteArray | bytes | bytearray | memoryview, message: int  # noqa: N802
+                          ) -> tuple[bool, int]:
         kind = event_type.data() if isinstance(event_type, QByteArray) else bytes(event_type)
         if kind == XCB_EVENT and is_input(int(message)):
             self.on_input()
