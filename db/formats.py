@@ -7,7 +7,9 @@ The result is plain text, one paragraph or heading per line, which the parser re
   report is the smallest element holding the salutation 各位代表 and most of the page's text; navigation,
   scripts and footers outside it are left out, and so are nav/header/footer/aside elements inside it.
 * .docx: python-docx (paragraphs and tables in document order).
-* PDF: pdfminer.six (layout analysis with positions, CJK CMaps included). Page numbers and running
+* PDF: pdfminer.six (layout analysis with positions, CJK CMaps included; fonts with an embedded encoding
+  CMap, as fpdf2 writes for CFF/OpenType CJK fonts, are read with db/pdf_fonts.py). A PDF whose fonts carry
+  no Unicode mapping is refused as such, not as a scan. Page numbers and running
   headers/footers are left out; lines are joined into paragraphs by geometry: a paragraph ends at a short
   line, a gap wider than the line pitch (the smallest recurring pitch, not the median), or before an
   indented line. Each line of the text keeps its PDF page, so a refusal names the page.
@@ -220,13 +222,24 @@ class PdfLine:
 
 def pdf_lines(path: Path) -> list[PdfLine]:
     """Every text line of a PDF with its position, in reading order (page, then top to bottom)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFSyntaxError
 
+    from db.pdf_fonts import ResourceManager
+
     lines: list[PdfLine] = []
+    manager = ResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=LAParams(line_margin=0.2))
+    interpreter = PDFPageInterpreter(manager, device)
+    pages: list[LTPage] = []
     try:
-        pages = list(extract_pages(str(path), laparams=LAParams(line_margin=0.2)))
+        with path.open("rb") as handle:
+            for pdf_page in PDFPage.get_pages(handle):
+                interpreter.process_page(pdf_page)
+                pages.append(device.get_result())
     except PDFSyntaxError as exc:
         raise FormatError(f"{path.name}: not a readable PDF ({exc})") from exc
     for number, page in enumerate(pages):
@@ -238,12 +251,19 @@ def pdf_lines(path: Path) -> list[PdfLine]:
                 if isinstance(line, LTTextLine) and (text := line.get_text().rstrip("\n")).strip():
                     found.append(PdfLine(number, line.x0, line.x1, page.height - line.y1, line.height, text))
         lines += sorted(found, key=lambda ln: (round(ln.top, 1), ln.x0))
+    unmapped = sum(len(m) for ln in lines for m in UNMAPPED_RE.findall(ln.text))
+    if lines and unmapped * 2 > sum(len(ln.text) for ln in lines):
+        raise FormatError(f"{path.name}: the PDF's fonts carry no Unicode mapping (no ToUnicode map), so its "
+                          "characters cannot be read back as text; export the PDF again with fonts embedded as "
+                          "Unicode (e.g. \"PDF/A\" or \"tagged PDF\" in the word processor), or give the "
+                          "report as text, .html or .docx")
     if not lines:
         raise FormatError(f"{path.name}: the PDF has no text layer (a scan?); give the report as text, .docx or "
                           "a text PDF")
     return lines
 
 
+UNMAPPED_RE = re.compile(r"\(cid:\d+\)")  # pdfminer's text for a character its font maps to no Unicode
 PAGE_NUMBER_RE = re.compile(r"^[-—–－_·•]*(?:第?\d{1,4}页?|\d{1,4}[/／]\d{1,4}|第\d{1,4}页[,，]?共\d{1,4}页|"
                             r"page\d{1,4}(?:of\d{1,4})?)[-—–－_·•]*$", re.I)
 CN = "一二三四五六七八九十"
