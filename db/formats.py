@@ -17,15 +17,20 @@ The result is plain text, one paragraph or heading per line, which the parser re
   wrong guess cannot pass: the file must then hold the salutation 各位代表, and the builder logs the encoding
   it used with the file's name. Other bytes (Big5, damaged UTF-8) are refused naming the file, the line and
   how to convert (iconv).
+
+Every format's text then has its look-alike characters read as the standard ones (db/lookalikes.py): Kangxi and
+CJK radicals that PDF and office tools write for ideographs, ⸺ for ——.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from db.lookalikes import LookalikeError, Replaced, standard_characters
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -44,12 +49,13 @@ class FormatError(ValueError):
 
 @dataclass(frozen=True)
 class Extracted:
-    """The report's text, the encoding a .txt was read in when it was not UTF-8 (for the log), and for a PDF
-    the page (1-based) each line of the text came from."""
+    """The report's text, the encoding a .txt was read in when it was not UTF-8 (for the log), for a PDF
+    the page (1-based) each line of the text came from, and the look-alike characters read as standard ones."""
 
     text: str
     encoding: str | None = None
     pages: tuple[int, ...] | None = None
+    replaced: tuple[Replaced, ...] = ()  # look-alike characters read as standard ones (db/lookalikes.py)
 
     def where(self, line: int) -> str:
         """Where line ``line`` of the text is, in words a publisher can follow in the file they gave."""
@@ -59,7 +65,19 @@ class Extracted:
 
 
 def extract(path: Path) -> Extracted:
-    """The report's text from ``path``, by its suffix; raises FormatError (or OSError) naming the problem."""
+    """The report's text from ``path``, by its suffix, with look-alike characters (radicals for ideographs, ⸺
+    for ——) read as the standard ones; raises FormatError (or OSError) naming the problem."""
+    found = extract_as_given(path)
+    try:
+        text, replaced = standard_characters(found.text)
+    except LookalikeError as exc:
+        where = found.where(exc.line) if found.pages is not None else f"line {exc.line}"
+        raise FormatError(f"{path.name}: {where}: {exc.message}") from exc
+    return replace(found, text=text, replaced=tuple(replaced))
+
+
+def extract_as_given(path: Path) -> Extracted:
+    """The report's text from ``path`` by its suffix, characters as the file gives them."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         text, encoding = decode_text(path.read_bytes(), path.name)
