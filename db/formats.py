@@ -6,7 +6,8 @@ The result is plain text, one paragraph or heading per line, which the parser re
 * HTML: selectolax (the Lexbor engine: fast, tolerant of the broken markup of real pages, no lxml). The
   report is the smallest element holding the salutation 各位代表 and most of the page's text; navigation,
   scripts and footers outside it are left out, and so are nav/header/footer/aside elements inside it.
-* .docx: python-docx (paragraphs and tables in document order).
+* .docx: python-docx (paragraphs and tables in document order), with Word's automatic list numbering (which
+  python-docx leaves out) rendered from numbering.xml by db/docx_numbering.py.
 * PDF: pdfminer.six (layout analysis with positions, CJK CMaps included; fonts with an embedded encoding
   CMap, as fpdf2 writes for CFF/OpenType CJK fonts, are read with db/pdf_fonts.py). A PDF whose fonts carry
   no Unicode mapping is refused as such, not as a scan. Page numbers and running
@@ -208,19 +209,23 @@ def _walk(node: Any, out: list[str]) -> None:
 
 # -- DOCX ---------------------------------------------------------------------------------------------------
 def docx_text(path: Path) -> str:
-    """Paragraphs (and table cells) of a .docx in document order, one per line, a blank line between."""
+    """Paragraphs (and table cells) of a .docx in document order, one per line, a blank line between; a
+    paragraph Word numbers automatically (一、, （一）) begins with its number (db/docx_numbering.py)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
+    from db.docx_numbering import Numbering
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged or foreign file
         raise FormatError(f"{path.name}: not a readable .docx ({exc})") from exc
+    numbering = Numbering.of(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(numbering.label(block) + block.text)
         elif isinstance(block, Table):
             for row in block.rows:
                 lines.append(" | ".join(cell.text for cell in row.cells))
