@@ -303,9 +303,10 @@ class Report:
     def contains_words(self, term: str) -> bool:
         """Whether the report's paragraphs or notes contain ``term`` as written."""
         pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self._conn.execute("SELECT EXISTS (SELECT 1 FROM paragraphs WHERE text LIKE ?1 ESCAPE '\\' "
-                                  "UNION ALL SELECT 1 FROM glossary WHERE definition LIKE ?1 ESCAPE '\\')",
-                                  (pattern,)).fetchone()[0] == 1
+        row = self._conn.execute("SELECT EXISTS (SELECT 1 FROM paragraphs WHERE text LIKE ?1 ESCAPE '\\' "
+                                 "UNION ALL SELECT 1 FROM glossary WHERE definition LIKE ?1 ESCAPE '\\')",
+                                 (pattern,)).fetchone()
+        return bool(row[0])
 
     def search(self, text: str) -> SearchResult:
         """Ranked hits for any text; pinyin letters fall back on the report's vocabulary."""
