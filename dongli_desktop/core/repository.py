@@ -300,6 +300,12 @@ class Report:
             words.update(re.findall(r"[a-z]+", folded))
         return frozenset(words)
 
+    @cached_property
+    def region(self) -> str | None:
+        """The province or city the report writes before the district (济南市 for 济南市市中区), if any."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'region'").fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def contains_words(self, term: str) -> bool:
         """Whether the report's paragraphs or notes contain ``term`` as written."""
         pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
