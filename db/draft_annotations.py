@@ -197,20 +197,30 @@ def with_context(report: ParsedReport, c: Candidate) -> Candidate | None:
     return Candidate(c.score, c.key, c.kind, c.year, c.quote, c.figure, unique[0], c.part) if unique else None
 
 
-def propose(report: ParsedReport, measures: list[Measure]) -> dict[str, list[Candidate]]:
-    """The best figure for each measure and kind; a figure goes to one measure only."""
+def propose(report: ParsedReport, measures: list[Measure]) -> tuple[dict[str, list[Candidate]],
+                                                                     dict[str, list[Candidate]]]:
+    """The best figure for each measure and kind (a figure goes to one measure only), and the measures left
+    undecided: where clauses with different figures name a measure equally well (城镇… and 农村… for 居民…),
+    the draft proposes none of them and lists them for the curator."""
     taken: set[tuple[str, str]] = set()
     used_quotes: set[str] = set()
     chosen: dict[str, list[Candidate]] = {}
-    for c in sorted(candidates(report, measures), key=lambda c: -c.score):
+    unsure: dict[str, list[Candidate]] = {}
+    ranked = sorted(candidates(report, measures), key=lambda c: -c.score)
+    for c in ranked:
         if (c.key, c.kind) in taken or c.quote in used_quotes:
             continue
         if (placed := with_context(report, c)) is None:
             continue
         taken.add((c.key, c.kind))
+        rivals = [r for r in ranked if (r.key, r.kind) == (c.key, c.kind) and abs(r.score - c.score) < 1e-9
+                  and r.figure != c.figure and r.quote not in used_quotes]
+        if rivals:
+            unsure.setdefault(c.key, []).extend([c, *rivals])
+            continue
         used_quotes.add(c.quote)
         chosen.setdefault(c.key, []).append(placed)
-    return chosen
+    return chosen, {k: v for k, v in unsure.items() if k not in chosen}
 
 
 def s(text: str) -> str:
@@ -219,7 +229,8 @@ def s(text: str) -> str:
 
 
 def render(report: ParsedReport, measures: list[Measure], categories: list[dict[str, str]],
-           chosen: dict[str, list[Candidate]], previous: Path, source: Path) -> str:
+           chosen: dict[str, list[Candidate]], previous: Path, source: Path,
+           unsure: dict[str, list[Candidate]] | None = None) -> str:
     """The draft TOML: categories, proposed measures (each value marked for review), what was not placed."""
     out = [f"# DRAFT annotations for {report.front.full_title}, proposed by python -m db.draft_annotations",
            f"# from the indicators of {previous.name} and the text of {source.name}.",
@@ -261,7 +272,13 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
             out.append(f"  {{ year = {value.year}, kind = {s(value.kind)}, quote = {s(value.quote)}, "
                        f"figure = {s(value.figure)}{context}{label}, review = true }},")
         out += ["]", ""]
-    missing = [m for m in measures if m.key not in chosen]
+    unsure = unsure or {}
+    if undecided := [m for m in measures if m.key in unsure]:
+        out.append(f"# Not drafted ({len(undecided)}): clauses with different figures name these equally well; "
+                   "pick the one that means the measure (or none) and add it by hand.")
+        out += [f"#   {m.key}: {m.name} (could be: {' | '.join(dict.fromkeys(c.quote for c in unsure[m.key]))})"
+                for m in undecided]
+    missing = [m for m in measures if m.key not in chosen and m.key not in unsure]
     if missing:
         out.append(f"# Not placed ({len(missing)} of {len(measures)}): no clause of the new text names these with a "
                    "figure of the same unit.")
@@ -330,9 +347,9 @@ def draft(previous: Path, source: Path) -> tuple[str, list[str]]:
         if source.suffix.lower() in TEXT_SUFFIXES:
             raise
         raise FormatError(source_problem(source, extracted, exc.line, exc.message)) from exc  # by PDF page
-    chosen = propose(report, measures)
-    return render(report, measures, categories, chosen, previous, source), [m.key for m in measures
-                                                                             if m.key not in chosen]
+    chosen, unsure = propose(report, measures)
+    return (render(report, measures, categories, chosen, previous, source, unsure),
+            [m.key for m in measures if m.key not in chosen])
 
 
 def main(argv: list[str] | None = None) -> int:

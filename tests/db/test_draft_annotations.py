@@ -152,3 +152,14 @@ def test_carried_over_explanations_are_marked_for_review(tmp_path):
     notes.write_text(text.replace(", review = true", ""), encoding="utf-8")  # values checked, plain not
     with pytest.raises(BuildError, match=r"review = true; check that plain and plain_en"):
         build(REPORT_2021, notes, tmp_path / "x.db")
+
+
+def test_equally_named_figures_are_left_for_the_curator_with_a_note(tmp_path):
+    """城镇… 4.4% and 农村… 8.0% both name 居民人均可支配收入 with one word more: the draft does not pick one; it
+    says which clauses could be it."""
+    source = _with_sentence(tmp_path, "城镇居民人均可支配收入增幅4.4%,农村居民人均可支配收入增幅8.0%。")
+    text, missing = draft(SHIPPED_DB, source)
+    assert "income_growth" in missing
+    assert "income_growth" not in {m["key"] for m in tomllib.loads(text)["measure"]}
+    note = next(line for line in text.splitlines() if line.startswith("#   income_growth:"))
+    assert "城镇居民人均可支配收入增幅4.4%" in note and "农村居民人均可支配收入增幅8.0%" in note
