@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dongli_desktop.core.errors import DatabaseError
@@ -45,7 +45,7 @@ class Edition:
     document: Document
     parts: tuple[Part, ...]
     schema_version: str
-    region: str | None = None  # 济南市 for 济南市市中区 (meta region), when the report wrote one
+    region: str | None = field(default=None, kw_only=True)  # 济南市 for 济南市市中区 (meta region), if written
 
     @property
     def key(self) -> str:
@@ -132,7 +132,8 @@ def read_edition(path: Path, bundled: bool = False) -> Edition:
     """The edition facts of one database file; raises DatabaseError if it cannot be read."""
     report = Report.open(path)
     try:
-        return Edition(Path(path), bundled, report.document, report.parts, report.schema_version, report.region)
+        return Edition(Path(path), bundled, report.document, report.parts, report.schema_version,
+                       region=report.region)
     finally:
         report.close()
 
