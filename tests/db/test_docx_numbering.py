@@ -71,3 +71,27 @@ def test_number_formats(n, fmt, shown):
 
 def test_chinese_counting_with_zeros():
     assert [chinese_counting(n) for n in (101, 110, 1005, 2024)] == ["一百零一", "一百一十", "一千零五", "二千零二十四"]
+
+
+def test_a_start_override_and_numbering_from_the_paragraph_style(tmp_path):
+    """A list instance may restart at another number (lvlOverride/startOverride); a style may carry the
+    numbering (a heading style numbered 一、 in the template)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="78"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="78"><w:abstractNumId w:val="78"/>'
+                               f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>'))
+    style = document.styles["Heading 1"]
+    style.element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="78"/></w:numPr>'))
+    document.add_paragraph("第三部分的标题", style="Heading 1")
+    document.add_paragraph("正文不编号。")
+    document.add_paragraph("第四部分的标题", style="Heading 1")
+    document.save(str(tmp_path / "styled.docx"))
+    text = extract_text(tmp_path / "styled.docx")
+    assert text.split("\n\n") == ["三、第三部分的标题", "正文不编号。", "四、第四部分的标题\n"]
