@@ -72,6 +72,10 @@ def load_annotations(path: Path | None) -> Annotations:
             raise AnnotationError(f"{where}: unknown category {m['category']}")
         for field in ("plain", "plain_en"):
             _no_digits(m[field], where)
+        if m.get("review"):  # a draft's measure whose explanation was carried over from the previous edition
+            raise AnnotationError(f"{where} ({m['key']}): still marked review = true; check that plain and plain_en "
+                                  "say only what this report says (a draft carries them over from the previous "
+                                  "edition), then delete the measure's mark")
         if m.get("better", "higher") not in ("higher", "lower"):
             raise AnnotationError(f"{where}: better must be higher or lower, not {m['better']}")
         for v in m["values"]:

@@ -40,11 +40,14 @@ class BuildError(Exception):
 
 def read_source(path: Path) -> Extracted:
     """The report's text from a .txt, .html/.htm, .docx or .pdf file; an unreadable one stops the build. A .txt
-    read in another encoding than UTF-8 (GB18030, UTF-16) is logged on standard error, naming the file."""
+    read in another encoding than UTF-8 (GB18030, UTF-16) is logged on standard error, naming the file, and so is
+    each look-alike character read as a standard one (⼯ for 工)."""
     try:
         found = extract(path)
         if found.encoding:
             print(f"{path.name}: read as {found.encoding} (not UTF-8)", file=sys.stderr)
+        for lookalike in found.replaced:
+            print(f"{path.name}: look-alike character read as the standard one: {lookalike}", file=sys.stderr)
         return found
     except OSError as exc:
         raise BuildError(f"cannot read source {path}: {exc.strerror}") from exc

@@ -28,12 +28,17 @@ from db.figures import find_figures
 from db.formats import TEXT_SUFFIXES, FormatError, extract, source_problem
 from db.source import ParsedReport, SourceError, parse_report
 
-CLAUSE_END = "。；：！？，、\n"
+CLAUSE_END = "。；：！？，、\n,;:!?"  # half-width too: pages and .docx files often use them
 # Words that say *what* is counted: a value whose word differs from the previous edition's (净增 for 新增, 落实
 # for 引进) may be another measure, so the draft says so next to it for the curator.
 MEASURE_WORDS = ("净增", "新增", "新认定", "新建", "建成", "引进", "落实", "累计", "总数", "新开", "开通", "改造")
 DIGIT_RE = re.compile(r"\d")
 MIN_SHARED = 4  # characters a clause must share with a measure's words (fewer only if it holds all of them)
+# Other names of a measure's subject, read as the name the previous edition used (for matching only: quotes stay
+# verbatim). 第三产业 is the statistical name of the service sector.
+SYNONYMS = (("第三产业", "服务业"),)
+# Words before a subject that do not narrow it (全县地区生产总值 is the 地区生产总值).
+FILLER_RE = re.compile(r"^(?:[全我本][区县市旗州盟]|全年|其中|分产业看)+")
 
 
 @dataclass
@@ -73,18 +78,40 @@ class Candidate:
     part: str
 
 
-def longest_common(a: str, b: str) -> int:
-    """The length of the longest common substring of two short strings."""
-    best = 0
+def common_at(a: str, b: str) -> tuple[int, int, int]:
+    """The longest common substring of two short strings: (length, its start in a, its start in b)."""
+    best = (0, 0, 0)
     previous = [0] * (len(b) + 1)
-    for ch in a:
+    for i, ch in enumerate(a, start=1):
         current = [0] * (len(b) + 1)
         for j, other in enumerate(b, start=1):
             if ch == other:
                 current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
+                if current[j] > best[0]:
+                    best = (current[j], i - current[j], j - current[j])
         previous = current
     return best
+
+
+def without_measure_words(text: str) -> str:
+    """``text`` with its measure words (新增, 净增 …) and leading filler (全县, 其中 …) left out."""
+    for word in MEASURE_WORDS:
+        text = text.replace(word, "")
+    return FILLER_RE.sub("", text)
+
+
+def subject_match(anchor_text: str, clause: str) -> tuple[int, int] | None:
+    """How well a clause names a measure: (characters shared, characters of other words the clause puts before
+    them), or None when the anchor names a subject before the shared words that the clause does not
+    (服务业增加值增长 against 第一产业增加值增幅: the clause is about another sector)."""
+    for other, name in SYNONYMS:
+        clause = clause.replace(other, name)
+    a, c = without_measure_words(anchor_text), without_measure_words(clause)
+    length, i, j = common_at(a, c)
+    subject = FILLER_RE.sub("", a[:i])
+    if subject and subject not in c:
+        return None
+    return length, len(FILLER_RE.sub("", c[:j]))
 
 
 def clause_before(text: str, end: int) -> int:
@@ -147,10 +174,14 @@ def candidates(report: ParsedReport, measures: list[Measure]) -> list[Candidate]
                 for m in measures:
                     if m.units and (fig.unit or "") not in m.units:
                         continue
-                    shared = max((longest_common(a, clause), a) for a in m.anchors)
-                    if shared[0] < MIN_SHARED and not (shared[0] >= 3 and shared[0] == len(shared[1])):
+                    matches = [(match, a) for a in m.anchors if (match := subject_match(a, clause)) is not None]
+                    if not matches:
                         continue
-                    score = shared[0] + shared[0] / max(len(shared[1]), 1)
+                    (length, extra), anchor_text = max(matches, key=lambda x: (x[0][0], -x[0][1]))
+                    if length < MIN_SHARED and not (length >= 3 and length == len(anchor_text)):
+                        continue
+                    # a clause with other words before the shared ones (城镇居民… for 居民…) ranks just below
+                    score = length + length / max(len(anchor_text), 1) - extra / 100
                     quote = para.text[start : fig.end]
                     found.append(Candidate(score, m.key, kind, year, quote, fig.text, None, part.kind))
     return found
@@ -166,20 +197,30 @@ def with_context(report: ParsedReport, c: Candidate) -> Candidate | None:
     return Candidate(c.score, c.key, c.kind, c.year, c.quote, c.figure, unique[0], c.part) if unique else None
 
 
-def propose(report: ParsedReport, measures: list[Measure]) -> dict[str, list[Candidate]]:
-    """The best figure for each measure and kind; a figure goes to one measure only."""
+def propose(report: ParsedReport, measures: list[Measure]) -> tuple[dict[str, list[Candidate]],
+                                                                     dict[str, list[Candidate]]]:
+    """The best figure for each measure and kind (a figure goes to one measure only), and the measures left
+    undecided: where clauses with different figures name a measure equally well (城镇… and 农村… for 居民…),
+    the draft proposes none of them and lists them for the curator."""
     taken: set[tuple[str, str]] = set()
     used_quotes: set[str] = set()
     chosen: dict[str, list[Candidate]] = {}
-    for c in sorted(candidates(report, measures), key=lambda c: -c.score):
+    unsure: dict[str, list[Candidate]] = {}
+    ranked = sorted(candidates(report, measures), key=lambda c: -c.score)
+    for c in ranked:
         if (c.key, c.kind) in taken or c.quote in used_quotes:
             continue
         if (placed := with_context(report, c)) is None:
             continue
         taken.add((c.key, c.kind))
+        rivals = [r for r in ranked if (r.key, r.kind) == (c.key, c.kind) and abs(r.score - c.score) < 1e-9
+                  and r.figure != c.figure and r.quote not in used_quotes]
+        if rivals:
+            unsure.setdefault(c.key, []).extend([c, *rivals])
+            continue
         used_quotes.add(c.quote)
         chosen.setdefault(c.key, []).append(placed)
-    return chosen
+    return chosen, {k: v for k, v in unsure.items() if k not in chosen}
 
 
 def s(text: str) -> str:
@@ -188,13 +229,17 @@ def s(text: str) -> str:
 
 
 def render(report: ParsedReport, measures: list[Measure], categories: list[dict[str, str]],
-           chosen: dict[str, list[Candidate]], previous: Path, source: Path) -> str:
+           chosen: dict[str, list[Candidate]], previous: Path, source: Path,
+           unsure: dict[str, list[Candidate]] | None = None) -> str:
     """The draft TOML: categories, proposed measures (each value marked for review), what was not placed."""
     out = [f"# DRAFT annotations for {report.front.full_title}, proposed by python -m db.draft_annotations",
            f"# from the indicators of {previous.name} and the text of {source.name}.",
            "# Every value is marked review = true: check that its quote says what the measure means, fix or delete",
            "# it, then build; the builder verifies every quote and figure. Passages and livelihood items are not",
-           "# drafted.", "", "schema = 1", f"report_year = {report.front.year}", ""]
+           "# drafted. The explanations (plain, plain_en) are the previous edition's words (全区… of another",
+           "# district or year): each measure is marked review = true until the curator has checked that its",
+           "# explanation says only what this report says; rewrite it, then delete the measure's mark.",
+           "", "schema = 1", f"report_year = {report.front.year}", ""]
     used = {m.category for m in measures if m.key in chosen}
     for cat in categories:
         if cat["key"] in used:
@@ -207,7 +252,9 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
         name, notes = review_notes(m, values)
         out += notes
         out += ["[[measure]]", f"key = {s(m.key)}", f"category = {s(m.category)}", f"name = {s(name)}",
-                f"name_en = {s(m.name_en)}", f"plain = {s(m.plain)}", f"plain_en = {s(m.plain_en)}"]
+                f"name_en = {s(m.name_en)}",
+                f"# plain and plain_en: carried over from {previous.name}; check them against this report",
+                f"plain = {s(m.plain)}", f"plain_en = {s(m.plain_en)}", "review = true"]
         out += ["headline = true"] if m.headline else []
         out += [f"better = {s(m.better)}"] if m.better != "higher" else []
         labels = apart_labels(m, values) if m.apart else None
@@ -225,7 +272,13 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
             out.append(f"  {{ year = {value.year}, kind = {s(value.kind)}, quote = {s(value.quote)}, "
                        f"figure = {s(value.figure)}{context}{label}, review = true }},")
         out += ["]", ""]
-    missing = [m for m in measures if m.key not in chosen]
+    unsure = unsure or {}
+    if undecided := [m for m in measures if m.key in unsure]:
+        out.append(f"# Not drafted ({len(undecided)}): clauses with different figures name these equally well; "
+                   "pick the one that means the measure (or none) and add it by hand.")
+        out += [f"#   {m.key}: {m.name} (could be: {' | '.join(dict.fromkeys(c.quote for c in unsure[m.key]))})"
+                for m in undecided]
+    missing = [m for m in measures if m.key not in chosen and m.key not in unsure]
     if missing:
         out.append(f"# Not placed ({len(missing)} of {len(measures)}): no clause of the new text names these with a "
                    "figure of the same unit.")
@@ -294,9 +347,9 @@ def draft(previous: Path, source: Path) -> tuple[str, list[str]]:
         if source.suffix.lower() in TEXT_SUFFIXES:
             raise
         raise FormatError(source_problem(source, extracted, exc.line, exc.message)) from exc  # by PDF page
-    chosen = propose(report, measures)
-    return render(report, measures, categories, chosen, previous, source), [m.key for m in measures
-                                                                             if m.key not in chosen]
+    chosen, unsure = propose(report, measures)
+    return (render(report, measures, categories, chosen, previous, source, unsure),
+            [m.key for m in measures if m.key not in chosen])
 
 
 def main(argv: list[str] | None = None) -> int:

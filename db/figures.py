@@ -1,6 +1,7 @@
 """Find the quantities in a piece of report text (pure).
 
-A quantity is a number with a unit (家, 亿元, %, 个百分点 …) or a 万/亿 multiplier.
+A quantity is a number with a unit (家, 亿元, %, 个百分点 …) or a 万/亿 multiplier (traditional characters
+too: 億元, 萬人, 個, 餘).
 Years, dates, ordinals, anniversaries and digits inside names (PM2.5, 5G, 8890,
 1001工程, 120急救站, 24小时城市书房) are not quantities.
 
@@ -27,9 +28,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dongli_desktop.core.quantity import CN_CHARS, CN_PLACES, QuantityError, chinese_number, parse_quantity
-
-MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+from dongli_desktop.core.quantity import (
+    CN_CHARS,
+    CN_PLACES,
+    MULT_CHARS,
+    MULTIPLIERS,
+    QuantityError,
+    chinese_number,
+    parse_quantity,
+)
 
 # Longest first, so 个百分点 wins over 个 and 平方公里 over 公里.
 UNITS = sorted(
@@ -37,6 +44,8 @@ UNITS = sorted(
         "个百分点", "微克/立方米", "个工作日", "平方公里", "平方米", "立方米", "人次",
         "美元", "元", "亩", "公里", "家", "个", "项", "条", "处", "所", "座", "名", "人", "户",
         "套", "件", "天", "年", "小时", "%", "倍",
+        # the same units in traditional characters (億元 and 萬元 are 億/萬 with 元)
+        "個百分點", "個工作日", "個", "項", "條", "處", "戶", "畝",
     ],
     key=len,
     reverse=True,
@@ -47,12 +56,14 @@ NAME_SUFFIXES = ["小时城市书房", "工程", "急救"]
 
 SPACE = " \u00a0\u3000"  # ASCII, no-break and ideographic spaces, as pages set numbers apart
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+_SOME = "余|多|餘"  # 餘: the traditional 余
 NUMBER_RE = re.compile(
     r"(?:(?P<pre>" + "|".join(PRE_QUALIFIERS) + r")[" + SPACE + r"]*(?=\d))?"
     r"(?P<num>\d+(?:\.\d+)?)"
     # spaces after the number belong to the figure only when 余/多, 万/亿 or a unit follows them
-    r"(?:[" + SPACE + r"]+(?=(?:余|多)?[万亿]?(?:余|多)?(?:" + _UNIT_ALT + r"|[万亿余多])))?"
-    r"(?P<yu1>余|多)?(?P<mult>[万亿])?(?P<yu2>余|多)?"
+    r"(?:[" + SPACE + r"]+(?=(?:" + _SOME + r")?[" + MULT_CHARS + r"]?(?:" + _SOME + r")?(?:" + _UNIT_ALT
+    + r"|[" + MULT_CHARS + r"余多餘])))?"
+    r"(?P<yu1>" + _SOME + r")?(?P<mult>[" + MULT_CHARS + r"])?(?P<yu2>" + _SOME + r")?"
     r"(?P<unit>" + _UNIT_ALT + r")?"
     r"(?P<post>" + "|".join(POST_QUALIFIERS) + r")?"
 )
@@ -61,8 +72,8 @@ LIST_CONNECTORS = ("和", "、", "或")
 CN_PRE = ["近", "约", "接近", "将近", "超过", "不少于", "不到"]
 CN_NUMBER_RE = re.compile(
     r"(?P<pre>" + "|".join(CN_PRE) + r")?"
-    r"(?P<num>[" + CN_CHARS + r"]+(?:[万亿][" + CN_CHARS + r"]+)*)"
-    r"(?P<yu1>余|多)?(?P<mult>[万亿])?(?P<yu2>余|多)?"
+    r"(?P<num>[" + CN_CHARS + r"]+(?:[" + MULT_CHARS + r"][" + CN_CHARS + r"]+)*)"
+    r"(?P<yu1>" + _SOME + r")?(?P<mult>[" + MULT_CHARS + r"])?(?P<yu2>" + _SOME + r")?"
     r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS if u != "年") + r")"
     r"(?P<post>" + "|".join(POST_QUALIFIERS) + r")?"
 )

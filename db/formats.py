@@ -6,8 +6,11 @@ The result is plain text, one paragraph or heading per line, which the parser re
 * HTML: selectolax (the Lexbor engine: fast, tolerant of the broken markup of real pages, no lxml). The
   report is the smallest element holding the salutation 各位代表 and most of the page's text; navigation,
   scripts and footers outside it are left out, and so are nav/header/footer/aside elements inside it.
-* .docx: python-docx (paragraphs and tables in document order).
-* PDF: pdfminer.six (layout analysis with positions, CJK CMaps included). Page numbers and running
+* .docx: python-docx (paragraphs and tables in document order), with Word's automatic list numbering (which
+  python-docx leaves out) rendered from numbering.xml by db/docx_numbering.py.
+* PDF: pdfminer.six (layout analysis with positions, CJK CMaps included; fonts with an embedded encoding
+  CMap, as fpdf2 writes for CFF/OpenType CJK fonts, are read with db/pdf_fonts.py). A PDF whose fonts carry
+  no Unicode mapping is refused as such, not as a scan. Page numbers and running
   headers/footers are left out; lines are joined into paragraphs by geometry: a paragraph ends at a short
   line, a gap wider than the line pitch (the smallest recurring pitch, not the median), or before an
   indented line. Each line of the text keeps its PDF page, so a refusal names the page.
@@ -15,15 +18,20 @@ The result is plain text, one paragraph or heading per line, which the parser re
   wrong guess cannot pass: the file must then hold the salutation 各位代表, and the builder logs the encoding
   it used with the file's name. Other bytes (Big5, damaged UTF-8) are refused naming the file, the line and
   how to convert (iconv).
+
+Every format's text then has its look-alike characters read as the standard ones (db/lookalikes.py): Kangxi and
+CJK radicals that PDF and office tools write for ideographs, ⸺ for ——.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from db.lookalikes import LookalikeError, Replaced, standard_characters
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -42,12 +50,13 @@ class FormatError(ValueError):
 
 @dataclass(frozen=True)
 class Extracted:
-    """The report's text, the encoding a .txt was read in when it was not UTF-8 (for the log), and for a PDF
-    the page (1-based) each line of the text came from."""
+    """The report's text, the encoding a .txt was read in when it was not UTF-8 (for the log), for a PDF
+    the page (1-based) each line of the text came from, and the look-alike characters read as standard ones."""
 
     text: str
     encoding: str | None = None
     pages: tuple[int, ...] | None = None
+    replaced: tuple[Replaced, ...] = ()  # look-alike characters read as standard ones (db/lookalikes.py)
 
     def where(self, line: int) -> str:
         """Where line ``line`` of the text is, in words a publisher can follow in the file they gave."""
@@ -57,7 +66,19 @@ class Extracted:
 
 
 def extract(path: Path) -> Extracted:
-    """The report's text from ``path``, by its suffix; raises FormatError (or OSError) naming the problem."""
+    """The report's text from ``path``, by its suffix, with look-alike characters (radicals for ideographs, ⸺
+    for ——) read as the standard ones; raises FormatError (or OSError) naming the problem."""
+    found = extract_as_given(path)
+    try:
+        text, replaced = standard_characters(found.text)
+    except LookalikeError as exc:
+        where = found.where(exc.line) if found.pages is not None else f"line {exc.line}"
+        raise FormatError(f"{path.name}: {where}: {exc.message}") from exc
+    return replace(found, text=text, replaced=tuple(replaced))
+
+
+def extract_as_given(path: Path) -> Extracted:
+    """The report's text from ``path`` by its suffix, characters as the file gives them."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         text, encoding = decode_text(path.read_bytes(), path.name)
@@ -188,19 +209,23 @@ def _walk(node: Any, out: list[str]) -> None:
 
 # -- DOCX ---------------------------------------------------------------------------------------------------
 def docx_text(path: Path) -> str:
-    """Paragraphs (and table cells) of a .docx in document order, one per line, a blank line between."""
+    """Paragraphs (and table cells) of a .docx in document order, one per line, a blank line between; a
+    paragraph Word numbers automatically (一、, （一）) begins with its number (db/docx_numbering.py)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
+    from db.docx_numbering import Numbering
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged or foreign file
         raise FormatError(f"{path.name}: not a readable .docx ({exc})") from exc
+    numbering = Numbering.of(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(numbering.label(block) + block.text)
         elif isinstance(block, Table):
             for row in block.rows:
                 lines.append(" | ".join(cell.text for cell in row.cells))
@@ -220,13 +245,24 @@ class PdfLine:
 
 def pdf_lines(path: Path) -> list[PdfLine]:
     """Every text line of a PDF with its position, in reading order (page, then top to bottom)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFSyntaxError
 
+    from db.pdf_fonts import ResourceManager
+
     lines: list[PdfLine] = []
+    manager = ResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=LAParams(line_margin=0.2))
+    interpreter = PDFPageInterpreter(manager, device)
+    pages: list[LTPage] = []
     try:
-        pages = list(extract_pages(str(path), laparams=LAParams(line_margin=0.2)))
+        with path.open("rb") as handle:
+            for pdf_page in PDFPage.get_pages(handle):
+                interpreter.process_page(pdf_page)
+                pages.append(device.get_result())
     except PDFSyntaxError as exc:
         raise FormatError(f"{path.name}: not a readable PDF ({exc})") from exc
     for number, page in enumerate(pages):
@@ -238,12 +274,19 @@ def pdf_lines(path: Path) -> list[PdfLine]:
                 if isinstance(line, LTTextLine) and (text := line.get_text().rstrip("\n")).strip():
                     found.append(PdfLine(number, line.x0, line.x1, page.height - line.y1, line.height, text))
         lines += sorted(found, key=lambda ln: (round(ln.top, 1), ln.x0))
+    unmapped = sum(len(m) for ln in lines for m in UNMAPPED_RE.findall(ln.text))
+    if lines and unmapped * 2 > sum(len(ln.text) for ln in lines):
+        raise FormatError(f"{path.name}: the PDF's fonts carry no Unicode mapping (no ToUnicode map), so its "
+                          "characters cannot be read back as text; export the PDF again with fonts embedded as "
+                          "Unicode (e.g. \"PDF/A\" or \"tagged PDF\" in the word processor), or give the "
+                          "report as text, .html or .docx")
     if not lines:
         raise FormatError(f"{path.name}: the PDF has no text layer (a scan?); give the report as text, .docx or "
                           "a text PDF")
     return lines
 
 
+UNMAPPED_RE = re.compile(r"\(cid:\d+\)")  # pdfminer's text for a character its font maps to no Unicode
 PAGE_NUMBER_RE = re.compile(r"^[-—–－_·•]*(?:第?\d{1,4}页?|\d{1,4}[/／]\d{1,4}|第\d{1,4}页[,，]?共\d{1,4}页|"
                             r"page\d{1,4}(?:of\d{1,4})?)[-—–－_·•]*$", re.I)
 CN = "一二三四五六七八九十"

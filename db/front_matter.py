@@ -126,7 +126,8 @@ def find_speaker(front: list[Line], salutation: int) -> tuple[str, str, Place | 
         place = Place(found[0], found[1], ln.number) if found else None
         return name, m.group("title"), place
     raise SourceError(salutation, "the front matter has no speaker line; add one such as '区长 某某' or "
-                                  "'X区人民政府区长 某某' above the salutation")
+                                  "'X区人民政府区长 某某' above the salutation (if the document names no speaker, "
+                                  "take who delivered the report from the meeting's record; do not guess one)")
 
 
 def find_titles(front: list[Line]) -> tuple[list[Place], list[tuple[int, int]], str | None]:

@@ -283,6 +283,20 @@ class BodyReader:
         self.heading_lines.add(ln.number)
         return True
 
+    def read_as_area(self, ln: Line, number_text: str, label: str) -> str:
+        """How a 一、 line was read when the parts are not numbered 一、 (an area, not a part), and what would make it
+        a part heading; empty for a （一） line or numbered parts."""
+        if not label.endswith("、") or not self.parts:
+            return ""
+        first = self.parts[0]
+        if self.style == "bare":
+            return (f": '{ln.text}' was read as an area heading, because the first part heading '{first.title}' "
+                    f"has no number (so 一、 numbers the areas under it); if it is a part heading, number the part "
+                    f"headings: 一、{first.title}")
+        return (f": '{ln.text}' was read as an area heading, because the parts are numbered "
+                f"{first.label} (so 一、 numbers the areas under them); if it is a part heading, write it as "
+                f"第{number_text}部分 {ln.text[len(number_text) + 1:]}")
+
     def area_heading(self, ln: Line) -> bool:
         if m := SUB_RE.match(ln.norm):
             number_text, label = m.group(1), f"（{m.group(1)}）"
@@ -298,7 +312,8 @@ class BodyReader:
                                          "(一、2019年工作回顾 or a bare 2019年工作回顾)")
         number = cn_number(number_text)
         if number != self.expected_area:
-            raise SourceError(ln.number, f"subsection {label} out of order, expected number {self.expected_area}")
+            raise SourceError(ln.number, f"subsection {label} out of order, expected number {self.expected_area}"
+                                         + self.read_as_area(ln, number_text, label))
         self.expected_area += 1
         size = len(number_text) + 2 if label.startswith("（") else len(number_text) + 1
         rest, rest_norm = ln.text[size:], ln.norm[size:]

@@ -11,7 +11,8 @@
 #     (systemd-nspawn boots the installed kiosk): the .deb checks; reprepro, gpg and faketime: make repo and its
 #     test (an expired index) and TUF's conformance suite (tests/trust/test_conformance.py); speech-dispatcher
 #     with espeak-ng and sox:
-#     read-aloud produces sound.
+#     read-aloud produces sound; unicode-data: Unicode's EquivalentUnifiedIdeograph.txt, which
+#     tools/cjk_radicals.py turns into db/cjk_radicals.tsv (a test checks the shipped table against it).
 # Nothing installed here is left enabled or running as a service on this machine: services are kept from
 # starting during the install (policy-rc.d) and every unit the install enabled is disabled again (nginx-light
 # would otherwise serve port 80 from now on).
@@ -24,7 +25,7 @@ TEST_PKGS="xvfb xauth imagemagick fontconfig dbus-x11 at-spi2-core python3-pyats
 openbox xdotool x11-utils x11-xserver-utils nginx-light \
 binutils patchelf icu-devtools gcc libpython3.11 \
 lintian desktop-file-utils appstream debootstrap systemd systemd-container reprepro gpg faketime \
-speech-dispatcher speech-dispatcher-espeak-ng sox"
+speech-dispatcher speech-dispatcher-espeak-ng sox unicode-data"
 POLICY_RC_D=${POLICY_RC_D:-/usr/sbin/policy-rc.d}
 
 case "${1:-test}" in

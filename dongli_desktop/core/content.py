@@ -328,7 +328,8 @@ def verified_edition(choice: Choice) -> VerifiedEdition:
     probe = VerifiedEdition(choice.path, False, None, (), "", choice.data)  # type: ignore[arg-type]
     report = probe.open()
     try:
-        return VerifiedEdition(choice.path, False, report.document, report.parts, report.schema_version, choice.data)
+        return VerifiedEdition(choice.path, False, report.document, report.parts, report.schema_version, choice.data,
+                               region=report.region)
     finally:
         report.close()
 

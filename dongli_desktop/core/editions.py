@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dongli_desktop.core.errors import DatabaseError
@@ -19,6 +19,16 @@ from dongli_desktop.core.repository import Report
 
 # A province, autonomous region or city written before the district: 天津市东丽区 → 东丽区.
 PREFIX_RE = re.compile(r"^(?:.{1,8}?(?:省|自治区))?(?:.{1,8}?市)?(?=.{1,10}[区县旗]$)")
+
+
+# District names that several cities use (市中区 is in 济南, 枣庄, 乐山 and 内江): a list of editions names the
+# city (the edition's region) beside them. Not exhaustive; two editions of one name from different cities are
+# told apart anyway (:func:`needs_region`).
+AMBIGUOUS_DISTRICTS = frozenset({
+    "市中区", "城关区", "城区", "郊区", "矿区", "新华区", "和平区", "鼓楼区", "桥东区", "桥西区", "长安区", "西湖区",
+    "白云区", "朝阳区", "南山区", "普陀区", "河东区", "铁西区", "铁东区", "向阳区", "青山区", "新城区", "东区", "西区",
+    "中区", "城中区", "市辖区",
+})
 
 
 def district_identity(name: str) -> str:
@@ -35,6 +45,7 @@ class Edition:
     document: Document
     parts: tuple[Part, ...]
     schema_version: str
+    region: str | None = field(default=None, kw_only=True)  # 济南市 for 济南市市中区 (meta region), if written
 
     @property
     def key(self) -> str:
@@ -101,11 +112,28 @@ class Catalogue:
         return next((e for e in self.editions if self.following(e) == edition), None)
 
 
+def newest_of_its_district(edition: Edition, editions: Iterable[Edition]) -> bool:
+    """Whether ``edition`` is the newest of its district's several editions among ``editions`` (a district
+    with one edition has no "latest"; another district's newer report does not count)."""
+    same = [e for e in editions if e.district == edition.district]
+    return len(same) > 1 and max(same, key=lambda e: e.sort_key) == edition
+
+
+def needs_region(edition: Edition, editions: Iterable[Edition]) -> bool:
+    """Whether a list should name the edition's city: its district name is one several cities use (or two
+    editions held share it with different regions), it has a region, and its title does not already say it."""
+    if not edition.region or edition.region in edition.document.full_title:
+        return False
+    shared = any(e.district == edition.district and e.region != edition.region for e in editions)
+    return edition.district in AMBIGUOUS_DISTRICTS or shared
+
+
 def read_edition(path: Path, bundled: bool = False) -> Edition:
     """The edition facts of one database file; raises DatabaseError if it cannot be read."""
     report = Report.open(path)
     try:
-        return Edition(Path(path), bundled, report.document, report.parts, report.schema_version)
+        return Edition(Path(path), bundled, report.document, report.parts, report.schema_version,
+                       region=report.region)
     finally:
         report.close()
 

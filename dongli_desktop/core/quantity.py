@@ -41,13 +41,17 @@ __all__ = ["ABOUT_TOLERANCE", "NEAR_FLOOR", "Quantity", "QuantityError", "chines
 ABOUT_TOLERANCE = 0.05  # 约/左右: ±5 %
 NEAR_FLOOR = 0.9  # 近X: at least 90 % of X
 
-MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# 萬/億 are the traditional characters of 万/亿 (traditional-character reports write 616億元).
+MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "萬": Decimal(10_000), "億": Decimal(100_000_000)}
+MULT_CHARS = "".join(MULTIPLIERS)
 # Longest first, so 个百分点 wins over 个 and 平方公里 over 公里.
 UNITS = sorted(
     [
         "个百分点", "微克/立方米", "个工作日", "平方公里", "平方米", "立方米", "人次", "美元", "元", "亩",
         "公里", "家", "个", "项", "条", "处", "所", "座", "名", "人", "户", "套", "件", "天", "年", "小时",
         "%", "倍", "张", "间", "台", "辆", "场", "次", "批", "吨", "栋", "幢",
+        # the same units in traditional characters
+        "個百分點", "個工作日", "個", "項", "條", "處", "戶", "畝", "張", "間", "臺", "輛", "場", "噸", "棟",
     ],
     key=len,
     reverse=True,
@@ -60,7 +64,7 @@ NEAR = ("接近", "将近", "近")
 ABOUT_PRE = ("大约", "约")
 PRE = AT_LEAST + MORE_THAN + AT_MOST + LESS_THAN + NEAR + ABOUT_PRE
 POST = ("以上", "以下", "以内", "左右", "上下")
-SOME_MORE = ("余", "多")
+SOME_MORE = ("余", "多", "餘")  # 餘: the traditional 余
 MODAL = ("预计", "初步")  # words of the clause: an estimate, a preliminary count
 RANGE_JOINERS = ("——", "—", "–", "-", "－", "~", "～", "至", "到")
 LIST_JOINERS = ("和", "、", "或")
@@ -68,10 +72,10 @@ CLAUSE_ENDS = "，。；：！？,;:!?\n"
 FULL_STOPS = "。！？!?\n"  # a sentence's end: a modal word opening it reaches this far
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9}
+             "九": 9, "兩": 2}
 CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_PLACES)
-_CN = f"[{CN_CHARS}]+(?:[万亿][{CN_CHARS}]+)*"
+_CN = f"[{CN_CHARS}]+(?:[{MULT_CHARS}][{CN_CHARS}]+)*"
 _NUM = rf"(?:\d+(?:\.\d+)?|{_CN})"
 
 
@@ -80,8 +84,8 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 def _one(i: int) -> str:
-    return (rf"(?P<pre{i}>{_alt(PRE)})?(?P<num{i}>{_NUM})(?P<some{i}a>余|多)?(?P<mult{i}>[万亿])?"
-            rf"(?P<some{i}b>余|多)?(?P<unit{i}>{_alt(UNITS)})?")
+    return (rf"(?P<pre{i}>{_alt(PRE)})?(?P<num{i}>{_NUM})(?P<some{i}a>{_alt(SOME_MORE)})?"
+            rf"(?P<mult{i}>[{MULT_CHARS}])?(?P<some{i}b>{_alt(SOME_MORE)})?(?P<unit{i}>{_alt(UNITS)})?")
 
 
 EXPRESSION_RE = re.compile(
@@ -153,7 +157,7 @@ def chinese_number(text: str) -> Decimal:
     if not text or text[0] not in CN_CHARS or any(c not in CN_CHARS and c not in MULTIPLIERS for c in text):
         raise QuantityError(f"not a Chinese numeral: {text!r}")
     total = Decimal(0)
-    for big in ("亿", "万"):
+    for big in ("亿", "億", "万", "萬"):
         if big in text:
             head, _, text = text.partition(big)
             total += (_small_number(head) if head else Decimal(1)) * MULTIPLIERS[big]

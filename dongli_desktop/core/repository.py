@@ -315,6 +315,20 @@ class Report:
             words.update(re.findall(r"[a-z]+", folded))
         return frozenset(words)
 
+    @cached_property
+    def region(self) -> str | None:
+        """The province or city the report writes before the district (济南市 for 济南市市中区), if any."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'region'").fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def contains_words(self, term: str) -> bool:
+        """Whether the report's paragraphs or notes contain ``term`` as written."""
+        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        row = self._conn.execute("SELECT EXISTS (SELECT 1 FROM paragraphs WHERE text LIKE ?1 ESCAPE '\\' "
+                                 "UNION ALL SELECT 1 FROM glossary WHERE definition LIKE ?1 ESCAPE '\\')",
+                                 (pattern,)).fetchone()
+        return bool(row[0])
+
     def search(self, text: str) -> SearchResult:
         """Ranked hits for any text; pinyin letters fall back on the report's vocabulary."""
         return search_mod.search(self._conn, text, pinyin_lookup=self.words_for_pinyin, latin_words=self.latin_words,

@@ -183,3 +183,11 @@ def test_a_sentence_opening_with_an_estimate_word_qualifies_every_figure_up_to_i
     text = "去年地区生产总值增长3%；预计今年增长4%；新增企业500家。"
     assert at(text, "4%").label == "预计4%"
     assert not at(text, "500家").estimate and not at(text, "3%").estimate
+
+
+def test_traditional_multipliers_and_units():
+    """億/萬 multiply like 亿/万, 餘 is 余, 兩 is 两 (traditional-character reports, issue 18)."""
+    assert chinese_number("兩萬") == 20_000 and chinese_number("三億五千萬") == 350_000_000
+    q = at("減負2300餘萬元", "2300餘萬元")
+    assert (q.low, q.high, q.base_unit) == (23_000_000, 24_000_000, "元")
+    assert at("總值616億元", "616億元").stated == (61_600_000_000,)

@@ -20,6 +20,11 @@ def values(doc: dict) -> set[tuple]:
     return {(m["key"], v["year"], v["kind"], v["quote"], v.get("figure")) for m in doc["measure"] for v in m["values"]}
 
 
+def reviewed(draft_text: str) -> str:
+    """The draft once a curator has checked every value and explanation (their review marks deleted)."""
+    return draft_text.replace(", review = true", "").replace("\nreview = true\n", "\n")
+
+
 def test_draft_proposes_the_keys_of_the_curated_indicators():
     text, missing = draft(SHIPPED_DB, REPORT_2021)
     proposed = tomllib.loads(text)
@@ -42,7 +47,7 @@ def test_the_draft_builds_the_new_edition(tmp_path):
     with pytest.raises(BuildError, match=r"still marked review = true"):
         build(REPORT_2021, notes, tmp_path / "draft.db")
     # ... and once the curator has checked each value and deleted its mark, it builds
-    notes.write_text(notes.read_text(encoding="utf-8").replace(", review = true", ""), encoding="utf-8")
+    notes.write_text(reviewed(notes.read_text(encoding="utf-8")), encoding="utf-8")
     build(REPORT_2021, notes, tmp_path / "x.db")
     conn = sqlite3.connect(tmp_path / "x.db")
     try:
@@ -98,9 +103,63 @@ def test_apart_marks_are_carried_over(tmp_path):
     assert labels == {2020: ("净增国家高新技术企业", "Net increase in high-tech enterprises"),
                       2021: ("新增国家高新技术企业", "Newly certified high-tech enterprises")}
     notes = tmp_path / "notes.toml"
-    notes.write_text(text.replace(", review = true", ""), encoding="utf-8")
+    notes.write_text(reviewed(text), encoding="utf-8")
     load_annotations(notes)  # the carried marks are well formed once reviewed
     # with one value only, the reason is carried as a comment: apart needs two values to compare
     single, _ = draft(SHIPPED_DB, REPORT_2021)
     assert "apart" not in _measure(tomllib.loads(single), "hightech_new")
     assert "# apart = \"上一年的数字是当年新认定的企业数" in single
+
+
+def _with_sentence(tmp_path, sentence: str):
+    source = tmp_path / "report.txt"
+    source.write_text(REPORT_2021.read_text(encoding="utf-8").replace(
+        "（一）着力稳定经济增长。扎实做好各项工作，推动经济持续恢复。",
+        "（一）着力稳定经济增长。扎实做好各项工作，推动经济持续恢复。" + sentence), encoding="utf-8")
+    return source
+
+
+def test_a_sentence_of_several_figures_gives_each_measure_the_figure_its_own_clause_names(tmp_path):
+    """In 第一产业…4.1%,第二产业…8.2%,第三产业…3.3% the service sector is 第三产业, not the first figure whose
+    clause shares 增加值增 (publisher persona, issue 18: a county's card showed agriculture as services)."""
+    source = _with_sentence(tmp_path, "分产业看,第一产业增加值增幅4.1%,第二产业增加值增幅8.2%,第三产业增加值增幅3.3%;"
+                                      "城镇居民人均可支配收入增幅4.4%,居民人均可支配收入增幅5.6%。")
+    text, _ = draft(SHIPPED_DB, source)
+    doc = tomllib.loads(text)
+    services = _measure(doc, "services_growth")["values"]
+    assert [(v["quote"], v["figure"]) for v in services] == [("第三产业增加值增幅3.3%", "3.3%")]
+    income = _measure(doc, "income_growth")["values"]
+    assert [(v["quote"], v["figure"]) for v in income] == [("居民人均可支配收入增幅5.6%", "5.6%")]
+
+
+def test_a_measure_no_clause_names_is_left_for_review_rather_than_guessed(tmp_path):
+    """Only 第一产业 and 第二产业 growth: nothing names the service sector, so nothing is proposed for it."""
+    source = _with_sentence(tmp_path, "分产业看,第一产业增加值增幅4.1%,第二产业增加值增幅8.2%。")
+    text, missing = draft(SHIPPED_DB, source)
+    assert "services_growth" in missing
+    assert "services_growth" not in {m["key"] for m in tomllib.loads(text)["measure"]}
+
+
+def test_carried_over_explanations_are_marked_for_review(tmp_path):
+    """plain / plain_en come from the previous edition (全区…): every drafted measure is marked for review,
+    the header says so, and the builder refuses the mark until the curator deletes it."""
+    text, _ = draft(SHIPPED_DB, REPORT_2021)
+    doc = tomllib.loads(text)
+    assert doc["measure"] and all(m.get("review") is True for m in doc["measure"])
+    header = text.split("schema = 1")[0]
+    assert "plain" in header and "previous edition" in header
+    notes = tmp_path / "notes.toml"
+    notes.write_text(text.replace(", review = true", ""), encoding="utf-8")  # values checked, plain not
+    with pytest.raises(BuildError, match=r"review = true; check that plain and plain_en"):
+        build(REPORT_2021, notes, tmp_path / "x.db")
+
+
+def test_equally_named_figures_are_left_for_the_curator_with_a_note(tmp_path):
+    """城镇… 4.4% and 农村… 8.0% both name 居民人均可支配收入 with one word more: the draft does not pick one; it
+    says which clauses could be it."""
+    source = _with_sentence(tmp_path, "城镇居民人均可支配收入增幅4.4%,农村居民人均可支配收入增幅8.0%。")
+    text, missing = draft(SHIPPED_DB, source)
+    assert "income_growth" in missing
+    assert "income_growth" not in {m["key"] for m in tomllib.loads(text)["measure"]}
+    note = next(line for line in text.splitlines() if line.startswith("#   income_growth:"))
+    assert "城镇居民人均可支配收入增幅4.4%" in note and "农村居民人均可支配收入增幅8.0%" in note

@@ -170,3 +170,27 @@ def test_spaced_years_dates_ordinals_and_names_are_not_quantities(text):
 def test_a_number_followed_by_a_space_and_a_word_is_no_figure():
     assert find_figures("编号 8890 热线") == []
     assert [f.text for f in find_figures("共 8890 人次，")] == ["8890 人次"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit", "qualifier", "base_value", "base_unit"),
+    [  # traditional characters, as Hong Kong-, Taiwan- and some mainland pages write them (issue 18)
+        ("全區生產總值達到616億元", "616億元", 616, "億元", None, 61_600_000_000, "元"),
+        ("減負2300餘萬元", "2300餘萬元", 2300, "萬元", "餘", 23_000_000, "元"),
+        ("新增就業1.2萬人", "1.2萬人", 1.2, "萬人", None, 12_000, "人"),
+        ("新建學校12個", "12個", 12, "個", None, 12, "個"),
+        ("提高1.1個百分點", "1.1個百分點", 1.1, "個百分點", None, 1.1, "個百分點"),
+        ("完成造林兩萬畝", "兩萬畝", 2, "萬畝", None, 20_000, "畝"),
+    ],
+)
+def test_traditional_units_and_multipliers(text, written, value, unit, qualifier, base_value, base_unit):
+    f = one(text)
+    assert (f.text, f.value, f.unit, f.qualifier, f.base_unit) == (written, value, unit, qualifier, base_unit)
+    assert f.base_value == pytest.approx(base_value)
+    assert f.label == written
+
+
+def test_a_traditional_range_shares_its_multiplier():
+    first, second = find_figures("投資3億至3.5億元")
+    assert (first.text, first.unit, second.text, second.unit) == ("3億", "億元", "3.5億元", "億元")  # as 3万至3.5万人
+    assert (second.low, second.high) == (pytest.approx(300_000_000), pytest.approx(350_000_000))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from db.build import BuildError, build, main
-from db.formats import extract_text
+from db.formats import FormatError, extract_text
 from tests.conftest import ANNOTATIONS, ROOT, SOURCE
 
 FONT = ROOT / "resources" / "fonts" / "NotoSansSC-Regular.subset.otf"
@@ -97,7 +97,9 @@ def renderings(tmp_path_factory) -> dict[str, Path]:
     font = truetype(FONT, folder / "noto.ttf")
     return {"html": render_html(folder / "report.html"), "docx": render_docx(folder / "report.docx"),
             "pdf": render_pdf(folder / "report.pdf", font),
-            "indented-pdf": render_pdf(folder / "indented.pdf", font, indented=True)}
+            "indented-pdf": render_pdf(folder / "indented.pdf", font, indented=True),
+            # the CFF (OpenType) font as it is: fpdf2 embeds it with an encoding CMap of its own (issue 18)
+            "otf-pdf": render_pdf(folder / "otf.pdf", FONT)}
 
 
 def contents(db: Path) -> dict[str, list[tuple]]:
@@ -125,7 +127,7 @@ def spans(db: Path) -> list[tuple[str, int, int]]:
         conn.close()
 
 
-@pytest.mark.parametrize("kind", ["html", "docx", "pdf", "indented-pdf"])
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf", "indented-pdf", "otf-pdf"])
 def test_rendered_report_builds_like_the_text(kind, renderings, fresh_db, tmp_path):
     out = tmp_path / f"{kind}.db"
     build(renderings[kind], ANNOTATIONS, out)
@@ -161,6 +163,19 @@ def test_unknown_format_and_scanned_pdf_are_refused_with_a_message(tmp_path):
     pdf.output(str(tmp_path / "scan.pdf"))
     assert main(["--source", str(tmp_path / "scan.pdf"), "--no-annotations", "--output", str(tmp_path / "y.db")]) == 1
     assert not (tmp_path / "y.db").exists()
+
+
+def test_a_pdf_whose_fonts_map_no_text_is_refused_as_such_not_as_a_scan(renderings, tmp_path):
+    """Without its ToUnicode maps the text cannot be recovered: the message says why and what to do."""
+    data = renderings["otf-pdf"].read_bytes()
+    assert b"/ToUnicode" in data
+    unmapped = tmp_path / "unmapped.pdf"
+    unmapped.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))  # same length: the xref stays valid
+    with pytest.raises(FormatError) as refused:
+        extract_text(unmapped)
+    message = str(refused.value)
+    assert "no Unicode mapping" in message and "scan" not in message
+    assert ".docx" in message  # what to do
 
 
 def test_a_page_with_br_line_breaks_reads_like_its_text(tmp_path):

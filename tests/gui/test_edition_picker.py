@@ -44,8 +44,9 @@ def texts(picker: EditionPicker) -> list[str]:
 
 def test_fixture_editions_are_listed_newest_first(qtbot, catalogue):
     picker = make_picker(qtbot, catalogue)
-    assert texts(picker) == ["样例区2022年政府工作报告（最新）", "示例区2021年政府工作报告",
-                             "东丽区2021年政府工作报告", "东丽区2020年政府工作报告"]
+    # "latest" only among one district's editions: 样例区 2022 is another district's, not a newer 东丽区 report
+    assert texts(picker) == ["样例区2022年政府工作报告", "示例区2021年政府工作报告",
+                             "东丽区2021年政府工作报告（最新）", "东丽区2020年政府工作报告"]
     assert picker.current_edition() == catalogue.latest and picker.currentIndex() == 0
 
 
@@ -89,7 +90,7 @@ def test_accessible_names_and_descriptions_come_from_the_content(qtbot, catalogu
     assert picker.accessibleName() == "选择报告"
     assert picker.accessibleDescription() == "选择要看的报告：共4份，最新的在最上面"
     row = picker.editions.index(catalogue.find("东丽区", 2021))
-    assert picker.itemData(row, Qt.ItemDataRole.AccessibleTextRole) == "东丽区2021年政府工作报告"
+    assert picker.itemData(row, Qt.ItemDataRole.AccessibleTextRole) == "东丽区2021年政府工作报告（最新）"
     description = picker.itemData(row, Qt.ItemDataRole.AccessibleDescriptionRole)
     assert description.startswith("东丽区2021年政府工作报告，2021年1月8日在") and "含2021年的工作安排" in description
 
@@ -111,9 +112,32 @@ def test_a_content_update_refreshes_the_list_without_a_signal(qtbot, catalogue, 
     chosen = []
     picker.editionChosen.connect(chosen.append)
     picker.set_editions(catalogue, catalogue.find("东丽区", 2021))
-    assert picker.count() == 4 and picker.currentText() == "东丽区2021年政府工作报告" and chosen == []
+    assert picker.count() == 4 and picker.currentText() == "东丽区2021年政府工作报告（最新）" and chosen == []
 
 
 def test_no_year_or_district_is_written_into_the_picker():
     code = Path(picker_module.__file__).read_text(encoding="utf-8")
     assert not re.search(r"(19|20)\d\d", code) and "东丽" not in code and "政府工作报告" not in code
+
+
+def test_another_district_s_newer_report_is_not_marked_latest_above_dongli(qtbot, three_parts_db):  # noqa: F811
+    """Persona (issue 18): 示例区 2021 was marked （最新） above 东丽区 2020, as if it replaced it."""
+    picker = make_picker(qtbot, list_editions([three_parts_db], bundled=SHIPPED_DB))
+    assert texts(picker) == ["示例区2021年政府工作报告", "东丽区2020年政府工作报告"]
+
+
+def test_an_ambiguous_district_name_shows_its_city(qtbot, tmp_path):
+    """市中区 is a district of several cities: the row says which (济南市, stored as the edition's region);
+    a district name that is unambiguous stays as its title gives it."""
+    from db.build import build
+    from tests.editions.conftest import THREE_PARTS
+
+    text = THREE_PARTS.read_text(encoding="utf-8")
+    text = text.replace("《示例区2021年政府工作报告》", "《市中区2021年政府工作报告》")
+    source = tmp_path / "shizhong.txt"
+    source.write_text(text.replace("在示例区第三届", "在济南市市中区第三届"), encoding="utf-8")
+    build(source, None, tmp_path / "shizhong.db")
+    catalogue = list_editions([tmp_path / "shizhong.db"], bundled=SHIPPED_DB)
+    assert catalogue.find("市中区", 2021).region == "济南市"
+    picker = make_picker(qtbot, catalogue)
+    assert texts(picker) == ["济南市市中区2021年政府工作报告", "东丽区2020年政府工作报告"]

@@ -112,3 +112,48 @@ def test_the_salutation_reached_from_a_search_still_opens(qtbot, noteless_editio
     assert "各位代表" in page.reader.toPlainText()
     page.step(+1)
     assert page.current.part == "review"
+
+
+def test_an_overview_without_cards_does_not_explain_cards(qtbot, bare_edition):
+    """No 每张卡片从…走到…目标 above 这一版报告没有…数字卡片: only the latter (publisher persona, issue 18)."""
+    from dongli_desktop.ui.pages.overview import OverviewPage
+
+    page = OverviewPage(opened(bare_edition))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    shown = visible_text(page)
+    assert "没有数字卡片" in shown and "每张卡片" not in shown
+
+
+def test_search_topics_are_the_edition_s_own(qtbot, bare_edition):
+    """The common-topic chips are the topics this edition's text mentions: not Dongli 2020's 还迁 everywhere."""
+    from dongli_desktop.ui.pages.search import TOPIC_CHIPS, SearchPage
+
+    report = opened(bare_edition)
+    page = SearchPage(report)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    assert [t for t in TOPIC_CHIPS if t in TEXT_2021] == ["环境", "高新技术企业"]
+    assert list(page.chips.buttons) == ["环境", "高新技术企业"]
+    assert page.topics_label.isVisibleTo(page)
+
+
+def test_search_without_any_topic_hides_the_topic_row(qtbot, tmp_path):
+    from dongli_desktop.ui.pages.search import TOPIC_CHIPS, SearchPage
+
+    text = TEXT_2021
+    for term in TOPIC_CHIPS:
+        text = text.replace(term, "事务")
+    source = tmp_path / "report.txt"
+    source.write_text(text, encoding="utf-8")
+    build(source, None, tmp_path / "x.db")
+    page = SearchPage(opened(tmp_path / "x.db"))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not page.topics_label.isVisibleTo(page) and not page.chips.isVisibleTo(page)

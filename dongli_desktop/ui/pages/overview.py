@@ -93,7 +93,8 @@ class OverviewPage(Page):
         self.cards = [FigureCard(pair, english()) for pair in report.indicator_pairs(headline_only=True)]
         for card in self.cards:
             card.sourceRequested.connect(self.sourceRequested)
-        if not self.cards:  # an edition built without curated indicators: say what is missing
+        if not self.cards:  # an edition built without curated indicators: say what is missing, not how cards read
+            self.step_note.hide()
             cards.body.addWidget(make_label(self.tr("这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在"
                                                     "“工作回顾”和“工作安排”里阅读。"), "muted"))
         self.layout_.addWidget(cards)

@@ -87,7 +87,9 @@ class SearchPage(Page):
         self.candidate_row.setAccessibleName(self.tr("拼音候选词"))
         self.candidate_label.hide()
         self.candidate_row.hide()
-        self.chips = ChipGroup([(t, topic_label(t)) for t in TOPIC_CHIPS], exclusive=False)
+        # the common topics this edition's text mentions (another district's report may have no 还迁)
+        self.topics = [t for t in TOPIC_CHIPS if report.contains_words(t)]
+        self.chips = ChipGroup([(t, topic_label(t)) for t in self.topics], exclusive=False)
         self.chips.chosen.connect(self.search_for)
         self.status = make_label("", "muted")
         self.results = QTextBrowser()
@@ -212,8 +214,8 @@ class SearchPage(Page):
         has_hits = self.result is not None and self.result.count > 0
         lines = self.page_scroll.height() / max(1, self.fontMetrics().lineSpacing())
         shown = not has_hits or lines >= ROOM_FOR_TOPICS
-        self.topics_label.setVisible(shown)
-        self.chips.setVisible(shown)
+        self.topics_label.setVisible(shown and bool(self.topics))
+        self.chips.setVisible(shown and bool(self.topics))
         self.title.setVisible(shown or self.keyboard is None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.core.editions import Catalogue, Edition
+from dongli_desktop.core.editions import Catalogue, Edition, needs_region, newest_of_its_district
 from dongli_desktop.ui.widgets.plain import tooltip
 
 ROW_HEIGHT = 44  # px: the smallest touch target
@@ -81,9 +81,12 @@ class EditionPicker(QComboBox):
         return QSize(min(hint.width(), self.MIN_EM * self.fontMetrics().height()), hint.height())
 
     def label(self, edition: Edition) -> str:
-        """What a row says: the report's own full title, marked when it is the newest one held."""
+        """What a row says: the report's own full title, with its city when the district's name is one several
+        cities use, marked when it is the newest of its district's editions held."""
         title = edition.document.full_title
-        if self.editions and edition == self.editions[0] and len(self.editions) > 1:
+        if needs_region(edition, self.editions):
+            title = self.tr("{region}{title}").format(region=edition.region, title=title)
+        if newest_of_its_district(edition, self.editions):
             return self.tr("{title}（最新）").format(title=title)
         return title
 
