@@ -288,27 +288,32 @@
         <translation>Choose a report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="88"/>
+        <source>{region}{title}</source>
+        <translation>{region} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="90"/>
         <source>{title}（最新）</source>
         <translation>{title} (newest)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="96"/>
         <source>{title}，{meeting}所作</source>
         <translation>{title}, delivered at {meeting}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="98"/>
         <source>；含{year}年的工作安排</source>
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="115"/>
         <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
         <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="118"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
@@ -822,27 +827,27 @@
         <translation>Each card steps from the {reviewed} figure in the report (words such as “estimated” are kept as written) to the target set for {planned}: it is the next step planned, not a verdict on whether a target was met — the targets for {reviewed} itself are not in this report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
         <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
         <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="103"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="104"/>
         <source>从{reviewed}年到{planned}年目标</source>
         <translation>From {reviewed} to the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="110"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="171"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="183"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
@@ -852,47 +857,47 @@
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="167"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="167"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="171"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="191"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="192"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -1128,83 +1133,83 @@
         <translation>Pinyin suggestions</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="98"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="101"/>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="103"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="131"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="108"/>
         <source>常用主题：</source>
         <translation>Common topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="132"/>
         <source>开始搜索</source>
         <translation>Start search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="162"/>
         <source>请输入文字，或点上面的主题。一个字、两个字或更多都可以。</source>
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="166"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="168"/>
         <source>可以换个说法，或者试试这些主题：</source>
         <translation>Try other words, or one of these topics:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="171"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>Results for &quot;{q}&quot;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="173"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="176"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="244"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="248"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="261"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="263"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="265"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="265"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="267"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="274"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="276"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
