@@ -103,6 +103,7 @@ def renderings(tmp_path_factory) -> dict[str, Path]:
 
 
 def contents(db: Path) -> dict[str, list[tuple]]:
+    """What a build holds, for comparing the builds of one report from different formats."""
     conn = sqlite3.connect(db)
     try:
         return {
@@ -112,12 +113,14 @@ def contents(db: Path) -> dict[str, list[tuple]]:
             "glossary": conn.execute("SELECT number, term, definition FROM glossary ORDER BY id").fetchall(),
             "indicators": conn.execute("SELECT key, year, quote FROM indicators ORDER BY id").fetchall(),
             "document": conn.execute("SELECT district, year, speaker, delivered_on, meeting FROM documents").fetchall(),
+            "parts": conn.execute("SELECT key, year_from, year_to FROM parts ORDER BY ordinal").fetchall(),
         }
     finally:
         conn.close()
 
 
 def spans(db: Path) -> list[tuple[str, int, int]]:
+    """Every (text, start, end) the build says it took from the source, to check against the extracted text."""
     conn = sqlite3.connect(db)
     try:
         return (conn.execute("SELECT text, source_start, source_end FROM paragraphs").fetchall()

@@ -9,7 +9,6 @@ extracted, and that a problem on a page is reported by page.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from db.build import BuildError, build
 from db.formats import extract, pdf_lines
 from tests.conftest import ROOT
-from tests.db.test_formats import FONT, truetype
+from tests.db.test_formats import FONT, contents, spans, truetype
 
 LAYOUT_REPORT = ROOT / "tests" / "fixtures" / "pdf" / "layout_report.txt"
 PARAGRAPHS = [ln.strip() for ln in LAYOUT_REPORT.read_text(encoding="utf-8").split("\n") if ln.strip()]
@@ -100,27 +99,6 @@ def text_build(tmp_path_factory) -> Path:
     return out
 
 
-def contents(db: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(db)
-    try:
-        return {
-            "paragraphs": conn.execute("SELECT p.text, p.lead, s.title, s.key FROM paragraphs p "
-                                       "JOIN sections s ON s.id = p.section_id ORDER BY p.id").fetchall(),
-            "figures": conn.execute("SELECT text, value, unit FROM figures ORDER BY id").fetchall(),
-            "document": conn.execute("SELECT district, year, speaker, delivered_on FROM documents").fetchall(),
-            "parts": conn.execute("SELECT key, year_from, year_to FROM parts ORDER BY ordinal").fetchall(),
-        }
-    finally:
-        conn.close()
-
-
-def spans(db: Path) -> list[tuple[str, int, int]]:
-    conn = sqlite3.connect(db)
-    try:
-        return (conn.execute("SELECT text, source_start, source_end FROM paragraphs").fetchall()
-                + conn.execute("SELECT text, source_start, source_end FROM figures").fetchall())
-    finally:
-        conn.close()
 
 
 LAYOUTS = {
