@@ -123,10 +123,10 @@ def test_a_bare_heading_like_line_inside_numbered_parts_is_refused_not_read_as_a
     assert "closing punctuation" in info.value.message
 
 
-def test_an_area_out_of_order_under_an_unnumbered_part_says_how_the_line_was_read(source_text, passages):
-    """一、 unnumbered away from the first part heading (2019年工作回顾), the second part heading 二、… is read as an
-    area: the refusal says so and how to make it a part heading (publisher persona, issue 18)."""
-    text = mutate(source_text, 22, "2019年工作回顾")
+def refused_with_areas_numbered_like_parts(source_text: str, passages, first_part: str) -> pytest.ExceptionInfo:
+    """The report with its first part heading written as ``first_part`` and the review's areas numbered 一、…五、
+    (as parts are): the refusal, which comes at line 80."""
+    text = mutate(source_text, 22, first_part)
     for number, line in ((26, "一"), (38, "二"), (46, "三"), (54, "四"), (62, "五")):
         lines = text.split("\n")
         lines[number - 1] = f"{line}、" + lines[number - 1][3:]
@@ -134,20 +134,20 @@ def test_an_area_out_of_order_under_an_unnumbered_part_says_how_the_line_was_rea
     with pytest.raises(SourceError) as info:
         parse_report(text, passages)
     assert info.value.line == 80
+    return info
+
+
+def test_an_area_out_of_order_under_an_unnumbered_part_says_how_the_line_was_read(source_text, passages):
+    """一、 unnumbered away from the first part heading (2019年工作回顾), the second part heading 二、… is read as an
+    area: the refusal says so and how to make it a part heading (publisher persona, issue 18)."""
+    info = refused_with_areas_numbered_like_parts(source_text, passages, "2019年工作回顾")
     message = info.value.message
     assert "read as an area heading" in message and "2019年工作回顾" in message
     assert "一、2019年工作回顾" in message  # what makes it a part heading
 
 
 def test_an_area_out_of_order_under_section_parts_says_how_the_line_was_read(source_text, passages):
-    text = mutate(source_text, 22, "第一部分 2019年工作回顾")
-    for number, line in ((26, "一"), (38, "二"), (46, "三"), (54, "四"), (62, "五")):
-        lines = text.split("\n")
-        lines[number - 1] = f"{line}、" + lines[number - 1][3:]
-        text = "\n".join(lines)
-    with pytest.raises(SourceError) as info:
-        parse_report(text, passages)
-    assert info.value.line == 80
+    info = refused_with_areas_numbered_like_parts(source_text, passages, "第一部分 2019年工作回顾")
     assert "read as an area heading" in info.value.message and "第二部分" in info.value.message
 
 
