@@ -78,7 +78,16 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
                # libpulse (Qt Multimedia's audio-output check on the GUI thread before read-aloud, and the speech
                # modules) would read ~/.config/pulse/client.conf with a blocking open: a FIFO there hung the
                # interface at the first tap on 朗读 (red-team pass 4). The system's file only.
-               "PULSE_CLIENTCONFIG": SYSTEM_PULSE_CONFIG}
+               "PULSE_CLIENTCONFIG": SYSTEM_PULSE_CONFIG,
+               # Without XDG_RUNTIME_DIR (the unit sets none) libpulse finds its server through
+               # ~/.config/pulse/<machine-id>-runtime, and reads ~/.config/pulse/cookie: a link there to a socket
+               # that accepts and never answers froze the interface 30 s per tap on 朗读 (red-team pass 5).
+               # The user's runtime folder under /run (made by logind), and no cookie file from HOME.
+               "PULSE_COOKIE": "/dev/null"}
+    if not environ.get("PULSE_RUNTIME_PATH"):
+        runtime = environ.get("XDG_RUNTIME_DIR") or (f"/run/user/{os.getuid()}" if hasattr(os, "getuid") else "")
+        if runtime:
+            changes["PULSE_RUNTIME_PATH"] = f"{runtime}/pulse"
     if not environ.get("DBUS_SESSION_BUS_ADDRESS") or environ.get(SESSION_BUS_OPT_IN) != "1":
         # No session bus given: libdbus would autolaunch one through dbus-launch, which writes
         # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start).
