@@ -63,9 +63,10 @@ SESSION_BUS_OPT_IN = "KIOSK_SESSION_BUS"  # =1 in the unit's environment: use th
 def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str, str]:
     """The variables to set so that the X and D-Bus libraries touch nothing unchecked in the kiosk user's HOME.
 
-    Cursors come from the system's themes only (``XCURSOR_PATH``); ``~/.Xauthority`` is used only when it is a
-    small regular file (not a link, FIFO, device or a sparse giant), else ``XAUTHORITY`` points at /dev/null (the
-    kiosk's own X server needs no cookie). An ``XAUTHORITY`` the session already set is checked the same way.
+    Cursors come from the system's themes only (``XCURSOR_PATH``); ``~/.Xauthority`` is read once, only when it is
+    a small regular file (not a link, FIFO, device or a sparse giant), and ``XAUTHORITY`` points at a sealed private
+    copy of those bytes (:func:`private_copy`); else at /dev/null (the kiosk's own X server needs no cookie). An
+    ``XAUTHORITY`` the session already set is checked and copied the same way.
     No D-Bus session bus (nor AT-SPI bus) unless ``KIOSK_SESSION_BUS=1``; no compose file."""
     from dongli_desktop.core.safe_files import UnsafeFileError, read_bounded
 
@@ -77,7 +78,16 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
                # libpulse (Qt Multimedia's audio-output check on the GUI thread before read-aloud, and the speech
                # modules) would read ~/.config/pulse/client.conf with a blocking open: a FIFO there hung the
                # interface at the first tap on 朗读 (red-team pass 4). The system's file only.
-               "PULSE_CLIENTCONFIG": SYSTEM_PULSE_CONFIG}
+               "PULSE_CLIENTCONFIG": SYSTEM_PULSE_CONFIG,
+               # Without XDG_RUNTIME_DIR (the unit sets none) libpulse finds its server through
+               # ~/.config/pulse/<machine-id>-runtime, and reads ~/.config/pulse/cookie: a link there to a socket
+               # that accepts and never answers froze the interface 30 s per tap on 朗读 (red-team pass 5).
+               # The user's runtime folder under /run (made by logind), and no cookie file from HOME.
+               "PULSE_COOKIE": "/dev/null"}
+    if not environ.get("PULSE_RUNTIME_PATH"):
+        runtime = environ.get("XDG_RUNTIME_DIR") or (f"/run/user/{os.getuid()}" if hasattr(os, "getuid") else "")
+        if runtime:
+            changes["PULSE_RUNTIME_PATH"] = f"{runtime}/pulse"
     if not environ.get("DBUS_SESSION_BUS_ADDRESS") or environ.get(SESSION_BUS_OPT_IN) != "1":
         # No session bus given: libdbus would autolaunch one through dbus-launch, which writes
         # ~/.dbus/session-bus/<machine-id>-<display> with a blocking open (a FIFO there hung every start).
@@ -90,15 +100,48 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
     given = environ.get("XAUTHORITY")
     candidate = given or (f"{home}/.Xauthority" if home else None)
     if candidate:
+        # The checked bytes go into a private copy that libXau reads instead: reopening the checked name would
+        # let the kiosk user swap it in between, or hold a write lease on it that stalls the open 45 s (red-team
+        # pass 5: 137 s to start, over the unit's start timeout). The name is never opened again.
         try:
-            read_bounded(Path(candidate), MAX_XAUTHORITY_BYTES)
+            cookie = read_bounded(Path(candidate), MAX_XAUTHORITY_BYTES)
         except FileNotFoundError:
-            if given:
-                changes["XAUTHORITY"] = "/dev/null"
+            changes["XAUTHORITY"] = "/dev/null"  # not libXau's own look at ~/.Xauthority later
         except (UnsafeFileError, OSError, ValueError):
             LOG.warning("kiosk: %s is not a small regular file; the X connection uses no cookie", candidate)
             changes["XAUTHORITY"] = "/dev/null"
+        else:
+            changes["XAUTHORITY"] = private_copy(cookie) or "/dev/null"
     return changes
+
+
+_PRIVATE_COPIES: list[int] = []  # kept open for the whole run: /proc/self/fd/N names them
+
+
+def private_copy(data: bytes) -> str | None:
+    """A path naming a sealed in-memory copy of ``data`` that no other process can write, replace or lease
+    (``memfd_create``; the process is made non-dumpable right after, so /proc/PID/fd is closed to the kiosk
+    user too). None where memfds are not available."""
+    memfd_create = getattr(os, "memfd_create", None)
+    if memfd_create is None or not sys.platform.startswith("linux"):
+        return None
+    import fcntl
+
+    try:
+        fd = memfd_create("dongli-xauthority", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    except OSError:
+        return None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS,
+                    fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL)
+    except OSError:
+        os.close(fd)
+        return None
+    _PRIVATE_COPIES.append(fd)
+    return f"/proc/self/fd/{fd}"
 
 
 # Qt reads ~/.config/QtProject/qtlogging.ini while QApplication is constructed (a sparse giant stalled every start,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dongli_desktop.core.paths import user_data_dir
-from dongli_desktop.core.safe_files import read_bounded
+from dongli_desktop.core.safe_files import read_bounded, write_atomic
 
 LOG = logging.getLogger("dongli.pin")
 
@@ -125,24 +125,13 @@ def default_state_path() -> Path:
 
 
 def _write_durably(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically and fsync file and folder, so a power cut keeps old or new."""
+    """Write ``data`` to ``path`` atomically and fsync file and folder, so a power cut keeps old or new.
+
+    The temporary file is new and unpredictable (a private ``mkdtemp`` folder, ``O_EXCL|O_NOFOLLOW``): the
+    folder belongs to the kiosk user, whose shell planted a FIFO at the old fixed name ``<name>.tmp`` (the
+    GUI thread hung at the first PIN try) or a link there (followed and truncated; red-team pass 5)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:  # e.g. Windows cannot open folders
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    write_atomic(path, data)
 
 
 @dataclass

@@ -67,7 +67,7 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         show_error(QCoreApplication.translate("App", "无法启动"),
                    QCoreApplication.translate("App", "无法加载程序自带的中文字体，请重新安装本程序。"))
         return None, EXIT_FONT
-    prefs = Preferences(options.settings)
+    prefs = Preferences(options.settings, in_memory=bool(options.kiosk))  # kiosk: no file of the user's HOME
     kiosk = kiosk if kiosk is not None else kiosk_config(options)
     scale = options.font_scale or (kiosk.font_scale if kiosk else prefs.font_scale)
     large = options.large or (kiosk.large_mode if kiosk else prefs.large)

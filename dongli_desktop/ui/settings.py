@@ -66,10 +66,13 @@ def default_path() -> Path:
 
 
 class Preferences:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, in_memory: bool = False) -> None:
+        """``in_memory`` (kiosk mode): no file is opened at all. The kiosk's look comes from its own
+        configuration, and a checked file in the kiosk user's HOME would be opened a second time by QSettings,
+        where a write lease held by the user stalls the open 45 s (red-team pass 5)."""
         self._settings: QSettings | _MemorySettings
         files = [default_path(), fallback_path()] if path is None else [path]
-        if not all(_usable(f) for f in files):  # every file QSettings could read, not only our own
+        if in_memory or not all(_usable(f) for f in files):  # every file QSettings could read, not only our own
             self._settings = _MemorySettings()
         elif path is None:
             self._settings = QSettings("Dongli", "dongli-desktop")

@@ -88,6 +88,9 @@ class State(Enum):
     FAILED = "failed"
 
 
+NO_AUDIO = "error:no audio output"  # the engine state EngineHost reports when the audio check says none
+
+
 class EngineHost(QObject):
     """Owns the text-to-speech engine inside the worker thread; every slot runs there.
 
@@ -106,10 +109,14 @@ class EngineHost(QObject):
     said = Signal(str)
     engineState = Signal(int, str)  # (the serial of the text being read, "speaking" | "ready" | "error:why")
 
-    def __init__(self, engine_name: str, factory: EngineFactory) -> None:
+    def __init__(self, engine_name: str, factory: EngineFactory, has_audio: Callable[[], bool] | None = None) -> None:
         super().__init__()
         self.engine_name = engine_name
         self.factory = factory
+        # Asked here, in the worker thread, before each text: Qt Multimedia's question goes to PulseAudio, and a
+        # server that accepts and never answers made it wait 30 s on the GUI thread (red-team pass 5). None: no
+        # question (the mock engine needs no sound device).
+        self.has_audio = has_audio
         self.tts: Any = None
         self.ready = False
         self.pending = ""  # the latest text asked for before the engine was ready
@@ -202,6 +209,9 @@ class EngineHost(QObject):
         self.pending = ""
         self.serial = 0  # what stopping the previous text reports belongs to no one
         self.tts.stop()
+        if self.has_audio is not None and not self.has_audio():
+            self.engineState.emit(serial, NO_AUDIO)
+            return
         self.serial = serial
         self.tts.say(text)
         self.said.emit(text)
@@ -266,7 +276,7 @@ class Speaker(QObject):
         self.state = State.STARTING
         self._thread = QThread()
         self._thread.setObjectName("text-to-speech")
-        self._host = EngineHost(self.engine_name, factory)
+        self._host = EngineHost(self.engine_name, factory, None if self.engine_name == "mock" else self._has_audio)
         self._host.moveToThread(self._thread)
         self._thread.finished.connect(self._host.deleteLater)  # the engine dies in its own thread
         self._start_requested.connect(self._host.start)
@@ -310,18 +320,14 @@ class Speaker(QObject):
 
     def say(self, text: str, key: str = "") -> None:
         """Read ``text`` aloud for the item ``key`` (which then shows it is being read); asked while the
-        engine starts, it is read as soon as it is ready. With no audio output nothing is read and a
-        one-line notice says why."""
+        engine starts, it is read as soon as it is ready. With no audio output (asked in the worker thread,
+        never here) nothing is read and a one-line notice says why."""
         if not text:
             return
         if self.state is State.STARTING:
             QToolTip.showText(QCursor.pos(), self.tr("正在准备朗读…"))
         elif self.state is not State.READY:
             QToolTip.showText(QCursor.pos(), self.tr("朗读功能未启用"))
-            return
-        if self.engine_name != "mock" and not self._has_audio():
-            self._set_speaking("")
-            self.notice.emit(self.tr("没有可用的声音输出，无法朗读。请接上音箱或耳机。"))
             return
         self.speaking_text = text
         self._set_speaking(key or text[:40])
@@ -351,6 +357,10 @@ class Speaker(QObject):
         elif state == "ready" and self._heard_speaking:  # the text was read to its end
             self._watchdog.stop()
             self._set_speaking("")
+        elif state == NO_AUDIO:  # the worker thread found no audio output: nothing was read
+            self._watchdog.stop()
+            self._set_speaking("")
+            self.notice.emit(self.tr("没有可用的声音输出，无法朗读。请接上音箱或耳机。"))
         elif state.startswith("error"):
             self._watchdog.stop()
             self._set_speaking("")

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -197,3 +198,35 @@ def test_restarted_process_is_still_locked(tmp_path):
     again = run()
     assert again[:3] == [3, until, 30.0]  # the very lock the first process recorded
     assert 0 < again[3] <= wait  # still running (the ceiling: the 30 s lock itself)
+
+
+HANG_CEILING = 60  # seconds: only a ceiling for a hang, never a timing margin
+
+
+def test_a_fifo_planted_at_the_old_temp_name_does_not_hang_a_pin_try(tmp_path):
+    """Red-team pass 5: the state was written through the fixed name ``<state>.tmp`` opened with a blocking
+    O_CREAT|O_TRUNC: a FIFO there hung the GUI thread at the first PIN try (the watchdog then killed the kiosk)."""
+    state = tmp_path / "pin-lockout.json"
+    fifo = tmp_path / "pin-lockout.json.tmp"
+    os.mkfifo(fifo)
+    pad = limiter(state, [1_000_000.0])
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (pad.attempt("000000000", STORED), done.set()), daemon=True)
+    worker.start()
+    finished = done.wait(HANG_CEILING)
+    if not finished:  # let the hung writer go before failing
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+    assert finished, "a PIN try hung on a FIFO planted at the temporary name"
+    assert json.loads(state.read_text())["failures"] == 1  # and the try was recorded
+
+
+def test_a_link_planted_at_the_old_temp_name_is_not_followed(tmp_path):
+    state = tmp_path / "pin-lockout.json"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the kiosk user's own file\n", encoding="utf-8")
+    (tmp_path / "pin-lockout.json.tmp").symlink_to(victim)
+    pad = limiter(state, [1_000_000.0])
+    assert not pad.attempt("000000000", STORED)
+    assert victim.read_text(encoding="utf-8") == "the kiosk user's own file\n"  # not truncated, not written
+    assert json.loads(state.read_text())["failures"] == 1
+    assert not state.is_symlink()

@@ -5,6 +5,7 @@ The engine starts in a worker thread: a fake slow engine shows the GUI thread ke
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -353,11 +354,42 @@ def test_no_audio_output_gives_a_one_line_notice(silent_speaker, window, qtbot):
     card = overview_card(window, qtbot, speaker)
     qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)
     bar = window.speech_bar
-    assert bar.isVisible() and "没有可用的声音输出" in bar.message.text()
+    qtbot.waitUntil(lambda: "没有可用的声音输出" in bar.message.text(), timeout=10_000)  # asked in the worker
+    assert bar.isVisible()
     assert "\n" not in bar.message.text() and bar.dismiss_button.isVisible() and not bar.stop_button.isVisible()
     assert not card.speak_button.isChecked()
     qtbot.mouseClick(bar.dismiss_button, Qt.MouseButton.LeftButton)
     assert not bar.isVisible()
+
+
+def test_the_audio_output_check_never_runs_on_the_gui_thread(monkeypatch, window, qtbot):
+    """Red-team pass 5: Qt Multimedia's audio-output list waited 30 s for a PulseAudio server that accepts and
+    never answers, on the GUI thread, at every tap on 朗读 (over the kiosk's 30 s watchdog). The check now runs
+    in the speech worker thread: here it blocks until the test lets it go, and the interface answers meanwhile."""
+    monkeypatch.setattr(speech, "installed_engines", lambda: ["silent"])
+    speech.reset_speaker()
+    release = threading.Event()
+    asked_from: list[threading.Thread] = []
+
+    def blocked_check() -> bool:
+        asked_from.append(threading.current_thread())
+        release.wait(120)  # a ceiling only: released below
+        return False
+
+    try:
+        speaker = speech._speaker = speech.Speaker("silent", factory=SilentEngine, has_audio=blocked_check,
+                                                   stall_ms=lambda text: 600_000)
+        card = overview_card(window, qtbot, speaker)
+        qtbot.mouseClick(card.speak_button, Qt.MouseButton.LeftButton)  # returns: the check is not made here
+        qtbot.waitUntil(lambda: bool(asked_from), timeout=10_000)
+        assert asked_from[0] is not threading.main_thread()
+        assert card.speak_button.isChecked()  # the interface answered while the check is still waiting
+        release.set()
+        qtbot.waitUntil(lambda: "没有可用的声音输出" in window.speech_bar.message.text(), timeout=10_000)
+        assert not card.speak_button.isChecked()
+    finally:
+        release.set()
+        speech.reset_speaker()
 
 
 def test_reading_that_never_ends_is_stopped_with_a_notice(silent_speaker, window, qtbot):

@@ -37,10 +37,16 @@ def test_an_unsafe_xauthority_is_not_read(tmp_path: Path, plant: str):
     assert x_client_environment({}, str(tmp_path)).get("XAUTHORITY") == "/dev/null"
 
 
-def test_a_small_regular_xauthority_is_kept(tmp_path: Path):
-    (tmp_path / ".Xauthority").write_bytes(b"\x01\x00" * 20)
-    assert "XAUTHORITY" not in x_client_environment({}, str(tmp_path))
-    assert "XAUTHORITY" not in x_client_environment({}, str(tmp_path / "none"))  # no file: nothing to change
+def test_a_small_regular_xauthority_is_read_once_into_a_private_copy(tmp_path: Path):
+    cookie = b"\x01\x00" * 20
+    (tmp_path / ".Xauthority").write_bytes(cookie)
+    copy = x_client_environment({}, str(tmp_path))["XAUTHORITY"]
+    assert copy.startswith("/proc/self/fd/")  # never the checked name again (test_kiosk_leases)
+    assert Path(copy).read_bytes() == cookie
+    with pytest.raises(PermissionError):  # sealed: not even this process can change it
+        Path(copy).write_bytes(b"forged")
+    # no file: /dev/null, so that libXau does not look at ~/.Xauthority itself later
+    assert x_client_environment({}, str(tmp_path / "none"))["XAUTHORITY"] == "/dev/null"
 
 
 def test_a_given_xauthority_is_checked_too(tmp_path: Path):
