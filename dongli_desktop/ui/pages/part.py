@@ -27,6 +27,7 @@ from dongli_desktop.core import charts
 from dongli_desktop.core.annotate import segments, sentence_span
 from dongli_desktop.core.layout import (
     CHART_MIN_PX,
+    READING_MIN_LINES,
     SIDE_LIST_EM,
     PartLayout,
     part_layout,
@@ -394,6 +395,8 @@ class PartPage(Page):
             self._apply_arrangement(wanted)
         else:
             self._size_chart()
+        if self.arrangement.split and not self._text_keeps_its_lines():  # the estimate was too kind: one pane
+            self._apply_arrangement(PartLayout(side_list=self.arrangement.side_list, split=False))
         self._label_steps()
 
     def _label_steps(self) -> None:
@@ -463,6 +466,19 @@ class PartPage(Page):
         self.chart.setAccessibleName(title)
         self.show_pane(self.pane)
         self.arrange()  # this chart may need more height than the last one to show itself whole
+
+    def _text_keeps_its_lines(self) -> bool:
+        """Laid out as now, the reading pane shows READING_MIN_LINES lines beside the chart.
+
+        ``part_layout`` decides from estimates (of the page's other rows and of the chart's least height); this
+        checks the real geometry once the layout has run (a tall chart with its note left 6.9 lines at
+        1920×1080)."""
+        if self.chart is None or self.chart_scroll.isHidden() or not self.isVisible():
+            return True
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        return self.reading_lines() >= READING_MIN_LINES
 
     def _size_chart(self) -> None:
         """Side by side: the chart's natural height, at most half the height, but never less than it needs
