@@ -163,8 +163,7 @@ class TrackerRow(QFrame):
 
     @staticmethod
     def measure_name(side: Side) -> str:
-        ind = side.indicator
-        return ind.name_en if english() and ind.name_en else ind.name
+        return side.indicator.own_name(english=english())  # its own quote's measure, never another's
 
     def shown(self, side: Side) -> str:
         """What a link says: the number with its qualifiers as the report writes it, or that the words are below."""
