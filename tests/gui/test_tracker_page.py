@@ -106,6 +106,19 @@ def test_a_card_is_titled_by_the_measure_its_own_quotes_name(qtbot, catalogue):
         assert row.accessibleName().startswith(row.name_text)
 
 
+def test_a_repeated_name_carries_its_target_year(qtbot, catalogue):
+    """Two cards titled 国家高新技术企业总数 (428家 已达到, 550家 还不能判断) read as a contradiction: a name that
+    repeats says which year's target each card is; a name that does not repeat stays as it is."""
+    page = make_page(qtbot, catalogue)
+    first, second = row_for(page, "hightech_total", 2020), row_for(page, "hightech_total", 2021)
+    assert first.name.text() == "国家高新技术企业总数 · 2020年目标"
+    assert second.name.text() == "国家高新技术企业总数 · 2021年目标"
+    assert first.accessibleName().startswith(first.name.text())
+    assert row_for(page, "gdp_growth", 2020).name.text() == "地区生产总值增长"
+    titles = [r.name.text() for r in page.rows]
+    assert len(titles) == len(set(titles))
+
+
 def test_the_reader_can_tell_whether_the_gdp_target_was_met(qtbot, catalogue):
     """The question a resident asks first: was the 2020 GDP target met? One row answers it in words."""
     page = make_page(qtbot, catalogue)
