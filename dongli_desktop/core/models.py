@@ -131,6 +131,10 @@ class Category:
     name_en: str
 
 
+# Words that make a count a different measure: 新增 (newly added), 净增 (net change), 累计 (running total) …
+MEASURE_WORDS = ("新增", "净增", "新认定", "累计", "新建", "新开工", "竣工")
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: int
@@ -152,6 +156,22 @@ class Indicator:
     better: str = "higher"  # which way is better for this measure: higher or lower
     label: str | None = None  # this value's own measure, when its pair is not one measure (``IndicatorPair.apart``)
     label_en: str | None = None
+
+    def own_name(self, english: bool = False) -> str:
+        """The name of the measure this value's own words state: its apart-aware label when curated, else
+        the indicator's name with its measure word (新增, 净增 …) as the quote writes it — a value quoted
+        as 净增… is never titled 新增…."""
+        if english:
+            return self.label_en or self.name_en or self.own_name()
+        if self.label:
+            return self.label
+        for word in MEASURE_WORDS:
+            if self.name.startswith(word) and word not in self.quote:
+                rest = self.name[len(word):]
+                said = next((w for w in MEASURE_WORDS if w + rest in self.quote), None)
+                if said is not None:
+                    return said + rest
+        return self.name
 
     def source(self) -> SourceRef:
         """Where to show this value: its sentence in the body, or its note."""

@@ -356,7 +356,7 @@ def track(earlier: Report, later: Report | Sequence[Report]) -> tuple[TrackedTar
         else:
             status, basis, reference = _verdict(series, target, result, reviewer)
         tracked.append(TrackedTarget(
-            key=ind.key, name=ind.name, name_en=ind.name_en, category=ind.category, year=ind.year,
+            key=ind.key, name=ind.own_name(), name_en=ind.own_name(english=True), category=ind.category, year=ind.year,
             target=target, result=result, status=status, basis=basis, reference=reference,
             reviewed_by=reviewer.document if reviewer is not None else None, direction=_wanted(target),
         ))

@@ -151,3 +151,16 @@ def test_base_values_are_what_area_charts_draw(report, use_base):
     pair = next(p for p in report.indicator_pairs() if p.key == "demolition")
     bar = Bar.of_indicator(pair.actual, "actual", use_base=use_base)
     assert bar.value == (pair.actual.figure.base_value if use_base else pair.actual.figure.value)
+
+
+@pytest.mark.parametrize(("name", "quote", "label", "own"), [
+    ("新增国家高新技术企业", "净增国家高新技术企业102家", None, "净增国家高新技术企业"),  # its quote's measure
+    ("新增国家高新技术企业", "新增国家高新技术企业113家", None, "新增国家高新技术企业"),  # the same measure
+    ("新增国家高新技术企业", "净增国家高新技术企业102家", "净增（净变化）", "净增（净变化）"),  # a curated label wins
+    ("新增学前教育学位", "增加学位1530个", None, "新增学前教育学位"),  # no other measure word: the name stays
+])
+def test_a_value_is_named_by_the_measure_its_own_quote_states(name, quote, label, own):
+    from dataclasses import replace
+
+    ind = replace(indicator(None, quote), name=name, label=label)  # type: ignore[arg-type]
+    assert ind.own_name() == own

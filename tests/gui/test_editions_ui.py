@@ -318,3 +318,56 @@ def test_a_goals_part_is_read_on_the_plan_page(qtbot, tmp_path, three_parts_db):
     assert win.current_page_name() == "plan" and isinstance(page, PartPage)
     assert page.current is not None and page.current.id == goal.id
     win.close()
+
+
+# -- the wheel over a closed drop-down scrolls the page ---------------------------------------------
+def _wheel_over(widget: QWidget, steps: int = -3) -> None:
+    """A mouse-wheel turn (downwards for negative steps) with the pointer resting on ``widget``."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("page", ["overview", "tracker"])
+def test_the_wheel_over_a_closed_edition_picker_scrolls_the_page_not_the_edition(
+        qtbot, tmp_path, two_editions, page):
+    from PySide6.QtWidgets import QScrollArea
+
+    from dongli_desktop.ui.widgets.edition_picker import EditionPicker
+
+    win = open_window(qtbot, tmp_path, "--db", str(SHIPPED_DB), "--editions", str(two_editions),
+                      "--size", "1024x768")
+    win.show_page(page)
+    picker = win.page(page).findChild(EditionPicker)
+    assert picker is not None and picker.isEnabled()
+    area = next(a for a in win.page(page).findChildren(QScrollArea) if a.isAncestorOf(picker))
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    shown = win.edition
+    _wheel_over(picker, -3)
+    assert win.edition == shown and picker.currentIndex() == 0
+    assert bar.value() > 0  # the page moved on
+    _wheel_over(picker, +3)
+    assert win.edition == shown and bar.value() == 0
+    win.close()
+
+
+def test_the_wheel_over_the_section_drop_down_never_changes_the_section(qtbot, tmp_path):
+    from dongli_desktop.ui.widgets.common import ElidingComboBox
+
+    win = open_window(qtbot, tmp_path, "--db", str(SHIPPED_DB), "--size", "1024x768")
+    win.show_page("plan")
+    box = win.page("plan").findChild(ElidingComboBox)
+    assert box is not None and box.count() > 2 and not box.hasFocus()
+    index = box.currentIndex()
+    _wheel_over(box, -1)
+    _wheel_over(box, -1)
+    assert box.currentIndex() == index  # not focused, not open: the section stays
+    assert not box.hasFocus()  # and the wheel did not give it the focus either
+    win.close()

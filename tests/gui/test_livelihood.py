@@ -37,6 +37,10 @@ def test_topic_chart_counts_and_filters(window):
     page.build_chart()
     done = {p.bar.row: p.bar.value for p in page.chart.placed if p.bar.series == "done"}
     assert done["elderly"] == len(window.report.livelihood_items("elderly", 2019))
+    # the counts are the app's own list entries, not the report's numbers, and the chart says so under it
+    assert page.chart.note.isVisibleTo(page.chart)
+    assert "按本程序列出的条目数，不是报告里的数字；一条可能包含多项" in page.chart.note.text()
+    assert page.chart.title_label.text().startswith("本程序列出的")
     bar = next(p.bar for p in page.chart.placed if p.bar.row == "health")
     page.chart.barActivated.emit(bar)
     assert {i.topic for i in page.visible_items()} == {"health"}

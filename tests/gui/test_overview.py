@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from dongli_desktop.core.charts import growth_chart
 from dongli_desktop.ui import theme
+from tests.editions.conftest import dongli_2021_db, editions_dir  # noqa: F401 (fixtures)
 from tests.gui.conftest import visible_text
 
 
@@ -133,3 +134,46 @@ def test_overview_never_wider_than_a_small_screen(window, qtbot, look):
     for button in page.entry_buttons.values():
         if button.isVisibleTo(window):
             assert button.accessibleName() and button.height() >= button.heightForWidth(button.width())
+
+
+def _lower_targets(report) -> list[str]:
+    """Headline pairs whose target is below last year's figure in the same unit (211万→124万平方米)."""
+    names = []
+    for pair in report.indicator_pairs(headline_only=True):
+        past, ahead = pair.actual, pair.target
+        if pair.apart or past is None or ahead is None or past.figure is None or ahead.figure is None:
+            continue
+        if past.figure.base_unit == ahead.figure.base_unit and ahead.figure.base_value < past.figure.base_value:
+            names.append(pair.name)
+    return names
+
+
+@pytest.mark.parametrize("edition", ["shipped", "dongli_2021_db"])
+def test_the_step_note_names_this_reports_figures_and_lower_targets(qtbot, request, edition):
+    """The card figures come from this report's review of last year, not from last year's report; a lower
+    target is said, next to the cards, to be no worsening."""
+    from dongli_desktop.core.navigation import part_years
+    from dongli_desktop.core.repository import Report
+    from dongli_desktop.ui.pages.overview import OverviewPage
+    from tests.conftest import SHIPPED_DB
+
+    path = SHIPPED_DB if edition == "shipped" else request.getfixturevalue(edition)
+    report = Report.open(path)
+    try:
+        page = OverviewPage(report)
+        qtbot.addWidget(page)
+        page.resize(1280, 800)
+        page.show()
+        reviewed = part_years(report, "review")
+        note = page.step_note.text()
+        assert f"本报告里{reviewed}年的数字" in note and f"{reviewed}年报告" not in note
+        lower = _lower_targets(report)
+        if edition == "shipped":
+            assert lower  # 211万→124万平方米: the case the reader asked about
+        for name in lower:
+            assert name in note
+        assert ("不等于变差" in note) == bool(lower)
+        assert page.step_note.isVisibleTo(page) and page.cards and \
+            page.step_note.parentWidget() is page.cards[0].parentWidget()
+    finally:
+        report.close()

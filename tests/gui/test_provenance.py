@@ -1,6 +1,9 @@
 """Provenance of every shown number (issue 17): each number drawn on a chart or written on a figure card is a
 span of the report (a figure whose text stands at its offsets in its paragraph or note), a count the app made
-of its own items, or a year of the edition. No chart draws a value worked out from figures (the doubling plan's
+of its own items, or a year of the edition. Counts are allowed only as what they are: the app's own count of the
+entries it lists (one entry may hold several projects, 20项民心工程), never a number of the report — so a chart
+that draws counts says so in its title and carries the caveat COUNT_CAVEAT under it.
+No chart draws a value worked out from figures (the doubling plan's
 base 550÷2=275 was one: 倍增，达到550家 does not state it). Walked over every chart and card of every page of
 the shipped edition and of every fixture edition in tests/fixtures/editions (an edition added there is walked
 too).
@@ -24,6 +27,7 @@ from tests.conftest import ROOT, SHIPPED_DB
 from tests.gui.conftest import make_options
 
 EDITIONS = ROOT / "tests" / "fixtures" / "editions"
+COUNT_CAVEAT = "按本程序列出的条目数，不是报告里的数字；一条可能包含多项"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NAMED = re.compile(r"[A-Za-z]+\d+(?:\.\d+)?")  # a name with digits in it (PM2.5), not a quantity
 
@@ -120,6 +124,9 @@ def chart_numbers(view: ChartView, ledger: Ledger, where: str) -> int:
             shown = numbers(item.textItem.toPlainText())
             assert set(shown) <= allowed, (where, item.textItem.toPlainText(), allowed)
             checked += len(shown)
+    if any(bar.series in ("done", "planned") for bar in chart.bars):  # counts: said to be the app's own
+        assert "本程序" in view.title_label.text() and "条目" in view.axis_title.text(), where
+        assert COUNT_CAVEAT in view.note.text() and view.note.isVisibleTo(view), where
     for text in [view.title_label.text(), view.axis_title.text(), view.note.text(), view.accessibleDescription()]:
         extra = set(numbers(text)) - allowed_all
         assert not extra, (where, text, extra)

@@ -414,3 +414,25 @@ def test_the_button_returns_when_the_engine_finishes(mock_speaker, window, qtbot
     assert button.isChecked()
     qtbot.waitUntil(lambda: not button.isChecked(), timeout=20000)
     assert mock_speaker.said[-1].startswith("雏鹰企业。")
+
+
+def test_the_bar_wraps_and_never_widens_the_window(silent_speaker, window, qtbot):
+    """On a 1024 px screen at 大字模式 the longest notice wraps inside the window; the window's narrowest
+    width (its minimumSizeHint) is the same with the bar shown as without it."""
+    speaker = silent_speaker(has_audio=False)
+    window.set_look(large=True, scale=2.0)
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.look.large)
+    bar = window.speech_bar
+    assert not bar.isVisible()
+    narrowest = window.minimumSizeHint().width()
+    notices = [speaker.tr("没有可用的声音输出，无法朗读。请接上音箱或耳机。"),
+               speaker.tr("没有声音输出，朗读已停止。请检查音箱或耳机。"), "正在朗读：" + "读" * 40]
+    for message in notices:
+        bar.show_notice(message)
+        assert bar.isVisible()
+        assert window.minimumSizeHint().width() <= narrowest, message
+        assert bar.minimumSizeHint().width() <= window.width() // 2
+        assert bar.message.wordWrap()
+    bar.hide()
+    window.set_look(large=False, scale=1.0)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from dongli_desktop.core.editions import list_editions
+from dongli_desktop.core.models import MEASURE_WORDS
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import Status, pair_for, track
 from dongli_desktop.ui import theme
@@ -79,12 +80,43 @@ def test_each_target_is_shown_with_the_status_the_core_computes(qtbot, catalogue
     for (key, year), word in words.items():
         row = row_for(page, key, year)
         assert row.status.text() == word
-        assert row.accessibleName() == f"{row.target.indicator.name}：{word}"
+        assert row.accessibleName() == f"{row.name_text}：{word}"
     assert row_for(page, "resettled_people", 2020).explanation.text() == \
         "东丽区2021年政府工作报告回顾了2020年，但没有提到这一项。"
     assert row_for(page, "hightech_total", 2021).explanation.text() == "要等回顾2021年的报告载入本机后才能判断。"
     assert "东丽区2020年政府工作报告" in page.intro.text() and "东丽区2021年政府工作报告" in page.intro.text()
     assert page.summary.text().startswith(f"共{len(expected)}项：已达到5项，未达到4项，报告未提及16项")
+
+
+
+
+def test_a_card_is_titled_by_the_measure_its_own_quotes_name(qtbot, catalogue):
+    """新增 (new certifications) and 净增 (net change) are different measures: a card whose target and
+    result both say 净增 is never titled 新增."""
+    page = make_page(qtbot, catalogue)
+    row = row_for(page, "hightech_new", 2020)
+    assert "净增" in row.target.indicator.quote and "净增" in row.tracked.result.indicator.quote
+    assert row.name.text() == "净增国家高新技术企业"
+    for row in page.rows:
+        quotes = [s.indicator.quote for s in (row.target, row.tracked.result) if s is not None]
+        for word in (w for w in MEASURE_WORDS if w in row.name_text):
+            for quote in quotes:  # a quote naming another measure word must name the title's too
+                other = [w for w in MEASURE_WORDS if w in quote and w not in row.name_text]
+                assert word in quote or not other, (row.name_text, quote)
+        assert row.accessibleName().startswith(row.name_text)
+
+
+def test_a_repeated_name_carries_its_target_year(qtbot, catalogue):
+    """Two cards titled 国家高新技术企业总数 (428家 已达到, 550家 还不能判断) read as a contradiction: a name that
+    repeats says which year's target each card is; a name that does not repeat stays as it is."""
+    page = make_page(qtbot, catalogue)
+    first, second = row_for(page, "hightech_total", 2020), row_for(page, "hightech_total", 2021)
+    assert first.name.text() == "国家高新技术企业总数 · 2020年目标"
+    assert second.name.text() == "国家高新技术企业总数 · 2021年目标"
+    assert first.accessibleName().startswith(first.name.text())
+    assert row_for(page, "gdp_growth", 2020).name.text() == "地区生产总值增长"
+    titles = [r.name.text() for r in page.rows]
+    assert len(titles) == len(set(titles))
 
 
 def test_the_reader_can_tell_whether_the_gdp_target_was_met(qtbot, catalogue):
@@ -237,7 +269,7 @@ def test_rows_and_links_are_finger_sized(qtbot, catalogue, simple, height):
 def test_every_row_and_link_has_an_accessible_name(qtbot, catalogue):
     page = make_page(qtbot, catalogue)
     for row in page.rows:
-        name = row.target.indicator.name
+        name = row.target.indicator.own_name()
         assert row.accessibleName().startswith(name) and row.status.text() in row.accessibleDescription()
         assert row.target_link.accessibleName().startswith(f"{name}，{row.target.indicator.year}年目标")
         if row.result_link is not None:
@@ -300,8 +332,10 @@ def test_in_english_the_measures_have_their_english_names(qtbot, catalogue):
     finally:
         i18n.set_language("zh_CN")
     row = row_for(page, "hightech_new", 2020)
-    assert row.name.text() == row.target.indicator.name_en == "New national high-tech enterprises"
-    assert row.target_link.accessibleName().startswith("New national high-tech enterprises")
+    assert row.name.text() == row.target.indicator.label_en == "Net increase in high-tech enterprises"
+    assert row.target_link.accessibleName().startswith("Net increase in high-tech enterprises")
+    row = row_for(page, "gdp_growth", 2020)
+    assert row.name.text() == row.target.indicator.name_en
 
 
 def test_long_words_wrap_instead_of_widening_the_page(qtbot, catalogue):

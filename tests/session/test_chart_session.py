@@ -118,7 +118,7 @@ def test_review_chart_is_whole_in_its_pane(make_session, tmp_path, size, scale):
     assert chart.y + chart.h <= reader.y, (chart, reader)
 
 
-TOPICS_CHART = "各主题的实事数量（点柱子筛选该主题）"
+TOPICS_CHART = "本程序列出的实事条目数（按主题；点柱子筛选该主题）"
 LABEL_ROOM_PX = 40  # at 200 % text: one character (about 35 px) for a count such as “4”, with its margins
 
 

@@ -13,7 +13,7 @@ from tests.session.harness import Rect, wait_until
 
 pytestmark = pytest.mark.screenshot
 
-PLOT = "各主题的实事数量（点柱子筛选该主题）：图表，用方向键逐个查看数值"
+PLOT = "本程序列出的实事条目数（按主题；点柱子筛选该主题）：图表，用方向键逐个查看数值"
 
 
 def on_screen_centre(control: Rect, screen: Rect) -> tuple[int, int]:

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.screenshot
 
 NEW_TITLE = "东丽区2021年政府工作报告"
 OLD_TITLE = "东丽区2020年政府工作报告"
-TARGET_LINK = "新增国家高新技术企业，2020年目标102家，查看原文"
-RESULT_LINK = "新增国家高新技术企业，2021年报告的结果96家，查看原文"
+TARGET_LINK = "净增国家高新技术企业，2020年目标102家，查看原文"
+RESULT_LINK = "净增国家高新技术企业，2021年报告的结果96家，查看原文"
 
 
 def scroll_to(session: XSession, app: AppProcess, name: str) -> Control:
@@ -67,3 +67,30 @@ def test_switch_edition_and_follow_the_tracker(make_session, tmp_path, dongli_20
     session.control(app, "2020 工作回顾")  # the 2021 edition reviews 2020
     session.screenshot(tmp_path / f"tracker-result-opened-{suffix}.png")
     assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
+
+
+def test_the_wheel_over_the_picker_scrolls_the_page_and_keeps_the_edition(make_session, tmp_path,
+                                                                          dongli_2021_db):  # noqa: F811
+    """Issue 17 (fresh reader): the wheel over the closed edition drop-down switched the whole report. At
+    1024×768 in 大字模式 the pointer rests on the picker and the wheel turns down (xdotool button 5): the
+    page scrolls (the picker moves up the screen) and the window still shows the newest edition."""
+    extra = tmp_path / "editions"
+    extra.mkdir()
+    shutil.copy(dongli_2021_db, extra / "dongli_2021.db")
+    session = make_session(1024, 768)
+    app = session.start_app("--db", str(SHIPPED_DB), "--editions", str(extra), "--large", "--font-scale", "2.0",
+                            "--page", "overview")
+    wid = app.wait_window()
+    session.maximize(wid)
+    wait_until(lambda: NEW_TITLE in session.title(wid), 20, 0.2, "the newest edition's title")
+    name = f"{NEW_TITLE}（最新）"
+    picker = session.control(app, name, role="combo box", timeout=30)
+    session.screenshot(tmp_path / "picker-before-wheel.png")
+    x, y = picker.center
+    session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "3", "5")
+    moved = wait_until(lambda: (p := session.control(app, name, role="combo box")).y < picker.y and p, 30, 0.3,
+                       "the page scrolled under the wheel")
+    session.screenshot(tmp_path / "picker-after-wheel.png")
+    assert NEW_TITLE in session.title(wid) and OLD_TITLE not in session.title(wid)
+    assert moved.x == picker.x, (picker, moved)
+    assert app.proc.poll() is None and "Traceback" not in app.output()

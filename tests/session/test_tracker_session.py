@@ -34,8 +34,8 @@ from tests.session.harness import (
 
 pytestmark = pytest.mark.screenshot
 
-TARGET_LINK = "新增国家高新技术企业，2020年目标102家，查看原文"
-RESULT_LINK = "新增国家高新技术企业，2021年报告的结果96家，查看原文"
+TARGET_LINK = "净增国家高新技术企业，2020年目标102家，查看原文"
+RESULT_LINK = "净增国家高新技术企业，2021年报告的结果96家，查看原文"
 ONE_EDITION = ("现在还不能判断示例区2021年政府工作报告定下的目标是否达到：2021年的目标，要等回顾2021年的报告"
                "（通常是示例区2022年的政府工作报告）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。")
 GDP_ANSWER = "目标是4.5%，东丽区2021年政府工作报告写的结果是3.6%。没有达到目标。"
@@ -166,7 +166,8 @@ def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, thre
     session.screenshot(tmp_path / f"tracker-{suffix}.png")
 
     # Only the targets that were not met, then both numbers of one of them lead to their exact words.
-    met, not_met = "国家高新技术企业总数：已达到", ("地区生产总值增长：未达到", "新增国家高新技术企业：未达到")
+    met = "国家高新技术企业总数 · 2020年目标：已达到"  # the 2021 target's card has the same measure
+    not_met = ("地区生产总值增长：未达到", "净增国家高新技术企业：未达到")
     assert showing(session, app, met, *not_met) == {met, *not_met}
     session.click(*chip.center)
     wait_until(lambda: showing(session, app, met, *not_met) == set(not_met), 10, 0.3, "only the rows not met")

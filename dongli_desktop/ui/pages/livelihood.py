@@ -125,7 +125,7 @@ class LivelihoodPage(Page):
             self.items_box.addWidget(card)
             self.cards.append(card)
         self.items_box.addStretch(1)
-        self.chart_section = Section(self.tr("各主题的实事数量"))
+        self.chart_section = Section(self.tr("本程序列出的实事条目数"))
         self.chart_section.title.hide()  # the chart carries its own title
         self.chart_section.body.addStretch(1)
         self.columns.addLayout(self.items_box, 3)
@@ -182,9 +182,13 @@ class LivelihoodPage(Page):
         from dongli_desktop.ui.widgets.chart import ChartView
 
         data = charts.topic_counts(self.report)
-        self.chart = ChartView(self.tr("各主题的实事数量（点柱子筛选该主题）"), self.tr("实事数量（项）"),
+        # The bars count the entries this app lists, not projects the report counts (one entry may be
+        # 20项民心工程): the title, the axis and the note under the chart say so (tests/gui/test_provenance.py).
+        self.chart = ChartView(self.tr("本程序列出的实事条目数（按主题；点柱子筛选该主题）"),
+                               self.tr("条目数（本程序列出）"),
                                {kind: series_label(kind, year) for kind, year in self.years.items()})
-        self.chart.set_chart(data, labels=lambda bar: self.topic_names[bar.row])
+        self.chart.set_chart(data, labels=lambda bar: self.topic_names[bar.row],
+                             note=self.tr("按本程序列出的条目数，不是报告里的数字；一条可能包含多项。"))
         self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
         self.chart_section.body.insertWidget(1, self.chart)
         pass_wheel_to_page(self.chart)  # the wheel over the tall chart scrolls the page on

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core import charts
+from dongli_desktop.core.models import IndicatorPair
 from dongli_desktop.core.navigation import part_years
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.reshape import one_row_per_series
@@ -36,6 +37,14 @@ if TYPE_CHECKING:
     from dongli_desktop.ui.widgets.chart import ChartView  # imported when first drawn
 
 CARD_MIN_WIDTH = 300
+
+
+def target_is_lower(pair: IndicatorPair) -> bool:
+    """The pair is one measure and its target is below last year's figure in the same unit (211万→124万平方米)."""
+    past, ahead = pair.actual, pair.target
+    if pair.apart or past is None or ahead is None or past.figure is None or ahead.figure is None:
+        return False
+    return past.figure.base_unit == ahead.figure.base_unit and ahead.figure.base_value < past.figure.base_value
 
 
 class OverviewPage(Page):
@@ -82,15 +91,20 @@ class OverviewPage(Page):
 
         reviewed, planned = part_years(report, "review"), part_years(report, "plan")
         cards = Section(self.tr("{reviewed}年情况与{planned}年目标").format(reviewed=reviewed, planned=planned))
-        self.step_note = make_label(self.tr(
-            "每张卡片从{reviewed}年报告的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，"
-            "不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。").format(
-            reviewed=reviewed, planned=planned), "muted")
+        pairs = report.indicator_pairs(headline_only=True)
+        step = self.tr(
+            "每张卡片从本报告里{reviewed}年的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，"
+            "不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。").format(reviewed=reviewed, planned=planned)
+        lower = [p.name_en if english() and p.name_en else p.name for p in pairs if target_is_lower(p)]
+        if lower:  # the charts say it too, but a reader of the cards alone must see it here
+            step += self.tr("有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。").format(
+                names=self.tr("、").join(lower))
+        self.step_note = make_label(step, "muted")
         cards.body.addWidget(self.step_note)
         self.grid = QGridLayout()
         self.grid.setSpacing(14)
         cards.body.addLayout(self.grid)
-        self.cards = [FigureCard(pair, english()) for pair in report.indicator_pairs(headline_only=True)]
+        self.cards = [FigureCard(pair, english()) for pair in pairs]
         for card in self.cards:
             card.sourceRequested.connect(self.sourceRequested)
         if not self.cards:  # an edition built without curated indicators: say what is missing, not how cards read

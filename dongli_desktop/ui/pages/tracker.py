@@ -21,6 +21,7 @@ opened and closed for each computation.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,7 +99,9 @@ class TrackerRow(QFrame):
 
     sourceRequested = Signal(object)
 
-    def __init__(self, tracked: TrackedTarget, simple: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, tracked: TrackedTarget, simple: bool, parent: QWidget | None = None,
+                 repeated: bool = False) -> None:
+        """``repeated``: another card has the same name, so this one's title says its target year."""
         super().__init__(parent)
         self.setObjectName("card")
         self.tracked = tracked
@@ -107,21 +110,24 @@ class TrackerRow(QFrame):
         height = LARGE_ROW_HEIGHT if simple else ROW_HEIGHT
         self.setMinimumHeight(height)
         ind = self.target.indicator
-        self.name_text = self.measure_name(self.target)
+        measure = self.measure_name(self.target)  # the links say their year already
+        self.name_text = measure
+        if repeated:  # 国家高新技术企业总数 twice (428家 for one year, 550家 for another) must not look contradictory
+            self.name_text = self.tr("{name} · {year}年目标").format(name=measure, year=ind.year)
         self.name = make_label(self.name_text, "cardTitle")
         self.status = make_label(self.status_text(), self._status_style(), wrap=False)
         self.explanation = make_label(self.explain(), "muted")
 
         self.target_link = self._link(self.target, "target", self.tr("{year}年目标：{value}").format(
             year=ind.year, value=self.shown(self.target)), self.tr("{name}，{year}年目标{value}，查看原文").format(
-            name=self.name_text, year=ind.year, value=self.target.label))
+            name=measure, year=ind.year, value=self.target.label))
         self.result_link: QPushButton | None = None
         result = tracked.result
         if result is not None:
             year = result.document.year
             self.result_link = self._link(result, "result", self.tr("{year}年报告：{value}").format(
                 year=year, value=self.shown(result)), self.tr("{name}，{year}年报告的结果{value}，查看原文").format(
-                name=self.name_text, year=year, value=result.label))
+                name=measure, year=year, value=result.label))
         self.reference_link: QPushButton | None = None
         ref = tracked.reference
         if ref is not None:
@@ -163,8 +169,7 @@ class TrackerRow(QFrame):
 
     @staticmethod
     def measure_name(side: Side) -> str:
-        ind = side.indicator
-        return ind.name_en if english() and ind.name_en else ind.name
+        return side.indicator.own_name(english=english())  # its own quote's measure, never another's
 
     def shown(self, side: Side) -> str:
         """What a link says: the number with its qualifiers as the report writes it, or that the words are below."""
@@ -372,8 +377,9 @@ class TrackerPage(Page):
         self.intro.setText(self.intro_text())
         self.unjudged.setText(self.unjudged_text())
         self.unjudged.setVisible(bool(self.unjudged.text()))
+        names = Counter(TrackerRow.measure_name(t.target) for t in cmp.rows)
         for tracked in cmp.rows:
-            self._add_row(TrackerRow(tracked, self.simple))
+            self._add_row(TrackerRow(tracked, self.simple, repeated=names[TrackerRow.measure_name(tracked.target)] > 1))
         if cmp.judged:
             counts = self.counts()
             chips = [(ALL, self.tr("全部 {n}").format(n=len(self.rows)))]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.plain import tooltip
+from dongli_desktop.ui.widgets.wheel import wheel_scrolls_past
 
 
 def make_label(text: str, name: str | None = None, wrap: bool = True, rich: bool = False) -> QLabel:
@@ -273,6 +274,7 @@ class ElidingComboBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wheel_scrolls_past(self)  # a passing wheel scrolls the page, never picks another choice
         self.currentTextChanged.connect(lambda *_: self._update_tip())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.editions import Catalogue, Edition, needs_region, newest_of_its_district
 from dongli_desktop.ui.widgets.plain import tooltip
+from dongli_desktop.ui.widgets.wheel import wheel_scrolls_past
 
 ROW_HEIGHT = 44  # px: the smallest touch target
 LARGE_ROW_HEIGHT = 60  # px in 大字模式
@@ -64,6 +65,7 @@ class EditionPicker(QComboBox):
                  simple: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editionPicker")
+        wheel_scrolls_past(self)  # a passing wheel scrolls the page, never switches the report
         self.row_height = LARGE_ROW_HEIGHT if simple else ROW_HEIGHT
         self.setMinimumHeight(self.row_height)
         self.setItemDelegate(_TallRows(self.row_height, self))

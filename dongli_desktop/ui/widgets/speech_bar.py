@@ -1,4 +1,7 @@
-"""One line at the foot of the window: what is being read aloud with a stop control, or why nothing is."""
+"""A bar at the foot of the window: what is being read aloud with a stop control, or why nothing is.
+
+Its message wraps (to two or more lines on a narrow screen at 大字模式) and never sets the window's least
+width: a long notice must not push the window's right edge and its buttons off the screen."""
 
 from __future__ import annotations
 
@@ -9,18 +12,20 @@ from dongli_desktop.ui.speech import Speaker
 from dongli_desktop.ui.widgets.common import make_label
 
 SHOWN_CHARS = 24  # of the text being read, in the line
+MESSAGE_LEAST_EM = 6  # the message's least width, in line heights; a longer message wraps
 
 
 class SpeechBar(QWidget):
-    """Hidden until read-aloud does something: "正在朗读：…" with 停止朗读, or a one-line notice with 知道了."""
+    """Hidden until read-aloud does something: "正在朗读：…" with 停止朗读, or a notice with 知道了."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speechBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.speaker: Speaker | None = None
-        self.message = make_label("", "speechMessage", wrap=False)
+        self.message = make_label("", "speechMessage", wrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.message.setMinimumWidth(self.message.fontMetrics().height() * MESSAGE_LEAST_EM)  # not the text's
         self.stop_button = QPushButton(self.tr("停止朗读"))
         self.stop_button.setObjectName("tool")
         self.stop_button.setAccessibleName(self.tr("停止朗读"))

@@ -1,4 +1,5 @@
-"""The mouse wheel over a chart scrolls the page the chart sits in (a chart is never zoomed by the wheel).
+"""The mouse wheel over a chart, or over a drop-down the reader has not chosen, scrolls the page it sits in
+(a chart is never zoomed by the wheel; a closed, unfocused drop-down never changes its choice).
 
 pyqtgraph's plot is a graphics view: it takes every wheel event, also with its zoom switched off, so a
 reader whose pointer rests on a tall chart could not scroll the page on. :func:`pass_wheel_to_page`
@@ -7,8 +8,8 @@ hands those events to the scroll area around the chart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QGraphicsView, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QGraphicsView, QWidget
 
 
 class WheelToPage(QObject):
@@ -48,3 +49,37 @@ def pass_wheel_to_page(widget: QWidget) -> None:
         if not view.property("wheelToPage"):
             view.viewport().installEventFilter(WheelToPage(view))
             view.setProperty("wheelToPage", True)
+
+
+class ClosedComboWheel(QObject):
+    """An event filter on a drop-down: while it is neither open nor focused, the wheel scrolls the page.
+
+    Qt steps a combo box's choice on every wheel turn over it, so a reader scrolling a page whose pointer
+    passes the edition drop-down would silently switch the whole report. Only a drop-down the reader has
+    chosen (focused, or its list open) takes the wheel."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.combo = combo
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.Wheel or self.combo.hasFocus() or self.combo.view().isVisible():
+            return False
+        area = page_scroller(self.combo)
+        if area is not None:
+            vertical = abs(event.angleDelta().y()) >= abs(event.angleDelta().x())  # type: ignore[attr-defined]
+            bar = area.verticalScrollBar() if vertical else area.horizontalScrollBar()
+            QApplication.sendEvent(bar, event)
+        return True  # never a new choice from a passing wheel
+
+
+def wheel_scrolls_past(combo: QComboBox) -> None:
+    """``combo`` takes the wheel only when focused or open; otherwise the page around it scrolls.
+
+    Its focus comes from a click or the keyboard, never from the wheel (Qt's default for combo boxes)."""
+    if combo.property("wheelScrollsPast"):
+        return
+    if combo.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    combo.installEventFilter(ClosedComboWheel(combo))
+    combo.setProperty("wheelScrollsPast", True)
