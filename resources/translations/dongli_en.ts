@@ -283,37 +283,37 @@
 <context>
     <name>EditionPicker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="73"/>
         <source>选择报告</source>
         <translation>Choose a report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="90"/>
         <source>{region}{title}</source>
         <translation>{region} {title}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="92"/>
         <source>{title}（最新）</source>
         <translation>{title} (newest)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="98"/>
         <source>{title}，{meeting}所作</source>
         <translation>{title}, delivered at {meeting}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="100"/>
         <source>；含{year}年的工作安排</source>
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="117"/>
         <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
         <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="120"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
@@ -571,14 +571,29 @@
         <translation>Both years</translation>
     </message>
     <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="128"/>
+        <source>本程序列出的实事条目数</source>
+        <translation>Entries listed by this app</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="187"/>
+        <source>本程序列出的实事条目数（按主题；点柱子筛选该主题）</source>
+        <translation>Entries listed by this app, per topic (click a bar to filter that topic)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="188"/>
+        <source>条目数（本程序列出）</source>
+        <translation>Entries (as listed by this app)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="191"/>
+        <source>按本程序列出的条目数，不是报告里的数字；一条可能包含多项。</source>
+        <translation>Counts of the entries this app lists, not numbers from the report; one entry may cover several projects.</translation>
+    </message>
+    <message>
         <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="98"/>
         <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
         <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="128"/>
-        <source>各主题的实事数量</source>
-        <translation>Items per topic</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="137"/>
@@ -586,17 +601,7 @@
         <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="185"/>
-        <source>各主题的实事数量（点柱子筛选该主题）</source>
-        <translation>Items per topic (tap a bar to filter)</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="185"/>
-        <source>实事数量（项）</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="230"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -812,92 +817,102 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
         <source>{reviewed}年情况与{planned}年目标</source>
         <translation>{reviewed} and the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="86"/>
-        <source>每张卡片从{reviewed}年报告的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
-        <translation>Each card steps from the {reviewed} figure in the report (words such as “estimated” are kept as written) to the target set for {planned}: it is the next step planned, not a verdict on whether a target was met — the targets for {reviewed} itself are not in this report.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="112"/>
         <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
         <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="104"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
         <source>从{reviewed}年到{planned}年目标</source>
         <translation>From {reviewed} to the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="124"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="185"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="197"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="72"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="96"/>
+        <source>每张卡片从本报告里{reviewed}年的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
+        <translation>Each card steps from this report&apos;s figure for {reviewed} (words such as “estimated” kept as written) to the target set for {planned}: a plan for the next step, not a verdict on whether a target was met — the targets set for {reviewed} itself are not in this report.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
+        <source>有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。</source>
+        <translation>Some targets are below last year&apos;s figure ({names}): a target lower than last year does not mean things are getting worse.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="127"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="128"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="129"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="130"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="131"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="185"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="192"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="206"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -905,121 +920,121 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="91"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="100"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="171"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="403"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="406"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="172"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="403"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="406"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="404"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="86"/>
         <source>{years}年工作回顾</source>
         <translation>Review of {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="86"/>
         <source>{years}年工作安排</source>
         <translation>Plan for {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="88"/>
         <source>选择左边的一项，阅读报告原文。</source>
         <translation>Choose an item on the left to read the report&apos;s text.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="89"/>
         <source>{years}年的目标和各方面的工作。</source>
         <translation>Targets and work in every area for {years}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="93"/>
         <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="404"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="188"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="212"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="213"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="213"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="214"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="214"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="215"/>
         <source>回到您刚才阅读的地方</source>
         <translation>Back to where you were reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="271"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="272"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="272"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="273"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="441"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="444"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="446"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="449"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="455"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="458"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1294,27 +1309,27 @@
 <context>
     <name>Speaker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="318"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="328"/>
         <source>正在准备朗读…</source>
         <translation>Getting read-aloud ready…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="320"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="330"/>
         <source>朗读功能未启用</source>
         <translation>Read-aloud is off</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="324"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="363"/>
         <source>没有可用的声音输出，无法朗读。请接上音箱或耳机。</source>
         <translation>No audio output: cannot read aloud. Please connect speakers or headphones.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="358"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="368"/>
         <source>朗读出错，已停止。</source>
         <translation>Reading aloud failed and has stopped.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="367"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="377"/>
         <source>没有声音输出，朗读已停止。请检查音箱或耳机。</source>
         <translation>No sound came out; reading aloud has stopped. Please check the speakers or headphones.</translation>
     </message>
@@ -1322,23 +1337,23 @@
 <context>
     <name>SpeechBar</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="24"/>
-        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="26"/>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="29"/>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="31"/>
         <source>停止朗读</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="28"/>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="33"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="30"/>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="35"/>
         <source>关闭朗读提示</source>
         <translation>Close the read-aloud notice</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="53"/>
+        <location filename="../../dongli_desktop/ui/widgets/speech_bar.py" line="58"/>
         <source>正在朗读：{text}</source>
         <translation>Reading aloud: {text}</translation>
     </message>
@@ -1364,172 +1379,172 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="276"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
         <source>目标完成情况</source>
         <translation>Targets and results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="286"/>
         <source>显示或收起判断规则</source>
         <translation>Show or hide the rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="286"/>
         <source>怎样算达到？</source>
         <translation>How is “met” decided?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="285"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="290"/>
         <source>判断规则</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="314"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="319"/>
         <source>目标列表</source>
         <translation>List of targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="334"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="339"/>
         <source>本机没有可以显示的报告。</source>
         <translation>There is no report on this computer to show.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="343"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="348"/>
         <source>这两份报告无法逐项对照，其他页面不受影响。</source>
         <translation>These two reports cannot be compared item by item. The other pages are not affected.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="379"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="385"/>
         <source>全部 {n}</source>
         <translation>All {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="383"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="389"/>
         <source>按判断结果筛选</source>
         <translation>Filter by verdict</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="390"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="396"/>
         <source>{title}定下的目标（{n}项），都还不能判断：</source>
         <translation>The targets set in {title} ({n}), none of which can be judged yet:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="393"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="399"/>
         <source>{title}还没有整理出可以逐项对照的目标。</source>
         <translation>No targets of {title} have been prepared for checking one by one yet.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="406"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
         <source>已达到 {n}</source>
         <translation>Met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="406"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
         <source>未达到 {n}</source>
         <translation>Not met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="407"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
         <source>不能确定 {n}</source>
         <translation>Cannot tell {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="407"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
         <source>无法对比 {n}</source>
         <translation>Not comparable {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="408"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="414"/>
         <source>只有文字说明 {n}</source>
         <translation>Words only {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="409"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="415"/>
         <source>还不能判断 {n}</source>
         <translation>Not yet due {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="417"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="423"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="418"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="424"/>
         <source>{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
         <translation>The targets set in {earlier}, against the results the later reports ({later}) give. Every number opens its exact words in the original report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="421"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="427"/>
         <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
         <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is loaded on this device; targets for later years wait for the report that reviews that year.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="435"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="441"/>
         <source>{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。</source>
         <translation>{title} reviews the results of {year}, but the targets for {year} were set in the {year} {kind}, which is not in this app, so whether the {year} targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="438"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="444"/>
         <source>{title}回顾了{first}—{last}年的成绩，但那些年的目标是当年的报告定下的，这些报告不在本应用里，所以这里无法判断那些目标是否达到。</source>
         <translation>{title} reviews the results of {first}–{last}, but the targets for those years were set in that year&apos;s reports, which are not in this app, so whether those targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="451"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
         <source>已达到{n}项</source>
         <translation>{n} met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="451"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
         <source>未达到{n}项</source>
         <translation>{n} not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="458"/>
         <source>不能确定{n}项</source>
         <translation>{n} cannot tell</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="458"/>
         <source>无法对比{n}项</source>
         <translation>{n} not comparable</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="453"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="459"/>
         <source>只有文字说明{n}项</source>
         <translation>{n} in words only</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="454"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="460"/>
         <source>报告未提及{n}项</source>
         <translation>{n} not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="454"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="460"/>
         <source>还不能判断{n}项</source>
         <translation>{n} not yet due</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="463"/>
         <source>共{n}项：{parts}。</source>
         <translation>{n} in all: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="463"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="462"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="468"/>
         <source>只比较报告里写明的数字，万、亿换算后再比；单位不同的，量的不是同一样东西，标为“无法对比”。报告的说法按字面理解：“余、多”是比这个数多一些；“近”是略少于这个数（按不低于它的{near}%计）；“约、左右”按上下{tolerance}%计；“以上、不少于、不低于”是至少这个数，“超过”是多于这个数；“以下、以内、不超过”是至多这个数；“3%—4%”“800至900个”是这个范围。目标写“以上、不少于、超过”等的，结果要达到它；写“以下、以内、不超过”的，结果不能超过它；其余的，结果要达到目标的下限（越低越好的指标，如PM2.5浓度，不能高于上限）。结果的范围全部达到目标，算“已达到”；全部没有达到，算“未达到”；一部分达到、一部分没有，算“不能确定”。“高于经济增长速度”这样的目标，和同一份报告里的那个数比；“下降”“减少”“提高”这样的目标，和上一年的数比。写明“预计”“初步”的结果照样比较，并注明。只用文字说明、没有数字的，标为“只有文字说明”并列出原话；回顾了那一年却没有提到的，标为“报告未提及”；还没有报告回顾那一年的，标为“还不能判断”。</source>
         <translation>Only figures the reports state are compared, after converting ten-thousands and hundred-millions; figures in different units measure different things and are marked “Not comparable”. The report&apos;s words are taken literally: “over” or “more than” means somewhat more than the number; “nearly” means a little less (counted as at least {near}% of it); “about” means within {tolerance}% either side; “or more”, “no less than”, “not below” mean at least the number, “exceeding” means more than it; “or less”, “within”, “no more than” mean at most the number; “3%–4%” or “800 to 900” is that range. A target written as “or more”, “no less than”, “exceeding” and the like must be reached; one written as “or less”, “within”, “no more than” must not be exceeded; any other must be reached at its lower end (for a measure where lower is better, such as PM2.5, not exceeded at its upper end). If every value the result&apos;s words allow meets the target it is “Met”; if none does, “Not met”; if some do and some do not, “Cannot tell”. A target such as “faster than economic growth” is compared with that figure in the same report; a target such as “fall”, “decrease” or “rise” with the year before. Results marked as estimated or preliminary are compared all the same, and marked so. Results given in words only are marked “Words only” with their words; a year reviewed without a mention is marked “Not mentioned”; a year no loaded report reviews yet is marked “Not yet due”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="408"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="414"/>
         <source>报告未提及 {n}</source>
         <translation>Not mentioned {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="486"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="492"/>
         <source>没有这一类的目标。</source>
         <translation>No targets of this kind.</translation>
     </message>
@@ -1537,202 +1552,207 @@
 <context>
     <name>TrackerRow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="121"/>
         <source>{year}年目标：{value}</source>
         <translation>{year} target: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="122"/>
         <source>{name}，{year}年目标{value}，查看原文</source>
         <translation>{name}, {year} target {value}, show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="122"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="128"/>
         <source>{year}年报告：{value}</source>
         <translation>{year} report: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="123"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="129"/>
         <source>{name}，{year}年报告的结果{value}，查看原文</source>
         <translation>{name}, result in the {year} report {value}, show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="134"/>
         <source>对照{year}年{name}：{value}</source>
         <translation>Compared with {name} in {year}: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="136"/>
         <source>{text}，查看原文</source>
         <translation>{text}, see the original words</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="160"/>
         <source>{name}：{status}</source>
         <translation>{name}: {status}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="166"/>
         <source>打开{title}中的原话</source>
         <translation>Opens the exact words in {title}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="176"/>
         <source>见原话</source>
         <translation>see quote</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="182"/>
         <source>“{quote}”</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="188"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="189"/>
         <source>未达到</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="190"/>
         <source>不能确定</source>
         <translation>Cannot tell</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="191"/>
         <source>无法对比</source>
         <translation>Not comparable</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="192"/>
         <source>只有文字说明</source>
         <translation>Words only, no figure</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="194"/>
         <source>还不能判断</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
         <source>要等回顾{year}年的报告载入本机后才能判断。</source>
         <translation>This can be judged once a report reviewing {year} is loaded on this device.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="204"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
         <source>{title}回顾了{year}年，但没有提到这一项。</source>
         <translation>{title} reviews {year} but does not mention this.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="211"/>
         <source>{title}只用文字说明了这一项，没有给出数字。是否做到，请读下面的原话自己判断。</source>
         <translation>{title} describes this in words only, without a figure. Read its words below and judge for yourself whether it was done.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="211"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
         <source>高于</source>
         <translation>above</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="211"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
         <source>低于</source>
         <translation>below</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="212"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="217"/>
         <source>目标是{wanted}{other}。{title}写的是：这一项{result}，{other}{value}。</source>
         <translation>The target was to be {wanted} {other}. {title} says: this measure {result}, {other} {value}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
         <source>增长</source>
         <translation>growth</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
         <source>下降</source>
         <translation>a fall</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="221"/>
         <source>目标是{wanted}，没有写明幅度；{title}写的结果是{result}。</source>
         <translation>The target was {wanted}, without saying how much; {title} gives the result as {result}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="219"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="224"/>
         <source>比上一年提高</source>
         <translation>higher than the year before</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="219"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="224"/>
         <source>比上一年下降</source>
         <translation>lower than the year before</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="225"/>
         <source>目标是{wanted}：{prev_year}年是{prev}，{year}年是{result}。</source>
         <translation>The target was {wanted}: {prev} in {prev_year}, {result} in {year}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="223"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
         <source>目标是{target}，{title}写的结果是{result}。</source>
         <translation>The target was {target}; {title} gives the result as {result}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="231"/>
         <source>达到了目标。</source>
         <translation>The target was met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="232"/>
         <source>没有达到目标。</source>
         <translation>The target was not met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="233"/>
         <source>这个结果是一个范围或大概数，其中一部分达到目标、一部分没有，所以不能确定是否达到。</source>
         <translation>This result is a range or an approximate number: part of it reaches the target and part does not, so it cannot be said whether the target was met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="237"/>
         <source>报告写明这是“{word}”的数字，最终数字可能不同。</source>
         <translation>The report gives this as a “{word}” figure; the final figure may differ.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="239"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="244"/>
         <source>目标是{target}，结果是{result}，量的不是同一样东西，不能直接比较。</source>
         <translation>The target was {target} and the result is {result}: they measure different things and cannot be compared directly.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="241"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="246"/>
         <source>目标要求比上一年有变化，但已载入的报告里找不到上一年的数字，无法比较。</source>
         <translation>The target asks for a change from the year before, but no loaded report gives the figure for the year before, so it cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="247"/>
         <source>目标要和另一项指标比较，但{title}没有写出那一项的数字，无法比较。</source>
         <translation>The target is set against another measure, but {title} gives no figure for it, so it cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="249"/>
         <source>目标没有写明数字，结果{result}无法与它比较。</source>
         <translation>The target states no figure, so the result {result} cannot be compared with it.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="245"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="250"/>
         <source>目标和结果无法直接比较。</source>
         <translation>The target and the result cannot be compared directly.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="193"/>
         <source>报告未提及</source>
         <translation>Not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="116"/>
+        <source>{name} · {year}年目标</source>
+        <translation>{name} · target for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="254"/>
         <source>；</source>
         <translation>; </translation>
     </message>
