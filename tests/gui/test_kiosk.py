@@ -507,15 +507,23 @@ def test_kiosk_md_states_the_real_pin_rules():
     assert re.search(r"digit keys, 退格 and 确定\s+are disabled", section)
 
 
-def test_a_tap_anywhere_closes_the_idle_prompt_and_still_acts(qtbot, tmp_path):
-    """Issue 20 #2: with the prompt up, a tap on 高对比度 was swallowed and the countdown ran on."""
+def test_a_tap_anywhere_closes_the_idle_prompt_and_is_consumed(qtbot, tmp_path):
+    """Issue 20 #2: a tap beside the prompt closes it and keeps the visitor. Round two (#1 of the second
+    pass): that tap also pressed what lay beneath (a topic chip ran a search, a page tab switched page);
+    its press, moves and release now reach nothing; the next tap acts."""
     window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=60_000, tick_ms=60_000)
     controller.on_idle()
     assert controller.prompt.isVisible()
-    qtbot.mouseClick(window.nav_buttons["glossary"], Qt.MouseButton.LeftButton)
+    start = window.current_page_name()
+    tab = window.nav_buttons["glossary"]
+    qtbot.mousePress(tab, Qt.MouseButton.LeftButton)
+    qtbot.mouseMove(tab)
+    qtbot.mouseRelease(tab, Qt.MouseButton.LeftButton)
     assert not controller.prompt.isVisible() and controller.resets == 0
-    assert window.current_page_name() == "glossary"  # the tap acted where it landed
+    assert window.current_page_name() == start != "glossary"  # the closing tap pressed nothing
     assert controller.idle.isActive()
+    qtbot.mouseClick(tab, Qt.MouseButton.LeftButton)
+    assert window.current_page_name() == "glossary"  # the next tap acts
     controller.stop()
 
 

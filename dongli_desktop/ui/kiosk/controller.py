@@ -5,8 +5,11 @@ the idle prompt, the attract screen and the docked keyboard. It locks the window
 the admin PIN), keeps it on the screen (see guard.py), makes it touch-first, and resets it after a
 visitor leaves. Time-based behaviour uses intervals the tests can shrink.
 
-Touch is honoured: any touch counts as activity, and a touch outside the idle prompt closes it and still
-acts where it landed. The window's slow rebuilds (大字模式, language, text size, edition) run under a
+Touch is honoured: any touch counts as activity. A touch outside the idle prompt closes it and is
+consumed there: its press, moves and release reach nothing beneath (the visitor touched to stay, not to
+press whatever the prompt covered or stood beside).
+
+The window's slow rebuilds (大字模式, language, text size, edition) run under a
 busy overlay; taps made meanwhile, or left waiting in the queue too long, are dropped (busy.py), so a
 tap never reaches a control that was not under the finger when it touched. Before such a rebuild the
 pages not on screen are let go (they are built again, fresh, when visited), so a switch rebuilds one
@@ -117,6 +120,7 @@ class KioskController(QObject):
         self.gate = TapGate()
         self.busy = BusyOverlay(window)
         self.dropping_release = False
+        self.consuming = False  # True from the press that closed the idle prompt to its release
         self._slow: dict[str, Callable[..., object]] = {}
         self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
 
@@ -194,8 +198,15 @@ class KioskController(QObject):
         if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return True  # no zooming
         if kind in ACTIVITY:
+            if self.consuming and kind != QEvent.Type.KeyPress:  # the rest of the touch that closed the prompt
+                if kind in RELEASES:
+                    self.consuming = False
+                return True
             if kind in PRESSES and self.prompt.isVisible() and not self._in_prompt(obj):
-                self.prompt.accept()  # any touch means someone is here; the tap goes on to where it landed
+                self.prompt.accept()  # any touch means someone is here; it presses nothing beneath
+                self.consuming = True
+                self.activity()
+                return True
             self.activity()
             if kind in PRESSES and isinstance(obj, QWidget) and isinstance(event, QInputEvent):
                 self.dropping_release = self.gate.stale(event.timestamp())
@@ -211,7 +222,9 @@ class KioskController(QObject):
         return False
 
     def _in_prompt(self, obj: QObject) -> bool:
-        return isinstance(obj, QWidget) and obj.window() is self.prompt
+        if isinstance(obj, QWidget):
+            return obj.window() is self.prompt
+        return obj is self.prompt.windowHandle()
 
     # -- slow rebuilds under the busy overlay ---------------------------------------------
     def _under_busy(self, rebuild: Callable[..., object], rebuilds: bool) -> Callable[..., object]:

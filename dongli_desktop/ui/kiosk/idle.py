@@ -1,7 +1,7 @@
 """The “还在浏览吗?” prompt: a countdown the visitor can stop with one tap.
 
 It is not modal: a tap anywhere else on the kiosk also keeps the visitor (the controller closes the
-prompt and lets the tap act where it landed). Its texts are set each time it opens, in the language
+prompt and consumes that tap: it presses nothing beneath). Its texts are set each time it opens, in the language
 shown then.
 
 Signals:
