@@ -583,7 +583,8 @@ def test_a_press_made_during_a_rebuild_is_not_delivered(locked, qtbot):
     assert not controller.busy.isVisible()
     assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonPress, start + 1)) is True
     assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonRelease, start + 2)) is True
-    qtbot.wait(5)
+    # the rebuilt page settles (round two #2: presses made before are taps of the series that started it)
+    qtbot.waitUntil(lambda: monotonic_ms() > controller.gate.busy_end + 5, timeout=5000)
     assert controller.eventFilter(about, mouse(QEvent.Type.MouseButtonPress, monotonic_ms())) is False  # after it
     window.set_look(large=False)
 
@@ -717,3 +718,22 @@ def test_large_mode_on_and_off_gives_back_the_text_size(locked, qtbot):
     qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
     assert not window.look.large and window.scale == 2.0
     assert window.scale_label.text() == "文字 200%"
+
+
+def test_taps_made_before_a_new_page_has_settled_are_dropped(locked, qtbot):
+    """Round two #2: five quick taps on 查看原文 opened the source, then the later ones landed in the new
+    page's section list. After a page change, presses made before it is shown and settled are dropped."""
+    from dongli_desktop.ui.kiosk.busy import SETTLE_MS, TapGate
+
+    window, controller = locked
+    now = [50_000.0]
+    controller.gate = TapGate(clock=lambda: now[0], enabled=True)
+    assert not controller.gate.stale(10_000)  # learns the offset (40 s)
+    window.show_page("glossary")  # the page changes at 50 000 on our clock
+    qtbot.waitUntil(lambda: controller.gate.busy_end >= now[0] + SETTLE_MS, timeout=5000)
+    now[0] += 100
+    assert controller.gate.stale(10_050)  # the tap after the one that changed the page: dropped
+    now[0] = 50_000 + SETTLE_MS - 10
+    assert controller.gate.stale(10_000 + SETTLE_MS - 20)  # made before the page had settled
+    now[0] = 50_000 + SETTLE_MS + 100
+    assert not controller.gate.stale(10_000 + SETTLE_MS + 80)  # a tap on the settled page: delivered

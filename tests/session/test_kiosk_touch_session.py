@@ -5,7 +5,8 @@
 * a dialog moved off the screen (xdotool, openbox's Alt+drag) comes back where 关闭 can be tapped, and
   the shipped openbox configuration refuses the window menu (Alt+Space) and Alt+drag (#4);
 * the docked keyboard is never cut and never shows 打开键盘 beside 收起键盘; in portrait every key of
-  the search keyboard is on the screen (#7).
+  the search keyboard is on the screen (#7);
+* round two: quick taps after one that opened the source are dropped until the new page has settled.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.session.harness import ROOT, AppProcess, SessionError, XSession, wait_until
-from tests.session.test_kiosk_session import IDLE_KIOSK, new_window, open_about, start
+from tests.session.test_kiosk_session import IDLE_KIOSK, KIOSK, new_window, open_about, start
+from tests.session.test_layout_session import report_where
 
 pytestmark = pytest.mark.screenshot
 
@@ -213,3 +215,42 @@ def test_the_search_keyboard_is_on_the_screen_in_portrait_at_200(make_session):
     session.screenshot(session.folder / "portrait-search-keyboard.png")
     assert bottom and all(session.screen.contains(c) for c in bottom), bottom
     assert all(c.y >= z.y + z.h for c in bottom), (bottom, z)
+
+
+# -- round two, #2: quick taps after a page change --------------------------------------------------
+def source_section(session: XSession, taps: int, report: Path) -> str:
+    """Start the kiosk, tap the first 查看原文 on 首页 ``taps`` times quickly, and say which section of the
+    reading page is shown once it has settled (two more layout reports after it came)."""
+    app = session.start_app(kiosk_config=KIOSK, probes=("--layout-report", str(report)))
+    wid = app.wait_window()
+    wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
+    session.control(app, "首页", timeout=60)
+
+    def scrolled_to_a_link():  # the visitor scrolls 首页 with the wheel until a card's 查看原文 shows
+        found = next((c for c in session.controls(app, "查看原文").get("查看原文", []) if session.screen.contains(c)),
+                     None)
+        if found is None:
+            session.run("xdotool", "mousemove", "--sync", str(session.width // 2), str(session.height // 2),
+                        "click", "--repeat", "2", "5")
+        return found
+
+    link = wait_until(scrolled_to_a_link, 90, 0.3, "a 查看原文 on the screen")
+    x, y = link.center
+    session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", str(taps), "--delay", "70", "1")
+    shown = report_where(report, lambda r: r["page"] in ("review", "plan") and r.get("part", {}).get("section"),
+                         "the reading page")
+    for _ in range(2):  # the reports are written twice a second: two more, and every queued tap was handled
+        stamp = report.stat().st_mtime_ns
+        wait_until(lambda s=stamp: report.stat().st_mtime_ns != s, 30, 0.05, "the next layout report")
+    settled = report_where(report, lambda r: r["page"] == shown["page"], "the reading page still")
+    app.stop()
+    return str(settled["part"]["section"])
+
+
+def test_quick_taps_on_view_source_do_not_land_on_the_new_page(x_session, tmp_path):
+    """Five quick taps on a card's 查看原文: the first opens the source, the four after it are made before the
+    reading page is shown and settled and are dropped (before, they landed in its section list and the page
+    ended on another section than the highlighted one)."""
+    one = source_section(x_session, 1, tmp_path / "one.json")
+    five = source_section(x_session, 5, tmp_path / "five.json")
+    assert five == one, (one, five)

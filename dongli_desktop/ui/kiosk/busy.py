@@ -4,8 +4,11 @@ A switch of 大字模式, language, text size or edition rebuilds the pages on t
 meanwhile wait in the queue and, delivered afterwards, would land on whatever the new layout put under
 the old position. :class:`TapGate` decides from each press's own time stamp whether it was made before
 the screen last changed under it (during a rebuild) or has waited too long in the queue (the interface
-was blocked for another reason); such a press, and its release, are dropped. :class:`BusyOverlay` is
-painted over the window before a rebuild starts, so the visitor sees that the kiosk is working.
+was blocked for another reason); such a press, and its release, are dropped. A tap that changes the page
+(navigation, 查看原文, a link) is followed by a settling time (:meth:`TapGate.settle`): presses made
+before the new page is shown and has been on the screen for ``SETTLE_MS`` are taps of the quick series
+that opened it (five quick taps on 查看原文 landed in the new page's section list), not taps on it.
+:class:`BusyOverlay` is painted over the window before a rebuild starts, so the visitor sees that the kiosk is working.
 
 Event time stamps come from the windowing system (the X server's clock on xcb). The gate learns their
 offset from its own monotonic clock as the smallest ``now - stamp`` seen (the least-delayed event), so a
@@ -24,6 +27,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 STALE_MS = 700.0  # a press that waited longer than this in the queue is not delivered
+SETTLE_MS = 400.0  # after a page change, presses made sooner than this (less than a reaction time) are dropped
 RELEARN_MS = 60_000.0  # an apparent age beyond this means the event clock jumped: learn the offset again
 PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
 RELEASES = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
@@ -48,7 +52,11 @@ class TapGate:
         self.dropped = 0
 
     def mark_busy_end(self) -> None:
-        self.busy_end = self.clock()
+        self.busy_end = max(self.busy_end, self.clock())
+
+    def settle(self) -> None:
+        """The screen changed under the finger just now: drop presses made within ``SETTLE_MS`` from now."""
+        self.busy_end = max(self.busy_end, self.clock() + SETTLE_MS)
 
     def made_at(self, stamp: float) -> float:
         """When an event with this time stamp happened, on our clock (never later than the truth)."""

@@ -9,11 +9,12 @@ Touch is honoured: any touch counts as activity. A touch outside the idle prompt
 consumed there: its press, moves and release reach nothing beneath (the visitor touched to stay, not to
 press whatever the prompt covered or stood beside).
 
-The window's slow rebuilds (大字模式, language, text size, edition) run under a
-busy overlay; taps made meanwhile, or left waiting in the queue too long, are dropped (busy.py), so a
-tap never reaches a control that was not under the finger when it touched. Before such a rebuild the
-pages not on screen are let go (they are built again, fresh, when visited), so a switch rebuilds one
-page instead of every page the visitor has seen.
+The window's slow rebuilds (大字模式, language, text size, edition) run under a busy overlay; taps made
+meanwhile, or left waiting in the queue too long, are dropped (busy.py), so a tap never reaches a control
+that was not under the finger when it touched. The same holds after a tap that changes the page: the
+quick taps after it are dropped until the new page is shown and settled. Before such a rebuild the pages
+not on screen are let go (they are built again, fresh, when visited), so a switch rebuilds one page
+instead of every page the visitor has seen.
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ class KioskController(QObject):
         self.window.locked = True
         self.dock = attach(self.window, self.window.report)
         self.window.stack.currentChanged.connect(lambda *_: self.dock.close_keyboard())
+        self.window.stack.currentChanged.connect(self._page_changed)
+        self.window.ready.connect(lambda: self.gate.settle())  # the page's late parts (charts) are drawn: settle again
         self.window.pageCreated.connect(self.harden)
         self.window.ready.connect(lambda: self.harden(self.window.stack.currentWidget() or self.window))  # charts
         # are drawn late
@@ -220,6 +223,12 @@ class KioskController(QObject):
             elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
                 self.hold.stop()
         return False
+
+    def _page_changed(self, *_: object) -> None:
+        """Another page is shown: the quick taps that follow the one that opened it are dropped until it is
+        drawn and settled (now, and again once the event loop has laid it out and painted it)."""
+        self.gate.settle()
+        QTimer.singleShot(0, self, lambda: self.gate.settle())
 
     def _in_prompt(self, obj: QObject) -> bool:
         if isinstance(obj, QWidget):
