@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from dongli_desktop.ui.pages.tracker import TrackedSource
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
+LANGUAGE_LABELS = ("English", "中文")  # the language toggle's label in Chinese and in English: it fits both
 TOUCH_TARGET = 44  # px: the least width and height of A－ and A＋ (WCAG 2.5.5); the kiosk's finger size is 60
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
@@ -188,7 +189,10 @@ class MainWindow(QMainWindow):
             lambda: self.set_look(theme="contrast" if self.contrast_button.isChecked() else "normal"), checkable=True)
         self.language_button = self._tool(lambda: self.set_look(lang="zh_CN" if self.look.lang == "en" else "en"))
         self.about_button = self._tool(self.show_about)
-        fixed: list[QWidget] = [self.smaller, self.scale_label, self.larger]
+        # The language toggle comes first, in a width and font that do not change with the language or the
+        # text size: it stays under the finger after a switch and never goes into 更多 (a Chinese-only
+        # visitor who switched by mistake finds 中文 where English was).
+        fixed: list[QWidget] = [self.language_button, self.smaller, self.scale_label, self.larger]
         if self.kiosk:  # the admin gesture's corner holds nothing a visitor could change by tapping it
             from dongli_desktop.ui.kiosk.controller import CORNER
 
@@ -198,7 +202,7 @@ class MainWindow(QMainWindow):
             fixed.insert(0, corner)
             self.kiosk_corner = CORNER
         self.top_bar = TopBar(fixed,
-                              [self.large_button, self.contrast_button, self.language_button, self.about_button],
+                              [self.large_button, self.contrast_button, self.about_button],
                               self.app_title)
         self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
         if self.kiosk:
@@ -599,9 +603,18 @@ class MainWindow(QMainWindow):
     def _pin_scale_controls(self) -> None:
         """A－, the size label and A＋ keep one size (that of 125 %) and one width, so none of them moves."""
         pt = Metrics(min(CONTROL_SCALE, self.scales[-1]), self.look.large).body
-        for widget in (self.smaller, self.scale_label, self.larger):
+        for widget in (self.smaller, self.scale_label, self.larger, self.language_button):
             widget.setStyleSheet(f"font-size: {pt}pt;")
             widget.ensurePolished()
+        button = self.language_button
+        shown = button.text()
+        widths = []
+        for label in (*LANGUAGE_LABELS, shown):  # measured as the button draws each label
+            button.setText(label)
+            widths.append(button.sizeHint().width())
+        button.setText(shown)
+        button.setFixedWidth(max(*widths, self._touch_target()))
+        button.setMinimumHeight(self._touch_target())
         metrics = self.scale_label.fontMetrics()
         widest = max(metrics.horizontalAdvance(self._scale_text(s)) for s in self.scales)
         self.scale_label.setFixedWidth(widest + metrics.averageCharWidth())
