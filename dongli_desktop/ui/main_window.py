@@ -328,8 +328,8 @@ class MainWindow(QMainWindow):
     def _fix_tab_order(self) -> None:
         """Tab goes through the top bar, then the navigation, then the page: the order things appear in."""
         more = [self.top_bar.more] if self.top_bar.more.isVisibleTo(self) else []
-        chain: list[QWidget] = [self.smaller, self.larger, self.large_button, self.contrast_button,
-                                self.language_button, self.about_button, *more, *self.nav_buttons.values()]
+        chain: list[QWidget] = [self.language_button, self.smaller, self.larger, self.large_button,
+                                self.contrast_button, self.about_button, *more, *self.nav_buttons.values()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         for page in self.pages.values():

@@ -148,12 +148,12 @@ def test_full_keyboard_tour(window, qtbot):
 
 
 def test_tab_order_follows_the_screen(window):
-    """Top bar, then the navigation in order, then the page."""
-    chain = [window.smaller]
+    """Top bar (the language toggle first, where it is shown), then the navigation in order, then the page."""
+    chain = [window.language_button]
     while len(chain) < 40:
         chain.append(chain[-1].nextInFocusChain())
     buttons = [w for w in chain if isinstance(w, QAbstractButton) and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
-    top = [window.smaller, window.larger, window.large_button, window.contrast_button, window.language_button,
+    top = [window.language_button, window.smaller, window.larger, window.large_button, window.contrast_button,
            window.about_button]
     assert buttons[: len(top) + len(PAGES)] == top + [window.nav_buttons[p] for p in PAGES]
     after_nav = tab_stops_after(list(window.nav_buttons.values())[-1], 1)
