@@ -109,3 +109,30 @@ def test_columns_stay_readable_at_1366x768(qtbot, tmp_path, extra):
     if extra == ("--font-scale", "1.0"):
         assert side  # a normal laptop keeps the two columns
     win.close()
+
+
+def test_a_chosen_topic_brings_its_first_item_into_view(qtbot, tmp_path):
+    """Issue 20, usability pass 2, #4: at 1366×768, 大字模式 175 %, choosing 养老 said “共 4 项” while the items
+    stood ~50 wheel notches below, under the chart. The first shown item is now scrolled into view."""
+    from PySide6.QtCore import QPoint
+
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    window, code = create_window(make_options(tmp_path, "--size", "1366x768", "--large", "--font-scale", "1.75"))
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("livelihood")
+    qtbot.waitUntil(lambda: page.chart is not None)
+    assert not page.side_by_side()  # the chart stands over the items at this size
+    qtbot.mouseClick(page.topic_chips.buttons["elderly"], Qt.MouseButton.LeftButton)
+    first = next(c for c in page.cards if not c.isHidden())
+    assert first.item.topic == "elderly"
+
+    def first_in_view() -> bool:
+        top = first.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
+        return 0 <= top < page.scroll.viewport().height() - first.fontMetrics().height() * 2
+
+    qtbot.waitUntil(first_in_view, timeout=5000)
+    window.close()

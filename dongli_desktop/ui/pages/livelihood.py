@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -103,13 +103,13 @@ class LivelihoodPage(Page):
         topics = [(ALL, self.tr("全部"))] + [(t.key, self.topic_names[t.key]) for t in report.topics]
         self.topic_chips = ChipGroup(topics)
         self.topic_chips.set_checked(ALL)
-        self.topic_chips.chosen.connect(self.set_topic)
+        self.topic_chips.chosen.connect(lambda key: self.set_topic(key, reveal=True))
         layout.addWidget(self.topic_chips)
         years = [("all", self.tr("全部年份"))] + [(str(self.years[kind]), series_label(kind, self.years[kind]))
                                                  for kind in ("done", "planned")]
         self.year_chips = ChipGroup(years)
         self.year_chips.set_checked("all")
-        self.year_chips.chosen.connect(lambda key: self.set_year(None if key == "all" else int(key)))
+        self.year_chips.chosen.connect(lambda key: self.set_year(None if key == "all" else int(key), reveal=True))
         layout.addWidget(self.year_chips)
 
         self.count_label = make_label("", "muted")
@@ -140,7 +140,8 @@ class LivelihoodPage(Page):
                 widget.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(body))
+        self.scroll = scroll_page(body)
+        outer.addWidget(self.scroll)
         self._filter()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -189,19 +190,37 @@ class LivelihoodPage(Page):
                                {kind: series_label(kind, year) for kind, year in self.years.items()})
         self.chart.set_chart(data, labels=lambda bar: self.topic_names[bar.row],
                              note=self.tr("按本程序列出的条目数，不是报告里的数字；一条可能包含多项。"))
-        self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row))
+        self.chart.barActivated.connect(lambda bar: self.set_topic(bar.row, reveal=True))
         self.chart_section.body.insertWidget(1, self.chart)
         pass_wheel_to_page(self.chart)  # the wheel over the tall chart scrolls the page on
 
-    def set_topic(self, key: str) -> None:
+    def set_topic(self, key: str, reveal: bool = False) -> None:
+        """Show one topic's items; ``reveal`` (a reader's choice): scroll the first of them into view."""
         self.topic = key
         self.topic_chips.set_checked(key)
         self._filter()
+        if reveal:
+            self.reveal_results()
 
-    def set_year(self, year: int | None) -> None:
+    def set_year(self, year: int | None, reveal: bool = False) -> None:
         self.year = year
         self.year_chips.set_checked("all" if year is None else str(year))
         self._filter()
+        if reveal:
+            self.reveal_results()
+
+    def reveal_results(self) -> None:
+        """Scroll the first shown item to the top of the view if it is not wholly in it: in large mode the
+        items stand under the tall chart, and “共 4 项” was read ~50 wheel notches above them."""
+        self.body_layout.activate()  # the hidden cards' room is given back before measuring
+        first = next((c for c in self.cards if not c.isHidden()), None)
+        if first is None:
+            return
+        bar = self.scroll.verticalScrollBar()
+        top = first.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        view = self.scroll.viewport().height()
+        if top < bar.value() or top + min(first.height(), view) > bar.value() + view:
+            bar.setValue(top - self.body_layout.spacing())
 
     def reset(self) -> None:
         self.set_topic(ALL)
