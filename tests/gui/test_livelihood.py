@@ -131,8 +131,8 @@ def test_a_chosen_topic_brings_its_first_item_into_view(qtbot, tmp_path):
     assert first.item.topic == "elderly"
 
     def first_in_view() -> bool:
-        top = first.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
-        return 0 <= top < page.scroll.viewport().height() - first.fontMetrics().height() * 2
+        top = first.mapTo(page.page_scroll.viewport(), QPoint(0, 0)).y()
+        return 0 <= top < page.page_scroll.viewport().height() - first.fontMetrics().height() * 2
 
     qtbot.waitUntil(first_in_view, timeout=5000)
     window.close()

@@ -140,8 +140,8 @@ class LivelihoodPage(Page):
                 widget.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll_page(body)
-        outer.addWidget(self.scroll)
+        self.page_scroll = scroll_page(body)
+        outer.addWidget(self.page_scroll)
         self._filter()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -214,11 +214,12 @@ class LivelihoodPage(Page):
         items stand under the tall chart, and “共 4 项” was read ~50 wheel notches above them."""
         self.body_layout.activate()  # the hidden cards' room is given back before measuring
         first = next((c for c in self.cards if not c.isHidden()), None)
-        if first is None:
+        body = self.page_scroll.widget()
+        if first is None or body is None:
             return
-        bar = self.scroll.verticalScrollBar()
-        top = first.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
-        view = self.scroll.viewport().height()
+        bar = self.page_scroll.verticalScrollBar()
+        top = first.mapTo(body, QPoint(0, 0)).y()
+        view = self.page_scroll.viewport().height()
         if top < bar.value() or top + min(first.height(), view) > bar.value() + view:
             bar.setValue(top - self.body_layout.spacing())
 

@@ -2,9 +2,10 @@
 
 The language toggle and the three text-size controls sit at the bar's left edge (the window passes them
 as ``fixed``) in a font and width of their own that follow neither the text size nor the language, so A＋
-stays under the finger however often it is tapped and 中文 is where English was after a switch. The other buttons follow in a
-fixed order; those that do not fit move, from the last, into the “更多” menu. The title takes what is
-left on the right, on one line, elided rather than wrapped (a lone 告 on a second line helps no one).
+stays under the finger however often it is tapped and 中文 is where English was after a switch. The other
+buttons follow in a fixed order; those that do not fit move, from the last, into the “更多” menu. The title
+takes what is left on the right, on one line, elided rather than wrapped (a lone 告 on a second line helps no
+one).
 """
 
 from __future__ import annotations
