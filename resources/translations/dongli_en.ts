@@ -154,12 +154,12 @@
 <context>
     <name>BusyOverlay</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="97"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="98"/>
         <source>正在切换，请稍候</source>
         <translation>Switching, please wait</translation>
     </message>
@@ -576,17 +576,17 @@
         <translation>Entries listed by this app</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="188"/>
         <source>本程序列出的实事条目数（按主题；点柱子筛选该主题）</source>
         <translation>Entries listed by this app, per topic (click a bar to filter that topic)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="189"/>
         <source>条目数（本程序列出）</source>
         <translation>Entries (as listed by this app)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="191"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="192"/>
         <source>按本程序列出的条目数，不是报告里的数字；一条可能包含多项。</source>
         <translation>Counts of the entries this app lists, not numbers from the report; one entry may cover several projects.</translation>
     </message>
@@ -601,7 +601,7 @@
         <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="250"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -609,152 +609,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="171"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
         <source>缩小字号</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="251"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="251"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="252"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="262"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="262"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="600"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="601"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="587"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="591"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -948,7 +948,6 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="174"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
@@ -979,7 +978,6 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="174"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
@@ -1022,6 +1020,18 @@
         <location filename="../../dongli_desktop/ui/pages/part.py" line="273"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
+        <source>上一节</source>
+        <comment>short button text</comment>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
+        <source>下一节</source>
+        <comment>short button text</comment>
+        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="444"/>

@@ -404,7 +404,7 @@ class PartPage(Page):
         drop-down of ``COMBO_MIN_EM`` characters, the words alone when it holds a drop-down of
         ``COMBO_LEAST_EM``, and else the drop-down takes a row of its own above them."""
         full = (self.tr("◀ 上一节"), self.tr("下一节 ▶"))
-        words = (self.tr("上一节"), self.tr("下一节"))
+        words = (self.tr("上一节", "short button text"), self.tr("下一节", "short button text"))  # en: Previous
         metrics = self.previous_button.fontMetrics()
         extra = self.previous_button.sizeHint().width() - metrics.horizontalAdvance(self.previous_button.text())
         toggles = self.toggle_box.sizeHint().width() if self.toggle_box.sizePolicy().retainSizeWhenHidden() else 0
