@@ -152,10 +152,14 @@ def offline_install(tmp_path_factory, debs) -> Iterator[OfflineInstall]:
 
 
 @pytest.fixture(scope="session")
-def installed_root(offline_install, debs):
-    """The same Debian 12 with the kiosk package installed too: its Depends (X, openbox, speech) come from
-    Debian's archive, so this step is online."""
-    root = offline_install.root
+def installed_root(offline_install, debs, tmp_path_factory):
+    """A copy of that Debian 12 with the kiosk package installed too: its Depends (X, openbox, speech) come from
+    Debian's archive, so this step is online. A copy: the offline-install tests check the minimal system itself,
+    and the fleet test (which comes first by name) boots a kiosk from this one."""
+    root = tmp_path_factory.mktemp("debian12-kiosk")
+    copied = subprocess.run(["cp", "-a", f"{offline_install.root}/.", str(root)], capture_output=True, text=True,
+                            check=False, timeout=1800)
+    assert copied.returncode == 0, copied.stderr
     shutil.copy("/etc/resolv.conf", root / "etc" / "resolv.conf")
     deb = debs["kiosk"]
     shutil.copy(deb, root / "tmp" / deb.name)

@@ -41,6 +41,9 @@ class Apt:
                         "-o", "Dir::Etc::SourceParts=/dev/null",
                         "-o", "Dir::Etc::Preferences=/dev/null", "-o", "Dir::Etc::PreferencesParts=/dev/null",
                         "-o", "Acquire::Retries=0", "-o", "Debug::NoLocking=1", "-o", "APT::Sandbox::User=root",
+                        # no package cache on disk: apt trusts a cached pkgcache.bin while the lists keep their size
+                        # and mtime second, and a republished index of the same size read as the old version once
+                        "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=",
                         # Debian's defaults (this machine's apt.conf.d turns both off, for snapshot mirrors)
                         "-o", "Acquire::Check-Valid-Until=true", "-o", "Acquire::Check-Date=true"]
 
