@@ -22,11 +22,7 @@ class WheelToPage(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() != QEvent.Type.Wheel:
             return False
-        area = page_scroller(self.view)
-        if area is not None:
-            vertical = abs(event.angleDelta().y()) >= abs(event.angleDelta().x())  # type: ignore[attr-defined]
-            bar = area.verticalScrollBar() if vertical else area.horizontalScrollBar()
-            QApplication.sendEvent(bar, event)
+        scroll_page(self.view, event)
         return True  # never to the chart: it does not zoom or pan
 
 
@@ -38,6 +34,15 @@ def page_scroller(widget: QWidget) -> QAbstractScrollArea | None:
             return parent
         parent = parent.parentWidget()
     return None
+
+
+def scroll_page(widget: QWidget, event: QEvent) -> None:
+    """Give a wheel ``event`` over ``widget`` to the scroll bar of the page around it."""
+    area = page_scroller(widget)
+    if area is not None:
+        vertical = abs(event.angleDelta().y()) >= abs(event.angleDelta().x())  # type: ignore[attr-defined]
+        bar = area.verticalScrollBar() if vertical else area.horizontalScrollBar()
+        QApplication.sendEvent(bar, event)
 
 
 def pass_wheel_to_page(widget: QWidget) -> None:
@@ -65,11 +70,7 @@ class ClosedComboWheel(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() != QEvent.Type.Wheel or self.combo.hasFocus() or self.combo.view().isVisible():
             return False
-        area = page_scroller(self.combo)
-        if area is not None:
-            vertical = abs(event.angleDelta().y()) >= abs(event.angleDelta().x())  # type: ignore[attr-defined]
-            bar = area.verticalScrollBar() if vertical else area.horizontalScrollBar()
-            QApplication.sendEvent(bar, event)
+        scroll_page(self.combo, event)
         return True  # never a new choice from a passing wheel
 
 
