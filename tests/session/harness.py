@@ -418,6 +418,11 @@ class XSession:
         result = self.run("xwininfo", "-id", str(wid), check=False)
         return result.stdout if result.returncode == 0 else None
 
+    def active_window(self) -> int | None:
+        """The window the window manager says has the focus (_NET_ACTIVE_WINDOW)."""
+        result = self.run("xdotool", "getactivewindow", check=False)
+        return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip().isdigit() else None
+
     def map_state(self, wid: int) -> str | None:
         info = self._xwininfo(wid)
         match = re.search(r"Map State:\s*(\w+)", info or "")
