@@ -66,7 +66,7 @@ def open_pinpad(session: XSession, app: AppProcess, wid: int) -> int:
         session.run("xdotool", "click", "1")
     session.run("xdotool", "mousedown", "1")
     try:
-        return new_window(session, app, {wid}, timeout=10)
+        return new_window(session, app, {wid}, timeout=60)
     finally:
         session.run("xdotool", "mouseup", "1")
 
