@@ -53,6 +53,19 @@ def scroll_to(session: XSession, app: AppProcess, name: str, screen: Control) ->
     raise AssertionError(f"{name!r} never came into view")
 
 
+def chart_in_view(make_session, size: tuple[int, int], scale: str, page: str, chart: str,
+                  *options: str) -> tuple[XSession, AppProcess]:
+    """A session of `size` with the app at `scale` on `page`, the wheel turned until `chart` is in view."""
+    width, height = size
+    session = make_session(width, height)
+    app = session.start_app("--size", f"{width}x{height}", "--font-scale", scale, "--page", page, *options)
+    app.wait_window()
+    session.control(app, "搜索")  # the navigation is on the accessibility bus: the window is ready
+    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
+    scroll_to(session, app, chart, session.screen)
+    return session, app
+
+
 def inside(outer: Control, inner: Control) -> bool:
     return outer.contains(inner)
 
@@ -62,13 +75,7 @@ def inside(outer: Control, inner: Control) -> bool:
 @pytest.mark.parametrize("contrast", [False, True], ids=["normal", "contrast"])
 def test_growth_chart_shows_its_legend_axis_and_theme_colours(make_session, tmp_path, size, scale, contrast):
     width, height = size
-    session = make_session(width, height)
-    app = session.start_app("--size", f"{width}x{height}", "--font-scale", scale, "--page", "overview",
-                            *(["--contrast"] if contrast else []))
-    app.wait_window()
-    session.control(app, "搜索")  # the navigation is on the accessibility bus: the window is ready
-    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
-    scroll_to(session, app, GROWTH, session.screen)
+    session, app = chart_in_view(make_session, size, scale, "overview", GROWTH, *(["--contrast"] if contrast else []))
     found = session.controls(app, GROWTH, AXIS, *LEGEND)
     chart = max(found[GROWTH], key=lambda c: c.h)  # the chart itself (its title label shares the name)
     shot = tmp_path / f"growth-{width}x{height}-{scale}-{'contrast' if contrast else 'normal'}.png"
@@ -127,12 +134,7 @@ def test_livelihood_bars_end_inside_their_axis(make_session, tmp_path):
     running to the axis's end, its number squeezed inside it or cut. Now the axis runs to a round number
     past every bar and its label, so the longest bar leaves room for its number before the chart's edge."""
     width, height = 1080, 1920
-    session = make_session(width, height)
-    app = session.start_app("--size", f"{width}x{height}", "--font-scale", "2.0", "--page", "livelihood")
-    app.wait_window()
-    session.control(app, "搜索")
-    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
-    scroll_to(session, app, TOPICS_CHART, session.screen)
+    session, app = chart_in_view(make_session, (width, height), "2.0", "livelihood", TOPICS_CHART)
     chart = max(session.controls(app, TOPICS_CHART)[TOPICS_CHART], key=lambda c: c.h)
     shot = session.screenshot(tmp_path / "livelihood-1080x1920-2.0.png")
     colours = theme.get("normal")
@@ -194,12 +196,7 @@ def test_hovering_a_bar_shows_its_value(make_session, tmp_path):
     """Issue 20 item 10: on the desktop, the pointer resting on a bar's number (where a reader looks for the
     value) shows the value in a tooltip window, as on the bar itself (only the bar answered before)."""
     width, height = 1920, 1080
-    session = make_session(width, height)
-    app = session.start_app("--size", f"{width}x{height}", "--font-scale", "1.0", "--page", "overview")
-    app.wait_window()
-    session.control(app, "搜索")
-    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
-    scroll_to(session, app, GROWTH, session.screen)
+    session, app = chart_in_view(make_session, (width, height), "1.0", "overview", GROWTH)
     chart = max(session.controls(app, GROWTH)[GROWTH], key=lambda c: c.h)
     shot = session.screenshot(tmp_path / "hover-before.png")
     image = QImage(str(shot))
@@ -230,12 +227,7 @@ def test_keyboard_reaches_the_chart_and_reads_each_value(make_session, tmp_path)
     keyboard user moves); the focused bar shows its value in a tooltip, Down moves to the next bar, Enter
     opens the sentence behind it. Before, the plot took no focus at all."""
     width, height = 1920, 1080
-    session = make_session(width, height)
-    app = session.start_app("--size", f"{width}x{height}", "--font-scale", "1.0", "--page", "overview")
-    app.wait_window()
-    session.control(app, "搜索")
-    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
-    scroll_to(session, app, GROWTH, session.screen)
+    session, app = chart_in_view(make_session, (width, height), "1.0", "overview", GROWTH)
     chart = max(session.controls(app, GROWTH)[GROWTH], key=lambda c: c.h)
     tip = theme.get("normal")["tooltip_bg"]
 
