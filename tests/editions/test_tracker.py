@@ -71,22 +71,25 @@ def test_each_side_links_to_its_own_words_in_its_own_report(pair):
     assert row.result.indicator.quote == "净增国家高新技术企业96家"
 
 
-def test_the_status_follows_the_reported_number(tmp_path):
-    """Change the fictional result and the status changes with it: nothing is typed by hand."""
-    source = tmp_path / "report.txt"
-    text = DONGLI_2021.read_text(encoding="utf-8").replace("净增国家高新技术企业96家", "净增国家高新技术企业102家")
-    source.write_text(text, encoding="utf-8")
-    notes = tmp_path / "notes.toml"
-    notes.write_text(DONGLI_2021_NOTES.read_text(encoding="utf-8").replace(
-        'quote = "净增国家高新技术企业96家", figure = "96家"', 'quote = "净增国家高新技术企业102家", figure = "102家"'),
-        encoding="utf-8")
-    build(source, notes, tmp_path / "variant.db")
-    earlier, later = Report.open(SHIPPED_DB), Report.open(tmp_path / "variant.db")
+def track_variant(tmp_path, earlier_db, report_text: str, notes_text: str) -> dict:
+    """Build an edition from changed report and annotation text; track it after `earlier_db`, rows by key."""
+    (tmp_path / "report.txt").write_text(report_text, encoding="utf-8")
+    (tmp_path / "notes.toml").write_text(notes_text, encoding="utf-8")
+    build(tmp_path / "report.txt", tmp_path / "notes.toml", tmp_path / "variant.db")
+    earlier, later = Report.open(earlier_db), Report.open(tmp_path / "variant.db")
     try:
-        assert by_key(track(earlier, later))[("hightech_new", 2020)].status is Status.MET
+        return by_key(track(earlier, later))
     finally:
         earlier.close()
         later.close()
+
+
+def test_the_status_follows_the_reported_number(tmp_path):
+    """Change the fictional result and the status changes with it: nothing is typed by hand."""
+    text = DONGLI_2021.read_text(encoding="utf-8").replace("净增国家高新技术企业96家", "净增国家高新技术企业102家")
+    notes = DONGLI_2021_NOTES.read_text(encoding="utf-8").replace(
+        'quote = "净增国家高新技术企业96家", figure = "96家"', 'quote = "净增国家高新技术企业102家", figure = "102家"')
+    assert track_variant(tmp_path, SHIPPED_DB, text, notes)[("hightech_new", 2020)].status is Status.MET
 
 
 def test_editions_of_different_districts_or_out_of_order_are_not_joined(pair, three_parts_db):
@@ -213,14 +216,8 @@ def test_a_relative_target_without_the_referenced_figure_is_not_comparable(tmp_p
     notes = (TRACKER_CASES / "yunxi_2021_annotations.toml").read_text(encoding="utf-8")
     line = '  { year = 2020, kind = "actual", quote = "预计地区生产总值增长4.9%", figure = "4.9%" },\n'
     assert line in notes
-    (tmp_path / "notes.toml").write_text(notes.replace(line, ""), encoding="utf-8")
-    build(TRACKER_CASES / "yunxi_2021_report.txt", tmp_path / "notes.toml", tmp_path / "variant.db")
-    earlier, later = Report.open(yunxi_dbs[2020]), Report.open(tmp_path / "variant.db")
-    try:
-        row = by_key(track(earlier, later))[("income_growth", 2020)]
-    finally:
-        earlier.close()
-        later.close()
+    text = (TRACKER_CASES / "yunxi_2021_report.txt").read_text(encoding="utf-8")
+    row = track_variant(tmp_path, yunxi_dbs[2020], text, notes.replace(line, ""))[("income_growth", 2020)]
     assert (row.status, row.basis, row.reference, row.direction) == (Status.NOT_COMPARABLE, "no_reference", None, "up")
     assert row.result is not None and row.result.label == "5.6%"
 
@@ -230,15 +227,8 @@ def test_growth_of_a_rate_is_judged_against_zero_with_its_sign(tmp_path, yunxi_d
     """稳定增长 for a growth-rate measure: 增长1.2% is growth; 下降1.2% is not, though the report writes 1.2%."""
     text = (TRACKER_CASES / "yunxi_2022_report.txt").read_text(encoding="utf-8")
     notes = (TRACKER_CASES / "yunxi_2022_annotations.toml").read_text(encoding="utf-8")
-    (tmp_path / "report.txt").write_text(text.replace("一般公共预算收入增长1.2%", f"一般公共预算收入{words}"),
-                                         encoding="utf-8")
-    (tmp_path / "notes.toml").write_text(notes.replace('quote = "一般公共预算收入增长1.2%"',
-                                                       f'quote = "一般公共预算收入{words}"'), encoding="utf-8")
-    build(tmp_path / "report.txt", tmp_path / "notes.toml", tmp_path / "variant.db")
-    earlier, later = Report.open(yunxi_dbs[2021]), Report.open(tmp_path / "variant.db")
-    try:
-        row = by_key(track(earlier, later))[("revenue_growth", 2021)]
-    finally:
-        earlier.close()
-        later.close()
+    row = track_variant(tmp_path, yunxi_dbs[2021],
+                        text.replace("一般公共预算收入增长1.2%", f"一般公共预算收入{words}"),
+                        notes.replace('quote = "一般公共预算收入增长1.2%"', f'quote = "一般公共预算收入{words}"'),
+                        )[("revenue_growth", 2021)]
     assert (row.status, row.basis, row.direction, row.reference) == (status, "change", "up", None)
