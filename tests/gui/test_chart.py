@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication
 
 from dongli_desktop.core import charts, reshape
 from dongli_desktop.core.numbers import format_cn
@@ -28,17 +29,19 @@ THEMES = list(theme.THEMES.values())
 
 
 def chart_view(qtbot, data: charts.Chart, width: int, point_size: float = 13.0, normalized: bool = False,
-               colours: theme.Theme | None = None) -> ChartView:
-    view = ChartView("图", "增长率（%）", NAMES, normalized=normalized, colours=colours or theme.get("normal"))
+               colours: theme.Theme | None = None, height: int = 900, unit: str = "增长率（%）",
+               names: dict[str, str] = NAMES) -> ChartView:
+    """A shown ChartView of `data` at `width` × `height` and `point_size`, its value axis laid out."""
+    view = ChartView("图", unit, names, normalized=normalized, colours=colours or theme.get("normal"))
     qtbot.addWidget(view)
     font = QFont(view.font())
     font.setPointSizeF(point_size)
     view.setFont(font)
-    view.resize(width, 900)
+    view.resize(width, height)
     view.show()
     qtbot.waitExposed(view)
     view.set_chart(data)
-    qtbot.wait(20)
+    QApplication.processEvents()  # the posted layout requests: the plot takes its final size
     return view
 
 

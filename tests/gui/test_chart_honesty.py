@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolTip
 
 from dongli_desktop.core import charts
@@ -19,22 +19,13 @@ from dongli_desktop.core.charts import MIN_BAR_PX, Bar, Chart
 from dongli_desktop.ui import theme
 from dongli_desktop.ui.widgets.chart import ChartView
 from dongli_desktop.ui.widgets.chart_parts import ValueLabel
+from tests.gui.test_chart import chart_view
 
 NAMES = {"actual": "2019年", "target": "2020年目标"}
 
 
 def drawn(qtbot, data: Chart, width: int, point_size: float, colours: theme.Theme | None = None) -> ChartView:
-    view = ChartView("图", "单位", NAMES, colours=colours or theme.get("normal"))
-    qtbot.addWidget(view)
-    font = QFont(view.font())
-    font.setPointSizeF(point_size)
-    view.setFont(font)
-    view.resize(width, 1200)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_chart(data)
-    qtbot.waitUntil(lambda: view.plot.getPlotItem().getViewBox().viewRange()[0][1] > 0)
-    return view
+    return chart_view(qtbot, data, width, point_size, colours=colours, height=1200, unit="单位", names=NAMES)
 
 
 def painted(view: ChartView) -> tuple[QImage, list[tuple[Bar, QRect]]]:
