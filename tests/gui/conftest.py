@@ -13,6 +13,17 @@ def make_options(tmp_path: Path, *extra: str):
     return build_parser().parse_args(["--settings", str(tmp_path / "settings.ini"), *extra])
 
 
+def open_window(qtbot, tmp_path: Path, *extra: str):
+    """The real window at 1280×800 with private settings and ``extra`` options, shown."""
+    from dongli_desktop.ui.app import create_window
+
+    win, code = create_window(make_options(tmp_path, "--size", "1280x800", *extra))
+    assert code == 0 and win is not None
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
 def kiosk(qtbot, tmp_path, config_text: str, size: str = "1920x1080", *extra: str, **intervals):
     """The real window in kiosk mode with ``config_text`` as its kiosk.toml, and its started controller."""
     from dongli_desktop.ui.app import create_window, kiosk_config
@@ -34,12 +45,7 @@ def kiosk(qtbot, tmp_path, config_text: str, size: str = "1920x1080", *extra: st
 
 @pytest.fixture()
 def window(qtbot, tmp_path):
-    from dongli_desktop.ui.app import create_window
-
-    win, code = create_window(make_options(tmp_path, "--size", "1280x800"))
-    assert code == 0 and win is not None
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, tmp_path)
     win.show_page("overview")
     qtbot.waitUntil(lambda: win.page("overview").charts_built)
     yield win

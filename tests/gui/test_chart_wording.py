@@ -25,7 +25,7 @@ from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.widgets.chart import ChartView
 from dongli_desktop.ui.widgets.chart_parts import LegendEntry, ValueLabel
 from dongli_desktop.ui.widgets.figure_card import FigureCard
-from tests.gui.conftest import make_options
+from tests.gui.conftest import open_window
 
 VERDICT_ZH = ("实际", "完成", "达到", "达标", "未能", "下降", "减少", "降低", "削减", "退步", "落后", "超额", "差距")
 VERDICT_EN = re.compile(r"\b(actual|met|missed|achieved|failed|fell|cut|decrease[ds]?|drop(ped)?|behind|short of)\b",
@@ -103,16 +103,6 @@ def every_chart(window) -> Iterator[tuple[str, ChartView]]:
     for view in livelihood.findChildren(ChartView):
         if view._chart is not None:
             yield "livelihood", view
-
-
-def open_window(qtbot, tmp_path, *extra: str):
-    from dongli_desktop.ui.app import create_window
-
-    window, code = create_window(make_options(tmp_path, "--size", "1280x800", *extra))
-    assert code == 0 and window is not None
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_every_pair_reads_as_a_step_never_as_a_verdict(qtbot, tmp_path):

@@ -23,7 +23,7 @@ from tests.editions.conftest import (  # noqa: F401 (fixtures)
     three_parts_db,
     unnumbered_db,
 )
-from tests.gui.conftest import make_options
+from tests.gui.conftest import make_options, open_window
 
 UI = ROOT / "dongli_desktop" / "ui"
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
@@ -68,15 +68,6 @@ def test_no_year_or_district_is_written_into_the_interface():
 
 
 # -- each fixture edition shows its own years and names ----------------------------------------------
-def open_window(qtbot, tmp_path, *args: str):
-    from dongli_desktop.ui.app import create_window
-
-    win, code = create_window(make_options(tmp_path, "--size", "1280x800", *args))
-    assert code == 0 and win is not None
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
 
 def everything_shown(win) -> str:
     """Window title, every label and button text, and every accessible name and description."""
