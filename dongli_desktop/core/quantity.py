@@ -249,26 +249,25 @@ def _match_at(text: str, start: int, end: int) -> re.Match[str] | None:
 def _modal(text: str, start: int, end: int) -> str:
     """The modal phrase (预计, 初步核算 …) that governs the figure at ``text[start:end]``, or "".
 
-    The nearest modal word before the figure in its sentence governs it when the figure lies in the
-    word's ；-piece, or when the word is a 预计 heading the sentence and no ；-piece between them starts
-    over; a target figure and a 由…到 starting point take none (see the module docstring).
+    A modal word before the figure in its sentence (the nearest that reaches it) governs it when the
+    figure lies in the word's ；-piece, or when the word is a 预计 heading the sentence and no ；-piece
+    between them starts over; a target figure and a 由…到 starting point take none (see the module
+    docstring).
     """
     clause_start = max((text.rfind(c, 0, start) for c in CLAUSE_ENDS), default=-1) + 1
     if (TARGET_BEFORE_RE.search(text[max(0, start - 4) : start]) or TARGET_AFTER_RE.match(text, end)
             or (STARTING_POINT_RE.search(text[clause_start:start]) and re.search("[到至]", _clause_after(text, end)))):
         return ""
     sentence_start = max((text.rfind(c, 0, start) for c in FULL_STOPS), default=-1) + 1
-    words = _modal_words(text, sentence_start, start)
-    if not words:
-        return ""
-    at, phrase = words[-1]
-    pieces = re.split("[；;]", text[at:start])
-    if len(pieces) == 1:
-        return phrase
-    lead = text[sentence_start:at].strip(" \u3000\u00a0—")
-    heads = SENTENCE_LEAD_RE.fullmatch(lead) is not None and phrase.endswith(ESTIMATE)
-    fresh = any(FRESH_START_RE.match(piece.lstrip()) for piece in pieces[1:])
-    return phrase if heads and not fresh else ""
+    for at, phrase in reversed(_modal_words(text, sentence_start, start)):
+        pieces = re.split("[；;]", text[at:start])
+        if len(pieces) == 1:
+            return phrase
+        lead = text[sentence_start:at].strip(" \u3000\u00a0—")
+        heads = SENTENCE_LEAD_RE.fullmatch(lead) is not None and phrase.endswith(ESTIMATE)
+        if heads and not any(FRESH_START_RE.match(piece.lstrip()) for piece in pieces[1:]):
+            return phrase
+    return ""
 
 
 def _clause_after(text: str, end: int) -> str:
