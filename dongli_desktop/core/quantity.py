@@ -24,7 +24,7 @@ is not one. How far such a word reaches, read as the genre writes its review of 
 
 * from where it stands to the end of its ；-piece (the next ； or the sentence's 。！？), across commas:
   ``预计增长4%，其中城镇居民增长5%；…`` — 4% and 5%;
-* a 预计 that heads its sentence (nothing before it but a time phrase: 今年，/2021年，/全年/一年来，, or 据/经)
+* a 预计 that heads its sentence (nothing before it but a time phrase: 今年，/2021年，/全年/过去一年，, or 据/经)
   reaches the sentence's end across ；, the list of the year's indicators it introduces
   (``预计地区生产总值增长4%…；一般公共预算收入63.2亿元…；…增长7.1%。``), but not into a ；-piece that starts
   over with a time or a target (``；明年目标增长4.5%``). 初步核算 names one aggregate: its piece only;
