@@ -28,8 +28,8 @@ is not one. How far such a word reaches, read as the genre writes its review of 
   reaches the sentence's end across ；, the list of the year's indicators it introduces
   (``预计地区生产总值增长4%…；一般公共预算收入63.2亿元…；…增长7.1%。``), but not into a ；-piece that starts
   over with a time or a target (``；明年目标增长4.5%``). 初步核算 names one aggregate: its piece only;
-* a figure written as a target (``4.5%的目标``, ``目标为4.5%``) or as the starting point of 由…到
-  (``由2015年的39.70亿元提高到…``) is never qualified by the sentence's word.
+* a figure written as a target (``4.5%的目标``, ``目标是增长4.5%``: 目标 before it in its clause) or as the
+  starting point of 由…到 (``由2015年的39.70亿元提高到…``) is never qualified by the sentence's word.
 
 近, 余, 左右, 以上, 超过 … qualify their own number only.
 
@@ -90,7 +90,7 @@ SENTENCE_LEAD_RE = re.compile(
 )
 # a ；-piece opening with one of these starts over: a heading 预计 does not reach into it
 FRESH_START_RE = re.compile(r"(?:明年|今后|今後|下一步|\d{4}年|目标|目標|计划|計劃|力争|力爭)")
-TARGET_BEFORE_RE = re.compile(r"(?:目标|目標)[为為是：:（(]?$")  # 目标为4.5%, 目标（4.5%）
+TARGET_WORD_RE = re.compile(r"目标|目標")  # in the figure's clause before it: 目标是增长4.5%, 目标（4.5%）
 TARGET_AFTER_RE = re.compile(r"的?(?:目标|目標)")  # 4.5%的目标
 STARTING_POINT_RE = re.compile(r"由(?:\d{4}年(?:底|末)?的?)?$")  # 由2015年的39.70亿元（提高到…）
 
@@ -255,7 +255,7 @@ def _modal(text: str, start: int, end: int) -> str:
     docstring).
     """
     clause_start = max((text.rfind(c, 0, start) for c in CLAUSE_ENDS), default=-1) + 1
-    if (TARGET_BEFORE_RE.search(text[max(0, start - 4) : start]) or TARGET_AFTER_RE.match(text, end)
+    if (TARGET_WORD_RE.search(text, clause_start, start) or TARGET_AFTER_RE.match(text, end)
             or (STARTING_POINT_RE.search(text[clause_start:start]) and re.search("[到至]", _clause_after(text, end)))):
         return ""
     sentence_start = max((text.rfind(c, 0, start) for c in FULL_STOPS), default=-1) + 1
