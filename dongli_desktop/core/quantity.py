@@ -18,10 +18,20 @@ How words become intervals (``low``/``high`` in base units; ``inf`` when open):
 * 近, 接近, 将近 (``近百个``): under the number and no lower than :data:`NEAR_FLOOR` of it;
 * 约, 大约, 左右, 上下: within :data:`ABOUT_TOLERANCE` of the number, either side.
 
-预计 (an estimate) and 初步 (a preliminary count: 初步核算, 据初步统计) do not change the interval; they
-are kept in :attr:`Quantity.qualifiers` and in the label. They are looked for in the clause before the
-number; one that opens a sentence (``预计地区生产总值增长4%…；…增长7.1%。``, ``初步核算，…``) qualifies
-every number up to the sentence's full stop, across ；.
+预计 (an estimate; 預計, 初步预计) and 初步核算 (a preliminary count: 初步统计, 初步测算, 初步估算) do not
+change the interval; they are kept in :attr:`Quantity.qualifiers` and in the label. 初步 alone (初步建成, 初步形成)
+is not one. How far such a word reaches, read as the genre writes its review of the year:
+
+* from where it stands to the end of its ；-piece (the next ； or the sentence's 。！？), across commas:
+  ``预计增长4%，其中城镇居民增长5%；…`` — 4% and 5%;
+* a 预计 that heads its sentence (nothing before it but a time phrase: 今年，/2021年，/全年/过去一年，, or 据/经)
+  reaches the sentence's end across ；, the list of the year's indicators it introduces
+  (``预计地区生产总值增长4%…；一般公共预算收入63.2亿元…；…增长7.1%。``), but not into a ；-piece that starts
+  over with a time or a target (``；明年目标增长4.5%``). 初步核算 names one aggregate: its piece only;
+* a figure written as a target (``4.5%的目标``, ``目标是增长4.5%``: 目标 before it in its clause) or as the
+  starting point of 由…到 (``由2015年的39.70亿元提高到…``) is never qualified by the sentence's word.
+
+近, 余, 左右, 以上, 超过 … qualify their own number only.
 
 Numbers are Arabic (``1.9``) or Chinese numerals (``十二``, ``两万``, ``一百二十``, ``百``). A number with
 neither a unit nor 万/亿 borrows them from a number joined to it by 至, —, 和, 、 or 或 (``1.4和3.4个百分点``).
@@ -65,11 +75,24 @@ ABOUT_PRE = ("大约", "约")
 PRE = AT_LEAST + MORE_THAN + AT_MOST + LESS_THAN + NEAR + ABOUT_PRE
 POST = ("以上", "以下", "以内", "左右", "上下")
 SOME_MORE = ("余", "多", "餘")  # 餘: the traditional 余
-MODAL = ("预计", "初步")  # words of the clause: an estimate, a preliminary count
+ESTIMATE = ("预计", "預計")  # an estimate; 初步预计 is one too
+COUNT_VERBS = ("核算", "统计", "統計", "测算", "測算", "估算")  # 初步 + one of these: a preliminary count
+MODAL = ("初步", *ESTIMATE)  # the words a modal phrase opens with (初步 only with a count verb or 预计 after it)
 RANGE_JOINERS = ("——", "—", "–", "-", "－", "~", "～", "至", "到")
 LIST_JOINERS = ("和", "、", "或")
 CLAUSE_ENDS = "，。；：！？,;:!?\n"
-FULL_STOPS = "。！？!?\n"  # a sentence's end: a modal word opening it reaches this far
+FULL_STOPS = "。！？!?\n"  # a sentence's end: a 预计 heading it reaches this far
+PIECE_ENDS = "；;"  # a ；-piece's end: any modal word reaches at least this far
+# what may stand before a 预计 that heads its sentence: a time phrase, or 据/经
+SENTENCE_LEAD_RE = re.compile(
+    r"(?:[据據经經]|(?:今年|去年|全年|本年|当年|當年|上年|一年来|一年來|过去一年|過去一年|\d{4}年(?:全年|底|末|度)?)"
+    r"(?:以来|以來)?[，,]?)?"
+)
+# a ；-piece opening with one of these starts over: a heading 预计 does not reach into it
+FRESH_START_RE = re.compile(r"(?:明年|今后|今後|下一步|\d{4}年|目标|目標|计划|計劃|力争|力爭)")
+TARGET_WORD_RE = re.compile(r"目标|目標")  # in the figure's clause before it: 目标是增长4.5%, 目标（4.5%）
+TARGET_AFTER_RE = re.compile(r"的?(?:目标|目標)")  # 4.5%的目标
+STARTING_POINT_RE = re.compile(r"由(?:\d{4}年(?:底|末)?的?)?$")  # 由2015年的39.70亿元（提高到…）
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "兩": 2}
@@ -92,7 +115,6 @@ EXPRESSION_RE = re.compile(
     _one(1) + rf"(?:(?P<join>{_alt(RANGE_JOINERS)}|{_alt(LIST_JOINERS)})" + _one(2) + ")?"
     + rf"(?P<post>{_alt(POST)})?"
 )
-OPENING_LEAD = 1  # characters before a modal word that still opens its sentence (据初步统计)
 LOOKBACK = 12  # characters before the span where the expression may begin
 
 
@@ -224,39 +246,59 @@ def _match_at(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _modal(text: str, start: int) -> str:
-    """预计/初步 as written in the clause before ``start``, or opening its sentence.
+def _modal(text: str, start: int, end: int) -> str:
+    """The modal phrase (预计, 初步核算 …) that governs the figure at ``text[start:end]``, or "".
 
-    A modal word in the number's own clause qualifies that clause. One that opens the sentence
-    (``预计地区生产总值增长4%…；…增长7.1%。``, ``初步核算，…``, ``据初步统计，…``) qualifies every
-    figure up to the sentence's end (。！？), across ；.
+    A modal word before the figure in its sentence (the nearest that reaches it) governs it when the
+    figure lies in the word's ；-piece, or when the word is a 预计 heading the sentence and no ；-piece
+    between them starts over; a target figure and a 由…到 starting point take none (see the module
+    docstring).
     """
     clause_start = max((text.rfind(c, 0, start) for c in CLAUSE_ENDS), default=-1) + 1
-    clause = text[clause_start:start]
-    for word in MODAL:
-        at = clause.find(word)
-        if at >= 0:
-            return _phrase(clause, at)
+    if (TARGET_WORD_RE.search(text, clause_start, start) or TARGET_AFTER_RE.match(text, end)
+            or (STARTING_POINT_RE.search(text[clause_start:start]) and re.search("[到至]", _clause_after(text, end)))):
+        return ""
     sentence_start = max((text.rfind(c, 0, start) for c in FULL_STOPS), default=-1) + 1
-    first = text[sentence_start:start].lstrip()
-    for word in MODAL:
-        at = first.find(word)
-        if 0 <= at <= OPENING_LEAD:  # 预计… 初步核算… 据初步统计…
-            return _phrase(first, at)
+    for at, phrase in reversed(_modal_words(text, sentence_start, start)):
+        pieces = re.split("[；;]", text[at:start])
+        if len(pieces) == 1:
+            return phrase
+        lead = text[sentence_start:at].strip(" \u3000\u00a0—")
+        heads = SENTENCE_LEAD_RE.fullmatch(lead) is not None and phrase.endswith(ESTIMATE)
+        if heads and not any(FRESH_START_RE.match(piece.lstrip()) for piece in pieces[1:]):
+            return phrase
     return ""
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The rest of the clause after ``end``."""
+    stops = [i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0]
+    return text[end : min(stops, default=len(text))]
+
+
+def _modal_words(text: str, begin: int, end: int) -> list[tuple[int, str]]:
+    """The modal phrases in ``text[begin:end]``, with where each starts: 预计, 預計, 初步预计, 初步核算 …"""
+    found = []
+    for m in re.finditer("初步|预计|預計", text[begin:end]):
+        at = begin + m.start()
+        phrase = _phrase(text, at)
+        if phrase and not (m.group() in ESTIMATE and text[at - 2 : at] == "初步"):
+            found.append((at, phrase))
+    return found
 
 
 def modal_of(label: str) -> str:
     """The modal phrase a :attr:`Quantity.label` opens with (预计, 初步核算 …), or "" for a plain figure."""
-    return _phrase(label, 0) if label.startswith(MODAL) else ""
+    return _phrase(label, 0)
 
 
-def _phrase(clause: str, at: int) -> str:
-    """The modal word and, for 初步, the verb after it (初步核算, 初步统计)."""
-    word = clause[at : at + 2]
-    if word == "初步" and clause[at + 2 : at + 4] in ("核算", "统计", "测算", "估算"):
-        return clause[at : at + 4]
-    return word
+def _phrase(text: str, at: int) -> str:
+    """The modal phrase starting at ``at``: 预计, 預計, 初步预计, 初步核算 …; "" when none (初步建成)."""
+    if text.startswith(ESTIMATE, at):
+        return text[at : at + 2]
+    if text.startswith("初步", at) and text[at + 2 : at + 4] in (*COUNT_VERBS, *ESTIMATE):
+        return text[at : at + 4]
+    return ""
 
 
 def parse_quantity(text: str, start: int, end: int) -> Quantity:
@@ -295,7 +337,7 @@ def _compatible(first: _Number, second: _Number) -> bool:
 
 def _build(text: str, start: int, end: int, first: _Number, second: _Number | None, post: str) -> Quantity:
     written = text[start:end]
-    modal = _modal(text, start)
+    modal = _modal(text, start, end)
     qualifiers = tuple(q for q in (modal[:2], first.pre, first.some, post) if q)
     if second is not None:
         mult1 = first.mult if first.mult else ("" if first.unit else second.mult)

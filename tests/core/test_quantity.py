@@ -74,10 +74,10 @@ def test_estimate_and_preliminary_come_from_the_clause() -> None:
     q = at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "4%")
     assert q.qualifiers == ("预计",) and q.estimate and q.label == "预计4%"
     assert q.is_exact and interval(q) == (4, 4, True, True)
-    # a 预计 in the middle of a sentence qualifies its own clause only
+    # a 预计 in the middle of a sentence reaches the end of its ；-piece, not the figures before it
     text = "全年地区生产总值增长3%，预计全年新增企业500家，新增就业1.9万人。"
-    assert at(text, "500家").label == "预计500家"
-    assert not at(text, "3%").estimate and not at(text, "1.9万人").estimate
+    assert at(text, "500家").label == "预计500家" and at(text, "1.9万人").label == "预计1.9万人"
+    assert not at(text, "3%").estimate
     # a sentence opening with 初步核算， qualifies every number in it
     q = at("初步核算，地区生产总值增长3%，新增就业1.9万人。全年新增企业500家。", "1.9万人")
     assert q.label == "初步核算1.9万人" and q.qualifiers == ("初步",)
@@ -174,11 +174,10 @@ def test_a_sentence_opening_with_an_estimate_word_qualifies_every_figure_up_to_i
         assert q.label == "预计" + span
     # the next sentence (after 。) is not an estimate
     assert not at(text, "500家").estimate
-    # so does 预计 opening a sentence with a comma clause, and 初步核算 opening one, across ；
+    # so does 预计 opening a sentence with a comma clause; 初步核算 names its own ；-piece only
     assert at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "10%").label == "预计10%"
-    q = at("初步核算，地区生产总值增长3%；新增就业1.9万人。新增企业500家。", "1.9万人")
-    assert q.label == "初步核算1.9万人"
-    assert not at("初步核算，地区生产总值增长3%；新增就业1.9万人。新增企业500家。", "500家").estimate
+    assert at("初步核算，地区生产总值增长3%；新增就业1.9万人。", "3%").label == "初步核算3%"
+    assert not at("初步核算，地区生产总值增长3%；新增就业1.9万人。新增企业500家。", "1.9万人").estimate
     # a 预计 that does not open the sentence keeps its clause
     text = "去年地区生产总值增长3%；预计今年增长4%；新增企业500家。"
     assert at(text, "4%").label == "预计4%"
