@@ -79,7 +79,8 @@ PAIRS = [
     ("on_primary", "accent_hover", 0), ("on_primary", "accent_pressed", 0), ("on_primary", "nav_hover", 0),
     ("figure", "surface", 0), ("target", "surface", 0), ("link", "surface", 0), ("link", "page_bg", 0),
     ("primary", "chip_bg", 0), ("primary", "tag_bg", 0), ("done", "done_bg", 0), ("planned", "planned_bg", 0),
-    ("text", "highlight", 0), ("figure", "highlight", 0), ("link", "highlight", 0), ("text", "tooltip_bg", 0),
+    ("text", "highlight", 0), ("figure", "highlight", 0), ("target", "highlight", 0), ("link", "highlight", 0),
+    ("text", "tooltip_bg", 0),
     ("attract_accent", "primary", 18), ("placeholder", "surface", 0),
     # a value label that does not fit right of its bar is written inside the bar's end, white on its colour
     ("on_primary", "series_past", 0), ("on_primary", "series_plan", 0), ("on_primary", "series_goal", 0),

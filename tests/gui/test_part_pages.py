@@ -34,6 +34,18 @@ def test_reading_view_shows_every_paragraph_with_marks(window):
     assert "term:1" in html  # 高新技术企业倍增计划 linked
 
 
+def test_a_plans_numbers_are_coloured_as_targets_like_its_chart(window):
+    """A lay reader saw the plan's targets in the same colour as last year's results. The text now uses
+    the charts' rule: results in the past colour (``figure``), a plan's targets in the plan colour."""
+    review, plan = window.show_page("review"), None
+    review.show_section(window.report.areas("review")[0].id)
+    assert theme.colour("figure") in review.reader.toHtml() and theme.colour("target") not in review.reader.toHtml()
+    plan = window.show_page("plan")
+    plan.show_section(window.report.areas("plan")[0].id)
+    html = plan.reader.toHtml()
+    assert theme.colour("target") in html and theme.colour("figure") not in html
+
+
 def test_area_chart_lists_measures_of_the_area(window):
     page = window.show_page("review")
     area = window.report.areas("review")[1]

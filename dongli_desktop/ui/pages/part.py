@@ -271,7 +271,8 @@ class PartPage(Page):
             parts.append((p.id, segments(p, self.report.figures(p.id), self.report.mentions_in(p.id), marks)))
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
         speak = self.tr("朗读") if speaker().available else ""
-        self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak)
+        role = "target" if self.part == "plan" else "figure"  # the plan's numbers are targets: the charts' plan colour
+        self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak, figure_role=role)
         self.reader.verticalScrollBar().setValue(0)  # a new section starts at its heading
         self._update_chart(sec)
         if ref is not None and ref.paragraph_id is not None:

@@ -24,10 +24,13 @@ LINE_HEIGHT_PERCENT = 110
 HIGHLIGHT_AT = 1 / 4  # a marked sentence is brought this far down the view: in its upper third, with context above
 
 
-def segments_html(parts: Sequence[Segment]) -> str:
-    """HTML for one paragraph's segments; every piece of report text is escaped."""
+def segments_html(parts: Sequence[Segment], figure_role: str = "figure") -> str:
+    """HTML for one paragraph's segments; every piece of report text is escaped.
+
+    Quantities take the colour ``figure_role`` names: ``figure`` (last year's results, the charts' past
+    colour) or ``target`` (a plan's targets, the charts' plan colour), so the text and its chart agree."""
     out = []
-    figure, link, highlight = colour("figure"), colour("link"), colour("highlight")
+    figure, link, highlight = colour(figure_role), colour("link"), colour("highlight")
     for seg in parts:
         piece = html.escape(seg.text)
         styles = []
@@ -82,10 +85,11 @@ class ReadingView(QTextBrowser):
             self.linkActivated.emit(target)
 
     def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "",
-                        speak_label: str = "") -> None:
+                        speak_label: str = "", figure_role: str = "figure") -> None:
         """Render a section: its heading, then each paragraph (one text block each, found by its id).
 
-        With ``speak_label`` each paragraph ends with a read-aloud link ``speak:<ID>``.
+        With ``speak_label`` each paragraph ends with a read-aloud link ``speak:<ID>``; quantities are
+        coloured as ``figure_role`` says (see ``segments_html``).
         """
         body = [f"<h2 style='color:{colour('primary')}'>{html.escape(heading)}</h2>"]
         if note:
@@ -95,7 +99,7 @@ class ReadingView(QTextBrowser):
                      if speak_label else "")
             body.append(
                 f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>"
-                f"{segments_html(parts)}{speak}</p>"
+                f"{segments_html(parts, figure_role)}{speak}</p>"
             )
         self.setHtml("".join(body))
         # Qt drops empty anchors, so remember which block each paragraph became: the blocks after the
