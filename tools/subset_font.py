@@ -94,6 +94,8 @@ def big5_common() -> set[str]:
 
 def general_standard(path: Path = UNIHAN_MAPPINGS) -> set[str]:
     """The 8,105 characters of the 通用规范汉字表 (2013): Unihan's kTGH field (``U+785A\tkTGH\t2013:3542``)."""
+    if not path.is_file():
+        raise SystemExit(f"{path} is missing: install Debian's unicode-data (tools/system-deps.sh does)")
     chars = set()
     with bz2.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
