@@ -21,6 +21,7 @@ import sqlite_utils
 
 from db.annotations import AnnotationError, Annotations, Quote, load_annotations, locate
 from db.figures import find_figures
+from db.font_coverage import build_warnings
 from db.formats import Extracted, FormatError, extract, source_problem
 from db.mentions import find_mentions
 from db.source import ParsedPart, ParsedReport, SourceError, parse_report
@@ -436,6 +437,8 @@ def build(source: Path, annotations: Path | None, output: Path, force: bool = Fa
         report = parse_report(text, notes.passages)
     except SourceError as exc:
         raise BuildError(source_problem(source, extracted, exc.line, exc.message)) from exc
+    for warning in build_warnings(source, extracted, annotations):
+        print(warning, file=sys.stderr)
     expected_year = notes.raw.get("report_year")
     if expected_year is not None and expected_year != report.front.year:
         raise BuildError(f"{annotations}: annotations for the {expected_year} report, "

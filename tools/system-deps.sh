@@ -12,7 +12,8 @@
 #     test (an expired index) and TUF's conformance suite (tests/trust/test_conformance.py); speech-dispatcher
 #     with espeak-ng and sox:
 #     read-aloud produces sound; unicode-data: Unicode's EquivalentUnifiedIdeograph.txt, which
-#     tools/cjk_radicals.py turns into db/cjk_radicals.tsv (a test checks the shipped table against it).
+#     tools/cjk_radicals.py turns into db/cjk_radicals.tsv (a test checks the shipped table against it), and
+#     Unihan's kTGH field (the 通用规范汉字表), which tools/subset_font.py puts in the font subset.
 # Nothing installed here is left enabled or running as a service on this machine: services are kept from
 # starting during the install (policy-rc.d) and every unit the install enabled is disabled again (nginx-light
 # would otherwise serve port 80 from now on).
