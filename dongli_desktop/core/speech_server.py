@@ -26,6 +26,7 @@ import signal
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,12 @@ class PrivateServer:
         where the configuration says "default") go into the private folder."""
         env = {k: v for k, v in environ.items() if k not in USER_FOLDERS and not k.startswith("SPEECHD_")}
         env.update(HOME=NO_HOME, XDG_RUNTIME_DIR=str(self.folder))
+        if getattr(sys, "frozen", False):  # PyInstaller points LD_LIBRARY_PATH at the bundle: a system program
+            original = environ.get("LD_LIBRARY_PATH_ORIG")  # gets the system's libraries (PyInstaller's advice)
+            if original is None:
+                env.pop("LD_LIBRARY_PATH", None)
+            else:
+                env["LD_LIBRARY_PATH"] = original
         return env
 
     def command(self) -> list[str]:

@@ -142,3 +142,15 @@ def test_folders_of_killed_runs_are_removed_and_live_ones_kept(tmp_path: Path):
         os.utime(folder, (past, past))
     speech_server.remove_stale(tmp_path, keep=mine)
     assert not old.exists() and recent.exists() and mine.exists() and other.exists()
+
+
+def test_the_frozen_app_gives_the_server_the_system_libraries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """PyInstaller's bundle sets LD_LIBRARY_PATH to its own libraries: /usr/bin/speech-dispatcher gets the
+    system's (the value PyInstaller kept in LD_LIBRARY_PATH_ORIG, else none)."""
+    server = speech_server.PrivateServer(tmp_path)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    bundle = {"LD_LIBRARY_PATH": "/opt/dongli-desktop/_internal", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib"}
+    assert server.server_environment(bundle)["LD_LIBRARY_PATH"] == "/usr/local/lib"
+    assert "LD_LIBRARY_PATH" not in server.server_environment({"LD_LIBRARY_PATH": "/opt/dongli-desktop/_internal"})
+    monkeypatch.delattr(sys, "frozen")
+    assert server.server_environment({"LD_LIBRARY_PATH": "/x"})["LD_LIBRARY_PATH"] == "/x"
