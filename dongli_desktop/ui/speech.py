@@ -440,7 +440,7 @@ def use_private_server(config_dir: str = speech_server.DEFAULT_CONFIG_DIR) -> No
     and no folder of the kiosk user's; the client library never autospawns another. Call before any speaker
     exists (it sets the process environment while no other thread runs)."""
     global _private_server
-    if _private_server is not None:
+    if _private_server is not None or "speechd" not in PREFERRED_ENGINES:  # another engine (tests: mock)
         return
     server = speech_server.prepare(config_dir)
     os.environ.update(server.client_environment())
