@@ -30,9 +30,13 @@ def _main(args: list[str]) -> int:
         from dongli_desktop.commands import run_command
 
         return run_command(args)
-    from dongli_desktop.cli import build_parser
+    from dongli_desktop.cli import EXIT_USAGE, build_parser, kiosk_refusal
 
     options = build_parser().parse_args(args)
+    refusal = kiosk_refusal(options)  # before --supervise: its child would refuse the same at every restart
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return EXIT_USAGE
     if options.supervise:
         from dongli_desktop.core.supervise import Watchdog, supervise
         from dongli_desktop.ui.logs import setup_logging

@@ -61,6 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options that name content: a kiosk shows only the verified installed content (SECURITY.md), never a file named
+# on its command line, which its user's shell could give the same signed program.
+KIOSK_REFUSED = ("db", "editions")
+EXIT_USAGE = 2  # argparse's code for a wrong option; README "Exit codes"
+
+
+def kiosk_refusal(options: argparse.Namespace) -> str | None:
+    """The one line to print when ``--kiosk`` comes with an option that names content; None when it does not."""
+    if not getattr(options, "kiosk", False):
+        return None
+    given = [f"--{name}" for name in KIOSK_REFUSED if getattr(options, name, None) is not None]
+    if not given:
+        return None
+    return (f"dongli-desktop: {' and '.join(given)} cannot be used with --kiosk: a kiosk shows only the verified "
+            "installed content (dongli-desktop content status --machine)")
+
+
 # Staff commands run without a window (dongli_desktop/commands; each has its own --help). A test checks
 # that every command of that parser is listed here, and every exit code README names.
 EPILOG = """\
@@ -71,5 +88,5 @@ staff commands (no window; each has its own --help):
   dongli-desktop content rollback
 
 exit codes: 0 success; 2 the report database is missing, unreadable, corrupt or of another version
-(or a wrong option); 3 the bundled font cannot be loaded; 4 no display to show the window on;
-70 an unexpected error (details in the log)."""
+(or a wrong option, such as --db or --editions with --kiosk); 3 the bundled font cannot be loaded;
+4 no display to show the window on; 70 an unexpected error (details in the log)."""

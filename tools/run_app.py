@@ -11,6 +11,9 @@ instead of ``python -m dongli_desktop`` when they need one (run from the reposit
     print the first frame, "ready" and memory as one JSON line, then exit (tools/probes/timing.py).
 ``--whole-screen``
     ``--screenshot DIR`` takes whole-screen pictures with layout facts and dialogs (tools/probes/screens.py).
+``--installed-content DB``
+    the app finds DB as its installed, verified content (what ``content update`` would have installed): the way
+    to show a test database in a kiosk, which refuses ``--db`` and ``--editions``.
 
 Everything else is passed to the app unchanged.
 """
@@ -40,7 +43,20 @@ def probe_parser() -> argparse.ArgumentParser:
     parser.add_argument("--layout-report", type=Path)
     parser.add_argument("--timing", choices=("once", "visit"))
     parser.add_argument("--whole-screen", action="store_true")
+    parser.add_argument("--installed-content", type=Path)
     return parser
+
+
+def install_content(path: Path) -> None:
+    """The app's content choice returns ``path`` as the installed edition, read once like a verified one."""
+    from dongli_desktop.core import content
+
+    data = path.read_bytes()
+
+    def open_chosen(base: Path | None = None, trust_dir: Path | None = None, kiosk: bool = False) -> content.Choice:
+        return content.Choice(path, "installed", None, [f"test content {path} (tools/run_app.py)"], data)
+
+    content.open_chosen = open_chosen
 
 
 def install(probes: argparse.Namespace) -> None:
@@ -50,6 +66,8 @@ def install(probes: argparse.Namespace) -> None:
 
     if probes.tts_engine:
         speech.PREFERRED_ENGINES = (probes.tts_engine,)
+    if probes.installed_content is not None:
+        install_content(probes.installed_content)
     if probes.whole_screen:
         from tools.probes import screens
 

@@ -29,6 +29,8 @@ class KioskConfig:
     pages: tuple[str, ...] = ALL_PAGES
     pin_hash: str | None = None
     large_mode: bool = False
+    # read-aloud's speech-dispatcher configuration folder (root-owned; the kiosk reads none of its user's)
+    speech_config_dir: str = "/etc/speech-dispatcher"
     source: str = "defaults"  # where the values came from, for the log
     problems: tuple[str, ...] = field(default=())
 
@@ -84,10 +86,16 @@ def _pin_hash(key: str, value: Any) -> tuple[Any, str | None]:
     return value, None
 
 
+def _absolute_folder(key: str, value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, str) or not value.startswith("/") or "\0" in value or len(value) > 1024:
+        return None, f"{key} must be an absolute folder path, not {value!r}"
+    return value, None
+
+
 CHECKS: dict[str, Check] = {
     "idle_timeout": _whole_number, "warning_seconds": _whole_number, "start_page": _start_page,
     "attract": _true_or_false, "large_mode": _true_or_false, "font_scale": _font_scale, "pages": _pages,
-    "pin_hash": _pin_hash,
+    "pin_hash": _pin_hash, "speech_config_dir": _absolute_folder,
 }
 
 

@@ -190,6 +190,10 @@ def run(options: argparse.Namespace) -> int:
     route_qt_messages()  # Qt's warnings (absent PipeWire, speech plug-ins) go to the log, not the terminal
     CrashHandler().install()
     kiosk = kiosk_config(options)
+    if kiosk is not None:  # read-aloud only through a speech server of the app's own, from root-owned files
+        from dongli_desktop.ui import speech
+
+        speech.use_private_server(kiosk.speech_config_dir)
     window, code = first_window(options, kiosk)
     if window is None:
         return code

@@ -9,11 +9,16 @@ Starting an engine is slow (``speechd``: 2.4–2.8 s on our machines), so it nev
 thread: whether read-aloud is offered is decided from ``QTextToSpeech.availableEngines()`` (cheap), and
 the ``QTextToSpeech`` object is created, owned and used by an ``EngineHost`` in a worker ``QThread``,
 reached only through queued signals. Texts asked for while it starts are spoken once it is ready.
+
+In a kiosk (``use_private_server``) the ``speechd`` engine talks only to a speech-dispatcher the app starts itself,
+in that worker thread, from root-owned configuration (``core/speech_server.py``): never one autospawned with the
+kiosk user's configuration and modules.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar
@@ -32,6 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
+from dongli_desktop.core import speech_server
 from dongli_desktop.ui.logs import LOG
 
 MANDARIN_HINTS = ("mandarin", "cmn")  # espeak-ng: "Chinese (Mandarin, latin as Pinyin)"
@@ -109,10 +115,14 @@ class EngineHost(QObject):
     said = Signal(str)
     engineState = Signal(int, str)  # (the serial of the text being read, "speaking" | "ready" | "error:why")
 
-    def __init__(self, engine_name: str, factory: EngineFactory, has_audio: Callable[[], bool] | None = None) -> None:
+    def __init__(self, engine_name: str, factory: EngineFactory, has_audio: Callable[[], bool] | None = None,
+                 prepare: Callable[[], str | None] | None = None) -> None:
         super().__init__()
         self.engine_name = engine_name
         self.factory = factory
+        # Run here before the engine is made (the kiosk's own speech server: slow, so never on the GUI thread);
+        # a reason it returns fails the engine.
+        self.prepare = prepare
         # Asked here, in the worker thread, before each text: Qt Multimedia's question goes to PulseAudio, and a
         # server that accepts and never answers made it wait 30 s on the GUI thread (red-team pass 5). None: no
         # question (the mock engine needs no sound device).
@@ -130,6 +140,10 @@ class EngineHost(QObject):
         """Begin creating the engine (in the worker thread); ``_engine_set`` finishes."""
         from PySide6.QtTextToSpeech import QTextToSpeech
 
+        problem = self.prepare() if self.prepare is not None else None
+        if problem is not None:
+            self._fail(f"the {self.engine_name} engine cannot start ({problem})")
+            return
         bootstrap = BOOTSTRAP_ENGINE in installed_engines()
         try:
             self.tts = self.factory(BOOTSTRAP_ENGINE if bootstrap else self.engine_name, self)
@@ -276,7 +290,9 @@ class Speaker(QObject):
         self.state = State.STARTING
         self._thread = QThread()
         self._thread.setObjectName("text-to-speech")
-        self._host = EngineHost(self.engine_name, factory, None if self.engine_name == "mock" else self._has_audio)
+        prepare = _private_server.start if _private_server is not None and self.engine_name == "speechd" else None
+        self._host = EngineHost(self.engine_name, factory, None if self.engine_name == "mock" else self._has_audio,
+                                prepare)
         self._host.moveToThread(self._thread)
         self._thread.finished.connect(self._host.deleteLater)  # the engine dies in its own thread
         self._start_requested.connect(self._host.start)
@@ -416,10 +432,27 @@ def audio_output_present() -> bool:
     return bool(QMediaDevices.audioOutputs())
 
 
+_private_server: speech_server.PrivateServer | None = None
+
+
+def use_private_server(config_dir: str = speech_server.DEFAULT_CONFIG_DIR) -> None:
+    """Kiosk: the ``speechd`` engine uses only a speech-dispatcher the app starts with ``config_dir`` (root-owned)
+    and no folder of the kiosk user's; the client library never autospawns another. Call before any speaker
+    exists (it sets the process environment while no other thread runs)."""
+    global _private_server
+    if _private_server is not None or "speechd" not in PREFERRED_ENGINES:  # another engine (tests: mock)
+        return
+    server = speech_server.prepare(config_dir)
+    os.environ.update(server.client_environment())
+    _private_server = server
+
+
 @atexit.register
 def _shutdown_all() -> None:
     for running in list(_running):
         running.shutdown()
+    if _private_server is not None:
+        _private_server.stop()
 
 
 _speaker: Speaker | None = None

@@ -3,14 +3,14 @@ the frozen app started as dongli-kiosk.service starts it, a screenshot, and a ta
 speech-dispatcher with the card's text and produces sound.
 
 The session runs with KIOSK_X_SERVER=xvfb (no screen here); everything else is the package's own files.
-speech-dispatcher runs with Debian's configuration (the espeak-ng module, Mandarin voice) except that
-it logs the text it is given and plays through ALSA's file plug-in into a WAV file (there is no sound
-card here); sox measures that file.
+The kiosk starts its own speech-dispatcher from the configuration folder its kiosk.toml names
+(``speech_config_dir``; the kiosk reads no speech configuration of its user's): Debian's configuration (the
+espeak-ng module, Mandarin voice), except that it logs the text it is given and plays through ALSA's file
+plug-in into a WAV file (there is no sound card here); sox measures that file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -40,18 +40,19 @@ def session_display(log: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def speech_config(config: Path, home: Path, out: Path) -> None:
-    """Debian's speech-dispatcher configuration (espeak-ng module), logging what it is asked to say to
-    ``out`` and playing through ALSA into ``out/speech.wav`` (the file plug-in: there is no sound card)."""
+def speech_config(config: Path, out: Path) -> None:
+    """A speech-dispatcher configuration folder: Debian's (espeak-ng module, its module and client files),
+    logging what it is asked to say to ``out`` and playing through ALSA's file plug-in into ``out/speech.wav``
+    (there is no sound card)."""
     system = Path("/etc/speech-dispatcher/speechd.conf").read_text(encoding="utf-8")
-    system = re.sub(r"^(LogLevel|LogDir|AudioOutputMethod|Timeout)\b.*$", "", system, flags=re.MULTILINE)
-    (config / "speech-dispatcher").mkdir(parents=True)
-    (config / "speech-dispatcher" / "speechd.conf").write_text(
-        system + f'\nLogLevel 5\nLogDir "{out}"\nAudioOutputMethod "alsa"\nTimeout 20\n', encoding="utf-8")
-    home.mkdir(parents=True, exist_ok=True)
-    (home / ".asoundrc").write_text(
-        f'pcm.!default {{\n  type file\n  slave.pcm "null"\n  file "{out}/speech.wav"\n  format "wav"\n}}\n',
-        encoding="utf-8")
+    system = re.sub(r"^(LogLevel|LogDir|AudioOutputMethod|AudioALSADevice|Timeout)\b.*$", "", system,
+                    flags=re.MULTILINE)
+    config.mkdir(parents=True)
+    for shared in ("modules", "clients"):
+        (config / shared).symlink_to(Path("/etc/speech-dispatcher") / shared)
+    (config / "speechd.conf").write_text(
+        system + f'\nLogLevel 5\nLogDir "{out}"\nAudioOutputMethod "alsa"\n'
+        f'AudioALSADevice "file:FILE={out}/speech.wav,FORMAT=wav"\nTimeout 20\n', encoding="utf-8")
 
 
 class KioskSession(XSession):
@@ -80,10 +81,12 @@ def kiosk_session(tmp_path):
     session = KioskSession(tmp_path / "session", 1280, 800)
     with session:
         yield session
-    pid_file = tmp_path / "session" / "runtime" / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
-    if pid_file.exists():  # the autospawned speech server of this test only
-        with contextlib.suppress(ProcessLookupError, ValueError):
-            os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
+    for log in (tmp_path / "data").rglob("dongli-desktop.log"):  # the kiosk's own speech server, of this test only
+        found = re.search(r"speech-dispatcher started with \S+ \(socket (\S+)/speechd\.sock\)", log.read_text())
+        if found:
+            from dongli_desktop.core.speech_server import PrivateServer
+
+            PrivateServer(Path(found.group(1))).stop()
 
 
 def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle, tmp_path):
@@ -95,9 +98,10 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
     out = tmp_path / "speech"
     out.mkdir()
     home = tmp_path / "home"
-    speech_config(tmp_path / "config", home, out)
+    home.mkdir()
+    speech_config(tmp_path / "speech-config", out)
     config = tmp_path / "kiosk.toml"
-    config.write_text("attract = false\n", encoding="utf-8")
+    config.write_text(f'attract = false\nspeech_config_dir = "{tmp_path / "speech-config"}"\n', encoding="utf-8")
     env = dict(s.env, QT_QPA_PLATFORM="xcb", HOME=str(home), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
     log = tmp_path / "app.log"

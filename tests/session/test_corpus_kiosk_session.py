@@ -20,7 +20,8 @@ EDITION = "genre/2021_beijing_chaoyang.txt"
 @pytest.mark.parametrize("attract", ["false", "true"])
 def test_a_corpus_edition_runs_in_the_kiosk(x_session: XSession, tmp_path, attract):
     db = corpus_edition(tmp_path, EDITION)
-    app = x_session.start_app("--db", str(db), kiosk_config=f"attract = {attract}\n")
+    # a kiosk refuses --db: the edition is its installed content (tools/run_app.py's stand-in for an update)
+    app = x_session.start_app(kiosk_config=f"attract = {attract}\n", probes=("--installed-content", str(db)))
     wid = app.wait_window()
     wait_until(lambda: x_session.covers_screen(wid), 30, message="the kiosk covering the screen")
     if attract == "true":
