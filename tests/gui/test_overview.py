@@ -177,3 +177,29 @@ def test_the_step_note_names_this_reports_figures_and_lower_targets(qtbot, reque
             page.step_note.parentWidget() is page.cards[0].parentWidget()
     finally:
         report.close()
+
+
+@pytest.mark.parametrize(("edition", "titled_doubling"), [("shipped", True), ("dongli_2021_db", False)])
+def test_the_high_tech_chart_says_doubling_plan_only_with_the_plan_drawn(qtbot, request, edition, titled_doubling):
+    """A lay reader saw the 2021 edition's chart titled 倍增计划 with one bar (430家) and no goal: the report only
+    says 推进倍增计划. The shipped edition draws the note's 2021 goal of 550家. And 目标比上一年低，不等于变差 stood
+    under the path 326 → 428 → 550, where no target is lower: the clause is said only where one is."""
+    from dongli_desktop.core.repository import Report
+    from dongli_desktop.ui.pages.overview import OverviewPage
+    from tests.conftest import SHIPPED_DB
+
+    report = Report.open(SHIPPED_DB if edition == "shipped" else request.getfixturevalue(edition))
+    try:
+        page = OverviewPage(report)
+        qtbot.addWidget(page)
+        page.resize(1280, 800)
+        page.show()
+        page.build_charts()
+        chart = page.hightech_chart
+        assert chart is not None
+        assert ("倍增计划" in chart._title) == titled_doubling, chart._title
+        assert "不等于变差" not in chart.note.text()
+        if edition == "shipped":
+            assert "不是评判" in chart.note.text()  # the step itself is still said
+    finally:
+        report.close()

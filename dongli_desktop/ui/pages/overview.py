@@ -182,8 +182,9 @@ class OverviewPage(Page):
             self.growth_chart.set_chart(growth, labels=(lambda bar: bar.label_en) if english() else None)
         path = charts.hightech_path(self.report)
         if path.bars:
-            self.hightech_chart = ChartView(self.tr("国家高新技术企业总数：倍增计划"), self.tr("企业数（家）"),
-                                            series_names(path))
+            doubling = any(b.series == "goal" for b in path.bars)  # 倍增计划 only with the plan's goal drawn
+            title = self.tr("国家高新技术企业总数：倍增计划") if doubling else self.tr("国家高新技术企业总数")
+            self.hightech_chart = ChartView(title, self.tr("企业数（家）"), series_names(path))
             self.hightech_chart.set_chart(path, labels=None, note=self._path_note(path))
             self._label_path_rows(path)
         for chart in (self.growth_chart, self.hightech_chart):

@@ -111,6 +111,13 @@ class _Geometry:
     plot_heights: tuple[int, int]  # the bars' plot squeezed to its minimum, and at ease
 
 
+def lower_target(chart: Chart) -> bool:
+    """Some row's target (or goal) is below last year's figure in the same row."""
+    past = {b.row: b.value for b in chart.bars if b.series == "actual" and b.value is not None}
+    return any(b.row in past and b.value < past[b.row] for b in chart.bars
+               if b.series in ("target", "goal") and b.value is not None)
+
+
 class ChartView(QWidget):
     """A titled chart with its legend and axis title above the bars, and a save button.
 
@@ -250,12 +257,15 @@ class ChartView(QWidget):
 
     def step_note(self, chart: Chart) -> str:
         """Rule 6 (a step, not a verdict), said under every chart that puts last year's figure beside a target:
-        the pair is a step from last year's result to this year's target; a lower target is no cut."""
+        the pair is a step from last year's result to this year's target; where a target is lower than last
+        year's figure of its row, that it is no cut."""
         series = {b.series for b in chart.bars if b.value is not None or b.series == "target"}
         if "actual" not in series or not series & {"target", "goal"}:
             return ""
         past = self._series_names.get("actual") or ""
         ahead = self._series_names.get("target") or self._series_names.get("goal") or ""
+        if not lower_target(chart):  # say "a lower target is no cut" only where a target is lower
+            return self.tr("从{past}到{target}是一步打算，不是评判。").format(past=past, target=ahead)
         return self.tr("从{past}到{target}是一步打算，不是评判；目标比上一年低，不等于变差。").format(
             past=past, target=ahead)
 
