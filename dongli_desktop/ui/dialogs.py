@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -108,8 +109,9 @@ class AboutDialog(FittedDialog):
     """
 
     def __init__(self, document: Document, parent: QWidget | None = None, kiosk: bool = False,
-                 status: Callable[[], ContentStatus] | None = None) -> None:
+                 status: Callable[[], ContentStatus] | None = None, opened_file: Path | None = None) -> None:
         super().__init__(parent)
+        self.opened_file = opened_file  # shown: a file the user opened (--db, --editions), not installed content
         self.setWindowTitle(self.tr("关于本程序"))
         self.speech_hint = None
         layout = self.content
@@ -168,7 +170,10 @@ class AboutDialog(FittedDialog):
             LOG.warning("about: content status unavailable: %s", exc)
             return self.tr("内容更新状态：暂时无法读取。")
         none = self.tr("无")
-        if st.source == "bundled" or st.version is None:
+        if self.opened_file is not None:
+            edition = self.tr("内容版本：正在显示本机文件“{name}”，不是随程序安装或经签名更新的版本").format(
+                name=self.opened_file.name)
+        elif st.source == "bundled" or st.version is None:
             edition = self.tr("内容版本：随程序安装的版本")
         else:
             edition = self.tr("内容版本：{edition}（第 {version} 版）").format(edition=st.edition, version=st.version)

@@ -480,7 +480,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """The About box; it also tells staff the content update status (never fails to open)."""
-        dialog = AboutDialog(self.report.document, self, kiosk=self.kiosk)
+        from dongli_desktop.core.content import VerifiedEdition
+
+        edition = self.edition
+        opened = None if edition is None or edition.bundled or isinstance(edition, VerifiedEdition) else edition.path
+        dialog = AboutDialog(self.report.document, self, kiosk=self.kiosk, opened_file=opened)
         dialog.open()
         return dialog
 

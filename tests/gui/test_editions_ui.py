@@ -223,6 +223,24 @@ def test_about_box_tells_staff_the_content_status_and_survives_a_broken_one(wind
     about.reject()
 
 
+def test_about_says_when_the_shown_edition_is_a_file_the_user_opened(qtbot, tmp_path, two_editions):
+    """A lay reader opened a 2021 edition from a folder (--editions) and About said 随程序安装的版本. It now names
+    the opened file and says it is neither the installed nor a signed edition; back on the bundled edition it
+    says 随程序安装的版本 again."""
+    win = open_window(qtbot, tmp_path, "--editions", str(two_editions))
+    assert "2021" in win.windowTitle()
+    about = win.show_about()
+    text = about.status_label.text()
+    about.reject()
+    assert "dongli_2021.db" in text and "不是随程序安装" in text, text
+    bundled = next(e for e in win.catalogue.editions if e.bundled)
+    win.open_edition(bundled)
+    about = win.show_about()
+    text = about.status_label.text()
+    about.reject()
+    assert "随程序安装的版本" in text and "本机文件" not in text, text
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
 def test_kiosk_admin_corner_holds_no_enabled_button(qtbot, tmp_path, scale):
     from dongli_desktop.ui.kiosk.controller import CORNER
