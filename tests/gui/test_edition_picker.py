@@ -141,3 +141,18 @@ def test_an_ambiguous_district_name_shows_its_city(qtbot, tmp_path):
     assert catalogue.find("市中区", 2021).region == "济南市"
     picker = make_picker(qtbot, catalogue)
     assert texts(picker) == ["济南市市中区2021年政府工作报告", "东丽区2020年政府工作报告"]
+
+
+def test_a_title_too_long_for_the_box_ends_in_an_ellipsis(qtbot, catalogue):
+    """At 1024×768 大字模式 200 % the box showed "东丽区2021年政府工作报告" with its （最新） cut off and no mark that
+    anything was missing. The drawn title now ends in … when it does not fit; it is whole when it does."""
+    picker = make_picker(qtbot, catalogue)
+    full = picker.currentText()
+    picker.setMinimumWidth(0)
+    picker.setFixedWidth(picker.fontMetrics().horizontalAdvance(full) // 2)
+    qtbot.waitUntil(lambda: picker.width() < picker.fontMetrics().horizontalAdvance(full))
+    narrow = picker.shown_text()
+    assert narrow.endswith("…") and full.startswith(narrow[:-1]), narrow
+    assert not picker.grab().isNull()  # the box paints with the elided title
+    picker.setFixedWidth(picker.fontMetrics().horizontalAdvance(full) * 2)
+    qtbot.waitUntil(lambda: picker.shown_text() == full)
