@@ -14,9 +14,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QPushButton, QWidget
 
 from tools.probes.layout_audit import clipped, one_row, overlapping, squeezed, visible_lines
 
@@ -79,7 +79,30 @@ def facts(window: MainWindow) -> dict[str, Any]:
                               "chart_chars": round(chart, 1)}
     if name == "search" and hasattr(page, "results"):
         data["search"] = {"results_lines": round(visible_lines(page.results), 2)}
+    dock = window.findChild(QWidget, "keyboardDock")
+    if dock is not None and dock.isVisible():
+        data["dock"] = _dock_facts(window, dock)
     return data
+
+
+def _dock_facts(window: QWidget, dock: QWidget) -> dict[str, Any]:
+    """The docked on-screen keyboard: its rectangle and its keys that are not wholly shown (cut by the dock,
+    the window or any widget they sit in: a row wider than the keyboard is cut by the keys' own area)."""
+    area = QRect(dock.mapTo(window, QPoint(0, 0)), dock.size())
+    cut = []
+    for key in dock.findChildren(QPushButton):
+        if not key.isVisibleTo(dock):
+            continue
+        rect = QRect(key.mapTo(window, QPoint(0, 0)), key.size())
+        shown = QRect(rect)
+        parent = key.parentWidget()
+        while parent is not None:
+            shown = shown.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+            parent = None if parent is window else parent.parentWidget()
+        if shown != rect:
+            cut.append(f"{key.accessibleName() or key.text()} {rect.getRect()} shows {shown.getRect()}")
+    return {"rect": list(area.getRect()), "cut": cut, "clipped": clipped(dock),
+            "window_height": window.height()}
 
 
 def _dialog_facts(dialog: QDialog) -> dict[str, Any]:
