@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QLabel, QPushButton, QWidget
 
+from dongli_desktop.ui.widgets.common import wrap_lines
 from tools.probes.layout_audit import clipped, one_row, overlapping, squeezed, visible_lines
 
 if TYPE_CHECKING:
@@ -110,7 +111,16 @@ def _dialog_facts(dialog: QDialog) -> dict[str, Any]:
     screen = dialog.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry()
     return {"title": dialog.windowTitle(), "window": [frame.x(), frame.y(), frame.width(), frame.height()],
-            "fits": room.contains(frame), "clipped": clipped(dialog), "overlapping": overlapping(dialog)}
+            "fits": room.contains(frame), "clipped": clipped(dialog), "overlapping": overlapping(dialog),
+            "lines": [_lines(label) for label in dialog.findChildren(QLabel)
+                      if label.isVisibleTo(dialog) and label.text()]}
+
+
+def _lines(label: QLabel) -> list[str]:
+    """The label's text as it is broken into lines on the screen (one line when it does not wrap)."""
+    if not label.wordWrap():
+        return [label.text()]
+    return wrap_lines(label.text(), label.font(), label.contentsRect().width())
 
 
 def _legend_in_view(page: Any) -> bool:
