@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
 LANGUAGE_LABELS = ("English", "中文")  # the language toggle's label in Chinese and in English: it fits both
+LARGE_LABELS = ("大字模式", "Large mode")  # 大字模式's label in both languages: its width fits both
 TOUCH_TARGET = 44  # px: the least width and height of A－ and A＋ (WCAG 2.5.5); the kiosk's finger size is 60
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
@@ -192,7 +193,9 @@ class MainWindow(QMainWindow):
         # The language toggle comes first, in a width and font that do not change with the language or the
         # text size: it stays under the finger after a switch and never goes into 更多 (a Chinese-only
         # visitor who switched by mistake finds 中文 where English was).
-        fixed: list[QWidget] = [self.language_button, self.smaller, self.scale_label, self.larger]
+        # 大字模式 comes before it, in one width for both modes and both languages: a visitor who taps it twice
+        # finds it under the same finger after the rebuild (it moved right as the bar grew, or into 更多).
+        fixed: list[QWidget] = [self.large_button, self.language_button, self.smaller, self.scale_label, self.larger]
         if self.kiosk:  # the admin gesture's corner holds nothing a visitor could change by tapping it
             from dongli_desktop.ui.kiosk.controller import CORNER
 
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
             fixed.insert(0, corner)
             self.kiosk_corner = CORNER
         self.top_bar = TopBar(fixed,
-                              [self.large_button, self.contrast_button, self.about_button],
+                              [self.contrast_button, self.about_button],
                               self.app_title)
         self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
         if self.kiosk:
@@ -607,9 +610,10 @@ class MainWindow(QMainWindow):
     def _pin_scale_controls(self) -> None:
         """A－, the size label and A＋ keep one size (that of 125 %) and one width, so none of them moves."""
         pt = Metrics(min(CONTROL_SCALE, self.scales[-1]), self.look.large).body
-        for widget in (self.smaller, self.scale_label, self.larger, self.language_button):
+        for widget in (self.smaller, self.scale_label, self.larger, self.language_button, self.large_button):
             widget.setStyleSheet(f"font-size: {pt}pt;")
             widget.ensurePolished()
+        self._pin_large_button()
         button = self.language_button
         shown = button.text()
         widths = []
@@ -626,6 +630,23 @@ class MainWindow(QMainWindow):
         for button in (self.smaller, self.larger):
             button.setFixedWidth(max(least, self.smaller.sizeHint().width(), self.larger.sizeHint().width()))
             button.setMinimumHeight(least)
+
+    def _pin_large_button(self) -> None:
+        """大字模式 keeps one width: the widest its label is in either language, in the font of either mode."""
+        button = self.large_button
+        shown, sheet = button.text(), button.styleSheet()
+        widths = []
+        for large in (False, True):
+            pt = Metrics(min(CONTROL_SCALE, self.scales[-1]), large).body
+            button.setStyleSheet(f"font-size: {pt}pt;")
+            button.ensurePolished()
+            for label in (*LARGE_LABELS, shown):
+                button.setText(label)
+                widths.append(button.sizeHint().width())
+        button.setText(shown)
+        button.setStyleSheet(sheet)
+        button.setFixedWidth(max(*widths, self._touch_target()))
+        button.setMinimumHeight(self._touch_target())
 
     def _touch_target(self) -> int:
         """The least size of a text-size button: 44 px, a finger's 60 px in the kiosk."""

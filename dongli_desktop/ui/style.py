@@ -18,6 +18,7 @@ from dongli_desktop.ui.theme import Theme
 
 BASE_PT = 13.0
 LARGE_BASE_PT = 18.0  # 大字模式: body text at least 18 pt (up to 31.5 pt at the largest step)
+KEY_PT_MAX = 19.0  # the on-screen keyboard's labels: the most whose line fits a 60 px key (20 pt needs 64 px)
 FONT_FILES = ("NotoSansSC-Regular.subset.otf", "NotoSansSC-Bold.subset.otf")
 FOCUS_WIDTH = 3  # px: the focus ring of the top bar and the navigation (WCAG 2.4.13: at least 2)
 FOCUS_MID = "#e35b00"  # a mid-tone ring that stands out both from white and from the dark primary blue
@@ -52,6 +53,7 @@ class Metrics:
     def values(self) -> dict[str, float | int]:
         return {
             "base": self.pt(1.0), "small": self.pt(0.9), "large": self.pt(1.2),
+            "key": min(self.pt(1.2), KEY_PT_MAX),  # keys stay finger-sized (60 px) at every text size
             "nav": self.pt(1.0 if self.large else 1.15),
             "h2": self.pt(1.35), "h1": self.pt(1.7), "value": self.pt(1.9),
             "pad": round(10 * self.scale), "pad2": round(18 * self.scale),

@@ -240,6 +240,7 @@ def test_bad_config_starts_locked_with_defaults(qtbot, tmp_path):
         pad.type_digit(d)
     assert pad.submit() is False
     assert "未设置管理员密码" in pad.message.text()
+    assert "set-pin" not in pad.message.text() and "dongli-desktop" not in pad.message.text()  # no command shown
     assert not pad.unlocked
     assert window.close() is False
     pad.close()

@@ -38,7 +38,7 @@ def walk(node, names: set[str], found: dict[str, list[dict]], depth: int = 0) ->
         if depth > 1 and not states.contains(pyatspi.STATE_SHOWING):
             return
         name = node.name or ""
-        if name and (name in names or "*" in names):
+        if name and (name in names or "*" in names) and depth > 0:  # the application node has no extents
             ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
             found.setdefault(name if name in names else "*", []).append(
                 {"role": node.getRoleName(), "name": name, "x": ext.x, "y": ext.y, "w": ext.width, "h": ext.height})

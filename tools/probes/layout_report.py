@@ -14,10 +14,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QLabel, QPushButton, QWidget
 
+from dongli_desktop.ui.widgets.common import wrap_lines
 from tools.probes.layout_audit import clipped, one_row, overlapping, squeezed, visible_lines
 
 if TYPE_CHECKING:
@@ -79,7 +80,30 @@ def facts(window: MainWindow) -> dict[str, Any]:
                               "chart_chars": round(chart, 1)}
     if name == "search" and hasattr(page, "results"):
         data["search"] = {"results_lines": round(visible_lines(page.results), 2)}
+    dock = window.findChild(QWidget, "keyboardDock")
+    if dock is not None and dock.isVisible():
+        data["dock"] = _dock_facts(window, dock)
     return data
+
+
+def _dock_facts(window: QWidget, dock: QWidget) -> dict[str, Any]:
+    """The docked on-screen keyboard: its rectangle and its keys that are not wholly shown (cut by the dock,
+    the window or any widget they sit in: a row wider than the keyboard is cut by the keys' own area)."""
+    area = QRect(dock.mapTo(window, QPoint(0, 0)), dock.size())
+    cut = []
+    for key in dock.findChildren(QPushButton):
+        if not key.isVisibleTo(dock):
+            continue
+        rect = QRect(key.mapTo(window, QPoint(0, 0)), key.size())
+        shown = QRect(rect)
+        parent = key.parentWidget()
+        while parent is not None:
+            shown = shown.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+            parent = None if parent is window else parent.parentWidget()
+        if shown != rect:
+            cut.append(f"{key.accessibleName() or key.text()} {rect.getRect()} shows {shown.getRect()}")
+    return {"rect": list(area.getRect()), "cut": cut, "clipped": clipped(dock),
+            "window_height": window.height()}
 
 
 def _dialog_facts(dialog: QDialog) -> dict[str, Any]:
@@ -87,7 +111,16 @@ def _dialog_facts(dialog: QDialog) -> dict[str, Any]:
     screen = dialog.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry()
     return {"title": dialog.windowTitle(), "window": [frame.x(), frame.y(), frame.width(), frame.height()],
-            "fits": room.contains(frame), "clipped": clipped(dialog), "overlapping": overlapping(dialog)}
+            "fits": room.contains(frame), "clipped": clipped(dialog), "overlapping": overlapping(dialog),
+            "lines": [_lines(label) for label in dialog.findChildren(QLabel)
+                      if label.isVisibleTo(dialog) and label.text()]}
+
+
+def _lines(label: QLabel) -> list[str]:
+    """The label's text as it is broken into lines on the screen (one line when it does not wrap)."""
+    if not label.wordWrap():
+        return [label.text()]
+    return wrap_lines(label.text(), label.font(), label.contentsRect().width())
 
 
 def _legend_in_view(page: Any) -> bool:

@@ -33,6 +33,8 @@ class KeyboardDock(QWidget):
         self.idle_field = QLineEdit(self)  # a target for the keyboard while no field is chosen
         self.idle_field.hide()
         self.keyboard = OnScreenKeyboard(report, self.idle_field)
+        self.setAccessibleName(self.tr("屏幕键盘"))  # the dock is what shows: it clips the keyboard inside it
+        self.keyboard.setAccessibleName("")
         self.close_button = self.keyboard.add_key("close", self.tr("收起键盘"), self.close_keyboard, always=True)
         self.keyboard.compactChanged.connect(self._folded)
         self.keyboard.contentChanged.connect(self._replace)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +43,8 @@ MAX_LETTERS = 24  # longer than any word's full pinyin in the report (zhengfugon
 KEY = 60  # px: a key's height (and a letter key's width): the kiosk's finger size, no more, so the
 # keyboard fits below a field in the upper half of a 800 px screen in large mode
 WIDE_KEY = 140  # px: the least width of a wide key
+NARROW_KEY = 48  # px: the least width of a letter key, when ten of them and their gaps must fit a narrow keyboard
+KEY_GAP = 6  # px between the keys of a row
 SIDE_MARGIN = 16  # px between the hint text and whatever is beside the keyboard (the sidebar)
 
 
@@ -70,13 +72,36 @@ class ElidedLabel(QLabel):
         self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideLeft, width))
 
 
+class LetterKey(QPushButton):
+    """A letter or digit key: as wide as the keyboard says (``key_width``), as tall as the stylesheet makes it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.key_width = KEY
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.key_width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def set_key_width(self, width: int) -> None:
+        if width != self.key_width:
+            self.key_width = width
+            self.updateGeometry()
+
+
 class OnScreenKeyboard(QWidget):
     """Signals:
         compactChanged(bool): the keys were folded away (True) or brought back (False).
         contentChanged(): the hint or the candidates changed (the keyboard may need another height).
 
-    Keys are 60 px tall; the wide ones (退格, 空格, 打开键盘 …) are at least 140 px wide and grow with
-    their text, so a large font never cuts a label (“丁开键盘”).
+    Keys are 60 px tall (plus the stylesheet's border); the wide ones (退格, 空格, 打开键盘 …) are at least
+    140 px wide and grow with their text, so a large font never cuts a label (“丁开键盘”). Letter keys are
+    60 px wide unless the ten of a row would not fit (1024 px in 大字模式, beside the sidebar): then they
+    narrow, down to ``NARROW_KEY``. Their labels' size stops where a line still fits a key (style.py
+    ``KEY_PT_MAX``), so 200 % text does not cut them.
     """
 
     compactChanged = Signal(bool)
@@ -116,7 +141,7 @@ class OnScreenKeyboard(QWidget):
         layout.addWidget(self.key_area)
         for row in ROWS:
             line = QHBoxLayout()
-            line.setSpacing(6)
+            line.setSpacing(KEY_GAP)
             line.addStretch(1)
             for ch in row:
                 line.addWidget(self._key(ch, ch.upper() if ch.isalpha() else ch, partial(self.press, ch)))
@@ -146,20 +171,35 @@ class OnScreenKeyboard(QWidget):
         return button
 
     def _key(self, name: str, text: str, action: Callable[[], object], wide: bool = False) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(text) if wide else LetterKey(text)
         button.setObjectName("keyWide" if wide else "key")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         names = {"back": self.tr("退格"), "space": self.tr("空格"), "clear": self.tr("清除")}
         button.setAccessibleName(names.get(name, text))
+        # the height is the size hint's: KEY and the stylesheet's border (a fixed KEY cut the bottom row by 2 px)
+        button.setMinimumHeight(KEY)
         if wide:
-            button.setMinimumSize(WIDE_KEY, KEY)
-            button.setFixedHeight(KEY)
+            button.setMinimumWidth(WIDE_KEY)
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        else:
-            button.setFixedSize(KEY, KEY)
+
         button.clicked.connect(lambda *_: action())
         self.keys[name] = button
         return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_keys(self.width())
+
+    def fit_keys(self, width: int) -> None:
+        """Letter keys as wide as a finger (``KEY``) when the rows fit ``width``, narrower (never under
+        ``NARROW_KEY``) when they would not: a row wider than the keyboard was cut at its right end (0, P, .)."""
+        margins = layout_of(self).contentsMargins()
+        longest = max(len(row) for row in ROWS)
+        room = width - margins.left() - margins.right() - (longest - 1) * KEY_GAP
+        key = max(NARROW_KEY, min(KEY, room // longest))
+        for button in self.keys.values():
+            if isinstance(button, LetterKey):
+                button.set_key_width(key)
 
     def set_field(self, field: QLineEdit) -> None:
         """Type into ``field`` from now on; letters not yet turned into a word are dropped."""

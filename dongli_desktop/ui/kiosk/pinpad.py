@@ -3,6 +3,11 @@
 While the limiter locks the pad, the digit keys, 退格 and 确定 are disabled and a countdown says how many
 seconds are left (ticking every ``tick_ms``); only 取消 stays live. The keys come back when it ends.
 
+The pad fits its screen at every text size: on a landscape screen the texts stand left of the keys (a
+768 px screen at 200 % has no room for them above five rows of keys), on a portrait one above them; keys
+keep a gap between them and the dialog never asks for more than the screen. Nothing on it is a command:
+a visitor may be reading (KIOSK.md tells staff how to set a PIN).
+
 Signals:
     exitRequested(): the admin chose to leave kiosk mode.
     scaleRequested(float): the admin changed the kiosk text size.
@@ -13,12 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.widgets.common import make_label
+
+KEY_GAP = 10  # px between keys: neighbours never touch, a finger between them hits neither
+TEXT_EM = 8  # the text column's least width in characters beside the keys (landscape)
 
 
 class PinPad(QDialog):
@@ -44,34 +55,60 @@ class PinPad(QDialog):
         self.countdown = QTimer(self)
         self.countdown.setInterval(tick_ms)
         self.countdown.timeout.connect(self._show_lock)
+        self.buttons: list[QPushButton] = []
         self.stack = QStackedWidget()
         self.stack.addWidget(self._pad())
         self.stack.addWidget(self._panel())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setMaximumSize(screen.availableGeometry().size())
         if not pin_hash:
-            self.message.setText(self.tr("未设置管理员密码，无法退出。请用 dongli-desktop kiosk set-pin 设置。"))
+            self.message.setText(self.tr("本机未设置管理员密码，不能在屏幕上退出。"
+                                         "请联系设备管理员，按安装说明设置密码。"))
         else:
             self._show_lock()  # a lock from earlier tries (or a restart) shows at once
 
     def _button(self, text: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
-        button.setMinimumSize(80, 70)
+        button.setMinimumSize(80, 70)  # widened to its label when shown (see _fit)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAccessibleName(text)
         button.clicked.connect(lambda *_: action())
+        self.buttons.append(button)
         return button
+
+    def _landscape(self) -> bool:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return True
+        size = screen.availableGeometry().size()
+        return size.width() > size.height()
 
     def _pad(self) -> QWidget:
         page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(make_label(self.tr("请输入管理员密码"), "sectionTitle"))
+        landscape = self._landscape()
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom, page)
+        layout.setSpacing(2 * KEY_GAP)
+        texts = QVBoxLayout()
+        title = make_label(self.tr("请输入管理员密码"), "sectionTitle")
+        texts.addWidget(title)
         self.display = make_label("", "cardValue", wrap=False)
         self.display.setAccessibleName(self.tr("已输入的位数"))
         self.message = make_label("", "muted")
-        layout.addWidget(self.display)
-        layout.addWidget(self.message)
+        texts.addWidget(self.display)
+        texts.addWidget(self.message)
+        texts.addStretch(1)
+        if landscape:  # a readable column beside the keys, not a strip two characters wide
+            self.message.setMinimumWidth(self.message.fontMetrics().horizontalAdvance("字") * TEXT_EM)
+        layout.addLayout(texts, 1)
+        keys = QVBoxLayout()
+        keys.setSpacing(KEY_GAP)
         grid = QGridLayout()
+        grid.setHorizontalSpacing(KEY_GAP)
+        grid.setVerticalSpacing(KEY_GAP)
         self.digit_buttons = {}
         for i, d in enumerate("123456789"):
             self.digit_buttons[d] = self._button(d, partial(self.type_digit, d))
@@ -82,8 +119,10 @@ class PinPad(QDialog):
         grid.addWidget(self.digit_buttons["0"], 3, 1)
         self.ok = self._button(self.tr("确定"), self.submit)
         grid.addWidget(self.ok, 3, 2)
-        layout.addLayout(grid)
-        layout.addWidget(self._button(self.tr("取消"), self.reject))
+        keys.addLayout(grid)
+        keys.addWidget(self._button(self.tr("取消"), self.reject))
+        keys.addStretch(1)
+        layout.addLayout(keys, 1)
         return page
 
     def _panel(self) -> QWidget:
@@ -154,6 +193,34 @@ class PinPad(QDialog):
             self.message.setText(self.tr("密码错误。再错 {n} 次，键盘将锁定 {s} 秒。").format(
                 n=left, s=round(self.limiter.base_lock)))
         return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit()
+        super().showEvent(event)
+
+    def _fit(self) -> None:
+        """Keys as wide as their labels in the font they are shown in (known once the dialog is polished in
+        its window), and the dialog as big as its contents need, within the screen (Qt's own first size
+        stops at two thirds of the screen and squeezed the keys onto each other)."""
+        self.ensurePolished()
+        def least(button: QPushButton) -> int:
+            button.ensurePolished()
+            metrics = button.fontMetrics()
+            return max(80, metrics.horizontalAdvance(button.text()) + metrics.height())
+
+        grid = [*self.digit_buttons.values(), self.back, self.ok]
+        column = max(least(b) for b in grid)  # three equal columns
+        for button in self.buttons:
+            button.setMinimumWidth(column if button in grid else least(button))
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        screen = (self.screen() or QGuiApplication.primaryScreen())
+        room = screen.availableGeometry().size() if screen is not None else QSize(4096, 4096)
+        width = min(max(layout.sizeHint().width(), layout.minimumSize().width()), room.width())
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        self.resize(width, min(max(height, layout.minimumSize().height()), room.height()))
 
     def done(self, result: int) -> None:
         self.countdown.stop()

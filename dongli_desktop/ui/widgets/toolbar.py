@@ -93,7 +93,8 @@ class TopBar(QWidget):
         margins = layout.contentsMargins()
         spacing = layout.spacing()
         room = self.width() - margins.left() - margins.right()
-        used = sum(w.sizeHint().width() + spacing for w in self.fixed)
+        # a fixed-width control's size hint may be narrower than the width it is held at (大字模式)
+        used = sum(max(w.sizeHint().width(), w.minimumWidth()) + spacing for w in self.fixed)
         widths = [b.sizeHint().width() + spacing for b in self.optional]
         more = self.more.sizeHint().width() + spacing
         shown = len(self.optional)

@@ -1,0 +1,57 @@
+"""Issue 20, round three, in a real X session: 大字模式 stays under the finger that tapped it.
+
+A visitor taps 大字模式, the kiosk rebuilds in large mode, and the same finger taps again to go back. Before,
+the bar's buttons grew with large mode and 大字模式 moved right (at 1024 px it went into 更多), so the second
+tap landed on another button or on nothing. Each tap is made at the same screen point; after each rebuild
+the button must cover that point.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.session.harness import AppProcess, Control, XSession, wait_until
+from tests.session.test_layout_session import report_where
+
+pytestmark = pytest.mark.screenshot
+
+
+def large_button(session: XSession, app: AppProcess) -> Control:
+    """大字模式 on the bar (not in 更多): the check box showing on the screen."""
+    found = [c for c in session.controls(app, "大字模式").get("大字模式", []) if c.role == "check box" and c.w > 0]
+    assert found, "大字模式 is not on the bar"
+    return found[0]
+
+
+def wait_for_large(report: Path, large: bool, what: str) -> None:
+    """Wait until the window is in (or out of) large mode and has written its layout facts since."""
+    report_where(report, lambda r: r["large"] is large, what)
+    stamp = report.stat().st_mtime_ns  # one more report: the rebuilt bar is laid out
+    wait_until(lambda: report.stat().st_mtime_ns != stamp, 30, 0.05, "the next layout report")
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), [(1280, 800, 1.0), (1024, 768, 1.0), (1024, 768, 2.0)],
+                         ids=["1280x800", "1024x768", "1024x768-200"])
+def test_large_mode_button_stays_under_the_finger(make_session, tmp_path, width, height, scale):
+    session = make_session(width, height)
+    report = tmp_path / "layout.json"
+    app = session.start_app(kiosk_config=f"attract = false\nfont_scale = {scale}\n",
+                            probes=("--layout-report", str(report)))
+    wid = app.wait_window()
+    wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
+    session.control(app, "首页", timeout=30)
+    wait_for_large(report, False, "the kiosk in normal mode")
+    before = large_button(session, app)
+    x, y = before.center
+    session.click(x, y)
+    wait_for_large(report, True, "large mode on")
+    on = large_button(session, app)
+    session.screenshot(session.folder / f"toolbar-large-{width}x{height}-{round(scale * 100)}.png")
+    assert on.x <= x < on.x + on.w and on.y <= y < on.y + on.h, f"大字模式 moved: {before} -> {on}"
+    session.click(x, y)
+    wait_for_large(report, False, "large mode off again")
+    off = large_button(session, app)
+    session.screenshot(session.folder / f"toolbar-normal-{width}x{height}-{round(scale * 100)}.png")
+    assert off.x <= x < off.x + off.w and off.y <= y < off.y + off.h, f"大字模式 moved: {on} -> {off}"
