@@ -4,102 +4,107 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="115"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="118"/>
         <source>{district}{title} · 市民读本</source>
         <translation>{district}{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="120"/>
         <source>版本 {v}</source>
         <translation>Version {v}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="121"/>
         <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
         <translation>Source: &quot;{title}&quot;, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="123"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
         <source>{issued}印发。</source>
         <translation>Issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="127"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
         <translation>All text and numbers come from the original report; every number has a &quot;Show source&quot; link to check it. Headings of unnumbered passages (such as &quot;Overall results&quot;) and the plain-language lines were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="130"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="132"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="133"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="136"/>
         <source>内容更新状态</source>
         <translation>Content update status</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="142"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="144"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="148"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="150"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
         <source>内容更新状态：暂时无法读取。</source>
         <translation>Content update status: cannot be read at the moment.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
+        <source>内容版本：正在显示本机文件“{name}”，不是随程序安装或经签名更新的版本</source>
+        <translation>Content edition: showing the local file “{name}”, not the edition installed with the app or a signed update</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
         <source>内容版本：随程序安装的版本</source>
         <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="179"/>
         <source>内容版本：{edition}（第 {version} 版）</source>
         <translation>Content edition: {edition} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="181"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="183"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="184"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="185"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -167,115 +172,120 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="157"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="159"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="160"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="167"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="245"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="710"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="731"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="252"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="720"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="741"/>
         <source>不能直接比较：{reason}</source>
         <translation>Not directly comparable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="307"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="317"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="341"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="351"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="343"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="353"/>
         <source>{text}（柱长不按比例）</source>
         <translation>{text} (bar not to scale)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="518"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="528"/>
         <source>{title}：图表，用方向键逐个查看数值</source>
         <translation>{title}: chart; use the arrow keys to read each value</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="560"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="570"/>
         <source>横轴：{axis}</source>
         <translation>Horizontal axis: {axis}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="729"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="739"/>
         <source>报告原文是“{word}”：这是估计数，不是最终结果</source>
         <translation>The report says “{word}”: this is an estimate, not a final result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="259"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="269"/>
         <source>从{past}到{target}是一步打算，不是评判；目标比上一年低，不等于变差。</source>
         <translation>{past} → {target}: a planned step, not a verdict; a target below last year&apos;s figure does not mean things got worse.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="290"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="706"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="268"/>
+        <source>从{past}到{target}是一步打算，不是评判。</source>
+        <translation>{past} → {target}: a planned step, not a verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="300"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="716"/>
         <source>{measure}：{values}</source>
         <translation>{measure}: {values}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="295"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="305"/>
         <source>{series}{value}</source>
         <translation>{series} {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="565"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="575"/>
         <source>每一行是一个指标，有自己的尺子：同一行的柱子按数值比长短，不同行的柱子不能互相比较，请看旁边的数字；只有一个数字的行不画柱子。</source>
         <translation>Each row is one measure with its own scale: bars in the same row compare by length, bars in different rows cannot be compared — read the numbers beside them; a row with a single number has no bar.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="568"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="578"/>
         <source>单位：{axis}（每个柱子都标有数值）</source>
         <translation>Unit: {axis} (every bar is labelled with its value)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="723"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="733"/>
         <source>{series}：{value}</source>
         <translation>{series}: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="726"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="736"/>
         <source>项（民生实事的条数）</source>
         <translation>items (livelihood projects counted)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="727"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="737"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="734"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="744"/>
         <source>原文：“{quote}”</source>
         <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="735"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="745"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="767"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="777"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="768"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="778"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -283,37 +293,37 @@
 <context>
     <name>EditionPicker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="77"/>
         <source>选择报告</source>
         <translation>Choose a report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="111"/>
         <source>{region}{title}</source>
         <translation>{region} {title}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="113"/>
         <source>{title}（最新）</source>
         <translation>{title} (newest)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="119"/>
         <source>{title}，{meeting}所作</source>
         <translation>{title}, delivered at {meeting}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="121"/>
         <source>；含{year}年的工作安排</source>
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="138"/>
         <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
         <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="141"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
@@ -516,20 +526,25 @@
 <context>
     <name>IdlePrompt</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="42"/>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="43"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="50"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="51"/>
         <source>还在浏览吗？</source>
         <translation>Still browsing?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="44"/>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="52"/>
         <source>继续浏览</source>
         <translation>Keep browsing</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="63"/>
-        <source>{s} 秒后将回到首页。轻触屏幕任意处留在这里。</source>
-        <translation>Back to the start page in {s} seconds. Touch anywhere to stay.</translation>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="54"/>
+        <source>轻触屏幕任意处，留在这里。</source>
+        <translation>Touch the screen anywhere to stay.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/idle.py" line="72"/>
+        <source>{s} 秒后将回到首页。</source>
+        <translation>Back to the start page in {s} seconds.</translation>
     </message>
 </context>
 <context>
@@ -549,6 +564,11 @@
     <name>KeyboardDock</name>
     <message>
         <location filename="../../dongli_desktop/ui/kiosk/dock.py" line="36"/>
+        <source>屏幕键盘</source>
+        <translation>On-screen keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/dock.py" line="38"/>
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
@@ -609,152 +629,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="171"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="172"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
         <source>缩小字号</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="251"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="252"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="255"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="256"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="256"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="256"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="265"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="265"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="607"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="608"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="598"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -762,54 +782,54 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="120"/>
         <source>屏幕键盘</source>
         <translation>On-screen keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="131"/>
         <source>打开键盘</source>
         <translation>Show keyboard</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="149"/>
         <source>← 退格</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="129"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="177"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="130"/>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="177"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="152"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="177"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="199"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="239"/>
         <source>拼音最多 {n} 个字母，请先选一个词。</source>
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="256"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="296"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="258"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="298"/>
         <source>要改输入的内容，点输入框或“打开键盘”。</source>
         <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="260"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="300"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -842,12 +862,12 @@
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="186"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="197"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="198"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
@@ -907,12 +927,17 @@
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="186"/>
+        <source>国家高新技术企业总数</source>
+        <translation>National high-tech enterprises in total</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="187"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="207"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -936,13 +961,13 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="172"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="406"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="406"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
@@ -1022,29 +1047,29 @@
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="408"/>
         <source>上一节</source>
         <comment>short button text</comment>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="408"/>
         <source>下一节</source>
         <comment>short button text</comment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="444"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="445"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="449"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="450"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="458"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="459"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1052,72 +1077,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="38"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="49"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="53"/>
-        <source>未设置管理员密码，无法退出。请用 dongli-desktop kiosk set-pin 设置。</source>
-        <translation>No admin PIN is set, so the kiosk cannot be left. Set one with dongli-desktop kiosk set-pin.</translation>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="68"/>
+        <source>本机未设置管理员密码，不能在屏幕上退出。请联系设备管理员，按安装说明设置密码。</source>
+        <translation>No admin PIN is set on this machine, so the kiosk cannot be left from the screen. Please ask the device administrator to set a PIN as the installation guide describes.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="96"/>
         <source>请输入管理员密码</source>
         <translation>Enter the admin PIN</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="70"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="99"/>
         <source>已输入的位数</source>
         <translation>Digits entered</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="117"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="120"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="123"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="131"/>
         <source>管理员已解锁</source>
         <translation>Admin unlocked</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="132"/>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="136"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="139"/>
         <source>返回展示</source>
         <translation>Back to the display</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="155"/>
         <source>尝试次数过多，键盘已锁定。请 {s} 秒后再试。</source>
         <translation>Too many tries: the keypad is locked. Try again in {s} seconds.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="163"/>
         <source>可以再试了。</source>
         <translation>You can try again now.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="154"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="193"/>
         <source>密码错误。再错 {n} 次，键盘将锁定 {s} 秒。</source>
         <translation>Wrong PIN. {n} more wrong tries lock the keypad for {s} seconds.</translation>
     </message>
@@ -1125,7 +1150,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="72"/>
         <source>报告原文</source>
         <translation>Report text</translation>
     </message>
@@ -1319,27 +1344,27 @@
 <context>
     <name>Speaker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="328"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="344"/>
         <source>正在准备朗读…</source>
         <translation>Getting read-aloud ready…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="330"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="346"/>
         <source>朗读功能未启用</source>
         <translation>Read-aloud is off</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="363"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="379"/>
         <source>没有可用的声音输出，无法朗读。请接上音箱或耳机。</source>
         <translation>No audio output: cannot read aloud. Please connect speakers or headphones.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="368"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="384"/>
         <source>朗读出错，已停止。</source>
         <translation>Reading aloud failed and has stopped.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="377"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="393"/>
         <source>没有声音输出，朗读已停止。请检查音箱或耳机。</source>
         <translation>No sound came out; reading aloud has stopped. Please check the speakers or headphones.</translation>
     </message>
@@ -1371,17 +1396,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="197"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="202"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="206"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="203"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="208"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
