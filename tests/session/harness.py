@@ -40,13 +40,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_PYTHON = ROOT / ".venv" / "bin" / "python"
 SYSTEM_PYTHON = "/usr/bin/python3"  # has Debian's python3-pyatspi
 ATSPI_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 CEILING_SCALE = float(os.environ.get("DONGLI_TEST_CEILING_SCALE", "3"))  # see wait_until
+T = TypeVar("T")
 TOOLS = ("Xvfb", "openbox", "xdotool", "xwininfo", "xprop", "dbus-daemon", "/usr/bin/import")
 
 
@@ -149,6 +150,13 @@ class AppProcess:
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+    def dropped_taps(self) -> int:
+        """How many presses the kiosk has dropped so far (made while its screen changed, or queued too long
+        on a busy machine), from its own log in the session's data folder."""
+        logs = self.log.parent / "data"
+        return sum(path.read_text(encoding="utf-8", errors="replace").count("kiosk: a tap was dropped")
+                   for path in logs.rglob("dongli-desktop.log*") if path.is_file())
 
     def windows(self) -> list[int]:
         """Every X window carrying this process's _NET_WM_PID (mapped or not)."""
@@ -383,6 +391,22 @@ class XSession:
         control = self.control(app, name, role)
         self.click(*control.center)
         return control
+
+    def tap(self, app: AppProcess, name: str, until: Callable[[], T], what: str, role: str | None = None,
+            tries: int = 8) -> T:
+        """Tap the control ``name`` on a kiosk until ``until()`` is true, and return it.
+
+        A kiosk drops a tap made while its screen changes or one left too long in the queue (as on a loaded
+        machine), and logs it; then, as a visitor would, the tap is made again. Each try waits for either
+        the effect or the kiosk's word that it dropped the tap: events, not a clock."""
+        for _ in range(tries):
+            before = app.dropped_taps()
+            self.click_control(app, name, role)
+            outcome = wait_until(lambda b=before: until() or (app.dropped_taps() > b and "dropped"), 120, 0.2,
+                                 f"{what} (after a tap on {name!r})")
+            if outcome != "dropped":
+                return outcome  # type: ignore[return-value]
+        raise SessionError(f"{tries} taps on {name!r} were all dropped")
 
     def type_text(self, text: str) -> None:
         self.run("xdotool", "type", "--delay", "30", text)

@@ -213,8 +213,9 @@ class KioskController(QObject):
             self.activity()
             if kind in PRESSES and isinstance(obj, QWidget) and isinstance(event, QInputEvent):
                 self.dropping_release = self.gate.stale(event.timestamp())
-                if self.dropping_release:
-                    return True  # made before the screen changed under it: not delivered
+                if self.dropping_release:  # made before the screen changed under it, or queued too long
+                    LOG.info("kiosk: a tap was dropped (made while the screen changed, or queued too long)")
+                    return True
             if kind in RELEASES and self.dropping_release and isinstance(obj, QWidget):
                 self.dropping_release = False
                 return True
