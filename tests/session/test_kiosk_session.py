@@ -144,8 +144,7 @@ def test_alt_f4_closes_a_desktop_window_but_not_the_kiosk(make_session):
 def test_150_key_taps_leave_the_kiosk_as_wide_as_the_screen(x_session):
     """Issue 10 #7: 150 taps widened the kiosk from 1280 to 2258 px and half the keyboard left the screen."""
     app, wid = start(x_session)
-    x_session.click_control(app, "搜索")
-    key = x_session.control(app, "Y", role="push button")
+    key = x_session.tap(app, "搜索", x_session.named(app, "Y"), "the search page's keyboard")
     x, y = key.center
     x_session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "150", "--delay", "25", "1",
                   timeout=60)
@@ -157,11 +156,9 @@ def test_150_key_taps_leave_the_kiosk_as_wide_as_the_screen(x_session):
 def test_tapping_the_glossary_filter_opens_the_keyboard(x_session):
     """Issue 10 #8: the glossary filter gave a cursor but no keyboard."""
     app, wid = start(x_session)
-    x_session.click_control(app, "名词解释")
-    x_session.control(app, "名词列表")
+    x_session.tap(app, "名词解释", x_session.named(app, "名词列表"), "the glossary page")
     assert "收起键盘" not in x_session.controls(app, "收起键盘")
-    x_session.click_control(app, "筛选名词")
-    x_session.control(app, "收起键盘", role="push button")
+    x_session.tap(app, "筛选名词", x_session.named(app, "收起键盘"), "the on-screen keyboard")
     for letter in "QY":
         x_session.click_control(app, letter, role="push button")
     x_session.click_control(app, "企业", role="push button")  # the candidate

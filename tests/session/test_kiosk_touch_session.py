@@ -35,8 +35,7 @@ def test_a_tap_beside_the_idle_prompt_closes_it_and_presses_nothing(x_session):
     later tap on 关于 opens the About box: once it is up, the earlier tap has surely been handled."""
     app, wid = start(x_session, IDLE_KIOSK)
     home = x_session.control(app, "首页", role="page tab")
-    x_session.click_control(app, "名词解释")
-    x_session.control(app, "名词列表", timeout=30)
+    x_session.tap(app, "名词解释", x_session.named(app, "名词列表"), "the glossary page")
     prompt = new_window(x_session, app, {wid}, timeout=60)  # idle_timeout is 15 s, the least allowed
     assert x_session.title(prompt) == "还在浏览吗？"
     x_session.click(*home.center)
@@ -198,9 +197,8 @@ def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session
     wid = app.wait_window()
     wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
     session.control(app, "首页", timeout=30)
-    session.click_control(app, "名词解释")
-    session.click_control(app, "筛选名词")
-    session.control(app, "收起键盘", role="push button")
+    session.tap(app, "名词解释", session.named(app, "筛选名词"), "the glossary page")
+    session.tap(app, "筛选名词", session.named(app, "收起键盘"), "the on-screen keyboard")
     for letter in "YL":
         session.click_control(app, letter, role="push button")
     session.control(app, "养老", timeout=20)  # candidates shown
@@ -237,8 +235,8 @@ def test_the_search_keyboard_is_on_the_screen_in_portrait_at_200(make_session):
     """A regression check (this one held on the starting code too): the search page's own keyboard."""
     session = make_session(1080, 1920)
     app, wid = start(session, "attract = false\nfont_scale = 2.0\n")
-    session.click_control(app, "搜索", role="page tab")
-    session.click_control(app, "搜索内容")
+    session.tap(app, "搜索", session.named(app, "搜索内容"), "the search page", role="page tab")
+    session.tap(app, "搜索内容", session.named(app, "屏幕键盘"), "the on-screen keyboard")
     for letter in "YL":
         session.click_control(app, letter, role="push button")
     session.control(app, "养老", timeout=20)
