@@ -262,6 +262,8 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
     # and the admin's one command that names the repository and installs its key
     install(KIOSK / "apt-auto-upgrades.conf", stage / "etc" / "apt" / "apt.conf.d" / "52dongli-kiosk")
     install(KIOSK / "repository", stage / "usr" / "sbin" / "dongli-kiosk-repository", 0o755)
+    man8 = stage / "usr" / "share" / "man" / "man8"
+    gzip_file(LINUX / "dongli-kiosk-repository.8", man8 / "dongli-kiosk-repository.8.gz", epoch)
     common_docs(stage, "dongli-kiosk", version, epoch)
     for doc in ("KIOSK.md", "SECURITY.md"):  # the units' Documentation= point here
         install(ROOT / doc, stage / "usr" / "share" / "doc" / "dongli-kiosk" / doc)
