@@ -73,9 +73,9 @@ class Container:
         return subprocess.run(["nsenter", "-t", str(self.leader), "-n", "env", f"DISPLAY={DISPLAY}",
                                f"XAUTHORITY={auth}", *argv], capture_output=True, text=True, timeout=120, check=False)
 
-    def as_user(self, user: str, *argv: str) -> subprocess.CompletedProcess:
-        """``argv`` in the container as ``user`` (its own groups), as that user's shell would run it."""
-        return self.sh("setpriv", f"--reuid={user}", f"--regid={user}", "--init-groups", "--reset-env", *argv)
+    def as_user(self, user: str, group: str, *argv: str) -> subprocess.CompletedProcess:
+        """``argv`` in the container as ``user`` (group ``group`` and the user's others), as its shell would run it."""
+        return self.sh("setpriv", f"--reuid={user}", f"--regid={group}", "--init-groups", "--reset-env", *argv)
 
     def show(self, unit: str, *props: str) -> dict[str, str]:
         out = self.sh("systemctl", "show", unit, *(f"--property={p}" for p in props)).stdout

@@ -53,8 +53,8 @@ def test_only_holders_of_the_cookie_reach_the_display(kiosk_root, tmp_path):
     with booted(kiosk_root, tmp_path / "nspawn.log") as box:
         up_and_painted(box, shot)  # the kiosk app, which holds the cookie, paints
         # another local user, and the kiosk user without the cookie, are refused by the server
-        for user in ("nobody", "dongli-kiosk"):
-            refused = box.as_user(user, "env", "DISPLAY=:7", "XAUTHORITY=/dev/null", "xset", "q")
+        for user, group in (("nobody", "nogroup"), ("dongli-kiosk", "dongli-kiosk")):
+            refused = box.as_user(user, group, "env", "DISPLAY=:7", "XAUTHORITY=/dev/null", "xset", "q")
             assert refused.returncode != 0 and "unable to open display" in refused.stderr, (user, refused.stdout)
         without = box.on_display("xset", "q", cookie=False)  # a root client on the abstract socket, no cookie
         assert without.returncode != 0 and "unable to open display" in without.stderr, without.stdout
@@ -62,8 +62,8 @@ def test_only_holders_of_the_cookie_reach_the_display(kiosk_root, tmp_path):
         # the cookie: nobody else may read it, and only root may change or replace it
         assert box.sh("stat", "-c", "%U:%G %a", COOKIE).stdout.split() == ["dongli-display:dongli-kiosk", "440"]
         assert box.sh("stat", "-c", "%U:%G", os.path.dirname(COOKIE)).stdout.split() == ["root:root"]
-        assert box.as_user("nobody", "cat", COOKIE).returncode != 0
-        assert box.as_user("dongli-kiosk", "sh", "-c", f"echo x >> {COOKIE}").returncode != 0
+        assert box.as_user("nobody", "nogroup", "cat", COOKIE).returncode != 0
+        assert box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", f"echo x >> {COOKIE}").returncode != 0
         # a new cookie at every start of the display
         before = box.sh("cat", COOKIE).stdout
         assert before
@@ -83,7 +83,7 @@ def test_a_lock_planted_by_the_kiosk_user_does_not_keep_the_display_down(kiosk_r
         plant = ("(rm -f /tmp/.X7-lock; printf '%10d\\n' 1 > /tmp/.X7-lock) 2>/dev/null || true; "
                  "mkdir -p /tmp/.X11-unix 2>/dev/null; (rm -f /tmp/.X11-unix/X7; : > /tmp/.X11-unix/X7) 2>/dev/null;"
                  " cat /tmp/.X7-lock")
-        planted = box.as_user("dongli-kiosk", "sh", "-c", plant)
+        planted = box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", plant)
         assert planted.stdout.strip() == "1", planted.stdout + planted.stderr
         box.sh("systemctl", "start", "--no-block", SCREEN)
         back_on_screen(box, pid, shot, "the display was restarted over a planted lock")
@@ -97,8 +97,9 @@ def test_a_stopped_x_server_or_window_manager_is_noticed_and_the_kiosk_comes_bac
         [xvfb], [openbox] = box.pids("Xvfb"), box.pids("openbox")
         # the kiosk user's shell cannot stop them: they are not its processes
         for target in (xvfb, openbox):
-            inner = box.sh("sh", "-c", f"grep NSpid /proc/{target}/status").stdout.split()[-1]
-            tried = box.as_user("dongli-kiosk", "sh", "-c", f"kill -STOP {inner}")
+            status = Path(f"/proc/{target}/status").read_text().splitlines()
+            inner = next(line for line in status if line.startswith("NSpid")).split()[-1]  # its PID in the container
+            tried = box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", f"kill -STOP {inner}")
             assert tried.returncode != 0, f"the kiosk user stopped {target}"
             assert state(target) != "T"
 
