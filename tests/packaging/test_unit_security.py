@@ -52,6 +52,6 @@ def test_the_display_has_a_private_tmp_and_shares_only_its_socket_folder():
     kiosk = (ROOT / "resources" / "kiosk" / "dongli-kiosk.service").read_text(encoding="utf-8")
     socket = "/run/dongli-kiosk-display/socket/X11-unix:/tmp/.X11-unix"
     assert re.search(r"^PrivateTmp=yes$", display, re.MULTILINE)
-    assert re.search(rf"^BindPaths={re.escape(socket)}$", display, re.MULTILINE)
+    assert re.search(rf"^BindPaths=-?{re.escape(socket)}$", display, re.MULTILINE)  # "-": made by ExecStartPre
     assert re.search(rf"^BindReadOnlyPaths=-?{re.escape(socket)}$", kiosk, re.MULTILINE)
     assert not re.search(r"^ReadWritePaths=.*/tmp\b", display, re.MULTILINE)
