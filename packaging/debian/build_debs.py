@@ -253,6 +253,7 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
     for unit in sorted(KIOSK.glob("*.service")) + sorted(KIOSK.glob("*.timer")):
         install(unit, units / unit.name)
     install(KIOSK / "session", stage / "usr" / "libexec" / "dongli-kiosk" / "session", 0o755)
+    install(KIOSK / "display-prepare", stage / "usr" / "libexec" / "dongli-kiosk" / "display-prepare", 0o755)
     install(KIOSK / "openbox-rc.xml", stage / "usr" / "share" / "dongli-kiosk" / "openbox-rc.xml")
     install(KIOSK / "kiosk.example.toml", stage / "etc" / "dongli-desktop" / "kiosk.toml")
     install(KIOSK / "default", stage / "etc" / "default" / "dongli-kiosk")
@@ -261,6 +262,8 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
     # and the admin's one command that names the repository and installs its key
     install(KIOSK / "apt-auto-upgrades.conf", stage / "etc" / "apt" / "apt.conf.d" / "52dongli-kiosk")
     install(KIOSK / "repository", stage / "usr" / "sbin" / "dongli-kiosk-repository", 0o755)
+    man8 = stage / "usr" / "share" / "man" / "man8"
+    gzip_file(LINUX / "dongli-kiosk-repository.8", man8 / "dongli-kiosk-repository.8.gz", epoch)
     common_docs(stage, "dongli-kiosk", version, epoch)
     for doc in ("KIOSK.md", "SECURITY.md"):  # the units' Documentation= point here
         install(ROOT / doc, stage / "usr" / "share" / "doc" / "dongli-kiosk" / doc)
@@ -285,7 +288,7 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
 
 KIOSK_DEPENDS = [
     "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
-    "openbox",
+    "openbox", "xauth",
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
     "unattended-upgrades",  # app updates from the publisher's signed repository (52dongli-kiosk)
 ]

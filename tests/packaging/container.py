@@ -14,6 +14,7 @@ from tests.packaging.conftest import CONTAINER_PID_NAMESPACES, pid_namespace
 from tests.session.harness import wait_until
 
 DISPLAY = ":7"  # the package's default (resources/kiosk/default)
+COOKIE = "/run/dongli-kiosk-display/xauth"  # the display's X authority (resources/kiosk/display-prepare)
 KIOSK = "dongli-kiosk.service"
 SCREEN = "dongli-kiosk-display.service"
 
@@ -65,10 +66,16 @@ class Container:
         return subprocess.run(["nsenter", "-t", str(self.leader), "-a", *argv], capture_output=True, text=True,
                               timeout=timeout, check=False)
 
-    def on_display(self, *argv: str) -> subprocess.CompletedProcess:
-        """A program of the host, in the container's network namespace (where the X server's socket is)."""
-        return subprocess.run(["nsenter", "-t", str(self.leader), "-n", "env", f"DISPLAY={DISPLAY}", *argv],
-                              capture_output=True, text=True, timeout=120, check=False)
+    def on_display(self, *argv: str, cookie: bool = True) -> subprocess.CompletedProcess:
+        """A program of the host, in the container's network namespace (where the X server's socket is), with the
+        display's cookie (read through the container's root) unless ``cookie`` is False."""
+        auth = f"/proc/{self.leader}/root{COOKIE}" if cookie else "/dev/null"
+        return subprocess.run(["nsenter", "-t", str(self.leader), "-n", "env", f"DISPLAY={DISPLAY}",
+                               f"XAUTHORITY={auth}", *argv], capture_output=True, text=True, timeout=120, check=False)
+
+    def as_user(self, user: str, group: str, *argv: str) -> subprocess.CompletedProcess:
+        """``argv`` in the container as ``user`` (group ``group`` and the user's others), as its shell would run it."""
+        return self.sh("setpriv", f"--reuid={user}", f"--regid={group}", "--init-groups", "--reset-env", *argv)
 
     def show(self, unit: str, *props: str) -> dict[str, str]:
         out = self.sh("systemctl", "show", unit, *(f"--property={p}" for p in props)).stdout

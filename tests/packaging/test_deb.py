@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 import subprocess
@@ -41,6 +42,24 @@ def test_lintian_reports_no_errors(debs):
     errors = [line for line in result.stdout.splitlines() if line.startswith("E:")]
     assert errors == [], "\n".join(errors)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_program_of_the_kiosk_package_has_a_manual_page(debs, unpacked):
+    """lintian's no-manual-page (it warned for /usr/sbin/dongli-kiosk-repository): each program in a PATH folder
+    has its page, and the page documents the program's usage and options."""
+    page = unpacked / "usr" / "share" / "man" / "man8" / "dongli-kiosk-repository.8.gz"
+    assert page.is_file()
+    text = gzip.decompress(page.read_bytes()).decode("utf-8").replace("\\-", "-")
+    script = (ROOT / "resources" / "kiosk" / "repository").read_text(encoding="utf-8")
+    for option in re.findall(r'"(--[a-z-]+)"', script):
+        assert option in text, option
+    result = subprocess.run([tool("lintian"), "--tag-display-limit", "0", str(debs["kiosk"])], capture_output=True,
+                            text=True, timeout=600, check=False)
+    assert "no-manual-page" not in result.stdout, result.stdout
+    rendered = subprocess.run(["man", "--warnings", "-l", "-Tutf8", str(page)], capture_output=True, text=True,
+                              timeout=60, check=False, env={"PATH": "/usr/bin:/bin", "MANWIDTH": "100"})
+    assert rendered.returncode == 0 and rendered.stderr == "", rendered.stderr
+    assert "dongli-kiosk-repository" in rendered.stdout
 
 
 def test_desktop_package_layout(unpacked):

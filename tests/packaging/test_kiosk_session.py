@@ -34,6 +34,14 @@ def need(*tools: str) -> None:
         pytest.fail(f"missing {', '.join(missing)}: tools/system-deps.sh installs them (make test does)")
 
 
+def make_cookie(path: Path) -> Path:
+    """An X authority file with one fresh wildcard MIT-MAGIC-COOKIE-1, as the unit's display-prepare makes it."""
+    cookie = os.urandom(16).hex()
+    entry = f"ffff 0000  0000  0012 {b'MIT-MAGIC-COOKIE-1'.hex()} 0010 {cookie}\n"
+    subprocess.run(["xauth", "-q", "-f", str(path), "nmerge", "-"], input=entry, text=True, check=True)
+    return path
+
+
 def session_display(log: Path) -> str | None:
     """The display the session script's Xvfb chose (KIOSK_DISPLAY=auto: -displayfd), once it says it is up."""
     match = re.search(r"X server on (:\d+) .* is up", log.read_text(errors="replace"))
@@ -63,7 +71,8 @@ class KioskSession(XSession):
         runtime.mkdir(mode=0o700)
         base = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "AT_SPI", "QT_", "DISPLAY"))}
         self.env = dict(base, XDG_RUNTIME_DIR=str(runtime), KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto",
-                        KIOSK_SCREEN=f"{self.width}x{self.height}x24", KIOSK_SHARE=str(KIOSK))
+                        KIOSK_SCREEN=f"{self.width}x{self.height}x24", KIOSK_SHARE=str(KIOSK),
+                        XAUTHORITY=str(make_cookie(self.folder / "xauth")))
         session = self._spawn(["sh", str(KIOSK / "session")], "session.log")
         log = self.folder / "session.log"
         wait_until(lambda: session_display(log) or session.poll() is not None, 120, 0.1, "the kiosk session")
@@ -77,7 +86,7 @@ class KioskSession(XSession):
 
 @pytest.fixture()
 def kiosk_session(tmp_path):
-    need("Xvfb", "openbox", "xset", "xdotool", "xprop", "dbus-daemon", "sox", "speech-dispatcher")
+    need("Xvfb", "openbox", "xset", "xdotool", "xprop", "dbus-daemon", "sox", "speech-dispatcher", "xauth")
     session = KioskSession(tmp_path / "session", 1280, 800)
     with session:
         yield session
@@ -163,8 +172,9 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
 
 def test_stopping_the_session_takes_the_x_server_down(tmp_path):
     """SIGTERM to the session script (what `systemctl stop` sends first) ends its X server and openbox."""
-    need("Xvfb", "openbox", "xset")
-    env = dict(os.environ, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto", KIOSK_SHARE=str(KIOSK))
+    need("Xvfb", "openbox", "xset", "xauth")
+    env = dict(os.environ, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto", KIOSK_SHARE=str(KIOSK),
+               XAUTHORITY=str(make_cookie(tmp_path / "xauth")))
     log = tmp_path / "session.log"
     with open(log, "wb") as out:
         session = subprocess.Popen(["sh", str(KIOSK / "session")], env=env, stdout=out, stderr=out,
@@ -181,3 +191,81 @@ def test_stopping_the_session_takes_the_x_server_down(tmp_path):
     finally:
         if session.poll() is None or (socket is not None and socket.exists()):
             os.killpg(session.pid, signal.SIGKILL)
+
+
+def test_the_session_starts_no_x_server_that_admits_clients_without_the_cookie(tmp_path):
+    """Without an X authority file the session refuses to start (an X server without -auth admits every local
+    user); with one, a client without the cookie is refused and one with it admitted."""
+    need("Xvfb", "openbox", "xset", "xauth")
+    base = {k: v for k, v in os.environ.items() if k not in ("XAUTHORITY", "DISPLAY")}
+    env = dict(base, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto", KIOSK_SHARE=str(KIOSK))
+    log = tmp_path / "refused.log"
+    with open(log, "wb") as out:
+        refused = subprocess.Popen(["sh", str(KIOSK / "session")], env=env, stdout=out, stderr=out,
+                                   start_new_session=True)
+    try:  # it either refuses at once or (wrongly) brings a display up
+        wait_until(lambda: refused.poll() is not None or session_display(log), 120, 0.1, "the session to decide")
+    finally:
+        if refused.poll() is None:
+            os.killpg(refused.pid, signal.SIGKILL)
+            refused.wait(timeout=60)
+    said = log.read_text(errors="replace")
+    assert refused.returncode == 1 and "no readable X authority file" in said, said
+    session = KioskSession(tmp_path / "session", 640, 480)
+    with session:
+        without = session.run("env", "XAUTHORITY=/dev/null", "xset", "q", check=False)
+        assert without.returncode != 0 and "unable to open display" in without.stderr, without.stdout
+        assert session.run("xset", "q", check=False).returncode == 0  # the session's XAUTHORITY: admitted
+
+
+def test_the_session_replaces_a_stopped_openbox_and_ends_with_a_stopped_x_server(tmp_path):
+    """`kill -0` passes for a stopped process: the session looks at its state. A SIGSTOPped openbox is ended and
+    started again; a SIGSTOPped X server ends the session (exit 1: systemd restarts the display)."""
+    need("Xvfb", "openbox", "xset", "xprop", "xauth")
+    session = KioskSession(tmp_path / "session", 640, 480)
+    with session:
+        openbox = wm_pid(session)
+        os.kill(openbox, signal.SIGSTOP)
+        wait_until(lambda: wm_pid(session, other_than=openbox), 120, 0.2, "a new openbox")
+        wait_until(lambda: "window id" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK",
+                                                      check=False).stdout, 120, 0.2, "the new openbox")
+        log = session.folder / "session.log"
+        assert "openbox is stopped" in log.read_text()
+        xvfb = server_pid(session)
+        os.kill(xvfb, signal.SIGSTOP)
+        try:
+            wait_until(lambda: "is stopped" in log.read_text(), 120, 0.2, "the session to notice the stopped server")
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(xvfb, signal.SIGCONT)
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError):
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+    return found
+
+
+def session_script(session: KioskSession) -> int:
+    [proc] = [p for p in session.procs if p.args[:2] == ["sh", str(KIOSK / "session")]]
+    return proc.pid
+
+
+def named(session: KioskSession, comm: str, other_than: int = 0) -> int:
+    for pid in children(session_script(session)):
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/comm").read_text().strip() == comm and pid != other_than:
+                return pid
+    return 0
+
+
+def wm_pid(session: KioskSession, other_than: int = 0) -> int:
+    return named(session, "openbox", other_than)
+
+
+def server_pid(session: KioskSession) -> int:
+    return named(session, "Xvfb")

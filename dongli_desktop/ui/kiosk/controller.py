@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.config import KioskConfig
+from dongli_desktop.core.pending_restart import EXIT_RESTART, RESTART_MARKER, restart_pending
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
 from dongli_desktop.ui.kiosk.busy import PRESSES, RELEASES, BusyOverlay, TapGate
@@ -102,6 +103,9 @@ class KioskController(QObject):
         self.pinpad: PinPad | None = None
         self.resets = 0
         self.paused_rounds = 0
+        self.restart_marker = RESTART_MARKER  # an upgrade's "start again" (core/pending_restart.py)
+        self.started_at = time.time()  # packages installed after this moment are not the ones running
+        self.exit_app: Callable[[int], None] = lambda code: qapp().exit(code)
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -379,7 +383,8 @@ class KioskController(QObject):
             self.idle.start()
             return
         if self.attract.isVisible():
-            self.idle.start()
+            if not self.restart_if_upgraded():  # nobody is here: a good moment to start on a new version
+                self.idle.start()
             return
         # The warning must be seen: a dialog left open (About, a note, the PIN pad) would stand over it and the
         # visitor would be reset without a word, so it closes first; 继续浏览 goes back to the page beneath.
@@ -396,8 +401,21 @@ class KioskController(QObject):
                 return widget
         return None
 
+    def restart_if_upgraded(self) -> bool:
+        """At an idle moment: if packages were installed since this process started, end the app with
+        EXIT_RESTART (systemd starts it again on the new program) and say so; else False."""
+        if not restart_pending(self.started_at, self.restart_marker):
+            return False
+        LOG.info("kiosk: a new version was installed; the app starts again on it while nobody is using it")
+        self.idle.stop()
+        self.exit_app(EXIT_RESTART)
+        return True
+
     def reset(self) -> None:
-        """Back to the start: popups closed, search cleared, scroll positions and text size reset."""
+        """Back to the start: popups closed, search cleared, scroll positions and text size reset; or, when an
+        upgrade is waiting, the app ends so that the next visitor meets the new version."""
+        if self.restart_if_upgraded():
+            return
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()

@@ -1,0 +1,57 @@
+"""Issue 21: after an upgrade the kiosk app starts again on the new version only while nobody uses it.
+
+dongli-kiosk's postinst touches a marker under /run instead of restarting the app; an app that started before the
+marker ends with EXIT_RESTART (systemd starts it again) at its idle reset or while its attract screen runs, never
+in front of a visitor."""
+
+from __future__ import annotations
+
+import os
+
+from dongli_desktop.core.pending_restart import EXIT_RESTART
+from tests.gui.conftest import kiosk
+
+
+def started(qtbot, tmp_path, text: str, upgraded: float | None):
+    """The kiosk, with a marker written ``upgraded`` seconds after its start (None: no marker)."""
+    window, controller = kiosk(qtbot, tmp_path, text, idle_ms=60_000, tick_ms=5)
+    controller.restart_marker = tmp_path / "restart-pending"
+    if upgraded is not None:
+        controller.restart_marker.write_text("upgraded\n", encoding="ascii")
+        at = controller.started_at + upgraded
+        os.utime(controller.restart_marker, (at, at))
+    exits: list[int] = []
+    controller.exit_app = exits.append
+    return window, controller, exits
+
+
+def test_an_upgrade_restarts_the_app_at_the_idle_reset_not_before(qtbot, tmp_path):
+    window, controller, exits = started(qtbot, tmp_path, "attract = false\nwarning_seconds = 20\n", 60.0)
+    window.show_page("plan")  # a visitor is reading: nothing happens
+    controller.activity()
+    assert exits == []
+    controller.on_idle()  # they left: the warning, then the reset
+    qtbot.waitUntil(lambda: exits != [], timeout=10_000)
+    assert exits == [EXIT_RESTART]
+    controller.stop()
+
+
+def test_an_upgrade_restarts_the_app_while_its_attract_screen_runs(qtbot, tmp_path):
+    window, controller, exits = started(qtbot, tmp_path, "attract = true\n", 60.0)
+    controller.attract.start()
+    assert controller.attract.isVisible()
+    controller.on_idle()
+    assert exits == [EXIT_RESTART]
+    controller.stop()
+
+
+def test_no_restart_without_a_newer_install(qtbot, tmp_path):
+    for upgraded in (None, -60.0):  # no upgrade; one before this app started
+        folder = tmp_path / str(upgraded)
+        folder.mkdir()
+        window, controller, exits = started(qtbot, folder, "attract = false\nwarning_seconds = 20\n", upgraded)
+        controller.on_idle()
+        qtbot.waitUntil(lambda c=controller: c.resets == 1, timeout=10_000)
+        assert exits == []
+        controller.stop()
+        window.close()

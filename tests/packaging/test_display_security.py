@@ -1,0 +1,122 @@
+"""The kiosk's X display against the kiosk user's shell and other local users (SECURITY.md, "The display").
+
+The installed Debian 12 (tests/packaging/conftest.py, ``kiosk_root``) booted in systemd-nspawn, the package's units
+unchanged. The attacker is the kiosk user ``dongli-kiosk`` (what a shell escaped from the app would be: it can
+write /tmp and its HOME and signal its own processes) or any other local user (``nobody``):
+
+- **Authority**: the X server admits only clients with the display's cookie, made afresh at each start and
+  readable by nobody else; a client without it is refused, the kiosk (which has it) paints.
+- **Planted lock**: a ``/tmp/.X7-lock`` naming a live process and a ``/tmp/.X11-unix/X7`` planted by the kiosk
+  user do not keep the display from starting again (the server's /tmp is private).
+- **Stopped pieces**: the kiosk user cannot SIGSTOP the X server or openbox (they run as ``dongli-display``); and a
+  stopped one (root can) is noticed: a stopped openbox is replaced, a stopped X server restarts the display, and the
+  kiosk is painted again each time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.packaging.conftest import keep_screenshot
+from tests.packaging.container import (
+    COOKIE,
+    SCREEN,
+    Container,
+    back_on_screen,
+    booted,
+    journal,
+    kiosk_is_up,
+    painted,
+)
+from tests.session.harness import wait_until
+
+pytestmark = [pytest.mark.slow, pytest.mark.screenshot]
+
+
+def up_and_painted(box: Container, shot: Path) -> str:
+    pid = str(wait_until(lambda: kiosk_is_up(box), 300, 0.5, "dongli-kiosk.service to be active at boot"))
+    wait_until(lambda: painted(box, shot), 120, 0.5, "the kiosk to be painted")
+    return pid
+
+
+def state(pid: int) -> str:
+    """The process's state letter (T: stopped)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def test_only_holders_of_the_cookie_reach_the_display(kiosk_root, tmp_path):
+    shot = tmp_path / "kiosk-auth.png"
+    with booted(kiosk_root, tmp_path / "nspawn.log") as box:
+        up_and_painted(box, shot)  # the kiosk app, which holds the cookie, paints
+        # another local user, and the kiosk user without the cookie, are refused by the server
+        for user, group in (("nobody", "nogroup"), ("dongli-kiosk", "dongli-kiosk")):
+            refused = box.as_user(user, group, "env", "DISPLAY=:7", "XAUTHORITY=/dev/null", "xset", "q")
+            assert refused.returncode != 0 and "unable to open display" in refused.stderr, (user, refused.stdout)
+        without = box.on_display("xset", "q", cookie=False)  # a root client on the abstract socket, no cookie
+        assert without.returncode != 0 and "unable to open display" in without.stderr, without.stdout
+        assert box.on_display("xset", "q").returncode == 0  # with the cookie: admitted
+        # the cookie: nobody else may read it, and only root may change or replace it
+        assert box.sh("stat", "-c", "%U:%G %a", COOKIE).stdout.split() == ["dongli-display:dongli-kiosk", "440"]
+        assert box.sh("stat", "-c", "%U:%G", os.path.dirname(COOKIE)).stdout.split() == ["root:root"]
+        assert box.as_user("nobody", "nogroup", "cat", COOKIE).returncode != 0
+        assert box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", f"echo x >> {COOKIE}").returncode != 0
+        # a new cookie at every start of the display
+        cookie = Path(f"/proc/{box.leader}/root{COOKIE}")  # binary: read through the container's root
+        before = cookie.read_bytes()
+        assert before
+        pid = kiosk_is_up(box) or ""
+        box.sh("systemctl", "restart", "--no-block", SCREEN)
+        back_on_screen(box, pid, shot, "the display was restarted")
+        assert wait_until(lambda: cookie.exists() and cookie.read_bytes(), 120, 0.5, "the new cookie") != before
+        keep_screenshot(shot)
+
+
+def test_a_lock_planted_by_the_kiosk_user_does_not_keep_the_display_down(kiosk_root, tmp_path):
+    shot = tmp_path / "kiosk-lock.png"
+    with booted(kiosk_root, tmp_path / "nspawn.log") as box:
+        pid = up_and_painted(box, shot)
+        box.sh("systemctl", "stop", SCREEN)  # down for a moment (a crash, an upgrade): the server's lock is gone
+        # the kiosk user's shell: a lock naming a live process (PID 1) and a stand-in socket for display :7
+        plant = ("(rm -f /tmp/.X7-lock; printf '%10d\\n' 1 > /tmp/.X7-lock) 2>/dev/null || true; "
+                 "mkdir -p /tmp/.X11-unix 2>/dev/null; (rm -f /tmp/.X11-unix/X7; : > /tmp/.X11-unix/X7) 2>/dev/null;"
+                 " cat /tmp/.X7-lock")
+        planted = box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", plant)
+        assert planted.stdout.strip() == "1", planted.stdout + planted.stderr
+        box.sh("systemctl", "start", "--no-block", SCREEN)
+        back_on_screen(box, pid, shot, "the display was restarted over a planted lock")
+        keep_screenshot(shot)
+
+
+def test_a_stopped_x_server_or_window_manager_is_noticed_and_the_kiosk_comes_back(kiosk_root, tmp_path):
+    shot = tmp_path / "kiosk-stopped.png"
+    with booted(kiosk_root, tmp_path / "nspawn.log") as box:
+        pid = up_and_painted(box, shot)
+        [xvfb], [openbox] = box.pids("Xvfb"), box.pids("openbox")
+        # the kiosk user's shell cannot stop them: they are not its processes
+        for target in (xvfb, openbox):
+            status = Path(f"/proc/{target}/status").read_text().splitlines()
+            inner = next(line for line in status if line.startswith("NSpid")).split()[-1]  # its PID in the container
+            tried = box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", f"kill -STOP {inner}")
+            assert tried.returncode != 0, f"the kiosk user stopped {target}"
+            assert state(target) != "T"
+
+        # root (or a stray daemon) stops openbox: the session ends it and starts another, which manages the screen
+        os.kill(openbox, signal.SIGSTOP)
+        wait_until(lambda: [p for p in box.pids("openbox") if p != openbox], 300, 0.5, "a new openbox")
+        wait_until(lambda: "window id" in box.on_display("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").stdout,
+                   120, 0.5, "the new openbox to manage the screen")
+        assert "openbox is stopped" in journal(box, SCREEN)
+
+        # a stopped X server: the display restarts, the kiosk comes back painted
+        os.kill(xvfb, signal.SIGSTOP)
+        pid = back_on_screen(box, pid, shot, "the X server was stopped")
+        assert "is stopped" in journal(box, SCREEN)
+
+        # a stopped session script: systemd's watchdog restarts the display, the kiosk comes back
+        box.sh("systemctl", "kill", "--kill-whom=main", "--signal=SIGSTOP", SCREEN)
+        back_on_screen(box, pid, shot, "the session script was stopped")
+        keep_screenshot(shot)
