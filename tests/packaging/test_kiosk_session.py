@@ -11,6 +11,7 @@ plug-in into a WAV file (there is no sound card here); sox measures that file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
