@@ -18,20 +18,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QStylePainter,
     QWidget,
 )
 
 from dongli_desktop.core.editions import Catalogue, Edition, needs_region, newest_of_its_district
+from dongli_desktop.ui.widgets.common import ElidingComboBox
 from dongli_desktop.ui.widgets.plain import tooltip
-from dongli_desktop.ui.widgets.wheel import wheel_scrolls_past
 
 ROW_HEIGHT = 44  # px: the smallest touch target
 LARGE_ROW_HEIGHT = 60  # px in 大字模式
@@ -56,7 +52,7 @@ class _TallRows(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), self.height))
 
 
-class EditionPicker(QComboBox):
+class EditionPicker(ElidingComboBox):
     """Signals:
         editionChosen(Edition): the reader picked an edition other than the one shown (not emitted by
             :meth:`set_current` or :meth:`set_editions`).
@@ -67,9 +63,8 @@ class EditionPicker(QComboBox):
 
     def __init__(self, editions: Catalogue | Sequence[Edition], current: Edition | None = None,
                  simple: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # elides a title too long for the box; a passing wheel scrolls the page
         self.setObjectName("editionPicker")
-        wheel_scrolls_past(self)  # a passing wheel scrolls the page, never switches the report
         self.row_height = LARGE_ROW_HEIGHT if simple else ROW_HEIGHT
         self.setMinimumHeight(self.row_height)
         self.setItemDelegate(_TallRows(self.row_height, self))
@@ -86,22 +81,8 @@ class EditionPicker(QComboBox):
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), self.MIN_EM * self.fontMetrics().height()), hint.height())
 
-    def shown_text(self) -> str:
-        """The current title as drawn: elided with … when the box is narrower than it (a style sheet's combo
-        box cut it without a mark: a title lost its "newest" mark unseen at 1024×768, large mode, 200 %)."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                           QStyle.SubControl.SC_ComboBoxEditField, self).width()
-        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, max(0, room))
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+    def _update_tip(self) -> None:
+        """The tooltip stays the edition's description (set with the edition), not the cut title."""
 
     def label(self, edition: Edition) -> str:
         """What a row says: the report's own full title, with its city when the district's name is one several
