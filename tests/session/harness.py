@@ -394,19 +394,23 @@ class XSession:
 
     def tap(self, app: AppProcess, name: str, until: Callable[[], T], what: str, role: str | None = None,
             tries: int = 8) -> T:
-        """Tap the control ``name`` on a kiosk until ``until()`` is true, and return it.
+        """Tap the control ``name`` on a kiosk until ``until()`` is true, and return it (see :meth:`tap_at`)."""
+        control = self.control(app, name, role)
+        return self.tap_at(app, *control.center, until=until, what=f"{what} (after a tap on {name!r})", tries=tries)
+
+    def tap_at(self, app: AppProcess, x: int, y: int, until: Callable[[], T], what: str, tries: int = 8) -> T:
+        """Tap the screen at (x, y) on a kiosk until ``until()`` is true, and return it.
 
         A kiosk drops a tap made while its screen changes or one left too long in the queue (as on a loaded
         machine), and logs it; then, as a visitor would, the tap is made again. Each try waits for either
         the effect or the kiosk's word that it dropped the tap: events, not a clock."""
         for _ in range(tries):
             before = app.dropped_taps()
-            self.click_control(app, name, role)
-            outcome = wait_until(lambda b=before: until() or (app.dropped_taps() > b and "dropped"), 120, 0.2,
-                                 f"{what} (after a tap on {name!r})")
+            self.click(x, y)
+            outcome = wait_until(lambda b=before: until() or (app.dropped_taps() > b and "dropped"), 120, 0.2, what)
             if outcome != "dropped":
                 return outcome  # type: ignore[return-value]
-        raise SessionError(f"{tries} taps on {name!r} were all dropped")
+        raise SessionError(f"{tries} taps at {(x, y)} were all dropped")
 
     def type_text(self, text: str) -> None:
         self.run("xdotool", "type", "--delay", "30", text)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.session.harness import AppProcess, Control, XSession, wait_until
-from tests.session.test_layout_session import report_where
+from tests.session.test_layout_session import read_report, report_where
 
 pytestmark = pytest.mark.screenshot
 
@@ -23,6 +23,12 @@ def large_button(session: XSession, app: AppProcess) -> Control:
     found = [c for c in session.controls(app, "大字模式").get("大字模式", []) if c.role == "check box" and c.w > 0]
     assert found, "大字模式 is not on the bar"
     return found[0]
+
+
+def is_large(report: Path, large: bool) -> bool:
+    """The last layout report says the window is (or is not) in large mode."""
+    facts = read_report(report)
+    return facts is not None and facts["large"] is large
 
 
 def wait_for_large(report: Path, large: bool, what: str) -> None:
@@ -45,12 +51,12 @@ def test_large_mode_button_stays_under_the_finger(make_session, tmp_path, width,
     wait_for_large(report, False, "the kiosk in normal mode")
     before = large_button(session, app)
     x, y = before.center
-    session.click(x, y)
+    session.tap_at(app, x, y, lambda: is_large(report, True), "large mode on")  # again if the kiosk dropped it
     wait_for_large(report, True, "large mode on")
     on = large_button(session, app)
     session.screenshot(session.folder / f"toolbar-large-{width}x{height}-{round(scale * 100)}.png")
     assert on.x <= x < on.x + on.w and on.y <= y < on.y + on.h, f"大字模式 moved: {before} -> {on}"
-    session.click(x, y)
+    session.tap_at(app, x, y, lambda: is_large(report, False), "large mode off again")
     wait_for_large(report, False, "large mode off again")
     off = large_button(session, app)
     session.screenshot(session.folder / f"toolbar-normal-{width}x{height}-{round(scale * 100)}.png")
