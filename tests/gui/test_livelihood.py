@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 
 def test_all_items_listed(window):
@@ -111,15 +112,21 @@ def test_columns_stay_readable_at_1366x768(qtbot, tmp_path, extra):
     win.close()
 
 
-def test_a_chosen_topic_brings_its_first_item_into_view(qtbot, tmp_path):
+@pytest.mark.parametrize("options", [("--size", "1366x768", "--large", "--font-scale", "1.75"),
+                                     ("--size", "1366x768", "--large", "--font-scale", "2.0"),
+                                     ("--size", "1024x768", "--lang", "en", "--contrast", "--font-scale", "2.0")],
+                         ids=["1366-large-175", "1366-large-200", "1024-en-contrast-200"])
+def test_a_chosen_topic_brings_its_first_item_into_view(qtbot, tmp_path, options):
     """Issue 20, usability pass 2, #4: at 1366×768, 大字模式 175 %, choosing 养老 said “共 4 项” while the items
-    stood ~50 wheel notches below, under the chart. The first shown item is now scrolled into view."""
+    stood ~50 wheel notches below, under the chart. The first shown item is now scrolled into view. Pass 3
+    (200 %, and English with high contrast at 1024×768): the page jumped to its end instead, the first items
+    above the view, and the reader saw only 2020's plans."""
     from PySide6.QtCore import QPoint
 
     from dongli_desktop.ui.app import create_window
     from tests.gui.conftest import make_options
 
-    window, code = create_window(make_options(tmp_path, "--size", "1366x768", "--large", "--font-scale", "1.75"))
+    window, code = create_window(make_options(tmp_path, *options))
     assert code == 0 and window is not None
     qtbot.addWidget(window)
     window.show()
@@ -135,4 +142,10 @@ def test_a_chosen_topic_brings_its_first_item_into_view(qtbot, tmp_path):
         return 0 <= top < page.page_scroll.viewport().height() - first.fontMetrics().height() * 2
 
     qtbot.waitUntil(first_in_view, timeout=5000)
+    body = page.page_scroll.widget()
+    qtbot.waitUntil(lambda: page.page_scroll.verticalScrollBar().maximum() == max(
+        0, body.height() - page.page_scroll.viewport().height()))  # the scroll area has taken the new height
+    QApplication.processEvents()  # and handled what it posted
+    assert first_in_view(), (first.mapTo(page.page_scroll.viewport(), QPoint(0, 0)).y(),
+                             page.page_scroll.verticalScrollBar().value())
     window.close()

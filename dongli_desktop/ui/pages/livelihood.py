@@ -212,11 +212,17 @@ class LivelihoodPage(Page):
     def reveal_results(self) -> None:
         """Scroll the first shown item to the top of the view if it is not wholly in it: in large mode the
         items stand under the tall chart, and “共 4 项” was read ~50 wheel notches above them."""
-        self.body_layout.activate()  # the hidden cards' room is given back before measuring
         first = next((c for c in self.cards if not c.isHidden()), None)
         body = self.page_scroll.widget()
         if first is None or body is None:
             return
+        # The hidden cards' room is given back before measuring: the body takes its new height now (the scroll
+        # area would do it later, and clamp a value measured in the old, taller body to the new end: the page
+        # jumped to its end with the first items above the view, at 200 %).
+        self.body_layout.activate()
+        width = body.width()
+        body.resize(width, body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height())
+        self.body_layout.activate()
         bar = self.page_scroll.verticalScrollBar()
         top = first.mapTo(body, QPoint(0, 0)).y()
         view = self.page_scroll.viewport().height()
