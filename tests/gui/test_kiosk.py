@@ -432,6 +432,31 @@ def test_the_guard_puts_the_window_back(locked, qtbot, harm):
 
 
 # -- issue 20 ----------------------------------------------------------------------------------
+def test_pin_pad_keys_stay_put_while_digits_are_typed(locked, qtbot):
+    """Usability pass 3: after about seven digits the row of dots widened the pad, the keys moved 100–150 px
+    and a tap meant for 确定 pressed 0 (a wrong PIN, then a lock-out). The dots' row holds room for the longest
+    PIN from the start, so no key moves."""
+    from dongli_desktop.core.pin import PinLimiter
+    from dongli_desktop.ui.kiosk.pinpad import PinPad
+
+    window, controller = locked
+    pad = PinPad(controller.config.pin_hash, PinLimiter(clock=lambda: 0.0, state_path=None), window)
+    qtbot.addWidget(pad)
+    pad.open()
+    qtbot.waitExposed(pad)
+
+    def keys() -> list[tuple[int, int, int, int]]:
+        QApplication.processEvents()
+        return [(b.mapToGlobal(QPoint(0, 0)).x(), b.mapToGlobal(QPoint(0, 0)).y(), b.width(), b.height())
+                for b in (*pad.digit_buttons.values(), pad.back, pad.ok)]
+
+    before = keys()
+    for digit in "123456789012":
+        pad.type_digit(digit)
+        assert keys() == before, f"the keys moved after {len(pad.entered)} digits"
+    pad.done(0)
+
+
 def test_pin_pad_lockout_disables_the_keys_and_counts_down(locked, qtbot):
     """Issue 20 #9: during a lockout the pad took every digit and only then said 请14秒后再试."""
     from dongli_desktop.core.pin import PinLimiter

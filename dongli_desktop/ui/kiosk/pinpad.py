@@ -39,6 +39,9 @@ KEY_GAP = 10  # px between keys: neighbours never touch, a finger between them h
 TEXT_EM = 8  # the text column's least width in characters beside the keys (landscape)
 
 
+MAX_DIGITS = 12  # the longest PIN the pad takes
+
+
 class PinPad(QDialog):
     exitRequested = Signal()
     scaleRequested = Signal(float)
@@ -166,7 +169,7 @@ class PinPad(QDialog):
     def type_digit(self, digit: str) -> None:
         if self.locked_out:
             return
-        if len(self.entered) < 12:
+        if len(self.entered) < MAX_DIGITS:
             self.entered += digit
         self.display.setText("●" * len(self.entered))
 
@@ -208,6 +211,13 @@ class PinPad(QDialog):
             metrics = button.fontMetrics()
             return max(80, metrics.horizontalAdvance(button.text()) + metrics.height())
 
+        # The dots' row never changes the layout (a row widening as digits were typed moved every key): its
+        # width is what the text column has, at least room for the longest PIN where that fits the column.
+        self.display.ensurePolished()
+        self.message.ensurePolished()
+        column_room = self.message.fontMetrics().horizontalAdvance("字") * TEXT_EM
+        self.display.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.display.setMinimumWidth(min(self.display.fontMetrics().horizontalAdvance("●" * MAX_DIGITS), column_room))
         grid = [*self.digit_buttons.values(), self.back, self.ok]
         column = max(least(b) for b in grid)  # three equal columns
         for button in self.buttons:
