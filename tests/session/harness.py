@@ -152,10 +152,11 @@ class AppProcess:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
     def dropped_taps(self) -> int:
-        """How many presses the kiosk has dropped so far (made while its screen changed, or queued too long
-        on a busy machine), from its own log in the session's data folder."""
+        """How many presses the kiosk has not passed on so far, from its own log in the session's data folder:
+        dropped (made while its screen changed, or queued too long on a busy machine) or spent closing the
+        attract screen or the idle prompt."""
         logs = self.log.parent / "data"
-        return sum(path.read_text(encoding="utf-8", errors="replace").count("kiosk: a tap was dropped")
+        return sum(path.read_text(encoding="utf-8", errors="replace").count("kiosk: a tap was ")
                    for path in logs.rglob("dongli-desktop.log*") if path.is_file())
 
     def windows(self) -> list[int]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from dongli_desktop.core.models import Figure, Indicator, IndicatorPair
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
+from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.widgets.common import make_label
 
 
@@ -83,6 +84,7 @@ class AttractScreen(QWidget):
         self.timer.start()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        LOG.info("kiosk: a tap was spent closing the attract screen")  # it presses nothing beneath
         self.dismiss()
         event.accept()
 

@@ -211,6 +211,7 @@ class KioskController(QObject):
                 return True
             if kind in PRESSES and self.prompt.isVisible() and not self._in_prompt(obj):
                 self.prompt.accept()  # any touch means someone is here; it presses nothing beneath
+                LOG.info("kiosk: a tap was spent closing the idle prompt")
                 self.consuming = True
                 self.activity()
                 return True
