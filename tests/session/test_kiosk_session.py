@@ -20,8 +20,9 @@ ALLOWED_GAP = 2.0  # seconds without the kiosk (issue 10)
 WATCH = 5.0  # how long the screen is watched after an action
 
 
-def start(session: XSession, config: str = KIOSK) -> tuple[AppProcess, int]:
-    app = session.start_app(kiosk_config=config)
+def start(session: XSession, config: str = KIOSK, probes: tuple[str, ...] = ()) -> tuple[AppProcess, int]:
+    """The kiosk with ``config`` (and test ``probes``), started up completely, covering the screen."""
+    app = session.start_app(kiosk_config=config, probes=probes)
     wid = app.wait_window()
     wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
     session.control(app, "首页", timeout=30)  # started up completely: the navigation is on the bus

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.session.harness import AppProcess, Control, XSession, wait_until
+from tests.session.test_kiosk_session import start
 from tests.session.test_layout_session import read_report, report_where
 
 pytestmark = pytest.mark.screenshot
@@ -43,11 +44,7 @@ def wait_for_large(report: Path, large: bool, what: str) -> None:
 def test_large_mode_button_stays_under_the_finger(make_session, tmp_path, width, height, scale):
     session = make_session(width, height)
     report = tmp_path / "layout.json"
-    app = session.start_app(kiosk_config=f"attract = false\nfont_scale = {scale}\n",
-                            probes=("--layout-report", str(report)))
-    wid = app.wait_window()
-    wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
-    session.control(app, "首页", timeout=30)
+    app, _wid = start(session, f"attract = false\nfont_scale = {scale}\n", ("--layout-report", str(report)))
     wait_for_large(report, False, "the kiosk in normal mode")
     before = large_button(session, app)
     x, y = before.center

@@ -192,11 +192,8 @@ def test_the_docked_keyboard_is_whole_with_candidates_in_large_mode(make_session
     their keys cut."""
     session = make_session(width, height)
     report = tmp_path / "layout.json"
-    app = session.start_app(kiosk_config=f"attract = false\nlarge_mode = true\nfont_scale = {scale}\n",
-                            probes=("--layout-report", str(report)))
-    wid = app.wait_window()
-    wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
-    session.control(app, "首页", timeout=30)
+    app, _wid = start(session, f"attract = false\nlarge_mode = true\nfont_scale = {scale}\n",
+                      ("--layout-report", str(report)))
     session.tap(app, "名词解释", session.named(app, "筛选名词"), "the glossary page")
     session.tap(app, "筛选名词", session.named(app, "收起键盘"), "the on-screen keyboard")
     for letter in "YL":
