@@ -36,6 +36,7 @@ from db.lookalikes import LookalikeError, Replaced, standard_characters
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".docx", ".pdf")
+OLD_OFFICE_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS's own format: converted to .docx first
 SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select",
              "button", "template", "svg", "head", "title", "meta", "link"}
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -90,6 +91,10 @@ def extract_as_given(path: Path) -> Extracted:
     if suffix == ".pdf":
         text, pages = pdf_text_pages(path)
         return Extracted(text, pages=pages)
+    if suffix in OLD_OFFICE_SUFFIXES:
+        raise FormatError(f"{path.name}: an old Word/WPS file ({suffix}) is not read; convert it to .docx first: "
+                          "open it in Word or WPS and choose 文件 → 另存为 → Word 文档 (*.docx), or run "
+                          f"libreoffice --headless --convert-to docx {path.name}; then give the .docx")
     raise FormatError(f"{path.name}: unknown format '{suffix}'; give the report as {', '.join(SUFFIXES)}")
 
 

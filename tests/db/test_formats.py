@@ -199,3 +199,16 @@ def test_a_page_with_br_line_breaks_reads_like_its_text(tmp_path):
     assert from_page.front == from_text.front
     assert [p.text for s in from_page.sections for p in s.paragraphs] == [
         p.text for s in from_text.sections for p in s.paragraphs]
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".DOC", ".wps"])
+def test_an_old_word_file_is_refused_with_how_to_convert_it(tmp_path, suffix):
+    """A .doc (Word 97–2003) or WPS file: the refusal says how to turn it into a .docx (issue 18)."""
+    old = tmp_path / f"报告{suffix}"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # an OLE2 header: what a .doc starts with
+    with pytest.raises(BuildError) as refused:
+        build(old, None, tmp_path / "x.db")
+    message = str(refused.value)
+    assert "另存为" in message and ".docx" in message  # in Word or WPS: save as .docx
+    assert f"libreoffice --headless --convert-to docx 报告{suffix}" in message  # or on a command line
+    assert not (tmp_path / "x.db").exists()
