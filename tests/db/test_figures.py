@@ -194,3 +194,38 @@ def test_a_traditional_range_shares_its_multiplier():
     first, second = find_figures("投資3億至3.5億元")
     assert (first.text, first.unit, second.text, second.unit) == ("3億", "億元", "3.5億元", "億元")  # as 3万至3.5万人
     assert (second.low, second.high) == (pytest.approx(300_000_000), pytest.approx(350_000_000))
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit", "base_value", "base_unit", "label"),
+    [
+        ("改造老旧小区楼房120栋", "120栋", "栋", 120, "栋", "120栋"),
+        ("举办活动35场", "35场", "场", 35, "场", "35场"),
+        ("减排二氧化硫1.2万吨", "1.2万吨", "万吨", 12_000, "吨", "1.2万吨"),
+        ("新增新能源公交车200辆", "200辆", "辆", 200, "辆", "200辆"),
+        ("发放消费券5万张", "5万张", "万张", 50_000, "张", "5万张"),
+        ("安装设备30台", "30台", "台", 30, "台", "30台"),
+        ("光伏装机容量5万千瓦", "5万千瓦", "万千瓦", 50_000, "千瓦", "5万千瓦"),
+        ("年发电量1.5亿千瓦时", "1.5亿千瓦时", "亿千瓦时", 150_000_000, "千瓦时", "1.5亿千瓦时"),
+        ("清运垃圾近3000吨", "近3000吨", "吨", 3000, "吨", "近3000吨"),
+    ],
+)
+def test_units_of_things_counted(text, written, unit, base_value, base_unit, label):
+    """栋 场 吨 辆 张 台 千瓦 (and 千瓦时) after a number are units (issue 18: they were not read)."""
+    f = one(text)
+    assert (f.text, f.unit, f.base_unit, f.label) == (written, unit, base_unit, label)
+    assert f.base_value == pytest.approx(base_value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("出台政策措施12项，建成服务平台3个", ["12项", "3个"]),  # 台 in 出台/平台 is no unit
+        ("新建农贸市场2个、城市广场3处，现场办公会议开到一线", ["2个", "3处"]),  # 场 in 市场/广场/现场
+        ("台湾同胞投资企业15家", ["15家"]),
+        ("开展两场专题活动，建成一张网", []),  # a lone 两/一 with a unit is a word, not a measure
+        ("举办各类展会十二场", ["十二场"]),
+    ],
+)
+def test_the_new_units_count_only_after_a_number(text, expected):
+    assert [f.text for f in find_figures(text)] == expected
