@@ -10,7 +10,10 @@ or goals part a target. The key is kept, so the tracker joins the editions. Each
 quote with its figure, marked ``review = true`` for the curator; what cannot be placed is listed at the end
 (and on standard error). A value whose measure word differs from the previous edition's (净增 where it said
 新增, 落实 where it said 引进) gets a REVIEW comment and, when the name held the old word, a name with the new one;
-a measure the previous edition kept apart carries its reason over (with a label for each value).
+so does a value of another budget level (区级, 地方级, 全口径 …) than the previous edition named, and where clauses
+of different levels name a measure equally well, none is proposed: those are different sums, and the draft does
+not pick one by the length of its word. A measure the previous edition kept apart carries its reason over (with
+a label for each value). A measure whose name is nearly all measure word (新增就业) is found by its whole name.
 The builder verifies everything when the curator builds with the edited file.
 """
 
@@ -34,6 +37,10 @@ CLAUSE_END = "。；：！？，、\n,;:!?"  # half-width too: pages and .docx f
 MEASURE_WORDS = ("净增", "新增", "新认定", "新建", "建成", "引进", "落实", "累计", "总数", "新开", "开通", "改造")
 DIGIT_RE = re.compile(r"\d")
 MIN_SHARED = 4  # characters a clause must share with a measure's words (fewer only if it holds all of them)
+WHOLE_NAME = 4  # a clause holding a previous quote's whole words this long names it (新增就业: subject 就业)
+# Budget levels: 区级 (the district's own) and 地方级 一般公共预算收入 are different sums of the same name.
+LEVEL_RE = re.compile(r"全口径|地方级|[区县市]本级|本级|[区县市镇]级")
+OTHER_LEVEL = 0.001  # a clause of another level than the previous edition's ranks just below one of the same
 # Other names of a measure's subject, read as the name the previous edition used (for matching only: quotes stay
 # verbatim). 第三产业 is the statistical name of the service sector.
 SYNONYMS = (("第三产业", "服务业"),)
@@ -59,6 +66,11 @@ class Measure:
     words: dict[str, set[str]] = field(default_factory=dict)  # kind -> measure words its old quotes used
     apart: tuple[str, str] | None = None  # the previous edition's reason (zh, en) for keeping values apart
     labels: list[tuple[str, str]] = field(default_factory=list)  # the previous values' own names (zh, en)
+
+    @property
+    def levels(self) -> frozenset[str]:
+        """The budget levels its name and quotes named (区级 …); empty when none."""
+        return frozenset().union(*(levels(a) for a in self.anchors))
 
 
 def measure_words(text: str) -> set[str]:
@@ -93,6 +105,11 @@ def common_at(a: str, b: str) -> tuple[int, int, int]:
     return best
 
 
+def levels(text: str) -> frozenset[str]:
+    """The budget levels (区级, 地方级 …) ``text`` names."""
+    return frozenset(LEVEL_RE.findall(text))
+
+
 def without_measure_words(text: str) -> str:
     """``text`` with its measure words (新增, 净增 …) and leading filler (全县, 其中 …) left out."""
     for word in MEASURE_WORDS:
@@ -111,7 +128,7 @@ def subject_match(anchor_text: str, clause: str) -> tuple[int, int] | None:
     subject = FILLER_RE.sub("", a[:i])
     if subject and subject not in c:
         return None
-    return length, len(FILLER_RE.sub("", c[:j]))
+    return length, len(LEVEL_RE.sub("", FILLER_RE.sub("", c[:j])))  # a level word is no other word
 
 
 def clause_before(text: str, end: int) -> int:
@@ -171,17 +188,23 @@ def candidates(report: ParsedReport, measures: list[Measure]) -> list[Candidate]
             for fig in find_figures(para.text):
                 start = clause_before(para.text, fig.start)
                 clause = para.text[start : fig.start]
+                clause_levels = levels(clause)
                 for m in measures:
                     if m.units and (fig.unit or "") not in m.units:
                         continue
+                    if m.levels and clause_levels and not m.levels & clause_levels:
+                        continue  # 地方级… for a 区级 measure: another sum
                     matches = [(match, a) for a in m.anchors if (match := subject_match(a, clause)) is not None]
                     if not matches:
                         continue
                     (length, extra), anchor_text = max(matches, key=lambda x: (x[0][0], -x[0][1]))
-                    if length < MIN_SHARED and not (length >= 3 and length == len(anchor_text)):
+                    whole = len(anchor_text) >= WHOLE_NAME and anchor_text in clause
+                    if length < MIN_SHARED and not (length >= 3 and length == len(anchor_text)) and not whole:
                         continue
-                    # a clause with other words before the shared ones (城镇居民… for 居民…) ranks just below
+                    # a clause with other words before the shared ones (城镇居民… for 居民…) ranks just below, and
+                    # so does one of another budget level; two of other levels (区级, 地方级) rank the same
                     score = length + length / max(len(anchor_text), 1) - extra / 100
+                    score -= OTHER_LEVEL if clause_levels != m.levels else 0
                     quote = para.text[start : fig.end]
                     found.append(Candidate(score, m.key, kind, year, quote, fig.text, None, part.kind))
     return found
@@ -220,7 +243,10 @@ def propose(report: ParsedReport, measures: list[Measure]) -> tuple[dict[str, li
             continue
         used_quotes.add(c.quote)
         chosen.setdefault(c.key, []).append(placed)
-    return chosen, {k: v for k, v in unsure.items() if k not in chosen}
+    # a value left undecided is listed even when the measure's other kind of value was proposed
+    decided = {(c.key, c.kind) for values in chosen.values() for c in values}
+    left = {k: [c for c in v if (c.key, c.kind) not in decided] for k, v in unsure.items()}
+    return chosen, {k: v for k, v in left.items() if v}
 
 
 def s(text: str) -> str:
@@ -276,7 +302,8 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
     if undecided := [m for m in measures if m.key in unsure]:
         out.append(f"# Not drafted ({len(undecided)}): clauses with different figures name these equally well; "
                    "pick the one that means the measure (or none) and add it by hand.")
-        out += [f"#   {m.key}: {m.name} (could be: {' | '.join(dict.fromkeys(c.quote for c in unsure[m.key]))})"
+        out += [f"#   {m.key}: {m.name} (the {unsure[m.key][0].year} {unsure[m.key][0].kind} could be: "
+                f"{' | '.join(dict.fromkeys(c.quote for c in unsure[m.key]))})"
                 for m in undecided]
     missing = [m for m in measures if m.key not in chosen and m.key not in unsure]
     if missing:
@@ -314,6 +341,12 @@ def review_notes(m: Measure, values: list[Candidate]) -> tuple[str, list[str]]:
             notes.append(f"# REVIEW: the {c.year} {c.kind} says {'/'.join(sorted(now))} where the previous edition "
                          f"said {'/'.join(sorted(was))}: is it still the same measure? If not, rename it (name, "
                          "name_en, plain, plain_en) or keep its values apart.")
+    for c in values:
+        if (now_levels := levels(anchor(c))) != m.levels:
+            was_levels = "/".join(sorted(m.levels)) or "no budget level"
+            notes.append(f"# REVIEW: the {c.year} {c.kind} names {'/'.join(sorted(now_levels)) or 'no budget level'} "
+                         f"where the previous edition named {was_levels} (区级, 地方级 and 全口径 are different sums): "
+                         "is it still the same measure? If not, rename it or keep its values apart.")
     name = m.name
     old_in_name = measure_words(m.name)
     if notes and len(nows) == 1 and len(old_in_name) == 1:

@@ -163,3 +163,74 @@ def test_equally_named_figures_are_left_for_the_curator_with_a_note(tmp_path):
     assert "income_growth" not in {m["key"] for m in tomllib.loads(text)["measure"]}
     note = next(line for line in text.splitlines() if line.startswith("#   income_growth:"))
     assert "城镇居民人均可支配收入增幅4.4%" in note and "农村居民人均可支配收入增幅8.0%" in note
+
+
+def _in_review(tmp_path, sentence: str):
+    """The 2021 fixture with ``sentence`` in its review of 2020."""
+    source = tmp_path / "review.txt"
+    text = REPORT_2021.read_text(encoding="utf-8")
+    source.write_text(text.replace("科技企业加快集聚。", "科技企业加快集聚。" + sentence), encoding="utf-8")
+    return source
+
+
+def _quotes(doc: dict, key: str) -> list[tuple]:
+    found = [m for m in doc["measure"] if m["key"] == key]
+    return [(v["year"], v["kind"], v["quote"], v["figure"]) for m in found for v in m["values"]]
+
+
+def test_new_jobs_is_found_again_by_its_whole_name(tmp_path):
+    """新增就业 is all measure word and a two-character subject (就业): it was never placed (issue 18). The
+    clause that names it with nothing before wins over 帮助受援地新增就业 (jobs in the assisted region)."""
+    review = _in_review(tmp_path, "帮助受援地新增就业0.3万人，全区新增就业2.1万人。")
+    doc = tomllib.loads(draft(SHIPPED_DB, review)[0])
+    assert _quotes(doc, "new_jobs") == [(2020, "actual", "全区新增就业2.1万人", "2.1万人")]
+    plan = _with_sentence(tmp_path, "新增就业2万人以上。")
+    doc = tomllib.loads(draft(SHIPPED_DB, plan)[0])
+    assert _quotes(doc, "new_jobs") == [(2021, "target", "新增就业2万人以上", "2万人以上")]
+
+
+def test_a_budget_level_is_not_chosen_by_the_length_of_its_word(tmp_path):
+    """区级 (the district's own) and 地方级 一般公共预算收入 are different sums; the 2020 edition named neither.
+    The draft picked 区级 because it is one character shorter than 地方级 (issue 18): now it proposes neither and
+    lists both for the curator, in either order."""
+    for sentence in ("区级一般公共预算收入65.1亿元，地方级一般公共预算收入40.2亿元。",
+                     "地方级一般公共预算收入40.2亿元，区级一般公共预算收入65.1亿元。"):
+        text, missing = draft(SHIPPED_DB, _in_review(tmp_path, sentence))
+        assert "budget_revenue" in missing
+        assert _quotes(tomllib.loads(text), "budget_revenue") == []
+        note = next(line for line in text.splitlines() if line.startswith("#   budget_revenue:"))
+        assert "区级一般公共预算收入65.1亿元" in note and "地方级一般公共预算收入40.2亿元" in note
+    text, _ = draft(SHIPPED_DB, _with_sentence(tmp_path, "区级一般公共预算收入增长3%，地方级一般公共预算收入增长2%。"))
+    note = next(line for line in text.splitlines() if line.startswith("#   budget_revenue_growth:"))
+    assert "区级一般公共预算收入增长3%" in note and "地方级一般公共预算收入增长2%" in note
+
+
+def test_a_budget_level_the_previous_edition_did_not_name_is_flagged(tmp_path):
+    """One level only (地方级): proposed, with a REVIEW comment that the previous edition named no level; beside
+    the plain 一般公共预算收入, the plain one is proposed without a comment."""
+    text, _ = draft(SHIPPED_DB, _in_review(tmp_path, "地方级一般公共预算收入40.2亿元。"))
+    assert _quotes(tomllib.loads(text), "budget_revenue") == [(2020, "actual", "地方级一般公共预算收入40.2亿元",
+                                                               "40.2亿元")]
+    block = text[: text.index('key = "budget_revenue"')].rsplit("\n\n", 1)[-1]
+    assert "REVIEW" in block and "地方级" in block
+    text, _ = draft(SHIPPED_DB, _in_review(tmp_path, "一般公共预算收入65.1亿元，其中地方级一般公共预算收入40.2亿元。"))
+    assert _quotes(tomllib.loads(text), "budget_revenue") == [(2020, "actual", "一般公共预算收入65.1亿元", "65.1亿元")]
+    block = text[: text.index('key = "budget_revenue"')].rsplit("\n\n", 1)[-1]
+    assert "REVIEW" not in block
+
+
+def test_each_budget_level_goes_to_the_measure_that_named_it(tmp_path):
+    """A previous edition with a 区级 and a 地方级 measure: each sentence maps to the key of its own level."""
+    from db.draft_annotations import Measure, propose
+    from db.source import parse_report
+
+    def measure(key: str, name: str) -> Measure:
+        return Measure(key, "economy", name, key, "", "", False, "higher", units={"亿元"}, anchors={name})
+
+    source = _in_review(tmp_path, "地方级一般公共预算收入40.2亿元，区级一般公共预算收入65.1亿元。")
+    text = source.read_text(encoding="utf-8")
+    chosen, unsure = propose(parse_report(text, []), [measure("district", "区级一般公共预算收入"),
+                                                      measure("local", "地方级一般公共预算收入")])
+    assert {k: [c.quote for c in v] for k, v in chosen.items()} == {
+        "district": ["区级一般公共预算收入65.1亿元"], "local": ["地方级一般公共预算收入40.2亿元"]}
+    assert unsure == {}
