@@ -85,7 +85,10 @@ def extract_as_given(path: Path) -> Extracted:
         text, encoding = decode_text(path.read_bytes(), path.name)
         return Extracted(text, encoding)
     if suffix in HTML_SUFFIXES:
-        return Extracted(html_text(path.read_bytes()))
+        try:
+            return Extracted(html_text(path.read_bytes()))
+        except FormatError as exc:
+            raise FormatError(f"{path.name}: {exc}") from exc
     if suffix == ".docx":
         return Extracted(docx_text(path))
     if suffix == ".pdf":
@@ -169,6 +172,7 @@ def html_text(data: bytes) -> str:
     body = tree.body
     if body is None:
         raise FormatError("the page has no body")
+    check_pagination(body)
     for tag in SKIP_TAGS:
         for node in body.css(tag):
             node.decompose()
@@ -178,6 +182,52 @@ def html_text(data: bytes) -> str:
     lines = [re.sub(r"[ \t\r\f\v]+$", "", ln) for ln in "".join(parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return text + "\n"
+
+
+# A pager: a line made only of page links and counts (第1页 共3页 下一页 尾页, [1] [2] [3], 1 2 下一页).
+PAGER_TOKEN = r"(?:第\d+页|共\d+页|\[\d+\]|\d+|上一页|下一页|上页|下页|前页|后页|首页|尾页|末页|…+|\.{3}|[/／|])"
+PAGER_LINE_RE = re.compile(rf"^{PAGER_TOKEN}(?:[\s\u3000\u00a0]*{PAGER_TOKEN})*$")
+NEXT_PAGE_RE = re.compile(r"下一?页|后页")
+
+
+def pager(line: str) -> tuple[int | None, int | None] | None:
+    """(this page, pages in all) when ``line`` is a pager that says the text goes on over other pages (either
+    may be unknown: None), else None. A lone note marker [1] or a page number is no pager."""
+    line = line.strip(" \t\u3000\u00a0")
+    if not line or not PAGER_LINE_RE.match(line):
+        return None
+    current = re.search(r"第(\d+)页", line)
+    total = re.search(r"共(\d+)页", line)
+    numbers = sorted({int(n) for n in re.findall(r"(?<![第共\d])\[?(\d+)\]?(?![\d页])", line)})
+    links = len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+    if total is not None and int(total.group(1)) >= 2:
+        return int(current.group(1)) if current else None, int(total.group(1))
+    if NEXT_PAGE_RE.search(line):
+        return int(current.group(1)) if current else None, None
+    if links and "…" not in line and "..." not in line:
+        return None, numbers[-1]
+    return None
+
+
+def check_pagination(body: Any) -> None:
+    """Refuse a page that holds one page of a report the site splits over several (第1页 共3页, 下一页, [1] [2]
+    [3] page links): the rest of the report is on the other pages."""
+    parts: list[str] = []
+    _walk(body, parts)
+    for line in "".join(parts).split("\n"):
+        if (found := pager(line)) is None:
+            continue
+        current, total = found
+        if current is not None and total is not None:
+            which = f"page {current} of {total}"
+        elif total is not None:
+            which = f"one of {total} pages"
+        else:
+            which = "one of several pages"
+        raise FormatError(f"the page is {which} of a report the site splits over pages ('{line.strip()}'), so it "
+                          "holds only part of the report; save the other pages too and put their text into one "
+                          "file in order (a .txt), or open the site's 全文/单页阅读 view if it has one, or give "
+                          "the report as .docx or .pdf")
 
 
 def report_container(body: Any) -> Any:
