@@ -346,6 +346,7 @@ PAGE_NUMBER_RE = re.compile(r"^[-—–－_·•]*(?:第?\d{1,4}页?|\d{1,4}[/�
                             r"page\d{1,4}(?:of\d{1,4})?)[-—–－_·•]*$", re.I)
 CN = "一二三四五六七八九十"
 HEADING_START_RE = re.compile(rf"^(?:[（(][{CN}]+[）)]|[{CN}]+、|第[{CN}]+部分)")
+ANY_YEAR = 9999  # a line break is decided without the report's year: any year's 工作情况 reads as a part
 FURNITURE_DEPTH = 2  # how many lines at the top and the foot of a page may be header, footer or page number
 
 
@@ -362,20 +363,33 @@ def is_page_number(text: str) -> bool:
 def drop_furniture(lines: list[PdfLine]) -> list[PdfLine]:
     """The lines without page numbers and running headers/footers: at the top or foot of a page, a page
     number, or a line that stands (numbers aside) at the top or foot of at least two pages and two fifths of
-    them. The first page keeps a repeated line (its title), though not a page number."""
+    them. The first page keeps a repeated line (its title), though not a page number, unless it stands where
+    the running line stands on the other pages (same place, same size): then it is the header there too."""
     pages: dict[int, list[PdfLine]] = {}
     for ln in lines:
         pages.setdefault(ln.page, []).append(ln)
     counts: dict[str, int] = {}
-    for page_lines in pages.values():
+    places: dict[str, list[PdfLine]] = {}  # where each edge line stands on the pages after the first
+    for number, page_lines in pages.items():
         edge = page_lines[:FURNITURE_DEPTH] + page_lines[-FURNITURE_DEPTH:]
         for key in {_furniture_key(ln.text) for ln in edge}:
             counts[key] = counts.get(key, 0) + 1
-    running = {k for k, n in counts.items() if n >= 2 and n * 5 >= 2 * len(pages)}
+        for ln in edge if number > 0 else []:
+            places.setdefault(_furniture_key(ln.text), []).append(ln)
+    # a line of punctuation only (a wrapped 。 at the foot of two pages) is the end of a sentence, not furniture
+    running = {k for k, n in counts.items() if n >= 2 and n * 5 >= 2 * len(pages) and re.search(r"\w", k)}
+
+    def as_elsewhere(ln: PdfLine) -> bool:
+        """The first page's line stands where (and is as big as) the running line on the other pages."""
+        return any(abs(ln.top - o.top) <= 0.5 * o.height and abs(ln.height - o.height) <= 0.2 * o.height
+                   for o in places.get(_furniture_key(ln.text), []))
+
     kept: list[PdfLine] = []
     for number, page_lines in pages.items():
         def furniture(ln: PdfLine, page: int = number) -> bool:
-            return is_page_number(ln.text) or (page > 0 and _furniture_key(ln.text) in running)
+            if is_page_number(ln.text):
+                return True
+            return _furniture_key(ln.text) in running and (page > 0 or as_elsewhere(ln))
 
         first, last = 0, len(page_lines)
         while first < min(FURNITURE_DEPTH, last) and furniture(page_lines[first]):
@@ -450,9 +464,22 @@ def _ends_paragraph(prev: PdfLine, line: PdfLine, margins: dict[int, tuple[float
         return True
     if line.page == prev.page and line.top - prev.top > pitch + 0.35 * char:
         return True
-    if line.page != prev.page and prev.text.rstrip()[-1:] in "。！？；：" and HEADING_START_RE.match(line.text.strip()):
-        return True  # across a page break no gap shows: a numbered heading after a sentence's end starts anew
+    if prev.text.rstrip()[-1:] in "。！？；：" and _reads_as_heading(line, margins, char):
+        return True  # a heading set flush left, or at the top of a page, after a sentence's end starts anew
     return line.x0 > margins[line.page][0] + 1.5 * char
+
+
+def _reads_as_heading(line: PdfLine, margins: dict[int, tuple[float, float]], char: float) -> bool:
+    """A numbered heading (一、 （一） 第一部分), or a short line that is a whole bare part heading (2019年工作回顾,
+    “十四五”时期奋斗目标): not the rest of a sentence."""
+    from db.source import bare_part_title
+    from db.textview import normalise
+
+    text = line.text.strip()
+    if HEADING_START_RE.match(text):
+        return True
+    short = line.x1 < margins[line.page][1] - 1.5 * char
+    return short and bare_part_title(normalise(text), ANY_YEAR)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -196,10 +196,11 @@ def _part_like(ln: Line, year: int) -> bool:
     """A line that reads as a part heading (numbered or bare), before any front matter is known."""
     if m := PART_RE.match(ln.norm):
         return part_kind(m.group(2), year) is not None
-    return _bare_part_title(ln.norm, year)
+    return bare_part_title(ln.norm, year)
 
 
-def _bare_part_title(norm: str, year: int) -> bool:
+def bare_part_title(norm: str, year: int) -> bool:
+    """A part heading without an ordinal (2019年工作回顾, “十四五”时期奋斗目标), read on a normalised line."""
     text = compact(norm)
     return (BARE_PART_RE.match(norm) is not None and part_kind(norm, year) is not None
             and ("年" in text or re.search(r"十[一二三四五六七八九]五", text) is not None))
@@ -264,7 +265,7 @@ class BodyReader:
             expected = f"{m.group(1)}、{ln.text[m.start(2):]}"
             raise SourceError(ln.number, f"part heading '{ln.text}' is numbered with '{ln.text[len(m.group(1))]}' "
                                          f"instead of the enumeration comma 、; write it as {expected}")
-        elif self.style in (None, "bare") and _bare_part_title(ln.norm, self.year):
+        elif self.style in (None, "bare") and bare_part_title(ln.norm, self.year):
             label, title, style = None, ln.text, "bare"
             kind = part_kind(title, self.year)
         else:
