@@ -131,6 +131,10 @@ NUMBERED_LINE_RE = re.compile(rf"^(?:（[{NUMERALS}]+）|[{NUMERALS}]+、|第[{N
 STRAY_RE = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z0-9])[A-Za-z0-9]{2,4}(?![A-Za-z0-9])")
 OTHER_REPORT_RE = re.compile(r"(?:计划|预算)执行情况")
 CLOSING = "。！？；：…”’）」』》—.!?;:)\"'"
+# The closing speech: a paragraph opening 各位代表，/各位代表！ or 让我们 among the last area's last paragraphs.
+CLOSING_START_RE = re.compile(r"^(?:各位代表[，！]|让我们)")
+CLOSING_PARAGRAPHS = 3  # a closing speech is at most this many paragraphs
+CLOSING_TITLE = "结束语"  # as the curated 2020 edition's passage names it (English: Closing)
 LEAD_MAX = 25
 
 
@@ -361,6 +365,25 @@ class BodyReader:
             self.sections.append(self.current)
         self.add_paragraph(ln)
 
+    def split_closing(self) -> None:
+        """Move the closing speech (各位代表，…让我们…) out of the last area of the last part into a section of its
+        own, 结束语, as the curated 2020 edition's passage names it; a 各位代表 paragraph closing an earlier part
+        stays where it is. The speech starts at one of the area's last paragraphs (not its first)."""
+        last = self.sections[-1]
+        if last.level != 2 or last.label is None or last.part is None or not self.parts:
+            return
+        paragraphs = last.paragraphs
+        lines = {ln.number: ln for ln in self.lines}
+        first_candidate = max(1, len(paragraphs) - CLOSING_PARAGRAPHS)
+        start = next((i for i in range(first_candidate, len(paragraphs))
+                      if CLOSING_START_RE.match(lines[paragraphs[i].line].norm)), None)
+        if start is None:
+            return
+        closing = ParsedSection(2, None, CLOSING_TITLE, last.part, "editorial", key=f"{last.part}_closing",
+                                parent=last.parent, paragraphs=paragraphs[start:])
+        last.paragraphs = paragraphs[:start]
+        self.sections.append(closing)
+
     def add_paragraph(self, ln: Line) -> None:
         self.current.paragraphs.append(
             ParsedParagraph(ln.text, ln.start, ln.end, ln.number, lead=find_lead(ln.text, ln.norm)))
@@ -408,6 +431,7 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
     check_lone_numbers(body)
     reader = BodyReader(body, front.year, passages)
     reader.read()
+    reader.split_closing()
     if reader.unused:
         missing = ", ".join(p.title for p in reader.unused.values())
         raise SourceError(end_line, f"passages not found in the body: {missing}")
