@@ -2,7 +2,9 @@
 
 The report is line based: every non-empty line of the body is one paragraph, headings stand on lines of
 their own, and an optional notes list (注释) follows the body. Parts are numbered ``一、``, ``第一部分`` or
-bare (``2019年工作回顾``); areas are ``（一）`` and, under bare or ``第一部分`` parts, ``一、``. Lines are
+bare (``2019年工作回顾``); areas are ``（一）`` and, under bare or ``第一部分`` parts, ``一、``; in a part without
+numbered areas, short ``——着力…。`` lines each followed by paragraphs (:meth:`BodyReader.split_dash_areas`). A
+closing speech after the last area is a section of its own, 结束语. Lines are
 matched in a normalised form of the same length (:mod:`db.textview`: half-width punctuation, CRLF, spacing,
 traditional structure words), so offsets are character offsets into the decoded source text as given.
 
@@ -133,6 +135,10 @@ OTHER_REPORT_RE = re.compile(r"(?:计划|预算)执行情况")
 CLOSING = "。！？；：…”’）」』》—.!?;:)\"'"
 # The closing speech: a paragraph opening 各位代表，/各位代表！ or 让我们 among the last area's last paragraphs.
 CLOSING_START_RE = re.compile(r"^(?:各位代表[，！]|让我们)")
+# An area heading introduced by ——: the whole line is ——, a short title with no sentence mark inside, at most a
+# final 。 (——着力推动高质量发展。); see BodyReader.split_dash_areas for when such lines are areas.
+DASH_HEADING_RE = re.compile(r"^——([^，；：！？。]{2,30})。?$")
+DASH_LABEL = "——"
 CLOSING_PARAGRAPHS = 3  # a closing speech is at most this many paragraphs
 CLOSING_TITLE = "结束语"  # as the curated 2020 edition's passage names it (English: Closing)
 LEAD_MAX = 25
@@ -349,10 +355,9 @@ class BodyReader:
         return True
 
     def paragraph(self, ln: Line, last: bool) -> None:
-        if not last and ln.norm.rstrip()[-1:] not in tuple(CLOSING):  # a masked gloss may end the line
-            raise SourceError(ln.number, "the line ends without closing punctuation and the text goes on: if it is "
-                                         "an area heading, number it (（一）…); if its paragraph continues on the "
-                                         "next line, join the lines")
+        # a masked gloss may end the line; ——着力… may be an area heading (split_dash_areas decides)
+        if not last and ln.norm.rstrip()[-1:] not in tuple(CLOSING) and not DASH_HEADING_RE.match(ln.norm):
+            raise unpunctuated(ln)
         if self.current.level == 1 and self.current.part is not None:
             if self.passages:
                 raise SourceError(ln.number, "paragraph directly under a part heading matches no passage rule")
@@ -364,6 +369,38 @@ class BodyReader:
                                          parent=self.top)
             self.sections.append(self.current)
         self.add_paragraph(ln)
+
+    def split_dash_areas(self) -> None:
+        """Make ——title lines the area headings of a part without numbered areas, when they are headings: at
+        least two in the part, each followed by a paragraph of its own. Otherwise they stay paragraphs (an
+        enumeration of lines in a row, a single one); one without closing punctuation is then refused."""
+        lines = {ln.number: ln for ln in self.lines}
+        for top in [s for s in self.sections if s.level == 1 and s.part is not None]:
+            children = [s for s in self.sections if s.parent is top]
+            intro = next((s for s in children if s.key == f"{top.part}_intro"), None)
+            if intro is None or self.passages or any(s.label for s in children):
+                continue
+            paragraphs = intro.paragraphs
+            heads = [i for i, p in enumerate(paragraphs) if DASH_HEADING_RE.match(lines[p.line].norm)]
+            followed = all(j + 1 < len(paragraphs) and j + 1 not in heads for j in heads)
+            if len(heads) < 2 or not followed:
+                continue
+            areas: list[ParsedSection] = []
+            for number, (i, end) in enumerate(zip(heads, [*heads[1:], len(paragraphs)], strict=True), start=1):
+                ln = lines[paragraphs[i].line]
+                title = ln.text[2 : len(ln.text) - 1] if ln.norm.endswith("。") else ln.text[2:]
+                areas.append(ParsedSection(2, DASH_LABEL, title, top.part, "report", ln.start, ln.end,
+                                           key=f"{top.part}_{number}", parent=top, paragraphs=paragraphs[i + 1 : end]))
+                self.heading_lines.add(ln.number)
+            intro.paragraphs = paragraphs[: heads[0]]
+            at = self.sections.index(intro)
+            self.sections[at : at + 1] = ([intro] if intro.paragraphs else []) + areas
+        for section in self.sections:
+            for p in section.paragraphs:
+                ln = lines[p.line]
+                if DASH_HEADING_RE.match(ln.norm) and ln.number != self.lines[-1].number \
+                        and ln.norm.rstrip()[-1:] not in tuple(CLOSING):
+                    raise unpunctuated(ln)
 
     def split_closing(self) -> None:
         """Move the closing speech (各位代表，…让我们…) out of the last area of the last part into a section of its
@@ -387,6 +424,13 @@ class BodyReader:
     def add_paragraph(self, ln: Line) -> None:
         self.current.paragraphs.append(
             ParsedParagraph(ln.text, ln.start, ln.end, ln.number, lead=find_lead(ln.text, ln.norm)))
+
+
+def unpunctuated(ln: Line) -> SourceError:
+    """The refusal of a paragraph line that ends without closing punctuation while the text goes on."""
+    return SourceError(ln.number, "the line ends without closing punctuation and the text goes on: if it is an "
+                                  "area heading, number it (（一）…); if its paragraph continues on the next line, "
+                                  "join the lines")
 
 
 def verify(reader: BodyReader, front: FrontMatter, end_line: int) -> None:
@@ -431,6 +475,7 @@ def parse_report(text: str, passages: list[Passage]) -> ParsedReport:
     check_lone_numbers(body)
     reader = BodyReader(body, front.year, passages)
     reader.read()
+    reader.split_dash_areas()
     reader.split_closing()
     if reader.unused:
         missing = ", ".join(p.title for p in reader.unused.values())
