@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.config import KioskConfig
-from dongli_desktop.core.pending_restart import EXIT_RESTART, RESTART_MARKER, restart_pending
+from dongli_desktop.core.pending_restart import EXIT_RESTART, RestartWatch
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
 from dongli_desktop.ui.kiosk.busy import PRESSES, RELEASES, BusyOverlay, TapGate
@@ -112,8 +112,7 @@ class KioskController(QObject):
         self.pinpad: PinPad | None = None
         self.resets = 0
         self.paused_rounds = 0
-        self.restart_marker = RESTART_MARKER  # an upgrade's "start again" (core/pending_restart.py)
-        self.started_at = time.time()  # packages installed after this moment are not the ones running
+        self.restart_watch = RestartWatch()  # an upgrade's "start again" since this start (core/pending_restart.py)
         self.exit_app: Callable[[int], None] = lambda code: qapp().exit(code)
 
         self.idle = QTimer(self)
@@ -425,7 +424,7 @@ class KioskController(QObject):
     def restart_if_upgraded(self) -> bool:
         """At an idle moment: if packages were installed since this process started, end the app with
         EXIT_RESTART (systemd starts it again on the new program) and say so; else False."""
-        if not restart_pending(self.started_at, self.restart_marker):
+        if not self.restart_watch.pending():
             return False
         LOG.info("kiosk: a new version was installed; the app starts again on it while nobody is using it")
         self.idle.stop()
