@@ -145,3 +145,36 @@ def test_a_root_signed_by_one_root_key_is_refused_and_rotation_still_works(tmp_p
     site.publish("rotated")
     result = site.update(base)
     assert result.changed and result.edition == "rotated" and site.shown(base) == "rotated"
+
+
+def test_a_threshold_1_root_moves_to_two_keys_with_one_root_rotation(tmp_path: Path):
+    """The shipped anchor is a root of one key, threshold 1 (made before): `rotate --role root` with that key
+    makes root 2 of two new keys, threshold 2, which clients that trust the old anchor follow."""
+    keys, repo, root2 = tmp_path / "keys", tmp_path / "repo", tmp_path / "root2"
+    pub = Publisher(keys, repo, root2_keys=root2)
+    pub.init()
+    old_key = _load_signer(keys, "root")
+    legacy = pub.root().signed  # as `publish init` made it before: root.pem alone, threshold 1
+    legacy.revoke_key(next(k for k in legacy.roles["root"].keyids if k != old_key.public_key.keyid), "root")
+    legacy.roles["root"].threshold = 1
+    md = Metadata(legacy)
+    md.sign(old_key)
+    pub._write("1.root.json", md)
+    pub._write("root.json", md)
+    (root2 / "root-2.pem").unlink()
+    trust = tmp_path / "trust"
+    trust.mkdir()
+    shutil.copy(repo / "metadata" / "1.root.json", trust / "root.json")
+    base = tmp_path / "client"
+    pub.add(make_edition(tmp_path, "before"), "before")
+    assert content.update(str(repo), base=base, trust_dir=trust).edition == "before"
+    rotated = publish("rotate", "--keys", str(keys), "--root2-keys", str(root2), "--repo", str(repo), "--role",
+                      "root")
+    assert rotated.returncode == 0, rotated.stderr
+    role = json.loads((repo / "metadata" / "2.root.json").read_text(encoding="utf-8"))["signed"]["roles"]["root"]
+    assert role["threshold"] == 2 and len(role["keyids"]) == 2
+    assert old_key.public_key.keyid not in role["keyids"]
+    assert (keys / "root.retired-v2.pem").exists() and (root2 / "root-2.pem").exists()
+    pub.add(make_edition(tmp_path, "after"), "after")
+    result = content.update(str(repo), base=base, trust_dir=trust)
+    assert result.changed and result.edition == "after"
