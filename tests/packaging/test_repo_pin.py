@@ -52,12 +52,16 @@ def status_file(path: Path) -> Path:
     return path
 
 
-def publish(debs: list[Path], repo: Path, home: Path) -> None:
-    """The packages into a signed repository with `make repo`'s own code (its CLI takes only dongli-*)."""
+def publish(debs: list[Path], repo: Path, home: Path, origin: str = "dongli") -> None:
+    """The packages into a signed repository with `make repo`'s own code (its CLI takes only dongli-*); its
+    index names ``origin`` (a thief may name any: "Debian")."""
     spec = importlib.util.spec_from_file_location("make_repo", ROOT / "packaging" / "repo" / "make_repo.py")
     assert spec is not None and spec.loader is not None
     make_repo = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_repo)
+    made = make_repo.distributions
+    make_repo.distributions = lambda *args: made(*args).replace("Origin: dongli\nLabel: dongli",
+                                                                f"Origin: {origin}\nLabel: {origin}")
     try:
         make_repo.publish(debs, repo, home)
     finally:
@@ -82,7 +86,9 @@ def admin_command(url: str, keyring: Path, out: Path) -> Path:
     return prefs
 
 
-def test_the_repository_supplies_only_the_two_packages(tmp_path: Path):
+@pytest.mark.parametrize("origin", ["dongli", "Debian"])
+def test_the_repository_supplies_only_the_two_packages(tmp_path: Path, origin: str):
+    """Also when its index claims to be Debian's: the pin holds by the host apt fetches from."""
     need("reprepro", "gpg", "nginx", "apt-get", "dpkg-deb", "unshare")
     debs = tmp_path / "debs"
     debs.mkdir()
@@ -90,7 +96,7 @@ def test_the_repository_supplies_only_the_two_packages(tmp_path: Path):
                dummy_deb(debs, "hello", "99")]
     home = new_key(tmp_path / "publisher-key", "Dongli publisher <repo@example.org>")
     www = tmp_path / "www"
-    publish(offered, www / "repo", home)
+    publish(offered, www / "repo", home, origin)
     keyring = www / "repo" / "dongli-archive-keyring.gpg"
     server = Nginx(tmp_path / "nginx", www).start()
     try:
@@ -101,6 +107,7 @@ def test_the_repository_supplies_only_the_two_packages(tmp_path: Path):
                         "-o", f"Dir::State::status={status_file(tmp_path / 'status')}"]
         update = apt("apt-get", "update")
         assert update.returncode == 0, update.stdout + update.stderr
+        assert f"o={origin}," in apt("apt-cache", "policy").stdout
         policy = apt("apt-cache", "policy", "xauth", "hello", "dongli-kiosk").stdout
         upgrade = apt("apt-get", "-s", "dist-upgrade")
         hello = apt("apt-get", "-s", "install", "hello")
