@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -183,6 +184,13 @@ def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | N
     return catalogue
 
 
+def forget_module_sources() -> None:
+    """Drop the source text of the imported modules from ``linecache``: PySide6 reads every module imported
+    after it (to see whether it uses PySide's ``__feature__`` switches) through ``inspect.getsource``, which
+    keeps the text, about 2 MB for the start's modules, there for good. A traceback reads it again if needed."""
+    linecache.clearcache()
+
+
 def run(options: argparse.Namespace) -> int:
     if options.kiosk:
         use_own_fontconfig()  # before Qt starts fontconfig: the kiosk user's fontconfig files are never read
@@ -204,6 +212,8 @@ def run(options: argparse.Namespace) -> int:
     window, code = first_window(options, kiosk)
     if window is None:
         return code
+    forget_module_sources()
+    window.ready.connect(forget_module_sources)  # the modules of a page opened later are read the same way
     app = application()
     if options.screenshot:
         from dongli_desktop.ui.screenshot import render_all

@@ -46,3 +46,20 @@ def test_the_overview_waits_for_its_first_paint_without_an_application_filter(qt
     page.show()
     qtbot.waitUntil(lambda: page.charts_built, timeout=20000)  # built once the first frame was painted
     assert page not in filters
+
+
+def test_the_sources_pyside_reads_at_import_are_forgotten(tmp_path, monkeypatch):
+    """PySide6 reads the source of each module imported after it into ``linecache`` (its ``__feature__``
+    check): the start drops that text (about 2 MB for the start's modules) instead of keeping it for good."""
+    import builtins
+    import linecache
+
+    from dongli_desktop.ui.app import forget_module_sources
+
+    source = tmp_path / "dongli_start_path_probe.py"
+    source.write_text('"""A module imported once, after PySide6."""\nVALUE = "东丽"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    builtins.__import__("dongli_start_path_probe")  # an import statement's way, through PySide's hook
+    assert str(source) in linecache.cache  # what PySide's import hook left there
+    forget_module_sources()
+    assert str(source) not in linecache.cache
