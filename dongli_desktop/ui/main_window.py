@@ -512,12 +512,14 @@ class MainWindow(QMainWindow):
         """Apply a text size everywhere: application font, stylesheet, charts, reading views."""
         self.look = replace(self.look, scale=scale)
         self._scale_before_large = None  # a size chosen now is the person's: it stays when 大字模式 ends
+        places = {name: page.save_state() for name, page in self.pages.items()}  # before the text moves
         self.apply_style()
         self._update_scale_label()
         self._fit_nav()
         self.top_bar.arrange()
-        for page in self.pages.values():
+        for name, page in self.pages.items():
             page.apply_scale(scale)
+            page.keep_place(places[name])
         if self._on_look is not None:
             self._on_look(self.look)
         self.scaleChanged.emit(scale)

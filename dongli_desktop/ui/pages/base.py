@@ -31,6 +31,10 @@ class Page(QWidget):
     def restore_state(self, state: PageState) -> None:
         """Put back what :meth:`save_state` returned (from a page of the same kind)."""
 
+    def keep_place(self, state: PageState) -> None:
+        """After a text-size change: bring back the place in the text that :meth:`save_state`, called before
+        the change, recorded (a relayout must not send the reader back to the top)."""
+
     def add_header(self, widget: QWidget) -> None:
         """Show ``widget`` (the window's edition picker) below the page's title; only pages with a header
         slot accept one."""

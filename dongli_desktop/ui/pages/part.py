@@ -236,7 +236,11 @@ class PartPage(Page):
     def save_state(self) -> PageState:
         if self.current is None:
             return {}
-        return {"section_key": self.current.key, "section_id": self.current.id, "pane": self.pane}
+        state: PageState = {"section_key": self.current.key, "section_id": self.current.id, "pane": self.pane}
+        paragraph = self.reader.first_shown_paragraph()
+        if paragraph is not None:  # the reader had scrolled into the section: that place comes back too
+            state["paragraph"] = paragraph
+        return state
 
     def restore_state(self, state: PageState) -> None:
         row = row_of(self.sections, key=state.get("section_key"), section_id=state.get("section_id"))
@@ -244,6 +248,13 @@ class PartPage(Page):
             self.list.setCurrentRow(row)
         if state.get("pane") in ("text", "chart"):
             self.show_pane(state["pane"])
+        self.keep_place(state)
+
+    def keep_place(self, state: PageState) -> None:
+        """The paragraph that was at the top of the view is at the top again, once the text is laid out."""
+        paragraph = state.get("paragraph")
+        if isinstance(paragraph, int) and self.current is not None and state.get("section_id") == self.current.id:
+            self.reader.hold_at_top(paragraph)
 
     # -- sections ---------------------------------------------------------------------
     def _row_changed(self, row: int) -> None:
