@@ -349,12 +349,33 @@ class MainWindow(QMainWindow):
         offer_return = getattr(page, "offer_return", None)
         if offer_return is not None:  # opened another way than 查看原文: no way “back” to offer
             offer_return()
+        focus_follows = self._focus_in_page()
         self.stack.setCurrentWidget(page)
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
+        if focus_follows:
+            self.focus_page_content()
         if name != "overview":
             QTimer.singleShot(0, self, self.page_ready)
         return page
+
+    def _focus_in_page(self) -> bool:
+        """The keyboard focus is in the shown page (or nowhere in this window): a page opened now takes it.
+
+        Hiding a page that holds the focus hands it to the next widget in the Tab chain: a button of the new
+        page or of the top bar (English), which a following Space would press."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return focus is None
+        current = self.stack.currentWidget()
+        return current is not None and current.isAncestorOf(focus)
+
+    def focus_page_content(self) -> None:
+        """The keyboard focus goes to the shown page's content (its text, else its first control)."""
+        page = self.stack.currentWidget()
+        target = page.focus_target() if isinstance(page, Page) else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page_name(self) -> str:
         return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
@@ -409,7 +430,10 @@ class MainWindow(QMainWindow):
             name = page_for_section(section)
             page = self.show_page(name) if name in self.allowed else None
             if isinstance(page, PartPage):
+                focus_follows = self._focus_in_page()
                 page.show_paragraph(ref)
+                if focus_follows:  # the text may only show now (a page where chart and text take turns)
+                    self.focus_page_content()
                 if origin and origin != name:  # 返回 brings the reader back to where they were
                     page.offer_return(origin, self.page_titles()[origin])
         elif ref.glossary_id is not None and "glossary" in self.allowed:

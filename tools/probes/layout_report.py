@@ -83,7 +83,8 @@ def facts(window: MainWindow) -> dict[str, Any]:
         data["livelihood"] = {"side_by_side": page.side_by_side(), "items_chars": round(items, 1),
                               "chart_chars": round(chart, 1)}
     if name == "search" and hasattr(page, "results"):
-        data["search"] = {"results_lines": round(visible_lines(page.results), 2)}
+        data["search"] = {"results_lines": round(visible_lines(page.results), 2), "query": page.field.text(),
+                          "status": page.status.text()}
     dock = window.findChild(QWidget, "keyboardDock")
     if dock is not None and dock.isVisible():
         data["dock"] = _dock_facts(window, dock)

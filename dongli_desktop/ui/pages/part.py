@@ -250,6 +250,10 @@ class PartPage(Page):
             self.show_pane(state["pane"])
         self.keep_place(state)
 
+    def focus_target(self) -> QWidget | None:
+        """The report's text, when it shows (Space then scrolls it; it presses no button)."""
+        return self.reader if self.reader.isVisibleTo(self) else super().focus_target()
+
     def keep_place(self, state: PageState) -> None:
         """The paragraph that was at the top of the view is at the top again, once the text is laid out."""
         paragraph = state.get("paragraph")
