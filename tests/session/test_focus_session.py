@@ -1,4 +1,4 @@
-"""Enter on a search result, by keyboard alone, leaves the focus in the opened page (issue 20, usability pass 3, M3).
+"""Where the keyboard focus goes (issue 20, usability pass 3): after Enter on a search result (M3), at launch.
 
 A real X session at 1366×768: Ctrl+F, the query typed, Tab to the results (a result's link is selected), Enter
 opens the report's text. Hiding the search page handed the focus to the next widget in the Tab chain: the top
@@ -66,3 +66,19 @@ def test_enter_on_a_result_keeps_the_focus_in_the_opened_page(make_session, tmp_
     after = report_where(path, lambda r: r["page"] == "overview", "首页 after Alt+1")
     assert after["lang"] == "zh_CN", f"Space after Enter on a result in {opened} switched the language"
     assert app.proc.poll() is None and "Traceback" not in app.output()
+
+
+@pytest.mark.parametrize("page", ["overview", "review"])
+def test_at_launch_the_focus_is_in_the_page_not_on_the_top_bar(make_session, tmp_path, page):
+    """Usability pass 3, minor 1: at launch the focus frame sat on the top bar's English button (the first
+    widget of the Tab chain), so a first Space switched the language."""
+    session = make_session(1366, 768)
+    path = tmp_path / "layout.json"
+    app = session.start_app("--size", "1366x768", "--page", page, probes=("--layout-report", str(path)))
+    app.wait_window()
+    report = report_where(path, lambda r: r["page"] == page and r["focus"]["class"], "a focused widget")
+    assert report["focus"]["in_page"], report["focus"]
+    session.screenshot(tmp_path / f"launch-{page}-1366x768.png")
+    session.key("space")
+    session.key("alt+7")  # 目标完成情况, after the Space: once it shows, the Space has been handled
+    assert report_where(path, lambda r: r["page"] == "tracker", "the tracker page")["lang"] == "zh_CN"
