@@ -126,6 +126,7 @@ class KioskController(QObject):
         self.busy = BusyOverlay(window)
         self.dropping_release = False
         self.consuming = False  # True from the press that closed the idle prompt to its release
+        self.visited = False  # someone touched the kiosk since it started or was last reset
         self._slow: dict[str, Callable[..., object]] = {}
         self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
 
@@ -373,6 +374,7 @@ class KioskController(QObject):
 
     # -- idle and reset ---------------------------------------------------------------------
     def activity(self) -> None:
+        self.visited = True
         if not self.prompt.isVisible():
             self.paused_rounds = 0
             self.idle.start()
@@ -383,7 +385,7 @@ class KioskController(QObject):
             self.paused_rounds += 1
             self.idle.start()
             return
-        if self.attract.isVisible():
+        if self.attract.isVisible() or self.untouched():
             if not self.restart_if_upgraded():  # nobody is here: a good moment to start on a new version
                 self.idle.start()
             return
@@ -394,6 +396,12 @@ class KioskController(QObject):
                 widget.reject()
         self.prompt.start()
         self.prompt.raise_()
+
+    def untouched(self) -> bool:
+        """The kiosk is as the next visitor finds it: nobody touched it since it started or was reset, and it
+        shows its start page. Nobody is there to ask “还在浏览吗？” (and nothing to reset)."""
+        shown = self.window.current_page_name() if self.window.pages else ""
+        return not self.visited and shown == self.config.start_page
 
     def _reading_dialog(self) -> QDialog | None:
         for widget in QApplication.topLevelWidgets():
@@ -437,6 +445,7 @@ class KioskController(QObject):
         self.guard.reassert()  # whatever happened to the window during the visit, it fills its place again
         self.resets += 1
         self.paused_rounds = 0
+        self.visited = False
         if self.config.attract:
             self.attract.start()
         self.idle.start()
