@@ -440,6 +440,8 @@ class MainWindow(QMainWindow):
             page = self.show_page("glossary")
             if isinstance(page, GlossaryPage):
                 page.show_entry(ref.glossary_id, ref.spans)
+                if origin and origin != "glossary":  # 返回 brings the reader back (to the search results)
+                    page.offer_return(origin, self.page_titles()[origin])
 
     def show_tracked_source(self, source: TrackedSource) -> None:
         """A tracker link: open the edition the number comes from (if another is shown), then its words."""

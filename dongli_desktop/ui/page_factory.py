@@ -64,6 +64,7 @@ def glossary(window: MainWindow, name: str) -> Page:
 
     page = GlossaryPage(window.report)
     page.sourceRequested.connect(window.show_source)
+    page.backRequested.connect(window.show_page)  # 返回 after a search result opened a note
     return page
 
 
