@@ -377,6 +377,16 @@ class MainWindow(QMainWindow):
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def read_on(self, name: str) -> None:
+        """The link at a part's end: the next part from its first section (the focus goes with the reader)."""
+        from dongli_desktop.ui.pages.part import PartPage
+
+        if name not in self.allowed:
+            return
+        page = self.show_page(name)
+        if isinstance(page, PartPage):
+            page.read_from_start()
+
     def current_page_name(self) -> str:
         return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
 

@@ -88,11 +88,12 @@ class ReadingView(QTextBrowser):
             self.linkActivated.emit(target)
 
     def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "",
-                        speak_label: str = "", figure_role: str = "figure") -> None:
+                        speak_label: str = "", figure_role: str = "figure", onward: tuple[str, str] = ("", "")) -> None:
         """Render a section: its heading, then each paragraph (one text block each, found by its id).
 
         With ``speak_label`` each paragraph ends with a read-aloud link ``speak:<ID>``; quantities are
-        coloured as ``figure_role`` says (see ``segments_html``).
+        coloured as ``figure_role`` says (see ``segments_html``); ``onward`` (link target, text) ends the text
+        with a link to read on elsewhere.
         """
         body = [f"<h2 style='color:{colour('primary')}'>{html.escape(heading)}</h2>"]
         if note:
@@ -104,6 +105,10 @@ class ReadingView(QTextBrowser):
                 f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>"
                 f"{segments_html(parts, figure_role)}{speak}</p>"
             )
+        target, label = onward
+        if target and label:
+            body.append(f"<p style='margin-top:18px'><a href='{html.escape(target, quote=True)}' "
+                        f"style='color:{colour('link')}'><b>{html.escape(label)}</b></a></p>")
         self._held = None  # new text: any place held in the old one is gone
         self.setHtml("".join(body))
         # Qt drops empty anchors, so remember which block each paragraph became: the blocks after the
