@@ -277,8 +277,14 @@ def test_without_a_pin_the_pad_keys_are_off_and_say_why(qtbot, tmp_path):
     assert [k.text() for k in keys if k.isEnabled()] == []
     qtbot.mouseClick(pad.digit_buttons["1"], Qt.MouseButton.LeftButton)
     assert pad.display.text() == "" and pad.entered == ""
-    assert "未设置管理员密码" in pad.message.text()
     cancel = next(b for b in pad.buttons if b.text() == "取消")
+
+    def fill(button):  # the key's colour beside its label
+        image = button.grab().toImage()
+        return image.pixelColor(image.width() // 6, image.height() // 2).name()
+
+    assert fill(pad.digit_buttons["1"]) != fill(cancel)  # an off key does not look like a live one
+    assert "未设置管理员密码" in pad.message.text()
     assert cancel.isEnabled()
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert not pad.isVisible()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.pin import PinLimiter
+from dongli_desktop.ui.theme import colour
 from dongli_desktop.ui.widgets.common import make_label
 
 KEY_GAP = 10  # px between keys: neighbours never touch, a finger between them hits neither
@@ -60,6 +61,9 @@ class PinPad(QDialog):
         self.countdown.setInterval(tick_ms)
         self.countdown.timeout.connect(self._show_lock)
         self.buttons: list[QPushButton] = []
+        # An off key looks off (the app's filled buttons keep their fill when disabled): pale, grey, no fill.
+        self.setStyleSheet(f"QPushButton:disabled {{ background: {colour('surface')}; color: {colour('disabled')};"
+                           f" border: 2px solid {colour('border')}; }}")
         self.stack = QStackedWidget()
         self.stack.addWidget(self._pad())
         self.stack.addWidget(self._panel())
