@@ -349,12 +349,43 @@ class MainWindow(QMainWindow):
         offer_return = getattr(page, "offer_return", None)
         if offer_return is not None:  # opened another way than 查看原文: no way “back” to offer
             offer_return()
+        focus_follows = self._focus_in_page()
         self.stack.setCurrentWidget(page)
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)
+        if focus_follows:
+            self.focus_page_content()
         if name != "overview":
             QTimer.singleShot(0, self, self.page_ready)
         return page
+
+    def _focus_in_page(self) -> bool:
+        """The keyboard focus is in the shown page (or nowhere in this window): a page opened now takes it.
+
+        Hiding a page that holds the focus hands it to the next widget in the Tab chain: a button of the new
+        page or of the top bar (English), which a following Space would press."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return focus is None
+        current = self.stack.currentWidget()
+        return current is not None and current.isAncestorOf(focus)
+
+    def focus_page_content(self) -> None:
+        """The keyboard focus goes to the shown page's content (its text, else its first control)."""
+        page = self.stack.currentWidget()
+        target = page.focus_target() if isinstance(page, Page) else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def read_on(self, name: str) -> None:
+        """The link at a part's end: the next part from its first section (the focus goes with the reader)."""
+        from dongli_desktop.ui.pages.part import PartPage
+
+        if name not in self.allowed:
+            return
+        page = self.show_page(name)
+        if isinstance(page, PartPage):
+            page.read_from_start()
 
     def current_page_name(self) -> str:
         return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
@@ -409,13 +440,18 @@ class MainWindow(QMainWindow):
             name = page_for_section(section)
             page = self.show_page(name) if name in self.allowed else None
             if isinstance(page, PartPage):
+                focus_follows = self._focus_in_page()
                 page.show_paragraph(ref)
+                if focus_follows:  # the text may only show now (a page where chart and text take turns)
+                    self.focus_page_content()
                 if origin and origin != name:  # 返回 brings the reader back to where they were
                     page.offer_return(origin, self.page_titles()[origin])
         elif ref.glossary_id is not None and "glossary" in self.allowed:
             page = self.show_page("glossary")
             if isinstance(page, GlossaryPage):
                 page.show_entry(ref.glossary_id, ref.spans)
+                if origin and origin != "glossary":  # 返回 brings the reader back (to the search results)
+                    page.offer_return(origin, self.page_titles()[origin])
 
     def show_tracked_source(self, source: TrackedSource) -> None:
         """A tracker link: open the edition the number comes from (if another is shown), then its words."""
@@ -517,12 +553,14 @@ class MainWindow(QMainWindow):
         """Apply a text size everywhere: application font, stylesheet, charts, reading views."""
         self.look = replace(self.look, scale=scale)
         self._scale_before_large = None  # a size chosen now is the person's: it stays when 大字模式 ends
+        places = {name: page.save_state() for name, page in self.pages.items()}  # before the text moves
         self.apply_style()
         self._update_scale_label()
         self._fit_nav()
         self.top_bar.arrange()
-        for page in self.pages.values():
+        for name, page in self.pages.items():
             page.apply_scale(scale)
+            page.keep_place(places[name])
         if self._on_look is not None:
             self._on_look(self.look)
         self.scaleChanged.emit(scale)

@@ -33,8 +33,9 @@ def part(window: MainWindow, name: str) -> Page:
     """工作回顾 (``review``) and 工作安排 (``plan``)."""
     from dongli_desktop.ui.pages.part import PartPage
 
-    page = PartPage(window.report, name, simple=window.look.large)
+    page = PartPage(window.report, name, simple=window.look.large, onward="plan" in window.allowed)
     page.backRequested.connect(window.show_page)  # 返回 after 查看原文
+    page.readOnRequested.connect(window.read_on)  # the review's end: on to the plan
     page.barActivated.connect(window.show_bar)
     page.termActivated.connect(window.show_term)
     return page
@@ -64,6 +65,7 @@ def glossary(window: MainWindow, name: str) -> Page:
 
     page = GlossaryPage(window.report)
     page.sourceRequested.connect(window.show_source)
+    page.backRequested.connect(window.show_page)  # 返回 after a search result opened a note
     return page
 
 

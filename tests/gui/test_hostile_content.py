@@ -20,7 +20,8 @@ from tests.gui.hostile import hostile_database, make_canary, markup
 # The payload rendered as rich text reads "链粗<i>" (tags gone); shown as data it keeps its tags.
 RENDERED = "链粗"
 LITERAL = "<img src='file:"
-OUR_LINK = re.compile(r"^(term|speak|mention|hit):\d+$|^q:[^<>'\"&]+$|^#")
+# our links: a glossary term, read-aloud, a note's mention, a search hit or word, the review's end on to the plan
+OUR_LINK = re.compile(r"^(term|speak|mention|hit):\d+$|^q:[^<>'\"&]+$|^readon:plan$|^#")
 
 
 def rendered(text: str, fmt: Qt.TextFormat) -> QTextDocument:

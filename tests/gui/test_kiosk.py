@@ -136,6 +136,25 @@ def test_idle_timer_fires_by_itself(qtbot, tmp_path):
     controller.stop()
 
 
+def test_an_untouched_start_page_is_never_asked_if_someone_is_still_browsing(qtbot, tmp_path):
+    """Usability pass 3, minor 2: with attract = false the untouched 首页 asked “还在浏览吗？” every idle
+    timeout. Nobody is there: no prompt, no reset; the kiosk keeps waiting. After a touch it asks again."""
+    window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=60_000, tick_ms=60_000)
+    assert window.current_page_name() == "overview"
+    controller.on_idle()
+    assert not controller.prompt.isVisible() and controller.resets == 0 and controller.idle.isActive()
+    QTest.mouseClick(window.nav_buttons["overview"], Qt.MouseButton.LeftButton)  # a visitor taps 首页
+    assert not controller.untouched()
+    controller.on_idle()
+    assert controller.prompt.isVisible()
+    controller.prompt.reject()
+    controller.reset()  # the reset leaves the kiosk untouched again
+    assert controller.untouched()
+    controller.on_idle()
+    assert not controller.prompt.isVisible()
+    controller.stop()
+
+
 def test_prompt_tap_keeps_the_visitor(qtbot, tmp_path):
     window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=50, tick_ms=1000)
     window.show_page("glossary")
@@ -244,6 +263,31 @@ def test_bad_config_starts_locked_with_defaults(qtbot, tmp_path):
     assert not pad.unlocked
     assert window.close() is False
     pad.close()
+    controller.stop()
+
+
+def test_without_a_pin_the_pad_keys_are_off_and_say_why(qtbot, tmp_path):
+    """Usability pass 3, minor 3: with no PIN configured the digit keys looked and acted live (typed dots)
+    though nothing could match. Now they, 退格 and 确定 are disabled; 取消 closes; the note says why."""
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\n", idle_ms=60_000)
+    assert controller.config.pin_hash is None
+    pad = controller.open_pinpad()
+    qtbot.waitUntil(pad.isVisible)
+    keys = [*pad.digit_buttons.values(), pad.back, pad.ok]
+    assert [k.text() for k in keys if k.isEnabled()] == []
+    qtbot.mouseClick(pad.digit_buttons["1"], Qt.MouseButton.LeftButton)
+    assert pad.display.text() == "" and pad.entered == ""
+    cancel = next(b for b in pad.buttons if b.text() == "取消")
+
+    def fill(button):  # the key's colour beside its label
+        image = button.grab().toImage()
+        return image.pixelColor(image.width() // 6, image.height() // 2).name()
+
+    assert fill(pad.digit_buttons["1"]) != fill(cancel)  # an off key does not look like a live one
+    assert "未设置管理员密码" in pad.message.text()
+    assert cancel.isEnabled()
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not pad.isVisible()
     controller.stop()
 
 
@@ -538,6 +582,7 @@ def test_a_tap_anywhere_closes_the_idle_prompt_and_is_consumed(qtbot, tmp_path):
     pass): that tap also pressed what lay beneath (a topic chip ran a search, a page tab switched page);
     its press, moves and release now reach nothing; the next tap acts."""
     window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=60_000, tick_ms=60_000)
+    controller.activity()  # a visitor was here
     controller.on_idle()
     assert controller.prompt.isVisible()
     start = window.current_page_name()
@@ -556,6 +601,7 @@ def test_a_tap_anywhere_closes_the_idle_prompt_and_is_consumed(qtbot, tmp_path):
 def test_the_idle_prompt_speaks_the_shown_language(qtbot, tmp_path):
     window, controller = kiosk(qtbot, tmp_path, 'attract = false\n', idle_ms=60_000, tick_ms=60_000)
     window.set_look(lang="en")
+    controller.activity()  # the visitor who switched the language
     controller.on_idle()
     prompt = controller.prompt
     assert prompt.title.text() == "Still browsing?" and prompt.windowTitle() == "Still browsing?"

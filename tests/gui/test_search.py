@@ -33,12 +33,20 @@ def test_pinyin_query(window):
     assert "按拼音“yanglao”查找“养老”" in page.status.text()
 
 
-def test_no_result_suggests_topics(window):
+def test_no_result_suggests_topics(window, qtbot):
+    """Nothing found: the suggestions are the topic chips, buttons at least TOUCH_TARGET px high (usability pass
+    3, minor 7: they were small links in the text, 养老 in a line of words)."""
+    from dongli_desktop.ui.main_window import TOUCH_TARGET
+
     page = window.show_page("search")
     page.search_for("火星基地")
-    assert "没有找到" in page.status.text()
-    assert "q:养老" in page.results.toHtml()
-    page.results.anchorClicked.emit(QUrl("q:养老"))
+    assert "没有找到" in page.status.text() and "常用主题" in page.results.toPlainText()
+    assert "<a " not in page.results.toHtml()  # no small link in the text
+    chip = page.chips.buttons["养老"]
+    qtbot.waitUntil(chip.isVisible)
+    assert all(b.height() >= TOUCH_TARGET for b in page.chips.buttons.values()), \
+        [(k, b.height()) for k, b in page.chips.buttons.items()]
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     assert page.field.text() == "养老" and page.result.count > 0
 
 
@@ -269,8 +277,9 @@ def test_topic_chips_speak_the_interface_language(window, qtbot):
         assert page.chips.buttons["还迁"].text() == "还迁"  # no translation: the word alone
         page.chips.buttons["养老"].click()
         assert page.result.query == "养老" and page.result.count > 0
-        page.search_for("不存在的内容")
-        assert "Elderly care · 养老" in page.results.toPlainText()
+        page.search_for("不存在的内容")  # the suggestions then are these chips, still in English
+        chip = page.chips.buttons["养老"]
+        assert chip.isVisibleTo(page) and chip.text() == "Elderly care · 养老"
     finally:
         QCoreApplication.removeTranslator(translator)
         window.rebuild_pages()

@@ -29,6 +29,7 @@ def test_idle_prompt_lines_break_between_phrases(make_session, tmp_path, width, 
     app = session.start_app(kiosk_config=config, probes=("--layout-report", str(report)))
     wid = app.wait_window()
     wait_until(lambda: session.covers_screen(wid), 30, message="the kiosk covering the screen")
+    session.click_control(app, "首页", role="page tab")  # a visitor was here: an untouched 首页 is never asked
     facts = report_where(report, lambda r: any(d["title"] == "还在浏览吗？" for d in r["dialogs"]), "the idle prompt")
     session.screenshot(session.folder / f"idle-prompt-{width}x{height}-{round(scale * 100)}.png")
     prompt = next(d for d in facts["dialogs"] if d["title"] == "还在浏览吗？")

@@ -73,6 +73,8 @@ def open_pinpad(session: XSession, app: AppProcess, wid: int) -> int:
 
 
 def open_idle_prompt(session: XSession, app: AppProcess, wid: int) -> int:
+    """A visitor taps 首页 and walks away (an untouched start page is never asked “还在浏览吗？”)."""
+    session.click_control(app, "首页", role="page tab")
     return new_window(session, app, {wid}, timeout=60)  # idle_timeout is 15 s, the least allowed
 
 

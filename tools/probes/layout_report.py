@@ -46,6 +46,7 @@ def facts(window: MainWindow) -> dict[str, Any]:
     data: dict[str, Any] = {
         "page": name,
         "scale": window.look.scale, "large": window.look.large, "theme": window.look.theme,
+        "lang": window.look.lang,
         "window": [frame.x(), frame.y(), frame.width(), frame.height()],
         "client": [window.x(), window.y(), window.width(), window.height()],
         "available": [room.x(), room.y(), room.width(), room.height()],
@@ -60,6 +61,7 @@ def facts(window: MainWindow) -> dict[str, Any]:
     data["dialogs"] = [_dialog_facts(d) for d in QApplication.topLevelWidgets()
                        if isinstance(d, QDialog) and d.isVisible()]
     page = window.stack.currentWidget()
+    data["focus"] = _focus_facts(page)
     reader = getattr(page, "reader", None)
     if name in ("review", "plan") and reader is not None:
         chart = page.chart
@@ -73,17 +75,32 @@ def facts(window: MainWindow) -> dict[str, Any]:
             "legend_in_view": _legend_in_view(page) if chart is not None else False,
             "section": page.section_title(page.current) if page.current is not None else "",
             "step_texts": [b.text() for b in (page.previous_button, page.next_button) if b.isVisibleTo(window)],
+            "first_paragraph": reader.first_shown_paragraph() if hasattr(reader, "first_shown_paragraph") else None,
+            "scrolled": reader.verticalScrollBar().value(),
         }
     if name == "livelihood" and hasattr(page, "column_widths"):
         items, chart = page.column_widths()
         data["livelihood"] = {"side_by_side": page.side_by_side(), "items_chars": round(items, 1),
                               "chart_chars": round(chart, 1)}
     if name == "search" and hasattr(page, "results"):
-        data["search"] = {"results_lines": round(visible_lines(page.results), 2)}
+        data["search"] = {"results_lines": round(visible_lines(page.results), 2), "query": page.field.text(),
+                          "status": page.status.text()}
     dock = window.findChild(QWidget, "keyboardDock")
     if dock is not None and dock.isVisible():
         data["dock"] = _dock_facts(window, dock)
     return data
+
+
+def _focus_facts(page: QWidget | None) -> dict[str, Any]:
+    """The widget with the keyboard focus: its class, accessible name, whether it lies in the shown page, and
+    (for a text view) whether a link in it is selected."""
+    focus = QApplication.focusWidget()
+    if focus is None:
+        return {"class": "", "name": "", "in_page": False, "link": False}
+    cursor = getattr(focus, "textCursor", None)
+    link = bool(cursor is not None and cursor().hasSelection() and cursor().charFormat().isAnchor())
+    return {"class": type(focus).__name__, "name": focus.accessibleName() or getattr(focus, "text", lambda: "")(),
+            "in_page": page is not None and page.isAncestorOf(focus), "link": link}
 
 
 def _dock_facts(window: QWidget, dock: QWidget) -> dict[str, Any]:

@@ -134,6 +134,7 @@ class KioskController(QObject):
         self.busy = BusyOverlay(window)
         self.dropping_release = False
         self.consuming = False  # True from the press that closed the idle prompt to its release
+        self.visited = False  # someone touched the kiosk since it started or was last reset
         self._slow: dict[str, Callable[..., object]] = {}
         self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
 
@@ -391,6 +392,7 @@ class KioskController(QObject):
 
     # -- idle and reset ---------------------------------------------------------------------
     def activity(self) -> None:
+        self.visited = True
         if not self.prompt.isVisible():
             self.paused_rounds = 0
             self.idle.start()
@@ -401,7 +403,7 @@ class KioskController(QObject):
             self.paused_rounds += 1
             self.idle.start()
             return
-        if self.attract.isVisible():
+        if self.attract.isVisible() or self.untouched():
             if not self.restart_if_upgraded():  # nobody is here: a good moment to start on a new version
                 self.close_foreign_windows()  # also a window that eats every tap: the attract screen stays idle
                 self.idle.start()
@@ -413,6 +415,12 @@ class KioskController(QObject):
                 widget.reject()
         self.prompt.start()
         self.prompt.raise_()
+
+    def untouched(self) -> bool:
+        """The kiosk is as the next visitor finds it: nobody touched it since it started or was reset, and it
+        shows its start page. Nobody is there to ask “还在浏览吗？” (and nothing to reset)."""
+        shown = self.window.current_page_name() if self.window.pages else ""
+        return not self.visited and shown == self.config.start_page
 
     def _reading_dialog(self) -> QDialog | None:
         for widget in QApplication.topLevelWidgets():
@@ -457,6 +465,7 @@ class KioskController(QObject):
         self.close_foreign_windows()  # and nothing of another client's stands over it or takes its taps
         self.resets += 1
         self.paused_rounds = 0
+        self.visited = False
         if self.config.attract:
             self.attract.start()
         self.idle.start()

@@ -1,6 +1,7 @@
 """The admin PIN pad: digits only, masked, rate-limited; a right PIN offers exit or settings.
 
-While the limiter locks the pad, the digit keys, 退格 and 确定 are disabled and a countdown says how many
+With no PIN set (nothing could match) the digit keys, 退格 and 确定 are disabled for good and the pad says
+why. While the limiter locks the pad, the digit keys, 退格 and 确定 are disabled and a countdown says how many
 seconds are left (ticking every ``tick_ms``); only 取消 stays live. The keys come back when it ends.
 
 The pad fits its screen at every text size: on a landscape screen the texts stand left of the keys (a
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.pin import PinLimiter
+from dongli_desktop.ui.theme import colour
 from dongli_desktop.ui.widgets.common import make_label
 
 KEY_GAP = 10  # px between keys: neighbours never touch, a finger between them hits neither
@@ -59,6 +61,9 @@ class PinPad(QDialog):
         self.countdown.setInterval(tick_ms)
         self.countdown.timeout.connect(self._show_lock)
         self.buttons: list[QPushButton] = []
+        # An off key looks off (the app's filled buttons keep their fill when disabled): pale, grey, no fill.
+        self.setStyleSheet(f"QPushButton:disabled {{ background: {colour('surface')}; color: {colour('disabled')};"
+                           f" border: 2px solid {colour('border')}; }}")
         self.stack = QStackedWidget()
         self.stack.addWidget(self._pad())
         self.stack.addWidget(self._panel())
@@ -67,7 +72,8 @@ class PinPad(QDialog):
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         if screen is not None:
             self.setMaximumSize(screen.availableGeometry().size())
-        if not pin_hash:
+        if not pin_hash:  # no PIN can match: the keys are off (only 取消 is live) and the note says why
+            self._set_keys_enabled(False)
             self.message.setText(self.tr("本机未设置管理员密码，不能在屏幕上退出。"
                                          "请联系设备管理员，按安装说明设置密码。"))
         else:
@@ -167,7 +173,7 @@ class PinPad(QDialog):
         self.lock_shown = False
 
     def type_digit(self, digit: str) -> None:
-        if self.locked_out:
+        if self.locked_out or not self.pin_hash:
             return
         if len(self.entered) < MAX_DIGITS:
             self.entered += digit

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from dongli_desktop.ui.widgets.common import layout_focus_order
+
 PageState = dict[str, Any]
 
 
@@ -30,6 +32,15 @@ class Page(QWidget):
 
     def restore_state(self, state: PageState) -> None:
         """Put back what :meth:`save_state` returned (from a page of the same kind)."""
+
+    def focus_target(self) -> QWidget | None:
+        """Where the keyboard focus goes when this page opens from inside another one (a search result, a
+        查看原文 link): its first shown control in reading order (pages with a text give the text)."""
+        return next((w for w in layout_focus_order(self) if w.isVisibleTo(self) and w.isEnabled()), None)
+
+    def keep_place(self, state: PageState) -> None:
+        """After a text-size change: bring back the place in the text that :meth:`save_state`, called before
+        the change, recorded (a relayout must not send the reader back to the top)."""
 
     def add_header(self, widget: QWidget) -> None:
         """Show ``widget`` (the window's edition picker) below the page's title; only pages with a header

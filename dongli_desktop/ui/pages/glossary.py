@@ -42,9 +42,12 @@ PINYIN_WORDS = 24  # report words a pinyin filter may stand for
 class GlossaryPage(Page):
     """Signals:
         sourceRequested(SourceRef): open a mention in the reading view.
+        backRequested(str): 返回 was pressed after a link from another page (a search result) opened a note:
+            back to that page (by name).
     """
 
     sourceRequested = Signal(object)
+    backRequested = Signal(str)
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,8 +107,14 @@ class GlossaryPage(Page):
         if self.speak_button is not None:
             right.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignRight)
         columns.addWidget(self.right_box, 3)
+        self.return_to = ""  # the page a link came from (its 返回 button shows while this is set)
+        self.return_button = QPushButton()
+        self.return_button.setObjectName("tool")
+        self.return_button.clicked.connect(lambda *_: self._go_back())
+        self.return_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.return_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.title = make_label(self.tr("名词解释"), "pageTitle")
         layout.addWidget(self.title)
         intro = self.tr("报告最后的 {n} 条注释，以及它们在报告中出现的地方。").format(n=len(self.entries))
@@ -119,6 +128,21 @@ class GlossaryPage(Page):
         layout.addWidget(self.intro)
         layout.addLayout(columns, 1)
         self.list.setCurrentRow(0)
+
+    def offer_return(self, page: str = "", title: str = "") -> None:
+        """After a link from ``page`` (called ``title``), e.g. a search result: a 返回 button back to it; ""
+        takes it away."""
+        self.return_to = page
+        self.return_button.setText(self.tr("← 返回“{page}”").format(page=title))
+        self.return_button.setAccessibleName(self.tr("返回“{page}”").format(page=title))
+        self.return_button.setToolTip(self.tr("回到您刚才所在的地方"))
+        self.return_button.setVisible(bool(page))
+
+    def _go_back(self) -> None:
+        page = self.return_to
+        self.offer_return()
+        if page:
+            self.backRequested.emit(page)
 
     def _show_note(self, note: bool) -> None:
         self.showing_note = note

@@ -52,6 +52,7 @@ READING_LINE = LINE_HEIGHT_PERCENT / 100  # the reading view's line height, in l
 WIDE_MARGINS = (24, 16, 24, 16)
 NARROW_MARGINS = (12, 6, 12, 6)
 COMBO_MIN_EM = 8  # the section drop-down keeps this many characters before 上一节/下一节 lose their arrows
+READ_ON = "readon:"  # the link target that ends the review's last section: readon:<page>
 COMBO_LEAST_EM = 3  # below this the drop-down moves to a row of its own above 上一节/下一节 (it costs a line)
 
 
@@ -62,15 +63,20 @@ class PartPage(Page):
         barActivated(Bar): a chart bar was clicked.
         termActivated(int): a glossary term in the text was followed.
         backRequested(str): 返回 was pressed after 查看原文: back to this page (by name).
+        readOnRequested(str): the link at the end of the review's last section: read on in that page (by name).
     """
 
     barActivated = Signal(object)
     termActivated = Signal(int)
     backRequested = Signal(str)
+    readOnRequested = Signal(str)
 
-    def __init__(self, report: Report, part: str, simple: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, part: str, simple: bool = False, onward: bool = True,
+                 parent: QWidget | None = None) -> None:
+        """``onward``: the review's last section ends with a link on to the plan (False: the plan is not shown)."""
         super().__init__(parent)
         self.simple = simple
+        self.onward = onward and part == "review" and bool(part_sections(report, "plan"))
         self.setObjectName("page")
         self.report = report
         self.part = part
@@ -236,7 +242,11 @@ class PartPage(Page):
     def save_state(self) -> PageState:
         if self.current is None:
             return {}
-        return {"section_key": self.current.key, "section_id": self.current.id, "pane": self.pane}
+        state: PageState = {"section_key": self.current.key, "section_id": self.current.id, "pane": self.pane}
+        paragraph = self.reader.first_shown_paragraph()
+        if paragraph is not None:  # the reader had scrolled into the section: that place comes back too
+            state["paragraph"] = paragraph
+        return state
 
     def restore_state(self, state: PageState) -> None:
         row = row_of(self.sections, key=state.get("section_key"), section_id=state.get("section_id"))
@@ -244,6 +254,17 @@ class PartPage(Page):
             self.list.setCurrentRow(row)
         if state.get("pane") in ("text", "chart"):
             self.show_pane(state["pane"])
+        self.keep_place(state)
+
+    def focus_target(self) -> QWidget | None:
+        """The report's text, when it shows (Space then scrolls it; it presses no button)."""
+        return self.reader if self.reader.isVisibleTo(self) else super().focus_target()
+
+    def keep_place(self, state: PageState) -> None:
+        """The paragraph that was at the top of the view is at the top again, once the text is laid out."""
+        paragraph = state.get("paragraph")
+        if isinstance(paragraph, int) and self.current is not None and state.get("section_id") == self.current.id:
+            self.reader.hold_at_top(paragraph)
 
     # -- sections ---------------------------------------------------------------------
     def _row_changed(self, row: int) -> None:
@@ -272,7 +293,12 @@ class PartPage(Page):
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
         speak = self.tr("朗读") if speaker().available else ""
         role = "target" if self.part == "plan" else "figure"  # the plan's numbers are targets: the charts' plan colour
-        self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak, figure_role=role)
+        onward = ("", "")
+        if self.onward and row == len(self.sections) - 1:  # the review ends: the plan follows it in the report
+            onward = (f"{READ_ON}plan",
+                      self.tr("接着读：{years}年工作安排 →").format(years=part_years(self.report, "plan")))
+        self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak, figure_role=role,
+                                    onward=onward)
         self.reader.verticalScrollBar().setValue(0)  # a new section starts at its heading
         self._update_chart(sec)
         if ref is not None and ref.paragraph_id is not None:
@@ -322,6 +348,14 @@ class PartPage(Page):
     def _link(self, target: str) -> None:
         if target.startswith("speak:"):
             speaker().say(self.report.paragraph(int(target[6:])).text)
+        elif target.startswith(READ_ON):
+            self.readOnRequested.emit(target[len(READ_ON):])
+
+    def read_from_start(self) -> None:
+        """Show the part's first section at its heading (reading on from the part before)."""
+        self.list.setCurrentRow(0)
+        if self.list.currentRow() == 0 and self.current is not None and self.current.id != self.sections[0].id:
+            self.show_section(self.sections[0].id)
 
     def show_paragraph(self, ref: SourceRef) -> None:
         if ref.paragraph_id is None:

@@ -163,10 +163,11 @@ class SearchPage(Page):
             self.results.setHtml("")
             return
         if result.count == 0:
+            # The suggestions are the topic chips above (shown whenever nothing is found): buttons of a finger's
+            # size, not small links in the text, and only topics this edition mentions.
             self.status.setText(self.tr("没有找到与“{q}”相关的内容。").format(q=result.query))
-            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(topic_label(t))}</a>" for t in TOPIC_CHIPS)
-            advice = self.tr("可以换个说法，或者试试这些主题：")
-            self.results.setHtml(f"<p>{html.escape(advice)}</p><p style='line-height:180%'>{tips}</p>")
+            advice = self.tr("可以换个说法，或者点上面的常用主题。") if self.topics else self.tr("可以换个说法再找。")
+            self.results.setHtml(f"<p>{html.escape(advice)}</p>")
             return
         status = self.tr("找到 {n} 处与“{q}”相关的内容。").format(n=result.count, q=result.query)
         if result.truncated:

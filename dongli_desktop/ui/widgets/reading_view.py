@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QUrl, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from dongli_desktop.core.annotate import Segment
@@ -71,6 +71,9 @@ class ReadingView(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.setAccessibleName(self.tr("报告原文"))
         self._blocks: dict[int, int] = {}  # paragraph id -> its text block
+        self._held: int | None = None  # a paragraph kept at the top through relayouts (see hold_at_top)
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._keep_held())
+        self.verticalScrollBar().actionTriggered.connect(lambda *_: self.release())
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
         """Nothing is loaded from outside the text: no image, style sheet or file a link names."""
@@ -85,11 +88,12 @@ class ReadingView(QTextBrowser):
             self.linkActivated.emit(target)
 
     def show_paragraphs(self, heading: str, paragraphs: Sequence[tuple[int, Sequence[Segment]]], note: str = "",
-                        speak_label: str = "", figure_role: str = "figure") -> None:
+                        speak_label: str = "", figure_role: str = "figure", onward: tuple[str, str] = ("", "")) -> None:
         """Render a section: its heading, then each paragraph (one text block each, found by its id).
 
         With ``speak_label`` each paragraph ends with a read-aloud link ``speak:<ID>``; quantities are
-        coloured as ``figure_role`` says (see ``segments_html``).
+        coloured as ``figure_role`` says (see ``segments_html``); ``onward`` (link target, text) ends the text
+        with a link to read on elsewhere.
         """
         body = [f"<h2 style='color:{colour('primary')}'>{html.escape(heading)}</h2>"]
         if note:
@@ -101,6 +105,11 @@ class ReadingView(QTextBrowser):
                 f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>"
                 f"{segments_html(parts, figure_role)}{speak}</p>"
             )
+        target, label = onward
+        if target and label:
+            body.append(f"<p style='margin-top:18px'><a href='{html.escape(target, quote=True)}' "
+                        f"style='color:{colour('link')}'><b>{html.escape(label)}</b></a></p>")
+        self._held = None  # new text: any place held in the old one is gone
         self.setHtml("".join(body))
         # Qt drops empty anchors, so remember which block each paragraph became: the blocks after the
         # heading (and note) in order, matched by their text.
@@ -139,6 +148,51 @@ class ReadingView(QTextBrowser):
         else:
             bar.setValue(int(top - self.document().documentMargin() / 2))
         self.ensureCursorVisible()  # a marked sentence further down stays in view
+
+    def first_shown_paragraph(self) -> int | None:
+        """The paragraph the view's first line belongs to (the first one not wholly above the view), or None
+        while the view is at its top (the heading shows) or shows no paragraph."""
+        value = self.verticalScrollBar().value()
+        if value <= 0:
+            return None
+        doc = self.document()
+        layout = doc.documentLayout()
+        threshold = value + doc.documentMargin()  # the top a paragraph brought up by hold_at_top is given
+        for pid, number in self._blocks.items():  # in the document's order
+            if layout.blockBoundingRect(doc.findBlockByNumber(number)).bottom() > threshold:
+                return pid
+        return None
+
+    def hold_at_top(self, paragraph_id: int) -> None:
+        """Show paragraph ``paragraph_id``'s first line at the top of the view, and keep it there whenever the
+        text is laid out anew (a new font, a new width) until the reader scrolls or another text is shown."""
+        if paragraph_id not in self._blocks:
+            return
+        self._held = paragraph_id
+        self._keep_held()
+
+    def release(self) -> None:
+        """Stop holding a paragraph at the top (the reader scrolls by themselves)."""
+        self._held = None
+
+    def _keep_held(self) -> None:
+        top = None if self._held is None else self.paragraph_top(self._held)
+        if top is not None:
+            self.verticalScrollBar().setValue(int(top - self.document().documentMargin() / 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_held()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A press, touch or wheel on the text is the reader taking over the scrolling."""
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel):
+            self.release()
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.release()
+        super().keyPressEvent(event)
 
     def select_first_highlight(self) -> bool:
         """Move the text cursor to the first highlighted piece, so it is on screen and read out."""

@@ -1,0 +1,53 @@
+"""A reader scrolled into a section keeps their place when the text size or 大字模式 changes (issue 20, usability
+pass 3, M2): the paragraph at the top of the view is at the top again once the new layout is done."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+SECTIONS = {"review": "（五）民生事业在扩面提质中加快发展", "plan": "（四）着力加强城市治理，提升功能品质"}
+CHANGES = {
+    "larger text": lambda window: window.step_scale(+1),
+    "大字模式": lambda window: window.set_look(large=True),
+}
+
+
+def scroll_into(window, qtbot, part: str):
+    """Open ``part`` at its long section and scroll its text so that its second paragraph starts the view (half a
+    line into it: a reader's scroll rarely stops on a paragraph's edge); returns that paragraph's id. The
+    paragraphs after it fill more than a view, so the view can bring it to the top at any text size."""
+    page = window.show_page(part)
+    row = next(i for i, s in enumerate(page.sections) if s.display_title == SECTIONS[part])
+    page.list.setCurrentRow(row)
+    bar = page.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    ids = [p.id for p in window.report.paragraphs(page.current.id)]
+    chosen = ids[1]
+    bar.setValue(int(page.reader.paragraph_top(chosen)) + page.reader.fontMetrics().lineSpacing() // 2)
+    assert page.reader.first_shown_paragraph() == chosen
+    return chosen
+
+
+@pytest.mark.parametrize("part", list(SECTIONS))
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_the_paragraph_at_the_top_stays_at_the_top(window, qtbot, part, change):
+    chosen = scroll_into(window, qtbot, part)
+    CHANGES[change](window)
+    page = window.page(part)
+    assert window.current_page_name() == part and page.current.display_title == SECTIONS[part]
+    qtbot.waitUntil(lambda: page.reader.isVisible() and page.reader.first_shown_paragraph() == chosen)
+    QApplication.processEvents()  # anything the relayout still had queued: the place holds through it
+    assert page.reader.first_shown_paragraph() == chosen
+    window.set_look(large=False)
+
+
+def test_scrolling_by_hand_lets_go_of_the_place(window, qtbot):
+    """Once the reader scrolls, a later relayout no longer pulls the held paragraph back to the top."""
+    chosen = scroll_into(window, qtbot, "review")
+    window.step_scale(+1)
+    reader = window.page("review").reader
+    qtbot.waitUntil(lambda: reader.first_shown_paragraph() == chosen)
+    reader.verticalScrollBar().triggerAction(reader.verticalScrollBar().SliderAction.SliderToMinimum)
+    reader.resize(reader.width() - 40, reader.height())  # a relayout after the reader's own scroll
+    assert reader.verticalScrollBar().value() == 0 and reader.first_shown_paragraph() is None
