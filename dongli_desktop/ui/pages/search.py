@@ -159,14 +159,19 @@ class SearchPage(Page):
         self._fit_topics()
         QTimer.singleShot(0, self, self._fit_results)  # after the hits are set and laid out
         if not result.terms:
-            self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。"))
+            self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。") if self.topics
+                                else self.tr("请输入文字。一个字、两个字或更多都可以。"))
             self.results.setHtml("")
             return
         if result.count == 0:
             self.status.setText(self.tr("没有找到与“{q}”相关的内容。").format(q=result.query))
-            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(topic_label(t))}</a>" for t in TOPIC_CHIPS)
-            advice = self.tr("可以换个说法，或者试试这些主题：")
-            self.results.setHtml(f"<p>{html.escape(advice)}</p><p style='line-height:180%'>{tips}</p>")
+            # only topics this edition mentions: another district's report may have no 还迁
+            tips = "　".join(f"<a href='q:{html.escape(t)}'>{html.escape(topic_label(t))}</a>" for t in self.topics)
+            if tips:
+                advice = self.tr("可以换个说法，或者试试这些主题：")
+                self.results.setHtml(f"<p>{html.escape(advice)}</p><p style='line-height:180%'>{tips}</p>")
+            else:
+                self.results.setHtml(f"<p>{html.escape(self.tr('可以换个说法再试试。'))}</p>")
             return
         status = self.tr("找到 {n} 处与“{q}”相关的内容。").format(n=result.count, q=result.query)
         if result.truncated:
