@@ -13,7 +13,7 @@ from db.build import build
 from dongli_desktop.cli import build_parser
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.dialogs import AboutDialog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHIPPED_DB
 
 OTHER = ROOT / "tests" / "fixtures" / "genre" / "traditional_report.txt"
 
@@ -41,3 +41,20 @@ def test_help_does_not_present_every_edition_as_dongli():
     description = build_parser().description or ""
     assert not description.startswith("东丽区")
     assert "bundled: 东丽区2020年政府工作报告" in description
+
+
+def test_overview_offers_no_livelihood_entry_without_livelihood_items(qtbot, other):
+    from dongli_desktop.ui.pages.overview import OverviewPage
+
+    assert other.livelihood_items() == ()
+    page = OverviewPage(other)
+    qtbot.addWidget(page)
+    assert "livelihood" not in page.entry_buttons
+    assert not any("民生实事" in b.text() for b in page.entry_buttons.values())
+    shipped = Report.open(SHIPPED_DB)
+    try:
+        with_items = OverviewPage(shipped)
+        qtbot.addWidget(with_items)
+        assert "民生实事" in with_items.entry_buttons["livelihood"].text()
+    finally:
+        shipped.close()
