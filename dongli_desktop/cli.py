@@ -34,7 +34,8 @@ def parse_scale(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dongli-desktop",
-        description="东丽区2020年政府工作报告 — an offline guide for residents.",
+        description="A district government work report, explained offline for residents "
+                    "(bundled: 东丽区2020年政府工作报告; --db and --editions open other editions).",
     )
     parser.add_argument("--version", action="version", version=f"dongli-desktop {__version__}")
     parser.add_argument("--db", type=Path, help="report database to open (default: the bundled one)")

@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import sqlite3
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,7 +42,8 @@ from tuf.api.serialization.json import JSONSerializer
 
 from dongli_desktop.core import safe_files
 from dongli_desktop.core.database import connect_readonly
-from dongli_desktop.core.errors import DatabaseError
+from dongli_desktop.core.errors import DatabaseError, DongliError
+from dongli_desktop.core.repository import Report
 from dongli_desktop.core.trust import TARGET_NAME
 
 ROLES = ("root", "targets", "snapshot", "timestamp")
@@ -308,6 +310,41 @@ class Publisher:
         return "\n".join(lines)
 
 
+def _district_year(database: Path) -> tuple[str, int] | None:
+    """The district and year of the report in ``database``, None when it cannot be read."""
+    try:
+        report = Report.open(database)
+    except (DongliError, sqlite3.Error, OSError):
+        return None
+    try:
+        return report.document.district, report.document.year
+    finally:
+        report.close()
+
+
+def _named(found: tuple[str, int] | None) -> str:
+    return f"district {found[0]} year {found[1]}" if found is not None else "unreadable report"
+
+
+def signing_note(pub: Publisher, database: Path, edition: str) -> str:
+    """What ``add`` is about to sign, and which published edition it replaces: staff check the district."""
+    this = _district_year(database)
+    note = f"signing {database}: {_named(this)}, edition {edition}"
+    try:
+        previous = pub.targets().signed.targets.get(TARGET_NAME)
+    except (PublishError, OSError, ValueError):
+        return note
+    if previous is None:
+        return note
+    custom = previous.unrecognized_fields.get("custom", {})
+    old_edition = custom.get("edition", "?") if isinstance(custom, dict) else "?"
+    old = _district_year(pub.targets_dir / f"{previous.hashes['sha256']}.{TARGET_NAME}")
+    note += f"; replaces edition {old_edition} ({_named(old)})"
+    if this is not None and old is not None and this[0] != old[0]:
+        note += " — another district's report"
+    return note
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dongli_desktop.publish",
                                      description="Maintain the TUF repository of report databases.")
@@ -338,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             pub.init()
         elif args.command == "add":
+            print(signing_note(pub, args.database, args.edition))
             print(f"published targets version {pub.add(args.database, args.edition)}")
         elif args.command == "resign":
             pub.resign(args.role)

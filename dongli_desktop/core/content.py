@@ -511,7 +511,10 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, tuf_errors.LengthOrHashMismatchError):
         return f"the downloaded file is not what the publisher signed: {exc}"
     if isinstance(exc, tuf_errors.UnsignedMetadataError):
-        return f"metadata not signed by the trusted publisher keys: {exc}"
+        anchor = trust.machine_trust_dir() / "root.json"
+        return (f"metadata not signed by the trusted publisher keys: {exc}. This machine trusts only the root in "
+                f"{anchor} (else the bundled one): to install another publisher's content, an administrator "
+                f"must install that publisher's root.json there (see SECURITY.md)")
     if isinstance(exc, tuf_errors.SlowRetrievalError):
         return f"the server is too slow or stalled: {exc}"
     if isinstance(exc, tuf_errors.DownloadLengthMismatchError):

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from dongli_desktop.core import hanzi
 from dongli_desktop.core import search as search_mod
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseVersionError
@@ -322,11 +323,18 @@ class Report:
         return str(row[0]) if row and row[0] else None
 
     def contains_words(self, term: str) -> bool:
-        """Whether the report's paragraphs or notes contain ``term`` as written."""
+        """Whether the report's paragraphs or notes contain ``term`` as written, or in the other script
+        (就业 in an edition that writes 就業: what search finds, see :mod:`dongli_desktop.core.hanzi`)."""
         pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         row = self._conn.execute("SELECT EXISTS (SELECT 1 FROM paragraphs WHERE text LIKE ?1 ESCAPE '\\' "
                                  "UNION ALL SELECT 1 FROM glossary WHERE definition LIKE ?1 ESCAPE '\\')",
                                  (pattern,)).fetchone()
+        if row[0]:
+            return True
+        hanzi.register(self._conn)
+        row = self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM paragraphs WHERE instr({hanzi.SQL_FOLD}(text), ?1) "
+                                 f"UNION ALL SELECT 1 FROM glossary WHERE instr({hanzi.SQL_FOLD}(definition), ?1))",
+                                 (hanzi.fold(term),)).fetchone()
         return bool(row[0])
 
     def search(self, text: str) -> SearchResult:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dongli_desktop.core import hanzi
 from dongli_desktop.core.models import SearchHit, SearchResult, Section, Word
 from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
 
@@ -81,14 +82,17 @@ def make_snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tupl
 
 def _candidates(
     conn: sqlite3.Connection, table: str, fts: str, searched: Sequence[str], returned: Sequence[str],
-    terms: Sequence[str], folded: str | None = None,
+    terms: Sequence[str], folded: str | None = None, script: bool = False,
 ) -> list[tuple[Any, ...]]:
     """Rows whose ``searched`` columns hold every term: FTS5 when all terms are long enough, else instr().
 
     ``folded`` names a column holding the lower-cased text, so letters match without lower() on every row.
+    ``script``: the text is read with traditional characters folded to simplified (the terms are folded already).
     """
     columns = ", ".join(f"t.{n}" for n in returned)
-    if all(len(t) >= 3 for t in terms):
+    cols = [f"{hanzi.SQL_FOLD}(t.{n})" if script else f"t.{n}" for n in searched]
+    folded = None if script else folded
+    if not script and all(len(t) >= 3 for t in terms):
         sql = (
             f"SELECT t.rowid, {columns}, bm25({fts}) FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid "
             f"WHERE {fts} MATCH ? ORDER BY bm25({fts}) LIMIT {MAX_HITS + 1}"
@@ -101,7 +105,7 @@ def _candidates(
         if letters and folded:
             haystack = f"t.{folded}"
         else:
-            haystack = " || ' ' || ".join(f"lower(t.{n})" if letters else f"t.{n}" for n in searched)
+            haystack = " || ' ' || ".join(f"lower({c})" if letters else c for c in cols)
         conditions.append(f"instr({haystack}, ?) > 0")
         params.append(term.lower() if letters else term)
     sql = (f"SELECT t.rowid, {columns}, 0.0 FROM {table} t WHERE {' AND '.join(conditions)} "
@@ -132,42 +136,54 @@ def search(conn: sqlite3.Connection, text: str, pinyin_lookup: PinyinLookup | No
             word = words[0].word
             found, cut = _search_terms(conn, (word,), section_titles)
             return SearchResult(word, (word,), found, pinyin=letters, truncated=cut)
+    if not hits and literal:  # 就业 typed, 就業 written (or the reverse): read both in simplified characters
+        hanzi.register(conn)
+        hits, truncated = _search_terms(conn, terms, section_titles, script=True)
     return SearchResult(query, terms, hits, truncated=truncated)
 
 
-def _search_terms(conn: sqlite3.Connection, terms: Sequence[str],
-                  titles: dict[int, str]) -> tuple[tuple[SearchHit, ...], bool]:
+def _search_terms(conn: sqlite3.Connection, terms: Sequence[str], titles: dict[int, str],
+                  script: bool = False) -> tuple[tuple[SearchHit, ...], bool]:
+    """The hits for ``terms``; ``script``: traditional and simplified characters read as one (needs
+    :func:`dongli_desktop.core.hanzi.register` on ``conn``)."""
+    view = hanzi.fold if script else _same
+    terms = tuple(view(t) for t in terms)
     hits: list[SearchHit] = []
     rows = _candidates(conn, "paragraphs", PARAGRAPH_FTS, ("text",), ("text", "section_id", "lead"), terms,
-                       folded="folded")
+                       folded="folded", script=script)
     truncated = len(rows) > MAX_HITS
     rows = rows[:MAX_HITS]
     for rowid, body, section_id, lead, rank in rows:
-        spans = find_spans(body, terms)
+        spans = find_spans(view(body), terms)  # folding keeps positions: the spans are the body's
         snippet, snippet_spans = make_snippet(body, spans)
-        in_lead = bool(lead) and any(re.search(re.escape(t), lead, re.IGNORECASE) for t in terms)
+        in_lead = bool(lead) and any(re.search(re.escape(t), view(lead), re.IGNORECASE) for t in terms)
         score = -rank if rank else float(len(spans))
         hits.append(SearchHit("paragraph", rowid, section_id, titles.get(section_id, ""), snippet, snippet_spans,
                               spans, score + (2.0 if in_lead else 0.0)))
     hits.sort(key=lambda h: (-h.score, h.ref_id))
     notes: list[SearchHit] = []
     note_rows = _candidates(conn, "glossary", GLOSSARY_FTS, ("term", "definition"), ("term", "definition"), terms,
-                            folded="folded")
+                            folded="folded", script=script)
     truncated = truncated or len(note_rows) > MAX_HITS
     for rowid, term, definition, rank in note_rows[:MAX_HITS]:
         full = f"{term}：{definition}"
-        spans = find_spans(full, terms)
+        spans = find_spans(view(full), terms)
         snippet, snippet_spans = make_snippet(full, spans)
         score = -rank if rank else len(spans)
         notes.append(SearchHit("glossary", rowid, None, term, snippet, snippet_spans, spans, score))
     notes.sort(key=lambda h: (-h.score, h.ref_id))
-    return tuple(_heading_hits(conn, terms, titles) + hits + notes), truncated
+    return tuple(_heading_hits(conn, terms, titles, view) + hits + notes), truncated
 
 
-def _heading_hits(conn: sqlite3.Connection, terms: Sequence[str], titles: dict[int, str]) -> list[SearchHit]:
+def _same(text: str) -> str:
+    return text
+
+
+def _heading_hits(conn: sqlite3.Connection, terms: Sequence[str], titles: dict[int, str],
+                  view: Callable[[str], str] = _same) -> list[SearchHit]:
     """Sections whose heading holds every term, first: each leads to the first paragraph under it."""
     folded = [t.casefold() for t in terms]
-    matching = [sid for sid, title in titles.items() if all(t in title.casefold() for t in folded)]
+    matching = [sid for sid, title in titles.items() if all(t in view(title).casefold() for t in folded)]
     if not matching:
         return []
     parents = dict(conn.execute("SELECT id, parent_id FROM sections"))
@@ -178,7 +194,7 @@ def _heading_hits(conn: sqlite3.Connection, terms: Sequence[str], titles: dict[i
         if not under:
             continue
         title = titles[section_id]
-        spans = find_spans(title, terms)
+        spans = find_spans(view(title), terms)
         heads.append(SearchHit("heading", min(under), section_id, title, title, spans, spans, float(len(spans))))
     return heads
 

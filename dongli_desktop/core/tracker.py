@@ -31,7 +31,8 @@ The verdicts (:class:`Status`): ``met`` when every value the result's words allo
 ``not_comparable`` when the two are different measures (units differ) or a relative or direction target's
 other figure is missing; ``no_figure`` when the result (or a target and its result) is stated in words only
 (基本消除, 圆满完成…任务); ``not_reported`` when the edition reviewing the year says nothing about it;
-``not_due`` when no loaded edition reviews the year yet.
+``not_due`` when no loaded edition reviews the year yet, or the one that does marks no results at all (built
+without annotations: basis ``reviewer_unannotated``).
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ class TrackedTarget:
 
     @property
     def due(self) -> bool:
-        """A loaded edition reviews the target's year."""
+        """A loaded edition that marks its results reviews the target's year."""
         return self.status is not Status.NOT_DUE
 
 
@@ -264,6 +265,10 @@ class _Series:
                 return report
         return None
 
+    def annotated(self, report: Report) -> bool:
+        """Whether ``report`` marks any result at all (an edition built without annotations marks none)."""
+        return bool(self.actuals[report.path])
+
     def side(self, report: Report, key: str, year: int) -> Side | None:
         ind = self.actuals[report.path].get((key, year))
         return None if ind is None else Side(report.path, report.document, ind, quantity_of(report, ind))
@@ -351,6 +356,9 @@ def track(earlier: Report, later: Report | Sequence[Report]) -> tuple[TrackedTar
         reference = None
         if reviewer is None:
             status, basis = Status.NOT_DUE, "not_due"
+        elif not series.annotated(reviewer):
+            # the reviewing report is loaded but marks no results: nothing to judge, not "not reported"
+            status, basis = Status.NOT_DUE, "reviewer_unannotated"
         elif result is None:
             status, basis = Status.NOT_REPORTED, "not_reported"
         else:
@@ -391,6 +399,7 @@ class Comparison:
     judged_by: tuple[Document, ...]  # the later editions of the district, oldest first
     rows: tuple[TrackedTarget, ...]
     unjudged_years: tuple[int, int] | None = None
+    unannotated: tuple[Document, ...] = ()  # the judging editions that mark no results (built without annotations)
 
     @property
     def later(self) -> Document | None:
@@ -423,17 +432,27 @@ def _unjudged(earlier: Document, has_preceding: bool) -> tuple[int, int] | None:
     return earlier.reviewed_from, earlier.reviewed_to
 
 
+def _unannotated(later: Sequence[Report]) -> tuple[Document, ...]:
+    docs = (r.document for r in later if not any(i.kind == "actual" for i in r.indicators))
+    return tuple(sorted(docs, key=lambda d: d.year))
+
+
 def compare_reports(earlier: Report, later: Sequence[Report] = (), has_preceding: bool = False) -> Comparison:
     """The comparison for open reports (``later`` empty: the earlier one's targets, none due yet)."""
     rows = track(earlier, later)
     docs = tuple(sorted((r.document for r in later), key=lambda d: d.year))
-    return Comparison(earlier.document, docs, rows, _unjudged(earlier.document, has_preceding))
+    return Comparison(earlier.document, docs, rows, _unjudged(earlier.document, has_preceding), _unannotated(later))
 
 
 def compare_editions(catalogue: Catalogue, edition: Edition) -> Comparison:
     """:func:`compare_reports` around a chosen catalogue entry (see :func:`pair_for`)."""
     earlier, later = pair_for(catalogue, edition)
-    rows = track_editions(earlier, later)
-    docs = tuple(e.document for e in sorted(later, key=lambda e: e.document.year))
     has_preceding = catalogue.preceding(earlier) is not None
-    return Comparison(earlier.document, docs, rows, _unjudged(earlier.document, has_preceding))
+    opened: list[Report] = []
+    try:
+        for each in (earlier, *later):
+            opened.append(each.open())
+        return compare_reports(opened[0], opened[1:], has_preceding)
+    finally:
+        for report in opened:
+            report.close()

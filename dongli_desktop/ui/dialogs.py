@@ -124,8 +124,9 @@ class AboutDialog(FittedDialog):
         if document.issued_on:
             source += self.tr("{issued}印发。").format(issued=chinese_date(document.issued_on))
         layout.addWidget(make_label(source))
+        # no example title: an edition of another district has other sections (or no editorial ones)
         layout.addWidget(make_label(self.tr("本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。"
-                                            "各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。")))
+                                            "报告原文没有的栏目标题（页面上注明“编者所加”）和通俗说明为编者所加。")))
         if not kiosk:  # checksums and update status are for staff, not for visitors at a kiosk
             layout.addWidget(make_label(self.tr("原文校验码（SHA-256）：{sha}").format(
                 sha=grouped(document.source_sha256)), "muted"))

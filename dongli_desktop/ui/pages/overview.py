@@ -127,6 +127,8 @@ class OverviewPage(Page):
             "glossary": self.tr("名词解释：报告里的专门用语"),
             "search": self.tr("搜索：查找您关心的内容"),
         }
+        if not report.livelihood_items():  # an edition without curated 民生实事: no entry to an empty page
+            del texts["livelihood"]
         entry_flow = FlowWidget(spacing=10)
         for key, text in texts.items():
             button = WrapButton(text)

@@ -159,7 +159,8 @@ class SearchPage(Page):
         self._fit_topics()
         QTimer.singleShot(0, self, self._fit_results)  # after the hits are set and laid out
         if not result.terms:
-            self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。"))
+            self.status.setText(self.tr("请输入文字，或点上面的主题。一个字、两个字或更多都可以。") if self.topics
+                                else self.tr("请输入文字。一个字、两个字或更多都可以。"))
             self.results.setHtml("")
             return
         if result.count == 0:
