@@ -99,6 +99,7 @@ class FoundFigure:
     high: float | None = None
     low_inclusive: bool = True
     high_inclusive: bool = True
+    decline: str = ""  # the fall word written before the figure (下降, 减少 …): the figure is its size
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
@@ -186,7 +187,7 @@ def _read_quantity(text: str, f: FoundFigure) -> FoundFigure:
         start=f.start, end=f.end, text=f.text, value=f.value, unit=unit, qualifier=f.qualifier,
         base_value=base_value, base_unit=base_unit, qualifiers=" ".join(q.qualifiers) or None, label=q.label,
         low=None if q.low == -math.inf else q.low, high=None if q.high == math.inf else q.high,
-        low_inclusive=q.low_inclusive, high_inclusive=q.high_inclusive,
+        low_inclusive=q.low_inclusive, high_inclusive=q.high_inclusive, decline=q.decline,
     )
 
 
