@@ -447,9 +447,19 @@ def apart_labels(m: Measure, values: list[Candidate]) -> list[tuple[str, str]] |
     return labels
 
 
+class DraftError(Exception):
+    """Nothing can be drafted (the previous edition holds no indicators)."""
+
+
 def draft(previous: Path, source: Path) -> tuple[str, list[str]]:
-    """The draft TOML text and the keys of the previous measures it could not place."""
+    """The draft TOML text and the keys of the previous measures it could not place.
+
+    Raises DraftError when the previous edition has no indicators to look for."""
     measures, categories, _ = load_measures(previous)
+    if not measures:
+        raise DraftError(f"{previous.name} has no indicators (was it built with --no-annotations?): there is "
+                         "nothing to look for in the new report; pass the database of an edition built with "
+                         "curated annotations as --previous")
     extracted = extract(source)
     try:
         report = parse_report(extracted.text, [])
@@ -471,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         text, missing = draft(args.previous, args.source)
-    except (SourceError, FormatError, sqlite3.Error, OSError) as exc:
+    except (SourceError, FormatError, DraftError, sqlite3.Error, OSError) as exc:
         print(f"draft failed: {exc}", file=sys.stderr)
         return 1
     if args.output:

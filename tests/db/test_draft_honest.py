@@ -40,3 +40,17 @@ def test_a_rural_income_is_not_the_residents_income_and_is_listed() -> None:
 def test_a_growth_after_a_half_width_comma_takes_the_clause_before_as_its_subject() -> None:
     text, _ = draft(SHIPPED_DB, FIXTURES / "M_qingshi_county_2023.txt")
     assert (2022, "actual", "全县地区生产总值完成137.9亿元,增长6.8%") in _quotes(text)["gdp_growth"]
+
+
+def test_a_previous_edition_without_indicators_fails_loudly(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from db.build import build
+    from db.draft_annotations import main
+
+    bare = tmp_path / "bare.db"
+    build(FIXTURES / "H_qingshi_county_2022.txt", None, bare)
+    out = tmp_path / "draft.toml"
+    code = main(["--previous", str(bare), "--source", str(FIXTURES / "M_qingshi_county_2023.txt"),
+                 "--output", str(out)])
+    assert code == 1
+    assert "no indicators" in capsys.readouterr().err
+    assert not out.exists()
