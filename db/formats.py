@@ -69,7 +69,13 @@ class Extracted:
 def extract(path: Path) -> Extracted:
     """The report's text from ``path``, by its suffix, with look-alike characters (radicals for ideographs, ⸺
     for ——) read as the standard ones; raises FormatError (or OSError) naming the problem."""
+    if path.stat().st_size == 0:
+        raise FormatError(f"{path.name}: the file is empty (0 bytes); save the report into it again, or give "
+                          "the file that holds the report")
     found = extract_as_given(path)
+    if not found.text.strip():
+        raise FormatError(f"{path.name}: no text was found in the file; check that it is the report (a saved "
+                          "page or document with the report's text in it)")
     try:
         text, replaced = standard_characters(found.text)
     except LookalikeError as exc:
