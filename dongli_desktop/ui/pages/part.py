@@ -33,7 +33,7 @@ from dongli_desktop.core.layout import (
     part_layout,
 )
 from dongli_desktop.core.models import Section, SourceRef
-from dongli_desktop.core.navigation import part_sections, part_years, row_of, start_row
+from dongli_desktop.core.navigation import figure_role, part_sections, part_years, row_of, start_row
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
@@ -271,7 +271,7 @@ class PartPage(Page):
             parts.append((p.id, segments(p, self.report.figures(p.id), self.report.mentions_in(p.id), marks)))
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
         speak = self.tr("朗读") if speaker().available else ""
-        role = "target" if self.part == "plan" else "figure"  # the plan's numbers are targets: the charts' plan colour
+        role = figure_role(sec)  # the year's plan's numbers are targets (the charts' plan colour); goals are not
         self.reader.show_paragraphs(self.section_title(sec), parts, note, speak_label=speak, figure_role=role)
         self.reader.verticalScrollBar().setValue(0)  # a new section starts at its heading
         self._update_chart(sec)
