@@ -185,8 +185,8 @@ def insert_sections(db: sqlite_utils.Database, report: ParsedReport, notes: Anno
     passage_en = {p["key"]: p["title_en"] for p in notes.raw.get("passage", [])}
     part_en = {p.key: part_title_en(p) for p in report.parts}
     passage_en.update({f"{p.key}_intro": part_en[p.key] if p.kind == "goals" else "Overview" for p in report.parts})
-    for p in report.parts:
-        passage_en.setdefault(f"{p.key}_closing", "Closing")  # found by the parser when no passage names it
+    for p in report.parts:  # found by the parser when no passage names it
+        passage_en.setdefault(f"{p.key}_closing", "Closing" if p is report.parts[-1] else "Summing up")
     paragraph_rows: list[dict[str, Any]] = []
     positions: dict[int | None, int] = {}
     for sec_index, sec in enumerate(report.sections, start=1):

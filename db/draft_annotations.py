@@ -24,7 +24,7 @@ import json
 import re
 import sqlite3
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from db.figures import find_figures
@@ -44,6 +44,22 @@ OTHER_LEVEL = 0.001  # a clause of another level than the previous edition's ran
 # Other names of a measure's subject, read as the name the previous edition used (for matching only: quotes stay
 # verbatim). 第三产业 is the statistical name of the service sector.
 SYNONYMS = (("第三产业", "服务业"),)
+# Words of the same kind that name different sums: a clause naming one its measure never named (支出 where every
+# quote said 收入) is about another measure.
+OTHER_SUMS = (("收入", "支出"), ("出口", "进口"))
+# Words that narrow a measure to part of it (农村居民… of 居民…): such a clause is not the measure's value; it is
+# listed for the curator unless a measure of the previous edition names the same part.
+NARROWERS = ("农村", "城镇", "城市", "乡村", "农民", "城区", "规上", "规模以上")
+# A share (占…比重) is a level, not a growth or an amount.
+SHARE_RE = re.compile(r"比重|占比|[占佔][^，,。；;]*比")
+# A rate-of-change measure (…增长) takes only a clause that states a change.
+RATE_NAME_RE = re.compile(r"增长|增速|增幅")
+CHANGE_RE = re.compile(r"增长|增速|增幅|提高|下降|减少|降低|回落|下滑|上升")
+# A clause that is only a change word after a comma (…完成137.9亿元,增长6.8%): its subject is the clause before.
+BARE_CHANGE_RE = re.compile(r"^(?:按可比口径|按可比价格计算)?(?:比上年|同比|较上年)?"
+                            r"(?:增长|下降|提高|减少|回落|下滑)了?$")
+# A clause after the subject that says how much of a plan was done (完成计划的100%) names no subject of its own.
+COMPLEMENT_RE = re.compile(r"^(?:完成计划|完成年度计划|完成年度目标|完成目标|占)")
 # Words before a subject that do not narrow it (全县地区生产总值 is the 地区生产总值).
 FILLER_RE = re.compile(r"^(?:[全我本][区县市旗州盟]|全年|其中|分产业看)+")
 
@@ -88,6 +104,40 @@ class Candidate:
     figure: str
     context: str | None
     part: str
+    note: str = ""  # a REVIEW comment for the curator (a fall placed as a growth)
+
+
+def names_another_measure(m: Measure, clause: str) -> bool:
+    """Whether ``clause`` names a different sum, a share or a level where ``m`` is something else: 支出 for a
+    收入 measure, 占…比重 for a measure that never named a share, no change word for a growth measure."""
+    said = " ".join(m.anchors)
+    for pair in OTHER_SUMS:
+        for word in pair:
+            others = [w for w in pair if w != word]
+            if word in clause and not any(w in clause for w in others) and word not in said and \
+                    any(w in said for w in others):
+                return True
+    if SHARE_RE.search(clause) and not SHARE_RE.search(said):
+        return True
+    return bool(RATE_NAME_RE.search(m.name)) and not CHANGE_RE.search(clause)
+
+
+def narrower(m: Measure, clause: str) -> str:
+    """The word that narrows ``clause`` to part of the measure (农村 for 居民…), or "" when none does."""
+    said = " ".join(m.anchors)
+    return next((w for w in NARROWERS if w in clause and w not in said), "")
+
+
+def subject_clause_start(text: str, start: int) -> int:
+    """Where a figure's clause really starts: a bare change word after a comma (…137.9亿元,增长6.8%) takes the
+    clause before as its subject (地区生产总值完成137.9亿元,增长)."""
+    for _ in range(3):
+        if start < 2 or text[start - 1] not in "，,":
+            return start
+        start = clause_before(text, start - 1)
+        if not COMPLEMENT_RE.match(text[start:]):
+            return start
+    return start
 
 
 def common_at(a: str, b: str) -> tuple[int, int, int]:
@@ -186,14 +236,25 @@ def candidates(report: ParsedReport, measures: list[Measure]) -> list[Candidate]
             year = part.year_from
         for para in section.paragraphs:
             for fig in find_figures(para.text):
-                start = clause_before(para.text, fig.start)
-                clause = para.text[start : fig.start]
+                own = clause_before(para.text, fig.start)
+                start = own
+                if BARE_CHANGE_RE.match(para.text[own : fig.start]):
+                    start = subject_clause_start(para.text, own)
+                # the subject's words (before its own figure) and the change word: 地区生产总值完成增长
+                head = para.text[start : own]
+                head = re.sub(r"^(?:预计|初步核算)?(?:\d{4}年)?[,，]?", "", head)
+                clause = re.split(r"\d|[占完]", head, maxsplit=1)[0] + para.text[own : fig.start] if head else \
+                    para.text[own : fig.start]
                 clause_levels = levels(clause)
+                fall = fig.decline
                 for m in measures:
                     if m.units and (fig.unit or "") not in m.units:
                         continue
                     if m.levels and clause_levels and not m.levels & clause_levels:
                         continue  # 地方级… for a 区级 measure: another sum
+                    if names_another_measure(m, clause):
+                        continue
+                    part_word = narrower(m, clause)
                     matches = [(match, a) for a in m.anchors if (match := subject_match(a, clause)) is not None]
                     if not matches:
                         continue
@@ -206,7 +267,14 @@ def candidates(report: ParsedReport, measures: list[Measure]) -> list[Candidate]
                     score = length + length / max(len(anchor_text), 1) - extra / 100
                     score -= OTHER_LEVEL if clause_levels != m.levels else 0
                     quote = para.text[start : fig.end]
-                    found.append(Candidate(score, m.key, kind, year, quote, fig.text, None, part.kind))
+                    note = ""
+                    if part_word:
+                        note = f"narrower: {part_word}"
+                    elif fall and RATE_NAME_RE.search(m.name):
+                        note = (f"# REVIEW: the {year} {kind} is a fall ({fall}{fig.text}), not a growth of "
+                                f"{fig.text}: the figure is written without a sign; say so in the measure's "
+                                "value or keep it apart.")
+                    found.append(Candidate(score, m.key, kind, year, quote, fig.text, None, part.kind, note))
     return found
 
 
@@ -217,7 +285,7 @@ def with_context(report: ParsedReport, c: Candidate) -> Candidate | None:
         return c
     sentences = [s + "。" for s in re.split("。", body) if c.quote in s]
     unique = [s for s in sentences if body.count(s) == 1]
-    return Candidate(c.score, c.key, c.kind, c.year, c.quote, c.figure, unique[0], c.part) if unique else None
+    return replace(c, context=unique[0]) if unique else None
 
 
 def propose(report: ParsedReport, measures: list[Measure]) -> tuple[dict[str, list[Candidate]],
@@ -230,7 +298,11 @@ def propose(report: ParsedReport, measures: list[Measure]) -> tuple[dict[str, li
     chosen: dict[str, list[Candidate]] = {}
     unsure: dict[str, list[Candidate]] = {}
     ranked = sorted(candidates(report, measures), key=lambda c: -c.score)
+    narrow: dict[str, list[Candidate]] = {}
     for c in ranked:
+        if c.note.startswith("narrower"):
+            narrow.setdefault(c.key, []).append(c)  # 农村居民… is not 居民…: for the curator
+            continue
         if (c.key, c.kind) in taken or c.quote in used_quotes:
             continue
         if (placed := with_context(report, c)) is None:
@@ -246,6 +318,10 @@ def propose(report: ParsedReport, measures: list[Measure]) -> tuple[dict[str, li
     # a value left undecided is listed even when the measure's other kind of value was proposed
     decided = {(c.key, c.kind) for values in chosen.values() for c in values}
     left = {k: [c for c in v if (c.key, c.kind) not in decided] for k, v in unsure.items()}
+    for key, values in narrow.items():
+        for c in values:
+            if (c.key, c.kind) not in decided and c not in left.get(key, []):
+                left.setdefault(key, []).append(c)
     return chosen, {k: v for k, v in left.items() if v}
 
 
@@ -276,7 +352,7 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
             continue
         values = sorted(chosen[m.key], key=lambda c: c.year)
         name, notes = review_notes(m, values)
-        out += notes
+        out += notes + [c.note for c in values if c.note.startswith("# REVIEW")]
         out += ["[[measure]]", f"key = {s(m.key)}", f"category = {s(m.category)}", f"name = {s(name)}",
                 f"name_en = {s(m.name_en)}",
                 f"# plain and plain_en: carried over from {previous.name}; check them against this report",
@@ -300,10 +376,11 @@ def render(report: ParsedReport, measures: list[Measure], categories: list[dict[
         out += ["]", ""]
     unsure = unsure or {}
     if undecided := [m for m in measures if m.key in unsure]:
-        out.append(f"# Not drafted ({len(undecided)}): clauses with different figures name these equally well; "
-                   "pick the one that means the measure (or none) and add it by hand.")
-        out += [f"#   {m.key}: {m.name} (the {unsure[m.key][0].year} {unsure[m.key][0].kind} could be: "
-                f"{' | '.join(dict.fromkeys(c.quote for c in unsure[m.key]))})"
+        out.append(f"# Not drafted ({len(undecided)}): clauses with different figures name these equally well, or "
+                   "only name a part of the measure (农村… of 居民…); pick the one that means the measure (or none) "
+                   "and add it by hand.")
+        out += [f"#   {m.key}: {m.name} (could be: "
+                f"{' | '.join(dict.fromkeys(f'{c.year} {c.kind}: {c.quote}' for c in unsure[m.key]))})"
                 for m in undecided]
     missing = [m for m in measures if m.key not in chosen and m.key not in unsure]
     if missing:
@@ -370,9 +447,19 @@ def apart_labels(m: Measure, values: list[Candidate]) -> list[tuple[str, str]] |
     return labels
 
 
+class DraftError(Exception):
+    """Nothing can be drafted (the previous edition holds no indicators)."""
+
+
 def draft(previous: Path, source: Path) -> tuple[str, list[str]]:
-    """The draft TOML text and the keys of the previous measures it could not place."""
+    """The draft TOML text and the keys of the previous measures it could not place.
+
+    Raises DraftError when the previous edition has no indicators to look for."""
     measures, categories, _ = load_measures(previous)
+    if not measures:
+        raise DraftError(f"{previous.name} has no indicators (was it built with --no-annotations?): there is "
+                         "nothing to look for in the new report; pass the database of an edition built with "
+                         "curated annotations as --previous")
     extracted = extract(source)
     try:
         report = parse_report(extracted.text, [])
@@ -394,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         text, missing = draft(args.previous, args.source)
-    except (SourceError, FormatError, sqlite3.Error, OSError) as exc:
+    except (SourceError, FormatError, DraftError, sqlite3.Error, OSError) as exc:
         print(f"draft failed: {exc}", file=sys.stderr)
         return 1
     if args.output:

@@ -41,7 +41,7 @@ from dongli_desktop.core.quantity import (
 # Longest first, so 个百分点 wins over 个 and 平方公里 over 公里.
 UNITS = sorted(
     [
-        "个百分点", "微克/立方米", "个工作日", "平方公里", "平方米", "立方米", "人次",
+        "个百分点", "微克/立方米", "个工作日", "个月", "个多月", "平方公里", "平方米", "立方米", "人次",
         "美元", "元", "亩", "公里", "家", "个", "项", "条", "处", "所", "座", "名", "人", "户",
         "套", "件", "天", "年", "小时", "%", "倍",
         # things counted or weighed: after a number only (出台, 平台, 市场, 现场 hold no number)
@@ -99,6 +99,7 @@ class FoundFigure:
     high: float | None = None
     low_inclusive: bool = True
     high_inclusive: bool = True
+    decline: str = ""  # the fall word written before the figure (下降, 减少 …): the figure is its size
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
@@ -186,7 +187,7 @@ def _read_quantity(text: str, f: FoundFigure) -> FoundFigure:
         start=f.start, end=f.end, text=f.text, value=f.value, unit=unit, qualifier=f.qualifier,
         base_value=base_value, base_unit=base_unit, qualifiers=" ".join(q.qualifiers) or None, label=q.label,
         low=None if q.low == -math.inf else q.low, high=None if q.high == math.inf else q.high,
-        low_inclusive=q.low_inclusive, high_inclusive=q.high_inclusive,
+        low_inclusive=q.low_inclusive, high_inclusive=q.high_inclusive, decline=q.decline,
     )
 
 
@@ -198,9 +199,18 @@ def find_figures(text: str) -> list[FoundFigure]:
         if m.group("unit") or m.group("mult"):
             found.append(_make(text, m))
             continue
-        # "1.4和3.4个百分点", "3至3.5万人", "5—6%": a bare number shares the unit of the next one.
+        # "1.4和3.4个百分点", "3至3.5万人", "5—6%": a bare number shares the unit of the next one, and a list
+        # of bare numbers (1.8、1.8、2.1和2.1倍) the unit of its last.
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         joiner = text[m.end() : nxt.start()].strip(SPACE) if nxt is not None else ""
+        j = i + 1
+        while nxt is not None and joiner in LIST_CONNECTORS and not (nxt.group("unit") or nxt.group("mult")) \
+                and j + 1 < len(matches):
+            following = matches[j + 1]
+            joined = text[nxt.end() : following.start()].strip(SPACE)
+            if joined not in LIST_CONNECTORS:
+                break
+            j, nxt = j + 1, following
         if nxt is not None and joiner in CONNECTORS and nxt.group("unit") and (
                 not nxt.group("mult") or joiner not in LIST_CONNECTORS):
             # a range's first number (3至3.5万人) gets the range's 万 and unit from its quantity below

@@ -69,7 +69,13 @@ class Extracted:
 def extract(path: Path) -> Extracted:
     """The report's text from ``path``, by its suffix, with look-alike characters (radicals for ideographs, ⸺
     for ——) read as the standard ones; raises FormatError (or OSError) naming the problem."""
+    if path.stat().st_size == 0:
+        raise FormatError(f"{path.name}: the file is empty (0 bytes); save the report into it again, or give "
+                          "the file that holds the report")
     found = extract_as_given(path)
+    if not found.text.strip():
+        raise FormatError(f"{path.name}: no text was found in the file; check that it is the report (a saved "
+                          "page or document with the report's text in it)")
     try:
         text, replaced = standard_characters(found.text)
     except LookalikeError as exc:
@@ -164,6 +170,27 @@ def decode_html(data: bytes) -> str:
     raise FormatError("the page is neither UTF-8 nor GB18030 text")
 
 
+def check_body_tables(container: Any) -> None:
+    """Refuse a table in the report's body (after the salutation); a layout table holding the salutation (the
+    whole article set in a table) is the page's frame, not a table of the report."""
+    full = container.text(separator="\n")
+    salutation = full.find(SALUTATION)
+    if salutation < 0:
+        return
+    number = 0
+    for table in container.css("table"):
+        number += 1
+        inside = table.text(separator="\n")
+        if SALUTATION in inside or not inside.strip():
+            continue
+        at = full.find(inside)
+        if at > salutation:
+            row = table.css_first("tr")
+            first = " | ".join(c.text().strip() for c in row.css("td, th")) if row is not None else ""
+            before = full[:at].rstrip().rsplit("\n", 1)[-1].strip()
+            raise FormatError(table_refusal("the page", number, first, before).removeprefix("the page: "))
+
+
 def html_text(data: bytes) -> str:
     """The report inside a saved government page, one block per line."""
     from selectolax.lexbor import LexborHTMLParser
@@ -177,6 +204,7 @@ def html_text(data: bytes) -> str:
         for node in body.css(tag):
             node.decompose()
     container = report_container(body)
+    check_body_tables(container)
     parts: list[str] = []
     _walk(container, parts)
     lines = [re.sub(r"[ \t\r\f\v]+$", "", ln) for ln in "".join(parts).split("\n")]
@@ -263,6 +291,14 @@ def _walk(node: Any, out: list[str]) -> None:
 
 
 # -- DOCX ---------------------------------------------------------------------------------------------------
+def table_refusal(name: str, number: int, first_row: str, before: str) -> str:
+    """The refusal of a table in the report's body: which one, where, and what to do."""
+    where = f" after the paragraph “{before[:30]}{'…' if len(before) > 30 else ''}”" if before else ""
+    return (f"{name}: table {number} (first row “{first_row[:40]}”){where}: tables in the report's body are not "
+            "read (the app cannot show a table as the report sets it); rewrite the table as sentences or delete "
+            "it, then give the file again")
+
+
 def docx_text(path: Path) -> str:
     """Paragraphs (and table cells) of a .docx in document order, one per line, a blank line between; a
     paragraph Word numbers automatically (一、, （一）) begins with its number (db/docx_numbering.py)."""
@@ -278,12 +314,19 @@ def docx_text(path: Path) -> str:
         raise FormatError(f"{path.name}: not a readable .docx ({exc})") from exc
     numbering = Numbering.of(document)
     lines: list[str] = []
+    tables = 0
+    in_body = False
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             lines.append(numbering.label(block) + block.text)
+            in_body = in_body or block.text.strip().startswith(SALUTATION)
         elif isinstance(block, Table):
-            for row in block.rows:
-                lines.append(" | ".join(cell.text for cell in row.cells))
+            tables += 1
+            rows = [" | ".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            if in_body:
+                raise FormatError(table_refusal(path.name, tables, rows[0] if rows else "",
+                                                next((ln for ln in reversed(lines) if ln.strip()), "")))
+            lines.extend(rows)  # a table above the salutation: the page's own header (文件名称 | …)
     return "\n\n".join(ln for ln in lines if ln.strip()) + "\n"
 
 

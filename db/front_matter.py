@@ -3,7 +3,8 @@
 Real reports put these in many shapes (see ../shared/corpus): a year-first page title
 (``2020年天津市X区人民政府工作报告``), only ``政府工作报告`` or a letter-spaced ``政 府 工 作 报 告``, the meeting
 line over two lines, with or without a dash, its date on a line of its own, the district in the meeting line
-(``在天津市X区第十七届…``) or the speaker line (``天津市X区区长 某某``, ``X区人民政府代区长 某某``, ``区长 林 坤``).
+(``在天津市X区第十七届…``) or the speaker line (``天津市X区区长 某某``, ``X区人民政府代区长 某某``, ``区长 林 坤``;
+a 新区's ``云湖新区管委会主任 某某``, 代主任, 常务副主任).
 Everything is matched on the compact, normalised form of a line; whatever is missing or contradictory stops
 the build naming the line and what a person must add or fix.
 """
@@ -25,7 +26,9 @@ MEETING_RE = re.compile(r"^(?:政府工作报告)?[—\-~]*（?(?P<before>[^在]
 MEETING_WORDS = ("人民代表大会", "会议上", "人大")
 PLACE_IN_MEETING_RE = re.compile(r"^([\u4e00-\u9fff]*?)(?:第?[一二三四五六七八九十]+届|人民代表大会)")
 SPEAKER_RE = re.compile(r"^(?:(?P<place>[\u4e00-\u9fff]*?[区县市旗])(?:人民政府)?)?"
-                        r"(?P<title>(?:[区县市旗]委副书记、)?(?:常务)?副?代?[区县市旗]长)(?P<name>.*)$")
+                        r"(?P<title>(?:[区县市旗]委副书记、)?(?:常务)?副?代?[区县市旗]长"
+                        # a 新区's head: 管委会主任 (代主任, 常务副主任), the 管理委员会 written out too
+                        r"|(?:管委会|管理委员会)(?:常务副|代)?主任)(?P<name>.*)$")
 NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|××)$")
 TITLE_RE = re.compile(r"^(?:（[^）]{0,8}）)?(?:(?P<y1>\d{4})年度?)?(?P<place>[\u4e00-\u9fff]*?[区县市旗])?(?:人民)?"
                       r"(?:(?P<y2>\d{4})年度?)?政府工作报告(?:（(?P<y3>\d{4})年）)?")

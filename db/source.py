@@ -141,6 +141,8 @@ DASH_HEADING_RE = re.compile(r"^——([^，；：！？。]{2,30})。?$")
 DASH_LABEL = "——"
 CLOSING_PARAGRAPHS = 3  # a closing speech is at most this many paragraphs
 CLOSING_TITLE = "结束语"  # as the curated 2020 edition's passage names it (English: Closing)
+PART_CLOSING_TITLE = "小结"  # an earlier part's closing paragraph (the review's thanks; English: Summing up)
+PART_CLOSING_START_RE = re.compile(r"^各位代表[，！]")  # an earlier part's closing opens only so
 LEAD_MAX = 25
 
 
@@ -403,23 +405,38 @@ class BodyReader:
                     raise unpunctuated(ln)
 
     def split_closing(self) -> None:
-        """Move the closing speech (各位代表，…让我们…) out of the last area of the last part into a section of its
-        own, 结束语, as the curated 2020 edition's passage names it; a 各位代表 paragraph closing an earlier part
-        stays where it is. The speech starts at one of the area's last paragraphs (not its first)."""
-        last = self.sections[-1]
-        if last.level != 2 or last.label is None or last.part is None or not self.parts:
-            return
-        paragraphs = last.paragraphs
+        """Move each part's closing paragraphs out of its last section into a section of their own: the last
+        part's speech (各位代表，…让我们…) is 结束语, as the curated 2020 edition's passage names it; an earlier
+        part's (the review's 各位代表，成绩来之不易…) is 小结 (key ``<part>_closing`` both). The last section may be
+        a numbered area or, in a part without areas, its 概述; the closing starts at one of its last paragraphs
+        (not its first). Curated passages decide the earlier parts' sections themselves."""
+        for part in self.parts:
+            last_part = part is self.parts[-1]
+            if not last_part and self.passages:
+                continue
+            mine = [i for i, sec in enumerate(self.sections) if sec.part == part.key and sec.level == 2]
+            if not mine:
+                continue
+            index = mine[-1]
+            last = self.sections[index]
+            if last.label is None and last.key != f"{part.key}_intro":
+                continue
+            start = self.closing_start(last.paragraphs, last_part)
+            if start is None:
+                continue
+            title = CLOSING_TITLE if last_part else PART_CLOSING_TITLE
+            closing = ParsedSection(2, None, title, part.key, "editorial", key=f"{part.key}_closing",
+                                    parent=last.parent, paragraphs=last.paragraphs[start:])
+            last.paragraphs = last.paragraphs[:start]
+            self.sections.insert(index + 1, closing)
+
+    def closing_start(self, paragraphs: list[ParsedParagraph], last_part: bool) -> int | None:
+        """The index of the paragraph a closing starts at among the section's last ones, or None."""
         lines = {ln.number: ln for ln in self.lines}
+        opener = CLOSING_START_RE if last_part else PART_CLOSING_START_RE
         first_candidate = max(1, len(paragraphs) - CLOSING_PARAGRAPHS)
-        start = next((i for i in range(first_candidate, len(paragraphs))
-                      if CLOSING_START_RE.match(lines[paragraphs[i].line].norm)), None)
-        if start is None:
-            return
-        closing = ParsedSection(2, None, CLOSING_TITLE, last.part, "editorial", key=f"{last.part}_closing",
-                                parent=last.parent, paragraphs=paragraphs[start:])
-        last.paragraphs = paragraphs[:start]
-        self.sections.append(closing)
+        return next((i for i in range(first_candidate, len(paragraphs))
+                     if opener.match(lines[paragraphs[i].line].norm)), None)
 
     def add_paragraph(self, ln: Line) -> None:
         self.current.paragraphs.append(

@@ -51,9 +51,18 @@ def start_row(sections: tuple[Section, ...], part: str) -> int:
     """The row a new reader starts on: the overall results, or the targets (else the part's first section)."""
     key = START_SECTION.get(part)
     found = next((i for i, s in enumerate(sections) if s.key == key), None)
-    if found is None:  # no curated start (an edition without annotations): the part itself, not the opening
+    if found is None:  # no curated start (an edition without annotations): the part itself, not the opening;
+        # on the plan page the year's plan, not the five-year goals listed before it
+        found = next((i for i, s in enumerate(sections) if s.part == part), None)
+    if found is None:
         found = next((i for i, s in enumerate(sections) if s.part is not None), 0)
     return found
+
+
+def figure_role(section: Section) -> str:
+    """How a section's figures are coloured: the year's plan's as targets; the five-year goals' (long-term,
+    not this year's targets) and the review's as figures."""
+    return "target" if section.part == "plan" else "figure"
 
 
 def row_of(sections: tuple[Section, ...], key: str | None = None, section_id: int | None = None) -> int | None:

@@ -35,7 +35,10 @@ is not one. How far such a word reaches, read as the genre writes its review of 
 
 Numbers are Arabic (``1.9``) or Chinese numerals (``十二``, ``两万``, ``一百二十``, ``百``). A number with
 neither a unit nor 万/亿 borrows them from a number joined to it by 至, —, 和, 、 or 或 (``1.4和3.4个百分点``).
-Signs are not read: ``下降4%`` is the quantity 4%, the direction is the caller's business.
+Signs are not written: ``下降4%`` is the quantity 4% falling. A fall word right before the expression
+(下降, 减少, 降低, 回落, 下滑; 了 and spaces between allowed) is kept in :attr:`Quantity.decline` and in the
+label (``预计下降2%``), so no label shows a fall as a bare number; :attr:`Quantity.signed` is the interval
+with the sign of the change. ``low``/``high`` stay the written size.
 """
 
 from __future__ import annotations
@@ -57,7 +60,8 @@ MULT_CHARS = "".join(MULTIPLIERS)
 # Longest first, so 个百分点 wins over 个 and 平方公里 over 公里.
 UNITS = sorted(
     [
-        "个百分点", "微克/立方米", "个工作日", "平方公里", "平方米", "立方米", "人次", "美元", "元", "亩",
+        "个百分点", "微克/立方米", "个工作日", "个月", "个多月",
+        "平方公里", "平方米", "立方米", "人次", "美元", "元", "亩",
         "公里", "家", "个", "项", "条", "处", "所", "座", "名", "人", "户", "套", "件", "天", "年", "小时",
         "%", "倍", "张", "间", "台", "辆", "场", "次", "批", "吨", "栋", "幢", "千瓦时", "千瓦",
         # the same units in traditional characters
@@ -92,6 +96,8 @@ SENTENCE_LEAD_RE = re.compile(
 FRESH_START_RE = re.compile(r"(?:明年|今后|今後|下一步|\d{4}年|目标|目標|计划|計劃|力争|力爭)")
 TARGET_WORD_RE = re.compile(r"目标|目標")  # in the figure's clause before it: 目标是增长4.5%, 目标（4.5%）
 TARGET_AFTER_RE = re.compile(r"的?(?:目标|目標)")  # 4.5%的目标
+DECLINE_WORDS = ("下降", "减少", "減少", "降低", "回落", "下滑")
+DECLINE_BEFORE_RE = re.compile(rf"(?P<word>{'|'.join(DECLINE_WORDS)})了?[ \u3000\u00a0]*$")
 STARTING_POINT_RE = re.compile(r"由(?:\d{4}年(?:底|末)?的?)?$")  # 由2015年的39.70亿元（提高到…）
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -116,6 +122,9 @@ EXPRESSION_RE = re.compile(
     + rf"(?P<post>{_alt(POST)})?"
 )
 LOOKBACK = 12  # characters before the span where the expression may begin
+# more numbers of a list after one, the last with its unit: 、1.8、2.1和2.1倍
+CHAIN_RE = re.compile(rf"(?:(?:{_alt(LIST_JOINERS)})\d+(?:\.\d+)?)*(?:{_alt(LIST_JOINERS)})\d+(?:\.\d+)?"
+                      rf"(?P<mult>[{MULT_CHARS}])?(?P<unit>{_alt(UNITS)})?")
 
 
 class QuantityError(ValueError):
@@ -143,6 +152,8 @@ class Quantity:
     qualifiers: tuple[str, ...]  # in reading order: ("预计",), ("近",), ("余",), ()
     stated: tuple[float, ...]
     modal: str = ""  # the modal phrase as written in the clause: 预计, 初步核算 …
+    decline: str = ""  # the fall word written right before the expression: 下降, 减少 …; "" for none
+    borrowed: bool = False  # the unit is a later number's in a list (1.8 in 1.8、2.1和2.1倍): the label adds it
 
     @property
     def is_range(self) -> bool:
@@ -162,7 +173,12 @@ class Quantity:
     @property
     def label(self) -> str:
         """The qualified wording every label must carry: ``预计4%``, ``初步核算3%``, ``近百个``."""
-        return f"{self.modal}{self.text}"
+        return f"{self.modal}{self.decline}{self.text}{self.unit if self.borrowed else ''}"
+
+    @property
+    def signed(self) -> tuple[float, float]:
+        """(low, high) with the sign of the change: 下降2% is (-2, -2); a figure without a fall word as is."""
+        return (-self.high, -self.low) if self.decline else (self.low, self.high)
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` (base units) lies in the interval."""
@@ -313,6 +329,12 @@ def parse_quantity(text: str, start: int, end: int) -> Quantity:
         raise QuantityError(f"no number at {start}:{end}: {text[start:end]!r}")
     first, second = _read(m, 1), _read(m, 2)
     assert first is not None
+    if (second is not None and m.group("join") in LIST_JOINERS and start >= m.start("num2")
+            and not (second.unit or second.mult) and (shared := _chain_unit(text, m.end("num2"))) is not None):
+        # 1.8、1.8、2.1和2.1倍: the second 1.8 shares the list's unit
+        second = _Number(second.written, shared[0], shared[1], second.pre, second.some)
+        return _build(text, m.start("pre2") if m.group("pre2") else m.start("num2"), m.end("num2"), second,
+                      None, "", borrowed=True)
     first_end = max(m.end(g) for g in ("num1", "some1a", "mult1", "some1b", "unit1") if m.group(g) is not None)
     post = m.group("post") or ""
     if second is not None and m.group("join") in LIST_JOINERS:
@@ -321,11 +343,24 @@ def parse_quantity(text: str, start: int, end: int) -> Quantity:
             return _build(text, m.start("pre2") if m.group("pre2") else m.start("num2"), m.end(), second, None,
                           post)
         if not (first.unit or first.mult):
-            first = _Number(first.written, second.mult, second.unit, first.pre, first.some)
+            shared = (second.mult, second.unit) if second.unit or second.mult else _chain_unit(text, m.end("num2"))
+            if shared is None:
+                return _build(text, m.start(), first_end, first, None, "")
+            first = _Number(first.written, shared[0], shared[1], first.pre, first.some)
+            return _build(text, m.start(), first_end, first, None, "", borrowed=True)
         return _build(text, m.start(), first_end, first, None, "")
     if second is not None and not _compatible(first, second):
         return _build(text, m.start(), first_end, first, None, "")
     return _build(text, m.start(), m.end(), first, second, post)
+
+
+def _chain_unit(text: str, at: int) -> tuple[str, str] | None:
+    """(万/亿, unit) of the list's last number when ``at`` is followed by more listed numbers ending in one
+    (、2.1和2.1倍); None when none follows."""
+    m = CHAIN_RE.match(text, at)
+    if m is None or not (m.group("mult") or m.group("unit")):
+        return None
+    return m.group("mult") or "", m.group("unit") or ""
 
 
 def _compatible(first: _Number, second: _Number) -> bool:
@@ -335,20 +370,23 @@ def _compatible(first: _Number, second: _Number) -> bool:
     return not first.unit or first.unit == second.unit
 
 
-def _build(text: str, start: int, end: int, first: _Number, second: _Number | None, post: str) -> Quantity:
+def _build(text: str, start: int, end: int, first: _Number, second: _Number | None, post: str,
+           borrowed: bool = False) -> Quantity:
     written = text[start:end]
     modal = _modal(text, start, end)
+    fall = DECLINE_BEFORE_RE.search(text, max(0, start - 8), start)
+    decline = fall.group("word") if fall is not None else ""
     qualifiers = tuple(q for q in (modal[:2], first.pre, first.some, post) if q)
     if second is not None:
         mult1 = first.mult if first.mult else ("" if first.unit else second.mult)
         ends = sorted((float(first.value(mult1)), float(second.value(second.mult))))
         return Quantity(start, end, written, ends[0], ends[1], True, True, second.mult + second.unit, second.unit,
-                        qualifiers, (float(first.value(mult1)), float(second.value(second.mult))), modal)
+                        qualifiers, (float(first.value(mult1)), float(second.value(second.mult))), modal, decline)
     value = first.value(first.mult)
     step = _step(first.written) * MULTIPLIERS.get(first.mult, Decimal(1))
     low, high, low_in, high_in = _interval(float(value), float(step), first.pre, first.some, post)
     return Quantity(start, end, written, low, high, low_in, high_in, first.mult + first.unit, first.unit,
-                    qualifiers, (float(value),), modal)
+                    qualifiers, (float(value),), modal, decline, borrowed)
 
 
 def _interval(value: float, step: float, pre: str, some: str, post: str) -> tuple[float, float, bool, bool]:

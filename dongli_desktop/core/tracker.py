@@ -51,7 +51,7 @@ from dongli_desktop.core.repository import Report
 
 __all__ = [
     "ABOUT_TOLERANCE", "Comparison", "Criterion", "Side", "Status", "TrackedTarget", "compare_editions",
-    "compare_reports", "criterion", "judge", "pair_for", "quantity_of", "track", "track_editions",
+    "compare_reports", "criterion", "judge", "judge_figures", "pair_for", "quantity_of", "track", "track_editions",
 ]
 
 FLOOR = frozenset({"以上", "不少于", "不低于", "超过", "高于", "余", "多"})
@@ -222,6 +222,31 @@ def _signed(quote: str, q: Quantity) -> Quantity:
                     q.qualifiers, tuple(-v for v in q.stated), q.modal)
 
 
+def judge_figures(target: Quantity, result: Quantity, better: str = "higher") -> Status:
+    """A result figure against a target figure, a fall against a growth (or the reverse) with its sign."""
+    return judge(criterion(target, better), _in_frame_of(target, result))
+
+
+def _with_sign(q: Quantity) -> Quantity:
+    """The quantity's interval with the sign of the change its words state (下降2% is -2 %)."""
+    if not q.decline:
+        return q
+    low, high = q.signed
+    return Quantity(q.start, q.end, q.text, low, high, q.high_inclusive, q.low_inclusive, q.unit, q.base_unit,
+                    q.qualifiers, tuple(-v for v in q.stated), q.modal)
+
+
+def _in_frame_of(target: Quantity, result: Quantity) -> Quantity:
+    """The result read in the target's direction: a fall against a growth target (or a rise against a fall
+    target) counts as the negative of its size, so 下降2% never meets 增长1%."""
+    if bool(target.decline) == bool(result.decline):
+        return result
+    flipped = Quantity(result.start, result.end, result.text, -result.high, -result.low, result.high_inclusive,
+                       result.low_inclusive, result.unit, result.base_unit, result.qualifiers,
+                       tuple(-v for v in result.stated), result.modal)
+    return flipped
+
+
 def _relative(quote: str) -> tuple[str, bool, bool] | None:
     """(referenced key, above, strict) for a relative target's words, or None."""
     m = RELATIVE_RE.search(quote)
@@ -306,7 +331,7 @@ def _verdict(series: _Series, target: Side, result: Side, reviewer: Report) -> t
                 return Status.NOT_COMPARABLE, "no_reference", ref
             if _unit(ref.quantity) != _unit(rq):
                 return Status.NOT_COMPARABLE, "units_differ", ref
-            return _between(rq, ref.quantity, above, strict), "relative", ref
+            return _between(_with_sign(rq), _with_sign(ref.quantity), above, strict), "relative", ref
         up = _direction(ind.quote)
         if rq is None:
             return Status.NO_FIGURE, "result_without_figure", None
@@ -320,13 +345,13 @@ def _verdict(series: _Series, target: Side, result: Side, reviewer: Report) -> t
             return Status.NOT_COMPARABLE, "no_previous", prev
         if _unit(prev.quantity) != _unit(rq):
             return Status.NOT_COMPARABLE, "units_differ", prev
-        return _between(rq, prev.quantity, up, True), "direction", prev
+        return _between(_with_sign(rq), _with_sign(prev.quantity), up, True), "direction", prev
     if rq is None:
         return Status.NO_FIGURE, "result_without_figure", None
     if _unit(tq) != _unit(rq):
         return Status.NOT_COMPARABLE, "units_differ", None
     rule = criterion(tq, ind.better)
-    return judge(rule, rq), rule.basis, None
+    return judge_figures(tq, rq, ind.better), rule.basis, None
 
 
 def _check_series(earlier: Report, later: Sequence[Report]) -> None:

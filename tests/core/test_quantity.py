@@ -175,7 +175,7 @@ def test_a_sentence_opening_with_an_estimate_word_qualifies_every_figure_up_to_i
     # the next sentence (after 。) is not an estimate
     assert not at(text, "500家").estimate
     # so does 预计 opening a sentence with a comma clause; 初步核算 names its own ；-piece only
-    assert at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "10%").label == "预计10%"
+    assert at("预计全年地区生产总值增长4%，一般公共预算收入下降10%。", "10%").label == "预计下降10%"
     assert at("初步核算，地区生产总值增长3%；新增就业1.9万人。", "3%").label == "初步核算3%"
     assert not at("初步核算，地区生产总值增长3%；新增就业1.9万人。新增企业500家。", "1.9万人").estimate
     # a 预计 that does not open the sentence keeps its clause

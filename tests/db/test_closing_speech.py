@@ -13,7 +13,7 @@ import sqlite3
 
 from db.build import build
 from db.source import parse_report
-from tests.conftest import SHIPPED_DB, SOURCE
+from tests.conftest import ROOT, SHIPPED_DB, SOURCE
 
 SHIPPED_TEXT = SOURCE.read_text(encoding="utf-8")
 CLOSING_2020 = "各位代表，东丽发展的历史使命，激励我们砥砺奋进"
@@ -54,7 +54,10 @@ def test_the_closing_speech_is_its_own_section_after_the_last_area():
          ["各位代表！新的征程已经开", "让我们在区委的坚强领导下"]),
     ]
     review_area = next(s for s in found if s[4] == "review_1")
-    assert review_area[6] == ["特色产业做优做强，建成高", "各位代表，成绩来之不易，"]  # the review's thanks stay
+    assert review_area[6] == ["特色产业做优做强，建成高"]
+    # the review's closing paragraph is not glued into its last area (issue 18, publisher persona)
+    assert found[found.index(review_area) + 1] == (
+        2, None, "小结", "review", "review_closing", "editorial", ["各位代表，成绩来之不易，"])
 
 
 def test_the_shipped_report_without_annotations_ends_with_its_closing():
@@ -64,7 +67,11 @@ def test_the_shipped_report_without_annotations_ends_with_its_closing():
         "plan_7", "plan_closing", "结束语", "plan", None)
     assert [p.text[: len(CLOSING_2020)] for p in closing.paragraphs] == [CLOSING_2020]
     assert not any(p.text.startswith("各位代表") for p in last.paragraphs)
-    assert sum(s.key.endswith("_closing") for s in report.sections if s.key) == 1  # the review has none
+    # the review's thanks, problems and outlook follow its last area as its 小结 (the curated build names them)
+    review_closing = next(s for s in report.sections if s.key == "review_closing")
+    assert review_closing.title == "小结"
+    assert [p.text[:10] for p in review_closing.paragraphs] == [
+        "各位代表，过去一年，", "我们也清醒地认识到，", "各位代表，一代人有一"]
 
 
 def test_an_edition_without_annotations_stores_the_closing_as_the_curated_edition_does(tmp_path):
@@ -79,3 +86,39 @@ def test_an_edition_without_annotations_stores_the_closing_as_the_curated_editio
         finally:
             conn.close()
     assert rows[1] == rows[0] and len(rows[0]) == 1
+
+
+NEW_AREA = ROOT / "tests" / "fixtures" / "publisher18" / "F_yunhu_xinqu_2021.txt"
+
+
+def test_parts_without_numbered_areas_have_their_closings_too():
+    """云湖新区's parts have only an overview (—— lines in a row are an enumeration): the review's closing and
+    the plan's closing speech still stand apart (issue 18, publisher persona)."""
+    found = [(s.key, s.title, [p.text[:10] for p in s.paragraphs]) for s in parse_report(
+        NEW_AREA.read_text(encoding="utf-8"), []).sections if s.part]
+    assert found == [
+        ("review", "2020年工作回顾", []),
+        ("review_intro", "概述", ["过去一年，我们统筹疫", "——产业能级持续提升", "——城市功能日益完善",
+                                  "——生态环境明显改善", "——民生福祉不断增进"]),
+        ("review_closing", "小结", ["各位代表，我们也清醒"]),
+        ("plan", "2021年工作安排", []),
+        ("plan_intro", "概述", ["2021年主要预期目", "——聚力科技创新。新", "——聚力城市建设。开", "——聚力民生改善。新"]),
+        ("plan_closing", "结束语", ["各位代表，让我们在区"]),
+    ]
+
+
+def test_the_closings_english_titles(tmp_path):
+    build(NEW_AREA, None, tmp_path / "new_area.db")
+    conn = sqlite3.connect(tmp_path / "new_area.db")
+    try:
+        rows = conn.execute(
+            "SELECT key, title, title_en FROM sections WHERE key LIKE '%_closing' ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert rows == [("review_closing", "小结", "Summing up"), ("plan_closing", "结束语", "Closing")]
+
+
+def test_a_single_paragraph_is_no_closing():
+    text = FICTIONAL.replace("特色产业做优做强，建成高标准农田3.2万亩。\n", "")
+    review_area = next(s for s in parse_report(text, []).sections if s.key == "review_1")
+    assert [p.text[:6] for p in review_area.paragraphs] == ["各位代表，成"]  # an area's only paragraph stays

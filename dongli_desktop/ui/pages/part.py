@@ -33,7 +33,7 @@ from dongli_desktop.core.layout import (
     part_layout,
 )
 from dongli_desktop.core.models import Section, SourceRef
-from dongli_desktop.core.navigation import part_sections, part_years, row_of, start_row
+from dongli_desktop.core.navigation import figure_role, part_sections, part_years, row_of, start_row
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
@@ -292,7 +292,7 @@ class PartPage(Page):
             parts.append((p.id, segments(p, self.report.figures(p.id), self.report.mentions_in(p.id), marks)))
         note = self.tr("（本节标题为编者所加）") if sec.title_source == "editorial" else ""
         speak = self.tr("朗读") if speaker().available else ""
-        role = "target" if self.part == "plan" else "figure"  # the plan's numbers are targets: the charts' plan colour
+        role = figure_role(sec)  # the year's plan's numbers are targets (the charts' plan colour); goals are not
         onward = ("", "")
         if self.onward and row == len(self.sections) - 1:  # the review ends: the plan follows it in the report
             onward = (f"{READ_ON}plan",
