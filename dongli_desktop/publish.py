@@ -1,14 +1,17 @@
 """The publisher's side: maintain a TUF repository of report databases (plain static files).
 
-    python -m dongli_desktop.publish init    --keys KEYS --repo REPO
+    python -m dongli_desktop.publish init    --keys KEYS --root2-keys ROOT2 --repo REPO
     python -m dongli_desktop.publish add     --keys KEYS --repo REPO db/dongli.db --edition 2020-r2
     python -m dongli_desktop.publish resign  --keys KEYS --repo REPO [--role timestamp] [--days N]
-    python -m dongli_desktop.publish rotate  --keys KEYS --repo REPO --role targets
+    python -m dongli_desktop.publish rotate  --keys KEYS --root2-keys ROOT2 --repo REPO --role targets
     python -m dongli_desktop.publish show    --repo REPO
 
 KEYS holds one Ed25519 private key per role (``root.pem``, ``targets.pem``, ``snapshot.pem``,
-``timestamp.pem``; mode 0600) and must stay outside REPO, which is what a web server or a USB stick
-carries: ``metadata/`` (``N.root.json``, ``root.json``, ``timestamp.json``, ``N.snapshot.json``,
+``timestamp.pem``; mode 0600) and must stay outside REPO. Root takes two keys (threshold 2): the second,
+``root-2.pem``, lives in another folder, ROOT2 (``--root2-keys``, e.g. a second USB stick kept by another
+person), so that neither folder alone can sign a root. ``init``, ``rotate`` and ``resign --role root`` need both.
+REPO is what a web server or a USB stick carries:
+``metadata/`` (``N.root.json``, ``root.json``, ``timestamp.json``, ``N.snapshot.json``,
 ``N.targets.json``; consistent snapshots) and ``targets/<sha256>.dongli.db``. Signing uses
 ``tuf.api.metadata`` with ``securesystemslib``'s CryptoSigner; nothing here does its own cryptography.
 """
@@ -44,6 +47,8 @@ from dongli_desktop.core.trust import TARGET_NAME
 ROLES = ("root", "targets", "snapshot", "timestamp")
 DEFAULT_DAYS = {"root": 365, "targets": 120, "snapshot": 30, "timestamp": 7}
 SPEC_VERSION = "1.0.31"
+ROOT_KEYS = ("root", "root-2")  # root's two keys: root.pem in KEYS, root-2.pem in ROOT2
+ROOT_THRESHOLD = 2  # a root is signed by both: neither key alone (nor its thief) can sign one
 
 
 class PublishError(Exception):
@@ -72,13 +77,20 @@ def _load_signer(keys: Path, role: str) -> CryptoSigner:
 class Publisher:
     """One TUF repository and the folder of its private keys."""
 
-    def __init__(self, keys: Path, repo: Path, days: dict[str, float] | None = None) -> None:
+    def __init__(self, keys: Path, repo: Path, days: dict[str, float] | None = None,
+                 root2_keys: Path | None = None) -> None:
+        """``root2_keys``: the folder of the second root key (default: ``KEYS.root-2`` beside KEYS; the command
+        line always asks for it)."""
         self.keys, self.repo = Path(keys), Path(repo)
+        self.root2 = Path(root2_keys) if root2_keys is not None else self.keys.with_name(self.keys.name + ".root-2")
         self.days = dict(DEFAULT_DAYS, **(days or {}))
         self.meta = self.repo / "metadata"
         self.targets_dir = self.repo / "targets"
-        if self.keys.resolve().is_relative_to(self.repo.resolve()):
-            raise PublishError("keep the keys outside the repository folder")
+        for folder in (self.keys, self.root2):
+            if folder.resolve().is_relative_to(self.repo.resolve()):
+                raise PublishError("keep the keys outside the repository folder")
+        if self.root2.resolve() == self.keys.resolve():
+            raise PublishError("keep the second root key in another folder than the other keys (--root2-keys)")
 
     # -- files --------------------------------------------------------------------------------
     def _write(self, name: str, md: Metadata[Any]) -> bytes:
@@ -118,11 +130,39 @@ class Publisher:
         for role in roles:
             md.sign(_load_signer(self.keys, role), append=True)
 
-    def _publish_root(self, root: Root, *signing_roles: str) -> None:
+    def _root_key_path(self, name: str) -> Path:
+        return (self.root2 if name == "root-2" else self.keys) / f"{name}.pem"
+
+    def _root_signers(self, root: Root) -> list[CryptoSigner]:
+        """The root keys ``root`` names, loaded from both folders; PublishError unless they reach its threshold."""
+        signers = []
+        for name in ROOT_KEYS:
+            path = self._root_key_path(name)
+            if path.exists() or name == "root":
+                signer = _load_signer(path.parent, name)
+                if signer.public_key.keyid in root.roles[Root.type].keyids:
+                    signers.append(signer)
+        if len(signers) < root.roles[Root.type].threshold:
+            raise PublishError(f"signing root needs {root.roles[Root.type].threshold} of its keys, found "
+                               f"{len(signers)}: {self._root_key_path('root')} and {self._root_key_path('root-2')} "
+                               "(give the second key's folder with --root2-keys)")
+        return signers
+
+    def _publish_root(self, root: Root, signers: list[CryptoSigner], previous: Root | None = None) -> None:
+        """Sign ``root`` with ``signers`` and write it, after checking that it verifies as the next root."""
         md = Metadata(root)
-        self._sign(md, *signing_roles)
+        for signer in signers:
+            md.sign(signer, append=True)
+        self._check_root(md, previous)
         self._write(f"{root.version}.root.json", md)
         self._write("root.json", md)
+
+    @staticmethod
+    def _check_root(md: Metadata[Root], previous: Root | None) -> None:
+        """PublishError unless ``md`` verifies under ``previous`` (if any) and under itself, as a client checks."""
+        result = md.signed.get_root_verification_result(previous, md.signed_bytes, md.signatures)
+        if not result.verified:
+            raise PublishError(f"root version {md.signed.version} would not verify with the keys given: {result}")
 
     def _publish_targets(self, targets: Targets, now: datetime | None = None, bump: bool = True) -> None:
         targets.version += 1 if bump else 0
@@ -168,12 +208,17 @@ class Publisher:
         self.keys.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.meta.mkdir(parents=True, exist_ok=True)
         self.targets_dir.mkdir(parents=True, exist_ok=True)
+        self.root2.mkdir(parents=True, exist_ok=True, mode=0o700)
         root = Root(expires=_expiry(self.days["root"]), consistent_snapshot=True)
-        for role in ROLES:
+        root_signers = []
+        for role in (*ROLES, "root-2"):
             signer = CryptoSigner.generate_ed25519()
-            _write_key(self.keys / f"{role}.pem", signer)
-            root.add_key(signer.public_key, role)
-        self._publish_root(root, "root")
+            _write_key(self._root_key_path(role) if role in ROOT_KEYS else self.keys / f"{role}.pem", signer)
+            root.add_key(signer.public_key, Root.type if role in ROOT_KEYS else role)
+            if role in ROOT_KEYS:
+                root_signers.append(signer)
+        root.roles[Root.type].threshold = ROOT_THRESHOLD
+        self._publish_root(root, root_signers)
         self._publish_targets(Targets(version=1), bump=False)
 
     def add(self, database: Path, edition: str, now: datetime | None = None, check: bool = True) -> int:
@@ -204,44 +249,51 @@ class Publisher:
         elif role == "targets":
             self._publish_targets(self.targets().signed, now)
         elif role == "root":
+            previous = self.root().signed
             root = self.root().signed
             root.version += 1
             root.expires = _expiry(self.days["root"], now)
-            self._publish_root(root, "root")
+            self._publish_root(root, self._root_signers(previous), previous)
         else:
             raise PublishError(f"unknown role {role}")
 
     def rotate(self, role: str, now: datetime | None = None) -> None:
-        """Replace ``role``'s key: a new root version (fresh expiry) signed by the old root key (and the new one,
-        for root)."""
+        """Replace ``role``'s key: a new root version (fresh expiry) signed by both root keys (for root: by both
+        old keys and both new ones; the new root's threshold is 2 even if the old one's was 1).
+
+        Everything is signed and checked before any key file is moved, so a missing key changes nothing."""
         if role not in ROLES:
             raise PublishError(f"unknown role {role}")
+        previous = self.root().signed
+        old_signers = self._root_signers(previous)
         root = self.root().signed
-        new = CryptoSigner.generate_ed25519()
-        for keyid in list(root.roles[role].keyids):
-            root.revoke_key(keyid, role)
-        root.add_key(new.public_key, role)
         root.version += 1
         root.expires = _expiry(self.days["root"], now)
-        old_file = self.keys / f"{role}.pem"
-        retired = self.keys / f"{role}.retired-v{root.version}.pem"
+        names = ROOT_KEYS if role == "root" else (role,)
+        new = {name: CryptoSigner.generate_ed25519() for name in names}
+        for keyid in list(root.roles[role].keyids):
+            root.revoke_key(keyid, role)
+        for signer in new.values():
+            root.add_key(signer.public_key, role)
         if role == "root":
-            os.replace(old_file, retired)
-            _write_key(old_file, new)
-            md = Metadata(root)
-            md.sign(_load_signer_file(retired), append=True)  # the old root vouches for the new ...
-            md.sign(new, append=True)  # ... and the new one accepts
-            self._write(f"{root.version}.root.json", md)
-            self._write("root.json", md)
-            return
-        os.replace(old_file, retired)
-        _write_key(old_file, new)
-        self._publish_root(root, "root")
+            root.roles[Root.type].threshold = ROOT_THRESHOLD
+        md = Metadata(root)
+        for signer in old_signers + (list(new.values()) if role == "root" else []):
+            md.sign(signer, append=True)  # the old root vouches for the new (and a new root key accepts)
+        self._check_root(md, previous)
+        for name, signer in new.items():
+            path = self._root_key_path(name) if name in ROOT_KEYS else self.keys / f"{name}.pem"
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.exists():  # kept until the publisher destroys it
+                os.replace(path, path.with_name(f"{name}.retired-v{root.version}.pem"))
+            _write_key(path, signer)
+        self._write(f"{root.version}.root.json", md)
+        self._write("root.json", md)
         if role == "targets":
             self._publish_targets(self.targets().signed)
         elif role == "snapshot":
             self.resign("snapshot")
-        else:
+        elif role == "timestamp":
             self.resign_timestamp()
 
     def describe(self) -> str:
@@ -256,10 +308,6 @@ class Publisher:
         return "\n".join(lines)
 
 
-def _load_signer_file(path: Path) -> CryptoSigner:
-    return _load_signer(path.parent, path.name.removesuffix(".pem"))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dongli_desktop.publish",
                                      description="Maintain the TUF repository of report databases.")
@@ -269,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--repo", type=Path, required=True, help="the repository folder (published as is)")
         if name != "show":
             cmd.add_argument("--keys", type=Path, required=True, help="private keys folder, outside the repository")
+            cmd.add_argument("--root2-keys", type=Path,
+                             help="folder of the second root key, apart from --keys (init, rotate, resign --role root)")
             for role in ROLES:
                 cmd.add_argument(f"--{role}-days", type=float, default=DEFAULT_DAYS[role],
                                  help=f"expiry of new {role} metadata in days (default {DEFAULT_DAYS[role]})")
@@ -278,9 +328,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.choices["rotate"].add_argument("--role", choices=ROLES, required=True)
     args = parser.parse_args(argv)
     keys = getattr(args, "keys", None) or args.repo.parent / ".no-keys"
+    signs_root = args.command in ("init", "rotate") or (args.command == "resign" and args.role == "root")
+    if signs_root and args.root2_keys is None:
+        parser.error(f"{args.command} signs root, which needs both root keys: give the second one's folder "
+                     "with --root2-keys")
     days = {role: getattr(args, f"{role}_days", DEFAULT_DAYS[role]) for role in ROLES}
     try:
-        pub = Publisher(keys, args.repo, days)
+        pub = Publisher(keys, args.repo, days, getattr(args, "root2_keys", None) or keys.parent / ".no-root2-keys")
         if args.command == "init":
             pub.init()
         elif args.command == "add":

@@ -9,12 +9,11 @@ display (or needs none: ``QT_QPA_PLATFORM=offscreen`` and the like).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import re
 import socket
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 # Qt platform plug-ins that need no display server (or one this module does not know how to ask).
 NO_SERVER_NEEDED = frozenset({"offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay",
@@ -24,8 +23,16 @@ CONNECT_TIMEOUT = 5.0  # seconds, for a TCP X display that does not answer
 Probe = Callable[[str], bool]
 
 
+def _xcb_names() -> Iterator[str | None]:
+    """libxcb's usual file name, then what ``find_library`` finds (it runs ldconfig: only when needed)."""
+    yield "libxcb.so.1"
+    import ctypes.util  # subprocess, tempfile and shutil with it: off the start path unless asked for
+
+    yield ctypes.util.find_library("xcb")
+
+
 def _load_xcb() -> ctypes.CDLL | None:
-    for name in ("libxcb.so.1", ctypes.util.find_library("xcb")):
+    for name in _xcb_names():
         if name:
             try:
                 lib = ctypes.CDLL(name)

@@ -128,22 +128,33 @@ def needs_region(edition: Edition, editions: Iterable[Edition]) -> bool:
     return edition.district in AMBIGUOUS_DISTRICTS or shared
 
 
-def read_edition(path: Path, bundled: bool = False) -> Edition:
-    """The edition facts of one database file; raises DatabaseError if it cannot be read."""
+def read_edition(path: Path, bundled: bool = False, opened: dict[Path, Report] | None = None) -> Edition:
+    """The edition facts of one database file; raises DatabaseError if it cannot be read.
+
+    ``opened``: where to keep the report open (by path) instead of closing it, for a caller that will show it
+    (opening runs every check of the file again: the start pays that once)."""
     report = Report.open(path)
     try:
-        return Edition(Path(path), bundled, report.document, report.parts, report.schema_version,
-                       region=report.region)
-    finally:
+        edition = Edition(Path(path), bundled, report.document, report.parts, report.schema_version,
+                          region=report.region)
+    except BaseException:
         report.close()
+        raise
+    if opened is None:
+        report.close()
+    else:
+        opened[Path(path)] = report
+    return edition
 
 
-def list_editions(paths: Iterable[Path], bundled: Path | None = None) -> Catalogue:
+def list_editions(paths: Iterable[Path], bundled: Path | None = None,
+                  opened: dict[Path, Report] | None = None) -> Catalogue:
     """Every readable edition among ``bundled`` and ``paths``, newest first.
 
     An edition of the same district and year as another (a corrected report, or the bundled one installed
     again) replaces it: the one delivered or issued later wins, and an installed file wins a tie with the
-    bundled one. Unreadable files are listed in ``rejected``.
+    bundled one. Unreadable files are listed in ``rejected``. ``opened``: as for :func:`read_edition` (every
+    readable file's report is kept there, open; the caller closes them).
     """
     found: list[Edition] = []
     rejected: list[Rejected] = []
@@ -151,7 +162,7 @@ def list_editions(paths: Iterable[Path], bundled: Path | None = None) -> Catalog
     offered += [(Path(p), False) for p in paths]
     for path, is_bundled in offered:
         try:
-            found.append(read_edition(path, is_bundled))
+            found.append(read_edition(path, is_bundled, opened))
         except DatabaseError as exc:
             rejected.append(Rejected(path, str(exc)))
         except (sqlite3.Error, LookupError) as exc:  # opened, but its content is not a whole edition

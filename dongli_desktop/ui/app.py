@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -86,11 +87,13 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         for note in chosen.notes:
             LOG.warning("content: %s", note)
         path, verified = chosen.path, chosen
-    catalogue = editions_for(path, options, verified)
+    opened: dict[Path, Report] = {}  # the editions' reports as read for the catalogue, still open
+    catalogue = editions_for(path, options, verified, opened)
     try:
         if catalogue.latest is not None:
-            path = catalogue.latest.path  # the newest edition opens by default
-            report = catalogue.latest.open()
+            path = catalogue.latest.path  # the newest edition opens by default (checked once, not twice)
+            kept = opened.pop(Path(path), None)
+            report = kept if kept is not None else catalogue.latest.open()
         elif verified is not None and verified.data is not None:
             from dongli_desktop.core.content import verified_edition
 
@@ -101,6 +104,9 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
         LOG.error("database %s: %s (%s)", exc.kind, exc.path, exc.detail)
         show_error(QCoreApplication.translate("App", "无法打开报告数据"), database_message(exc))
         return None, EXIT_DATABASE
+    finally:
+        for other in opened.values():  # the editions not shown are opened again when chosen
+            other.close()
 
     if kiosk is not None:
         window = MainWindow(report, family, scale, pages=kiosk.pages, kiosk=True, look=look, catalogue=catalogue)
@@ -140,12 +146,14 @@ def first_window(options: argparse.Namespace, kiosk: KioskConfig | None = None) 
         return window, code
 
 
-def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | None = None) -> Catalogue:
+def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | None = None,
+                 opened: dict[Path, Report] | None = None) -> Catalogue:
     """The editions a reader can switch between: the chosen database (``--db``, or the verified installed one)
     beside the bundled one (not with ``--db``), plus every ``*.db`` in ``--editions DIR``.
 
     ``verified``: the installed edition as read and checked at start; it is opened from those bytes only,
-    never from its file name again (someone could rename another file over it in between)."""
+    never from its file name again (someone could rename another file over it in between).
+    ``opened``: where to keep each listed edition's report open (``core.editions.list_editions``)."""
     from dongli_desktop.core.content import verified_edition
     from dongli_desktop.core.editions import Catalogue, list_editions
     from dongli_desktop.core.paths import bundled_database
@@ -163,7 +171,7 @@ def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | N
     folder = getattr(options, "editions", None)
     if folder is not None:
         paths += sorted(Path(folder).glob("*.db"))
-    catalogue = list_editions(paths, bundled=bundled)
+    catalogue = list_editions(paths, bundled=bundled, opened=opened)
     for rejected in catalogue.rejected:
         LOG.warning("edition left out: %s", rejected.reason)
     if installed is not None:  # the same rule as list_editions: a later delivery wins, an installed file a tie
@@ -174,6 +182,13 @@ def editions_for(chosen: Path, options: argparse.Namespace, verified: Choice | N
         ordered = sorted(best.values(), key=lambda e: (e.sort_key, e.document.district), reverse=True)
         catalogue = Catalogue(tuple(ordered), catalogue.rejected)
     return catalogue
+
+
+def forget_module_sources() -> None:
+    """Drop the source text of the imported modules from ``linecache``: PySide6 reads every module imported
+    after it (to see whether it uses PySide's ``__feature__`` switches) through ``inspect.getsource``, which
+    keeps the text, about 2 MB for the start's modules, there for good. A traceback reads it again if needed."""
+    linecache.clearcache()
 
 
 def run(options: argparse.Namespace) -> int:
@@ -197,6 +212,8 @@ def run(options: argparse.Namespace) -> int:
     window, code = first_window(options, kiosk)
     if window is None:
         return code
+    forget_module_sources()
+    window.ready.connect(forget_module_sources)  # the modules of a page opened later are read the same way
     app = application()
     if options.screenshot:
         from dongli_desktop.ui.screenshot import render_all

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.core import charts
 from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
 from dongli_desktop.core.editions import Catalogue, Edition
 from dongli_desktop.core.errors import DongliError
@@ -41,7 +40,6 @@ from dongli_desktop.core.models import SourceRef
 from dongli_desktop.core.navigation import page_for_section, part_years
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui import accessible, i18n, theme
-from dongli_desktop.ui.dialogs import AboutDialog, TermDialog
 from dongli_desktop.ui.logs import LOG
 from dongli_desktop.ui.page_factory import FACTORIES
 from dongli_desktop.ui.pages.base import Page, PageState
@@ -52,6 +50,8 @@ from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
 
 if TYPE_CHECKING:
+    from dongli_desktop.core import charts
+    from dongli_desktop.ui.dialogs import AboutDialog, TermDialog  # imported on first use, off the start path
     from dongli_desktop.ui.pages.tracker import TrackedSource
 
 CONTROL_SCALE = 1.25  # the text-size controls keep the size of this step (125 %), so they never move
@@ -472,10 +472,14 @@ class MainWindow(QMainWindow):
             picker.set_current(self.edition)
 
     def show_bar(self, bar: charts.Bar) -> None:
+        from dongli_desktop.core import charts
+
         if bar.paragraph_id is not None or bar.glossary_id is not None:
             self.show_source(charts.bar_source(self.report, bar))
 
     def show_term(self, glossary_id: int) -> TermDialog:
+        from dongli_desktop.ui.dialogs import TermDialog
+
         dialog = TermDialog(self.report.glossary_entry(glossary_id), self)
         dialog.glossaryRequested.connect(lambda gid: self.show_source(SourceRef(glossary_id=gid)))
         dialog.open()
@@ -484,6 +488,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         """The About box; it also tells staff the content update status (never fails to open)."""
         from dongli_desktop.core.content import VerifiedEdition
+        from dongli_desktop.ui.dialogs import AboutDialog
 
         edition = self.edition
         opened = None if edition is None or edition.bundled or isinstance(edition, VerifiedEdition) else edition.path

@@ -21,7 +21,7 @@ import atexit
 import os
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     Q_ARG,
@@ -37,8 +37,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
-from dongli_desktop.core import speech_server
 from dongli_desktop.ui.logs import LOG
+
+if TYPE_CHECKING:
+    from dongli_desktop.core import speech_server  # the kiosk's only: imported by use_private_server
 
 MANDARIN_HINTS = ("mandarin", "cmn")  # espeak-ng: "Chinese (Mandarin, latin as Pinyin)"
 CHINESE_HINTS = ("chinese", "zh")  # a generic Chinese voice, when no voice says Mandarin
@@ -435,14 +437,16 @@ def audio_output_present() -> bool:
 _private_server: speech_server.PrivateServer | None = None
 
 
-def use_private_server(config_dir: str = speech_server.DEFAULT_CONFIG_DIR) -> None:
+def use_private_server(config_dir: str | None = None) -> None:
     """Kiosk: the ``speechd`` engine uses only a speech-dispatcher the app starts with ``config_dir`` (root-owned)
     and no folder of the kiosk user's; the client library never autospawns another. Call before any speaker
     exists (it sets the process environment while no other thread runs)."""
     global _private_server
     if _private_server is not None or "speechd" not in PREFERRED_ENGINES:  # another engine (tests: mock)
         return
-    server = speech_server.prepare(config_dir)
+    from dongli_desktop.core import speech_server  # subprocess, socket, tempfile: off a desktop start
+
+    server = speech_server.prepare(config_dir if config_dir is not None else speech_server.DEFAULT_CONFIG_DIR)
     os.environ.update(server.client_environment())
     _private_server = server
 

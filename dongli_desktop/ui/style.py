@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
 from dataclasses import dataclass
@@ -82,6 +80,9 @@ def _disable_fontconfig_home() -> bool:
     includes). With home disabled, fontconfig expands no ``~`` and no XDG user folder at all."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes
+    import ctypes.util  # the kiosk's start only: find_library runs ldconfig
+
     try:
         fontconfig = ctypes.CDLL(ctypes.util.find_library("fontconfig") or "libfontconfig.so.1")
         fontconfig.FcConfigEnableHome(0)

@@ -7,19 +7,23 @@ in front of a visitor."""
 from __future__ import annotations
 
 import os
+import time
 
-from dongli_desktop.core.pending_restart import EXIT_RESTART
+from dongli_desktop.core.pending_restart import EXIT_RESTART, RestartWatch
 from tests.gui.conftest import kiosk
 
 
-def started(qtbot, tmp_path, text: str, upgraded: float | None):
-    """The kiosk, with a marker written ``upgraded`` seconds after its start (None: no marker)."""
+def started(qtbot, tmp_path, text: str, upgraded: float | None, marker=None):
+    """The kiosk, with a marker written ``upgraded`` seconds after its start (None: no marker, or ``marker`` as
+    it is)."""
     window, controller = kiosk(qtbot, tmp_path, text, idle_ms=60_000, tick_ms=5)
-    controller.restart_marker = tmp_path / "restart-pending"
-    if upgraded is not None:
-        controller.restart_marker.write_text("upgraded\n", encoding="ascii")
-        at = controller.started_at + upgraded
-        os.utime(controller.restart_marker, (at, at))
+    marker = marker or tmp_path / "restart-pending"
+    start = time.time()
+    if upgraded is not None and upgraded < 0:  # written before the app started
+        _written(marker, start + upgraded)
+    controller.restart_watch = RestartWatch(marker)  # the app's start, as far as the marker goes
+    if upgraded is not None and upgraded >= 0:
+        _written(marker, start + upgraded)
     exits: list[int] = []
     controller.exit_app = exits.append
     return window, controller, exits
@@ -55,3 +59,31 @@ def test_no_restart_without_a_newer_install(qtbot, tmp_path):
         assert exits == []
         controller.stop()
         window.close()
+
+
+def test_a_marker_from_before_a_backwards_clock_step_does_not_restart_the_app_at_every_reset(qtbot, tmp_path):
+    """The marker was written while the clock ran a day ahead; the clock was then set back and the app started
+    (after a crash, say): the marker's time is still "later" than the app's start, yet it was there before the
+    app started, so no reset may end the app for it (before, every idle reset did until the clock caught up)."""
+    marker = tmp_path / "restart-pending"
+    marker.write_text("upgraded\n", encoding="ascii")
+    ahead = time.time() + 86_400
+    os.utime(marker, (ahead, ahead))
+    window, controller, exits = started(qtbot, tmp_path, "attract = false\nwarning_seconds = 20\n", None,
+                                        marker=marker)
+    for round_ in (1, 2, 3):
+        controller.on_idle()
+        qtbot.waitUntil(lambda c=controller, r=round_: c.resets == r, timeout=10_000)
+    assert exits == []
+    os.replace(_written(tmp_path / "new-marker", time.time() - 3_600), marker)  # the next upgrade: the app
+    # starts again, though the marker's time is still "before" what the clock said when the old one was written
+    controller.on_idle()
+    qtbot.waitUntil(lambda: exits != [], timeout=10_000)
+    assert exits == [EXIT_RESTART]
+    controller.stop()
+
+
+def _written(path, at: float):
+    path.write_text("upgraded\n", encoding="ascii")
+    os.utime(path, (at, at))
+    return path

@@ -11,8 +11,9 @@ apt-daily.service (apt-get update) and apt-daily-upgrade.service (unattended-upg
 repositories come first — an index signed by another key, an expired one (Valid-Until in the past: published
 under faketime), one whose dongli-desktop package was changed on the server — and each leaves the kiosk on the
 old version, its app never restarted, with apt's reason in the journal of those services. Then the good one:
-both packages are upgraded by unattended-upgrades, and the kiosk app, at its next idle reset (not at the upgrade),
-is started again on the new program and painted on the screen.
+both packages are upgraded by unattended-upgrades (the fake ``xauth 1:99`` it also carries is not), and the
+kiosk app, at its next idle reset (not at the upgrade), is started again on the new program and painted on the
+screen.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tests.conftest import ROOT
 from tests.packaging.apt_repo import make_repo, need, new_key
 from tests.packaging.conftest import keep_screenshot, project_version
 from tests.packaging.container import Container, back_on_screen, booted, kiosk_is_up, painted
+from tests.packaging.test_repo_pin import dummy_deb, publish
 from tests.session.harness import wait_until
 from tests.trust.helpers import Nginx
 
@@ -114,6 +116,9 @@ def repositories(bundle, tmp_path) -> tuple[Path, Path]:
                               ("stale", home, ("faketime", "2020-01-01 00:00:00"))):
         result = make_repo(debs, www / name, key, *prefix)
         assert result.returncode == 0, result.stdout + result.stderr
+    # the good repository also carries a package named like Debian's xauth at a higher version: signed by the key,
+    # yet never installed (the pin dongli-kiosk-repository writes; tests/packaging/test_repo_pin.py)
+    publish([dummy_deb(tmp_path, "xauth", "1:99")], www / "good", home)
     [deb] = (www / "tampered").glob("pool/main/d/dongli-desktop/*.deb")
     data = bytearray(deb.read_bytes())
     data[-1] ^= 0xFF  # one byte of the program changed on the server; the signed index is the publisher's
@@ -161,6 +166,7 @@ def test_kiosk_upgrades_itself_from_the_signed_repository_and_refuses_bad_ones(k
     with overlay(kiosk_root, tmp_path / "overlay") as root, booted(root, tmp_path / "nspawn.log") as box:
         pid = str(wait_until(lambda: kiosk_is_up(box), 300, 0.5, "dongli-kiosk.service to be active at boot"))
         assert versions(box) == {"dongli-desktop": old, "dongli-kiosk": old}
+        xauth = box.sh("dpkg-query", "-W", "-f", "${Version}", "xauth").stdout
         # the package turned on Debian's automatic upgrades: the timers run, unattended-upgrades is enabled
         for timer in ("apt-daily.timer", "apt-daily-upgrade.timer"):
             assert box.sh("systemctl", "is-enabled", timer).stdout.strip() == "enabled", timer
@@ -202,6 +208,7 @@ def test_kiosk_upgrades_itself_from_the_signed_repository_and_refuses_bad_ones(k
             upgraded = box.sh("cat", "/var/log/unattended-upgrades/unattended-upgrades.log").stdout
             [line] = [x for x in upgraded.splitlines() if "Packages that will be upgraded:" in x][-1:]
             assert set(line.split(":")[-1].split()) == {"dongli-desktop", "dongli-kiosk"}, upgraded[-3000:]
+            assert box.sh("dpkg-query", "-W", "-f", "${Version}", "xauth").stdout == xauth != "1:99"
             # the upgrade did not restart the app: it only marked the restart (issue 21), which the app takes at its
             # next idle moment (nobody touches this kiosk: its idle reset) — then it runs the new program, painted
             assert box.sh("test", "-f", "/run/dongli-kiosk-restart-pending").returncode == 0

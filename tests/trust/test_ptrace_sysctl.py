@@ -52,7 +52,15 @@ def test_the_kiosk_package_ships_a_ptrace_scope_of_2(kiosk_deb: Path):
     mode, text = files[SYSCTL]
     assert mode == 0o644
     settings = [line.split("=", 1) for line in text.decode().splitlines() if line.strip() and line[0] not in "#;"]
-    assert [(k.strip(), v.strip()) for k, v in settings] == [("kernel.yama.ptrace_scope", "2")]
+    assert ("kernel.yama.ptrace_scope", "2") in [(k.strip(), v.strip()) for k, v in settings]
+
+
+def test_the_kiosk_package_turns_the_sysrq_key_off(kiosk_deb: Path):
+    """A visitor with a USB keyboard must not power the kiosk off or reboot it with Alt+SysRq+O/B (Debian's
+    default 438 allows both; systemd's 50-default.conf sets it, the package's 60- file comes later and wins)."""
+    mode, text = members(kiosk_deb)[SYSCTL]
+    settings = [line.split("=", 1) for line in text.decode().splitlines() if line.strip() and line[0] not in "#;"]
+    assert [(k.strip(), v.strip()) for k, v in settings] == [("kernel.yama.ptrace_scope", "2"), ("kernel.sysrq", "0")]
 
 
 def test_the_setting_is_applied_at_install(kiosk_deb: Path, tmp_path: Path):

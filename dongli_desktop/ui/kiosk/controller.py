@@ -26,7 +26,15 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QInputEvent, QKeyEvent, QScrollPrepareEvent, QSinglePointEvent, QTouchEvent, QWheelEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QInputEvent,
+    QKeyEvent,
+    QScrollPrepareEvent,
+    QSinglePointEvent,
+    QTouchEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -41,11 +49,12 @@ from PySide6.QtWidgets import (
 
 from dongli_desktop.core.config import KioskConfig
 from dongli_desktop.core.content_watch import ContentWatch
-from dongli_desktop.core.pending_restart import EXIT_RESTART, RESTART_MARKER, restart_pending
+from dongli_desktop.core.pending_restart import EXIT_RESTART, RestartWatch
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
 from dongli_desktop.ui.kiosk.busy import PRESSES, RELEASES, BusyOverlay, TapGate
 from dongli_desktop.ui.kiosk.dock import KeyboardDock, attach
+from dongli_desktop.ui.kiosk.foreign_windows import close_foreign_windows
 from dongli_desktop.ui.kiosk.guard import ScreenGuard
 from dongli_desktop.ui.kiosk.idle import IdlePrompt
 from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
@@ -104,8 +113,7 @@ class KioskController(QObject):
         self.pinpad: PinPad | None = None
         self.resets = 0
         self.paused_rounds = 0
-        self.restart_marker = RESTART_MARKER  # an upgrade's "start again" (core/pending_restart.py)
-        self.started_at = time.time()  # packages installed after this moment are not the ones running
+        self.restart_watch = RestartWatch()  # an upgrade's "start again" since this start (core/pending_restart.py)
         self.exit_app: Callable[[int], None] = lambda code: qapp().exit(code)
         self.content_watch = ContentWatch()  # a new edition installed by the updater since this start
 
@@ -156,7 +164,17 @@ class KioskController(QObject):
         self.guard.start()
         if self.config.attract:
             self.attract.start()
+        self.close_foreign_windows()
         self.idle.start()
+
+    def close_foreign_windows(self) -> None:
+        """End every other X client that shows a window on the kiosk's display (a banner or an input-eating
+        window the kiosk user's shell left behind with RetainPermanent; foreign_windows.py)."""
+        if QGuiApplication.platformName() != "xcb":
+            return
+        closed = close_foreign_windows([int(self.window.winId())])
+        if closed:
+            LOG.warning("kiosk: closed the windows of %d other X client(s) on the kiosk's display", closed)
 
     def _size_corner(self) -> None:
         """The top bar counts the admin corner's width when it decides which buttons fit: an empty
@@ -389,6 +407,7 @@ class KioskController(QObject):
             return
         if self.attract.isVisible():
             if not self.restart_if_upgraded():  # nobody is here: a good moment to start on a new version
+                self.close_foreign_windows()  # also a window that eats every tap: the attract screen stays idle
                 self.idle.start()
             return
         # The warning must be seen: a dialog left open (About, a note, the PIN pad) would stand over it and the
@@ -409,7 +428,7 @@ class KioskController(QObject):
     def restart_if_upgraded(self) -> bool:
         """At an idle moment: if packages were installed since this process started, end the app with
         EXIT_RESTART (systemd starts it again on the new program) and say so; else False."""
-        if not restart_pending(self.started_at, self.restart_marker):
+        if not self.restart_watch.pending():
             return False
         LOG.info("kiosk: a new version was installed; the app starts again on it while nobody is using it")
         self.idle.stop()
@@ -449,6 +468,7 @@ class KioskController(QObject):
                 area.horizontalScrollBar().setValue(area.horizontalScrollBar().minimum())
         self.window.show_page(self.config.start_page)
         self.guard.reassert()  # whatever happened to the window during the visit, it fills its place again
+        self.close_foreign_windows()  # and nothing of another client's stands over it or takes its taps
         self.resets += 1
         self.paused_rounds = 0
         if self.config.attract:

@@ -14,14 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.core import charts
 from dongli_desktop.core.models import IndicatorPair
 from dongli_desktop.core.navigation import part_years
 from dongli_desktop.core.repository import Report
-from dongli_desktop.core.reshape import one_row_per_series
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page
-from dongli_desktop.ui.qtapp import qapp
 from dongli_desktop.ui.widgets.common import (
     Section,
     WrapButton,
@@ -31,10 +28,10 @@ from dongli_desktop.ui.widgets.common import (
 from dongli_desktop.ui.widgets.figure_card import FigureCard
 from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.wheel import pass_wheel_to_page
-from dongli_desktop.ui.years import row_label, series_names
 
 if TYPE_CHECKING:
-    from dongli_desktop.ui.widgets.chart import ChartView  # imported when first drawn
+    from dongli_desktop.core import charts  # the charts' data and drawing are imported when first drawn
+    from dongli_desktop.ui.widgets.chart import ChartView
 
 CARD_MIN_WIDTH = 300
 
@@ -155,19 +152,23 @@ class OverviewPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.charts_built:
-            # Wait for the first paint: the cards show at once, pyqtgraph loads after.
-            qapp().installEventFilter(self)
+            # Wait for the first paint: the cards show at once, pyqtgraph loads after. The page's title is
+            # painted in that frame (a shown page opens at its top); watching it alone, rather than every
+            # event of the application, keeps Python out of the thousands of events of the first layout.
+            self.title.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.charts_built:
-            qapp().removeEventFilter(self)
+        if obj is self.title and event.type() == QEvent.Type.Paint and not self.charts_built:
+            self.title.removeEventFilter(self)
             QTimer.singleShot(0, self, self.build_charts)
         return False
 
     def build_charts(self) -> None:
         if self.charts_built:
             return
+        from dongli_desktop.core import charts
         from dongli_desktop.ui.widgets.chart import ChartView
+        from dongli_desktop.ui.years import series_names
 
         self.charts_built = True
         from dongli_desktop.ui import speech
@@ -216,6 +217,10 @@ class OverviewPage(Page):
 
     def _label_path_rows(self, path: charts.Chart) -> None:
         """The path chart has one row per year rather than one per measure."""
+        from dongli_desktop.core import charts
+        from dongli_desktop.core.reshape import one_row_per_series
+        from dongli_desktop.ui.years import row_label
+
         years = {series: row_label(series, year) for series, year in charts.series_years(path).items()}
         if self.hightech_chart is not None:
             self.hightech_chart.set_chart(one_row_per_series(path, years), note=self._path_note(path))

@@ -98,9 +98,8 @@ class FigureCard(FittedCard):
         plain = "" if first is None else first.plain_en if english else first.plain
         self.plain = make_label(plain, "muted")
         layout.addWidget(self.plain)
-        self.speak_button = SpeakButton(f"card:{pair.name}", self.spoken_text, self.tr("朗读这张卡片"))
-        self.speak_button.hide()  # shown by enable_speech() once an engine with a Mandarin voice is found
-        layout.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._speak_button: SpeakButton | None = None  # made when read-aloud is offered (not in the first frame)
+        self._layout = layout
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         name = self.title.text()  # the measure in the interface's language
@@ -110,8 +109,19 @@ class FigureCard(FittedCard):
         self.setAccessibleDescription(self.tr("{measure}：{values}").format(measure=name, values=summary)
                                       + f"{stop}{self._apart_sentence()}{plain}")
 
+    @property
+    def speak_button(self) -> SpeakButton:
+        """The card's 朗读 link, made on first use (hidden until :meth:`enable_speech` shows it)."""
+        if self._speak_button is None:
+            button = SpeakButton(f"card:{self.pair.name}", self.spoken_text, self.tr("朗读这张卡片"))
+            button.hide()
+            self._layout.insertWidget(self._layout.count() - 1, button, 0, Qt.AlignmentFlag.AlignLeft)
+            self._speak_button = button
+        return self._speak_button
+
     def enable_speech(self, available: bool) -> None:
-        self.speak_button.setVisible(available)
+        if available or self._speak_button is not None:
+            self.speak_button.setVisible(available)
 
     def spoken_text(self) -> str:
         """What read-aloud says: the measure, each value with its year, and the plain line."""

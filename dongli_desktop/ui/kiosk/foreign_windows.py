@@ -1,0 +1,185 @@
+"""Windows of other X clients on the kiosk's display are closed at the kiosk's start and at every idle reset.
+
+The kiosk user holds the display's cookie (the app needs it), so a shell of that user can connect and leave a
+window that outlives it: ``XSetCloseDownMode(RetainPermanent)`` keeps a client's windows after it exits, and
+the red team left a forged banner and a full-screen window that ate every tap; they stayed after the kiosk app
+restarted. Here every client that owns a viewable window anywhere in the window tree and is neither this app
+nor the window manager is ended with ``XKillClient``, which also frees what a retained client left behind.
+
+Which client owns a window is in its id: the server gives each client a base, and every id it allocates is
+that base plus bits under the server's resource mask. The app's base is its own window's; the window
+manager's is that of the window owning the ICCCM selection ``WM_S0`` (which only the running window manager
+holds) and of the frames the app's window sits in (a reparenting window manager such as openbox). Plain
+Xlib through ctypes: libX11 is loaded anyway by Qt's xcb platform plug-in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+from collections.abc import Iterable, Iterator
+
+Window = ctypes.c_ulong
+IS_VIEWABLE = 2  # XWindowAttributes.map_state
+
+
+class _DisplayHead(ctypes.Structure):
+    """The public start of Xlib's ``_XPrivDisplay`` (X11/Xlib.h): resource_base and resource_mask are
+    ``private3`` and ``private4``."""
+
+    _fields_ = [("ext_data", ctypes.c_void_p), ("private1", ctypes.c_void_p), ("fd", ctypes.c_int),
+                ("private2", ctypes.c_int), ("proto_major_version", ctypes.c_int),
+                ("proto_minor_version", ctypes.c_int), ("vendor", ctypes.c_char_p),
+                ("resource_base", ctypes.c_ulong), ("resource_mask", ctypes.c_ulong)]
+
+
+class _WindowAttributes(ctypes.Structure):
+    """Xlib's ``XWindowAttributes``."""
+
+    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int), ("height", ctypes.c_int),
+                ("border_width", ctypes.c_int), ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
+                ("root", Window), ("class_", ctypes.c_int), ("bit_gravity", ctypes.c_int),
+                ("win_gravity", ctypes.c_int), ("backing_store", ctypes.c_int),
+                ("backing_planes", ctypes.c_ulong), ("backing_pixel", ctypes.c_ulong),
+                ("save_under", ctypes.c_int), ("colormap", ctypes.c_ulong), ("map_installed", ctypes.c_int),
+                ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+                ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+                ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p)]
+
+
+_ERROR_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+
+
+def _ignore(_display: int | None, _event: int | None) -> int:
+    """A window may vanish while the tree is read: its BadWindow must not end the process (Xlib's default)."""
+    return 0
+
+
+_ignore_error = _ERROR_HANDLER(_ignore)  # kept referenced for as long as the module lives
+
+
+def _xlib() -> ctypes.CDLL | None:
+    for name in ("libX11.so.6", ctypes.util.find_library("X11")):
+        if name:
+            with contextlib.suppress(OSError):
+                lib = ctypes.CDLL(name)
+                lib.XOpenDisplay.restype = ctypes.c_void_p
+                lib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+                lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+                lib.XDefaultRootWindow.restype = Window
+                lib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+                lib.XQueryTree.argtypes = [ctypes.c_void_p, Window, ctypes.POINTER(Window), ctypes.POINTER(Window),
+                                           ctypes.POINTER(ctypes.POINTER(Window)), ctypes.POINTER(ctypes.c_uint)]
+                lib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, Window, ctypes.POINTER(_WindowAttributes)]
+                lib.XKillClient.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+                lib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+                lib.XFree.argtypes = [ctypes.c_void_p]
+                lib.XSetErrorHandler.restype = ctypes.c_void_p
+                lib.XSetErrorHandler.argtypes = [ctypes.c_void_p]
+                lib.XInternAtom.restype = ctypes.c_ulong
+                lib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+                lib.XGetSelectionOwner.restype = Window
+                lib.XGetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+                lib.XDefaultScreen.argtypes = [ctypes.c_void_p]
+                return lib
+    return None
+
+
+class _Display:
+    """One Xlib connection, its error handler set to ignore for as long as it is open."""
+
+    def __init__(self, lib: ctypes.CDLL, handle: int) -> None:
+        self.lib, self.handle = lib, handle
+        self.mask = _DisplayHead.from_address(handle).resource_mask
+        self.root = int(lib.XDefaultRootWindow(handle))
+
+    def children(self, window: int) -> tuple[int | None, list[int]]:
+        """``window``'s parent (None for the root or a window that is gone) and children, bottom to top."""
+        root, parent = Window(), Window()
+        children = ctypes.POINTER(Window)()
+        count = ctypes.c_uint()
+        if not self.lib.XQueryTree(self.handle, window, ctypes.byref(root), ctypes.byref(parent),
+                                   ctypes.byref(children), ctypes.byref(count)):
+            return None, []
+        try:
+            return (parent.value or None), [int(children[i]) for i in range(count.value)]
+        finally:
+            if children:
+                self.lib.XFree(children)
+
+    def viewable(self, window: int) -> bool:
+        attributes = _WindowAttributes()
+        if not self.lib.XGetWindowAttributes(self.handle, window, ctypes.byref(attributes)):
+            return False
+        return bool(attributes.map_state == IS_VIEWABLE)
+
+    def walk(self, window: int) -> Iterator[int]:
+        """Every window under ``window`` (not itself), depth first."""
+        for child in self.children(window)[1]:
+            yield child
+            yield from self.walk(child)
+
+    def base(self, window: int) -> int:
+        return int(window) & ~int(self.mask)
+
+    def window_manager(self) -> int | None:
+        """The window that owns the ICCCM selection ``WM_S<screen>`` (held by the running window manager)."""
+        atom = self.lib.XInternAtom(self.handle, f"WM_S{self.lib.XDefaultScreen(self.handle)}".encode(), 0)
+        owner = int(self.lib.XGetSelectionOwner(self.handle, atom)) if atom else 0
+        return owner or None
+
+    def kill(self, window: int) -> None:
+        self.lib.XKillClient(self.handle, window)
+
+
+@contextlib.contextmanager
+def _open(lib: ctypes.CDLL) -> Iterator[_Display | None]:
+    handle = lib.XOpenDisplay(None)
+    if not handle:
+        yield None
+        return
+    previous = lib.XSetErrorHandler(ctypes.cast(_ignore_error, ctypes.c_void_p))
+    try:
+        yield _Display(lib, handle)
+    finally:
+        lib.XSync(handle, 0)
+        lib.XSetErrorHandler(previous)
+        lib.XCloseDisplay(handle)
+
+
+def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, int]:
+    """{client base: one of its viewable windows} for every client with a viewable window that is neither the
+    owner of ``own_windows`` nor the window manager (the owner of the ``WM_S0`` selection, and whoever framed
+    ``own_windows``)."""
+    allowed = {0, display.base(display.root)}
+    manager = display.window_manager()
+    if manager is not None:
+        allowed.add(display.base(manager))
+    for window in own_windows:
+        allowed.add(display.base(window))
+        parent = display.children(window)[0]
+        while parent is not None and parent != display.root:  # the frames around our window: the window manager's
+            allowed.add(display.base(parent))
+            parent = display.children(parent)[0]
+    found: dict[int, int] = {}
+    for window in display.walk(display.root):
+        base = display.base(window)
+        if base not in allowed and base not in found and display.viewable(window):
+            found[base] = window
+    return found
+
+
+def close_foreign_windows(own_windows: Iterable[int]) -> int:
+    """End every other client that shows a window on this display (see the module's text); returns how many.
+    0 where there is no X display or no libX11 (Wayland, offscreen)."""
+    lib = _xlib()
+    if lib is None:
+        return 0
+    with _open(lib) as display:
+        if display is None:
+            return 0
+        found = foreign_clients(display, list(own_windows))
+        for window in found.values():
+            display.kill(window)
+        return len(found)

@@ -1,0 +1,65 @@
+"""What the start pays for (issue 22, performance): the report database is opened and checked once, and the
+overview waits for its first paint without putting a Python filter on every event of the application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from dongli_desktop.core.repository import Report
+from dongli_desktop.ui.pages.overview import OverviewPage
+from tests.gui.conftest import make_options
+
+
+def test_the_start_opens_and_checks_the_database_once(qtbot, tmp_path, monkeypatch):
+    from dongli_desktop.ui.app import create_window
+
+    opened: list[Path] = []
+    original = Report.open.__func__  # type: ignore[attr-defined]
+
+    def counting_open(cls: type[Report], path: Path) -> Report:
+        opened.append(Path(path))
+        return original(cls, path)
+
+    monkeypatch.setattr(Report, "open", classmethod(counting_open))
+    window, code = create_window(make_options(tmp_path, "--size", "1280x800"))
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    assert opened == [Path(window.report.path)]  # the catalogue's read is the one shown
+    assert window.report.document.district  # and it is still open
+
+
+def test_the_overview_waits_for_its_first_paint_without_an_application_filter(qtbot, report, monkeypatch):
+    filters: list[QObject] = []
+    install = QApplication.installEventFilter
+
+    def recording(app: QApplication, watcher: QObject) -> None:
+        filters.append(watcher)
+        install(app, watcher)
+
+    monkeypatch.setattr(QApplication, "installEventFilter", recording)
+    page = OverviewPage(report)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.charts_built, timeout=20000)  # built once the first frame was painted
+    assert page not in filters
+
+
+def test_the_sources_pyside_reads_at_import_are_forgotten(tmp_path, monkeypatch):
+    """PySide6 reads the source of each module imported after it into ``linecache`` (its ``__feature__``
+    check): the start drops that text (about 2 MB for the start's modules) instead of keeping it for good."""
+    import builtins
+    import linecache
+
+    from dongli_desktop.ui.app import forget_module_sources
+
+    source = tmp_path / "dongli_start_path_probe.py"
+    source.write_text('"""A module imported once, after PySide6."""\nVALUE = "东丽"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    builtins.__import__("dongli_start_path_probe")  # an import statement's way, through PySide's hook
+    assert str(source) in linecache.cache  # what PySide's import hook left there
+    forget_module_sources()
+    assert str(source) not in linecache.cache
