@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: run test check lint db fonts dist deb repo bench screenshots clean system-deps system-deps-run venv mutation
+.PHONY: run test check lint db fonts dist deb repo repo-renew bench screenshots clean system-deps system-deps-run venv mutation
 
 # Debian packages (root or sudo; a no-op when present): system-deps-run what running the app needs,
 # system-deps that plus the tests' and packaging's tools. Neither leaves a service enabled on this machine.
@@ -73,6 +73,10 @@ deb: dist
 REPO_GNUPGHOME ?= $(HOME)/.local/share/dongli-repo-gnupg
 repo: deb
 	$(PY) packaging/repo/make_repo.py --debs dist --repo dist/repo --gnupghome $(REPO_GNUPGHOME)
+
+# The published index re-signed with a new Valid-Until (7 days), nothing built or added: at least weekly.
+repo-renew:
+	$(PY) packaging/repo/make_repo.py --renew --repo dist/repo --gnupghome $(REPO_GNUPGHOME)
 
 bench: $(STAMP)
 	$(PY) bench/run.py

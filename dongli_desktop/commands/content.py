@@ -11,6 +11,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dongli_desktop.core.content import ContentStatus
 
 
 def _base(args: argparse.Namespace) -> Path | None:
@@ -20,6 +24,26 @@ def _base(args: argparse.Namespace) -> Path | None:
     return system_base() if getattr(args, "machine", False) else None
 
 
+def status_lines(status: ContentStatus, machine: bool) -> list[str]:
+    """``content status`` in words. What is installed is read by the app at its start only: a running app (a
+    kiosk until its next idle moment, when it starts again by itself) may still show the edition it started with."""
+    version = "-" if status.version is None else str(status.version)
+    expiry = status.expires or "-"
+    if status.expired:
+        expiry += " (passed: this machine has not received newer signed metadata; it keeps showing this edition)"
+    shown = ("from the kiosk's next start (a running kiosk starts again by itself at its next idle moment)"
+             if machine else "from the app's next start (a running app keeps the edition it started with)")
+    lines = [f"{label:13} {value}" for label, value in (
+        ("in place", f"{status.source} ({status.path})"), ("shown", shown), ("edition", status.edition),
+        ("version", version), ("expires", expiry), ("last check", status.last_check or "never"),
+        ("last success", status.last_success or "never"), ("last error", status.last_error or "none"))]
+    if status.unchanged_since:
+        frozen = " (no new signed content for over 14 days: the update channel may be frozen)" if status.stale else ""
+        lines.append(f"{'unchanged':13} since {status.unchanged_since}{frozen}")
+    lines.extend(f"{'problem':13} {problem}" for problem in status.problems)
+    return lines
+
+
 def _print_status(as_json: bool, base: Path | None = None) -> int:
     from dongli_desktop.core.content import content_status
 
@@ -27,19 +51,7 @@ def _print_status(as_json: bool, base: Path | None = None) -> int:
     if as_json:
         print(json.dumps(status.as_dict(), ensure_ascii=False, indent=1))
         return 0
-    version = "-" if status.version is None else str(status.version)
-    expiry = status.expires or "-"
-    if status.expired:
-        expiry += " (passed: this machine has not received newer signed metadata; it keeps showing this edition)"
-    for label, value in (("showing", f"{status.source} ({status.path})"), ("edition", status.edition),
-                         ("version", version), ("expires", expiry), ("last check", status.last_check or "never"),
-                         ("last success", status.last_success or "never"), ("last error", status.last_error or "none")):
-        print(f"{label:13} {value}")
-    if status.unchanged_since:
-        frozen = " (no new signed content for over 14 days: the update channel may be frozen)" if status.stale else ""
-        print(f"{'unchanged':13} since {status.unchanged_since}{frozen}")
-    for problem in status.problems:
-        print(f"{'problem':13} {problem}")
+    print("\n".join(status_lines(status, machine=base is not None)))
     return 0
 
 

@@ -288,7 +288,7 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
 
 KIOSK_DEPENDS = [
     "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
-    "openbox", "xauth",
+    "openbox", "xauth", "x11-xkb-utils",  # setxkbmap: the session removes Ctrl+Alt+Fn and Ctrl+Alt+Backspace
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
     "unattended-upgrades",  # app updates from the publisher's signed repository (52dongli-kiosk)
 ]

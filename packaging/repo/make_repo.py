@@ -5,10 +5,14 @@
 The repository (``--repo``) is plain static files for any web server (reprepro's own database and
 configuration stay beside it, in ``<repo>.reprepro``): dists/bookworm/{InRelease,Release,
 Release.gpg} signed with the publisher's OpenPGP key, with a Valid-Until (``--valid-for``, default 7 days:
-re-run `make repo` at least that often, or clients refuse the stale index as they would a replayed one), and
-pool/ with the packages. The signing key lives in ``--gnupghome``, which must be outside the repository; the
-public key is exported to ``<repo>/dongli-archive-keyring.gpg`` for clients (`signed-by`). ``--new-key NAME``
-creates a signing key there first (no passphrase: for tests and first trials; a real publisher makes its own).
+renew it at least that often with ``--renew`` (`make repo-renew`), or clients refuse the stale index as they
+would a replayed one), and pool/ with the packages. ``--renew`` re-signs the published index with a new
+Valid-Until and nothing else: no package is built or added, the pool's files stay byte for byte. A package whose
+name and version are already published is kept as it is (a rebuilt .deb of the same version is never
+byte-identical, and reprepro refuses to replace a published file): publish a new version to change it.
+The signing key lives in ``--gnupghome``, which must be outside the repository; the public key is exported to
+``<repo>/dongli-archive-keyring.gpg`` for clients (`signed-by`). ``--new-key NAME`` creates a signing key there
+first (no passphrase: for tests and first trials; a real publisher makes its own).
 """
 
 from __future__ import annotations
@@ -55,20 +59,52 @@ def distributions(fingerprint: str, valid_for: str) -> str:
             f"ValidFor: {valid_for}\n")
 
 
-def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new_key: str | None = None) -> Path:
-    """Add ``debs`` to ``repo`` (replacing older versions), sign its index; returns the public key file."""
+def state_folder(repo: Path) -> Path:
+    """reprepro's conf/ and db/ for ``repo``: beside it, not published."""
+    return repo.parent / f"{repo.name}.reprepro"
+
+
+def published_versions(base: list[str], env: dict[str, str]) -> set[tuple[str, str]]:
+    """(package, version) pairs already in the repository's index."""
+    result = subprocess.run([*base, "--list-format=${package} ${version}\\n", "list", CODENAME],
+                            capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        raise RepoError(f"reprepro list: {result.stderr.strip()}")
+    return {(line.split()[0], line.split()[1]) for line in result.stdout.splitlines() if len(line.split()) == 2}
+
+
+def deb_identity(deb: Path) -> tuple[str, str]:
+    """The package name and version in ``deb``'s control file."""
+    result = subprocess.run(["dpkg-deb", "--show", "--showformat=${Package} ${Version}", str(deb)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0 or len(result.stdout.split()) != 2:
+        raise RepoError(f"dpkg-deb --show {deb.name}: {result.stderr.strip()}")
+    name, version = result.stdout.split()
+    return name, version
+
+
+def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new_key: str | None = None,
+            renew: bool = False) -> Path:
+    """Add ``debs`` to ``repo`` (replacing older versions, keeping a version already there), sign its index;
+    returns the public key file. ``renew``: add nothing, only re-sign the existing index (new Valid-Until)."""
     if home.resolve().is_relative_to(repo.resolve()):
         raise RepoError(f"the signing key ({home}) must not be inside the published repository ({repo})")
     if shutil.which("reprepro") is None:
         raise RepoError("reprepro is not installed (tools/system-deps.sh installs it)")
+    state = state_folder(repo)
+    if renew and not (state / "db").is_dir():
+        raise RepoError(f"no repository published at {repo} yet (run make repo first)")
     fingerprint = signing_key(home, new_key)
-    state = repo.parent / f"{repo.name}.reprepro"  # reprepro's conf/ and db/: not published
     (state / "conf").mkdir(parents=True, exist_ok=True)
     (state / "conf" / "distributions").write_text(distributions(fingerprint, valid_for), encoding="utf-8")
     repo.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, GNUPGHOME=str(home))
     base = ["reprepro", "-b", str(state), "--outdir", str(repo.resolve())]
-    for deb in debs:
+    present = set() if renew or not (state / "db").is_dir() else published_versions(base, env)
+    for deb in [] if renew else debs:
+        if deb_identity(deb) in present:
+            print(f"make_repo: {deb.name}: this version is already published, its file kept", file=sys.stderr)
+            continue
         result = subprocess.run([*base, "--export=silent-never", "includedeb", CODENAME, str(deb)],
                                 capture_output=True, text=True, env=env, check=False)
         if result.returncode != 0:
@@ -89,24 +125,29 @@ def stop_agent(home: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--debs", type=Path, required=True, help="folder with the .deb files (make deb: dist)")
+    parser.add_argument("--debs", type=Path, help="folder with the .deb files (make deb: dist)")
     parser.add_argument("--repo", type=Path, required=True, help="the repository folder to publish into")
     parser.add_argument("--gnupghome", type=Path, required=True, help="GnuPG home with the signing key")
     parser.add_argument("--valid-for", default="7d", help="how long clients accept the index (reprepro ValidFor)")
     parser.add_argument("--new-key", metavar="NAME", help="first create a signing key 'Name <email>'")
+    parser.add_argument("--renew", action="store_true",
+                        help="only re-sign the published index with a new Valid-Until (no --debs, nothing built)")
     args = parser.parse_args(argv)
-    debs = sorted(args.debs.glob("dongli-*.deb"))
-    if not debs:
+    if args.renew == (args.debs is not None):
+        parser.error("give either --debs or --renew")
+    debs = [] if args.renew else sorted(args.debs.glob("dongli-*.deb"))
+    if not debs and not args.renew:
         print(f"make_repo: no dongli-*.deb in {args.debs} (run make deb)", file=sys.stderr)
         return 1
     try:
-        keyring = publish(debs, args.repo, args.gnupghome, args.valid_for, args.new_key)
+        keyring = publish(debs, args.repo, args.gnupghome, args.valid_for, args.new_key, args.renew)
     except RepoError as exc:
         print(f"make_repo: {exc}", file=sys.stderr)
         return 1
     finally:
         stop_agent(args.gnupghome)
-    print(f"{args.repo}: {', '.join(d.name for d in debs)}; public key {keyring}")
+    done = "index re-signed" if args.renew else ", ".join(d.name for d in debs)
+    print(f"{args.repo}: {done}; public key {keyring}")
     return 0
 
 

@@ -79,7 +79,23 @@ def test_status_command_needs_no_display_and_prints_json(tmp_path: Path):
     assert data["source"] == "bundled" and data["last_check"] == ""
     plain = subprocess.run([sys.executable, "-m", "dongli_desktop", "content", "status"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=60, check=False)
-    assert "showing" in plain.stdout and "last error" in plain.stdout
+    assert "in place" in plain.stdout and "last error" in plain.stdout
+
+
+def test_machine_status_says_the_kiosk_shows_an_installed_edition_from_its_next_start(tmp_path: Path):
+    """The kiosk reads its content at its start: "showing installed" was wrong while it still showed the bundled
+    edition (issue 21); the status says when the installed edition is shown."""
+    from dongli_desktop.commands.content import status_lines
+
+    status = content.ContentStatus(
+        source="installed", path="/var/lib/dongli-content/content/dongli.db", edition="e2", version=3,
+        expires="2030-01-01T00:00:00+00:00", expired=False, last_check="", last_success="", last_error="",
+        problems=[], unchanged_since="", stale=False)
+    lines = status_lines(status, machine=True)
+    assert "in place      installed (/var/lib/dongli-content/content/dongli.db)" in lines
+    assert any(line.startswith("shown") and "kiosk's next start" in line and "by itself" in line for line in lines)
+    assert not [line for line in lines if line.startswith("showing")]
+    assert any("app's next start" in line for line in status_lines(status, machine=False))
 
 
 def test_update_command_refuses_an_unknown_source_without_traceback(tmp_path: Path):

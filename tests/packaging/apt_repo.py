@@ -33,3 +33,9 @@ def new_key(home: Path, name: str) -> Path:
 def make_repo(debs: Path, repo: Path, home: Path, *prefix: str) -> subprocess.CompletedProcess:
     return subprocess.run([*prefix, sys.executable, str(MAKE_REPO), "--debs", str(debs), "--repo", str(repo),
                            "--gnupghome", str(home)], capture_output=True, text=True, timeout=600, check=False)
+
+
+def renew_repo(repo: Path, home: Path, *prefix: str) -> subprocess.CompletedProcess:
+    """`make repo-renew`: the published index re-signed with a new Valid-Until."""
+    return subprocess.run([*prefix, sys.executable, str(MAKE_REPO), "--renew", "--repo", str(repo),
+                           "--gnupghome", str(home)], capture_output=True, text=True, timeout=600, check=False)

@@ -270,3 +270,17 @@ def wm_pid(session: KioskSession, other_than: int = 0) -> int:
 
 def server_pid(session: KioskSession) -> int:
     return named(session, "Xvfb")
+
+
+def test_the_session_removes_the_vt_switching_keys(tmp_path):
+    """Ctrl+Alt+F1…F12 switch VTs (a getty) and Ctrl+Alt+Backspace ends the server through the keymap's server
+    actions, not through anything -novtswitch covers: the session sets XKB's srvrkeys:none before openbox."""
+    need("Xvfb", "openbox", "xset", "xprop", "xauth", "setxkbmap", "xkbcomp")
+    session = KioskSession(tmp_path / "session", 640, 480)
+    with session:
+        query = session.run("setxkbmap", "-query").stdout
+        assert re.search(r"^options:.*\bsrvrkeys:none\b", query, re.MULTILINE), query
+        keymap = session.run("xkbcomp", "-xkb", session.display, "-").stdout
+        keys = dict(re.findall(r"key <(FK0[1-9]|FK1[0-2]|BKSP)> \{(.*?)\};", keymap, re.DOTALL))
+        assert len(keys) == 13, sorted(keys)
+        assert not [name for name, body in keys.items() if re.search(r"XF86Switch_VT|Terminate_Server", body)], keys

@@ -15,12 +15,14 @@ import importlib.util
 import shutil
 import subprocess
 import tempfile
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.packaging.apt_repo import make_repo, need, new_key
+from tests.packaging.apt_repo import make_repo, need, new_key, renew_repo
 from tests.packaging.conftest import project_version
 from tests.trust.helpers import Nginx
 
@@ -49,8 +51,9 @@ class Apt:
                               cwd=self.folder / "download", check=False)
 
 
-def kiosk_deb(version: str, out: Path) -> Path:
-    """The kiosk package (small, Architecture: all) at another version, built by build_debs.py's own code."""
+def kiosk_deb(version: str, out: Path, epoch: int | None = None) -> Path:
+    """The kiosk package (small, Architecture: all) at another version, built by build_debs.py's own code
+    (``epoch``: its files' time, to build a same-version package that is not byte-identical)."""
     spec = importlib.util.spec_from_file_location("build_debs", ROOT / "packaging" / "debian" / "build_debs.py")
     assert spec is not None and spec.loader is not None
     build_debs = importlib.util.module_from_spec(spec)
@@ -58,7 +61,7 @@ def kiosk_deb(version: str, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
     try:
-        return build_debs.build_kiosk(out, version, build_debs.source_date_epoch(), work)
+        return build_debs.build_kiosk(out, version, build_debs.source_date_epoch() if epoch is None else epoch, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -79,6 +82,63 @@ def published(debs, tmp_path):
         yield folder, repo, home, server
     finally:
         server.stop()
+
+
+def valid_until(repo: Path) -> datetime:
+    release = (repo / "dists" / "bookworm" / "Release").read_text(encoding="utf-8")
+    [line] = [line for line in release.splitlines() if line.startswith("Valid-Until: ")]
+    return parsedate_to_datetime(line.removeprefix("Valid-Until: "))
+
+
+def pool(repo: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(repo)): f.read_bytes() for f in sorted((repo / "pool").rglob("*")) if f.is_file()}
+
+
+def test_renewing_moves_valid_until_forward_and_keeps_the_pool(tmp_path):
+    """`make repo-renew` (make_repo.py --renew): a new Valid-Until, no package built or added."""
+    need("reprepro", "gpg", "faketime")
+    folder = tmp_path / "debs"
+    kiosk_deb("0.1.0", folder)
+    home = new_key(tmp_path / "publisher-key", "Dongli publisher <repo@example.org>")
+    repo = tmp_path / "repo"
+    result = make_repo(folder, repo, home, "faketime", "2020-01-01 00:00:00")  # Valid-Until: 2020-01-08
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert valid_until(repo) < datetime.now(UTC)
+    before = pool(repo)
+    shutil.rmtree(folder)  # renewing needs no package
+    result = renew_repo(repo, home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert valid_until(repo) > datetime.now(UTC) + timedelta(days=6)
+    assert pool(repo) == before
+    verify = subprocess.run(["gpgv", "--keyring", str(repo / "dongli-archive-keyring.gpg"),
+                             str(repo / "dists" / "bookworm" / "InRelease")], capture_output=True, text=True,
+                            check=False)
+    assert verify.returncode == 0, verify.stderr
+    # the make target renews only: it depends on no build target
+    dry = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(ROOT), "repo-renew",
+                          f"REPO_GNUPGHOME={home}"],
+                         capture_output=True, text=True, check=False)
+    assert dry.returncode == 0, dry.stderr
+    commands = [line for line in dry.stdout.splitlines() if line.strip()]
+    assert len(commands) == 1 and "make_repo.py --renew" in commands[0], dry.stdout
+
+
+def test_republishing_a_rebuilt_same_version_keeps_the_published_file(tmp_path):
+    """A second `make repo` of the same version (rebuilt: not byte-identical) succeeds and keeps the pool."""
+    need("reprepro", "gpg")
+    folder = tmp_path / "debs"
+    kiosk_deb("0.1.0", folder)
+    home = new_key(tmp_path / "publisher-key", "Dongli publisher <repo@example.org>")
+    repo = tmp_path / "repo"
+    assert make_repo(folder, repo, home).returncode == 0
+    before = pool(repo)
+    shutil.rmtree(folder)
+    rebuilt = kiosk_deb("0.1.0", folder, epoch=1_600_000_000)
+    assert {rebuilt.read_bytes()} != set(before.values())
+    result = make_repo(folder, repo, home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "already published" in result.stderr
+    assert pool(repo) == before
 
 
 def test_the_signing_key_stays_outside_the_repository(tmp_path, debs):

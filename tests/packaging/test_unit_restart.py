@@ -50,3 +50,21 @@ def test_the_display_runs_as_a_user_the_kiosk_user_cannot_signal():
     unit = settings(UNITS / "dongli-kiosk-display.service")
     assert unit["User"] == ["dongli-display"] and unit["Group"] == ["dongli-display"]
     assert int(unit["WatchdogSec"][-1]) > 0  # a stopped session script is restarted too
+
+
+def test_the_apps_own_restart_exit_is_no_failure_yet_restarts_it():
+    """Exit 75 (EXIT_RESTART, at an idle moment after an upgrade or new content) was logged as a failure; it is a
+    success for systemd (SuccessExitStatus=) that is restarted all the same (RestartForceExitStatus=)."""
+    from dongli_desktop.core.pending_restart import EXIT_RESTART
+
+    unit = settings(UNITS / "dongli-kiosk.service")
+    assert str(EXIT_RESTART) in " ".join(unit["SuccessExitStatus"]).split()
+    assert str(EXIT_RESTART) in " ".join(unit["RestartForceExitStatus"]).split()
+
+
+def test_stopping_the_display_leaves_it_inactive_not_failed():
+    """`systemctl stop`: the session's TERM trap exits 143 (128 + SIGTERM), which systemd took for a failure."""
+    session = (UNITS / "session").read_text(encoding="utf-8")
+    assert "trap 'exit 143' INT TERM" in session
+    unit = settings(UNITS / "dongli-kiosk-display.service")
+    assert "143" in " ".join(unit["SuccessExitStatus"]).split()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.config import KioskConfig
+from dongli_desktop.core.content_watch import ContentWatch
 from dongli_desktop.core.pending_restart import EXIT_RESTART, RestartWatch
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
@@ -114,6 +115,7 @@ class KioskController(QObject):
         self.paused_rounds = 0
         self.restart_watch = RestartWatch()  # an upgrade's "start again" since this start (core/pending_restart.py)
         self.exit_app: Callable[[int], None] = lambda code: qapp().exit(code)
+        self.content_watch = ContentWatch()  # a new edition installed by the updater since this start
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -403,6 +405,8 @@ class KioskController(QObject):
             self.paused_rounds += 1
             self.idle.start()
             return
+        if (self.attract.isVisible() or self.untouched()) and self.restart_if_content_changed():
+            return
         if self.attract.isVisible() or self.untouched():
             if not self.restart_if_upgraded():  # nobody is here: a good moment to start on a new version
                 self.close_foreign_windows()  # also a window that eats every tap: the attract screen stays idle
@@ -439,10 +443,20 @@ class KioskController(QObject):
         self.exit_app(EXIT_RESTART)
         return True
 
+    def restart_if_content_changed(self) -> bool:
+        """At an idle moment: if the updater installed another edition since this process started (the app
+        reads its content only at its start), end the app with EXIT_RESTART to show it; else False."""
+        if not self.content_watch.changed():
+            return False
+        LOG.info("kiosk: new content was installed; the app starts again to show it while nobody is using it")
+        self.idle.stop()
+        self.exit_app(EXIT_RESTART)
+        return True
+
     def reset(self) -> None:
         """Back to the start: popups closed, search cleared, scroll positions and text size reset; or, when an
         upgrade is waiting, the app ends so that the next visitor meets the new version."""
-        if self.restart_if_upgraded():
+        if self.restart_if_upgraded() or self.restart_if_content_changed():
             return
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
