@@ -29,82 +29,82 @@
         <translation>Issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="127"/>
-        <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。各部分的栏目标题（如“总体成绩”）和通俗说明为编者所加。</source>
-        <translation>All text and numbers come from the original report; every number has a &quot;Show source&quot; link to check it. Headings of unnumbered passages (such as &quot;Overall results&quot;) and the plain-language lines were added by the editors.</translation>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="128"/>
+        <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。报告原文没有的栏目标题（页面上注明“编者所加”）和通俗说明为编者所加。</source>
+        <translation>All words and figures in this program come from the report itself; every figure can be checked with “View source”. Section titles the report does not have (marked “added by the editors” on the page) and the plain-language notes were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="131"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="132"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="133"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="134"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="137"/>
         <source>内容更新状态</source>
         <translation>Content update status</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="144"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="145"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="150"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="151"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
         <source>内容更新状态：暂时无法读取。</source>
         <translation>Content update status: cannot be read at the moment.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="175"/>
         <source>内容版本：正在显示本机文件“{name}”，不是随程序安装或经签名更新的版本</source>
         <translation>Content edition: showing the local file “{name}”, not the edition installed with the app or a signed update</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="178"/>
         <source>内容版本：随程序安装的版本</source>
         <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="180"/>
         <source>内容版本：{edition}（第 {version} 版）</source>
         <translation>Content edition: {edition} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="182"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="184"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="185"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="186"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -112,17 +112,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="68"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="69"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="102"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="105"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -130,28 +130,28 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="43"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="44"/>
         <source>轻触屏幕，开始浏览</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="65"/>
         <source>这一版报告没有标注指标数据</source>
         <translation>This edition has no curated indicators</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="65"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="66"/>
         <source>可以阅读报告原文：工作回顾、工作安排和名词解释</source>
         <translation>You can read the report itself: the review, the plan and the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="72"/>
         <source>{year}年 · {name}</source>
         <translation>{year} · {name}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="66"/>
-        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="74"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="67"/>
+        <location filename="../../dongli_desktop/ui/kiosk/attract.py" line="75"/>
         <source>欢迎屏幕</source>
         <translation>Welcome screen</translation>
     </message>
@@ -293,37 +293,37 @@
 <context>
     <name>EditionPicker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="77"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="72"/>
         <source>选择报告</source>
         <translation>Choose a report</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="92"/>
         <source>{region}{title}</source>
         <translation>{region} {title}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="94"/>
         <source>{title}（最新）</source>
         <translation>{title} (newest)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="100"/>
         <source>{title}，{meeting}所作</source>
         <translation>{title}, delivered at {meeting}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="102"/>
         <source>；含{year}年的工作安排</source>
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="138"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="119"/>
         <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
         <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="141"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="122"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>
@@ -409,33 +409,33 @@
         <translation>Not directly comparable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="116"/>
         <source>朗读这张卡片</source>
         <translation>Read this card aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="110"/>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="131"/>
         <source>{measure}：{values}</source>
         <translation>{measure}: {values}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="129"/>
         <source>{year}{value}</source>
         <translation>{year} {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="142"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="152"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="143"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="153"/>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="146"/>
+        <location filename="../../dongli_desktop/ui/widgets/figure_card.py" line="156"/>
         <source>{year}：{measure}</source>
         <translation>{year}: {measure}</translation>
     </message>
@@ -443,82 +443,97 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="60"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
         <source>输入词语筛选，例如：企业</source>
         <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="60"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
         <source>例如：企业</source>
         <translation>Filter (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="66"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="72"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="77"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="80"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="82"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="85"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="89"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="90"/>
         <source>← 全部名词</source>
         <translation>← All terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="91"/>
         <source>返回名词列表</source>
         <translation>Back to the list of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="118"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="120"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="122"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="124"/>
         <source>这份报告没有名词解释：报告最后没有注释。</source>
         <translation>This report has no glossary: it ends without notes.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="243"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="136"/>
+        <source>← 返回“{page}”</source>
+        <translation>← Back to “{page}”</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="137"/>
+        <source>返回“{page}”</source>
+        <translation>Back to “{page}”</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="138"/>
+        <source>回到您刚才所在的地方</source>
+        <translation>Back to where you just were</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="267"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="251"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="275"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="255"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="279"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -621,7 +636,7 @@
         <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="256"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -764,17 +779,17 @@
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="650"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="608"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="651"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="641"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -837,107 +852,107 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="76"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="73"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
         <source>{reviewed}年情况与{planned}年目标</source>
         <translation>{reviewed} and the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="109"/>
         <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
         <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
         <source>从{reviewed}年到{planned}年目标</source>
         <translation>From {reviewed} to the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="189"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="201"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="78"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
         <source>每张卡片从本报告里{reviewed}年的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
         <translation>Each card steps from this report&apos;s figure for {reviewed} (words such as “estimated” kept as written) to the target set for {planned}: a plan for the next step, not a verdict on whether a target was met — the targets set for {reviewed} itself are not in this report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
         <source>有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。</source>
         <translation>Some targets are below last year&apos;s figure ({names}): a target lower than last year does not mean things are getting worse.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="127"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="124"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="125"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="129"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="126"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="127"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="128"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="184"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="184"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="189"/>
         <source>国家高新技术企业总数</source>
         <translation>National high-tech enterprises in total</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="190"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="207"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="210"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -945,131 +960,136 @@
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="97"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="101"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="106"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="172"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="441"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="173"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="407"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="179"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="441"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
         <source>{years}年工作回顾</source>
         <translation>Review of {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
         <source>{years}年工作安排</source>
         <translation>Plan for {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="88"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="94"/>
         <source>选择左边的一项，阅读报告原文。</source>
         <translation>Choose an item on the left to read the report&apos;s text.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
         <source>{years}年的目标和各方面的工作。</source>
         <translation>Targets and work in every area for {years}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="99"/>
         <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="187"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="194"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="195"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="213"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="219"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="214"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="220"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="221"/>
         <source>回到您刚才阅读的地方</source>
         <translation>Back to where you were reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="272"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="293"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="273"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="294"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="408"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="299"/>
+        <source>接着读：{years}年工作安排 →</source>
+        <translation>Read on: the {years} plan →</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="442"/>
         <source>上一节</source>
         <comment>short button text</comment>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="408"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="442"/>
         <source>下一节</source>
         <comment>short button text</comment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="445"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="479"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="450"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="484"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="459"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="493"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1077,72 +1097,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="49"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="54"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="77"/>
         <source>本机未设置管理员密码，不能在屏幕上退出。请联系设备管理员，按安装说明设置密码。</source>
         <translation>No admin PIN is set on this machine, so the kiosk cannot be left from the screen. Please ask the device administrator to set a PIN as the installation guide describes.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="105"/>
         <source>请输入管理员密码</source>
         <translation>Enter the admin PIN</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="108"/>
         <source>已输入的位数</source>
         <translation>Digits entered</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="126"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="129"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="123"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="132"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="140"/>
         <source>管理员已解锁</source>
         <translation>Admin unlocked</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="132"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="141"/>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="145"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="139"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="148"/>
         <source>返回展示</source>
         <translation>Back to the display</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="155"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="164"/>
         <source>尝试次数过多，键盘已锁定。请 {s} 秒后再试。</source>
         <translation>Too many tries: the keypad is locked. Try again in {s} seconds.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="163"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="172"/>
         <source>可以再试了。</source>
         <translation>You can try again now.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="193"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="202"/>
         <source>密码错误。再错 {n} 次，键盘将锁定 {s} 秒。</source>
         <translation>Wrong PIN. {n} more wrong tries lock the keypad for {s} seconds.</translation>
     </message>
@@ -1209,57 +1229,67 @@
         <translation>Type some text or tap a topic above. One, two or more characters all work.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="163"/>
+        <source>请输入文字。一个字、两个字或更多都可以。</source>
+        <translation>Type a word. One character, two or more all work.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="169"/>
         <source>没有找到与“{q}”相关的内容。</source>
         <translation>Nothing found for &quot;{q}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="168"/>
-        <source>可以换个说法，或者试试这些主题：</source>
-        <translation>Try other words, or one of these topics:</translation>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="170"/>
+        <source>可以换个说法，或者点上面的常用主题。</source>
+        <translation>Try other words, or tap one of the common topics above.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="170"/>
+        <source>可以换个说法再找。</source>
+        <translation>Try other words.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="173"/>
         <source>找到 {n} 处与“{q}”相关的内容。</source>
         <translation>Results for &quot;{q}&quot;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="175"/>
         <source>找到超过 {n} 处与“{q}”相关的内容，请再加一个词缩小范围。</source>
         <translation>More than {n} places found for &quot;{q}&quot;; add a word to narrow it down.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="178"/>
         <source>按拼音“{p}”查找“{q}”：</source>
         <translation>Searching &quot;{q}&quot; for the pinyin &quot;{p}&quot;: </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="246"/>
         <source>名词解释：{t}</source>
         <translation>Glossary: {t}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="248"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="250"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="265"/>
         <source>拼音“{p}”可以是：</source>
         <translation>The pinyin &quot;{p}&quot; can be:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="265"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="267"/>
         <source>也可以按拼音“{p}”找：</source>
         <translation>Or search by the pinyin &quot;{p}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="267"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="269"/>
         <source>（列出最常见的 {n} 个，多打几个字母可以缩小范围）</source>
         <translation> (the {n} most common; type more letters to narrow them down)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/search.py" line="276"/>
+        <location filename="../../dongli_desktop/ui/pages/search.py" line="278"/>
         <source>按拼音“{p}”的候选词，查找“{w}”</source>
         <translation>Word for the pinyin &quot;{p}&quot;: search for &quot;{w}&quot;</translation>
     </message>
@@ -1344,27 +1374,27 @@
 <context>
     <name>Speaker</name>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="344"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="346"/>
         <source>正在准备朗读…</source>
         <translation>Getting read-aloud ready…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="346"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="348"/>
         <source>朗读功能未启用</source>
         <translation>Read-aloud is off</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="379"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="381"/>
         <source>没有可用的声音输出，无法朗读。请接上音箱或耳机。</source>
         <translation>No audio output: cannot read aloud. Please connect speakers or headphones.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="384"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="386"/>
         <source>朗读出错，已停止。</source>
         <translation>Reading aloud failed and has stopped.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/speech.py" line="393"/>
+        <location filename="../../dongli_desktop/ui/speech.py" line="395"/>
         <source>没有声音输出，朗读已停止。请检查音箱或耳机。</source>
         <translation>No sound came out; reading aloud has stopped. Please check the speakers or headphones.</translation>
     </message>
@@ -1396,17 +1426,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="203"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="206"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="207"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="208"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="209"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1414,172 +1444,182 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="281"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="284"/>
         <source>目标完成情况</source>
         <translation>Targets and results</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="286"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="289"/>
         <source>显示或收起判断规则</source>
         <translation>Show or hide the rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="286"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="289"/>
         <source>怎样算达到？</source>
         <translation>How is “met” decided?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="290"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="293"/>
         <source>判断规则</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="319"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="322"/>
         <source>目标列表</source>
         <translation>List of targets</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="339"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="342"/>
         <source>本机没有可以显示的报告。</source>
         <translation>There is no report on this computer to show.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="348"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="351"/>
         <source>这两份报告无法逐项对照，其他页面不受影响。</source>
         <translation>These two reports cannot be compared item by item. The other pages are not affected.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="385"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="388"/>
         <source>全部 {n}</source>
         <translation>All {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="389"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="392"/>
         <source>按判断结果筛选</source>
         <translation>Filter by verdict</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="396"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="399"/>
         <source>{title}定下的目标（{n}项），都还不能判断：</source>
         <translation>The targets set in {title} ({n}), none of which can be judged yet:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="399"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="402"/>
         <source>{title}还没有整理出可以逐项对照的目标。</source>
         <translation>No targets of {title} have been prepared for checking one by one yet.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="415"/>
         <source>已达到 {n}</source>
         <translation>Met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="412"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="415"/>
         <source>未达到 {n}</source>
         <translation>Not met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="416"/>
         <source>不能确定 {n}</source>
         <translation>Cannot tell {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="413"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="416"/>
         <source>无法对比 {n}</source>
         <translation>Not comparable {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="414"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="417"/>
         <source>只有文字说明 {n}</source>
         <translation>Words only {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="415"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="418"/>
         <source>还不能判断 {n}</source>
         <translation>Not yet due {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="423"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="426"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="424"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="427"/>
         <source>{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
         <translation>The targets set in {earlier}, against the results the later reports ({later}) give. Every number opens its exact words in the original report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="427"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="430"/>
+        <source>{later}已经载入本机，但它没有标注可以逐项对照的指标（只收录了原文），所以还不能判断{earlier}定下的目标是否达到。</source>
+        <translation>{later} is on this computer, but it marks no indicators to compare (only its text is included), so whether the targets set in {earlier} were met cannot be judged yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="434"/>
+        <source>{later}已经载入本机，但{earlier}没有标注可以逐项对照的目标，所以这里没有可以判断的内容。</source>
+        <translation>{later} is on this computer, but {earlier} marks no targets to compare item by item, so there is nothing to judge here.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="438"/>
         <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
         <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is loaded on this device; targets for later years wait for the report that reviews that year.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="441"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
         <source>{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。</source>
         <translation>{title} reviews the results of {year}, but the targets for {year} were set in the {year} {kind}, which is not in this app, so whether the {year} targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="444"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="455"/>
         <source>{title}回顾了{first}—{last}年的成绩，但那些年的目标是当年的报告定下的，这些报告不在本应用里，所以这里无法判断那些目标是否达到。</source>
         <translation>{title} reviews the results of {first}–{last}, but the targets for those years were set in that year&apos;s reports, which are not in this app, so whether those targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="468"/>
         <source>已达到{n}项</source>
         <translation>{n} met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="457"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="468"/>
         <source>未达到{n}项</source>
         <translation>{n} not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="458"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="469"/>
         <source>不能确定{n}项</source>
         <translation>{n} cannot tell</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="458"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="469"/>
         <source>无法对比{n}项</source>
         <translation>{n} not comparable</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="459"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="470"/>
         <source>只有文字说明{n}项</source>
         <translation>{n} in words only</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="460"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="471"/>
         <source>报告未提及{n}项</source>
         <translation>{n} not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="460"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="471"/>
         <source>还不能判断{n}项</source>
         <translation>{n} not yet due</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="463"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="474"/>
         <source>共{n}项：{parts}。</source>
         <translation>{n} in all: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="463"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="474"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="468"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="479"/>
         <source>只比较报告里写明的数字，万、亿换算后再比；单位不同的，量的不是同一样东西，标为“无法对比”。报告的说法按字面理解：“余、多”是比这个数多一些；“近”是略少于这个数（按不低于它的{near}%计）；“约、左右”按上下{tolerance}%计；“以上、不少于、不低于”是至少这个数，“超过”是多于这个数；“以下、以内、不超过”是至多这个数；“3%—4%”“800至900个”是这个范围。目标写“以上、不少于、超过”等的，结果要达到它；写“以下、以内、不超过”的，结果不能超过它；其余的，结果要达到目标的下限（越低越好的指标，如PM2.5浓度，不能高于上限）。结果的范围全部达到目标，算“已达到”；全部没有达到，算“未达到”；一部分达到、一部分没有，算“不能确定”。“高于经济增长速度”这样的目标，和同一份报告里的那个数比；“下降”“减少”“提高”这样的目标，和上一年的数比。写明“预计”“初步”的结果照样比较，并注明。只用文字说明、没有数字的，标为“只有文字说明”并列出原话；回顾了那一年却没有提到的，标为“报告未提及”；还没有报告回顾那一年的，标为“还不能判断”。</source>
         <translation>Only figures the reports state are compared, after converting ten-thousands and hundred-millions; figures in different units measure different things and are marked “Not comparable”. The report&apos;s words are taken literally: “over” or “more than” means somewhat more than the number; “nearly” means a little less (counted as at least {near}% of it); “about” means within {tolerance}% either side; “or more”, “no less than”, “not below” mean at least the number, “exceeding” means more than it; “or less”, “within”, “no more than” mean at most the number; “3%–4%” or “800 to 900” is that range. A target written as “or more”, “no less than”, “exceeding” and the like must be reached; one written as “or less”, “within”, “no more than” must not be exceeded; any other must be reached at its lower end (for a measure where lower is better, such as PM2.5, not exceeded at its upper end). If every value the result&apos;s words allow meets the target it is “Met”; if none does, “Not met”; if some do and some do not, “Cannot tell”. A target such as “faster than economic growth” is compared with that figure in the same report; a target such as “fall”, “decrease” or “rise” with the year before. Results marked as estimated or preliminary are compared all the same, and marked so. Results given in words only are marked “Words only” with their words; a year reviewed without a mention is marked “Not mentioned”; a year no loaded report reviews yet is marked “Not yet due”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="414"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="417"/>
         <source>报告未提及 {n}</source>
         <translation>Not mentioned {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="492"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="503"/>
         <source>没有这一类的目标。</source>
         <translation>No targets of this kind.</translation>
     </message>
@@ -1668,111 +1708,116 @@
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
+        <source>{title}已经载入本机，但它没有标注可以对照的指标，所以还不能判断。</source>
+        <translation>{title} is on this computer, but it marks no indicators to compare, so this cannot be judged yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
         <source>要等回顾{year}年的报告载入本机后才能判断。</source>
         <translation>This can be judged once a report reviewing {year} is loaded on this device.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="212"/>
         <source>{title}回顾了{year}年，但没有提到这一项。</source>
         <translation>{title} reviews {year} but does not mention this.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="211"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="214"/>
         <source>{title}只用文字说明了这一项，没有给出数字。是否做到，请读下面的原话自己判断。</source>
         <translation>{title} describes this in words only, without a figure. Read its words below and judge for yourself whether it was done.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="219"/>
         <source>高于</source>
         <translation>above</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="219"/>
         <source>低于</source>
         <translation>below</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="217"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
         <source>目标是{wanted}{other}。{title}写的是：这一项{result}，{other}{value}。</source>
         <translation>The target was to be {wanted} {other}. {title} says: this measure {result}, {other} {value}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="223"/>
         <source>增长</source>
         <translation>growth</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="223"/>
         <source>下降</source>
         <translation>a fall</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="224"/>
         <source>目标是{wanted}，没有写明幅度；{title}写的结果是{result}。</source>
         <translation>The target was {wanted}, without saying how much; {title} gives the result as {result}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="224"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="227"/>
         <source>比上一年提高</source>
         <translation>higher than the year before</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="224"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="227"/>
         <source>比上一年下降</source>
         <translation>lower than the year before</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="225"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
         <source>目标是{wanted}：{prev_year}年是{prev}，{year}年是{result}。</source>
         <translation>The target was {wanted}: {prev} in {prev_year}, {result} in {year}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="231"/>
         <source>目标是{target}，{title}写的结果是{result}。</source>
         <translation>The target was {target}; {title} gives the result as {result}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="231"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="234"/>
         <source>达到了目标。</source>
         <translation>The target was met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="232"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="235"/>
         <source>没有达到目标。</source>
         <translation>The target was not met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="233"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="236"/>
         <source>这个结果是一个范围或大概数，其中一部分达到目标、一部分没有，所以不能确定是否达到。</source>
         <translation>This result is a range or an approximate number: part of it reaches the target and part does not, so it cannot be said whether the target was met.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="237"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="240"/>
         <source>报告写明这是“{word}”的数字，最终数字可能不同。</source>
         <translation>The report gives this as a “{word}” figure; the final figure may differ.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="244"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="247"/>
         <source>目标是{target}，结果是{result}，量的不是同一样东西，不能直接比较。</source>
         <translation>The target was {target} and the result is {result}: they measure different things and cannot be compared directly.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="249"/>
         <source>目标要求比上一年有变化，但已载入的报告里找不到上一年的数字，无法比较。</source>
         <translation>The target asks for a change from the year before, but no loaded report gives the figure for the year before, so it cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="250"/>
         <source>目标要和另一项指标比较，但{title}没有写出那一项的数字，无法比较。</source>
         <translation>The target is set against another measure, but {title} gives no figure for it, so it cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="252"/>
         <source>目标没有写明数字，结果{result}无法与它比较。</source>
         <translation>The target states no figure, so the result {result} cannot be compared with it.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="253"/>
         <source>目标和结果无法直接比较。</source>
         <translation>The target and the result cannot be compared directly.</translation>
     </message>
@@ -1787,7 +1832,7 @@
         <translation>{name} · target for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="254"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="257"/>
         <source>；</source>
         <translation>; </translation>
     </message>
