@@ -78,6 +78,8 @@ class Bar:
         In a pair of different measures (``pair.apart``) the bar is its own row, named by its own measure."""
         fig = ind.figure
         value = None if fig is None else (fig.base_value if use_base else fig.value)
+        if fig is not None and value is not None and fig.falls:  # 下降2% is stored as 2: never an upward bar
+            value = -value
         apart = pair is not None and pair.apart is not None
         return cls(row=f"{ind.key}:{ind.kind}:{ind.year}" if apart else ind.key,
                    label=(ind.label or ind.name) if apart else ind.name,

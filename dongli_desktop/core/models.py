@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dongli_desktop.core.quantity import written_as_fall
+
 
 @dataclass(frozen=True)
 class Document:
@@ -104,6 +106,16 @@ class Figure:
         """The figure as every label, tooltip and read-aloud text says it: the builder's label, else its text."""
         return self.label or self.text
 
+    @property
+    def falls(self) -> bool:
+        """The report writes the figure as a fall (下降2%): ``value`` is the fall's size, not a signed number."""
+        return written_as_fall(self.worded, self.text)
+
+    @property
+    def signed_base(self) -> float:
+        """``base_value`` with the sign of the change: a fall is below zero."""
+        return -self.base_value if self.falls else self.base_value
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -193,6 +205,14 @@ class IndicatorPair:
     later: tuple[Indicator, ...] = ()
     apart: str | None = None  # why the values are not one measure and may not be compared (curated), if so
     apart_en: str | None = None
+
+    def target_is_lower(self) -> bool:
+        """One measure whose target is below last year's figure in the same unit (211万→124万平方米); a fall
+        (下降5%) counts below zero."""
+        past, ahead = self.actual, self.target
+        if self.apart or past is None or ahead is None or past.figure is None or ahead.figure is None:
+            return False
+        return past.figure.base_unit == ahead.figure.base_unit and ahead.figure.signed_base < past.figure.signed_base
 
     @property
     def comparable(self) -> bool:

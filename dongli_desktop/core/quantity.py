@@ -100,6 +100,12 @@ DECLINE_WORDS = ("下降", "减少", "減少", "降低", "回落", "下滑")
 DECLINE_BEFORE_RE = re.compile(rf"(?P<word>{'|'.join(DECLINE_WORDS)})了?[ \u3000\u00a0]*$")
 STARTING_POINT_RE = re.compile(r"由(?:\d{4}年(?:底|末)?的?)?$")  # 由2015年的39.70亿元（提高到…）
 
+
+def written_as_fall(label: str, text: str) -> bool:
+    """Whether ``label`` writes the figure ``text`` right after a fall word (下降2%, 预计下降了2%)."""
+    at = label.find(text)
+    return at > 0 and DECLINE_BEFORE_RE.search(label[:at]) is not None
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "兩": 2}
 CN_PLACES = {"十": 10, "百": 100, "千": 1000}

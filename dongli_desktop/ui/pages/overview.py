@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.core.models import IndicatorPair
 from dongli_desktop.core.navigation import part_years
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
@@ -34,14 +33,6 @@ if TYPE_CHECKING:
     from dongli_desktop.ui.widgets.chart import ChartView
 
 CARD_MIN_WIDTH = 300
-
-
-def target_is_lower(pair: IndicatorPair) -> bool:
-    """The pair is one measure and its target is below last year's figure in the same unit (211万→124万平方米)."""
-    past, ahead = pair.actual, pair.target
-    if pair.apart or past is None or ahead is None or past.figure is None or ahead.figure is None:
-        return False
-    return past.figure.base_unit == ahead.figure.base_unit and ahead.figure.base_value < past.figure.base_value
 
 
 class OverviewPage(Page):
@@ -92,7 +83,7 @@ class OverviewPage(Page):
         step = self.tr(
             "每张卡片从本报告里{reviewed}年的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，"
             "不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。").format(reviewed=reviewed, planned=planned)
-        lower = [p.name_en if english() and p.name_en else p.name for p in pairs if target_is_lower(p)]
+        lower = [p.name_en if english() and p.name_en else p.name for p in pairs if p.target_is_lower()]
         if lower:  # the charts say it too, but a reader of the cards alone must see it here
             step += self.tr("有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。").format(
                 names=self.tr("、").join(lower))
