@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import shutil
 import subprocess
 import tarfile
@@ -67,3 +68,46 @@ def test_the_setting_is_applied_at_install(kiosk_deb: Path, tmp_path: Path):
     subprocess.run(["dpkg-deb", "-e", str(kiosk_deb), str(tmp_path / "control")], check=True)
     postinst = (tmp_path / "control" / "postinst").read_text(encoding="utf-8")
     assert f"systemd-sysctl /{SYSCTL}" in postinst
+
+
+# The kiosk's X server ignores the keys that leave its screen (red-team pass, issue 19): a visitor's USB keyboard
+# pressed Ctrl+Alt+F1…F6 and reached a text console with a login prompt; nothing switched back.
+XORG_CONF = "usr/share/X11/xorg.conf.d/50-dongli-kiosk.conf"
+DUMMY_SCREEN = 'Section "Device"\n Identifier "d"\n Driver "dummy"\nEndSection\nSection "Screen"\n Identifier "s"\n' \
+               ' Device "d"\nEndSection\n'
+
+
+def test_the_kiosk_package_ships_an_xorg_snippet_turning_off_vt_switching(kiosk_deb: Path):
+    files = members(kiosk_deb)
+    assert XORG_CONF in files, sorted(files)
+    assert files[XORG_CONF][0] == 0o644
+
+
+def test_xorg_reads_the_snippet_and_turns_vt_switching_off(kiosk_deb: Path, tmp_path: Path):
+    """Debian's Xorg (dummy video driver, no screen needed) started with the package's file in its
+    configuration folder logs both options as set from the configuration, "(**)", and comes up."""
+    if shutil.which("Xorg") is None or not Path("/usr/lib/xorg/modules/drivers/dummy_drv.so").exists():
+        pytest.fail("Xorg and its dummy driver are needed (xserver-xorg-core, xserver-xorg-video-dummy; "
+                    "tools/system-deps.sh)")
+    confdir = tmp_path / "conf.d"
+    confdir.mkdir()
+    (confdir / "50-dongli-kiosk.conf").write_bytes(members(kiosk_deb)[XORG_CONF][1])
+    (tmp_path / "xorg.conf").write_text(DUMMY_SCREEN, encoding="utf-8")
+    log = tmp_path / "Xorg.log"
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xorg", "-displayfd", str(write), "-config", str(tmp_path / "xorg.conf"),
+                               "-configdir", str(confdir), "-logfile", str(log), "-nolisten", "tcp", "-noreset",
+                               "-novtswitch", "-sharevts", "-keeptty"],
+                              pass_fds=(write,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as ready:
+            display = ready.readline().strip()  # written once the server accepts clients; "" if it exited
+        text = log.read_text(encoding="utf-8", errors="replace")
+        assert display.isdigit(), text[-2000:]
+        assert '(**) Option "DontVTSwitch" "true"' in text
+        assert '(**) Option "DontZap" "true"' in text
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
