@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 OUT = ROOT / "resources" / "fonts"
 UNIHAN_MAPPINGS = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")  # Debian's unicode-data
+# data tables whose characters the app matches but never shows (traditional→simplified folding for search)
+NOT_SHOWN = frozenset({"hanzi_table.py"})
 COVERAGE = "coverage.txt"  # the name dongli_desktop/core/glyphs.py reads
 SC_INDEX = 2
 KEPT_LANGUAGE = "ZHS "
@@ -65,6 +67,8 @@ def ui_chars() -> set[str]:
     for folder, pattern in ((ROOT / "dongli_desktop", "*.py"), (ROOT / "resources" / "translations", "*.ts"),
                             (ROOT / "db", "*.toml")):
         for path in folder.rglob(pattern):
+            if path.name in NOT_SHOWN:
+                continue
             chars.update(ch for ch in path.read_text(encoding="utf-8") if ord(ch) > 127)
     return chars
 

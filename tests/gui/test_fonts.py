@@ -34,6 +34,8 @@ def shown_characters() -> set[str]:
             chars.update(ch for v in row if isinstance(v, str) for ch in v)
     conn.close()
     for path in (ROOT / "dongli_desktop").rglob("*.py"):
+        if path.name == "hanzi_table.py":  # matched by search, never shown (tools/subset_font.py NOT_SHOWN)
+            continue
         chars.update(ch for ch in path.read_text(encoding="utf-8") if ord(ch) > 127)
     return {c for c in chars if c.isprintable() and not c.isspace()}
 
