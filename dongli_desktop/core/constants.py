@@ -7,3 +7,8 @@ PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search", "trac
 FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 LARGE_SCALES = (1.0, 1.25, 1.5, 1.75)  # 大字模式 starts at 18 pt, so 1.75 is already 31.5 pt
 LANGUAGES = ("zh_CN", "en")
+
+
+def shown_scale(scale: float, large: bool) -> float:
+    """The text size shown: 大字模式 tops out at ``LARGE_SCALES[-1]``, whatever size the reader chose before."""
+    return min(scale, LARGE_SCALES[-1]) if large else scale

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dongli_desktop import __version__  # noqa: E402
+from dongli_desktop.core.constants import shown_scale  # noqa: E402
 from dongli_desktop.core.errors import DatabaseError  # noqa: E402
 from dongli_desktop.core.paths import resources_dir  # noqa: E402
 from dongli_desktop.core.repository import Report  # noqa: E402
@@ -75,8 +76,9 @@ def create_window(options: argparse.Namespace, kiosk: KioskConfig | None = None)
     theme_name = "contrast" if options.contrast else ("normal" if kiosk else prefs.theme)
     lang = i18n.set_language(options.lang or ("zh_CN" if kiosk else prefs.language))
     look = Look(scale=scale, large=large, theme=theme_name, lang=lang)
-    app.setFont(app_font(family, scale, large))
-    app.setStyleSheet(stylesheet(scale, kiosk=kiosk is not None, large=large, colours=theme.use(theme_name)))
+    shown = shown_scale(scale, large)  # 大字模式 tops out below 200 %: the window gives the size back when it ends
+    app.setFont(app_font(family, shown, large))
+    app.setStyleSheet(stylesheet(shown, kiosk=kiosk is not None, large=large, colours=theme.use(theme_name)))
     verified = None
     if options.db:
         path = options.db

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES
+from dongli_desktop.core.constants import FONT_SCALES, LARGE_SCALES, PAGES, shown_scale
 from dongli_desktop.core.editions import Catalogue, Edition
 from dongli_desktop.core.errors import DongliError
 from dongli_desktop.core.layout import default_window
@@ -94,9 +94,11 @@ class MainWindow(QMainWindow):
         self.edition = edition if edition is not None else self._edition_at(Path(report.path))
         self._reports: dict[Path, Report] = {Path(report.path): report}  # opened editions, kept open
         self.font_family = font_family
-        self.look = replace(look or Look(), scale=scale)
+        started = replace(look or Look(), scale=scale)
+        self.look = replace(started, scale=shown_scale(started.scale, started.large))
         self._on_look = on_look
-        self._scale_before_large: float | None = None  # the size 大字模式 lowered, given back when it ends
+        # the size 大字模式 lowered (at the start too: --large --font-scale 2), given back when it ends
+        self._scale_before_large: float | None = started.scale if started != self.look else None
         self.allowed = tuple(p for p in PAGES if p in pages) or ("overview",)
         self.kiosk = kiosk
         self.locked = False

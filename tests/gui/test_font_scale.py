@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from dongli_desktop.cli import PAGES
+from tests.gui.conftest import open_window
 from tests.gui.layout_checks import clipped, one_row
 
 
@@ -163,3 +164,29 @@ def test_in_large_mode_the_size_label_says_175_is_the_most(window, qtbot):
     window.set_scale(1.5)
     assert window.larger.isEnabled() and window.scale_label.text() == "文字 150%"
     qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+
+
+def test_started_in_large_mode_at_200_the_reader_keeps_a_size_they_can_return_to(qtbot, tmp_path):
+    """Usability pass 4: started with 大字模式 and 200 % (`--large --font-scale 2`), the bar read "最大 200%"; after
+    one A－ the reader could only get back to 175 %, their size lost. 大字模式's top size is 175 %: the window
+    starts there, and gives 200 % back when 大字模式 ends."""
+    from dongli_desktop.core.constants import LARGE_SCALES
+
+    top = LARGE_SCALES[-1]
+    win = open_window(qtbot, tmp_path, "--large", "--font-scale", "2")
+    assert win.scale == top and not win.larger.isEnabled()
+    assert QApplication.font().pointSizeF() == pytest.approx(app_font_size(win, top))
+    qtbot.mouseClick(win.smaller, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(win.larger, Qt.MouseButton.LeftButton)
+    assert win.scale == top  # back where the reader started
+    win.close()
+    win = open_window(qtbot, tmp_path, "--large", "--font-scale", "2")
+    win.set_look(large=False)
+    assert win.scale == 2.0  # untouched, the reader's own size comes back with the mode's end
+    win.close()
+
+
+def app_font_size(win, scale: float) -> float:
+    from dongli_desktop.ui.style import app_font
+
+    return app_font(win.font_family, scale, True).pointSizeF()
