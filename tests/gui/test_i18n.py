@@ -91,3 +91,19 @@ def test_english_at_start(qtbot, tmp_path):
     window.set_look(lang="zh_CN")
     for button in window.findChildren(QAbstractButton):
         assert button.text() != "Show source"
+
+
+def test_english_sentences_joined_in_one_label_keep_their_space(qtbot, tmp_path):
+    """Usability pass 4: the overview's step note read "…not in this report.Some targets…" in English (two
+    translated sentences joined as Chinese joins them, with no space)."""
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    window, code = create_window(make_options(tmp_path, "--lang", "en"))
+    qtbot.addWidget(window)
+    window.show_page("overview")
+    note = window.page("overview").step_note.text()
+    assert "Some targets" in note and "report. Some targets" in note
+    window.set_look(lang="zh_CN")
+    note = window.page("overview").step_note.text()
+    assert "。有的目标" in note  # Chinese joins its sentences without a space

@@ -85,6 +85,7 @@ class OverviewPage(Page):
             "不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。").format(reviewed=reviewed, planned=planned)
         lower = [p.name_en if english() and p.name_en else p.name for p in pairs if p.target_is_lower()]
         if lower:  # the charts say it too, but a reader of the cards alone must see it here
+            step += " " if english() else ""  # two sentences: English puts a space between them, Chinese none
             step += self.tr("有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。").format(
                 names=self.tr("、").join(lower))
         self.step_note = make_label(step, "muted")
