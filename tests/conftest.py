@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -16,9 +18,24 @@ RUN_MARK = (RUN_MARK[0], os.environ[RUN_MARK[0]])
 
 import pytest  # noqa: E402
 
+if TYPE_CHECKING:
+    from dongli_desktop.core.repository import Report
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resources" / "source" / "dongli_2020_report.txt"
 SHIPPED_DB = ROOT / "db" / "dongli.db"
+
+
+def built_report(tmp_path_factory: pytest.TempPathFactory, source: Path, name: str) -> Iterator[Report]:
+    """An edition built from ``source`` without annotations, opened; closed after its module's tests."""
+    from db.build import build
+    from dongli_desktop.core.repository import Report
+
+    out: Path = tmp_path_factory.mktemp(name) / f"{name}.db"
+    build(source, None, out)
+    report = Report.open(out)
+    yield report
+    report.close()
 ANNOTATIONS = ROOT / "db" / "annotations.toml"
 SOURCE_SHA256 = "e952b1b5cceb2084e9317e02e430cd3cd9df89799037e136b08e875dec74cac8"
 

@@ -4,26 +4,19 @@ figures are not coloured as the year's targets (issue 18, publisher persona)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from dongli_desktop.core.navigation import figure_role, part_sections, start_row
 from dongli_desktop.core.repository import Report
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_report
 
 SOURCE = ROOT / "tests" / "fixtures" / "publisher18" / "S_qingshi_huanjie_three_parts.txt"
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Report]:
-    from db.build import build
-
-    out: Path = tmp_path_factory.mktemp("goals") / "goals.db"
-    build(SOURCE, None, out)
-    opened = Report.open(out)
-    yield opened
-    opened.close()
+    yield from built_report(tmp_path_factory, SOURCE, "goals")
 
 
 def test_the_goals_part_is_stored_as_a_five_year_part(report: Report) -> None:

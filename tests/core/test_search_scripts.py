@@ -4,25 +4,19 @@ traditional-character edition writes 就業)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from db.build import build
 from dongli_desktop.core.hanzi import fold
 from dongli_desktop.core.repository import Report
-from tests.conftest import ROOT, SHIPPED_DB
+from tests.conftest import ROOT, SHIPPED_DB, built_report
 
 TRADITIONAL = ROOT / "tests" / "fixtures" / "genre" / "traditional_report.txt"
 
 
 @pytest.fixture(scope="module")
 def traditional(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Report]:
-    out: Path = tmp_path_factory.mktemp("trad") / "traditional.db"
-    build(TRADITIONAL, None, out)
-    report = Report.open(out)
-    yield report
-    report.close()
+    yield from built_report(tmp_path_factory, TRADITIONAL, "traditional")
 
 
 @pytest.fixture(scope="module")

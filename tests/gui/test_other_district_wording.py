@@ -4,27 +4,21 @@ example section title, and ``--help`` presenting the app as the 东丽 report on
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from db.build import build
 from dongli_desktop.cli import build_parser
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.dialogs import AboutDialog
-from tests.conftest import ROOT, SHIPPED_DB
+from tests.conftest import ROOT, SHIPPED_DB, built_report
 
 OTHER = ROOT / "tests" / "fixtures" / "genre" / "traditional_report.txt"
 
 
 @pytest.fixture(scope="module")
 def other(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Report]:
-    out: Path = tmp_path_factory.mktemp("other") / "other.db"
-    build(OTHER, None, out)
-    report = Report.open(out)
-    yield report
-    report.close()
+    yield from built_report(tmp_path_factory, OTHER, "other")
 
 
 def test_about_names_no_section_the_edition_lacks(qtbot, other):

@@ -4,24 +4,18 @@ edition mentions, and no hint points at topic chips that are not there."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from db.build import build
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.pages.search import TOPIC_CHIPS, SearchPage
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_report
 
 GENRE = ROOT / "tests" / "fixtures" / "genre"
 
 
 def opened(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Report]:
-    out: Path = tmp_path_factory.mktemp(name) / f"{name}.db"
-    build(GENRE / f"{name}.txt", None, out)
-    report = Report.open(out)
-    yield report
-    report.close()
+    yield from built_report(tmp_path_factory, GENRE / f"{name}.txt", name)
 
 
 @pytest.fixture(scope="module")
