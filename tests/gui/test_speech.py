@@ -436,3 +436,13 @@ def test_the_bar_wraps_and_never_widens_the_window(silent_speaker, window, qtbot
         assert bar.message.wordWrap()
     bar.hide()
     window.set_look(large=False, scale=1.0)
+
+
+def test_the_read_aloud_link_is_never_broken_across_lines(mock_speaker, window, qtbot):
+    """Usability pass 4: in English the paragraph's link wrapped as "[Read / aloud]"; its words are joined by a
+    no-break space, so the link stays one piece wherever the line ends."""
+    window.set_look(lang="en")
+    window.show_page("review")
+    text = window.page("review").reader.document().toRawText()  # toPlainText() turns no-break spaces into spaces
+    assert "[Read\u00a0aloud]" in text and "[Read aloud]" not in text
+    window.set_look(lang="zh_CN")

@@ -99,8 +99,8 @@ class ReadingView(QTextBrowser):
         if note:
             body.append(f"<p style='color:{colour('muted')}'>{html.escape(note)}</p>")
         for pid, parts in paragraphs:
-            speak = (f" <a href='speak:{pid}' style='color:{colour('link')}'>[{html.escape(speak_label)}]</a>"
-                     if speak_label else "")
+            label = html.escape(speak_label).replace(" ", "&nbsp;")  # one piece: never "[Read / aloud]"
+            speak = f" <a href='speak:{pid}' style='color:{colour('link')}'>[{label}]</a>" if speak_label else ""
             body.append(
                 f"<a name='p{pid}'></a><p style='line-height:{LINE_HEIGHT_PERCENT}%; margin-bottom:14px'>"
                 f"{segments_html(parts, figure_role)}{speak}</p>"
