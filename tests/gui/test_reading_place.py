@@ -51,3 +51,21 @@ def test_scrolling_by_hand_lets_go_of_the_place(window, qtbot):
     reader.verticalScrollBar().triggerAction(reader.verticalScrollBar().SliderAction.SliderToMinimum)
     reader.resize(reader.width() - 40, reader.height())  # a relayout after the reader's own scroll
     assert reader.verticalScrollBar().value() == 0 and reader.first_shown_paragraph() is None
+
+
+def test_a_reader_in_the_heading_keeps_the_whole_heading(window, qtbot):
+    """Usability pass 4: scrolled a little, so the section's heading was partly in view, a text-size change put
+    the first paragraph at the top and left a sliced heading above it. The view's top inside the heading (above
+    the first paragraph) is the section's top: the heading shows whole afterwards."""
+    page = window.show_page("review")
+    row = next(i for i, s in enumerate(page.sections) if s.display_title == SECTIONS["review"])
+    page.list.setCurrentRow(row)
+    bar = page.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    first = window.report.paragraphs(page.current.id)[0].id
+    bar.setValue(int(page.reader.paragraph_top(first)) // 2)  # inside the heading: the first paragraph below
+    assert bar.value() > 0 and page.reader.first_shown_paragraph() is None
+    window.step_scale(+1)
+    qtbot.waitUntil(lambda: page.reader.isVisible())
+    QApplication.processEvents()
+    assert page.reader.verticalScrollBar().value() == 0

@@ -151,16 +151,18 @@ class ReadingView(QTextBrowser):
 
     def first_shown_paragraph(self) -> int | None:
         """The paragraph the view's first line belongs to (the first one not wholly above the view), or None
-        while the view is at its top (the heading shows) or shows no paragraph."""
+        while the view's top is in the heading (above the first paragraph) or the view shows no paragraph."""
         value = self.verticalScrollBar().value()
         if value <= 0:
             return None
         doc = self.document()
         layout = doc.documentLayout()
         threshold = value + doc.documentMargin()  # the top a paragraph brought up by hold_at_top is given
-        for pid, number in self._blocks.items():  # in the document's order
-            if layout.blockBoundingRect(doc.findBlockByNumber(number)).bottom() > threshold:
-                return pid
+        for index, (pid, number) in enumerate(self._blocks.items()):  # in the document's order
+            rect = layout.blockBoundingRect(doc.findBlockByNumber(number))
+            if rect.bottom() > threshold:
+                # the view's top inside the heading, above the first paragraph: that is the section's top
+                return None if index == 0 and rect.top() > threshold else pid
         return None
 
     def hold_at_top(self, paragraph_id: int) -> None:
