@@ -96,7 +96,7 @@ def db_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _application_look_restored():
-    """Each test leaves the application's style sheet, palette and font as it found them: a window made in
+    """Each test leaves the application's style sheet, palette, font and language as it found them: a window made in
     大字模式 or 高对比度 restyles the whole application, which a later test's drawing would otherwise inherit
     (a chart test's plot turned black; a text-size test measured an already large chart). Only where Qt is in
     use already: GUI-free tests never import it."""
@@ -105,7 +105,12 @@ def _application_look_restored():
     widgets = sys.modules.get("PySide6.QtWidgets")
     app = widgets.QApplication.instance() if widgets is not None else None
     saved = (app.styleSheet(), app.palette(), app.font()) if app is not None else None
+    i18n = sys.modules.get("dongli_desktop.ui.i18n")
+    language = i18n.language() if i18n is not None else "zh_CN"
     yield
+    i18n = sys.modules.get("dongli_desktop.ui.i18n")
+    if i18n is not None and i18n.language() != language:  # a test left English on (a random tour, a toggle)
+        i18n.set_language(language)
     widgets = sys.modules.get("PySide6.QtWidgets")
     app = widgets.QApplication.instance() if widgets is not None else None
     if app is None:
