@@ -259,6 +259,7 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
     install(KIOSK / "default", stage / "etc" / "default" / "dongli-kiosk")
     install(KIOSK / "sysctl-ptrace.conf", stage / "usr" / "lib" / "sysctl.d" / "60-dongli-kiosk.conf")
     install(KIOSK / "xorg-kiosk.conf", stage / "usr" / "share" / "X11" / "xorg.conf.d" / "50-dongli-kiosk.conf")
+    install(KIOSK / "logind-keys.conf", stage / "usr" / "lib" / "systemd" / "logind.conf.d" / "60-dongli-kiosk.conf")
     # app updates from the publisher's signed apt repository (KIOSK.md step 4): unattended-upgrades' settings,
     # and the admin's one command that names the repository and installs its key
     install(KIOSK / "apt-auto-upgrades.conf", stage / "etc" / "apt" / "apt.conf.d" / "52dongli-kiosk")

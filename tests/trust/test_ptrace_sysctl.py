@@ -111,3 +111,27 @@ def test_xorg_reads_the_snippet_and_turns_vt_switching_off(kiosk_deb: Path, tmp_
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+# Power, reboot, suspend and hibernate keys of a visitor's keyboard are ignored (red-team pass 9): Debian tags every
+# keyboard as a power switch and logind's defaults power off or suspend on those keys.
+LOGIND_CONF = "usr/lib/systemd/logind.conf.d/60-dongli-kiosk.conf"
+KEYS = ("HandlePowerKey", "HandlePowerKeyLongPress", "HandleRebootKey", "HandleRebootKeyLongPress",
+        "HandleSuspendKey", "HandleSuspendKeyLongPress", "HandleHibernateKey", "HandleHibernateKeyLongPress")
+
+
+def test_logind_reads_the_packages_drop_in_and_ignores_the_power_keys(kiosk_deb: Path, tmp_path: Path):
+    """systemd's own discovery (``systemd-analyze cat-config --root``) finds the package's drop-in for logind and
+    every power-related key is set to ignore in it."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.fail("systemd-analyze is needed (package systemd; tools/system-deps.sh)")
+    files = members(kiosk_deb)
+    assert LOGIND_CONF in files, sorted(files)
+    target = tmp_path / LOGIND_CONF
+    target.parent.mkdir(parents=True)
+    target.write_bytes(files[LOGIND_CONF][1])
+    shown = subprocess.run(["systemd-analyze", "cat-config", f"--root={tmp_path}", "systemd/logind.conf"],
+                           capture_output=True, text=True, check=True).stdout
+    assert f"/{LOGIND_CONF}" in shown
+    settings = dict(line.split("=", 1) for line in shown.splitlines() if "=" in line and line[0] not in "#;")
+    assert {key: settings.get(key) for key in KEYS} == {key: "ignore" for key in KEYS}
