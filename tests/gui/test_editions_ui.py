@@ -380,3 +380,16 @@ def test_the_wheel_over_the_section_drop_down_never_changes_the_section(qtbot, t
     assert box.currentIndex() == index  # not focused, not open: the section stays
     assert not box.hasFocus()  # and the wheel did not give it the focus either
     win.close()
+
+
+def test_the_page_given_the_focus_never_hands_it_to_the_edition_picker(qtbot, tmp_path, two_editions):
+    """A focused drop-down takes the mouse wheel: when opening a page put the focus on the edition picker (the
+    first control of 首页 with several editions), a reader scrolling past it switched the report (ci10 rehearsal,
+    test_editions_session's wheel test). The page's focus goes to its first other control."""
+    from PySide6.QtWidgets import QComboBox
+
+    win = open_window(qtbot, tmp_path, "--db", str(SHIPPED_DB), "--editions", str(two_editions))
+    page = win.show_page("overview")
+    target = page.focus_target()
+    assert target is not None and not isinstance(target, QComboBox)
+    assert any(isinstance(w, QComboBox) and w.isVisibleTo(page) for w in page.findChildren(QComboBox))

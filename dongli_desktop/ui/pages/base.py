@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from dongli_desktop.ui.widgets.common import layout_focus_order
 
@@ -36,7 +36,9 @@ class Page(QWidget):
     def focus_target(self) -> QWidget | None:
         """Where the keyboard focus goes when this page opens from inside another one (a search result, a
         查看原文 link): its first shown control in reading order (pages with a text give the text)."""
-        return next((w for w in layout_focus_order(self) if w.isVisibleTo(self) and w.isEnabled()), None)
+        # never a drop-down: focused, it takes the wheel, and a reader scrolling past would switch the edition
+        return next((w for w in layout_focus_order(self)
+                     if w.isVisibleTo(self) and w.isEnabled() and not isinstance(w, QComboBox)), None)
 
     def keep_place(self, state: PageState) -> None:
         """After a text-size change: bring back the place in the text that :meth:`save_state`, called before
