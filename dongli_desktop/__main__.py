@@ -11,8 +11,9 @@ import contextlib
 import os
 import sys
 
+from dongli_desktop.core.constants import EXIT_NO_DISPLAY
+
 COMMANDS = ("kiosk", "content")
-EXIT_NO_DISPLAY = 4  # no X server or Wayland compositor to open the window on (README, "Exit codes")
 EXIT_CRASH = 70  # the same value as ui.errors.EXIT_CRASH (that module imports Qt; this one must not)
 SUPERVISOR_WATCHDOG_SECONDS = 30.0  # the app pings every 15 s; systemd's unit uses the same WatchdogSec
 

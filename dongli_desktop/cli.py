@@ -90,5 +90,6 @@ staff commands (no window; each has its own --help):
 
 exit codes: 0 success; 2 the report database is missing, unreadable, corrupt or of another version
 (or a wrong option, such as --db or --editions with --kiosk); 3 the bundled font cannot be loaded;
-4 no display to show the window on; 70 an unexpected error (details in the log); 75 (kiosk) a new version
-was installed while it was idle: it ended for systemd to start the new one."""
+4 no display to show the window on (or, kiosk, another program took its window away); 70 an unexpected
+error (details in the log); 75 (kiosk) a new version was installed while it was idle: it ended for
+systemd to start the new one."""

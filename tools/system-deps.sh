@@ -26,7 +26,7 @@ TEST_PKGS="xvfb xauth imagemagick fontconfig dbus-x11 at-spi2-core python3-pyats
 openbox xdotool x11-utils x11-xserver-utils nginx-light \
 binutils patchelf icu-devtools gcc libpython3.11 \
 lintian desktop-file-utils appstream debootstrap systemd systemd-container reprepro gpg faketime \
-speech-dispatcher speech-dispatcher-espeak-ng sox unicode-data xserver-xorg-core xserver-xorg-video-dummy"
+speech-dispatcher speech-dispatcher-espeak-ng sox unicode-data xserver-xorg-core xserver-xorg-video-dummy libxres1"
 POLICY_RC_D=${POLICY_RC_D:-/usr/sbin/policy-rc.d}
 
 case "${1:-test}" in

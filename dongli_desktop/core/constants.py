@@ -7,6 +7,7 @@ PAGES = ("overview", "review", "plan", "livelihood", "glossary", "search", "trac
 FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 LARGE_SCALES = (1.0, 1.25, 1.5, 1.75)  # 大字模式 starts at 18 pt, so 1.75 is already 31.5 pt
 LANGUAGES = ("zh_CN", "en")
+EXIT_NO_DISPLAY = 4  # no display to show the window on, or it took the window away (README, "Exit codes")
 
 
 def shown_scale(scale: float, large: bool) -> float:

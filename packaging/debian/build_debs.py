@@ -291,6 +291,7 @@ def build_kiosk(out: Path, version: str, epoch: int, work: Path, compression: st
 KIOSK_DEPENDS = [
     "adduser", "systemd", "libpam-systemd", "xserver-xorg-core", "xserver-xorg-input-libinput", "x11-xserver-utils",
     "openbox", "xauth", "x11-xkb-utils",  # setxkbmap: the session removes Ctrl+Alt+Fn and Ctrl+Alt+Backspace
+    "libxres1",  # which process runs each X client: the kiosk tells the window manager from the kiosk user's
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
     "unattended-upgrades",  # app updates from the publisher's signed repository (52dongli-kiosk)
 ]

@@ -1,7 +1,8 @@
 """Fixtures for real-session tests: an X session with a window manager, ended after each test.
 
 ``x_session``: a 1280×800 session (Xvfb + openbox + D-Bus + AT-SPI).
-``make_session(width, height, wm=True, atspi=True)``: more sessions of other sizes, all ended at teardown.
+``make_session(width, height, wm=True, atspi=True, display_user=None)``: more sessions of other sizes (with
+``display_user``, Xvfb and openbox run as that user, as the kiosk package's display does), all ended at teardown.
 A missing program fails the test with the package to install (never a skip).
 """
 
@@ -21,8 +22,10 @@ def make_session(tmp_path) -> Iterator[Callable[..., XSession]]:
         pytest.fail(f"real-session tests need {', '.join(missing)}: run tools/system-deps.sh (make test does)")
     sessions: list[XSession] = []
 
-    def make(width: int = 1280, height: int = 800, wm: bool = True, atspi: bool = True) -> XSession:
-        session = XSession(tmp_path / f"session{len(sessions)}", width, height, wm=wm, atspi=atspi)
+    def make(width: int = 1280, height: int = 800, wm: bool = True, atspi: bool = True,
+             display_user: str | None = None) -> XSession:
+        session = XSession(tmp_path / f"session{len(sessions)}", width, height, wm=wm, atspi=atspi,
+                           display_user=display_user)
         sessions.append(session)
         session.__enter__()
         return session

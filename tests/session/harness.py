@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -215,8 +216,12 @@ class XSession:
     """Xvfb + (optionally) openbox + a private D-Bus session with the AT-SPI bus; a context manager."""
 
     def __init__(self, folder: Path, width: int = 1280, height: int = 800, wm: bool = True,
-                 atspi: bool = True) -> None:
+                 atspi: bool = True, display_user: str | None = None) -> None:
         self.folder = Path(folder)
+        # the X server and openbox run as this user (as the kiosk package's display does), the app as ours
+        user = pwd.getpwnam(display_user) if display_user else None
+        self.as_display_user = ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups",
+                                "--reset-env", "env", "PATH=/usr/bin:/bin"] if user else []
         self.folder.mkdir(parents=True, exist_ok=True)
         self.width, self.height = width, height
         self.wm, self.atspi = wm, atspi
@@ -267,7 +272,8 @@ class XSession:
     def _start_xvfb(self) -> None:
         read, write = os.pipe()
         try:
-            proc = self._spawn(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{self.width}x{self.height}x24",
+            proc = self._spawn([*self.as_display_user, "Xvfb", "-displayfd", str(write), "-screen", "0",
+                                f"{self.width}x{self.height}x24",
                                 "-nolisten", "tcp", "-noreset"], "xvfb.log", pass_fds=(write,))
         finally:
             os.close(write)
@@ -299,7 +305,8 @@ class XSession:
                    120, 0.1, "the AT-SPI bus")
 
     def _start_openbox(self) -> None:
-        self._spawn(["openbox", "--sm-disable"], "openbox.log")
+        user_env = [f"DISPLAY={self.display}", "HOME=/nonexistent"] if self.as_display_user else []
+        self._spawn([*self.as_display_user, *user_env, "openbox", "--sm-disable"], "openbox.log")
         wait_until(lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout,
                    120, 0.05, "openbox")
 

@@ -48,13 +48,14 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.core.config import KioskConfig
+from dongli_desktop.core.constants import EXIT_NO_DISPLAY
 from dongli_desktop.core.content_watch import ContentWatch
 from dongli_desktop.core.pending_restart import EXIT_RESTART, RestartWatch
 from dongli_desktop.core.pin import PinLimiter
 from dongli_desktop.ui.kiosk.attract import AttractScreen
 from dongli_desktop.ui.kiosk.busy import PRESSES, RELEASES, BusyOverlay, TapGate
+from dongli_desktop.ui.kiosk.display_watch import DisplayWatch
 from dongli_desktop.ui.kiosk.dock import KeyboardDock, attach
-from dongli_desktop.ui.kiosk.foreign_windows import close_foreign_windows
 from dongli_desktop.ui.kiosk.guard import ScreenGuard
 from dongli_desktop.ui.kiosk.idle import IdlePrompt
 from dongli_desktop.ui.kiosk.keyboard import OnScreenKeyboard
@@ -139,6 +140,11 @@ class KioskController(QObject):
         self.visited = False  # someone touched the kiosk since it started or was last reset
         self._slow: dict[str, Callable[..., object]] = {}
         self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
+        self.display_watch = DisplayWatch(window)
+        self.display_watch.swept.connect(
+            lambda closed: LOG.warning("kiosk: closed the windows of %d other X client(s) on the kiosk's display",
+                                       closed))
+        self.display_watch.lost.connect(self._window_lost)
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> None:
@@ -165,17 +171,21 @@ class KioskController(QObject):
         self.guard.start()
         if self.config.attract:
             self.attract.start()
-        self.close_foreign_windows()
+        self.display_watch.start()  # now and every few seconds (display_watch.py)
         self.idle.start()
 
     def close_foreign_windows(self) -> None:
         """End every other X client that shows a window on the kiosk's display (a banner or an input-eating
-        window the kiosk user's shell left behind with RetainPermanent; foreign_windows.py)."""
-        if QGuiApplication.platformName() != "xcb":
-            return
-        closed = close_foreign_windows([int(self.window.winId())])
-        if closed:
-            LOG.warning("kiosk: closed the windows of %d other X client(s) on the kiosk's display", closed)
+        window the kiosk user's shell left behind with RetainPermanent; foreign_windows.py), now."""
+        if QGuiApplication.platformName() == "xcb":
+            self.display_watch.look()
+
+    def _window_lost(self, how: str) -> None:
+        """Another client destroyed or hid the kiosk's window, which Qt cannot show again: end, and systemd
+        starts the kiosk again on a fresh window (display_watch.py)."""
+        LOG.error("kiosk: the kiosk's window was %s by another X client; the app ends to start again", how)
+        self.idle.stop()
+        self.exit_app(EXIT_NO_DISPLAY)
 
     def _size_corner(self) -> None:
         """The top bar counts the admin corner's width when it decides which buttons fit: an empty

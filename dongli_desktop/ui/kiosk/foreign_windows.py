@@ -1,16 +1,25 @@
-"""Windows of other X clients on the kiosk's display are closed at the kiosk's start and at every idle reset.
+"""Windows of other X clients on the kiosk's display are closed, and the kiosk's own window is watched.
 
 The kiosk user holds the display's cookie (the app needs it), so a shell of that user can connect and leave a
 window that outlives it: ``XSetCloseDownMode(RetainPermanent)`` keeps a client's windows after it exits, and
 the red team left a forged banner and a full-screen window that ate every tap; they stayed after the kiosk app
-restarted. Here every client that owns a viewable window anywhere in the window tree and is neither this app
-nor the window manager is ended with ``XKillClient``, which also frees what a retained client left behind.
+restarted. Here every client that is not the kiosk's own nor the window manager's and shows a viewable window
+anywhere in the window tree, holds the window manager's selection ``WM_S0`` or holds the kiosk's window inside a
+window of its own is ended with ``XKillClient``, which also frees what a retained client left behind.
 
 Which client owns a window is in its id: the server gives each client a base, and every id it allocates is
-that base plus bits under the server's resource mask. The app's base is its own window's; the window
-manager's is that of the window owning the ICCCM selection ``WM_S0`` (which only the running window manager
-holds) and of the frames the app's window sits in (a reparenting window manager such as openbox). Plain
-Xlib through ctypes: libX11 is loaded anyway by Qt's xcb platform plug-in.
+that base plus bits under the server's resource mask. The app's base is its own window's. Which clients are the
+window manager's:
+
+* on a display run by another user than the app (the kiosk package's: ``dongli-display``), exactly the clients
+  whose process runs as the X server's user (``x_owners.py``: facts from the kernel and the server, not from the
+  clients). Red-team pass 9 took ``WM_S0`` (openbox exited) or reparented the app's window into a window of its
+  own, and was spared while the window manager was recognised by that selection and by the frames;
+* on a display of the app's own user (a desktop, the tests' Xvfb, ``--supervise``), where no process identity
+  can tell the window manager from another program of that user, the owner of ``WM_S0`` and of the frames the
+  app's window sits in, as before.
+
+Plain Xlib through ctypes: libX11 is loaded anyway by Qt's xcb platform plug-in.
 """
 
 from __future__ import annotations
@@ -18,7 +27,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from dongli_desktop.ui.kiosk.x_owners import client_pids, runs_as, server_uid
 
 Window = ctypes.c_ulong
 IS_VIEWABLE = 2  # XWindowAttributes.map_state
@@ -82,6 +95,7 @@ def _xlib() -> ctypes.CDLL | None:
                 lib.XGetSelectionOwner.restype = Window
                 lib.XGetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
                 lib.XDefaultScreen.argtypes = [ctypes.c_void_p]
+                lib.XConnectionNumber.argtypes = [ctypes.c_void_p]
                 return lib
     return None
 
@@ -93,6 +107,18 @@ class _Display:
         self.lib, self.handle = lib, handle
         self.mask = _DisplayHead.from_address(handle).resource_mask
         self.root = int(lib.XDefaultRootWindow(handle))
+
+    def exists(self, window: int) -> bool:
+        return bool(self.lib.XGetWindowAttributes(self.handle, window, ctypes.byref(_WindowAttributes())))
+
+    def ancestors(self, window: int) -> list[int]:
+        """The windows ``window`` sits in, innermost first, without the root."""
+        found: list[int] = []
+        parent = self.children(window)[0]
+        while parent is not None and parent != self.root:
+            found.append(parent)
+            parent = self.children(parent)[0]
+        return found
 
     def children(self, window: int) -> tuple[int | None, list[int]]:
         """``window``'s parent (None for the root or a window that is gone) and children, bottom to top."""
@@ -148,38 +174,90 @@ def _open(lib: ctypes.CDLL) -> Iterator[_Display | None]:
         lib.XCloseDisplay(handle)
 
 
-def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, int]:
-    """{client base: one of its viewable windows} for every client with a viewable window that is neither the
-    owner of ``own_windows`` nor the window manager (the owner of the ``WM_S0`` selection, and whoever framed
-    ``own_windows``)."""
+def _by_selection(display: _Display, own_windows: list[int]) -> set[int]:
+    """The clients spared on a display of the app's own user: the owner of ``WM_S0`` and of the frames around
+    ``own_windows`` (any client of that user could claim either: see the module's text)."""
     allowed = {0, display.base(display.root)}
     manager = display.window_manager()
     if manager is not None:
         allowed.add(display.base(manager))
     for window in own_windows:
         allowed.add(display.base(window))
-        parent = display.children(window)[0]
-        while parent is not None and parent != display.root:  # the frames around our window: the window manager's
-            allowed.add(display.base(parent))
-            parent = display.children(parent)[0]
+        allowed.update(display.base(frame) for frame in display.ancestors(window))
+    return allowed
+
+
+def _by_process(display: _Display, own_windows: list[int], display_uid: int) -> set[int] | None:
+    """The clients spared on a display of another user: the app's own (its process, its windows) and those whose
+    process runs as the X server's user ``display_uid``. None without the X Resource extension."""
+    pids = client_pids(display.handle)
+    if pids is None:
+        return None
+    allowed = {0, display.base(display.root), *(display.base(window) for window in own_windows)}
+    allowed.update(base for base, pid in pids.items() if pid == os.getpid() or runs_as(pid, display_uid))
+    return allowed
+
+
+def spared_clients(display: _Display, own_windows: list[int]) -> set[int]:
+    """The resource bases of the clients the sweep must not end (see the module's text)."""
+    uid = server_uid(display.lib.XConnectionNumber(display.handle))
+    if uid is not None and uid != os.getuid():
+        allowed = _by_process(display, own_windows, uid)
+        if allowed is not None:
+            return allowed
+    return _by_selection(display, own_windows)
+
+
+def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, int]:
+    """{client base: one of its windows} for every client that is not spared (``spared_clients``) and shows a
+    viewable window, holds ``WM_S0`` or holds one of ``own_windows`` inside a window of its own."""
+    own = list(own_windows)
+    allowed = spared_clients(display, own)
     found: dict[int, int] = {}
-    for window in display.walk(display.root):
+
+    def consider(window: int) -> None:
         base = display.base(window)
-        if base not in allowed and base not in found and display.viewable(window):
+        if base not in allowed and base not in found:
             found[base] = window
+
+    manager = display.window_manager()
+    if manager is not None:
+        consider(manager)
+    for window in own:
+        for frame in display.ancestors(window):
+            consider(frame)
+    for window in display.walk(display.root):
+        if display.base(window) not in allowed and display.viewable(window):
+            consider(window)
     return found
 
 
-def close_foreign_windows(own_windows: Iterable[int]) -> int:
-    """End every other client that shows a window on this display (see the module's text); returns how many.
-    0 where there is no X display or no libX11 (Wayland, offscreen)."""
+@dataclass(frozen=True)
+class Sweep:
+    """What one sweep did and found: how many other clients it ended, and whether the app's first window still
+    exists and is viewable afterwards (None where there is no X display to ask)."""
+
+    closed: int = 0
+    window_exists: bool | None = None
+    window_viewable: bool | None = None
+
+
+def close_foreign_windows(own_windows: Iterable[int]) -> Sweep:
+    """End every other client that shows a window on this display or holds the kiosk's window (see the module's
+    text), then look at the first of ``own_windows``. Nothing where there is no X display or no libX11 (Wayland,
+    offscreen)."""
     lib = _xlib()
     if lib is None:
-        return 0
+        return Sweep()
+    own = list(own_windows)
     with _open(lib) as display:
         if display is None:
-            return 0
-        found = foreign_clients(display, list(own_windows))
+            return Sweep()
+        found = foreign_clients(display, own)
         for window in found.values():
             display.kill(window)
-        return len(found)
+        lib.XSync(display.handle, 0)
+        if not own:
+            return Sweep(len(found))
+        exists = display.exists(own[0])
+        return Sweep(len(found), exists, exists and display.viewable(own[0]))

@@ -1,0 +1,87 @@
+"""The kiosk's display watch (ui/kiosk/display_watch.py) and who runs each X client (ui/kiosk/x_owners.py): logic
+only, offscreen; the real display is tests/session/test_kiosk_display_owner_session.py."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from PySide6.QtWidgets import QWidget
+
+from dongli_desktop.ui.kiosk.display_watch import DisplayWatch
+from dongli_desktop.ui.kiosk.foreign_windows import Sweep
+from dongli_desktop.ui.kiosk.x_owners import process_uids, runs_as, server_uid
+
+
+def watch_with(qtbot, results: list[Sweep], shown: bool = True) -> tuple[DisplayWatch, list[str], list[int]]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    if shown:
+        window.show()
+    answers = iter(results)
+    watch = DisplayWatch(window, sweep=lambda _own: next(answers))
+    lost: list[str] = []
+    swept: list[int] = []
+    watch.lost.connect(lost.append)
+    watch.swept.connect(swept.append)
+    return watch, lost, swept
+
+
+def test_a_destroyed_window_is_lost_at_once(qtbot):
+    watch, lost, swept = watch_with(qtbot, [Sweep(1, False, False)])
+    watch.look()
+    assert (lost, swept) == (["destroyed"], [1])
+
+
+def test_a_shown_window_not_viewable_twice_in_a_row_is_lost_once_is_not(qtbot):
+    watch, lost, _ = watch_with(qtbot, [Sweep(0, True, False), Sweep(0, True, True), Sweep(0, True, False),
+                                        Sweep(0, True, False)])
+    for _ in range(3):
+        watch.look()
+    assert lost == []  # a window manager reframing the window unmaps it for a moment
+    watch.look()
+    assert lost == ["not viewable"]
+
+
+def test_a_window_qt_hides_itself_is_not_lost(qtbot):
+    watch, lost, swept = watch_with(qtbot, [Sweep(0, True, False)] * 3, shown=False)
+    for _ in range(3):
+        watch.look()
+    assert (lost, swept) == ([], [])
+
+
+def test_no_display_means_nothing_to_report(qtbot):
+    watch, lost, swept = watch_with(qtbot, [Sweep()] * 3)
+    for _ in range(3):
+        watch.look()
+    assert (lost, swept) == ([], [])
+
+
+def test_the_servers_user_comes_from_the_kernel():
+    ours, theirs = socket.socketpair(socket.AF_UNIX)
+    with ours, theirs:
+        assert server_uid(ours.fileno()) == os.getuid()
+    with socket.socket(socket.AF_INET) as inet:
+        assert server_uid(inet.fileno()) is None  # no peer credentials: not taken for anyone
+    assert server_uid(987654) is None  # not an open descriptor
+
+
+def fake_proc(tmp_path, pid: int, uid_line: str):
+    (tmp_path / str(pid)).mkdir()
+    (tmp_path / str(pid) / "status").write_text(f"Name:\topenbox\nPid:\t{pid}\n{uid_line}\nGid:\t1\t1\t1\t1\n")
+    return tmp_path
+
+
+def test_a_process_runs_as_a_user_only_with_every_one_of_its_ids(tmp_path):
+    proc = fake_proc(tmp_path, 10, "Uid:\t107\t107\t107\t107")
+    assert process_uids(10, proc) == {107}
+    assert runs_as(10, 107, proc)
+    assert not runs_as(10, 1000, proc)
+    fake_proc(tmp_path, 11, "Uid:\t1000\t107\t107\t107")  # a kiosk user's process that became the display's
+    assert not runs_as(11, 107, proc)
+    assert not runs_as(12, 107, proc)  # gone or hidden: nobody's
+    assert process_uids(12, proc) is None
+
+
+def test_this_process_is_read_from_the_real_proc():
+    assert runs_as(os.getpid(), os.getuid()) == (len({os.getuid(), os.geteuid()}) == 1)

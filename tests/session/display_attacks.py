@@ -1,0 +1,84 @@
+"""Red-team pass 9's attacks on the kiosk's window, for tests: an X client of the kiosk's user (not the display's)
+that shows a red full-screen window (XSetCloseDownMode(RetainPermanent)) and stays connected, after one of
+
+* ``wm``: taking the window manager's selection WM_S0 (openbox gives the screen up and exits);
+* ``reparent WID``: putting the kiosk's window WID inside its red window (it then looked like the window manager's
+  frame);
+* ``destroy WID``: destroying the kiosk's window WID (no red window: the screen went black).
+
+Prints the ids of the windows it made, one a line, then waits for events until its connection is closed (by
+``XKillClient``: Xlib then ends the process) or it is killed. Plain Xlib through ctypes.
+
+    python -m tests.session.display_attacks wm|reparent WID|destroy WID     (with DISPLAY)
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+from tests.session.retained_windows import INPUT_OUTPUT, RETAIN_PERMANENT, Attributes
+
+CW_BACK_PIXEL, CW_OVERRIDE_REDIRECT = 1 << 1, 1 << 9
+CURRENT_TIME = 0
+
+
+def xlib() -> ctypes.CDLL:
+    x = ctypes.CDLL("libX11.so.6")
+    x.XOpenDisplay.restype = ctypes.c_void_p
+    x.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    for name in ("XDefaultScreen", "XCloseDisplay"):
+        getattr(x, name).argtypes = [ctypes.c_void_p]
+    x.XRootWindow.restype = ctypes.c_ulong
+    x.XRootWindow.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x.XDisplayWidth.argtypes = x.XDisplayHeight.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x.XCreateWindow.restype = ctypes.c_ulong
+    x.XCreateWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
+                                ctypes.c_uint, ctypes.c_uint, ctypes.c_int, ctypes.c_uint, ctypes.c_void_p,
+                                ctypes.c_ulong, ctypes.POINTER(Attributes)]
+    for name in ("XMapRaised", "XDestroyWindow"):
+        getattr(x, name).argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    x.XReparentWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_int, ctypes.c_int]
+    x.XInternAtom.restype = ctypes.c_ulong
+    x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x.XSetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    x.XSetCloseDownMode.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    return x
+
+
+def main(argv: list[str]) -> int:
+    x = xlib()
+    display = x.XOpenDisplay(None)
+    if not display:
+        print("no display", file=sys.stderr)
+        return 1
+    screen = x.XDefaultScreen(display)
+    root = x.XRootWindow(display, screen)
+    width, height = x.XDisplayWidth(display, screen), x.XDisplayHeight(display, screen)
+    left: list[int] = []
+    if argv[0] == "destroy":
+        x.XDestroyWindow(display, int(argv[1]))
+    else:
+        red = Attributes(background_pixel=0xCD0000, override_redirect=1)
+        banner = x.XCreateWindow(display, root, 0, 0, width, height, 0, 0, INPUT_OUTPUT, None,
+                                 CW_BACK_PIXEL | CW_OVERRIDE_REDIRECT, ctypes.byref(red))
+        left.append(banner)
+        if argv[0] == "wm":
+            x.XSetSelectionOwner(display, x.XInternAtom(display, f"WM_S{screen}".encode(), 0), banner, CURRENT_TIME)
+        elif argv[0] == "reparent":
+            x.XReparentWindow(display, int(argv[1]), banner, 0, 0)
+        x.XMapRaised(display, banner)
+    x.XSetCloseDownMode(display, RETAIN_PERMANENT)
+    x.XSync(display, 0)
+    for window in left:
+        print(window)
+    print("ready", flush=True)
+    event = ctypes.create_string_buffer(256)  # an XEvent
+    while True:  # a selection is lost when its owner disconnects: stay, until the server ends this client
+        x.XNextEvent(display, event)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
