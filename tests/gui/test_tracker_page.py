@@ -441,3 +441,19 @@ def test_growth_without_a_figure_and_keeping_in_step_are_worded(qtbot, yunxi):
     row = row_for(page, "household_income_growth", 2021)
     assert (row.status.text(), row.explanation.text()) == ("无法对比", "目标没有写明数字，结果6.5%无法与它比较。")
     assert row.quote_label.text() == "“城乡居民收入增长与经济增长同步”"
+
+
+def test_the_rule_is_offered_only_when_something_is_judged(qtbot, catalogue, monkeypatch):
+    """怎样算达到？ explains how a verdict is reached: with one edition alone nothing is judged and the link led
+    to a rule about verdicts the page does not show (issue 18's lay reader)."""
+    assert make_page(qtbot, catalogue).rule_button.isVisible()
+    alone = make_page(qtbot, list_editions([], bundled=SHIPPED_DB))
+    assert not alone.comparison.judged
+    assert not alone.rule_button.isVisible() and not alone.rule.isVisible()
+
+    def cannot(*_args):
+        raise ValueError("the two editions name their indicators differently")
+
+    monkeypatch.setattr(tracker_module, "compare_editions", cannot)
+    failed = make_page(qtbot, catalogue)
+    assert not failed.rule_button.isVisible() and not failed.rule.isVisible()

@@ -360,6 +360,13 @@ class TrackerPage(Page):
         self.summary.hide()
         self.unjudged.hide()
         self.empty.hide()
+        self._offer_rule(False)
+
+    def _offer_rule(self, judged: bool) -> None:
+        """怎样算达到？ explains verdicts: offered only when the page shows some."""
+        if not judged:
+            self.rule_button.setChecked(False)
+        self.rule_button.setVisible(judged)
 
     def _clear_rows(self) -> None:
         for row in self.rows:  # hidden at once: deleteLater waits for the event loop
@@ -402,6 +409,7 @@ class TrackerPage(Page):
             self.summary.setText(self.tr("{title}还没有整理出可以逐项对照的目标。").format(
                 title=cmp.earlier.full_title))
         self.summary.show()
+        self._offer_rule(bool(cmp.judged))
         self.set_filter(self.filter if self.chips is not None and self.filter in self.chips.buttons else ALL)
 
     def _add_row(self, row: TrackerRow) -> None:
