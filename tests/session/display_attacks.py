@@ -4,7 +4,9 @@ that shows a red full-screen window (XSetCloseDownMode(RetainPermanent)) and sta
 * ``wm``: taking the window manager's selection WM_S0 (openbox gives the screen up and exits);
 * ``reparent WID``: putting the kiosk's window WID inside its red window (it then looked like the window manager's
   frame);
-* ``destroy WID``: destroying the kiosk's window WID (no red window: the screen went black).
+* ``destroy WID``: destroying the kiosk's window WID (no red window: the screen went black);
+* ``deep N``: a chain of N nested windows, none mapped (no red window): the kiosk's recursive walk of the window
+  tree then raised RecursionError at every look, which switched its sweep off (red-team pass 10).
 
 Prints the ids of the windows it made, one a line, then waits for events until its connection is closed (by
 ``XKillClient``: Xlib then ends the process) or it is killed. Plain Xlib through ctypes.
@@ -60,6 +62,12 @@ def main(argv: list[str]) -> int:
     left: list[int] = []
     if argv[0] == "destroy":
         x.XDestroyWindow(display, int(argv[1]))
+    elif argv[0] == "deep":
+        parent = root
+        for _ in range(int(argv[1])):
+            parent = x.XCreateWindow(display, parent, 0, 0, 10, 10, 0, 0, INPUT_OUTPUT, None, 0, None)
+            if not left:
+                left.append(parent)  # the outermost: gone means the whole chain is
     else:
         red = Attributes(background_pixel=0xCD0000, override_redirect=1)
         banner = x.XCreateWindow(display, root, 0, 0, width, height, 0, 0, INPUT_OUTPUT, None,

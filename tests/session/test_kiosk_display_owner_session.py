@@ -112,3 +112,18 @@ def test_a_destroyed_kiosk_window_ends_the_app_for_a_fresh_start(display, attack
     log = kiosk_log(app)
     assert "the kiosk's window was destroyed by another X client" in log
     assert "Traceback" not in log
+
+
+def test_a_deep_chain_of_hidden_windows_neither_stops_the_watch_nor_is_kept(display, attack):
+    """Red-team pass 10: 3,000 nested unmapped windows made the recursive walk raise at every look, the sweep was
+    off for good and a pass-7 window that eats every tap then stayed; a restarted app crashed at its start."""
+    app, _wid = start(display, SLOW_IDLE_KIOSK)
+    (first,) = attack("deep", "3000")
+    wait_until(lambda: display.map_state(first) is None, 60, 0.2, "the chain of hidden windows to be closed")
+    red = subprocess.run([str(APP_PYTHON), "-m", "tests.session.retained_windows"], env=display.env,
+                         capture_output=True, text=True, timeout=60, check=True).stdout.split()
+    wait_until(lambda: all(display.map_state(int(w)) is None for w in red), 60, 0.2, "the red windows to be closed")
+    assert app.proc.poll() is None, app.output()[-2000:]
+    log = kiosk_log(app)
+    assert "RecursionError" not in log and "looking at the display failed" not in log
+    display.tap(app, "名词解释", display.named(app, "名词列表"), "the glossary page")

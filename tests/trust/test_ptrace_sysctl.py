@@ -85,7 +85,8 @@ def test_the_kiosk_package_ships_an_xorg_snippet_turning_off_vt_switching(kiosk_
 
 def test_xorg_reads_the_snippet_and_turns_vt_switching_off(kiosk_deb: Path, tmp_path: Path):
     """Debian's Xorg (dummy video driver, no screen needed) started with the package's file in its
-    configuration folder logs both options as set from the configuration, "(**)", and comes up."""
+    configuration folder logs both options and the disabled Composite extension as set from the configuration,
+    "(**)", and comes up."""
     if shutil.which("Xorg") is None or not Path("/usr/lib/xorg/modules/drivers/dummy_drv.so").exists():
         pytest.fail("Xorg and its dummy driver are needed (xserver-xorg-core, xserver-xorg-video-dummy; "
                     "tools/system-deps.sh)")
@@ -108,6 +109,7 @@ def test_xorg_reads_the_snippet_and_turns_vt_switching_off(kiosk_deb: Path, tmp_
         assert display.isdigit(), text[-2000:]
         assert '(**) Option "DontVTSwitch" "true"' in text
         assert '(**) Option "DontZap" "true"' in text
+        assert '(**) Extension "Composite" is disabled' in text  # red-team pass 10: overlay and redirection
     finally:
         server.terminate()
         server.wait(timeout=60)

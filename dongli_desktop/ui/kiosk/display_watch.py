@@ -24,6 +24,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from dongli_desktop.ui.kiosk.foreign_windows import Sweep, close_foreign_windows
+from dongli_desktop.ui.logs import LOG
 
 LOOK_MS = 3000
 HIDDEN_LOOKS = 2  # looks in a row the window may be not viewable while Qt shows it
@@ -52,7 +53,11 @@ class DisplayWatch(QObject):
 
     def look(self) -> None:
         """One sweep, then the window's state (see the module's text)."""
-        result = self._sweep([int(self.window.winId())])
+        try:
+            result = self._sweep([int(self.window.winId())])
+        except Exception:  # noqa: BLE001 (ctypes, Xlib: one failed look must not end the kiosk or stop the watch)
+            LOG.exception("kiosk: looking at the display failed; trying again at the next look")
+            return
         if result.closed:
             self.swept.emit(result.closed)
         if result.window_exists is False:

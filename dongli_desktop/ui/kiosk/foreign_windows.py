@@ -35,6 +35,7 @@ from dongli_desktop.ui.kiosk.x_owners import client_pids, runs_as, server_uid
 
 Window = ctypes.c_ulong
 IS_VIEWABLE = 2  # XWindowAttributes.map_state
+MAX_WINDOWS = 20_000  # a look reads at most this many windows (a kiosk shows a few dozen)
 
 
 class _DisplayHead(ctypes.Structure):
@@ -115,7 +116,7 @@ class _Display:
         """The windows ``window`` sits in, innermost first, without the root."""
         found: list[int] = []
         parent = self.children(window)[0]
-        while parent is not None and parent != self.root:
+        while parent is not None and parent != self.root and len(found) < MAX_WINDOWS:
             found.append(parent)
             parent = self.children(parent)[0]
         return found
@@ -141,10 +142,16 @@ class _Display:
         return bool(attributes.map_state == IS_VIEWABLE)
 
     def walk(self, window: int) -> Iterator[int]:
-        """Every window under ``window`` (not itself), depth first."""
-        for child in self.children(window)[1]:
+        """Every window under ``window`` (not itself), at most ``MAX_WINDOWS``. Iterative: a chain of 3,000 nested
+        windows made the recursive walk raise RecursionError at every look, which switched the sweep off for good
+        (red-team pass 10)."""
+        pending = list(reversed(self.children(window)[1]))
+        seen = 0
+        while pending and seen < MAX_WINDOWS:
+            child = pending.pop()
+            seen += 1
             yield child
-            yield from self.walk(child)
+            pending.extend(reversed(self.children(child)[1]))
 
     def base(self, window: int) -> int:
         return int(window) & ~int(self.mask)
@@ -198,21 +205,24 @@ def _by_process(display: _Display, own_windows: list[int], display_uid: int) -> 
     return allowed
 
 
-def spared_clients(display: _Display, own_windows: list[int]) -> set[int]:
-    """The resource bases of the clients the sweep must not end (see the module's text)."""
+def spared_clients(display: _Display, own_windows: list[int]) -> tuple[set[int], bool]:
+    """The resource bases of the clients the sweep must not end (see the module's text), and whether they were
+    told by process (a display of another user) rather than by selection."""
     uid = server_uid(display.lib.XConnectionNumber(display.handle))
     if uid is not None and uid != os.getuid():
         allowed = _by_process(display, own_windows, uid)
         if allowed is not None:
-            return allowed
-    return _by_selection(display, own_windows)
+            return allowed, True
+    return _by_selection(display, own_windows), False
 
 
 def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, int]:
     """{client base: one of its windows} for every client that is not spared (``spared_clients``) and shows a
-    viewable window, holds ``WM_S0`` or holds one of ``own_windows`` inside a window of its own."""
+    viewable window, holds ``WM_S0`` or holds one of ``own_windows`` inside a window of its own. Where the clients
+    are told by process, any window counts, shown or not: nobody but the kiosk and the display's user has a
+    reason to keep one there (a retained chain of unmapped windows was left alone before)."""
     own = list(own_windows)
-    allowed = spared_clients(display, own)
+    allowed, by_process = spared_clients(display, own)
     found: dict[int, int] = {}
 
     def consider(window: int) -> None:
@@ -227,7 +237,7 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
         for frame in display.ancestors(window):
             consider(frame)
     for window in display.walk(display.root):
-        if display.base(window) not in allowed and display.viewable(window):
+        if display.base(window) not in allowed and (by_process or display.viewable(window)):
             consider(window)
     return found
 
