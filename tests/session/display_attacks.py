@@ -50,15 +50,23 @@ def xlib() -> ctypes.CDLL:
     return x
 
 
-def main(argv: list[str]) -> int:
-    x = xlib()
+def open_screen(x: ctypes.CDLL) -> tuple[int, int, int, int, int] | None:
+    """(display, screen, root window, width, height) of $DISPLAY, or None (said on stderr)."""
     display = x.XOpenDisplay(None)
     if not display:
         print("no display", file=sys.stderr)
-        return 1
+        return None
     screen = x.XDefaultScreen(display)
-    root = x.XRootWindow(display, screen)
-    width, height = x.XDisplayWidth(display, screen), x.XDisplayHeight(display, screen)
+    return display, screen, x.XRootWindow(display, screen), x.XDisplayWidth(display, screen), \
+        x.XDisplayHeight(display, screen)
+
+
+def main(argv: list[str]) -> int:
+    x = xlib()
+    opened = open_screen(x)
+    if opened is None:
+        return 1
+    display, screen, root, width, height = opened
     left: list[int] = []
     if argv[0] == "destroy":
         x.XDestroyWindow(display, int(argv[1]))

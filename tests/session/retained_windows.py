@@ -29,28 +29,15 @@ class Attributes(ctypes.Structure):
 
 
 def main() -> int:
-    x = ctypes.CDLL("libX11.so.6")
-    x.XOpenDisplay.restype = ctypes.c_void_p
-    x.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    for name in ("XDefaultScreen", "XCloseDisplay"):
-        getattr(x, name).argtypes = [ctypes.c_void_p]
-    x.XRootWindow.restype = ctypes.c_ulong
-    x.XRootWindow.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    x.XDisplayWidth.argtypes = x.XDisplayHeight.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    x.XCreateWindow.restype = ctypes.c_ulong
-    x.XCreateWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
-                                ctypes.c_uint, ctypes.c_uint, ctypes.c_int, ctypes.c_uint, ctypes.c_void_p,
-                                ctypes.c_ulong, ctypes.POINTER(Attributes)]
-    x.XMapRaised.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-    x.XSetCloseDownMode.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    x.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    display = x.XOpenDisplay(None)
-    if not display:
-        print("no display", file=sys.stderr)
+    # here, not at the top: that module imports this one's names (and, run as __main__, this module's classes are
+    # not the ones its argtypes name)
+    from tests.session.display_attacks import Attributes, open_screen, xlib
+
+    x = xlib()
+    opened = open_screen(x)
+    if opened is None:
         return 1
-    screen = x.XDefaultScreen(display)
-    root = x.XRootWindow(display, screen)
-    width, height = x.XDisplayWidth(display, screen), x.XDisplayHeight(display, screen)
+    display, _screen, root, width, height = opened
     eater = Attributes(background_pixel=0xCD0000, override_redirect=1, event_mask=PRESS_RELEASE_MOTION)
     banner = x.XCreateWindow(display, root, 0, 0, width, height, 0, 0, INPUT_OUTPUT, None,
                              CW_BACK_PIXEL | CW_OVERRIDE_REDIRECT | CW_EVENT_MASK, ctypes.byref(eater))
