@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.session.harness import wait_until
+from tests.session.harness import SessionError, wait_until
 
 CASES = [
     (1024, 768, ("--font-scale", "2.0")),
@@ -37,6 +37,26 @@ def report_where(path, predicate, what: str) -> dict:
     return wait_until(lambda: (r := read_report(path)) is not None and predicate(r) and r, 30, 0.2, what)
 
 
+def usable_report(path, predicate, width: int, height: int, what: str) -> dict:
+    """The first report of ``what`` in which the window is usable: the report is written every few hundred ms, and
+    one written while the page was still being laid out showed a button 2 px short for a moment (a loaded CI run).
+    A page that never becomes usable fails with the last report's first fault."""
+    def usable(report: dict) -> bool:
+        try:
+            assert_usable(report, width, height)
+        except AssertionError:
+            return False
+        return True
+
+    try:
+        return wait_until(lambda: (r := read_report(path)) is not None and predicate(r) and usable(r) and r, 30,
+                          0.2, what)
+    except SessionError:
+        last = report_where(path, predicate, what)
+        assert_usable(last, width, height)
+        raise
+
+
 def assert_usable(report: dict, width: int, height: int) -> None:
     x, y, w, h = report["window"]
     assert (w, report["available"][2]) == (width, width), report["window"]
@@ -56,16 +76,16 @@ def test_review_and_plan_usable_in_a_real_session(make_session, tmp_path, width,
     app.wait_window()
     for page, name in PAGE_NAMES.items():
         session.click_control(app, name)
-        report = report_where(path, lambda r, p=page: r["page"] == p and "part" in r, f"the {page} page")
-        assert_usable(report, width, height)
+        report = usable_report(path, lambda r, p=page: r["page"] == p and "part" in r, width, height,
+                               f"the {page} page")
         part = report["part"]
         assert part["reader_visible"] and part["reading_lines"] >= 8, part
         if part["list_visible"]:
             assert part["list_chars"] >= 8, part
         if not part["chart_visible"]:
             session.click_control(app, "看图表")
-            report = report_where(path, lambda r: r.get("part", {}).get("chart_visible"), "the chart pane")
-            assert_usable(report, width, height)
+            report = usable_report(path, lambda r: r.get("part", {}).get("chart_visible"), width, height,
+                                   "the chart pane")
             part = report["part"]
             assert part["section"], part  # the section's name stays in view with the chart
         assert part["chart_height"] >= 240 and part["legend_in_view"], part
