@@ -56,6 +56,32 @@ def forbid_ptrace() -> bool:
 # ~/.icons themes (a FIFO hung the start; a screen-sized cursor image drew unsigned pictures over the report).
 SYSTEM_CURSOR_PATH = "/usr/share/icons:/usr/share/pixmaps"
 MAX_XAUTHORITY_BYTES = 64 * 1024  # a real one holds a few cookies
+# XAUTHORITY=/dev/stdin (the kiosk package's unit): the cookie is standard input, a file systemd opened as root
+# (StandardInput=file:) that the kiosk user cannot read, so that user's shell cannot connect to the display at all
+# (red-team pass 10). It is read from descriptor 0, never reopened by name (/proc/self/fd/0 would be a new open,
+# refused to the kiosk user), and descriptor 0 then becomes /dev/null, so nothing the app starts inherits it.
+STDIN_COOKIE = "/dev/stdin"
+
+
+def read_standard_input(max_bytes: int) -> bytes:
+    """The bytes of standard input when it is a small regular file (else UnsafeFileError); descriptor 0 is then
+    /dev/null."""
+    import stat
+
+    from dongli_desktop.core.safe_files import UnsafeFileError
+
+    try:
+        info = os.fstat(0)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFileError(0, "is not a regular file, refused", STDIN_COOKIE)
+        data = os.pread(0, max_bytes + 1, 0)
+        if len(data) > max_bytes:
+            raise UnsafeFileError(0, f"is larger than {max_bytes} bytes, refused", STDIN_COOKIE)
+        return data
+    finally:
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
 SYSTEM_PULSE_CONFIG = "/etc/pulse/client.conf"
 SESSION_BUS_OPT_IN = "KIOSK_SESSION_BUS"  # =1 in the unit's environment: use the given bus (screen readers)
 
@@ -104,7 +130,10 @@ def x_client_environment(environ: dict[str, str], home: str | None) -> dict[str,
         # let the kiosk user swap it in between, or hold a write lease on it that stalls the open 45 s (red-team
         # pass 5: 137 s to start, over the unit's start timeout). The name is never opened again.
         try:
-            cookie = read_bounded(Path(candidate), MAX_XAUTHORITY_BYTES)
+            if candidate == STDIN_COOKIE:
+                cookie = read_standard_input(MAX_XAUTHORITY_BYTES)
+            else:
+                cookie = read_bounded(Path(candidate), MAX_XAUTHORITY_BYTES)
         except FileNotFoundError:
             changes["XAUTHORITY"] = "/dev/null"  # not libXau's own look at ~/.Xauthority later
         except (UnsafeFileError, OSError, ValueError):

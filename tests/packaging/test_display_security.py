@@ -65,9 +65,16 @@ def test_only_holders_of_the_cookie_reach_the_display(kiosk_root, tmp_path):
         assert without.returncode != 0 and "unable to open display" in without.stderr, without.stdout
         assert box.on_display("xset", "q").returncode == 0  # with the cookie: admitted
         # the cookie: nobody else may read it, and only root may change or replace it
-        assert box.sh("stat", "-c", "%U:%G %a", COOKIE).stdout.split() == ["dongli-display:dongli-kiosk", "440"]
+        assert box.sh("stat", "-c", "%U:%G %a", COOKIE).stdout.split() == ["dongli-display:dongli-display", "400"]
         assert box.sh("stat", "-c", "%U:%G", os.path.dirname(COOKIE)).stdout.split() == ["root:root"]
         assert box.as_user("nobody", "nogroup", "cat", COOKIE).returncode != 0
+        # the kiosk user cannot read it either (red-team pass 10: its shell connected with it and drew over the
+        # kiosk), nor reach it through the kiosk app, which systemd gave it to as standard input
+        assert box.as_user("dongli-kiosk", "dongli-kiosk", "cat", COOKIE).returncode != 0
+        app = kiosk_is_up(box)
+        assert box.as_user("dongli-kiosk", "dongli-kiosk", "cat", f"/proc/{app}/fd/0").returncode != 0
+        assert box.as_user("dongli-kiosk", "dongli-kiosk", "env", "DISPLAY=:7", f"XAUTHORITY={COOKIE}", "xset",
+                           "q").returncode != 0
         assert box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c", f"echo x >> {COOKIE}").returncode != 0
         # a new cookie at every start of the display
         cookie = Path(f"/proc/{box.leader}/root{COOKIE}")  # binary: read through the container's root
@@ -128,9 +135,10 @@ def test_a_stopped_x_server_or_window_manager_is_noticed_and_the_kiosk_comes_bac
 
 
 def attack_as_kiosk_user(box: Container, *argv: str) -> str:
-    """tests/session/display_attacks.py run in the container as the kiosk user, with the display's cookie (which
-    that user may read): it stays connected until the server ends it, so it returning at all means the kiosk
-    ended it (Xlib's I/O error ends the process); its stderr."""
+    """tests/session/display_attacks.py run in the container with the display's cookie, as root: the kiosk user
+    can no longer read the cookie (test above), and root is, like that user, neither the kiosk app nor the
+    display's user. It stays connected until the server ends it, so it returning at all means the kiosk ended it
+    (Xlib's I/O error ends the process); its stderr."""
     folder = Path(f"/proc/{box.leader}/root/var/tmp/attack/tests/session")
     if not folder.exists():
         folder.mkdir(parents=True)
@@ -139,8 +147,8 @@ def attack_as_kiosk_user(box: Container, *argv: str) -> str:
         for name in ("display_attacks.py", "retained_windows.py"):
             shutil.copy(ROOT / "tests" / "session" / name, folder / name)
         box.sh("chmod", "-R", "a+rX", "/var/tmp/attack")
-    ran = box.as_user("dongli-kiosk", "dongli-kiosk", "env", "DISPLAY=:7", f"XAUTHORITY={COOKIE}",  # 120 s at most
-                      "PYTHONPATH=/var/tmp/attack", "python3", "-m", "tests.session.display_attacks", *argv)
+    ran = box.sh("env", "DISPLAY=:7", f"XAUTHORITY={COOKIE}",  # 120 s at most
+                 "PYTHONPATH=/var/tmp/attack", "python3", "-m", "tests.session.display_attacks", *argv)
     assert ran.returncode != 0 and "ready" in ran.stdout, (ran.returncode, ran.stdout, ran.stderr)
     return ran.stderr
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dongli_desktop.core.hardening import SYSTEM_CURSOR_PATH, x_client_environment
+from dongli_desktop.core.hardening import MAX_XAUTHORITY_BYTES, SYSTEM_CURSOR_PATH, x_client_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 HANG_CEILING = 240  # seconds: only a ceiling for a hang, never a timing margin
@@ -52,6 +52,40 @@ def test_a_small_regular_xauthority_is_read_once_into_a_private_copy(tmp_path: P
 def test_a_given_xauthority_is_checked_too(tmp_path: Path):
     os.mkfifo(tmp_path / "cookie")
     assert x_client_environment({"XAUTHORITY": str(tmp_path / "cookie")}, None)["XAUTHORITY"] == "/dev/null"
+
+
+STDIN_PROBE = """
+import os, sys
+from pathlib import Path
+from dongli_desktop.core.hardening import x_client_environment
+copy = x_client_environment({"XAUTHORITY": "/dev/stdin"}, None)["XAUTHORITY"]
+data = Path(copy).read_bytes() if copy.startswith("/proc/self/fd/") else b""
+print(copy.startswith("/proc/self/fd/"), data.hex(), os.path.samefile("/proc/self/fd/0", os.devnull), sep="|")
+"""
+
+
+@pytest.mark.parametrize("given", ["file", "fifo", "huge"])
+def test_the_cookie_given_as_standard_input_is_read_from_the_descriptor_and_let_go(tmp_path: Path, given: str):
+    """The kiosk unit's StandardInput=file: (XAUTHORITY=/dev/stdin): a file the kiosk user cannot read, opened by
+    systemd as root. It is read through descriptor 0 (reopening /proc/self/fd/0 would be refused to that user),
+    only when it is a small regular file, and descriptor 0 is /dev/null afterwards (nothing the app starts
+    inherits the cookie)."""
+    cookie = b"\x01\x00" * 20
+    source = tmp_path / "xauth"
+    if given == "fifo":
+        os.mkfifo(source)
+        stdin = os.open(source, os.O_RDWR)  # a FIFO nobody writes to: a blocking read would hang
+    else:
+        source.write_bytes(cookie if given == "file" else b"\0" * (MAX_XAUTHORITY_BYTES + 1))
+        stdin = os.open(source, os.O_RDONLY)
+    try:
+        result = subprocess.run([sys.executable, "-c", STDIN_PROBE], stdin=stdin, capture_output=True, text=True,
+                                timeout=60, check=True, cwd=ROOT)
+    finally:
+        os.close(stdin)
+    copied, data, released = result.stdout.strip().split("|")
+    assert (copied, data) == (("True", cookie.hex()) if given == "file" else ("False", ""))
+    assert released == "True"
 
 
 @pytest.fixture()
