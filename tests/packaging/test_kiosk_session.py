@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 from pathlib import Path
 
@@ -180,17 +181,17 @@ def test_stopping_the_session_takes_the_x_server_down(tmp_path):
     with open(log, "wb") as out:
         session = subprocess.Popen(["sh", str(KIOSK / "session")], env=env, stdout=out, stderr=out,
                                    start_new_session=True)
-    socket: Path | None = None
+    socket_file: Path | None = None
     try:
         display = wait_until(lambda: session_display(log) or session.poll() is not None, 120, 0.1, "the session")
         assert session.poll() is None, log.read_text()
-        socket = Path(f"/tmp/.X11-unix/X{str(display).lstrip(':')}")
-        assert socket.exists(), log.read_text()
+        socket_file = Path(f"/tmp/.X11-unix/X{str(display).lstrip(':')}")
+        assert socket_file.exists(), log.read_text()
         session.send_signal(signal.SIGTERM)
         session.wait(timeout=60)
-        wait_until(lambda: not socket.exists(), 60, 0.1, "the X server to exit")
+        wait_until(lambda: not socket_file.exists(), 60, 0.1, "the X server to exit")
     finally:
-        if session.poll() is None or (socket is not None and socket.exists()):
+        if session.poll() is None or (socket_file is not None and socket_file.exists()):
             os.killpg(session.pid, signal.SIGKILL)
 
 
@@ -284,3 +285,71 @@ def test_the_session_removes_the_vt_switching_keys(tmp_path):
         keys = dict(re.findall(r"key <(FK0[1-9]|FK1[0-2]|BKSP)> \{(.*?)\};", keymap, re.DOTALL))
         assert len(keys) == 13, sorted(keys)
         assert not [name for name, body in keys.items() if re.search(r"XF86Switch_VT|Terminate_Server", body)], keys
+
+
+def held_abstract_names() -> set[str]:
+    """The abstract Unix socket names bound in this network namespace (/proc/net/unix: "@name")."""
+    lines = Path("/proc/net/unix").read_text(errors="replace").splitlines()[1:]
+    return {fields[7][1:] for fields in (line.split() for line in lines) if len(fields) > 7 and fields[7][:1] == "@"}
+
+
+def unused_display_number() -> int:
+    """A display number no X server here uses: no lock file, no socket file, no abstract name."""
+    held = held_abstract_names()
+    for number in range(200, 400):
+        if not (Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
+                or f"/tmp/.X11-unix/X{number}" in held):
+            return number
+    raise AssertionError("no unused display number in 200…399")
+
+
+def test_the_session_never_hands_its_cookie_to_whoever_holds_the_abstract_name(tmp_path):
+    """Red-team pass 11: libxcb tries the abstract socket @/tmp/.X11-unix/X<n> before the socket file, and any
+    user of the host's network namespace can bind that name. The kiosk user bound it while the display restarted:
+    the new X server would not start ("Cannot establish any listening sockets") and the session's `xset q` sent
+    the listener the new cookie. Now the server has no abstract socket and the session's clients run in a network
+    namespace of their own: with the name held here before the session starts, the display comes up, openbox and
+    the periodic check run, and the holder is never connected to."""
+    need("Xvfb", "openbox", "xset", "xauth", "setxkbmap", "systemd-notify")
+    number = unused_display_number()
+    holder = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    holder.bind(f"\0/tmp/.X11-unix/X{number}")
+    holder.listen(16)
+    holder.setblocking(False)
+    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    notify.bind(str(tmp_path / "notify"))
+    env = dict(os.environ, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY=f":{number}", KIOSK_SHARE=str(KIOSK),
+               XAUTHORITY=str(make_cookie(tmp_path / "xauth")), NOTIFY_SOCKET=str(tmp_path / "notify"))
+    env.pop("DISPLAY", None)
+    log = tmp_path / "session.log"
+    with open(log, "wb") as out:
+        session = subprocess.Popen(["sh", str(KIOSK / "session")], env=env, stdout=out, stderr=out,
+                                   start_new_session=True)
+    said: list[str] = []
+
+    def notified(message: str) -> bool:
+        with contextlib.suppress(BlockingIOError):
+            holder.accept()[0].close()
+            raise AssertionError("the session connected to the abstract name held here: it would have sent it the "
+                                 "cookie\n" + log.read_text(errors="replace"))
+        notify.settimeout(1.0)
+        with contextlib.suppress(TimeoutError):
+            said.append(notify.recv(4096).decode(errors="replace"))
+        assert session.poll() is None, log.read_text(errors="replace")
+        return any(message in line for line in said)
+
+    try:
+        wait_until(lambda: notified("READY=1"), 120, 0, "the session to say it is ready")
+        said.clear()
+        wait_until(lambda: notified("WATCHDOG=1"), 120, 0, "the session's first periodic X request")
+        notified("")  # one last look at the holder
+        assert f"X server on :{number} (display {number}) is up" in log.read_text(errors="replace")
+    finally:
+        os.killpg(session.pid, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            session.wait(timeout=60)
+        if session.poll() is None:
+            os.killpg(session.pid, signal.SIGKILL)
+            session.wait(timeout=60)
+        holder.close()
+        notify.close()

@@ -6,18 +6,21 @@ that shows a red full-screen window (XSetCloseDownMode(RetainPermanent)) and sta
   frame);
 * ``destroy WID``: destroying the kiosk's window WID (no red window: the screen went black);
 * ``deep N``: a chain of N nested windows, none mapped (no red window): the kiosk's recursive walk of the window
-  tree then raised RecursionError at every look, which switched its sweep off (red-team pass 10).
+  tree then raised RecursionError at every look, which switched its sweep off (red-team pass 10);
+* ``draw WID``: no window of its own; paints a red band over the kiosk's window WID every 0.2 s (red-team pass 11:
+  such a client was never swept).
 
 Prints the ids of the windows it made, one a line, then waits for events until its connection is closed (by
 ``XKillClient``: Xlib then ends the process) or it is killed. Plain Xlib through ctypes.
 
-    python -m tests.session.display_attacks wm|reparent WID|destroy WID     (with DISPLAY)
+    python -m tests.session.display_attacks wm|reparent WID|destroy WID|deep N|draw WID     (with DISPLAY)
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
+import time
 
 from tests.session.retained_windows import INPUT_OUTPUT, RETAIN_PERMANENT, Attributes
 
@@ -47,6 +50,11 @@ def xlib() -> ctypes.CDLL:
     x.XSetCloseDownMode.argtypes = [ctypes.c_void_p, ctypes.c_int]
     x.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
     x.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    x.XCreateGC.restype = ctypes.c_void_p
+    x.XCreateGC.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_void_p]
+    x.XSetForeground.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong]
+    x.XFillRectangle.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_int, ctypes.c_int,
+                                 ctypes.c_uint, ctypes.c_uint]
     return x
 
 
@@ -70,6 +78,8 @@ def main(argv: list[str]) -> int:
     left: list[int] = []
     if argv[0] == "destroy":
         x.XDestroyWindow(display, int(argv[1]))
+    elif argv[0] == "draw":
+        return draw(x, display, int(argv[1]), width)
     elif argv[0] == "deep":
         parent = root
         for _ in range(int(argv[1])):
@@ -94,6 +104,19 @@ def main(argv: list[str]) -> int:
     event = ctypes.create_string_buffer(256)  # an XEvent
     while True:  # a selection is lost when its owner disconnects: stay, until the server ends this client
         x.XNextEvent(display, event)
+
+
+def draw(x: ctypes.CDLL, display: int, window: int, width: int) -> int:
+    """Paint a red band over ``window`` every 0.2 s with a GC of its own, no window of its own, until the server
+    ends this client (Xlib's I/O error handler then ends the process)."""
+    gc = x.XCreateGC(display, window, 0, None)
+    x.XSetForeground(display, gc, 0xCD0000)
+    x.XSync(display, 0)
+    print("ready", flush=True)
+    while True:
+        x.XFillRectangle(display, window, gc, 0, 0, width, 120)
+        x.XSync(display, 0)
+        time.sleep(0.2)
 
 
 if __name__ == "__main__":

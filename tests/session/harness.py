@@ -262,7 +262,7 @@ class XSession:
     def _spawn(self, argv: list[str], log: str, **kwargs) -> subprocess.Popen:
         out = open(self.folder / log, "ab")  # noqa: SIM115 (kept open for the child)
         try:
-            proc = subprocess.Popen(argv, env=self.env, stdout=kwargs.pop("stdout", out), stderr=out,
+            proc = subprocess.Popen(argv, env=kwargs.pop("env", self.env), stdout=kwargs.pop("stdout", out), stderr=out,
                                     stdin=subprocess.DEVNULL, start_new_session=True, **kwargs)
         finally:
             out.close()
@@ -299,7 +299,11 @@ class XSession:
             raise SessionError("dbus-daemon did not print an address")
         self.env["DBUS_SESSION_BUS_ADDRESS"] = address
         self.env["KIOSK_SESSION_BUS"] = "1"  # a kiosk uses the bus only when told (core/hardening.py)
-        self._spawn([ATSPI_LAUNCHER, "--launch-immediately"], "atspi.log")
+        # Without DISPLAY: the launcher is found through the session bus (org.a11y.Bus), as Qt looks for it; with
+        # one it stays connected to the display as a client of the app's user without a window, which a kiosk
+        # ends (ui/kiosk/foreign_windows.py), and the accessibility bus would go with it.
+        self._spawn([ATSPI_LAUNCHER, "--launch-immediately"], "atspi.log",
+                    env={k: v for k, v in self.env.items() if k != "DISPLAY"})
         wait_until(lambda: self.run("dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus", "/org/a11y/bus",
                                     "org.a11y.Bus.GetAddress", check=False).returncode == 0,
                    120, 0.1, "the AT-SPI bus")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -39,15 +39,18 @@ def display(make_session) -> XSession:
     return make_session(1280, 800, display_user=DISPLAY_USER)
 
 
-@pytest.fixture()
-def attack(display) -> Iterator[Callable[..., list[int]]]:
-    """Run one attack as a client of the app's user that stays connected; the ids of the windows it made."""
-    procs: list[subprocess.Popen] = []
+class Attacks:
+    """Run attacks as clients of the app's user that stay connected (``tests/session/display_attacks.py``)."""
 
-    def run(*argv: str) -> list[int]:
-        proc = subprocess.Popen([str(APP_PYTHON), "-m", "tests.session.display_attacks", *argv], env=display.env,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        procs.append(proc)
+    def __init__(self, display: XSession) -> None:
+        self.display = display
+        self.procs: list[subprocess.Popen] = []
+
+    def __call__(self, *argv: str) -> list[int]:
+        """Start one attack; the ids of the windows it made, once it says it is ready."""
+        proc = subprocess.Popen([str(APP_PYTHON), "-m", "tests.session.display_attacks", *argv],
+                                env=self.display.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.procs.append(proc)
         assert proc.stdout is not None
         windows = []
         for line in proc.stdout:  # until "ready" (or its end, if it failed)
@@ -56,13 +59,21 @@ def attack(display) -> Iterator[Callable[..., list[int]]]:
             windows.append(int(line))
         raise AssertionError(f"the attack {argv} ended with {proc.wait()} before it was ready")
 
-    yield run
-    for proc in procs:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+    def close(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
+
+
+@pytest.fixture()
+def attack(display) -> Iterator[Attacks]:
+    """Attacks on the kiosk's window by clients of the app's user; each ended after the test."""
+    attacks = Attacks(display)
+    yield attacks
+    attacks.close()
 
 
 def kiosk_log(app: AppProcess) -> str:
@@ -126,4 +137,17 @@ def test_a_deep_chain_of_hidden_windows_neither_stops_the_watch_nor_is_kept(disp
     assert app.proc.poll() is None, app.output()[-2000:]
     log = kiosk_log(app)
     assert "RecursionError" not in log and "looking at the display failed" not in log
+    display.tap(app, "名词解释", display.named(app, "名词列表"), "the glossary page")
+
+
+def test_a_client_without_a_window_drawing_on_the_kiosk_is_ended(display, attack):
+    """Red-team pass 11: a client that makes no window of its own but paints over the kiosk's window with a GC was
+    never swept (only clients with windows were). On a display of another user it is ended all the same."""
+    app, wid = start(display, SLOW_IDLE_KIOSK)
+    assert attack("draw", str(wid)) == []
+    painter = attack.procs[-1]
+    display.screenshot(display.folder / "drawn-over.png")
+    wait_until(lambda: painter.poll() is not None, 60, 0.2, "the painting client to be ended")
+    assert app.proc.poll() is None, app.output()[-2000:]
+    assert "closed the windows of 1 other X client" in kiosk_log(app)
     display.tap(app, "名词解释", display.named(app, "名词列表"), "the glossary page")

@@ -220,7 +220,9 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
     """{client base: one of its windows} for every client that is not spared (``spared_clients``) and shows a
     viewable window, holds ``WM_S0`` or holds one of ``own_windows`` inside a window of its own. Where the clients
     are told by process, any window counts, shown or not: nobody but the kiosk and the display's user has a
-    reason to keep one there (a retained chain of unmapped windows was left alone before)."""
+    reason to keep one there (a retained chain of unmapped windows was left alone before), and so does having no
+    window at all: a client that makes none can still draw on the kiosk's window (red-team pass 11). It is ended
+    through its resource base, the id Xlib and xcb give a client's first resource (Xlib's default GC)."""
     own = list(own_windows)
     allowed, by_process = spared_clients(display, own)
     found: dict[int, int] = {}
@@ -239,6 +241,9 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
     for window in display.walk(display.root):
         if display.base(window) not in allowed and (by_process or display.viewable(window)):
             consider(window)
+    if by_process:
+        for base in client_pids(display.handle) or {}:
+            consider(base)
     return found
 
 
