@@ -8,6 +8,8 @@ write /tmp and its HOME and signal its own processes) or any other local user (`
   readable by nobody else; a client without it is refused, the kiosk (which has it) paints.
 - **Planted lock**: a ``/tmp/.X7-lock`` naming a live process and a ``/tmp/.X11-unix/X7`` planted by the kiosk
   user do not keep the display from starting again (the server's /tmp is private).
+- **Abstract name**: the kiosk user holding ``@/tmp/.X11-unix/X7`` while the display restarts neither keeps it
+  down nor receives a connection (and with it the new cookie) from the session (red-team pass 11).
 - **Stopped pieces**: the kiosk user cannot SIGSTOP the X server or openbox (they run as ``dongli-display``); and a
   stopped one (root can) is noticed: a stopped openbox is replaced, a stopped X server restarts the display, and the
   kiosk is painted again each time.
@@ -30,12 +32,14 @@ from tests.packaging.conftest import keep_screenshot
 from tests.packaging.container import (
     COOKIE,
     SCREEN,
+    X_SOCKETS,
     Container,
     back_on_screen,
     booted,
     journal,
     kiosk_is_up,
     painted,
+    through_socket_folder,
 )
 from tests.session.harness import ROOT, wait_until
 
@@ -61,7 +65,7 @@ def test_only_holders_of_the_cookie_reach_the_display(kiosk_root, tmp_path):
         for user, group in (("nobody", "nogroup"), ("dongli-kiosk", "dongli-kiosk")):
             refused = box.as_user(user, group, "env", "DISPLAY=:7", "XAUTHORITY=/dev/null", "xset", "q")
             assert refused.returncode != 0 and "unable to open display" in refused.stderr, (user, refused.stdout)
-        without = box.on_display("xset", "q", cookie=False)  # a root client on the abstract socket, no cookie
+        without = box.on_display("xset", "q", cookie=False)  # a root client on the socket file, no cookie
         assert without.returncode != 0 and "unable to open display" in without.stderr, without.stdout
         assert box.on_display("xset", "q").returncode == 0  # with the cookie: admitted
         # the cookie: nobody else may read it, and only root may change or replace it
@@ -100,6 +104,41 @@ def test_a_lock_planted_by_the_kiosk_user_does_not_keep_the_display_down(kiosk_r
         assert planted.stdout.strip() == "1", planted.stdout + planted.stderr
         box.sh("systemctl", "start", "--no-block", SCREEN)
         back_on_screen(box, pid, shot, "the display was restarted over a planted lock")
+        keep_screenshot(shot)
+
+
+HOLD_ABSTRACT_NAME = """
+import socket
+holder = socket.socket(socket.AF_UNIX)
+holder.bind("\\0/tmp/.X11-unix/X7")
+holder.listen(64)
+print("bound", flush=True)
+while True:
+    holder.accept()[0].close()
+    print("connected", flush=True)
+"""
+
+
+def test_the_kiosk_user_holding_the_abstract_name_gets_no_connection_and_the_display_comes_back(kiosk_root,
+                                                                                                 tmp_path):
+    """Red-team pass 11: the X server listened on the abstract socket @/tmp/.X11-unix/X7 in the host's network
+    namespace, where the kiosk user can bind that name while the display restarts; the new server then would not
+    start, and the session's `xset q` (libxcb tries the abstract name first) sent the holder the new cookie. Now
+    the server has no abstract socket and the session's clients an empty network namespace of their own."""
+    shot = tmp_path / "kiosk-abstract.png"
+    with booted(kiosk_root, tmp_path / "nspawn.log") as box:
+        pid = up_and_painted(box, shot)
+        box.sh("systemctl", "stop", SCREEN)
+        Path(f"/proc/{box.leader}/root/var/tmp/hold.py").write_text(HOLD_ABSTRACT_NAME, encoding="utf-8")
+        box.as_user("dongli-kiosk", "dongli-kiosk", "sh", "-c",
+                    "python3 /var/tmp/hold.py > /var/tmp/hold.log 2>&1 &")
+        said = wait_until(lambda: box.sh("cat", "/var/tmp/hold.log").stdout, 120, 0.5, "the name to be held")
+        assert said.split() == ["bound"], said
+        box.sh("systemctl", "start", "--no-block", SCREEN)
+        back_on_screen(box, pid, shot, "the display was restarted while the kiosk user held the abstract name")
+        assert box.on_display("xset", "q").returncode == 0
+        assert box.sh("cat", "/var/tmp/hold.log").stdout.split() == ["bound"]  # never connected to
+        assert "python3" in box.sh("ps", "-u", "dongli-kiosk", "-o", "comm=").stdout  # and still holding it
         keep_screenshot(shot)
 
 
@@ -147,8 +186,9 @@ def attack_as_kiosk_user(box: Container, *argv: str) -> str:
         for name in ("display_attacks.py", "retained_windows.py"):
             shutil.copy(ROOT / "tests" / "session" / name, folder / name)
         box.sh("chmod", "-R", "a+rX", "/var/tmp/attack")
-    ran = box.sh("env", "DISPLAY=:7", f"XAUTHORITY={COOKIE}",  # 120 s at most
-                 "PYTHONPATH=/var/tmp/attack", "python3", "-m", "tests.session.display_attacks", *argv)
+    ran = box.sh(*through_socket_folder(X_SOCKETS, "env", "DISPLAY=:7", f"XAUTHORITY={COOKIE}",  # 120 s at most
+                                        "PYTHONPATH=/var/tmp/attack", "python3", "-m",
+                                        "tests.session.display_attacks", *argv))
     assert ran.returncode != 0 and "ready" in ran.stdout, (ran.returncode, ran.stdout, ran.stderr)
     return ran.stderr
 
