@@ -27,6 +27,10 @@ def child_command(args: list[str]) -> list[str]:
 
 
 def _main(args: list[str]) -> int:
+    if "--kiosk" in args:  # first thing, before parsing: the moment another process of the kiosk user could open
+        from dongli_desktop.core.hardening import forbid_ptrace  # /proc/PID/root or /proc/PID/fd is kept short
+
+        forbid_ptrace()  # and before the cookie is copied into memory (x_client_environment below)
     if args and args[0] in COMMANDS:
         from dongli_desktop.commands import run_command
 
@@ -45,9 +49,8 @@ def _main(args: list[str]) -> int:
         setup_logging()
         return supervise(child_command(args), watchdog=Watchdog(timeout=SUPERVISOR_WATCHDOG_SECONDS))
     if options.kiosk:  # before anything connects to X (the display check below does): see x_client_environment
-        from dongli_desktop.core.hardening import forbid_ptrace, x_client_environment
+        from dongli_desktop.core.hardening import x_client_environment
 
-        forbid_ptrace()  # before the cookie is copied into memory: /proc/PID/fd is then closed to the kiosk user
         os.environ.update(x_client_environment(dict(os.environ), os.environ.get("HOME")))
     problem = no_display()
     if problem is not None:

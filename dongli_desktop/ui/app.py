@@ -196,10 +196,9 @@ def forget_module_sources() -> None:
 def run(options: argparse.Namespace) -> int:
     if options.kiosk:
         use_own_fontconfig()  # before Qt starts fontconfig: the kiosk user's fontconfig files are never read
-        from dongli_desktop.core.hardening import forbid_ptrace, qt_start_environment
+        from dongli_desktop.core.hardening import qt_start_environment
         from dongli_desktop.ui.kiosk.system_paths import use_system_icon_themes
 
-        forbid_ptrace()  # another process of the kiosk user cannot attach to this one
         with qt_start_environment():  # Qt's start reads no configuration file of the kiosk user's
             application()
         use_system_icon_themes()

@@ -56,3 +56,23 @@ def test_forbid_ptrace_clears_the_dumpable_flag():
 def test_forbid_ptrace_is_harmless_where_there_is_no_prctl(monkeypatch):
     monkeypatch.setattr(hardening.sys, "platform", "darwin")
     assert hardening.forbid_ptrace() is False and hardening.dumpable() is None
+
+
+def test_the_kiosk_makes_itself_non_dumpable_before_it_reads_its_arguments(monkeypatch):
+    """Until then another process of the kiosk user may open the new process's /proc/PID/root (and with it the
+    display's socket file in the app's mount namespace) or /proc/PID/fd: the moment is kept as short as the
+    entry point allows, before the option parser (which imports most of the command line's modules)."""
+    from dongli_desktop import __main__ as entry
+    from dongli_desktop import cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(hardening, "forbid_ptrace", lambda: calls.append("non-dumpable") or True)
+
+    def parser():
+        calls.append("arguments parsed")
+        raise SystemExit(2)
+
+    monkeypatch.setattr(cli, "build_parser", parser)
+    with pytest.raises(SystemExit):
+        entry._main(["--kiosk", "--kiosk-config", "/nonexistent.toml"])
+    assert calls == ["non-dumpable", "arguments parsed"]
