@@ -22,10 +22,11 @@ SCREEN = "dongli-kiosk-display.service"
 
 def through_socket_folder(folder: str, *argv: str) -> list[str]:
     """``argv`` (run as root) in a mount namespace of its own whose /tmp/.X11-unix holds links to the sockets in
-    ``folder``. The kiosk's X server listens only on its socket file (no abstract socket: -nolisten local), in a
-    folder only root and dongli-display reach; libxcb looks for it in /tmp/.X11-unix alone."""
+    ``folder``, and an empty network namespace. The kiosk's X server listens only on its socket file (no abstract
+    socket: -nolisten local), in a folder only root and dongli-display reach; libxcb looks for it in /tmp/.X11-unix
+    alone, after the abstract name, which anyone may hold in a shared network namespace (a test does)."""
     link = 'mount -t tmpfs -o mode=0755 none /tmp/.X11-unix && for s in "$0"/X*; do ln -s "$s" /tmp/.X11-unix/; done'
-    return ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+    return ["unshare", "--mount", "--net", "--propagation", "private", "sh", "-c",
             f'mkdir -p /tmp/.X11-unix && {link} && exec "$@"', folder, *argv]
 
 
@@ -78,14 +79,11 @@ class Container:
 
     def on_display(self, *argv: str, cookie: bool = True) -> subprocess.CompletedProcess:
         """A program of the host on the container's display, through the server's socket file (read through the
-        container's root; see ``through_socket_folder``), with the display's cookie unless ``cookie`` is False. It
-        runs in the container's network namespace, so an X server of the host's with the same number is not
-        reached through its abstract socket."""
+        container's root; see ``through_socket_folder``), with the display's cookie unless ``cookie`` is False."""
         auth = f"/proc/{self.leader}/root{COOKIE}" if cookie else "/dev/null"
         folder = f"/proc/{self.leader}/root{X_SOCKETS}"
-        return subprocess.run(["nsenter", "-t", str(self.leader), "-n", *through_socket_folder(
-            folder, "env", f"DISPLAY={DISPLAY}", f"XAUTHORITY={auth}", *argv)],
-            capture_output=True, text=True, timeout=120, check=False)
+        return subprocess.run(through_socket_folder(folder, "env", f"DISPLAY={DISPLAY}", f"XAUTHORITY={auth}", *argv),
+                              capture_output=True, text=True, timeout=120, check=False)
 
     def as_user(self, user: str, group: str, *argv: str) -> subprocess.CompletedProcess:
         """``argv`` in the container as ``user`` (group ``group`` and the user's others), as its shell would run it."""

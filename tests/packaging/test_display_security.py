@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import keep_screenshot
+from tests.packaging.conftest import chroot, keep_screenshot
 from tests.packaging.container import (
     COOKIE,
     SCREEN,
@@ -225,3 +225,22 @@ def test_the_kiosk_user_taking_the_window_manager_or_the_kiosks_window_is_ended(
         assert "closed the windows of 1 other X client" in box.sh(
             "sh", "-c", "cat /var/lib/dongli-kiosk/.local/share/dongli-desktop/logs/dongli-desktop.log*").stdout
         keep_screenshot(shot)
+
+
+def groups(root: Path, user: str) -> set[str]:
+    return set(chroot(root, "id", "-nG", user).stdout.split())
+
+
+def test_the_kiosk_user_opens_no_screen_gpu_or_input_device(kiosk_root):
+    """Red-team pass 12: the kiosk user was still in video, input and render (from when it ran the X server), which
+    Debian's udev rules give /dev/fb*, /dev/dri/* and /dev/input/event*: its shell could read every tap of the PIN
+    pad, inject or grab taps, and take the GPU while the display restarted. Now only audio; the display's user
+    keeps them; an upgrade from a version that added them takes the kiosk user out."""
+    assert groups(kiosk_root, "dongli-kiosk") == {"dongli-kiosk", "audio"}
+    assert {"video", "input", "render"} <= groups(kiosk_root, "dongli-display")
+    for group in ("video", "input", "render"):
+        assert chroot(kiosk_root, "adduser", "dongli-kiosk", group).returncode == 0
+    assert {"video", "input", "render"} <= groups(kiosk_root, "dongli-kiosk")
+    upgrade = chroot(kiosk_root, "/var/lib/dpkg/info/dongli-kiosk.postinst", "configure", "0.1.0")
+    assert upgrade.returncode == 0, upgrade.stdout + upgrade.stderr
+    assert groups(kiosk_root, "dongli-kiosk") == {"dongli-kiosk", "audio"}
