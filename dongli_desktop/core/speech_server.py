@@ -14,13 +14,6 @@ speech-dispatcher's own built-in folder, and the server's environment has ``HOME
 ``~/espeak-ng-data``, ALSA's ``~/.asoundrc``, which can load a library, included). It listens on a socket in a
 fresh private folder; the app's client library is pointed there (``SPEECHD_ADDRESS``) and its autospawn is
 disabled (``SPEECHD_CMD`` names a program that refuses), so no other server is ever started for the app.
-
-The server and its modules run as the kiosk user and, unlike the app, stay dumpable (``exec`` resets the flag),
-so another process of that user may open their ``/proc/<pid>/root`` and reach what they see: in the app's mount
-namespace, the display's socket file, which the kiosk user's shell otherwise cannot reach (red-team pass 12 filled
-the X server's client table through it, and the display restarted again and again). So the server starts in a
-mount namespace of its own where ``/tmp/.X11-unix`` is an empty folder (``HIDE_DISPLAY``; the kiosk's unit allows
-user and mount namespaces for it). Where the system allows no such namespace, it starts without, and says so.
 """
 
 from __future__ import annotations
@@ -52,11 +45,6 @@ START_CEILING_S = 60.0  # a server that has not started by then will not
 MAX_PID_FILE_BYTES = 64
 PREFIX = "dongli-speech-"
 STALE_AFTER_S = 600  # a private folder this old whose server is gone was left by an app that was killed
-X_SOCKETS = "/tmp/.X11-unix"  # where X clients find the display's socket (the kiosk's unit binds it there)
-# COMMAND… with an empty X_SOCKETS, in new user and mount namespaces (root there: mount needs it; the kiosk user
-# outside, with its groups)
-HIDE_DISPLAY = ("unshare", "--user", "--map-root-user", "--mount", "--", "sh", "-c",
-                'mount -t tmpfs -o size=4k,mode=0555 none "$0" && exec "$@"', X_SOCKETS)
 
 
 @dataclass(frozen=True)
@@ -98,22 +86,6 @@ class PrivateServer:
                 "--communication-method", "unix_socket", "--socket-path", str(self.socket_path),
                 "--pid-file", str(self.pid_file), "--timeout", str(IDLE_SECONDS)]
 
-    def launch_command(self) -> list[str]:
-        """What ``start`` runs: ``command()`` behind ``HIDE_DISPLAY`` where this system allows it (see the module's
-        text); else ``command()`` alone, said in the log."""
-        try:
-            hidden = subprocess.run([*HIDE_DISPLAY, "true"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, timeout=START_CEILING_S, check=False, cwd="/")
-        except (OSError, subprocess.SubprocessError) as exc:
-            LOG.warning("speech-dispatcher starts where it can see the display's socket (%s)", exc)
-            return self.command()
-        if hidden.returncode != 0:
-            said = hidden.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            LOG.warning("speech-dispatcher starts where it can see the display's socket (no namespace of its "
-                        "own: %s)", said[0][:200])
-            return self.command()
-        return [*HIDE_DISPLAY, *self.command()]
-
     def listening(self) -> bool:
         """Whether a server accepts connections on the private socket."""
         with socket.socket(socket.AF_UNIX) as probe:
@@ -134,7 +106,7 @@ class PrivateServer:
         if not os.path.isfile(self.program):
             return f"{self.program} is not installed"
         try:
-            done = subprocess.run(self.launch_command(), env=self.server_environment(dict(os.environ)), cwd="/",
+            done = subprocess.run(self.command(), env=self.server_environment(dict(os.environ)), cwd="/",
                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                   timeout=START_CEILING_S, check=False)
         except (OSError, subprocess.SubprocessError) as exc:
