@@ -46,3 +46,12 @@ def test_the_tracker_agrees_with_the_decided_verdict(reports: dict[int, Report],
     rows = {(r.key, r.year): r for r in track(reports[case["target"]], later)}
     row = rows[(case["key"], case["year"])]
     assert row.status.value == case["verdict"], case["reason"]
+
+
+def test_every_row_is_named_in_chinese_and_in_english(reports: dict[int, Report]) -> None:
+    rows = track(reports[2020], [reports[2021], reports[2022]])
+    assert rows
+    for row in rows:
+        indicator = row.target.indicator
+        assert (row.name, row.name_en) == (indicator.own_name(), indicator.own_name(english=True))
+    assert any(row.name_en != row.name for row in rows)
