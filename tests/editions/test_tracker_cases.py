@@ -55,3 +55,41 @@ def test_every_row_is_named_in_chinese_and_in_english(reports: dict[int, Report]
         indicator = row.target.indicator
         assert (row.name, row.name_en) == (indicator.own_name(), indicator.own_name(english=True))
     assert any(row.name_en != row.name for row in rows)
+
+
+def test_the_edition_chosen_on_the_page_pairs_with_the_right_ones(yunxi_dbs: dict[int, Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decided first: the 2020 report's targets are judged by 2021 and 2022; choosing 2022 (which nothing loaded
+    reviews) shows 2021's targets, judged by 2022; a lone edition shows its own, judged by none. Every report the
+    comparison opens is closed again."""
+    from dongli_desktop.core import repository
+    from dongli_desktop.core.editions import list_editions
+    from dongli_desktop.core.tracker import compare_editions, pair_for, track_editions
+
+    catalogue = list_editions(yunxi_dbs.values())
+    by_year = {e.document.year: e for e in catalogue.editions}
+    assert pair_for(catalogue, by_year[2020]) == (by_year[2020], (by_year[2021], by_year[2022]))
+    assert pair_for(catalogue, by_year[2022]) == (by_year[2021], (by_year[2022],))
+    alone = list_editions([yunxi_dbs[2021]])
+    assert pair_for(alone, alone.editions[0]) == (alone.editions[0], ())
+    opened: list[Report] = []
+    closed: list[Report] = []
+    real_open, real_close = repository.Report.open, repository.Report.close
+
+    def tracked_open(path: Path) -> Report:
+        opened.append(real_open(path))
+        return opened[-1]
+
+    def tracked_close(report: Report) -> None:
+        closed.append(report)
+        real_close(report)
+
+    monkeypatch.setattr(repository.Report, "open", staticmethod(tracked_open))
+    monkeypatch.setattr(repository.Report, "close", tracked_close)
+    comparison = compare_editions(catalogue, by_year[2022])
+    assert comparison.earlier.year == 2021 and [d.year for d in comparison.judged_by] == [2022]
+    assert {r.target.document.year for r in comparison.rows} == {2021}
+    assert len(opened) == 2 and closed == opened
+    rows = track_editions(by_year[2020], by_year[2021])
+    assert {r.target.document.year for r in rows} == {2020} and any(r.due for r in rows)
+    assert len(opened) == 4 and closed == opened

@@ -258,3 +258,13 @@ def test_verdicts_are_values(value):
     field = dataclasses.fields(value)[0].name
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(value, field, None)
+
+
+def test_only_a_rate_in_percent_is_judged_against_zero():
+    """一般公共预算收入稳定增长: a result in % is a growth rate, judged against zero; the same words with a result
+    in no unit are compared with the year before (here there is none)."""
+    series = Fake(previous=lambda key, year: None)
+    target = side(None, "一般公共预算收入稳定增长", name="一般公共预算收入增长")
+    assert tracker._verdict(series, target, side(q(3), "增长3%"), Fake()) == (Status.MET, "change", None)
+    assert tracker._verdict(series, target, side(q(3, unit=""), "增长3"), Fake())[:2] == (Status.NOT_COMPARABLE,
+                                                                                         "no_previous")
