@@ -85,3 +85,37 @@ def test_a_process_runs_as_a_user_only_with_every_one_of_its_ids(tmp_path):
 
 def test_this_process_is_read_from_the_real_proc():
     assert runs_as(os.getpid(), os.getuid()) == (len({os.getuid(), os.geteuid()}) == 1)
+
+
+def test_the_watch_keeps_one_x_connection_and_opens_another_only_after_a_failed_look(monkeypatch):
+    """Each new connection sends the display's cookie again, to whatever answers first for the display's name in
+    the app's network namespace (libxcb tries the abstract name first): one is opened at the first look and kept;
+    a look that fails drops it and the next opens a new one."""
+    from types import SimpleNamespace
+
+    import pytest
+
+    from dongli_desktop.ui.kiosk import foreign_windows
+
+    opened: list[int] = []
+    closed: list[int] = []
+    failures = [False, False, True, False, False]
+    monkeypatch.setattr(foreign_windows, "_xlib",
+                        lambda: SimpleNamespace(XOpenDisplay=lambda _name: opened.append(len(opened)) or 4096))
+    monkeypatch.setattr(foreign_windows, "_Display",
+                        lambda _lib, handle: SimpleNamespace(close=lambda: closed.append(handle)))
+
+    def sweep(_display, _own):
+        if failures.pop(0):
+            raise OSError("the look failed")
+        return Sweep(0, True, True)
+
+    monkeypatch.setattr(foreign_windows, "sweep", sweep)
+    watcher = foreign_windows.Watcher()
+    assert [watcher([1]) for _ in range(2)] == [Sweep(0, True, True)] * 2
+    assert (len(opened), closed) == (1, [])
+    with pytest.raises(OSError):
+        watcher([1])
+    assert closed == [4096]
+    assert [watcher([1]) for _ in range(2)] == [Sweep(0, True, True)] * 2
+    assert len(opened) == 2

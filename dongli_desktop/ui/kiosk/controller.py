@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
-    QGuiApplication,
     QInputEvent,
     QKeyEvent,
     QScrollPrepareEvent,
@@ -177,8 +176,7 @@ class KioskController(QObject):
     def close_foreign_windows(self) -> None:
         """End every other X client that shows a window on the kiosk's display (a banner or an input-eating
         window the kiosk user's shell left behind with RetainPermanent; foreign_windows.py), now."""
-        if QGuiApplication.platformName() == "xcb":
-            self.display_watch.look()
+        self.display_watch.look()
 
     def _window_lost(self, how: str) -> None:
         """Another client destroyed or hid the kiosk's window, which Qt cannot show again: end, and systemd

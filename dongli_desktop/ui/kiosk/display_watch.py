@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from dongli_desktop.ui.kiosk.foreign_windows import Sweep, close_foreign_windows
+from dongli_desktop.ui.kiosk.foreign_windows import Sweep, Watcher
 from dongli_desktop.ui.logs import LOG
 
 LOOK_MS = 3000
@@ -35,9 +35,11 @@ class DisplayWatch(QObject):
     lost = Signal(str)
 
     def __init__(self, window: QWidget, interval_ms: int = LOOK_MS,
-                 sweep: Callable[[list[int]], Sweep] = close_foreign_windows) -> None:
+                 sweep: Callable[[list[int]], Sweep] | None = None) -> None:
         super().__init__(window)
         self.window = window
+        if sweep is None:  # on X, one connection, kept (foreign_windows.py); elsewhere no other client to look for
+            sweep = Watcher() if QGuiApplication.platformName() == "xcb" else (lambda _own: Sweep())
         self._sweep = sweep
         self.hidden_looks = 0
         self.timer = QTimer(self)

@@ -108,6 +108,10 @@ class _Display:
         self.lib, self.handle = lib, handle
         self.mask = _DisplayHead.from_address(handle).resource_mask
         self.root = int(lib.XDefaultRootWindow(handle))
+        self.server_uid = server_uid(lib.XConnectionNumber(handle))  # the kernel's answer: it does not change
+
+    def close(self) -> None:
+        self.lib.XCloseDisplay(self.handle)
 
     def exists(self, window: int) -> bool:
         return bool(self.lib.XGetWindowAttributes(self.handle, window, ctypes.byref(_WindowAttributes())))
@@ -167,25 +171,20 @@ class _Display:
 
 
 @contextlib.contextmanager
-def _open(lib: ctypes.CDLL) -> Iterator[_Display | None]:
-    handle = lib.XOpenDisplay(None)
-    if not handle:
-        yield None
-        return
-    previous = lib.XSetErrorHandler(ctypes.cast(_ignore_error, ctypes.c_void_p))
+def _ignoring_errors(display: _Display) -> Iterator[_Display]:
+    """Xlib's error handler set to ignore while ``display`` is used (it is process-wide: restored afterwards)."""
+    previous = display.lib.XSetErrorHandler(ctypes.cast(_ignore_error, ctypes.c_void_p))
     try:
-        yield _Display(lib, handle)
+        yield display
     finally:
-        lib.XSync(handle, 0)
-        lib.XSetErrorHandler(previous)
-        lib.XCloseDisplay(handle)
+        display.lib.XSync(display.handle, 0)
+        display.lib.XSetErrorHandler(previous)
 
 
-def _by_selection(display: _Display, own_windows: list[int]) -> set[int]:
-    """The clients spared on a display of the app's own user: the owner of ``WM_S0`` and of the frames around
-    ``own_windows`` (any client of that user could claim either: see the module's text)."""
+def _by_selection(display: _Display, own_windows: list[int], manager: int | None) -> set[int]:
+    """The clients spared on a display of the app's own user: the owner of ``WM_S0`` (``manager``) and of the
+    frames around ``own_windows`` (any client of that user could claim either: see the module's text)."""
     allowed = {0, display.base(display.root)}
-    manager = display.window_manager()
     if manager is not None:
         allowed.add(display.base(manager))
     for window in own_windows:
@@ -205,15 +204,15 @@ def _by_process(display: _Display, own_windows: list[int], display_uid: int) -> 
     return allowed
 
 
-def spared_clients(display: _Display, own_windows: list[int]) -> tuple[set[int], bool]:
+def spared_clients(display: _Display, own_windows: list[int], manager: int | None) -> tuple[set[int], bool]:
     """The resource bases of the clients the sweep must not end (see the module's text), and whether they were
-    told by process (a display of another user) rather than by selection."""
-    uid = server_uid(display.lib.XConnectionNumber(display.handle))
+    told by process (a display of another user) rather than by selection; ``manager``: the owner of ``WM_S0``."""
+    uid = display.server_uid
     if uid is not None and uid != os.getuid():
         allowed = _by_process(display, own_windows, uid)
         if allowed is not None:
             return allowed, True
-    return _by_selection(display, own_windows), False
+    return _by_selection(display, own_windows, manager), False
 
 
 def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, int]:
@@ -224,7 +223,8 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
     window at all: a client that makes none can still draw on the kiosk's window (red-team pass 11). It is ended
     through its resource base, the id Xlib and xcb give a client's first resource (Xlib's default GC)."""
     own = list(own_windows)
-    allowed, by_process = spared_clients(display, own)
+    manager = display.window_manager()
+    allowed, by_process = spared_clients(display, own, manager)
     found: dict[int, int] = {}
 
     def consider(window: int) -> None:
@@ -232,7 +232,6 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
         if base not in allowed and base not in found:
             found[base] = window
 
-    manager = display.window_manager()
     if manager is not None:
         consider(manager)
     for window in own:
@@ -257,22 +256,49 @@ class Sweep:
     window_viewable: bool | None = None
 
 
-def close_foreign_windows(own_windows: Iterable[int]) -> Sweep:
-    """End every other client that shows a window on this display or holds the kiosk's window (see the module's
-    text), then look at the first of ``own_windows``. Nothing where there is no X display or no libX11 (Wayland,
-    offscreen)."""
-    lib = _xlib()
-    if lib is None:
-        return Sweep()
+def sweep(display: _Display, own_windows: Iterable[int]) -> Sweep:
+    """End every other client that shows a window on ``display`` or holds the kiosk's window (see the module's
+    text), then look at the first of ``own_windows``."""
     own = list(own_windows)
-    with _open(lib) as display:
-        if display is None:
-            return Sweep()
+    with _ignoring_errors(display):
         found = foreign_clients(display, own)
         for window in found.values():
             display.kill(window)
-        lib.XSync(display.handle, 0)
+        display.lib.XSync(display.handle, 0)
         if not own:
             return Sweep(len(found))
         exists = display.exists(own[0])
         return Sweep(len(found), exists, exists and display.viewable(own[0]))
+
+
+class Watcher:
+    """Sweeps over one X connection, opened at the first and kept: each new connection would send the display's
+    cookie again, to whatever answers first for the display's name in the app's network namespace (libxcb tries
+    the abstract name before the socket file). A sweep that fails drops the connection; the next opens one."""
+
+    def __init__(self) -> None:
+        self._display: _Display | None = None
+
+    def __call__(self, own_windows: Iterable[int]) -> Sweep:
+        """One sweep (see ``sweep``); nothing where there is no X display or no libX11 (Wayland, offscreen)."""
+        display = self._display or self._open()
+        if display is None:
+            return Sweep()
+        try:
+            return sweep(display, own_windows)
+        except Exception:
+            self.close()
+            raise
+
+    def _open(self) -> _Display | None:
+        lib = _xlib()
+        handle = lib.XOpenDisplay(None) if lib is not None else None
+        if lib is None or not handle:
+            return None
+        self._display = _Display(lib, handle)
+        return self._display
+
+    def close(self) -> None:
+        if self._display is not None:
+            display, self._display = self._display, None
+            display.close()
