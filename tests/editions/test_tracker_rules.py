@@ -268,3 +268,41 @@ def test_only_a_rate_in_percent_is_judged_against_zero():
     assert tracker._verdict(series, target, side(q(3), "增长3%"), Fake()) == (Status.MET, "change", None)
     assert tracker._verdict(series, target, side(q(3, unit=""), "增长3"), Fake())[:2] == (Status.NOT_COMPARABLE,
                                                                                          "no_previous")
+
+
+def test_steady_growth_needs_growth_and_a_rise_needs_more_than_last_year():
+    """Decided first: 增长0% is not 稳定增长; a value equal to last year's is not 提高."""
+    rate = side(None, "一般公共预算收入稳定增长", name="一般公共预算收入增长")
+    assert tracker._verdict(Fake(), rate, side(q(0), "增长0%"), Fake())[:2] == (Status.NOT_MET, "change")
+    previous = side(q(100, unit="亿元"))
+    series = Fake(previous=lambda key, year: previous)
+    rise = side(None, "比上年提高", name="研发经费")
+    assert tracker._verdict(series, rise, side(q(100, unit="亿元")), Fake())[:2] == (Status.NOT_MET, "direction")
+
+
+def test_a_rate_named_measure_in_another_unit_is_compared_with_last_year():
+    series = Fake(previous=lambda key, year: None)
+    rate = side(None, "一般公共预算收入稳定增长", name="一般公共预算收入增长")
+    assert tracker._verdict(series, rate, side(q(300, unit="亿元")), Fake())[:2] == (Status.NOT_COMPARABLE,
+                                                                                     "no_previous")
+
+
+def test_about_is_said_only_for_words_of_about():
+    about = Quantity(0, 1, "5%左右", 5.0, 5.0, True, True, "%", "%", ("左右",), (5.0,))
+    estimated = Quantity(0, 1, "预计5%", 5.0, 5.0, True, True, "%", "%", ("预计",), (5.0,))
+    assert (tracker.criterion(about).basis, tracker.criterion(estimated).basis) == ("about", "exact")
+
+
+def test_figures_written_in_different_units_of_one_measure_are_compared():
+    """3万人 and 35000人 are both people: the written unit differs, the base unit does not."""
+    target = Quantity(0, 1, "3万人", 30000.0, 30000.0, True, True, "万人", "人", (), (30000.0,))
+    result = Quantity(0, 1, "35000人", 35000.0, 35000.0, True, True, "人", "人", (), (35000.0,))
+    assert tracker._verdict(Fake(), side(target), side(result), Fake())[:2] == (Status.MET, "exact")
+    unitless = Quantity(0, 1, "5", 5.0, 5.0, True, True, "个", "", (), (5.0,))
+    assert tracker._unit(unitless) == "个"
+
+
+def test_a_side_is_a_value():
+    value = tracker.Side(Path("a.db"), Fake(), Fake())  # type: ignore[arg-type]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        value.path = Path("b.db")  # type: ignore[misc]
