@@ -293,6 +293,9 @@ KIOSK_DEPENDS = [
     "openbox", "xauth", "x11-xkb-utils",  # setxkbmap: the session removes Ctrl+Alt+Fn and Ctrl+Alt+Backspace
     "libxres1",  # which process runs each X client: the kiosk tells the window manager from the kiosk user's
     "speech-dispatcher", "speech-dispatcher-espeak-ng", "dbus",
+    # fc-cache and its dpkg trigger: the system's font caches made at install and kept current, which the kiosk
+    # (its fontconfig file names only the system cache, never one the kiosk user could write) then only reads
+    "fontconfig",
     "unattended-upgrades",  # app updates from the publisher's signed repository (52dongli-kiosk)
 ]
 KIOSK_CONFFILES = ["/etc/apt/apt.conf.d/52dongli-kiosk", "/etc/default/dongli-kiosk", "/etc/dongli-desktop/kiosk.toml"]
