@@ -88,8 +88,12 @@ def test_the_edition_chosen_on_the_page_pairs_with_the_right_ones(yunxi_dbs: dic
     monkeypatch.setattr(repository.Report, "close", tracked_close)
     comparison = compare_editions(catalogue, by_year[2022])
     assert comparison.earlier.year == 2021 and [d.year for d in comparison.judged_by] == [2022]
+    assert comparison.unjudged_years is None  # 2021 reviews 2020, whose targets the loaded 2020 edition holds
     assert {r.target.document.year for r in comparison.rows} == {2021}
     assert len(opened) == 2 and closed == opened
     rows = track_editions(by_year[2020], by_year[2021])
     assert {r.target.document.year for r in rows} == {2020} and any(r.due for r in rows)
     assert len(opened) == 4 and closed == opened
+    first = compare_editions(catalogue, by_year[2020])  # nothing before 2020 is loaded: its review's years
+    assert first.unjudged_years == (by_year[2020].document.reviewed_from, by_year[2020].document.reviewed_to)
+    assert first.unjudged_years is not None and len(opened) == 7 and closed == opened

@@ -306,3 +306,22 @@ def test_a_side_is_a_value():
     value = tracker.Side(Path("a.db"), Fake(), Fake())  # type: ignore[arg-type]
     with pytest.raises(dataclasses.FrozenInstanceError):
         value.path = Path("b.db")  # type: ignore[misc]
+
+
+def test_a_relative_target_compares_units_by_their_text():
+    """Units read from two databases are equal strings, not the same object."""
+    first, second = "".join(["个", "百分点"]), "".join(["个百", "分点"])
+    assert first == second and first is not second
+    reference = side(q(6, unit=first))
+    series = Fake(side=lambda report, key, year: reference)
+    verdict = tracker._verdict(series, side(None, "增速高于经济增长"), side(q(7, unit=second)), Fake())
+    assert verdict == (Status.MET, "relative", reference)
+
+
+def test_a_value_is_labelled_by_its_quantity_else_its_figure_else_its_words():
+    figure = Fake(text="五成")
+    quantity = Quantity(0, 1, "约5%", 5.0, 5.0, True, True, "%", "%", ("约",), (5.0,))
+    words = Fake(figure=figure, quote="比重过半")
+    assert tracker.Side(Path("a"), Fake(), words, quantity).label == quantity.label  # type: ignore[arg-type]
+    assert tracker.Side(Path("a"), Fake(), words).label == "五成"  # type: ignore[arg-type]
+    assert tracker.Side(Path("a"), Fake(), Fake(figure=None, quote="比重过半")).label == "比重过半"  # type: ignore[arg-type]
