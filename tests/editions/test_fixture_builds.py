@@ -9,14 +9,7 @@ import pytest
 
 from db.build import BuildError, build
 from dongli_desktop.core.repository import Report
-from tests.conftest import ROOT
-from tests.editions.conftest import (
-    DONGLI_2021,
-    DONGLI_2021_NOTES,
-    EDITIONS,
-    THREE_PARTS,
-    UNNUMBERED,
-)
+from tests.conftest import DONGLI_2021, DONGLI_2021_NOTES, EDITIONS, ROOT, THREE_PARTS, UNNUMBERED
 
 
 def texts_of(report: Report) -> list[str]:

@@ -10,8 +10,7 @@ from db.build import build
 from dongli_desktop.core.quantity import Quantity
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import Criterion, Status, criterion, judge, quantity_of, track
-from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import DONGLI_2021, DONGLI_2021_NOTES, TRACKER_CASES
+from tests.conftest import DONGLI_2021, DONGLI_2021_NOTES, SHIPPED_DB, TRACKER_CASES
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ import pytest
 
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.tracker import Status, track
-from tests.editions.conftest import TRACKER_CASES
+from tests.conftest import TRACKER_CASES
 
 CASES: list[dict[str, Any]] = tomllib.loads((TRACKER_CASES / "expected.toml").read_text(encoding="utf-8"))["case"]
 

@@ -17,16 +17,10 @@ from dongli_desktop.ui.widgets.edition_picker import (
     EditionPicker,
 )
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import (  # noqa: F401 (fixtures)
-    dongli_2021_db,
-    editions_dir,
-    three_parts_db,
-    unnumbered_db,
-)
 
 
 @pytest.fixture()
-def catalogue(dongli_2021_db, three_parts_db, unnumbered_db):  # noqa: F811
+def catalogue(dongli_2021_db, three_parts_db, unnumbered_db):
     return list_editions([dongli_2021_db, unnumbered_db, three_parts_db], bundled=SHIPPED_DB)
 
 
@@ -107,7 +101,7 @@ def test_finger_sized(qtbot, catalogue, simple, height):
         assert delegate.sizeHint(option, index).height() >= height
 
 
-def test_a_content_update_refreshes_the_list_without_a_signal(qtbot, catalogue, dongli_2021_db):  # noqa: F811
+def test_a_content_update_refreshes_the_list_without_a_signal(qtbot, catalogue, dongli_2021_db):
     picker = make_picker(qtbot, list_editions([dongli_2021_db], bundled=SHIPPED_DB))
     chosen = []
     picker.editionChosen.connect(chosen.append)
@@ -120,7 +114,7 @@ def test_no_year_or_district_is_written_into_the_picker():
     assert not re.search(r"(19|20)\d\d", code) and "东丽" not in code and "政府工作报告" not in code
 
 
-def test_another_district_s_newer_report_is_not_marked_latest_above_dongli(qtbot, three_parts_db):  # noqa: F811
+def test_another_district_s_newer_report_is_not_marked_latest_above_dongli(qtbot, three_parts_db):
     """Persona (issue 18): 示例区 2021 was marked （最新） above 东丽区 2020, as if it replaced it."""
     picker = make_picker(qtbot, list_editions([three_parts_db], bundled=SHIPPED_DB))
     assert texts(picker) == ["示例区2021年政府工作报告", "东丽区2020年政府工作报告"]
@@ -130,7 +124,7 @@ def test_an_ambiguous_district_name_shows_its_city(qtbot, tmp_path):
     """市中区 is a district of several cities: the row says which (济南市, stored as the edition's region);
     a district name that is unambiguous stays as its title gives it."""
     from db.build import build
-    from tests.editions.conftest import THREE_PARTS
+    from tests.conftest import THREE_PARTS
 
     text = THREE_PARTS.read_text(encoding="utf-8")
     text = text.replace("《示例区2021年政府工作报告》", "《市中区2021年政府工作报告》")

@@ -17,12 +17,6 @@ from dongli_desktop.cli import PAGES
 from dongli_desktop.core.editions import list_editions
 from dongli_desktop.core.repository import Report
 from tests.conftest import ROOT, SHIPPED_DB
-from tests.editions.conftest import (  # noqa: F401 (fixtures)
-    dongli_2021_db,
-    editions_dir,
-    three_parts_db,
-    unnumbered_db,
-)
 from tests.gui.conftest import make_options, open_window
 
 UI = ROOT / "dongli_desktop" / "ui"
@@ -126,7 +120,7 @@ def test_a_fixture_edition_shows_its_own_years_everywhere(qtbot, tmp_path, reque
 
 # -- switching editions -----------------------------------------------------------------------------
 @pytest.fixture()
-def two_editions(tmp_path, dongli_2021_db):  # noqa: F811
+def two_editions(tmp_path, dongli_2021_db):
     folder = tmp_path / "extra"
     folder.mkdir()
     (folder / "dongli_2021.db").write_bytes(Path(dongli_2021_db).read_bytes())
@@ -261,7 +255,7 @@ def test_kiosk_admin_corner_holds_no_enabled_button(qtbot, tmp_path, scale):
     win.close()
 
 
-def test_editions_catalogue_for_the_tracker_joins_fixture_to_bundled(dongli_2021_db):  # noqa: F811
+def test_editions_catalogue_for_the_tracker_joins_fixture_to_bundled(dongli_2021_db):
     catalogue = list_editions([dongli_2021_db], bundled=SHIPPED_DB)
     assert [e.document.year for e in catalogue.editions] == [2021, 2020]
 
@@ -311,7 +305,7 @@ def test_navigation_never_scrolls_at_any_text_size_on_1024x768(qtbot, tmp_path, 
     win.close()
 
 
-def test_a_goals_part_is_read_on_the_plan_page(qtbot, tmp_path, three_parts_db):  # noqa: F811
+def test_a_goals_part_is_read_on_the_plan_page(qtbot, tmp_path, three_parts_db):
     from dongli_desktop.core.models import SourceRef
     from dongli_desktop.core.navigation import part_sections
     from dongli_desktop.ui.pages.part import PartPage

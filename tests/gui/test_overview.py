@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel
 
 from dongli_desktop.core.charts import growth_chart
 from dongli_desktop.ui import theme
-from tests.editions.conftest import dongli_2021_db, editions_dir  # noqa: F401 (fixtures)
 from tests.gui.conftest import visible_text
 
 

@@ -9,13 +9,12 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import dongli_2021_db, editions_dir  # noqa: F401 (fixtures)
 from tests.gui.conftest import make_options
 from tests.gui.layout_checks import clipped
 
 
 @pytest.fixture()
-def two_editions(tmp_path, dongli_2021_db):  # noqa: F811
+def two_editions(tmp_path, dongli_2021_db):
     folder = tmp_path / "extra"
     folder.mkdir()
     (folder / "dongli_2021.db").write_bytes(Path(dongli_2021_db).read_bytes())

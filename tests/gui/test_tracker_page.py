@@ -26,11 +26,10 @@ from dongli_desktop.ui.pages.tracker import (
 )
 from dongli_desktop.ui.style import stylesheet
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import dongli_2021_db, editions_dir, yunxi_dbs  # noqa: F401 (fixtures)
 
 
 @pytest.fixture()
-def catalogue(dongli_2021_db):  # noqa: F811
+def catalogue(dongli_2021_db):
     return list_editions([dongli_2021_db], bundled=SHIPPED_DB)
 
 
@@ -60,7 +59,7 @@ def quoted(ref_source: TrackedSource) -> str:
         report.close()
 
 
-def test_each_target_is_shown_with_the_status_the_core_computes(qtbot, catalogue, dongli_2021_db):  # noqa: F811
+def test_each_target_is_shown_with_the_status_the_core_computes(qtbot, catalogue, dongli_2021_db):
     page = make_page(qtbot, catalogue)
     earlier, later = Report.open(SHIPPED_DB), Report.open(dongli_2021_db)
     try:
@@ -142,7 +141,7 @@ def test_a_direction_target_names_both_years_and_links_the_previous_value(qtbot,
     assert quoted(source) == "全区PM2.5年均浓度51微克/立方米"
 
 
-def test_both_links_lead_to_the_exact_words_in_their_own_report(qtbot, catalogue, dongli_2021_db):  # noqa: F811
+def test_both_links_lead_to_the_exact_words_in_their_own_report(qtbot, catalogue, dongli_2021_db):
     page = make_page(qtbot, catalogue)
     row = row_for(page, "hightech_new", 2020)
     assert (row.target_link.text(), row.result_link.text()) == ("2020年目标：102家", "2021年报告：96家")
@@ -195,7 +194,7 @@ def test_rule_is_shown_in_plain_words(qtbot, catalogue):
     ("bundled", "东丽区", (2021, 2020, 2019)),
     ("fictional", "东丽区", (2022, 2021, 2020)),
 ])
-def test_one_edition_says_what_can_and_cannot_be_judged_and_why(qtbot, dongli_2021_db, paths, district,  # noqa: F811
+def test_one_edition_says_what_can_and_cannot_be_judged_and_why(qtbot, dongli_2021_db, paths, district,
                                                                 years):
     catalogue = (list_editions([], bundled=SHIPPED_DB) if paths == "bundled"
                  else list_editions([dongli_2021_db]))
@@ -308,10 +307,12 @@ def test_apply_scale_keeps_rows_whole(qtbot, catalogue):
         big.setPointSizeF(old.pointSizeF() * 2)
         app.setFont(big)
         page.apply_scale(2.0)
-        qtbot.wait(10)
-        for row in page.rows[:5]:
-            assert row.height() >= row.minimumSizeHint().height()
-            assert row.name.height() >= row.name.heightForWidth(row.name.width())
+
+        def whole() -> bool:  # the layout settles over a few turns of the event loop (more under load)
+            return all(row.height() >= row.minimumSizeHint().height()
+                       and row.name.height() >= row.name.heightForWidth(row.name.width()) for row in page.rows[:5])
+
+        qtbot.waitUntil(whole, timeout=30_000)  # a ceiling, not a margin: a row that stays cut fails here
     finally:
         app.setFont(old)
 
@@ -361,7 +362,7 @@ def test_long_words_wrap_instead_of_widening_the_page(qtbot, catalogue):
 
 # -- the fictional 云溪区 editions: every kind of verdict, worded -------------------------------------------
 @pytest.fixture()
-def yunxi(yunxi_dbs):  # noqa: F811
+def yunxi(yunxi_dbs):
     return list_editions([yunxi_dbs[2021], yunxi_dbs[2022]], bundled=yunxi_dbs[2020])
 
 
@@ -406,7 +407,7 @@ def test_labels_carry_qualifiers_and_ranges(qtbot, yunxi):
     assert row.result_link.accessibleName() == "地区生产总值增长，2021年报告的结果预计4.9%，查看原文"
 
 
-def test_a_multi_year_target_links_to_the_edition_that_reviews_its_year(qtbot, yunxi, yunxi_dbs):  # noqa: F811
+def test_a_multi_year_target_links_to_the_edition_that_reviews_its_year(qtbot, yunxi, yunxi_dbs):
     page = make_page(qtbot, yunxi)
     page.show_edition(yunxi.find("云溪区", 2020))
     row = row_for(page, "hightech_total", 2021)

@@ -11,8 +11,7 @@ from db.build import build
 from dongli_desktop.core.editions import list_editions
 from dongli_desktop.core.tracker import Status
 from dongli_desktop.ui.pages.tracker import TrackerPage
-from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import TRACKER_CASES, editions_dir, yunxi_dbs  # noqa: F401 (fixtures)
+from tests.conftest import SHIPPED_DB, TRACKER_CASES
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +50,13 @@ def test_next_report_loaded_without_indicators_is_not_called_missing(qtbot, bare
     assert "要等回顾" not in text and "载入本机后才能判断" not in text
 
 
-def test_next_report_loaded_with_indicators_judges(qtbot, yunxi_dbs):  # noqa: F811
+def test_next_report_loaded_with_indicators_judges(qtbot, yunxi_dbs):
     page = page_for(qtbot, [yunxi_dbs[2020], yunxi_dbs[2021]], 2021)
     assert page.comparison is not None and page.comparison.judged
     assert "对照之后报告" in page.intro.text() and "已经载入本机" not in page.intro.text()
 
 
-def test_targets_against_a_loaded_report_without_indicators_are_not_reported_missing(qtbot, bare, yunxi_dbs):  # noqa: F811
+def test_targets_against_a_loaded_report_without_indicators_are_not_reported_missing(qtbot, bare, yunxi_dbs):
     page = page_for(qtbot, [yunxi_dbs[2020], bare[2021]], 2021)
     assert page.rows
     assert not any(r.tracked.status is Status.NOT_REPORTED for r in page.rows)
@@ -66,7 +65,7 @@ def test_targets_against_a_loaded_report_without_indicators_are_not_reported_mis
     assert "已经载入本机" in page.intro.text() and "要等回顾" not in page.intro.text()
 
 
-def test_earlier_report_without_targets_is_said_so(qtbot, bare, yunxi_dbs):  # noqa: F811
+def test_earlier_report_without_targets_is_said_so(qtbot, bare, yunxi_dbs):
     page = page_for(qtbot, [bare[2020], yunxi_dbs[2021]], 2021)
     text = page.intro.text()
     assert "已经载入本机" in text and "没有标注可以逐项对照的目标" in text and "要等回顾" not in text

@@ -14,7 +14,6 @@ import shutil
 import pytest
 
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import dongli_2021_db, editions_dir  # noqa: F401 (fixtures)
 from tests.session.harness import AppProcess, Control, XSession, wait_until
 
 pytestmark = pytest.mark.screenshot
@@ -31,7 +30,7 @@ def scroll_to(session: XSession, app: AppProcess, name: str) -> Control:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1920, 1080)])
-def test_switch_edition_and_follow_the_tracker(make_session, tmp_path, dongli_2021_db, width, height):  # noqa: F811
+def test_switch_edition_and_follow_the_tracker(make_session, tmp_path, dongli_2021_db, width, height):
     extra = tmp_path / "editions"
     extra.mkdir()
     shutil.copy(dongli_2021_db, extra / "dongli_2021.db")
@@ -70,7 +69,7 @@ def test_switch_edition_and_follow_the_tracker(make_session, tmp_path, dongli_20
 
 
 def test_the_wheel_over_the_picker_scrolls_the_page_and_keeps_the_edition(make_session, tmp_path,
-                                                                          dongli_2021_db):  # noqa: F811
+                                                                          dongli_2021_db):
     """Issue 17 (fresh reader): the wheel over the closed edition drop-down switched the whole report. At
     1024×768 in 大字模式 the pointer rests on the picker and the wheel turns down (xdotool button 5): the
     page scrolls (the picker moves up the screen) and the window still shows the newest edition."""

@@ -22,7 +22,6 @@ import pytest
 
 from dongli_desktop.core.repository import Report
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import dongli_2021_db, editions_dir, three_parts_db  # noqa: F401 (fixtures)
 from tests.session.harness import (
     APP_PYTHON,
     ROOT,
@@ -132,7 +131,7 @@ def scroll_to(session: XSession, app: AppProcess, name: str) -> Control:
 
 
 @pytest.mark.parametrize(("width", "height", "large"), [(1280, 800, False), (1920, 1080, False), (1280, 800, True)])
-def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, three_parts_db, width, height, large):  # noqa: F811
+def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, three_parts_db, width, height, large):
     session = make_session(width, height)
     app = start_window(session, str(dongli_2021_db), str(three_parts_db), "--size", f"{width}x{height}",
                        *(["--large"] if large else []))
@@ -191,7 +190,7 @@ def test_tracker_and_edition_switch(make_session, tmp_path, dongli_2021_db, thre
     assert app.proc.poll() is None and "Traceback" not in app.output(), app.output()[-2000:]
 
 
-def test_the_app_answers_whether_the_gdp_target_was_met(make_session, tmp_path, dongli_2021_db):  # noqa: F811
+def test_the_app_answers_whether_the_gdp_target_was_met(make_session, tmp_path, dongli_2021_db):
     """The whole app, as a resident starts it with the fictional 2021 edition installed: from the navigation
     to the tracker, where the 2020 GDP target's row says in words that it was not met, and why."""
     extra = tmp_path / "editions"

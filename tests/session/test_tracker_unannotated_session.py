@@ -10,7 +10,7 @@ import pytest
 
 from db.build import build
 from dongli_desktop.core.repository import Report
-from tests.editions.conftest import TRACKER_CASES
+from tests.conftest import TRACKER_CASES
 from tests.session.harness import wait_until
 from tests.session.test_tracker_session import start_window
 

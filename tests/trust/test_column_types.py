@@ -15,7 +15,6 @@ from dongli_desktop.core.errors import DatabaseError
 from dongli_desktop.core.paths import user_data_dir
 from dongli_desktop.publish import PublishError
 from tests.conftest import SHIPPED_DB
-from tests.editions.conftest import v1_db  # noqa: F401 (fixture)
 from tests.trust.helpers import Site, alter, make_edition, marker_of
 
 WRONG = [
@@ -152,7 +151,7 @@ def test_a_dangling_reference_is_refused_at_opening(tmp_path: Path, sql: str, me
         connect_readonly(path)
 
 
-def test_the_shipped_and_schema_1_databases_pass_the_reference_check(v1_db: Path):  # noqa: F811
+def test_the_shipped_and_schema_1_databases_pass_the_reference_check(v1_db: Path):
     for path in (SHIPPED_DB, v1_db):
         connect_readonly(path).close()
 
