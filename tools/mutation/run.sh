@@ -22,7 +22,7 @@ PYTEST="$PY -m pytest -x -q -p no:cacheprovider"
 tests_for() {
   case $1 in
     search) echo "--hypothesis-seed=0 tests/core/test_search.py" ;;
-    pin) echo "-p no:hypothesispytest tests/core/test_pin.py" \
+    pin) echo "-p no:hypothesispytest tests/core/test_pin.py tests/core/test_pin_rules.py" \
               "--deselect tests/core/test_pin.py::test_restarted_process_is_still_locked" ;;
     config) echo "-p no:hypothesispytest tests/core/test_config.py" \
                  "tests/core/test_layout_and_navigation.py::test_one_home_for_the_constants -k 'not starts_locked'" ;;

@@ -1,0 +1,133 @@
+"""The admin PIN's rules at their edges, answers decided by hand before the code ran (issue 22: the survivors of
+``make mutation MODULES=pin``): the stored hash's bounds one by one, the PIN lengths, the lock-out's clock."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from dongli_desktop.core import pin
+from dongli_desktop.core.pin import PinFormatError, PinLimiter, check_pin_format, hash_pin, parse_hash, verify_pin
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def stored(n: object = 2**16, r: object = 8, p: object = 1, salt: bytes = b"s" * 16, digest: bytes = b"d" * 32,
+           scheme: str = "scrypt") -> str:
+    return f"{scheme}${n}${r}${p}${b64(salt)}${b64(digest)}"
+
+
+def test_new_hashes_use_the_documented_scrypt_parameters_and_a_16_byte_salt():
+    parts = hash_pin("123456789").split("$")
+    assert parts[:4] == ["scrypt", "65536", "8", "1"]  # N = 2**16, r = 8, p = 1 (SECURITY.md, "Admin PIN")
+    assert len(base64.b64decode(parts[4])) == 16 and len(base64.b64decode(parts[5])) == 32
+
+
+@pytest.mark.parametrize(("n", "r", "p", "valid"), [
+    (2**14, 8, 1, True), (2**13, 8, 1, False), (2**17, 8, 1, True), (2**18, 1, 1, False), (3 * 2**14, 8, 1, False),
+    (2**14, 16, 1, True), (2**14, 17, 1, False), (2**14, 0, 1, False), (2**14, 1, 1, True),
+    (2**14, 8, 4, True), (2**14, 8, 5, False), (2**14, 8, 0, False),
+    (2**17, 8, 2, False),  # N·r·p over 2**17·8: too much work, though each number is in its range
+    (2**16, 16, 1, True), (2**17, 16, 1, False),
+])
+def test_the_work_a_stored_hash_may_ask_for(n, r, p, valid):
+    assert (parse_hash(stored(n, r, p)) is not None) is valid
+
+
+@pytest.mark.parametrize(("salt", "digest", "valid"), [
+    (8, 16, True), (7, 16, False), (64, 64, True), (65, 32, False), (16, 15, False), (16, 65, False),
+])
+def test_the_salt_and_digest_lengths_a_stored_hash_may_have(salt, digest, valid):
+    assert (parse_hash(stored(salt=b"s" * salt, digest=b"d" * digest)) is not None) is valid
+
+
+def test_malformed_hashes_are_refused_without_an_error():
+    good = stored()
+    assert parse_hash(good) is not None
+    assert parse_hash("$".join(good.split("$")[:5])) is None  # five parts
+    assert parse_hash(stored(scheme="bcrypt")) is None and parse_hash(stored(scheme="zcrypt")) is None
+    salt = b64(b"s" * 16)
+    assert parse_hash(good.replace(salt, salt[:4] + "*" + salt[4:])) is None  # not base64
+    digest = b64(b"d" * 32)
+    assert parse_hash(good.replace(digest, digest[:4] + "*" + digest[4:])) is None
+    assert parse_hash(good + "$") is None and parse_hash(None) is None and parse_hash(123) is None
+
+
+def test_a_hash_of_512_characters_is_read_and_one_more_is_not():
+    base = stored()
+    width = len(str(2**16)) + 512 - len(base)  # the work factor written with leading zeros
+    exactly = stored(n=str(2**16).zfill(width))
+    assert len(exactly) == 512 and parse_hash(exactly) is not None
+    assert parse_hash(stored(n=str(2**16).zfill(width + 1))) is None
+
+
+def test_pin_lengths():
+    check_pin_format("1" * 9)
+    check_pin_format("1" * 12)
+    for bad in ("1" * 8, "1" * 13, "12345678a", "１２３４５６７８９"):
+        with pytest.raises(PinFormatError):
+            check_pin_format(bad)
+    assert verify_pin("1234", hash_pin("1234"))  # a 4-digit PIN set by an older version still opens
+    with pytest.raises(PinFormatError):
+        hash_pin("123")
+
+
+def test_only_ascii_digits_are_checked_against_the_hash():
+    """Full-width digits are digits to Python, not to the pad: a hash of them (which no version made) opens
+    nothing."""
+    wide = "１２３４５６７８９"
+    salt = b"s" * 16
+    digest = hashlib.scrypt(wide.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    assert not verify_pin(wide, stored(2**14, 8, 1, salt, digest))
+
+
+def test_a_hash_at_the_largest_allowed_work_verifies():
+    salt = b"s" * 16
+    digest = hashlib.scrypt(b"123456789", salt=salt, n=2**17, r=8, p=1, dklen=32, maxmem=2**28)
+    assert verify_pin("123456789", stored(2**17, 8, 1, salt, digest))
+
+
+class Clock:
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_three_free_tries_then_a_lock_that_runs_from_the_refusal():
+    clock = Clock()
+    limiter = PinLimiter(clock=clock, state_path=None)
+    assert limiter.lock_length == 0.0
+    for _ in range(2):
+        assert not limiter.attempt("123456789", None)
+        assert limiter.wait_seconds() == 0
+    assert not limiter.attempt("123456789", None)
+    assert limiter.wait_seconds() == 30.0
+    clock.now += 10
+    assert limiter.wait_seconds() == 20.0
+
+
+def test_a_damaged_state_locks_for_the_longest_lock_from_now(tmp_path: Path):
+    state = tmp_path / "pin-lockout.json"
+    state.write_text("{not json", encoding="utf-8")
+    clock = Clock()
+    limiter = PinLimiter(clock=clock, state_path=state)
+    assert limiter.wait_seconds() == 600.0
+    clock.now += 300
+    assert limiter.wait_seconds() == 300.0
+
+
+def test_a_state_file_of_4096_bytes_is_read(tmp_path: Path):
+    state = tmp_path / "pin-lockout.json"
+    text = json.dumps({"failures": 1, "locked_until": 0.0, "lock_length": 0.0})
+    state.write_text(text + " " * (pin.MAX_STATE_BYTES - len(text)), encoding="utf-8")
+    assert state.stat().st_size == 4096
+    limiter = PinLimiter(clock=Clock(), state_path=state)
+    assert (limiter.failures, limiter.wait_seconds()) == (1, 0)
