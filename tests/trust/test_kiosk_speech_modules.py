@@ -154,4 +154,3 @@ def test_the_frozen_app_gives_the_server_the_system_libraries(tmp_path: Path, mo
     assert "LD_LIBRARY_PATH" not in server.server_environment({"LD_LIBRARY_PATH": "/opt/dongli-desktop/_internal"})
     monkeypatch.delattr(sys, "frozen")
     assert server.server_environment({"LD_LIBRARY_PATH": "/x"})["LD_LIBRARY_PATH"] == "/x"
-
