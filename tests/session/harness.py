@@ -191,6 +191,20 @@ class AppProcess:
             raise SessionError(f"{exc}; windows {states}; app output:\n{self.output()[-3000:]}") from None
         return self.wid
 
+    def activate(self, timeout: float = 60.0) -> None:
+        """Give the main window the focus, as a person's click on its frame would, and wait until the window
+        manager says it has it. Qt shows tool tips only in the active window, and under load the window
+        manager may not have focused a new window yet (or another window took the focus)."""
+        wid = self.wid or self.wait_window()
+
+        def active() -> bool:
+            if self.session.active_window() == wid:
+                return True
+            self.session.run("xdotool", "windowactivate", "--sync", str(wid), check=False, timeout=60)
+            return False
+
+        wait_until(active, timeout, 0.2, "the app's window to have the focus")
+
     def stop(self) -> int | None:
         """End the app (TERM, then KILL); returns its exit code."""
         if self.proc.poll() is None:

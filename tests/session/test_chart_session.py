@@ -217,6 +217,7 @@ def test_hovering_a_bar_shows_its_value(make_session, tmp_path):
                    for py in range(max(0, y - 200), min(height, y + 200), 3) if after.pixelColor(px, py).name() == tip)
         return near > 300
 
+    app.activate()  # Qt shows tool tips only in the active window
     session.run("xdotool", "mousemove", "--sync", str(x), str(y))
     session.run("xdotool", "mousemove", "--sync", str(x + 2), str(y))  # a small move, as a hand makes
     wait_until(tooltip_shown, 20, 0.2, "a tooltip beside the bar")

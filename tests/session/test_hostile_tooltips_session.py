@@ -32,6 +32,7 @@ def pixels(path: Path, rgb: tuple[int, int, int]) -> int:
 
 def hover_until_tooltip(session: XSession, app: AppProcess, target: Control, text: str) -> Control:
     """Rest the mouse on ``target`` until a tool tip named ``text`` is showing; returns it."""
+    app.activate()  # Qt shows tool tips only in the active window
     x, y = target.center
     moves = iter(range(1000))
 
