@@ -193,26 +193,26 @@ def _by_selection(display: _Display, own_windows: list[int], manager: int | None
     return allowed
 
 
-def _by_process(display: _Display, own_windows: list[int], display_uid: int) -> set[int] | None:
+def _by_process(display: _Display, own_windows: list[int], display_uid: int,
+                pids: dict[int, int]) -> set[int]:
     """The clients spared on a display of another user: the app's own (its process, its windows) and those whose
-    process runs as the X server's user ``display_uid``. None without the X Resource extension."""
-    pids = client_pids(display.handle)
-    if pids is None:
-        return None
+    process runs as the X server's user ``display_uid``; ``pids``: {client base: process} (X Resource extension)."""
     allowed = {0, display.base(display.root), *(display.base(window) for window in own_windows)}
     allowed.update(base for base, pid in pids.items() if pid == os.getpid() or runs_as(pid, display_uid))
     return allowed
 
 
-def spared_clients(display: _Display, own_windows: list[int], manager: int | None) -> tuple[set[int], bool]:
-    """The resource bases of the clients the sweep must not end (see the module's text), and whether they were
-    told by process (a display of another user) rather than by selection; ``manager``: the owner of ``WM_S0``."""
+def spared_clients(display: _Display, own_windows: list[int],
+                   manager: int | None) -> tuple[set[int], dict[int, int] | None]:
+    """The resource bases of the clients the sweep must not end (see the module's text), and the clients'
+    processes ({base: pid}) when they were told by process (a display of another user with the X Resource
+    extension), else None (told by selection); ``manager``: the owner of ``WM_S0``."""
     uid = display.server_uid
     if uid is not None and uid != os.getuid():
-        allowed = _by_process(display, own_windows, uid)
-        if allowed is not None:
-            return allowed, True
-    return _by_selection(display, own_windows, manager), False
+        pids = client_pids(display.handle)
+        if pids is not None:
+            return _by_process(display, own_windows, uid, pids), pids
+    return _by_selection(display, own_windows, manager), None
 
 
 def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, int]:
@@ -224,7 +224,8 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
     through its resource base, the id Xlib and xcb give a client's first resource (Xlib's default GC)."""
     own = list(own_windows)
     manager = display.window_manager()
-    allowed, by_process = spared_clients(display, own, manager)
+    allowed, pids = spared_clients(display, own, manager)
+    by_process = pids is not None
     found: dict[int, int] = {}
 
     def consider(window: int) -> None:
@@ -240,9 +241,8 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
     for window in display.walk(display.root):
         if display.base(window) not in allowed and (by_process or display.viewable(window)):
             consider(window)
-    if by_process:
-        for base in client_pids(display.handle) or {}:
-            consider(base)
+    for base in pids or {}:  # clients with no window at all (asked once per look: the same X Resource answer)
+        consider(base)
     return found
 
 
