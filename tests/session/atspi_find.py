@@ -1,7 +1,8 @@
 """Find controls of the running app by accessible name through AT-SPI (Debian's python3-pyatspi).
 
 Run with the system Python inside the session's D-Bus:
-    /usr/bin/python3 tests/session/atspi_find.py APP_PID NAME [NAME ...]
+    /usr/bin/python3 tests/session/atspi_find.py [--wait SECONDS] APP_PID NAME [NAME ...]
+``--wait``: how long to wait for the app to be on the bus (default 20 s; the harness passes its scaled ceiling).
 Prints one JSON object: {"found": {NAME: [{"role", "name", "x", "y", "w", "h"}, ...]}, "app": bool}.
 Only controls that are showing are listed; extents are screen coordinates. ``*`` as NAME lists every
 showing named node (for debugging a test).
@@ -10,6 +11,7 @@ showing named node (for debugging a test).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -17,7 +19,7 @@ import pyatspi
 
 
 def find_app(pid: int, deadline: float):
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{pid}"):  # an app that has ended is not waited for
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
@@ -51,8 +53,11 @@ def walk(node, names: set[str], found: dict[str, list[dict]], depth: int = 0) ->
 
 
 def main(argv: list[str]) -> int:
+    wait = 20.0
+    if argv[:1] == ["--wait"]:
+        wait, argv = float(argv[1]), argv[2:]
     pid, names = int(argv[0]), set(argv[1:])
-    app = find_app(pid, time.monotonic() + 20)
+    app = find_app(pid, time.monotonic() + wait)
     found: dict[str, list[dict]] = {}
     if app is not None:
         walk(app, names, found)

@@ -373,8 +373,9 @@ class XSession:
         """Showing controls of ``app`` with these accessible names (one AT-SPI walk)."""
         if not self.atspi:
             raise SessionError("this session has no AT-SPI bus")
-        result = self.run(SYSTEM_PYTHON, str(ROOT / "tests" / "session" / "atspi_find.py"), str(app.pid), *names,
-                          timeout=60)
+        wait = 20 * CEILING_SCALE  # a ceiling for a loaded machine, never a margin: the walk ends once the app is found
+        result = self.run(SYSTEM_PYTHON, str(ROOT / "tests" / "session" / "atspi_find.py"), "--wait", str(wait),
+                          str(app.pid), *names, timeout=wait + 60)
         data = json.loads(result.stdout.strip().splitlines()[-1])
         if not data["app"]:
             raise SessionError("the app is not on the accessibility bus")
