@@ -31,7 +31,8 @@ tests_for() {
     # mutants survived (4 December: 139 of 558 run)
     tracker) echo "tests/editions/test_tracker.py tests/editions/test_tracker_cases.py tests/editions/test_tracker_rules.py" ;;
     # trust: the root chain's rules, the rotation budget, the nine findings and the attacks on the channel
-    trust) echo "-p no:hypothesispytest tests/trust/test_root_rotation_rules.py tests/trust/test_root_budget.py" \
+    trust) echo "-p no:hypothesispytest tests/trust/test_trust_edges.py tests/trust/test_root_rotation_rules.py" \
+                "tests/trust/test_root_budget.py" \
                 "tests/trust/test_first_page_fallback.py tests/trust/test_findings.py tests/trust/test_more_attacks.py" \
                 "tests/trust/test_channel.py" ;;
     # being rewritten (issue 22): subset to revisit
