@@ -4,10 +4,13 @@
   on Windows (``C:\\ProgramData`` when the variable is unset);
 * metadata is read up to 512 KiB (a root of exactly that size is read, one byte more is refused with a
   TrustError), and a database is hashed up to 512 MiB (exactly that is hashed, one byte more refused);
-* bytes that are not metadata, and metadata of another role, are refused as the anchor with a TrustError;
+* bytes that are not metadata, and metadata of another role, are refused as the anchor with a TrustError, and a
+  root is refused where targets metadata is expected;
+* the anchor may be a symbolic link (an administrator's configuration management keeps it elsewhere);
 * a chain of roots is followed at any version number (300 → 301 → 302, past the integers CPython caches);
 * the chain stops reading at the first missing or damaged file: with two good roots and then a gap, three
-  files are read, never the same one again;
+  files are read, never the same one again; a file named for the next version that holds an older one (signed
+  properly) ends the chain there too;
 * one update may rotate through python-tuf's own default number of new roots (its ``UpdaterConfig``);
 * what targets metadata vouches for cannot be changed after it was verified (``Vouched`` is frozen).
 """
@@ -25,7 +28,15 @@ from tuf.api.metadata import Metadata, Targets
 from tuf.ngclient.config import UpdaterConfig
 
 from dongli_desktop.core import trust
-from dongli_desktop.core.trust import TrustError, Vouched, anchor_bytes, machine_trust_dir, sha256_of, trusted_root
+from dongli_desktop.core.trust import (
+    TrustError,
+    Vouched,
+    anchor_bytes,
+    machine_trust_dir,
+    sha256_of,
+    trusted_root,
+    verify_targets,
+)
 from tests.trust.test_root_rotation_rules import history, make_root, signed_by
 
 KIB, MIB = 1024, 1024 * 1024
@@ -74,18 +85,35 @@ def test_what_is_not_root_metadata_is_refused_as_the_anchor(key):
         trusted_root(targets.to_bytes(), None)
 
 
+def test_a_root_is_refused_where_targets_are_expected(key):
+    root_bytes = signed_by(make_root(1, [key]), key)
+    with pytest.raises(TrustError, match="expected targets metadata, found root"):
+        verify_targets(trusted_root(root_bytes, None), root_bytes)
+
+
+def test_the_anchor_may_be_a_symbolic_link(tmp_path, key):
+    kept = tmp_path / "managed" / "root.json"
+    kept.parent.mkdir()
+    kept.write_bytes(signed_by(make_root(1, [key]), key))
+    (tmp_path / "trust").mkdir()
+    (tmp_path / "trust" / "root.json").symlink_to(kept)
+    assert anchor_bytes(tmp_path / "trust") == kept.read_bytes()
+
+
 def test_a_chain_is_followed_past_the_small_integers(tmp_path, key):
     anchor = signed_by(make_root(300, [key]), key)
     chain = [signed_by(make_root(v, [key]), key) for v in (301, 302)]
     assert trusted_root(anchor, history(tmp_path, *chain, first=301)).version == 302
 
 
-@pytest.mark.parametrize("end", ["missing", "damaged"])
+@pytest.mark.parametrize("end", ["missing", "damaged", "older"])
 def test_the_chain_stops_reading_at_its_first_gap(tmp_path, key, monkeypatch, end):
     anchor = signed_by(make_root(1, [key]), key)
     roots = [signed_by(make_root(v, [key]), key) for v in (2, 3)]
     if end == "damaged":
         roots.append(b"{ not a root")
+    elif end == "older":
+        roots.append(signed_by(make_root(2, [key]), key))  # as 4.root.json
     folder = history(tmp_path, *roots)
     reads: list[str] = []
     real = trust.read_bounded
