@@ -111,6 +111,13 @@ class HttpFetcher(FetcherInterface):
             if sockets.expired.is_set():
                 raise exceptions.SlowRetrievalError(too_slow) from exc
             reason = getattr(exc, "reason", exc)
+            # NewConnectionError (a name not found, a refused connection) is a ConnectTimeoutError to urllib3:
+            # told apart first, or an admin with no network read "the server stalled" for a failed name lookup
+            if isinstance(reason, urllib3.exceptions.NameResolutionError):
+                raise exceptions.DownloadError(f"{url}: the server's name was not found (no network, or a wrong "
+                                               f"address in the source)") from exc
+            if isinstance(reason, urllib3.exceptions.NewConnectionError):
+                raise exceptions.DownloadError(f"{url}: no connection to the server ({reason})") from exc
             if isinstance(reason, urllib3.exceptions.TimeoutError):
                 raise exceptions.SlowRetrievalError(f"{url}: the server stalled") from exc
             raise exceptions.DownloadError(f"{url}: {reason}") from exc
