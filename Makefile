@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' dongli_desktop/__init__.py)
 
 .PHONY: run test check lint db fonts dist deb repo repo-renew bench screenshots clean system-deps system-deps-run venv mutation
 

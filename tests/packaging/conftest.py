@@ -20,14 +20,12 @@ from tests.conftest import ROOT, RUN_MARK
 from tests.frozen.bundle import build_bundle
 from tests.session.harness import SessionError, XSession, wait_until
 
-VERSION_LINE = "version = "
-
 
 def project_version() -> str:
-    for line in (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines():
-        if line.startswith(VERSION_LINE):
-            return line.split('"')[1]
-    raise AssertionError("no version in pyproject.toml")
+    """The release's version: the one in dongli_desktop/__init__.py (pyproject.toml and the Makefile read it)."""
+    from dongli_desktop import __version__
+
+    return __version__
 
 
 @pytest.fixture(scope="session")
