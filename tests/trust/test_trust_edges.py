@@ -12,13 +12,16 @@
   files are read, never the same one again; a file named for the next version that holds an older one (signed
   properly) ends the chain there too;
 * one update may rotate through python-tuf's own default number of new roots (its ``UpdaterConfig``);
-* what targets metadata vouches for cannot be changed after it was verified (``Vouched`` is frozen).
+* what targets metadata vouches for cannot be changed after it was verified (``Vouched`` is frozen);
+* an empty file vouched for as empty matches, and one byte more does not;
+* importing the trust module imports no part of python-tuf (that comes with the first check: off the start path).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -32,6 +35,7 @@ from dongli_desktop.core.trust import (
     TrustError,
     Vouched,
     anchor_bytes,
+    file_matches,
     machine_trust_dir,
     sha256_of,
     trusted_root,
@@ -153,3 +157,18 @@ def test_what_was_vouched_for_cannot_be_changed():
     vouched = Vouched(10, {"sha256": "00" * 32}, 1, "2030-01-01T00:00:00+00:00", "2020")
     with pytest.raises(dataclasses.FrozenInstanceError):
         vouched.length = 11  # type: ignore[misc]
+
+
+def test_an_empty_file_vouched_as_empty_matches(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    vouched = Vouched(0, {"sha256": hashlib.sha256(b"").hexdigest()}, 1, "2030-01-01T00:00:00+00:00", "2020")
+    assert file_matches(empty, vouched)
+    empty.write_bytes(b"x")
+    assert not file_matches(empty, vouched)
+
+
+def test_importing_trust_imports_no_tuf():
+    code = "import sys, dongli_desktop.core.trust; print(sorted(m for m in sys.modules if m.split('.')[0] == 'tuf'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "[]", result.stdout
