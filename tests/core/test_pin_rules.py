@@ -131,3 +131,41 @@ def test_a_state_file_of_4096_bytes_is_read(tmp_path: Path):
     assert state.stat().st_size == 4096
     limiter = PinLimiter(clock=Clock(), state_path=state)
     assert (limiter.failures, limiter.wait_seconds()) == (1, 0)
+
+
+def test_a_pin_of_twelve_digits_opens_and_one_of_thirteen_never_does():
+    assert verify_pin("123456789012", hash_pin("123456789012"))
+    salt = b"s" * 16
+    digest = hashlib.scrypt(b"1234567890123", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    assert not verify_pin("1234567890123", stored(2**14, 8, 1, salt, digest))  # a hash no version made
+
+
+@pytest.mark.parametrize("state", [
+    {"failures": True, "locked_until": 0, "lock_length": 0},
+    {"failures": "1", "locked_until": 0, "lock_length": 0},
+    {"failures": 1.0, "locked_until": 0, "lock_length": 0},
+    {"failures": -1, "locked_until": 0, "lock_length": 0},
+    {"failures": 0, "locked_until": True, "lock_length": 0},
+    {"failures": 0, "locked_until": "0", "lock_length": 0},
+    {"failures": 0, "locked_until": -1, "lock_length": 0},
+    {"failures": 0, "locked_until": float("inf"), "lock_length": 0},
+    {"failures": 0, "locked_until": 0, "lock_length": float("nan")},
+    {"failures": 0, "locked_until": 0, "lock_length": False},
+    {"failures": 0, "locked_until": 0, "lock_length": -0.5},
+    {"failures": 0, "locked_until": 0},
+])
+def test_each_wrong_value_in_the_state_locks_for_the_longest_lock(tmp_path: Path, state: dict):
+    """A state the app never writes (a bool, a string, a negative, an infinite or missing value) is damage, not a
+    count: the pad stays locked for the longest lock, from now."""
+    path = tmp_path / "pin-lockout.json"
+    path.write_text(json.dumps(state), encoding="utf-8")  # json writes inf and nan as Infinity and NaN
+    assert PinLimiter(clock=Clock(), state_path=path).wait_seconds() == 600.0
+
+
+def test_a_state_the_app_wrote_is_read_back(tmp_path: Path):
+    path = tmp_path / "pin-lockout.json"
+    path.write_text(json.dumps({"failures": 2, "locked_until": 0, "lock_length": 0.0}), encoding="utf-8")
+    limiter = PinLimiter(clock=Clock(), state_path=path)
+    assert limiter.wait_seconds() == 0 and limiter.failures == 2
+    assert not limiter.attempt("123456789", None)  # the third free try used up: locked from the refusal
+    assert limiter.wait_seconds() == 30.0
