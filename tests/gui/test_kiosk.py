@@ -809,3 +809,47 @@ def test_taps_made_before_a_new_page_has_settled_are_dropped(locked, qtbot):
     assert controller.gate.stale(10_000 + SETTLE_MS - 20)  # made before the page had settled
     now[0] = 50_000 + SETTLE_MS + 100
     assert not controller.gate.stale(10_000 + SETTLE_MS + 80)  # a tap on the settled page: delivered
+
+
+def test_no_chart_made_after_the_start_offers_to_save(locked, qtbot, monkeypatch):
+    """A kiosk visitor's pass: the review page makes a new chart for each section; its 保存图片 button was shown
+    (harden ran only when a page was made or shown) and opened a file dialog over the whole disk — a way out of
+    the kiosk. Every section's chart, made at any time, offers no saving, and its save call opens nothing."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from dongli_desktop.ui.widgets.chart import ChartView
+
+    window, _ = locked
+    opened: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: opened.append(a) or ("", ""))
+    page = window.show_page("review")
+    seen = 0
+    for row in range(page.list.count()):
+        page.list.setCurrentRow(row)
+        page.show_pane("chart")
+        for chart in page.findChildren(ChartView):
+            seen += 1
+            assert chart.save_button.isHidden(), f"section {row}: 保存图片 is offered"
+            assert chart.tap_shows_tooltip, f"section {row}: a tap on a bar shows nothing"
+            chart.save_dialog()
+    assert seen > 1 and opened == []
+
+
+def test_an_empty_entry_is_not_a_wrong_try(locked, qtbot):
+    """A kiosk visitor's pass: 确定 tapped three times in a row after one PIN counted two empty entries as wrong
+    tries, so a child at the corner locked the pad for ever longer. An empty entry is no try at all."""
+    window, controller = locked
+    corner_taps(window, qtbot, 5)
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.waitUntil(lambda: controller.pinpad is not None and controller.pinpad.isVisible(), timeout=2000)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    pad = controller.pinpad
+    for d in "1111":
+        pad.type_digit(d)
+    assert pad.submit() is False and pad.limiter.failures == 1
+    for _ in range(5):
+        assert pad.submit() is False
+    assert pad.limiter.failures == 1 and pad.limiter.wait_seconds() == 0
+    for d in PIN:
+        pad.type_digit(d)
+    assert pad.submit() is True and pad.unlocked

@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QInputEvent,
@@ -198,32 +199,46 @@ class KioskController(QObject):
         self.window.top_bar.arrange()
 
     def harden(self, root: QWidget) -> None:
-        """Touch-first and no way out: kinetic scrolling, no text selection or drag, no save buttons."""
+        """Touch-first and no way out for ``root`` and everything in it (see ``harden_one``)."""
+        for widget in [root, *root.findChildren(QWidget)]:
+            if shiboken6.isValid(widget):  # a line edit's clear button goes when its line edit is hardened
+                self.harden_one(widget)
+
+    @staticmethod
+    def harden_one(widget: QWidget) -> None:
+        """Kinetic scrolling, no text selection, drag or context menu, no save button. Run for every widget made
+        while the kiosk runs, when Qt polishes it (the event filter): the review page makes a new chart for each
+        section, and its 保存图片 opened a file dialog over the whole disk (a kiosk visitor's pass)."""
         from dongli_desktop.ui.widgets.chart import ChartView
 
-        for area in root.findChildren(QAbstractScrollArea):
-            if not area.property("kioskScroller"):  # grab once: every grab adds a recogniser
-                QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-                area.setProperty("kioskScroller", True)
-        for browser in root.findChildren(QTextBrowser):
-            browser.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        for field in root.findChildren(QLineEdit):
-            field.setClearButtonEnabled(False)  # its button is too small for a finger; the keyboard has 清除
-        for combo in root.findChildren(QComboBox):  # the edition picker: a finger-sized drop-down
-            combo.setMinimumHeight(max(combo.minimumHeight(), FINGER))
-        for chart in root.findChildren(ChartView):
-            chart.save_button.hide()
-            chart.tap_shows_tooltip = True
-        for widget in [root, *root.findChildren(QWidget)]:
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-            widget.setAcceptDrops(False)
+        if isinstance(widget, QAbstractScrollArea) and not widget.property("kioskScroller"):
+            # grab once: every grab adds a recogniser
+            QScroller.grabGesture(widget.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+            widget.setProperty("kioskScroller", True)
+        if isinstance(widget, QTextBrowser):
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        elif isinstance(widget, QLineEdit):
+            widget.setClearButtonEnabled(False)  # its button is too small for a finger; the keyboard has 清除
+        elif isinstance(widget, QComboBox):  # the edition picker: a finger-sized drop-down
+            widget.setMinimumHeight(max(widget.minimumHeight(), FINGER))
+        elif isinstance(widget, ChartView):
+            widget.save_button.hide()
+            widget.tap_shows_tooltip = True
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        widget.setAcceptDrops(False)
 
     # -- the event filter ---------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in BLOCKED:
             return True
+        if (kind == QEvent.Type.Polish and isinstance(obj, QWidget) and shiboken6.isValid(obj)
+                and (isinstance(obj, QAbstractScrollArea) or obj.objectName() == "chartView")):
+            # made after the start, before it is first shown (a chart: by its name, so pyqtgraph is not imported
+            # here; a stale wrapper of a widget Qt made itself is left alone)
+            self.harden_one(obj)
+            return False
         if isinstance(event, QScrollPrepareEvent) and self._inner_area_scrolls(obj, event):
             event.ignore()  # the scroll area under the finger scrolls, not the page around it as well
             return True

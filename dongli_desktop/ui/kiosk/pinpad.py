@@ -188,6 +188,8 @@ class PinPad(QDialog):
         self.display.setText("")
         if not self.pin_hash:
             return False  # nothing can match: keep saying how to set a PIN instead of "wrong PIN"
+        if not pin:
+            return False  # 确定 tapped again with nothing entered: no try, nothing counted
         if self.limiter.wait_seconds() > 0:
             self._show_lock()
             return False

@@ -774,6 +774,8 @@ class ChartView(QWidget):
         return self.grab().save(path, "PNG")
 
     def save_dialog(self) -> None:
+        if self.save_button.isHidden():  # a kiosk: no file dialog, whoever calls (the button is hidden there)
+            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存图表"), f"{self._title}.png",
                                               self.tr("PNG 图片 (*.png)"))
         if path:
