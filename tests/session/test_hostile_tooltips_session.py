@@ -18,6 +18,7 @@ from tests.session.harness import AppProcess, Control, XSession, wait_until
 pytestmark = pytest.mark.screenshot
 
 CANARY_RGB = (255, 0, 0)  # tests/gui/hostile.py paints its image this red
+LOOKS_BEFORE_A_NUDGE = 8  # AT-SPI looks at a resting mouse before it is moved again (each look takes ≥ 0.3 s)
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -31,15 +32,31 @@ def pixels(path: Path, rgb: tuple[int, int, int]) -> int:
 
 
 def hover_until_tooltip(session: XSession, app: AppProcess, target: Control, text: str) -> Control:
-    """Rest the mouse on ``target`` until a tool tip named ``text`` is showing; returns it."""
+    """Rest the mouse on the control like ``target`` (its name and role) until a tool tip named ``text`` is
+    showing; returns it.
+
+    Qt shows a tool tip once the mouse has rested on a control for a moment, and every move starts that moment
+    again: the mouse is moved only when the control is somewhere else (a window the window manager places after
+    it was first read moves its controls) or after several looks found no tool tip (a tip shown and hidden
+    again by its own timer comes back after a move). Moving before every look, as before, kept restarting Qt's
+    timer on a loaded machine, where the look ended before the tip appeared (CI, twice)."""
     app.activate()  # Qt shows tool tips only in the active window
-    x, y = target.center
-    moves = iter(range(1000))
+    rest = {"at": (-1, -1), "looks": 0, "moves": 0}
 
     def tip() -> Control | None:
-        step = next(moves) % 2  # a small move over the control (re)starts Qt's tool tip timer
-        session.run("xdotool", "mousemove", "--sync", str(x + step), str(y + step))
-        return next((c for c in session.controls(app, text).get(text, []) if c.role == "tool tip"), None)
+        found = session.controls(app, text, target.name)
+        shown = next((c for c in found.get(text, []) if c.role == "tool tip"), None)
+        if shown is not None:
+            return shown
+        now = next((c for c in found.get(target.name, []) if c.role == target.role and session.screen.contains(c)),
+                   target)
+        rest["looks"] += 1
+        if now.center != rest["at"] or rest["looks"] >= LOOKS_BEFORE_A_NUDGE:
+            x, y = now.center
+            nudge = rest["moves"] % 2  # a pixel off the last place: a real move, still over the control
+            session.run("xdotool", "mousemove", "--sync", str(x + nudge), str(y + nudge))
+            rest.update(at=now.center, looks=0, moves=rest["moves"] + 1)
+        return None
 
     try:
         return wait_until(tip, 60, 0.3, f"a tool tip that reads {text!r}")  # type: ignore[return-value]
