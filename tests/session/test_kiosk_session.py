@@ -134,12 +134,13 @@ def test_alt_f4_closes_a_desktop_window_but_not_the_kiosk(make_session):
     (so the check can fail), the kiosk stays."""
     session = make_session(1280, 800)
     desktop = session.start_app("--size", "1000x640", name="desktop")
-    desktop_wid = desktop.wait_window()
+    desktop.wait_window()
     session.control(desktop, "首页", timeout=30)
-    session.run("xdotool", "windowactivate", "--sync", str(desktop_wid), check=False)
+    desktop.activate()  # the keys go to the focused window: wait until the window manager says it is this one
     session.key("alt+F4")
     wait_until(lambda: desktop.proc.poll() is not None, 15, message="the desktop app closed by Alt+F4")
     app, wid = start(session)
+    app.activate()
     session.key("alt+F4")
     assert_kiosk_survives(session, app, wid, "Alt+F4")
 
