@@ -67,13 +67,18 @@ def corner_taps(window, qtbot, count: int) -> None:
         QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
 
 
-def test_admin_gesture_then_pin(locked, qtbot):
-    window, controller = locked
+def open_pinpad(window, controller, qtbot):
+    """The admin gesture (five taps in the corner, then a hold): the PIN pad, once it shows."""
     corner_taps(window, qtbot, 5)
     QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     qtbot.waitUntil(lambda: controller.pinpad is not None and controller.pinpad.isVisible(), timeout=2000)
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    pad = controller.pinpad
+    return controller.pinpad
+
+
+def test_admin_gesture_then_pin(locked, qtbot):
+    window, controller = locked
+    pad = open_pinpad(window, controller, qtbot)
     now = [100.0]
     pad.limiter.clock = lambda: now[0]
     for wrong in ("1111", "2222", "3333"):
@@ -839,11 +844,7 @@ def test_an_empty_entry_is_not_a_wrong_try(locked, qtbot):
     """A kiosk visitor's pass: 确定 tapped three times in a row after one PIN counted two empty entries as wrong
     tries, so a child at the corner locked the pad for ever longer. An empty entry is no try at all."""
     window, controller = locked
-    corner_taps(window, qtbot, 5)
-    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    qtbot.waitUntil(lambda: controller.pinpad is not None and controller.pinpad.isVisible(), timeout=2000)
-    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    pad = controller.pinpad
+    pad = open_pinpad(window, controller, qtbot)
     for d in "1111":
         pad.type_digit(d)
     assert pad.submit() is False and pad.limiter.failures == 1
