@@ -35,8 +35,12 @@ tests_for() {
                 "tests/trust/test_root_budget.py" \
                 "tests/trust/test_first_page_fallback.py tests/trust/test_findings.py tests/trust/test_more_attacks.py" \
                 "tests/trust/test_channel.py" ;;
-    # being rewritten (issue 22): subset to revisit
-    content) echo "tests/core/test_content.py tests/trust/test_findings.py tests/trust/test_more_attacks.py" ;;
+    # content: the installer, the choice of edition and the status, through every GUI-free test that uses them
+    content) echo "-p no:hypothesispytest tests/core/test_content.py tests/trust/test_findings.py" \
+                  "tests/trust/test_more_attacks.py tests/trust/test_channel.py tests/trust/test_kiosk_status.py" \
+                  "tests/trust/test_timestamp_freeze.py tests/trust/test_timestamp_recovery.py" \
+                  "tests/trust/test_column_types.py tests/trust/test_absurd_numbers.py" \
+                  "tests/trust/test_publisher_advice.py tests/trust/test_fetch_errors.py" ;;
     *) echo "unknown module $1" >&2; exit 2 ;;
   esac
 }
