@@ -169,3 +169,118 @@ def test_a_state_the_app_wrote_is_read_back(tmp_path: Path):
     assert limiter.wait_seconds() == 0 and limiter.failures == 2
     assert not limiter.attempt("123456789", None)  # the third free try used up: locked from the refusal
     assert limiter.wait_seconds() == 30.0
+
+
+# -- the 35 survivors of the pin run of 4 December, read one by one (docs/MUTATION.md) ---------------------------
+@pytest.mark.parametrize(("n", "r", "p", "valid"), [
+    (2**16, 8, 2, True),  # N·r·p exactly 2**17·8, 64 MiB
+    (2**16, 8, 4, False),  # N·r·p twice the bound, though N·r alone is within it
+    (2**16, 9, 2, False),  # 9/8 of the bound: not a power of two over it
+    (2**15, 16, 2, True), (2**15, 16, 3, False), (2**14, 16, 4, True),
+])
+def test_the_work_bound_counts_p(n, r, p, valid):
+    assert (parse_hash(stored(n, r, p)) is not None) is valid
+
+
+def test_every_hash_within_the_work_bound_fits_the_memory_scrypt_is_given():
+    """The memory bound follows from the work bound (128·r·N ≤ 128·N·r·p ≤ 2**27), so no separate check: every
+    parameter set a stored hash may name needs at most MAX_MEMORY, and the checks pass scrypt twice that."""
+    accepted = [(n, r, p) for n in (2**k for k in range(13, 19)) for r in range(0, 18) for p in range(0, 6)
+                if parse_hash(stored(n, r, p)) is not None]
+    assert len(accepted) > 20
+    assert max(128 * r * n for n, r, _ in accepted) == pin.MAX_MEMORY
+
+
+@pytest.mark.parametrize("field", [1, 2, 3])
+@pytest.mark.parametrize("written", ["６５５３６", "٦٥٥٣٦", "+65536", "65_536", " 65536", "65536 "])
+def test_the_numbers_of_a_hash_are_ascii_digits_only(field: int, written: str):
+    """int() reads all of these as 65536 (or the r and p below); a hash no version wrote is refused."""
+    value = {1: written, 2: written.replace("65536", "8").replace("６５５３６", "８").replace("٦٥٥٣٦", "٨")
+             .replace("65_536", "0_8"), 3: written.replace("65536", "1").replace("６５５３６", "１")
+             .replace("٦٥٥٣٦", "١").replace("65_536", "0_1")}[field]
+    parts = stored().split("$")
+    assert parse_hash("$".join(parts)) is not None
+    parts[field] = value
+    assert parse_hash("$".join(parts)) is None
+
+
+def test_a_parsed_hash_is_a_value():
+    parsed = parse_hash(stored())
+    assert parsed is not None
+    with pytest.raises(AttributeError):
+        parsed.n = 2**20  # type: ignore[misc]
+
+
+def test_a_crash_during_the_check_that_locks_leaves_that_lock_recorded(tmp_path: Path, monkeypatch):
+    """The third wrong try is recorded with its lock before the slow check; a power cut during the check leaves
+    the pad locked for 30 s from then, and open again after."""
+    path = tmp_path / "pin-lockout.json"
+    clock = Clock()
+    limiter = PinLimiter(clock=clock, state_path=path)
+    for _ in range(2):
+        assert not limiter.attempt("123456789", None)
+
+    def power_cut(pin_: str, stored_: str | None) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pin, "verify_pin", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        limiter.attempt("123456789", stored())
+    restarted = PinLimiter(clock=clock, state_path=path)
+    assert restarted.wait_seconds() == 30.0
+    clock.now += 30
+    assert restarted.wait_seconds() == 0
+
+
+@pytest.mark.parametrize("wrong_tries", [3, 4, 5])
+def test_every_lock_runs_from_its_refusal(monkeypatch, wrong_tries: int):
+    """The check takes 2 s (scrypt on a slow kiosk); each lock, the first and the doubled ones after it, is its
+    full length once the refusal is shown."""
+    clock = Clock()
+
+    def slow_check(pin_: str, stored_: str | None) -> bool:
+        clock.now += 2
+        return False
+
+    monkeypatch.setattr(pin, "verify_pin", slow_check)
+    limiter = PinLimiter(clock=clock, state_path=None)
+    for _ in range(wrong_tries):
+        clock.now += limiter.wait_seconds()
+        assert not limiter.attempt("123456789", stored())
+    assert limiter.wait_seconds() == 30.0 * 2 ** (wrong_tries - 3)
+
+
+def test_half_a_second_left_is_still_locked():
+    clock = Clock()
+    limiter = PinLimiter(clock=clock, state_path=None)
+    salt = b"s" * 16
+    right = stored(2**14, 8, 1, salt, hashlib.scrypt(b"123456789", salt=salt, n=2**14, r=8, p=1, dklen=32))
+    for _ in range(3):
+        assert not limiter.attempt("987654321", right)
+    clock.now += 29.5
+    assert limiter.wait_seconds() == 0.5
+    assert not limiter.attempt("123456789", right)  # the right PIN, half a second early
+    clock.now += 0.5
+    assert limiter.attempt("123456789", right)
+
+
+def test_the_right_pin_leaves_a_state_of_zeros(tmp_path: Path):
+    """After the right PIN the record is as a fresh kiosk's: no failures, no lock, no lock length."""
+    path = tmp_path / "pin-lockout.json"
+    salt = b"s" * 16
+    right = stored(2**14, 8, 1, salt, hashlib.scrypt(b"123456789", salt=salt, n=2**14, r=8, p=1, dklen=32))
+    clock = Clock()
+    limiter = PinLimiter(clock=clock, state_path=path)
+    for _ in range(3):
+        assert not limiter.attempt("987654321", right)
+    clock.now += 30
+    assert limiter.attempt("123456789", right)
+    assert json.loads(path.read_text(encoding="utf-8")) == {"failures": 0, "locked_until": 0.0, "lock_length": 0.0}
+    assert not limiter.attempt("987654321", right)
+    assert json.loads(path.read_text(encoding="utf-8")) == {"failures": 1, "locked_until": 0.0, "lock_length": 0.0}
+
+
+def test_a_fresh_kiosks_first_wrong_try_records_one_failure_and_no_lock(tmp_path: Path):
+    path = tmp_path / "pin-lockout.json"
+    assert not PinLimiter(clock=Clock(), state_path=path).attempt("987654321", stored())
+    assert json.loads(path.read_text(encoding="utf-8")) == {"failures": 1, "locked_until": 0.0, "lock_length": 0.0}
