@@ -38,7 +38,6 @@ class Container:
         self.proc: subprocess.Popen | None = None
         self.leader = 0
         self.namespace: int | None = None
-        self.mounted: Path | None = None
 
     def _find_leader(self) -> int:
         """The container's PID 1 as the host sees it (systemd-nspawn's child), or 0."""
@@ -48,17 +47,18 @@ class Container:
         return int(children[0]) if children and children[1:2] == ["systemd"] else 0
 
     def boot(self) -> None:
-        # nspawn keeps propagation mounts under /run/systemd/nspawn and refuses a /run on disk
-        state = Path("/run/systemd/nspawn")
-        if subprocess.run(["mountpoint", "-q", str(state)], check=False).returncode != 0:
-            state.mkdir(parents=True, exist_ok=True)
-            subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(state)], check=True)
-            self.mounted = state
+        # nspawn keeps propagation mounts under /run/systemd/nspawn and refuses one on disk. Each container gets a
+        # tmpfs there in a mount namespace of its own: two test runs side by side (a shared CI host) then neither
+        # share that folder nor unmount it under each other.
+        private_state = ('mkdir -p /run/systemd/nspawn && mount -t tmpfs -o mode=0755 tmpfs /run/systemd/nspawn'
+                         ' && exec "$@"')
         with open(self.log, "wb") as out:
             # --register=no --keep-unit: no systemd (machined) on the host to register with
-            self.proc = subprocess.Popen(["systemd-nspawn", "-q", "--register=no", "--keep-unit", "--private-network",
-                                          "-D", str(self.root), "--console=pipe", "-b"], stdout=out,
-                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+            self.proc = subprocess.Popen(["unshare", "--mount", "--propagation", "private", "sh", "-c", private_state,
+                                          "sh", "systemd-nspawn", "-q", "--register=no", "--keep-unit",
+                                          "--private-network", "-D", str(self.root), "--console=pipe", "-b"],
+                                         stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                         start_new_session=True)
 
         def leader() -> int:
             assert self.proc is not None
@@ -122,9 +122,6 @@ class Container:
                 except subprocess.TimeoutExpired:
                     os.killpg(self.proc.pid, signal.SIGKILL)
                     self.proc.wait(timeout=60)
-        if self.mounted is not None:
-            subprocess.run(["umount", str(self.mounted)], check=False)
-            self.mounted = None
 
 
 @contextlib.contextmanager

@@ -26,6 +26,7 @@ import re
 import shutil
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +167,26 @@ def test_teardown_ends_the_container_even_when_a_check_fails_and_poweroff_never_
     assert namespace is not None
     wait_until(lambda: not [p for p in leftover_processes() if pid_namespace(p) == namespace], 60, 0.2,
                "the container's processes to end")
+
+
+def host_mount_points() -> set[str]:
+    """The mount points of the host's mount namespace (this process's), from /proc/self/mountinfo."""
+    with open("/proc/self/mountinfo", encoding="utf-8") as info:
+        return {line.split()[4] for line in info}
+
+
+def test_a_booted_container_leaves_the_host_mount_table_alone(kiosk_root, tmp_path):
+    """Two test runs on one CI host boot containers of folders with the same name (pytest's basetemp differs, the
+    leaf does not). systemd-nspawn keeps each one's state under /run/systemd/nspawn, named after the folder;
+    a tmpfs mounted there on the host, and unmounted at shutdown, was shared by both runs and pulled from under
+    the other. Each container now mounts it in a mount namespace of its own: the host sees no new mount while a
+    container runs, nor after, and no state of the container in a folder of that name it may already have."""
+    before = host_mount_points()
+    shared = Path("/run/systemd/nspawn/propagate") / kiosk_root.name
+    with booted(kiosk_root, tmp_path / "nspawn.log") as box:
+        wait_until(lambda: box.pids("Xvfb"), 300, 0.5, "the container's X server")
+        during = host_mount_points()
+        assert not shared.exists(), f"the container keeps its state in the host's {shared.parent}"
+    after = host_mount_points()
+    assert during - before == set(), f"the container mounted on the host: {sorted(during - before)}"
+    assert before - after == set(), f"the container's shutdown unmounted on the host: {sorted(before - after)}"
