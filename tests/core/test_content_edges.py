@@ -1,0 +1,81 @@
+"""The content layer's rules at their edges, answers decided before the code ran (issue 22: survivors of
+``tools/mutation/run.sh content``, docs/MUTATION.md): the status a failed first update leaves, a long error,
+the 14 days after which a channel looks frozen, the size bounds of the files read, roots archived once."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from dongli_desktop.core import content, safe_files, trust
+from tests.trust.helpers import Site
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path / "site")
+
+
+def test_a_failed_first_update_is_in_the_status_of_a_kiosk_still_on_the_bundled_report(site: Site, tmp_path: Path):
+    """No content installed yet, and the first update fails: the status says "bundled" and why the update
+    failed (staff look here first when a new kiosk does not update)."""
+    base = tmp_path / "client"
+    with pytest.raises(content.ContentError):
+        site.update(base, source=str(tmp_path / "nowhere"))
+    status = content.content_status(base, site.trust)
+    assert status.source == "bundled"
+    assert "nowhere" in status.last_error and status.last_check
+
+
+def test_a_long_error_is_kept_whole(tmp_path: Path):
+    """An error of some kilobytes (a server's long answer, a path list) is shown whole, not dropped."""
+    folder = content.content_dir(tmp_path / "client")
+    folder.mkdir(parents=True)
+    error = "更新失败：" + "服务器返回了无法验证的内容 " * 300
+    content._write_status(folder, last_error=error)
+    assert len(error.encode("utf-8")) > 8 * 1024
+    assert content.content_status(tmp_path / "client").last_error == error
+
+
+@pytest.mark.parametrize(("age", "stale"), [
+    (timedelta(days=13, hours=23), False), (timedelta(days=14, minutes=1), True), (timedelta(days=3), False),
+])
+def test_a_channel_looks_frozen_after_14_days_without_a_new_snapshot(monkeypatch, age: timedelta, stale: bool):
+    """SECURITY.md promises the warning after 14 days (the publisher re-signs weekly)."""
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    monkeypatch.setattr(content, "_clock", lambda: now)
+    assert content._is_stale((now - age).isoformat()) is stale
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_not(tmp_path: Path):
+    path = tmp_path / "file"
+    path.write_bytes(b"x" * 100)
+    assert content._read_once(path, limit=100) == b"x" * 100
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(safe_files.UnsafeFileError):
+        content._read_once(path, limit=100)
+
+
+def test_the_cache_keeps_metadata_of_the_largest_size_and_drops_larger(tmp_path: Path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "snapshot.json").write_bytes(b"x" * trust.MAX_METADATA_BYTES)
+    (cache / "targets.json").write_bytes(b"x" * (trust.MAX_METADATA_BYTES + 1))
+    content._sanitize_cache(cache)
+    assert sorted(p.name for p in cache.iterdir()) == ["snapshot.json"]
+
+
+def test_roots_already_archived_are_not_written_again(site: Site, tmp_path: Path):
+    """Each update adopts ngclient's roots; one already kept, byte for byte, is left as it is (no new file, so
+    a kiosk's flash is not rewritten at every update)."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    site.update(base)
+    roots = content.content_dir(base) / content.SIGNED / content.ROOTS
+    before = {p.name: os.stat(p).st_ino for p in roots.iterdir()}
+    assert before
+    content._archive_roots(content.content_dir(base))
+    assert {p.name: os.stat(p).st_ino for p in roots.iterdir()} == before
