@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dongli_desktop.core import content, safe_files, trust
+from dongli_desktop.core.errors import DatabaseError
 from tests.trust.helpers import Site
 
 
@@ -79,3 +80,29 @@ def test_roots_already_archived_are_not_written_again(site: Site, tmp_path: Path
     assert before
     content._archive_roots(content.content_dir(base))
     assert {p.name: os.stat(p).st_ino for p in roots.iterdir()} == before
+
+
+def test_a_verified_copy_that_fails_its_checks_is_closed(monkeypatch, tmp_path: Path):
+    """The verified bytes live in an in-memory database (up to 512 MB); one that fails the report's checks is
+    closed at once, not left to the garbage collector."""
+    opened = []
+
+    class Connection:
+        closed = False
+
+        def close(self) -> None:
+            self.closed = True
+
+    def connect(path: Path, data: bytes | None = None) -> Connection:
+        opened.append(Connection())
+        return opened[-1]
+
+    def checks(conn: object, path: Path) -> None:
+        raise DatabaseError(path, "a column of the wrong type")
+
+    monkeypatch.setattr(content, "connect_readonly", connect)
+    monkeypatch.setattr(content, "Report", checks)
+    edition = content.VerifiedEdition(tmp_path / "report.sqlite", False, None, (), "", b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(DatabaseError):
+        edition.open()
+    assert len(opened) == 1 and opened[0].closed
