@@ -26,7 +26,6 @@ shown. The first that passes is shown, else the bundled database.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -177,6 +176,8 @@ def _signed_files(folder: Path) -> list[Path]:
 
 
 def _signed_name(data: bytes) -> str:
+    import hashlib  # loads OpenSSL: not on the start path (trust.sha256_of)
+
     return f"targets.{hashlib.sha256(data).hexdigest()[:32]}.json"
 
 

@@ -13,7 +13,6 @@ must grow) is enforced by ``tuf.ngclient`` when updating.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -159,6 +158,9 @@ def file_matches(path: Path, vouched: Vouched) -> bool:
 
 def sha256_of(path: Path) -> str:
     """The SHA-256 of a regular file, streamed."""
+    import hashlib  # here, not at the top: hashlib loads OpenSSL (≈ 4 MB), which a start on the bundled report
+    # never needs (bench/RESULTS.md)
+
     digest = hashlib.sha256()
     with open_regular(path, MAX_DATABASE_BYTES) as fh:
         while chunk := fh.read(256 * 1024):

@@ -1,8 +1,13 @@
 """What the start pays for (issue 22, performance): the report database is opened and checked once, and the
-overview waits for its first paint without putting a Python filter on every event of the application."""
+overview waits for its first paint without putting a Python filter on every event of the application; a start
+on the bundled report loads no OpenSSL."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -10,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.pages.overview import OverviewPage
+from tests.conftest import ROOT
 from tests.gui.conftest import make_options
 
 
@@ -63,3 +69,26 @@ def test_the_sources_pyside_reads_at_import_are_forgotten(tmp_path, monkeypatch)
     assert str(source) in linecache.cache  # what PySide's import hook left there
     forget_module_sources()
     assert str(source) not in linecache.cache
+
+
+START_THEN_REPORT = """
+import atexit, json, sys
+def report():
+    mapped = sorted({line.split()[-1] for line in open("/proc/self/maps") if "libcrypto" in line})
+    print(json.dumps({"modules": sorted(m for m in ("hashlib", "_hashlib", "ssl") if m in sys.modules),
+                      "mapped": mapped}))
+atexit.register(report)
+sys.argv = ["dongli-desktop", "--quit-when-ready", "--settings", sys.argv[1]]
+from dongli_desktop.__main__ import main
+main()
+"""
+
+
+def test_a_start_on_the_bundled_report_loads_no_openssl(tmp_path):
+    """hashlib loads OpenSSL's libcrypto (≈ 4 MB of resident memory, bench/RESULTS.md); only installed content
+    needs a digest, so a start on the bundled report, ready and all, has neither."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-c", START_THEN_REPORT, str(tmp_path / "s.ini")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == {"modules": [], "mapped": []}
