@@ -103,7 +103,7 @@ def untouchable(folder: Path, euid: int | None = None) -> str | None:
             info = os.lstat(current)
         except OSError as exc:
             return f"{current}: {exc.strerror}"
-        if stat.S_ISLNK(info.st_mode) and current == path:
+        if stat.S_ISLNK(info.st_mode):  # its own mode says nothing, and the folders it leads to go unchecked
             return f"{current} is a symbolic link"
         if _writable_by_us(info, euid):
             return f"{current} can be changed by this user (uid {euid})"
@@ -549,7 +549,7 @@ def update(source: str, base: Path | None = None, trust_dir: Path | None = None,
         return result
 
 
-def updater_config(cached_roots: int = 0) -> UpdaterConfig:
+def updater_config(cached_roots: int) -> UpdaterConfig:
     """The limits every update uses (metadata sizes, root rotations).
 
     ``cached_roots``: root versions past the anchor already verified in the cache. ngclient starts from the

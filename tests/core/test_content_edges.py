@@ -106,3 +106,60 @@ def test_a_verified_copy_that_fails_its_checks_is_closed(monkeypatch, tmp_path: 
     with pytest.raises(DatabaseError):
         edition.open()
     assert len(opened) == 1 and opened[0].closed
+
+
+def test_installed_content_is_public_and_the_updaters_cache_private(site: Site, tmp_path: Path):
+    """Editions and their signed metadata are read by the app's user (0644, 0755, nothing executable); tuf's
+    cache is the updater's alone (0700). The modes are the code's, not the umask's: here the umask is 0."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    old_umask = os.umask(0)
+    try:
+        site.update(base)
+    finally:
+        os.umask(old_umask)
+    folder = content.content_dir(base)
+    files = [p for p in folder.rglob("*") if p.is_file() and content.TUF_CACHE not in p.relative_to(folder).parts
+             and not p.name.startswith(".")]
+    assert any(p.name == content.CURRENT for p in files) and any(p.parent.name == content.SIGNED for p in files)
+    assert {oct(p.stat().st_mode & 0o7777) for p in files} == {"0o644"}
+    assert oct((folder / content.SIGNED).stat().st_mode & 0o7777) == "0o755"
+    assert oct((folder / content.TUF_CACHE).stat().st_mode & 0o7777) == "0o700"
+
+
+def test_a_content_folder_reached_through_a_link_is_refused_as_one(tmp_path: Path):
+    """The checks walk the path as written: behind a linked parent (an admin's /var on another disk) lie folders
+    they never see, so such a folder is refused, and the reason says why. It said "can be changed by this
+    user" (a link's mode is always 0777), which sent staff looking for a wrong permission."""
+    real = tmp_path / "disk"
+    (real / "content").mkdir(parents=True)
+    (tmp_path / "var").symlink_to(real)
+    (tmp_path / "linked").symlink_to(real / "content")
+    stranger = 54321  # owns nothing here
+    assert content.untouchable(real / "content", euid=stranger) is None
+    assert content.untouchable(tmp_path / "var" / "content", euid=stranger) == f"{tmp_path / 'var'} is a symbolic link"
+    assert content.untouchable(tmp_path / "linked", euid=stranger) == f"{tmp_path / 'linked'} is a symbolic link"
+
+
+def test_the_machines_content_lives_where_the_packages_updater_writes_it():
+    """dongli-update.service has StateDirectory=dongli-content (KIOSK.md): the app reads /var/lib/dongli-content."""
+    assert content.system_base() == Path("/var/lib/dongli-content")
+
+
+def test_only_the_caches_own_root_link_is_kept(tmp_path: Path):
+    """ngclient keeps root.json as a link to root_history/N.root.json in the cache's top folder; a link of that
+    name anywhere else, or pointing elsewhere, is removed before ngclient reads the cache."""
+    cache = tmp_path / "cache"
+    (cache / "root_history").mkdir(parents=True)
+    (cache / "root_history" / "1.root.json").write_bytes(b"{}")
+    (cache / "root.json").symlink_to("root_history/1.root.json")
+    (cache / "root_history" / "root.json").symlink_to("root_history/1.root.json")
+    (cache / "timestamp.json").symlink_to("root_history/1.root.json")
+    content._sanitize_cache(cache)
+    assert (cache / "root.json").is_symlink()
+    assert not os.path.lexists(cache / "root_history" / "root.json")
+    assert not os.path.lexists(cache / "timestamp.json")
+    (cache / "root.json").unlink()
+    (cache / "root.json").symlink_to("/etc/passwd")
+    content._sanitize_cache(cache)
+    assert not os.path.lexists(cache / "root.json")
