@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
+    QClipboard,
     QInputEvent,
     QKeyEvent,
     QScrollPrepareEvent,
@@ -84,6 +85,7 @@ MAX_PAUSED_ROUNDS = 2  # an open dialog pauses the idle timer for at most two mo
 
 
 TAP_EVENTS = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
+KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
 SLOW = ("set_look", "set_scale", "open_edition")  # the window's slow changes: they run under the busy overlay
 REBUILDS = ("set_look", "open_edition")  # of those, the ones that build every visited page anew
 FINGER = 60  # px: the least height of anything a finger taps
@@ -232,6 +234,14 @@ class KioskController(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in BLOCKED:
+            return True
+        if kind in KEYS and self.attract.isVisible():
+            # The slideshow stands over the page: a key (a visitor's USB keyboard), like a tap, only ends it. It
+            # went to the focused control beneath, which opened pages and dialogs that no idle reset cleared,
+            # since a shown slideshow means nobody is there (red-team visitor pass).
+            if kind == QEvent.Type.KeyPress:
+                LOG.info("kiosk: a key press was spent closing the attract screen")
+                self.attract.dismiss()
             return True
         if (kind == QEvent.Type.Polish and isinstance(obj, QWidget) and shiboken6.isValid(obj)
                 and (isinstance(obj, QAbstractScrollArea) or obj.objectName() == "chartView")):
@@ -443,6 +453,23 @@ class KioskController(QObject):
         self.prompt.start()
         self.prompt.raise_()
 
+    def _forget_the_visit(self) -> None:
+        """What the last visitor left outside the pages: a text being read aloud and the speech bar's last
+        notice, text they selected (X's primary selection: a middle click pasted it into the next visitor's
+        search field) or copied, and the keyboard focus."""
+        from dongli_desktop.ui import speech
+
+        if speech.started():
+            speech.speaker().stop()
+        self.window.speech_bar.hide()
+        clipboard = QApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+
     def untouched(self) -> bool:
         """The kiosk is as the next visitor finds it: nobody touched it since it started or was reset, and it
         shows its start page. Nobody is there to ask “还在浏览吗？” (and nothing to reset)."""
@@ -492,6 +519,7 @@ class KioskController(QObject):
             self.window.set_scale(self.config.font_scale)
         if self.dock is not None:
             self.dock.close_keyboard()
+        self._forget_the_visit()
         for page in self.window.pages.values():
             page.reset()
             for area in page.findChildren(QAbstractScrollArea):

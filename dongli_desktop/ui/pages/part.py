@@ -131,6 +131,9 @@ class PartPage(Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.division: list[int] | None = None  # the list's and the text's widths as laid out, before any drag
+        self.dragged = False
+        self.splitter.splitterMoved.connect(self._divider_dragged)
         self.right = right
         self._rearrange = QTimer(self, singleShot=True, interval=0)
         self._rearrange.timeout.connect(self.arrange)
@@ -235,8 +238,20 @@ class PartPage(Page):
         return sec.display_title
 
     def reset(self) -> None:
-        """Back to the part's most useful section: the overall results, or the targets."""
-        self.list.setCurrentRow(start_row(self.sections, self.part))
+        """Back to how the next visitor finds the part: its most useful section (the overall results, or the
+        targets) from its heading with nothing marked, the text when text and chart take turns, no 返回 button,
+        and the section list and the text divided as at the start (a divider dragged to the edge left the text
+        two characters wide for the next visitor)."""
+        row = start_row(self.sections, self.part)
+        if self.list.currentRow() == row and 0 <= row < len(self.sections):
+            self.show_section(self.sections[row].id)  # shown anew: a 查看原文 mark and the scrolled place go
+        else:
+            self.list.setCurrentRow(row)
+        self.offer_return()
+        self.show_pane("text")
+        if self.division is not None and self.dragged:
+            self.splitter.setSizes(self.division)  # shared out anew in proportion if the width changed since
+        self.dragged = False
 
     # -- state across a rebuild (language, 大字模式, theme) -----------------------------
     def save_state(self) -> PageState:
@@ -423,8 +438,13 @@ class PartPage(Page):
         self.stepper.setVisible(not arrangement.side_list or not arrangement.split)  # the same on every section
         self._show_panes()
 
+    def _divider_dragged(self, *_: object) -> None:
+        self.dragged = True
+
     def arrange(self) -> None:
         """Choose the arrangement for the current size and text (called on resize and text-size changes)."""
+        if not self.dragged and self.splitter.isVisible():
+            self.division = self.splitter.sizes()
         wanted = self._measure()
         if wanted != self.arrangement:
             self._apply_arrangement(wanted)
