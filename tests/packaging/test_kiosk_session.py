@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import re
 import shutil
 import signal
@@ -45,7 +46,7 @@ def make_cookie(path: Path) -> Path:
 
 
 def session_display(log: Path) -> str | None:
-    """The display the session script's Xvfb chose (KIOSK_DISPLAY=auto: -displayfd), once it says it is up."""
+    """The display of the session script's X server, once the script says it is up."""
     match = re.search(r"X server on (:\d+) .* is up", log.read_text(errors="replace"))
     return match.group(1) if match else None
 
@@ -65,6 +66,27 @@ def speech_config(config: Path, out: Path) -> None:
         f'AudioALSADevice "file:FILE={out}/speech.wav,FORMAT=wav"\nTimeout 20\n', encoding="utf-8")
 
 
+def held_abstract_names() -> set[str]:
+    """The abstract Unix socket names bound in this network namespace (/proc/net/unix: "@name")."""
+    lines = Path("/proc/net/unix").read_text(errors="replace").splitlines()[1:]
+    return {fields[7][1:] for fields in (line.split() for line in lines) if len(fields) > 7 and fields[7][:1] == "@"}
+
+
+def unused_display_number() -> int:
+    """A display number no X server here uses: no lock file, no socket file, no abstract name; from 200 to 999,
+    where no ``-displayfd`` server (they count up from 0) goes, at random, so that test runs side by side do not
+    choose the same one at the same moment. The session's server then writes its lock file, which ``-displayfd``
+    servers started later respect (test_another_x_server_started_later_does_not_take_the_sessions_display)."""
+    held = held_abstract_names()
+    numbers = list(range(200, 1000))
+    random.shuffle(numbers)
+    for number in numbers:
+        if not (Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
+                or f"/tmp/.X11-unix/X{number}" in held):
+            return number
+    raise AssertionError("no unused display number in 200…999")
+
+
 class KioskSession(XSession):
     """The package's session script (X server + openbox + blanking off) plus a D-Bus/AT-SPI bus for the test."""
 
@@ -72,7 +94,8 @@ class KioskSession(XSession):
         runtime = self.folder / "runtime"
         runtime.mkdir(mode=0o700)
         base = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "AT_SPI", "QT_", "DISPLAY"))}
-        self.env = dict(base, XDG_RUNTIME_DIR=str(runtime), KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto",
+        self.env = dict(base, XDG_RUNTIME_DIR=str(runtime), KIOSK_X_SERVER="xvfb",
+                        KIOSK_DISPLAY=f":{unused_display_number()}",
                         KIOSK_SCREEN=f"{self.width}x{self.height}x24", KIOSK_SHARE=str(KIOSK),
                         XAUTHORITY=str(make_cookie(self.folder / "xauth")))
         session = self._spawn(["sh", str(KIOSK / "session")], "session.log")
@@ -175,7 +198,7 @@ def test_kiosk_session_shows_the_app_and_read_aloud_speaks(kiosk_session, bundle
 def test_stopping_the_session_takes_the_x_server_down(tmp_path):
     """SIGTERM to the session script (what `systemctl stop` sends first) ends its X server and openbox."""
     need("Xvfb", "openbox", "xset", "xauth")
-    env = dict(os.environ, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto", KIOSK_SHARE=str(KIOSK),
+    env = dict(os.environ, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY=f":{unused_display_number()}", KIOSK_SHARE=str(KIOSK),
                XAUTHORITY=str(make_cookie(tmp_path / "xauth")))
     log = tmp_path / "session.log"
     with open(log, "wb") as out:
@@ -200,7 +223,7 @@ def test_the_session_starts_no_x_server_that_admits_clients_without_the_cookie(t
     user); with one, a client without the cookie is refused and one with it admitted."""
     need("Xvfb", "openbox", "xset", "xauth")
     base = {k: v for k, v in os.environ.items() if k not in ("XAUTHORITY", "DISPLAY")}
-    env = dict(base, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY="auto", KIOSK_SHARE=str(KIOSK))
+    env = dict(base, KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY=f":{unused_display_number()}", KIOSK_SHARE=str(KIOSK))
     log = tmp_path / "refused.log"
     with open(log, "wb") as out:
         refused = subprocess.Popen(["sh", str(KIOSK / "session")], env=env, stdout=out, stderr=out,
@@ -287,22 +310,6 @@ def test_the_session_removes_the_vt_switching_keys(tmp_path):
         assert not [name for name, body in keys.items() if re.search(r"XF86Switch_VT|Terminate_Server", body)], keys
 
 
-def held_abstract_names() -> set[str]:
-    """The abstract Unix socket names bound in this network namespace (/proc/net/unix: "@name")."""
-    lines = Path("/proc/net/unix").read_text(errors="replace").splitlines()[1:]
-    return {fields[7][1:] for fields in (line.split() for line in lines) if len(fields) > 7 and fields[7][:1] == "@"}
-
-
-def unused_display_number() -> int:
-    """A display number no X server here uses: no lock file, no socket file, no abstract name."""
-    held = held_abstract_names()
-    for number in range(200, 400):
-        if not (Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
-                or f"/tmp/.X11-unix/X{number}" in held):
-            return number
-    raise AssertionError("no unused display number in 200…399")
-
-
 def test_the_session_never_hands_its_cookie_to_whoever_holds_the_abstract_name(tmp_path):
     """Red-team pass 11: libxcb tries the abstract socket @/tmp/.X11-unix/X<n> before the socket file, and any
     user of the host's network namespace can bind that name. The kiosk user bound it while the display restarted:
@@ -353,3 +360,31 @@ def test_the_session_never_hands_its_cookie_to_whoever_holds_the_abstract_name(t
             session.wait(timeout=60)
         holder.close()
         notify.close()
+
+
+def test_another_x_server_started_later_does_not_take_the_sessions_display(tmp_path):
+    """The session's server has no abstract socket (-nolisten local). Left to choose (-displayfd) it also wrote no
+    lock file, so an Xvfb started later with -displayfd (another test run's, on a shared CI host) saw :0 as free,
+    took it and replaced the session's socket file: this file's clients then reached that other server (CI
+    rehearsals ci17 and ci18 ran side by side: five tests of KioskSession failed). The session's display is
+    now chosen here, at 200 or above, and its server writes its lock file."""
+    need("Xvfb", "openbox", "xset", "xauth")
+    session = KioskSession(tmp_path / "session", 640, 480)
+    with session:
+        number = session.display.lstrip(":")
+        socket_file = Path(f"/tmp/.X11-unix/X{number}")
+        inode = socket_file.stat().st_ino
+        read, write = os.pipe()
+        other = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
+                                 pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
+        os.close(write)
+        try:
+            with os.fdopen(read) as pipe:
+                assert pipe.readline().strip() != number
+            assert socket_file.stat().st_ino == inode, "the session's socket file was replaced"
+            without = session.run("env", "XAUTHORITY=/dev/null", "xset", "q", check=False)
+            assert without.returncode != 0, "a client without the cookie was admitted (by another server)"
+        finally:
+            other.terminate()
+            other.wait(timeout=60)
