@@ -163,3 +163,82 @@ def test_only_the_caches_own_root_link_is_kept(tmp_path: Path):
     (cache / "root.json").symlink_to("/etc/passwd")
     content._sanitize_cache(cache)
     assert not os.path.lexists(cache / "root.json")
+
+
+def test_the_content_layers_values_cannot_be_changed_after_the_fact(site: Site, tmp_path: Path):
+    import dataclasses
+
+    base = tmp_path / "client"
+    site.publish("e1")
+    result = site.update(base)
+    choice = content.open_chosen(base, site.trust)
+    edition = content.verified_edition(choice)
+    for value, name in ((result, "changed"), (choice, "source"), (edition, "bundled"),
+                        (content.content_status(base, site.trust), "stale")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(value, name, True)
+
+
+def test_an_installed_edition_is_not_the_bundled_one_and_its_bytes_stay_out_of_logs(site: Site, tmp_path: Path):
+    """The verified bytes (up to 512 MB) are never part of a repr, which a log line or a traceback prints."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    site.update(base)
+    choice = content.open_chosen(base, site.trust)
+    edition = content.verified_edition(choice)
+    assert choice.source == "installed" and edition.bundled is False
+    assert choice.data and len(repr(choice)) < 2000 and len(repr(edition)) < 4000
+    assert repr(choice.data[:16])[2:-1] not in repr(choice) + repr(edition)
+
+
+def test_the_status_file_is_readable_chinese_and_the_lock_private(site: Site, tmp_path: Path):
+    """Staff read status.json with `cat`: the error text in it is Chinese as shown, not \\u escapes."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    old_umask = os.umask(0)
+    try:
+        site.update(base)
+    finally:
+        os.umask(old_umask)
+    folder = content.content_dir(base)
+    assert oct((folder / content.LOCK).stat().st_mode & 0o7777) == "0o600"
+    content._write_status(folder, last_error="更新失败：磁盘已满")
+    assert "更新失败：磁盘已满" in (folder / content.STATUS).read_text(encoding="utf-8")
+
+
+def test_a_file_system_error_names_the_file_or_says_file_system():
+    import errno
+
+    assert content._describe(OSError(errno.ENOSPC, "No space left on device")) == \
+        "No space left on device (file system)"
+    assert content._describe(OSError(errno.EACCES, "Permission denied", "/var/lib/x")) == \
+        "Permission denied (/var/lib/x)"
+
+
+def test_archived_metadata_nobody_needs_is_removed_whatever_its_name(site: Site, tmp_path: Path):
+    """After an update only the metadata vouching for an installed edition stays in signed/: a file planted
+    there by hand, or left from an older edition, named like ours or not."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    site.update(base)
+    signed = content.content_dir(base) / content.SIGNED
+    kept = sorted(p.name for p in signed.glob("targets.*"))
+    planted = ["targets." + "a" * 32 + ".json", "targets.odd!name.json"]
+    for name in planted:
+        (signed / name).write_text("{}", encoding="utf-8")
+    site.publish("e2")
+    site.update(base)
+    left = sorted(p.name for p in signed.glob("targets.*"))
+    assert not set(planted) & set(left), left
+    assert len(left) == 2 and set(kept) <= set(left)  # the new edition's and the previous one's
+
+
+def test_without_a_folder_given_the_users_own_content_is_chosen_on_a_desktop(site: Site, tmp_path: Path, monkeypatch):
+    """No machine content folder, a desktop (not a kiosk): the user's own installed edition is shown."""
+    monkeypatch.setattr(content, "system_base", lambda: tmp_path / "no-machine-folder")
+    monkeypatch.setattr(content, "content_dir", lambda base=None: (base or tmp_path / "user") / "content")
+    site.publish("e1")
+    site.update(tmp_path / "user")
+    path, notes = content.choose_database(None, site.trust)
+    assert path == tmp_path / "user" / "content" / content.CURRENT, notes
+    assert content.open_chosen(None, site.trust, kiosk=True).source == "bundled"
