@@ -237,3 +237,35 @@ def test_without_a_folder_given_the_users_own_content_is_chosen_on_a_desktop(sit
     path, notes = content.choose_database(None, site.trust)
     assert path == tmp_path / "user" / "content" / content.CURRENT, notes
     assert content.open_chosen(None, site.trust, kiosk=True).source == "bundled"
+
+
+def test_the_bundled_report_is_never_called_expired(tmp_path: Path):
+    status = content.content_status(tmp_path / "empty")
+    assert status.source == "bundled" and status.expired is False and status.stale is False
+
+
+@pytest.mark.parametrize("damage", ["unreadable", "unusable"])
+def test_a_current_edition_that_cannot_be_read_or_opened_gives_way_to_the_previous(site: Site, tmp_path: Path,
+                                                                                   monkeypatch, damage: str):
+    """The current edition cannot be read (a folder where the file should be) or, though signed, not opened as a
+    report: the previous edition is shown, with a note; before either, the next candidate was never tried."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    site.update(base)
+    site.publish("e2")
+    site.update(base)
+    folder = content.content_dir(base)
+    if damage == "unreadable":
+        (folder / content.CURRENT).unlink()
+        (folder / content.CURRENT).mkdir()
+    else:
+        real = content.connect_readonly
+
+        def refuse_current(path: Path, data: bytes | None = None):
+            if path.name == content.CURRENT:
+                raise DatabaseError(path, "a column of the wrong type")
+            return real(path, data=data)
+
+        monkeypatch.setattr(content, "connect_readonly", refuse_current)
+    choice = content.open_chosen(base, site.trust)
+    assert choice.source == "previous" and any(content.CURRENT in note for note in choice.notes), choice.notes

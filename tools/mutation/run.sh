@@ -41,7 +41,7 @@ tests_for() {
                   "tests/trust/test_more_attacks.py tests/trust/test_channel.py tests/trust/test_kiosk_status.py" \
                   "tests/trust/test_timestamp_freeze.py tests/trust/test_timestamp_recovery.py" \
                   "tests/trust/test_column_types.py tests/trust/test_absurd_numbers.py" \
-                  "tests/trust/test_publisher_advice.py tests/trust/test_fetch_errors.py" ;;
+                  "tests/trust/test_publisher_advice.py tests/trust/test_fetch_errors.py tests/trust/test_root_budget.py" ;;
     *) echo "unknown module $1" >&2; exit 2 ;;
   esac
 }
