@@ -40,16 +40,15 @@ def test_a_tap_beside_the_idle_prompt_closes_it_and_presses_nothing(x_session):
     assert x_session.title(prompt) == "还在浏览吗？"
     x_session.click(*home.center)
     wait_until(lambda: gone(x_session, prompt), 10, message="the prompt closed by a tap beside it")
-    x_session.click_control(app, "关于本程序")
-    about = new_window(x_session, app, {wid, prompt}, timeout=20)
+    about = int(x_session.tap(app, "关于本程序", lambda: next((w for w in app.top_levels() if w not in {wid, prompt}),
+                                                            None), "the About box"))
     assert "关于" in x_session.title(about)
     assert x_session.controls(app, "名词列表").get("名词列表"), "the tap that closed the prompt switched the page"
 
 
 def test_the_idle_prompt_speaks_english_after_the_switch(x_session):
     app, wid = start(x_session, IDLE_KIOSK)
-    x_session.click_control(app, "切换到英文界面")
-    x_session.control(app, "Home", timeout=30)
+    x_session.tap(app, "切换到英文界面", x_session.named(app, "Home"), "the English interface")
     prompt = new_window(x_session, app, {wid}, timeout=60)
     assert x_session.title(prompt) == "Still browsing?"
     keep = x_session.control(app, "Keep browsing", role="push button")
