@@ -38,13 +38,14 @@ def kiosk_shown(session: XSession, app: AppProcess, wid: int) -> bool:
     return bool(viewable) and viewable[-1] in ours
 
 
+def dialog_beside(app: AppProcess, known: set[int]) -> Callable[[], int | None]:
+    """A look for the app's next mapped top-level window (a dialog)."""
+    return lambda: next((w for w in app.top_levels() if w not in known), None)
+
+
 def new_window(session: XSession, app: AppProcess, known: set[int], timeout: float = 20.0) -> int:
     """The app's next mapped top-level window (a dialog)."""
-
-    def look() -> int | None:
-        return next((w for w in app.top_levels() if w not in known), None)
-
-    return int(wait_until(look, timeout, 0.1, "a dialog window"))  # type: ignore[arg-type]
+    return int(wait_until(dialog_beside(app, known), timeout, 0.1, "a dialog window"))  # type: ignore[arg-type]
 
 
 def assert_kiosk_survives(session: XSession, app: AppProcess, wid: int, action: str) -> None:
@@ -54,11 +55,6 @@ def assert_kiosk_survives(session: XSession, app: AppProcess, wid: int, action: 
     assert app.proc.poll() is None, app.output()[-2000:]
     assert gap <= ALLOWED_GAP, f"{action}: the kiosk was gone for {gap:.1f} s"
     assert last, f"{action}: the kiosk did not come back"
-
-
-def dialog_beside(app: AppProcess, known: set[int]) -> Callable[[], int | None]:
-    """A look for the app's next mapped top-level window (a dialog)."""
-    return lambda: next((w for w in app.top_levels() if w not in known), None)
 
 
 def open_about(session: XSession, app: AppProcess, wid: int) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.session.harness import ROOT, AppProcess, XSession, wait_until
-from tests.session.test_kiosk_session import IDLE_KIOSK, KIOSK, new_window, open_about, start
+from tests.session.test_kiosk_session import IDLE_KIOSK, KIOSK, dialog_beside, new_window, open_about, start
 from tests.session.test_layout_session import report_where
 
 pytestmark = pytest.mark.screenshot
@@ -40,8 +40,7 @@ def test_a_tap_beside_the_idle_prompt_closes_it_and_presses_nothing(x_session):
     assert x_session.title(prompt) == "还在浏览吗？"
     x_session.click(*home.center)
     wait_until(lambda: gone(x_session, prompt), 10, message="the prompt closed by a tap beside it")
-    about = int(x_session.tap(app, "关于本程序", lambda: next((w for w in app.top_levels() if w not in {wid, prompt}),
-                                                            None), "the About box"))
+    about = int(x_session.tap(app, "关于本程序", dialog_beside(app, {wid, prompt}), "the About box"))
     assert "关于" in x_session.title(about)
     assert x_session.controls(app, "名词列表").get("名词列表"), "the tap that closed the prompt switched the page"
 
