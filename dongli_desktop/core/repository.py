@@ -9,8 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dongli_desktop.core import hanzi
-from dongli_desktop.core import search as search_mod
 from dongli_desktop.core.database import connect_readonly
 from dongli_desktop.core.errors import DatabaseVersionError
 from dongli_desktop.core.models import (
@@ -331,6 +329,8 @@ class Report:
                                  (pattern,)).fetchone()
         if row[0]:
             return True
+        from dongli_desktop.core import hanzi  # the folding table: imported by the first search, not at start
+
         hanzi.register(self._conn)
         row = self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM paragraphs WHERE instr({hanzi.SQL_FOLD}(text), ?1) "
                                  f"UNION ALL SELECT 1 FROM glossary WHERE instr({hanzi.SQL_FOLD}(definition), ?1))",
@@ -339,6 +339,8 @@ class Report:
 
     def search(self, text: str) -> SearchResult:
         """Ranked hits for any text; pinyin letters fall back on the report's vocabulary."""
+        from dongli_desktop.core import search as search_mod  # with the folding table: off the start path
+
         return search_mod.search(self._conn, text, pinyin_lookup=self.words_for_pinyin, latin_words=self.latin_words,
                                  section_titles=self.section_titles)
 

@@ -60,6 +60,10 @@ LARGE_LABELS = ("大字模式", "Large mode")  # 大字模式's label in both la
 TOUCH_TARGET = 44  # px: the least width and height of A－ and A＋ (WCAG 2.5.5); the kiosk's finger size is 60
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
+# Pages kept built once left, besides the start page: the reader's last ones (a search and the text it opened).
+# Older ones are let go and built again, with what the reader left on them, when next visited: a tour of every
+# page holds three or four pages, not seven (about 6 MB less; bench/RESULTS.md, "RSS after every page").
+KEPT_PAGES = 2
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.pages: dict[str, Page] = {}
         self._pending_states: dict[str, PageState] = {}  # pages to rebuild on their next visit, with their state
+        self._shown: list[str] = []  # the pages shown, the latest last (each once)
         self._speech_watched: object = None  # the speaker followed (tests may replace the app's)
         self.start_maximised = False
 
@@ -359,7 +364,31 @@ class MainWindow(QMainWindow):
             self.focus_page_content()
         if name != "overview":
             QTimer.singleShot(0, self, self.page_ready)
+        self._let_go_of_old_pages(name)
         return page
+
+    def _let_go_of_old_pages(self, shown: str) -> None:
+        """Remember ``shown`` as the latest page; let go of the pages left longer ago than the last
+        :data:`KEPT_PAGES` (never the start page), keeping what the reader left on each for its next visit."""
+        if shown in self._shown:
+            self._shown.remove(shown)
+        self._shown.append(shown)
+        left = [name for name in self._shown if name not in (self.allowed[0], shown)]
+        for name in left[:-KEPT_PAGES] if len(left) > KEPT_PAGES else []:
+            self._shown.remove(name)
+            page = self.pages.pop(name, None)
+            if page is None:
+                continue
+            state = page.save_state()
+            if state:
+                self._pending_states[name] = state
+            self.stack.removeWidget(page)
+            page.deleteLater()  # now, not at the next return to the event loop (never the caller: left long ago)
+            QApplication.sendPostedEvents(page, QEvent.Type.DeferredDelete)
+
+    def forget_left_pages(self) -> None:
+        """Drop what readers left on pages that are not built now (a kiosk's next visitor starts afresh)."""
+        self._pending_states.clear()
 
     def _focus_in_page(self) -> bool:
         """The keyboard focus is in the shown page (or nowhere in this window): a page opened now takes it.
@@ -623,7 +652,9 @@ class MainWindow(QMainWindow):
                 before_build()
             # Only the page in view is built now; the others when next visited, with what the reader left
             # there (a language switch then costs one page, not every visited one).
-            self._pending_states = {name: state for name, state in states.items() if state and name != current}
+            # (with what was left on pages let go before, unless the states are not kept)
+            self._pending_states = {**(self._pending_states if keep_state else {}),
+                                    **{name: state for name, state in states.items() if state and name != current}}
             self.page(current)
             if states.get(current):
                 self.pages[current].restore_state(states[current])

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
@@ -76,7 +77,9 @@ import atexit, json, sys
 def report():
     mapped = sorted({line.split()[-1] for line in open("/proc/self/maps") if "libcrypto" in line})
     print(json.dumps({"modules": sorted(m for m in ("hashlib", "_hashlib", "ssl") if m in sys.modules),
-                      "mapped": mapped}))
+                      "mapped": mapped,
+                      "search": sorted(m for m in ("dongli_desktop.core.search", "dongli_desktop.core.hanzi")
+                                       if m in sys.modules)}))
 atexit.register(report)
 sys.argv = ["dongli-desktop", "--quit-when-ready", "--settings", sys.argv[1]]
 from dongli_desktop.__main__ import main
@@ -84,11 +87,25 @@ main()
 """
 
 
-def test_a_start_on_the_bundled_report_loads_no_openssl(tmp_path):
-    """hashlib loads OpenSSL's libcrypto (≈ 4 MB of resident memory, bench/RESULTS.md); only installed content
-    needs a digest, so a start on the bundled report, ready and all, has neither."""
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """What a start on the bundled report, up to "ready", has loaded (one start for the tests below)."""
+    tmp_path = tmp_path_factory.mktemp("start")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
     done = subprocess.run([sys.executable, "-c", START_THEN_REPORT, str(tmp_path / "s.ini")], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=240, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.splitlines()[-1]) == {"modules": [], "mapped": []}
+    result: dict[str, list[str]] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_a_start_on_the_bundled_report_loads_no_openssl(started):
+    """hashlib loads OpenSSL's libcrypto (≈ 4 MB of resident memory, bench/RESULTS.md); only installed content
+    needs a digest, so a start on the bundled report, ready and all, has neither."""
+    assert (started["modules"], started["mapped"]) == ([], [])
+
+
+def test_a_start_loads_no_search_until_a_search(started):
+    """Search and its table of 3,761 traditional and simplified characters are imported by the first search,
+    not at start (0.45 MB of peak RSS when ready; bench/RESULTS.md)."""
+    assert started["search"] == []

@@ -520,6 +520,7 @@ class KioskController(QObject):
         if self.dock is not None:
             self.dock.close_keyboard()
         self._forget_the_visit()
+        self.window.forget_left_pages()  # what the visitor left on pages let go must not come back
         for page in self.window.pages.values():
             page.reset()
             for area in page.findChildren(QAbstractScrollArea):
