@@ -23,6 +23,21 @@ def test_topic_chip_filters(window, qtbot):
     assert all(i.year == 2020 for i in page.visible_items())
 
 
+def test_a_plans_figure_has_the_plan_colour_and_a_results_the_past_one(window):
+    """王阿姨's reading (persona pass, 5 December): 2020年计划 items drew 5所 in the orange that means a 2019 result
+    on every chart and in the report's text, where the same 5所 is blue."""
+    from dongli_desktop.ui.theme import colour
+
+    page = window.show_page("livelihood")
+    cards = {c.item.text: c for c in page.cards}
+    planned = cards["新增5所老年日间照料中心"]
+    assert planned.item.kind == "planned" and planned.item.figure is not None
+    assert f"color:{colour('target')}'>5所</b>" in planned.text.text()
+    done = next(c for c in page.cards if c.item.kind == "done" and c.item.figure is not None)
+    assert f"color:{colour('figure')}'>{done.item.figure.text}</b>" in done.text.text()
+    assert colour("target") != colour("figure")
+
+
 def test_item_link_opens_its_paragraph(window, qtbot):
     page = window.show_page("livelihood")
     card = next(c for c in page.cards if c.item.text == "新增5所老年日间照料中心")

@@ -70,7 +70,9 @@ class ItemCard(FittedCard):
         local = fig.start - self.item.start
         if not (local >= 0 and local + len(fig.text) <= len(text)):
             return html.escape(text)
-        return (html.escape(text[:local]) + f"<b style='color:{colour('figure')}'>{html.escape(fig.text)}</b>"
+        # a plan's figure in the plan colour, a result in the past one: as on the charts and in the report's text
+        role = "figure" if self.item.kind == "done" else "target"
+        return (html.escape(text[:local]) + f"<b style='color:{colour(role)}'>{html.escape(fig.text)}</b>"
                 + html.escape(text[local + len(fig.text):]))
 
 
