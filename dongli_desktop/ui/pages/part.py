@@ -116,8 +116,7 @@ class PartPage(Page):
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart_scroll = scroll_page(self.chart_holder)
-        self.chart_scroll.setMinimumHeight(CHART_MIN_PX)
+        self.chart_scroll = scroll_page(self.chart_holder)  # its least height: see _apply_arrangement
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart_scroll)
@@ -436,6 +435,10 @@ class PartPage(Page):
         for widget in (self.previous_button, self.section_box, self.next_button):
             widget.setVisible(not arrangement.side_list)
         self.stepper.setVisible(not arrangement.side_list or not arrangement.split)  # the same on every section
+        # Beside the text the chart keeps a readable height (the splitter would squeeze it); shown alone it takes
+        # the page's height and scrolls, and a least height of its own would only make the window taller than a
+        # small screen at 200 % (1366×768 at QT_SCALE_FACTOR=2: the window ran 128 px past the screen's foot).
+        self.chart_scroll.setMinimumHeight(CHART_MIN_PX if arrangement.split else 0)
         self._show_panes()
 
     def _divider_dragged(self, *_: object) -> None:
