@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,14 @@ from dongli_desktop.ui.page_factory import FACTORIES
 from dongli_desktop.ui.pages.base import Page, PageState
 from dongli_desktop.ui.qtapp import qapp
 from dongli_desktop.ui.style import Metrics, app_font, stylesheet
-from dongli_desktop.ui.widgets.common import install_enter_activates, layout_focus_order, make_label, scroll_page
+from dongli_desktop.ui.widgets.common import (
+    PageArea,
+    PageStack,
+    install_enter_activates,
+    layout_focus_order,
+    make_label,
+    scroll_page,
+)
 from dongli_desktop.ui.widgets.speech_bar import SpeechBar
 from dongli_desktop.ui.widgets.toolbar import TopBar
 
@@ -113,7 +119,7 @@ class MainWindow(QMainWindow):
         self.start_maximised = False
 
         self.nav_buttons: dict[str, QPushButton] = {}
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +135,8 @@ class MainWindow(QMainWindow):
         nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.nav_scroll = nav
         row.addWidget(nav)
-        row.addWidget(self.stack, 1)
+        self.page_area = PageArea(self.stack)  # scrolls only when a page's least size does not fit the window
+        row.addWidget(self.page_area, 1)
         outer.addLayout(row, 1)
         self.speech_bar = SpeechBar()
         outer.addWidget(self.speech_bar)
@@ -357,6 +364,8 @@ class MainWindow(QMainWindow):
         if offer_return is not None:  # opened another way than 查看原文: no way “back” to offer
             offer_return()
         focus_follows = self._focus_in_page()
+        if self.stack.currentWidget() is not page:  # another page starts at its top-left corner
+            self.page_area.home()
         self.stack.setCurrentWidget(page)
         self._fix_tab_order()
         self.nav_buttons[name].setChecked(True)

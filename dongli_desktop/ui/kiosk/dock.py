@@ -127,5 +127,6 @@ class KeyboardDock(QWidget):
 
 
 def attach(window: QWidget, report: Report) -> KeyboardDock:
-    """A keyboard floating over ``window``'s page stack, hidden until a field is tapped."""
-    return KeyboardDock(report, window, window.stack)  # type: ignore[attr-defined]
+    """A keyboard floating over ``window``'s page area (what of the pages is in view), hidden until a field is
+    tapped."""
+    return KeyboardDock(report, window, window.page_area)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -132,6 +133,56 @@ def scroll_page(body: QWidget) -> QScrollArea:
         body.setObjectName("pageBody")
     area.setWidget(body)
     return area
+
+
+class PageStack(QStackedWidget):
+    """The pages, one shown at a time, asking for the room of the shown page only (a stacked widget's least size
+    is otherwise the largest of all its pages', the ones kept built out of sight included)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda *_: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+
+class PageArea(QScrollArea):
+    """The room the pages are shown in: a page gets the whole area, and the area scrolls only when the page's
+    least size does not fit (a small screen at 200 %, 大字模式, a long 返回 row), so that the window never asks for
+    more than the screen and every control stays within reach. At ordinary sizes it shows no scroll bar and
+    changes nothing; each page still scrolls its own content where it has a scroll view of its own.
+
+    The window's least size no longer grows with the shown page, nor with the pages kept built out of sight (a
+    stacked widget's least size is the largest of all its pages')."""
+
+    def __init__(self, pages: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageArea")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls (brought into view)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(pages)
+
+    def home(self) -> None:
+        """Back to the top-left corner (another page is shown)."""
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+
+    def minimumSizeHint(self) -> QSize:
+        """As small as its scroll bars and their arrows: the window's least size leaves the pages out."""
+        bars = self.verticalScrollBar().sizeHint()
+        side = max(bars.width(), self.horizontalScrollBar().sizeHint().height())
+        return QSize(3 * side, 3 * side)
 
 
 class ChipGroup(FlowWidget):
