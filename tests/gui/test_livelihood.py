@@ -80,7 +80,9 @@ def test_page_never_wider_than_a_small_screen(qtbot, tmp_path, extra):
     win.show()
     page = win.show_page("livelihood")
     area = page.findChild(QScrollArea)
-    qtbot.waitUntil(lambda: area.widget().width() > 0)
+    # laid out: the page area has what the navigation leaves (it no longer holds the window wide meanwhile)
+    qtbot.waitUntil(lambda: area.widget().width() > 0
+                    and win.nav_scroll.width() + win.page_area.width() == win.centralWidget().width())
     assert area.widget().minimumSizeHint().width() <= area.viewport().width()
     assert area.widget().width() <= area.viewport().width()
     win.close()
