@@ -152,6 +152,12 @@ class AppProcess:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
+    def tap_log(self) -> list[str]:
+        """The kiosk's log lines about taps it did not pass on, oldest first (for a failure's message)."""
+        logs = self.log.parent / "data"
+        return [line for path in sorted(logs.rglob("dongli-desktop.log*")) if path.is_file()
+                for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if "kiosk: a tap" in line]
+
     def dropped_taps(self) -> int:
         """How many presses the kiosk has not passed on so far, from its own log in the session's data folder:
         dropped (made while its screen changed, or queued too long on a busy machine) or spent closing the
@@ -437,7 +443,8 @@ class XSession:
             outcome = wait_until(lambda b=before: until() or (app.dropped_taps() > b and "dropped"), 120, 0.2, what)
             if outcome != "dropped":
                 return outcome  # type: ignore[return-value]
-        raise SessionError(f"{tries} taps at {(x, y)} were all dropped")
+        raise SessionError(f"{tries} taps at {(x, y)} were all dropped; the kiosk's word on them:\n"
+                           + "\n".join(app.tap_log()[-2 * tries:]))
 
     def type_text(self, text: str) -> None:
         self.run("xdotool", "type", "--delay", "30", text)
