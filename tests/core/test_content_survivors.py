@@ -158,6 +158,34 @@ def test_verified_bytes_take_no_part_in_comparing_editions(tmp_path: Path):
 
 
 # -- status -------------------------------------------------------------------------------------------
+class _Fixed(datetime):
+    """``content.datetime`` with its clock stopped at ``at``."""
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+
+    @classmethod
+    def now(cls, tz=None):  # type: ignore[override]
+        return cls.at
+
+
+@pytest.mark.parametrize(("after", "expired"), [
+    (timedelta(microseconds=-1), False), (timedelta(0), True), (timedelta(seconds=1), True),
+    (timedelta(days=400), True),
+])
+def test_installed_content_is_expired_from_the_instant_of_its_expiry(site: Site, tmp_path: Path, monkeypatch,
+                                                                    after: timedelta, expired: bool):
+    """As tuf's own rule (``is_expired``: the reference time at or past the expiry): the status says "expired"
+    exactly when an update would have refused the same metadata as expired."""
+    base = tmp_path / "client"
+    site.publish("e1")
+    site.update(base)
+    expires = datetime.fromisoformat(content.content_status(base, site.trust).expires)
+    monkeypatch.setattr(_Fixed, "at", expires + after)
+    monkeypatch.setattr(content, "datetime", _Fixed)
+    status = content.content_status(base, site.trust)
+    assert status.source == "installed" and status.expired is expired
+
+
 def test_a_channel_unchanged_for_exactly_14_days_is_not_yet_called_frozen(monkeypatch):
     """"Longer than" 14 days (SECURITY.md): at 14 days exactly the weekly re-signing is merely one week late."""
     now = datetime(2026, 3, 1, tzinfo=UTC)
