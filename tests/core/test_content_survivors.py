@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 
 from dongli_desktop.core import content, safe_files
-from dongli_desktop.core.errors import DatabaseError
 from tests.conftest import ROOT
-from tests.trust.helpers import Site, alter, make_edition, marker_of
+from tests.trust.helpers import Site, alter, make_edition, marker_of, refuse_to_open
 
 
 @pytest.fixture()
@@ -116,10 +115,7 @@ def test_without_a_folder_given_a_desktop_reads_the_users_own_content(site: Site
 def test_an_altered_previous_edition_of_the_same_length_is_refused(site: Site, tmp_path: Path):
     """One byte changed, the length kept: the hash, not the length, decides."""
     base = tmp_path / "client"
-    site.publish("e1")
-    site.update(base)
-    site.publish("e2")
-    site.update(base)
+    site.installed(base, "e1", "e2")
     previous = content.content_dir(base) / content.PREVIOUS
     data = bytearray(previous.read_bytes())
     data[-1] ^= 0xFF
@@ -132,21 +128,11 @@ def test_an_altered_previous_edition_of_the_same_length_is_refused(site: Site, t
 def test_a_previous_edition_that_is_signed_but_cannot_be_opened_is_not_rolled_back_to(site: Site, tmp_path: Path,
                                                                                        monkeypatch):
     base = tmp_path / "client"
-    site.publish("e1")
-    site.update(base)
-    site.publish("e2")
-    site.update(base)
-    real = content.connect_readonly
-
-    def refuse_previous(path: Path, data: bytes | None = None):
-        if path.name == content.PREVIOUS:
-            raise DatabaseError(path, "a column of the wrong type")
-        return real(path, data=data)
-
-    monkeypatch.setattr(content, "connect_readonly", refuse_previous)
-    with pytest.raises(content.ContentError, match="cannot be used: .*wrong type"):
-        content.rollback(base, site.trust)
-    monkeypatch.setattr(content, "connect_readonly", real)
+    site.installed(base, "e1", "e2")
+    with monkeypatch.context() as patch:
+        refuse_to_open(patch, content.PREVIOUS)
+        with pytest.raises(content.ContentError, match="cannot be used: .*wrong type"):
+            content.rollback(base, site.trust)
     assert site.shown(base) == "e2"
 
 
