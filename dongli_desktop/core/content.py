@@ -391,7 +391,7 @@ def content_status(base: Path | None = None, trust_dir: Path | None = None, kios
     expired = False
     if vouched is not None:
         with contextlib.suppress(ValueError):
-            expired = datetime.fromisoformat(vouched.expires) < datetime.now(UTC)
+            expired = datetime.fromisoformat(vouched.expires) <= datetime.now(UTC)  # as tuf's is_expired
     return ContentStatus(
         source=choice.source, path=str(choice.path),
         edition=vouched.edition if vouched else "bundled", version=vouched.targets_version if vouched else None,

@@ -103,7 +103,11 @@ def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new
     present = set() if renew or not (state / "db").is_dir() else published_versions(base, env)
     for deb in [] if renew else debs:
         if deb_identity(deb) in present:
-            print(f"make_repo: {deb.name}: this version is already published, its file kept", file=sys.stderr)
+            name, version = deb_identity(deb)
+            print(f"make_repo: {name} {version} is already published in {repo}; it is left as it was, and this "
+                  f"rebuild of {deb.name} is not published (clients would not take a second file of the same "
+                  f"version). To publish a change, raise __version__ in dongli_desktop/__init__.py and run "
+                  f"make repo again.", file=sys.stderr)
             continue
         result = subprocess.run([*base, "--export=silent-never", "includedeb", CODENAME, str(deb)],
                                 capture_output=True, text=True, env=env, check=False)

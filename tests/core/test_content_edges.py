@@ -12,7 +12,7 @@ import pytest
 
 from dongli_desktop.core import content, safe_files, trust
 from dongli_desktop.core.errors import DatabaseError
-from tests.trust.helpers import Site
+from tests.trust.helpers import Site, refuse_to_open
 
 
 @pytest.fixture()
@@ -259,13 +259,6 @@ def test_a_current_edition_that_cannot_be_read_or_opened_gives_way_to_the_previo
         (folder / content.CURRENT).unlink()
         (folder / content.CURRENT).mkdir()
     else:
-        real = content.connect_readonly
-
-        def refuse_current(path: Path, data: bytes | None = None):
-            if path.name == content.CURRENT:
-                raise DatabaseError(path, "a column of the wrong type")
-            return real(path, data=data)
-
-        monkeypatch.setattr(content, "connect_readonly", refuse_current)
+        refuse_to_open(monkeypatch, content.CURRENT)
     choice = content.open_chosen(base, site.trust)
     assert choice.source == "previous" and any(content.CURRENT in note for note in choice.notes), choice.notes

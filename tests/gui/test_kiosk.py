@@ -208,6 +208,37 @@ def test_keyboard_pinyin_to_search(locked, qtbot):
     assert page.field.text() == "pm2.5" and page.result.count == 2
 
 
+def test_the_keys_spell_only_words_of_the_report(locked, qtbot):
+    """Kiosk-visitor pass (5 December): the last candidate was always the letters themselves, so S B, then
+    N M S L, put “SBNMSL” in the field and in the status line for everyone passing by. Letters now become a
+    report word, or the Latin letters the report writes (PM, CBD, G), or nothing."""
+    window, _ = locked
+    page = window.show_page("search")
+    keyboard = page.keyboard
+
+    def type_keys(keys: str) -> None:
+        for key in keys:
+            qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+
+    type_keys("sb")
+    assert "SB" not in keyboard.candidate_words() and keyboard.candidate_words()[0] == "身边"
+    keyboard.finish()  # 搜索 with letters still pending: the report's first word for them
+    assert page.field.text() == "身边"
+    keyboard.clear()
+    type_keys("nmsl")
+    assert keyboard.candidate_words() == []
+    keyboard.finish()
+    assert page.field.text() == "" and keyboard.buffer == ""
+    type_keys("nmsl2")  # a digit after letters that are no word: the digit alone
+    assert page.field.text() == "2"
+    keyboard.clear()
+    type_keys("pm")
+    assert keyboard.candidate_words() == ["排名", "PM"]
+    keyboard.clear()
+    type_keys("cbd")
+    assert keyboard.candidate_words()[-1] == "CBD"
+
+
 def test_keyboard_folds_after_a_word_so_the_results_get_the_room(locked, qtbot):
     """Issue 10 #16: with the keyboard open the kiosk results got about 250 px."""
     window, _ = locked

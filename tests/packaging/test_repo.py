@@ -137,7 +137,9 @@ def test_republishing_a_rebuilt_same_version_keeps_the_published_file(tmp_path):
     assert {rebuilt.read_bytes()} != set(before.values())
     result = make_repo(folder, repo, home)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "already published" in result.stderr
+    # what it did and what to do instead, in the admin's words (a fresh-Debian admin found the old line unclear)
+    assert "dongli-kiosk 0.1.0 is already published" in result.stderr
+    assert "is not published" in result.stderr and "raise __version__ in dongli_desktop/__init__.py" in result.stderr
     assert pool(repo) == before
 
 

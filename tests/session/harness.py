@@ -152,6 +152,12 @@ class AppProcess:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
+    def tap_log(self) -> list[str]:
+        """The kiosk's log lines about taps it did not pass on, oldest first (for a failure's message)."""
+        logs = self.log.parent / "data"
+        return [line for path in sorted(logs.rglob("dongli-desktop.log*")) if path.is_file()
+                for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if "kiosk: a tap" in line]
+
     def dropped_taps(self) -> int:
         """How many presses the kiosk has not passed on so far, from its own log in the session's data folder:
         dropped (made while its screen changed, or queued too long on a busy machine) or spent closing the
@@ -394,8 +400,23 @@ class XSession:
         return wait_until(look, timeout, 0.2, f"a control named {name!r}")  # type: ignore[return-value]
 
     # -- input -----------------------------------------------------------------------
+    def pointer(self) -> tuple[int, int]:
+        """Where the pointer is (xdotool's getmouselocation)."""
+        fields = dict(part.split(":", 1) for part in self.run("xdotool", "getmouselocation").stdout.split())
+        return int(fields["x"]), int(fields["y"])
+
+    def move_to(self, x: int, y: int) -> None:
+        """Move the pointer to (x, y) and wait until the server has moved it; nothing when it is there already.
+
+        ``xdotool mousemove --sync`` to where the pointer already is waited for a motion that never came: a kiosk
+        tap made again at the same place (after the kiosk had dropped the first) hung for 15 s, until the idle
+        prompt mapped under the pointer and took the tap (ci23, ci24: "8 taps at (912, 50) were all dropped")."""
+        if self.pointer() != (x, y):
+            self.run("xdotool", "mousemove", "--sync", str(x), str(y))
+
     def click(self, x: int, y: int) -> None:
-        self.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "1")
+        self.move_to(x, y)
+        self.run("xdotool", "click", "1")
 
     def scroll_into_view(self, find: Callable[[], Control | None], what: str, notches: int = 40) -> Control:
         """The control ``find`` returns, after turning the mouse wheel over the middle of the screen (as a
@@ -406,7 +427,8 @@ class XSession:
             if self.screen.contains(control):
                 return control
             wheel = "4" if control.y < 0 else "5"  # up when it is above the screen, else down
-            self.run("xdotool", "mousemove", "--sync", str(self.width // 2), str(self.height // 2), "click", wheel)
+            self.move_to(self.width // 2, self.height // 2)
+            self.run("xdotool", "click", wheel)
             wait_until(lambda y=control.y: (c := find()) is not None and c.y != y, 30, 0.2, f"{what} to move")
         raise SessionError(f"{what} never scrolled onto the screen")
 
@@ -437,7 +459,8 @@ class XSession:
             outcome = wait_until(lambda b=before: until() or (app.dropped_taps() > b and "dropped"), 120, 0.2, what)
             if outcome != "dropped":
                 return outcome  # type: ignore[return-value]
-        raise SessionError(f"{tries} taps at {(x, y)} were all dropped")
+        raise SessionError(f"{tries} taps at {(x, y)} were all dropped; the kiosk's word on them:\n"
+                           + "\n".join(app.tap_log()[-2 * tries:]))
 
     def type_text(self, text: str) -> None:
         self.run("xdotool", "type", "--delay", "30", text)

@@ -61,7 +61,7 @@ def chart_in_view(make_session, size: tuple[int, int], scale: str, page: str, ch
     app = session.start_app("--size", f"{width}x{height}", "--font-scale", scale, "--page", page, *options)
     app.wait_window()
     session.control(app, "搜索")  # the navigation is on the accessibility bus: the window is ready
-    session.run("xdotool", "mousemove", "--sync", str(width // 2), str(height // 2))
+    session.move_to(width // 2, height // 2)
     scroll_to(session, app, chart, session.screen)
     return session, app
 
@@ -218,8 +218,8 @@ def test_hovering_a_bar_shows_its_value(make_session, tmp_path):
         return near > 300
 
     app.activate()  # Qt shows tool tips only in the active window
-    session.run("xdotool", "mousemove", "--sync", str(x), str(y))
-    session.run("xdotool", "mousemove", "--sync", str(x + 2), str(y))  # a small move, as a hand makes
+    session.move_to(x, y)
+    session.move_to(x + 2, y)  # a small move, as a hand makes
     wait_until(tooltip_shown, 20, 0.2, "a tooltip beside the bar")
 
 
@@ -238,7 +238,7 @@ def test_keyboard_reaches_the_chart_and_reads_each_value(make_session, tmp_path)
 
     # the row-label column of the plot: no bar there, so the click only gives the plot focus
     session.click(chart.x + 12, chart.y + chart.h - 40)
-    session.run("xdotool", "mousemove", "--sync", "5", str(height - 5))  # the pointer out of the way
+    session.move_to(5, height - 5)  # the pointer out of the way
     session.key("shift+Tab")
     session.key("Tab")
     wait_until(lambda: tooltips("focused.png") > 300, 20, 0.2, "the focused bar's value")

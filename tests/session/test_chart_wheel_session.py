@@ -34,7 +34,8 @@ def test_wheel_over_the_livelihood_chart_scrolls_the_page(make_session, tmp_path
         shown = session.control(app, PLOT)
         if shown.y < session.height // 2:
             return shown
-        session.run("xdotool", "mousemove", "--sync", str(margin[0]), str(margin[1]), "click", "--repeat", "5", "5")
+        session.move_to(margin[0], margin[1])
+        session.run("xdotool", "click", "--repeat", "5", "5")
         return None
 
     plot = wait_until(chart_up, 60, 0.3, "the chart scrolled into view")  # type: ignore[assignment]
@@ -42,7 +43,8 @@ def test_wheel_over_the_livelihood_chart_scrolls_the_page(make_session, tmp_path
     session.screenshot(tmp_path / "before-wheel.png")
     for x in (plot.x + 60, plot.x + plot.w // 4, plot.x + plot.w // 2):  # over the topics' names, over the bars
         before = session.control(app, PLOT)
-        session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "3", "5")
+        session.move_to(x, y)
+        session.run("xdotool", "click", "--repeat", "3", "5")
         moved = wait_until(lambda b=before: (p := session.control(app, PLOT)).y < b.y and p, 30, 0.3,
                            f"the page scrolled by the wheel at {x},{y}")
         assert moved.x == before.x and moved.h == before.h, (before, moved)  # the page moved; no zoom

@@ -86,7 +86,8 @@ def test_the_wheel_over_the_picker_scrolls_the_page_and_keeps_the_edition(make_s
     picker = session.control(app, name, role="combo box", timeout=30)
     session.screenshot(tmp_path / "picker-before-wheel.png")
     x, y = picker.center
-    session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "3", "5")
+    session.move_to(x, y)
+    session.run("xdotool", "click", "--repeat", "3", "5")
     moved = wait_until(lambda: (p := session.control(app, name, role="combo box")).y < picker.y and p, 30, 0.3,
                        "the page scrolled under the wheel")
     session.screenshot(tmp_path / "picker-after-wheel.png")

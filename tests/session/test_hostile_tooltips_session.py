@@ -54,7 +54,7 @@ def hover_until_tooltip(session: XSession, app: AppProcess, target: Control, tex
         if now.center != rest["at"] or rest["looks"] >= LOOKS_BEFORE_A_NUDGE:
             x, y = now.center
             nudge = rest["moves"] % 2  # a pixel off the last place: a real move, still over the control
-            session.run("xdotool", "mousemove", "--sync", str(x + nudge), str(y + nudge))
+            session.move_to(x + nudge, y + nudge)
             rest.update(at=now.center, looks=0, moves=rest["moves"] + 1)
         return None
 

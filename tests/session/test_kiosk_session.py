@@ -65,7 +65,7 @@ def open_about(session: XSession, app: AppProcess, wid: int) -> int:
 
 def open_pinpad(session: XSession, app: AppProcess, wid: int) -> int:
     """The admin gesture as a finger does it: five taps in the top-left corner, then a hold."""
-    session.run("xdotool", "mousemove", "--sync", "20", "20")
+    session.move_to(20, 20)
     for _ in range(5):
         session.run("xdotool", "click", "1")
     session.run("xdotool", "mousedown", "1")
@@ -148,13 +148,28 @@ def test_alt_f4_closes_a_desktop_window_but_not_the_kiosk(make_session):
     assert_kiosk_survives(session, app, wid, "Alt+F4")
 
 
+def test_a_tap_made_again_where_a_dropped_one_was_opens_the_about_box(x_session):
+    """ci23 and ci24 failed with "8 taps at (912, 50) were all dropped": the kiosk had rightly dropped a tap on 关于
+    made as the start page settled, and the harness's next tap at the same place hung in `xdotool mousemove --sync`
+    (no motion to wait for) until the idle prompt mapped under the pointer 15 s later and took it; and so on. A
+    tap made within the settling time of a page change is dropped here on purpose; the next one, at the same
+    place, opens the About box."""
+    app, wid = start(x_session, IDLE_KIOSK)
+    page_tab, about = x_session.control(app, "名词解释"), x_session.control(app, "关于本程序")
+    x_session.click(*page_tab.center)
+    x_session.click(*about.center)  # made before the new page has settled: dropped
+    wait_until(lambda: app.dropped_taps() >= 1, 60, 0.2, "the kiosk's word that it dropped the tap on 关于")
+    box = open_about(x_session, app, wid)  # at the same place again
+    assert box in app.top_levels(), app.tap_log()
+
+
 def test_150_key_taps_leave_the_kiosk_as_wide_as_the_screen(x_session):
     """Issue 10 #7: 150 taps widened the kiosk from 1280 to 2258 px and half the keyboard left the screen."""
     app, wid = start(x_session)
     key = x_session.tap(app, "搜索", x_session.named(app, "Y"), "the search page's keyboard")
     x, y = key.center
-    x_session.run("xdotool", "mousemove", "--sync", str(x), str(y), "click", "--repeat", "150", "--delay", "25", "1",
-                  timeout=60)
+    x_session.move_to(x, y)
+    x_session.run("xdotool", "click", "--repeat", "150", "--delay", "25", "1", timeout=60)
     assert_kiosk_survives(x_session, app, wid, "150 taps")
     back = x_session.control(app, "退格", role="push button")
     assert x_session.screen.contains(back), back

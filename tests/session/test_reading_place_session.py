@@ -28,7 +28,8 @@ def test_large_mode_and_text_size_keep_the_place(make_session, tmp_path):
     report_where(path, lambda r: r["part"]["section"] != start, "the next section")
     reader = session.control(app, "报告原文")
     for notches in range(1, 30):  # the wheel, a notch at a time, until a later paragraph starts the view
-        session.run("xdotool", "mousemove", "--sync", *map(str, reader.center), "click", "5")
+        session.move_to(*reader.center)
+        session.run("xdotool", "click", "5")
         moved = report_where(path, lambda r, n=notches: r["part"]["scrolled"] > 0, "the text to scroll")["part"]
         if moved["first_paragraph"] is not None and notches >= 3:
             break
@@ -63,7 +64,8 @@ def test_the_kiosks_large_mode_keeps_the_place(make_session, tmp_path):
     session.tap(app, "下一节", lambda: (r := read(path)) and r["part"]["section"] != start_section, "the next section")
     reader = session.control(app, "报告原文")
     for notches in range(1, 30):
-        session.run("xdotool", "mousemove", "--sync", *map(str, reader.center), "click", "5")
+        session.move_to(*reader.center)
+        session.run("xdotool", "click", "5")
         moved = report_where(path, lambda r, n=notches: r["part"]["scrolled"] > 0, "the text to scroll")["part"]
         if moved["first_paragraph"] is not None and notches >= 3:
             break

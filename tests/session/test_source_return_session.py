@@ -31,7 +31,8 @@ def test_back_from_the_source_to_where_the_reader_was(make_session, tmp_path):
     def scrolled_to_a_link():  # the reader scrolls 首页 with the wheel until a card's 查看原文 shows
         found = first_link()
         if found is None:
-            session.run("xdotool", "mousemove", "--sync", "800", "500", "click", "--repeat", "2", "5")
+            session.move_to(800, 500)
+            session.run("xdotool", "click", "--repeat", "2", "5")
         return found
 
     link = wait_until(scrolled_to_a_link, 90, 0.3, "a 查看原文 on the screen")

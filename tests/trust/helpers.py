@@ -12,7 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from dongli_desktop.core import content
+from dongli_desktop.core.errors import DatabaseError
 from dongli_desktop.publish import Publisher
 from tests.conftest import ROOT, SHIPPED_DB
 
@@ -73,10 +76,29 @@ class Site:
     def update(self, base: Path, source: str | None = None, **kwargs) -> content.UpdateResult:
         return content.update(source or str(self.repo), base=base, trust_dir=self.trust, **kwargs)
 
+    def installed(self, base: Path, *markers: str) -> None:
+        """Publish each edition in turn and let the client at ``base`` take it (the last is current, the one before
+        it previous)."""
+        for marker in markers:
+            self.publish(marker)
+            self.update(base)
+
     def shown(self, base: Path) -> str | None:
         """The marker of the edition the app would show (None: the bundled database)."""
         path, _ = content.choose_database(base, self.trust)
         return None if path == SHIPPED_DB else marker_of(path)
+
+
+def refuse_to_open(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """content opens every database as before but the file called ``name``, which fails its checks."""
+    real = content.connect_readonly
+
+    def connect(path: Path, data: bytes | None = None) -> sqlite3.Connection:
+        if path.name == name:
+            raise DatabaseError(path, "a column of the wrong type")
+        return real(path, data=data)
+
+    monkeypatch.setattr(content, "connect_readonly", connect)
 
 
 def stray_files(base: Path) -> list[str]:

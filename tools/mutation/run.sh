@@ -37,6 +37,7 @@ tests_for() {
                 "tests/trust/test_channel.py" ;;
     # content: the installer, the choice of edition and the status, through every GUI-free test that uses them
     content) echo "-p no:hypothesispytest tests/core/test_content.py tests/core/test_content_edges.py" \
+                  "tests/core/test_content_survivors.py" \
                   "tests/trust/test_findings.py" \
                   "tests/trust/test_more_attacks.py tests/trust/test_channel.py tests/trust/test_kiosk_status.py" \
                   "tests/trust/test_timestamp_freeze.py tests/trust/test_timestamp_recovery.py" \

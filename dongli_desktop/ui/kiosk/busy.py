@@ -50,6 +50,7 @@ class TapGate:
         self.offset: float | None = None  # our clock minus the event clock, for the least-delayed event
         self.busy_end = float("-inf")  # our clock when the last rebuild ended
         self.dropped = 0
+        self.reason = ""  # why the last press was dropped, for the log
 
     def mark_busy_end(self) -> None:
         self.busy_end = max(self.busy_end, self.clock())
@@ -71,9 +72,15 @@ class TapGate:
         if not self.enabled:
             return False
         made = self.made_at(stamp)
-        drop = made < self.busy_end or self.clock() - made > self.stale_ms
-        self.dropped += drop
-        return drop
+        waited = self.clock() - made
+        if made < self.busy_end:
+            self.reason = f"made {self.busy_end - made:.0f} ms before the screen settled"
+        elif waited > self.stale_ms:
+            self.reason = f"queued {waited:.0f} ms"
+        else:
+            return False
+        self.dropped += 1
+        return True
 
 
 class BusyOverlay(QWidget):

@@ -273,7 +273,7 @@ class KioskController(QObject):
             if kind in PRESSES and isinstance(obj, QWidget) and isinstance(event, QInputEvent):
                 self.dropping_release = self.gate.stale(event.timestamp())
                 if self.dropping_release:  # made before the screen changed under it, or queued too long
-                    LOG.info("kiosk: a tap was dropped (made while the screen changed, or queued too long)")
+                    LOG.info("kiosk: a tap was dropped (%s)", self.gate.reason)  # made as the screen changed, or waited
                     return True
             if kind in RELEASES and self.dropping_release and isinstance(obj, QWidget):
                 self.dropping_release = False

@@ -267,21 +267,31 @@ class OnScreenKeyboard(QWidget):
         self.set_compact(True)
 
     def finish(self) -> None:
-        """Done typing (搜索): letters not yet turned into a word go in as they are; the keys fold away."""
+        """Done typing (搜索): letters not yet turned into a word go in as :meth:`_commit_raw` says; the keys fold
+        away."""
         self._commit_raw()
         self._refresh()
         self.set_compact(True)
 
     def _commit_raw(self) -> None:
+        """Letters not yet turned into a word go in only as a word of the report: as they are when the report
+        writes them (PM of PM2.5), else as its first word for them, else not at all. A kiosk's keys spell
+        nothing the report does not say (a visitor spelt an insult for the next one to read)."""
         if self.buffer:
-            self.field.insert(self.buffer)
+            words = self.candidate_words()
+            if words:
+                self.field.insert(self.buffer if self._latin() else words[0])
             self.buffer = ""
+
+    def _latin(self) -> bool:
+        """The letters typed are a run of Latin letters the report itself writes (PM, CBD, the G of 5G)."""
+        return self.buffer.lower() in self.report.latin_words
 
     def candidate_words(self) -> list[str]:
         if not self.buffer:
             return []
         words = [w.word for w in self.report.words_for_pinyin(self.buffer, self.max_candidates)]
-        return words + [self.buffer.upper()]  # the letters themselves, for PM2.5 and the like
+        return words + [self.buffer.upper()] if self._latin() else words
 
     def refresh(self) -> None:
         """Show the hint and the candidates again (after ``max_candidates`` changed)."""
