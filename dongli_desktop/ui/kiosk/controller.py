@@ -527,6 +527,7 @@ class KioskController(QObject):
                 area.verticalScrollBar().setValue(area.verticalScrollBar().minimum())
                 area.horizontalScrollBar().setValue(area.horizontalScrollBar().minimum())
         self.window.show_page(self.config.start_page)
+        self.window.page_area.home()  # also when the visitor left the start page scrolled (a 200 % page)
         self.guard.reassert()  # whatever happened to the window during the visit, it fills its place again
         self.close_foreign_windows()  # and nothing of another client's stands over it or takes its taps
         self.resets += 1

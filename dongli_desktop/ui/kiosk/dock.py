@@ -1,7 +1,7 @@
 """One on-screen keyboard for every line edit that has none of its own (the glossary filter).
 
-It floats over the bottom of the page area (never over the navigation, never over its field: when the
-field is low it moves to the top), so opening it changes no layout and cannot push the window past
+It floats over the bottom of the page area's viewport, the part of the pages in view (never over the
+navigation, the area's scroll bars or its field: when the field is low it moves to the top), so opening it changes no layout and cannot push the window past
 the screen. A tap on a field opens it aimed at that field; 收起键盘, changing page or the idle reset
 close it, and so does choosing a word (the visitor sees what it found; a tap on the field brings the
 keyboard back), so the docked keyboard never shows 打开键盘 beside 收起键盘. Its height is what the
@@ -27,7 +27,7 @@ class KeyboardDock(QWidget):
         super().__init__(window)
         self.window_ = window
         self.placing = False
-        self.area = area  # the page area the keyboard floats over
+        self.area = area  # the page area's viewport: the keyboard floats over what of the pages is in view
         self.setObjectName("keyboardDock")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.idle_field = QLineEdit(self)  # a target for the keyboard while no field is chosen
@@ -42,6 +42,7 @@ class KeyboardDock(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keyboard)
         window.installEventFilter(self)
+        area.installEventFilter(self)  # a scroll bar of the page area came or went: the viewport changed size
         self.hide()
 
     @property
@@ -91,7 +92,8 @@ class KeyboardDock(QWidget):
         return need
 
     def place(self) -> None:
-        """At the bottom of the page area, or at its top when the field is down there; never over the field."""
+        """At the bottom of the page area's viewport, or at its top when the field is down there; never over the
+        field."""
         self.placing = True
         try:
             self._place()
@@ -121,12 +123,14 @@ class KeyboardDock(QWidget):
         self.setGeometry(rect)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
+        if obj in (self.window_, self.area) and event.type() == QEvent.Type.Resize and self.isVisible() \
+                and not self.placing:
             self.place()
         return False
 
 
 def attach(window: QWidget, report: Report) -> KeyboardDock:
-    """A keyboard floating over ``window``'s page area (what of the pages is in view), hidden until a field is
-    tapped."""
-    return KeyboardDock(report, window, window.page_area)  # type: ignore[attr-defined]
+    """A keyboard floating over ``window``'s page area's viewport (what of the pages is in view, without the
+    area's scroll bars), hidden until a field is tapped. The pages themselves (``window.stack``) may be taller
+    than the viewport when the area scrolls: placed at their foot the keyboard would be off the screen."""
+    return KeyboardDock(report, window, window.page_area.viewport())  # type: ignore[attr-defined]

@@ -153,6 +153,14 @@ class PageStack(QStackedWidget):
         page = self.currentWidget()
         return super().sizeHint() if page is None else page.sizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        """The shown page's least height, whatever the width. A page area gives its widget the height this
+        returns when the widget's layout has a height for width (a word-wrapped label, the keyboard's wrapping
+        candidates): a stacked layout's is the largest *preferred* height of all its pages (their hidden ones'
+        and the search page's whole list of hits included), so the kiosk's search page with its keyboard grew to
+        1210 px in an 800 px window and the keyboard went below the screen's foot."""
+        return self.minimumSizeHint().height()
+
 
 class PageArea(QScrollArea):
     """The room the pages are shown in: a page gets the whole area, and the area scrolls only when the page's
