@@ -1,13 +1,13 @@
 """One on-screen keyboard for every line edit that has none of its own (the glossary filter).
 
 It floats over the bottom of the page area's viewport, the part of the pages in view (never over the
-navigation, the area's scroll bars or its field: when the field is low it moves to the top), so opening it changes no layout and cannot push the window past
-the screen. A tap on a field opens it aimed at that field; 收起键盘, changing page or the idle reset
-close it, and so does choosing a word (the visitor sees what it found; a tap on the field brings the
-keyboard back), so the docked keyboard never shows 打开键盘 beside 收起键盘. Its height is what the
-keys and the wrapped candidates need at its width, taken again whenever the candidates change, so no
-row is cut. It never covers its field: when the room beside the field is short it offers fewer
-candidate words (down to ``MIN_CANDIDATES``) until it fits.
+navigation, the area's scroll bars or its field: when the field is low it moves to the top), so opening it
+changes no layout and cannot push the window past the screen. A tap on a field opens it aimed at that
+field; 收起键盘, changing page or the idle reset close it, and so does choosing a word (the visitor sees
+what it found; a tap on the field brings the keyboard back), so the docked keyboard never shows 打开键盘
+beside 收起键盘. Its height is what the keys and the wrapped candidates need at its width, taken again
+whenever the candidates change, so no row is cut. It never covers its field: when the room beside the
+field is short it offers fewer candidate words (down to ``MIN_CANDIDATES``) until it fits.
 """
 
 from __future__ import annotations
