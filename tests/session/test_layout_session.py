@@ -34,7 +34,7 @@ def read_report(path) -> dict | None:
 
 
 def report_where(path, predicate, what: str) -> dict:
-    return wait_until(lambda: (r := read_report(path)) is not None and predicate(r) and r, 30, 0.2, what)
+    return wait_until(lambda: (r := read_report(path)) is not None and predicate(r) and r, 60, 0.2, what)
 
 
 def usable_report(path, predicate, width: int, height: int, what: str) -> dict:

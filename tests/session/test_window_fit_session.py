@@ -12,11 +12,11 @@ mouse wheel, as a reader would.
 from __future__ import annotations
 
 import contextlib
-import json
 
 import pytest
 
 from tests.session.harness import Control, Rect, SessionError, XSession, wait_until
+from tests.session.test_layout_session import read_report, report_where
 
 pytestmark = pytest.mark.screenshot
 
@@ -39,20 +39,10 @@ def wheel_onto_screen(session: XSession, find, what: str, notches: int = 40) -> 
         if session.screen.contains(on_screen(control)):
             return on_screen(control)
         wheel = "4" if control.y < 0 else "5"
-        session.run("xdotool", "mousemove", "--sync", str(session.width // 2), str(session.height // 2), "click", wheel)
+        session.move_to(session.width // 2, session.height // 2)
+        session.run("xdotool", "click", wheel)
         wait_until(lambda y=control.y: (c := find()) is not None and c.y != y, 30, 0.2, f"{what} to move")
     raise SessionError(f"{what} never scrolled onto the screen")
-
-
-def read_report(path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def report_where(path, predicate, what: str) -> dict:
-    return wait_until(lambda: (r := read_report(path)) is not None and predicate(r) and r, 60, 0.2, what)
 
 
 def frame_fits(report: dict) -> bool:
