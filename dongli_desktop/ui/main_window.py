@@ -385,15 +385,21 @@ class MainWindow(QMainWindow):
         left = [name for name in self._shown if name not in (self.allowed[0], shown)]
         for name in left[:-KEPT_PAGES] if len(left) > KEPT_PAGES else []:
             self._shown.remove(name)
-            page = self.pages.pop(name, None)
-            if page is None:
-                continue
-            state = page.save_state()
-            if state:
-                self._pending_states[name] = state
-            self.stack.removeWidget(page)
-            page.deleteLater()  # now, not at the next return to the event loop (never the caller: left long ago)
-            QApplication.sendPostedEvents(page, QEvent.Type.DeferredDelete)
+            self.let_go_of(name)
+
+    def let_go_of(self, name: str, keep_state: bool = True) -> None:
+        """Delete the built page ``name`` now, not at the next return to the event loop (never the caller: a page
+        shown now or just before is not let go); it is built again when visited, with what the reader left on it
+        unless ``keep_state`` is False."""
+        page = self.pages.pop(name, None)
+        if page is None:
+            return
+        state = page.save_state() if keep_state else {}
+        if state:
+            self._pending_states[name] = state
+        self.stack.removeWidget(page)
+        page.deleteLater()
+        QApplication.sendPostedEvents(page, QEvent.Type.DeferredDelete)
 
     def forget_left_pages(self) -> None:
         """Drop what readers left on pages that are not built now (a kiosk's next visitor starts afresh)."""

@@ -330,14 +330,9 @@ class KioskController(QObject):
 
     def _let_go_of_hidden_pages(self) -> None:
         """Pages not on screen go now (built fresh when visited): the restyle and rebuild skip them."""
-        from shiboken6 import Shiboken
-
         current = self.window.stack.currentWidget()
-        for name, page in list(self.window.pages.items()):
-            if page is not current:
-                self.window.stack.removeWidget(page)
-                del self.window.pages[name]
-                Shiboken.delete(page)
+        for name in [name for name, page in self.window.pages.items() if page is not current]:
+            self.window.let_go_of(name, keep_state=False)
 
     @staticmethod
     def _inner_area_scrolls(viewport: QObject, event: QScrollPrepareEvent) -> bool:
