@@ -13,7 +13,7 @@ from dongli_desktop.ui.kiosk.foreign_windows import Sweep
 from dongli_desktop.ui.kiosk.x_owners import process_uids, runs_as, server_uid
 
 
-def watch_with(qtbot, results: list[Sweep], shown: bool = True) -> tuple[DisplayWatch, list[str], list[int]]:
+def watch_with(qtbot, results: list[Sweep], shown: bool = True) -> tuple[DisplayWatch, list[str], list[Sweep]]:
     window = QWidget()
     qtbot.addWidget(window)
     if shown:
@@ -21,16 +21,17 @@ def watch_with(qtbot, results: list[Sweep], shown: bool = True) -> tuple[Display
     answers = iter(results)
     watch = DisplayWatch(window, sweep=lambda _own: next(answers))
     lost: list[str] = []
-    swept: list[int] = []
+    swept: list[Sweep] = []
     watch.lost.connect(lost.append)
     watch.swept.connect(swept.append)
     return watch, lost, swept
 
 
 def test_a_destroyed_window_is_lost_at_once(qtbot):
-    watch, lost, swept = watch_with(qtbot, [Sweep(1, False, False)])
+    result = Sweep(1, False, False, ("python3 (pid 42)",))
+    watch, lost, swept = watch_with(qtbot, [result])
     watch.look()
-    assert (lost, swept) == (["destroyed"], [1])
+    assert (lost, swept) == (["destroyed"], [result])
 
 
 def test_a_shown_window_not_viewable_twice_in_a_row_is_lost_once_is_not(qtbot):
@@ -119,3 +120,27 @@ def test_the_watch_keeps_one_x_connection_and_opens_another_only_after_a_failed_
     assert closed == [4096]
     assert [watcher([1]) for _ in range(2)] == [Sweep(0, True, True)] * 2
     assert len(opened) == 2
+
+
+def test_the_log_names_the_program_of_each_client_the_sweep_ends(tmp_path, monkeypatch):
+    """An admin reading "closed the windows of 1 other X client" needs to know whose: the program and process
+    where the X Resource extension tells the process, the client's id where it does not."""
+    from dongli_desktop.ui.kiosk import foreign_windows, x_owners
+
+    (tmp_path / "42").mkdir()
+    (tmp_path / "42" / "comm").write_text("xdotool\n")
+    monkeypatch.setattr(x_owners, "PROC", tmp_path)
+    monkeypatch.setattr(foreign_windows, "program", lambda pid: x_owners.program(pid, tmp_path))
+    found = {0x1E00000: 0x1E00003, 0x2200000: 0x2200001, 0x2400000: 0x2400009}
+    assert foreign_windows.describe(found, {0x1E00000: 42, 0x2400000: 77}) == (
+        "xdotool (pid 42)", "client 0x2200000", "pid 77, no longer running")  # 77: left windows and ended
+    assert foreign_windows.describe(found, None) == ("client 0x1e00000", "client 0x2200000", "client 0x2400000")
+
+
+def test_a_programs_name_is_read_from_the_real_proc():
+    from pathlib import Path
+
+    from dongli_desktop.ui.kiosk.x_owners import program
+
+    assert program(os.getpid()) == Path("/proc/self/comm").read_text().strip()
+    assert program(2**22 + 1) is None  # beyond pid_max: no such process

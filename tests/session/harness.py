@@ -50,6 +50,7 @@ ATSPI_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 CEILING_SCALE = float(os.environ.get("DONGLI_TEST_CEILING_SCALE", "3"))  # see wait_until
 T = TypeVar("T")
 TOOLS = ("Xvfb", "openbox", "xdotool", "xwininfo", "xprop", "dbus-daemon", "/usr/bin/import")
+X_TOOLS = ("xdotool", "xwininfo", "xprop", "/usr/bin/import")  # clients of the display (XSession.x_client)
 
 
 class SessionError(RuntimeError):
@@ -152,19 +153,20 @@ class AppProcess:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
+    def app_log(self) -> str:
+        """The app's own log (dongli-desktop.log and its rotations, in the session's data folder), oldest first."""
+        paths = sorted((self.log.parent / "data").rglob("dongli-desktop.log*"), reverse=True)  # .log.2, .log.1, .log
+        return "".join(path.read_text(encoding="utf-8", errors="replace") for path in paths if path.is_file())
+
     def tap_log(self) -> list[str]:
         """The kiosk's log lines about taps it did not pass on, oldest first (for a failure's message)."""
-        logs = self.log.parent / "data"
-        return [line for path in sorted(logs.rglob("dongli-desktop.log*")) if path.is_file()
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if "kiosk: a tap" in line]
+        return [line for line in self.app_log().splitlines() if "kiosk: a tap" in line]
 
     def dropped_taps(self) -> int:
         """How many presses the kiosk has not passed on so far, from its own log in the session's data folder:
         dropped (made while its screen changed, or queued too long on a busy machine) or spent closing the
         attract screen or the idle prompt."""
-        logs = self.log.parent / "data"
-        return sum(path.read_text(encoding="utf-8", errors="replace").count("kiosk: a tap was ")
-                   for path in logs.rglob("dongli-desktop.log*") if path.is_file())
+        return self.app_log().count("kiosk: a tap was ")
 
     def windows(self) -> list[int]:
         """Every X window carrying this process's _NET_WM_PID (mapped or not)."""
@@ -345,8 +347,20 @@ class XSession:
         self.procs.clear()
 
     # -- running things in the session ---------------------------------------------
-    def run(self, *argv: str, check: bool = True, timeout: float = 30) -> subprocess.CompletedProcess:
-        result = subprocess.run(list(argv), check=False, env=self.env, capture_output=True, text=True, timeout=timeout)
+    def x_client(self, *argv: str) -> list[str]:
+        """``argv`` of an X tool (xdotool, xprop, xwininfo, import) as the harness runs it. On a display of another
+        user a kiosk ends every other client of the app's user, windowless ones too (foreign_windows.py): it ended
+        the harness's own xwininfo and xdotool mid-call, a poll then read "no such window" and a tap was lost.
+        The harness stands for the person at the screen, not the kiosk user's shell: its X tools run there as the
+        display's user, as the window manager does."""
+        if not self.as_display_user or argv[0] not in X_TOOLS:
+            return list(argv)
+        return [*self.as_display_user, f"DISPLAY={self.display}", *argv]
+
+    def run(self, *argv: str, check: bool = True, timeout: float = 30,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        result = subprocess.run(self.x_client(*argv), check=False, env=env or self.env, capture_output=True, text=True,
+                                timeout=timeout)
         if check and result.returncode != 0:
             raise SessionError(f"{' '.join(argv)} failed ({result.returncode}): {result.stderr[-1000:]}")
         return result
@@ -380,11 +394,17 @@ class XSession:
         if not self.atspi:
             raise SessionError("this session has no AT-SPI bus")
         wait = 20 * CEILING_SCALE  # a ceiling for a loaded machine, never a margin: the walk ends once the app is found
+        # Without DISPLAY: libatspi would otherwise open the display to look for the bus on the root window, a
+        # client of the app's user a kiosk may end mid-call; the bus is found through the session bus instead.
         result = self.run(SYSTEM_PYTHON, str(ROOT / "tests" / "session" / "atspi_find.py"), "--wait", str(wait),
-                          str(app.pid), *names, timeout=wait + 60)
+                          str(app.pid), *names, timeout=wait + 60,
+                          env={k: v for k, v in self.env.items() if k != "DISPLAY"})
         data = json.loads(result.stdout.strip().splitlines()[-1])
         if not data["app"]:
-            raise SessionError("the app is not on the accessibility bus")
+            code = app.proc.poll()
+            raise SessionError("the app is not on the accessibility bus ("
+                               + ("it is running" if code is None else f"it ended with {code}")
+                               + f"); its log ends: {app.app_log()[-1500:]}")
         return {name: [Control(c["x"], c["y"], c["w"], c["h"], c["role"], c["name"]) for c in found]
                 for name, found in data["found"].items()}
 
@@ -544,5 +564,10 @@ class XSession:
         return match.group(1) if match else ""
 
     def screenshot(self, path: Path) -> Path:
-        self.run("/usr/bin/import", "-window", "root", str(path))
+        """The whole screen as a PNG at ``path`` (written here: import may run as the display's user)."""
+        result = subprocess.run(self.x_client("/usr/bin/import", "-window", "root", "png:-"), check=False,
+                                env=self.env, capture_output=True, timeout=60)
+        if result.returncode != 0 or not result.stdout:
+            raise SessionError(f"import failed ({result.returncode}): {result.stderr[-1000:]!r}")
+        path.write_bytes(result.stdout)
         return path

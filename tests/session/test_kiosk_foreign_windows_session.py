@@ -34,8 +34,7 @@ def leave_windows(session: XSession) -> list[int]:
 
 def logged(app: AppProcess) -> int:
     """How often the kiosk's own log (in the session's data folder) says it closed another client's windows."""
-    return sum(path.read_text(encoding="utf-8", errors="replace").count("closed the windows of 1 other X client")
-               for path in (app.log.parent / "data").rglob("dongli-desktop.log*") if path.is_file())
+    return app.app_log().count("closed the windows of 1 other X client")
 
 
 def gone(session: XSession, windows: list[int]) -> bool:

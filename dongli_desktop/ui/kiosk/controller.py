@@ -144,8 +144,8 @@ class KioskController(QObject):
         self.native = NativeInput(self.activity)  # taps Qt drops (around a modal dialog) count too
         self.display_watch = DisplayWatch(window)
         self.display_watch.swept.connect(
-            lambda closed: LOG.warning("kiosk: closed the windows of %d other X client(s) on the kiosk's display",
-                                       closed))
+            lambda swept: LOG.warning("kiosk: closed the windows of %d other X client(s) on the kiosk's display: %s",
+                                      swept.closed, ", ".join(swept.ended)))
         self.display_watch.lost.connect(self._window_lost)
 
     # -- start ------------------------------------------------------------------------

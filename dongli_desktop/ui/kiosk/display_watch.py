@@ -11,7 +11,7 @@ start it again on a fresh window. A window not viewable for one look may be in t
 (reframing it); two looks in a row are required.
 
 Signals:
-    swept(int): the number of other clients one look ended (only when not 0).
+    swept(Sweep): what one look did, when it ended other clients (``closed`` not 0).
     lost(str): the kiosk's window is gone or hidden; the argument says which.
 """
 
@@ -31,7 +31,7 @@ HIDDEN_LOOKS = 2  # looks in a row the window may be not viewable while Qt shows
 
 
 class DisplayWatch(QObject):
-    swept = Signal(int)
+    swept = Signal(object)  # Sweep
     lost = Signal(str)
 
     def __init__(self, window: QWidget, interval_ms: int = LOOK_MS,
@@ -61,7 +61,7 @@ class DisplayWatch(QObject):
             LOG.exception("kiosk: looking at the display failed; trying again at the next look")
             return
         if result.closed:
-            self.swept.emit(result.closed)
+            self.swept.emit(result)
         if result.window_exists is False:
             self.timer.stop()
             self.lost.emit("destroyed")

@@ -31,7 +31,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from dongli_desktop.ui.kiosk.x_owners import client_pids, runs_as, server_uid
+from dongli_desktop.ui.kiosk.x_owners import client_pids, program, runs_as, server_uid
 
 Window = ctypes.c_ulong
 IS_VIEWABLE = 2  # XWindowAttributes.map_state
@@ -249,11 +249,28 @@ def foreign_clients(display: _Display, own_windows: Iterable[int]) -> dict[int, 
 @dataclass(frozen=True)
 class Sweep:
     """What one sweep did and found: how many other clients it ended, and whether the app's first window still
-    exists and is viewable afterwards (None where there is no X display to ask)."""
+    exists and is viewable afterwards (None where there is no X display to ask); ``ended``: who they were, for
+    the log ("xdotool (pid 4242)"; "pid 4242, no longer running" for what a client left behind with
+    RetainPermanent; the client's id where the server tells no process)."""
 
     closed: int = 0
     window_exists: bool | None = None
     window_viewable: bool | None = None
+    ended: tuple[str, ...] = ()
+
+
+def describe(found: dict[int, int], pids: dict[int, int] | None) -> tuple[str, ...]:
+    """Who the clients in ``found`` ({client base: a window}) are: their program and process where the X Resource
+    extension tells it (``pids``: {client base: pid}), else their resource base."""
+    said = []
+    for base in found:
+        pid = (pids or {}).get(base)
+        name = program(pid) if pid is not None else None
+        if pid is None:
+            said.append(f"client {base:#x}")
+        else:
+            said.append(f"{name} (pid {pid})" if name else f"pid {pid}, no longer running")
+    return tuple(said)
 
 
 def sweep(display: _Display, own_windows: Iterable[int]) -> Sweep:
@@ -262,13 +279,14 @@ def sweep(display: _Display, own_windows: Iterable[int]) -> Sweep:
     own = list(own_windows)
     with _ignoring_errors(display):
         found = foreign_clients(display, own)
+        ended = describe(found, client_pids(display.handle)) if found else ()  # asked before they are gone
         for window in found.values():
             display.kill(window)
         display.lib.XSync(display.handle, 0)
         if not own:
-            return Sweep(len(found))
+            return Sweep(len(found), ended=ended)
         exists = display.exists(own[0])
-        return Sweep(len(found), exists, exists and display.viewable(own[0]))
+        return Sweep(len(found), exists, exists and display.viewable(own[0]), ended)
 
 
 class Watcher:

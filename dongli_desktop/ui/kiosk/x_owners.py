@@ -116,3 +116,11 @@ def runs_as(pid: int, uid: int, proc: Path = PROC) -> bool:
     """Whether process ``pid`` runs wholly as ``uid`` (every one of its user ids), read positively: a process
     we cannot read is not taken for anyone's."""
     return process_uids(pid, proc) == {uid}
+
+
+def program(pid: int, proc: Path = PROC) -> str | None:
+    """The name of process ``pid``'s program (the kernel's ``comm``), or None when it cannot be read: for the log,
+    which says whom the kiosk's sweep ended (a client's own claim, never used to decide anything)."""
+    with contextlib.suppress(OSError):
+        return (proc / str(pid) / "comm").read_text(encoding="utf-8", errors="replace").strip() or None
+    return None
