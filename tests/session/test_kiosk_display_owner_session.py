@@ -10,8 +10,8 @@ Expected, decided before running: the red window of the first two is closed by t
 (display_watch.py), not only at the next idle reset (an hour here); after ``wm`` the kiosk keeps running and a tap
 reaches it; after ``reparent`` its window goes with the attacker's and the app ends with code 4 (systemd starts
 it again) — seen instead, in some runs: openbox took the window back and the screen guard showed it again, and the
-kiosk went on working, which the test accepts too; after ``destroy`` the app ends with code 4 and its log says why. The attacker stays connected: a
-selection is lost when its owner disconnects.
+kiosk went on working, which the test accepts too; after ``destroy`` the app ends with code 4 and its log says
+why. The attacker stays connected: a selection is lost when its owner disconnects.
 """
 
 from __future__ import annotations
