@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -47,6 +48,34 @@ def chinese_date(text: str) -> str:
 def grouped(digest: str, size: int = 8) -> str:
     """A long hexadecimal digest in space-separated groups, so it can wrap like words."""
     return " ".join(digest[i:i + size] for i in range(0, len(digest), size))
+
+
+def within_screen(dialog: QWidget) -> None:
+    """Size ``dialog`` to what it asks for, but never more than ``SCREEN_SHARE`` of its screen, and centre it."""
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    hint = dialog.sizeHint()
+    width, height = min(hint.width(), int(room.width() * SCREEN_SHARE)), min(hint.height(),
+                                                                            int(room.height() * SCREEN_SHARE))
+    dialog.setMinimumSize(min(dialog.minimumSizeHint().width(), width), min(dialog.minimumSizeHint().height(), height))
+    dialog.resize(width, height)
+    dialog.move(room.center().x() - width // 2, room.center().y() - height // 2)
+
+
+def save_file_name(parent: QWidget, title: str, name: str, kinds: str) -> str:
+    """Ask where to save a file (Qt's own dialog, in Chinese through ``i18n``), within the screen: at 200 % text
+    the dialog was taller than a 1024×768 screen and its 保存 button below it. "" when the reader cancels."""
+    dialog = QFileDialog(parent, title, "", kinds)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # sized and translated here, the same everywhere
+    dialog.selectFile(name)
+    within_screen(dialog)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return str(dialog.selectedFiles()[0])
 
 
 class FittedDialog(QDialog):

@@ -95,3 +95,26 @@ def test_kiosk_about_says_nothing_about_installing(window, no_speech):
         window.kiosk = False
     desktop.close()
     kiosk.close()
+
+
+@pytest.mark.parametrize(("scale", "large"), [(2.0, True), (1.0, False)])
+def test_the_save_dialog_speaks_chinese_and_fits_the_screen(window, qtbot, scale, large):
+    """The elderly reader's pass: 保存图片 opened Qt's file dialog in English (Save, Cancel, File name) and, at
+    200 % text, taller than the screen, its buttons below the bottom edge."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+    window.set_look(scale=scale, large=large, theme="normal")
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        seen["buttons"] = {b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()}
+        seen["geometry"], seen["room"] = dialog.frameGeometry(), dialog.screen().availableGeometry()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert dialogs.save_file_name(window, "保存图表", "图表.png", "PNG 图片 (*.png)") == ""
+    assert {"保存(&S)", "取消"} <= seen["buttons"], seen["buttons"]
+    assert seen["room"].contains(seen["geometry"]), seen

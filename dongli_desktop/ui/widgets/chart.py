@@ -20,7 +20,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -776,8 +775,9 @@ class ChartView(QWidget):
     def save_dialog(self) -> None:
         if self.save_button.isHidden():  # a kiosk: no file dialog, whoever calls (the button is hidden there)
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存图表"), f"{self._title}.png",
-                                              self.tr("PNG 图片 (*.png)"))
+        from dongli_desktop.ui.dialogs import save_file_name  # the first save, not every start
+
+        path = save_file_name(self, self.tr("保存图表"), f"{self._title}.png", self.tr("PNG 图片 (*.png)"))
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")
 
