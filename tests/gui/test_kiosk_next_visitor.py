@@ -5,8 +5,8 @@ the slideshow shows only ends the slideshow."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QClipboard
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QClipboard, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -71,4 +71,42 @@ def test_read_aloud_notices_and_copied_or_selected_text_are_gone_after_the_reset
     assert clipboard.text(QClipboard.Mode.Clipboard) == ""
     if clipboard.supportsSelection():
         assert clipboard.text(QClipboard.Mode.Selection) == ""
+    controller.stop()
+
+
+def test_undo_after_the_reset_brings_back_no_earlier_visitors_words(qtbot, tmp_path):
+    """Red-team pass of 5 December: the reset emptied the search with QLineEdit.clear(), a step Undo takes back,
+    and the on-screen keyboard's insert() is one too; the Undo key of a USB keyboard then filled the field with
+    the last visitor's 医疗, and again with each earlier one's. Decided before running: after the reset no line
+    edit of the kiosk has anything to undo, and undoing leaves the search empty."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\n", idle_ms=60_000)
+    page = window.show_page("search")
+    for words in ("低保", "医疗"):  # two visitors, as the on-screen keyboard types
+        page.field.insert(words)
+        page.run_search()
+        controller.reset()
+    window.show_page("search")
+    assert [f.objectName() for f in window.findChildren(QLineEdit) if f.isUndoAvailable()] == []
+    page.field.undo()
+    page.field.undo()
+    assert page.field.text() == ""
+    controller.stop()
+
+
+def test_a_keyboards_editing_keys_do_nothing_on_a_kiosk(qtbot, tmp_path):
+    """Undo, Redo, Cut, Copy, Paste and Shift+Insert / Shift+Delete of a USB keyboard: the clipboard and the
+    field's history carry text from one visitor to the next."""
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\n", idle_ms=60_000)
+    page = window.show_page("search")
+    page.field.setFocus()
+    page.field.insert("医疗")
+    QApplication.clipboard().setText("上一位访客的字", QClipboard.Mode.Clipboard)
+    none, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, mods in ((Qt.Key.Key_Undo, none), (Qt.Key.Key_Paste, none), (Qt.Key.Key_Insert, shift),
+                      (Qt.Key.Key_Cut, none), (Qt.Key.Key_Delete, shift)):
+        QApplication.sendEvent(page.field, QKeyEvent(QEvent.Type.KeyPress, key, mods))  # as X delivers it (QTest
+        # has no text for these keys and warns)
+        assert page.field.text() == "医疗", (key, mods, page.field.text())
     controller.stop()

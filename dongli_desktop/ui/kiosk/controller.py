@@ -86,6 +86,8 @@ MAX_PAUSED_ROUNDS = 2  # an open dialog pauses the idle timer for at most two mo
 
 TAP_EVENTS = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
 KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
+# A keyboard's own editing keys: Undo brought back an earlier visitor's search; the clipboard carries text across
+EDITING_KEYS = (Qt.Key.Key_Undo, Qt.Key.Key_Redo, Qt.Key.Key_Copy, Qt.Key.Key_Cut, Qt.Key.Key_Paste)
 SLOW = ("set_look", "set_scale", "open_edition")  # the window's slow changes: they run under the busy overlay
 REBUILDS = ("set_look", "open_edition")  # of those, the ones that build every visited page anew
 FINGER = 60  # px: the least height of anything a finger taps
@@ -363,8 +365,11 @@ class KioskController(QObject):
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                    | Qt.KeyboardModifier.MetaModifier):
             return True
+        if mods & Qt.KeyboardModifier.ShiftModifier and key in (Qt.Key.Key_Insert, Qt.Key.Key_Delete):
+            return True  # paste, cut
         return key == Qt.Key.Key_Escape or Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35 or key in (
-            Qt.Key.Key_Close, Qt.Key.Key_Back, Qt.Key.Key_Menu, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R)
+            Qt.Key.Key_Close, Qt.Key.Key_Back, Qt.Key.Key_Menu, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R,
+            *EDITING_KEYS)
 
     def _window_pos(self, obj: QObject, event: QEvent) -> QPoint | None:
         if isinstance(event, QTouchEvent) and event.type() == QEvent.Type.TouchBegin:
@@ -521,6 +526,11 @@ class KioskController(QObject):
             for area in page.findChildren(QAbstractScrollArea):
                 area.verticalScrollBar().setValue(area.verticalScrollBar().minimum())
                 area.horizontalScrollBar().setValue(area.horizontalScrollBar().minimum())
+        for field in self.window.findChildren(QLineEdit):
+            # QLineEdit.clear() and the on-screen keyboard's insert() are steps Undo can take back: the Undo key
+            # of a USB keyboard filled the search with every earlier visitor's words (red-team pass, 5 December).
+            # setText forgets them.
+            field.setText(field.text())
         self.window.show_page(self.config.start_page)
         self.window.page_area.home()  # also when the visitor left the start page scrolled (a 200 % page)
         self.guard.reassert()  # whatever happened to the window during the visit, it fills its place again
