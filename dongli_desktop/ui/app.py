@@ -30,6 +30,7 @@ from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet,
 if TYPE_CHECKING:
     from dongli_desktop.core.config import KioskConfig
     from dongli_desktop.core.content import Choice  # kiosk settings load only with --kiosk
+    from dongli_desktop.core.content_watch import ContentWatch
     from dongli_desktop.core.editions import Catalogue
     from dongli_desktop.ui.kiosk.controller import KioskController
 
@@ -210,7 +211,10 @@ def run(options: argparse.Namespace) -> int:
         from dongli_desktop.ui import speech
 
         speech.use_private_server(kiosk.speech_config_dir)
-    window, code = first_window(options, kiosk)
+    if kiosk is not None:
+        window, code, content_watch = first_kiosk_window(options, kiosk)
+    else:
+        window, code = first_window(options, kiosk)
     if window is None:
         return code
     forget_module_sources()
@@ -231,15 +235,30 @@ def run(options: argparse.Namespace) -> int:
     if options.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
     if kiosk is not None:
-        session = start_kiosk(window, options, kiosk)  # noqa: F841 (the kiosk session, kept for the run)
+        session = start_kiosk(window, options, kiosk, content_watch)  # noqa: F841 (the kiosk session, kept)
     else:
         window.show_page(options.page or "overview")
         window.show_placed()
     return app.exec()
 
 
-def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskConfig | None = None) -> KioskController:
-    """Full screen, frameless, on top, locked and guarded; returns the kiosk session (its controller)."""
+def first_kiosk_window(options: argparse.Namespace,
+                       kiosk: KioskConfig) -> tuple[MainWindow | None, int, ContentWatch]:
+    """:func:`first_window` for a kiosk, with the watch on the machine's installed edition, which notes that
+    edition before anything is read: an edition the updater puts in place while the content is read and the first
+    page built is then a change, and the kiosk starts again to show it at its next idle moment. Noted after the
+    first page, it was taken for the one shown, which stayed until the next update (red-team pass, 5 December)."""
+    from dongli_desktop.core.content_watch import ContentWatch
+
+    watch = ContentWatch()
+    window, code = first_window(options, kiosk)
+    return window, code, watch
+
+
+def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskConfig | None = None,
+                content_watch: ContentWatch | None = None) -> KioskController:
+    """Full screen, frameless, on top, locked and guarded; returns the kiosk session (its controller).
+    ``content_watch``: the installed edition as noted before it was read (:func:`first_kiosk_window`)."""
     from PySide6.QtCore import Qt
 
     from dongli_desktop.core.config import KioskConfig
@@ -255,6 +274,6 @@ def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskCo
         window.show()
     else:
         window.showFullScreen()
-    controller = KioskController(window, config, full_screen=not options.size)
+    controller = KioskController(window, config, full_screen=not options.size, content_watch=content_watch)
     controller.start()
     return controller

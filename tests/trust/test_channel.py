@@ -411,3 +411,34 @@ def test_9_rotation_gives_the_new_root_a_fresh_expiry(tmp_path: Path):
         publisher.rotate(role)
         root = publisher.root().signed
         assert root.expires >= (before + timedelta(days=364)), (role, root.expires)
+
+
+def test_an_edition_installed_while_the_kiosk_starts_restarts_it_at_its_next_idle_moment(site: Site, qtbot,
+                                                                                        tmp_path: Path, monkeypatch,
+                                                                                        machine: Path):
+    """Red-team pass of 5 December: the updater put edition B in place just after the kiosk had read edition A;
+    the kiosk noted the installed file only once its first page was built, took B for the edition it showed, and
+    showed A until the next update. Decided before running: the kiosk shows A, and its watch sees a change."""
+    from dongli_desktop.core.config import KioskConfig
+    from dongli_desktop.ui import app
+
+    monkeypatch.setattr(trust, "machine_trust_dir", lambda: site.trust)
+    site.publish("spring")
+    site.update(machine)
+    read = content.open_chosen
+
+    def read_then_update(*args, **kwargs):
+        chosen = read(*args, **kwargs)
+        site.publish("autumn")  # the updater wins the race
+        site.update(machine)
+        return chosen
+
+    monkeypatch.setattr(content, "open_chosen", read_then_update)
+    options = build_parser().parse_args(["--settings", str(tmp_path / "s.ini"), "--kiosk"])
+    window, code, watch = app.first_kiosk_window(options, KioskConfig())
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    assert window.report._conn.execute("SELECT value FROM meta WHERE key = 'test_marker'").fetchone() == ("spring",)
+    assert marker_of(content.system_content_dir() / content.CURRENT) == "autumn"
+    assert watch.changed()
+    window.report.close()

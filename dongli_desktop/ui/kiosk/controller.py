@@ -103,7 +103,7 @@ class KioskController(QObject):
     def __init__(self, window: MainWindow, config: KioskConfig, idle_ms: int | None = None, tick_ms: int = 1000,
                  hold_ms: int = 2000, tap_window: float = 4.0, attract_ms: int = 6000,
                  limiter: PinLimiter | None = None, full_screen: bool = False, guard_settle_ms: int = 150,
-                 guard_watch_ms: int = 1000) -> None:
+                 guard_watch_ms: int = 1000, content_watch: ContentWatch | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
@@ -120,7 +120,8 @@ class KioskController(QObject):
         self.paused_rounds = 0
         self.restart_watch = RestartWatch()  # an upgrade's "start again" since this start (core/pending_restart.py)
         self.exit_app: Callable[[int], None] = lambda code: qapp().exit(code)
-        self.content_watch = ContentWatch()  # a new edition installed by the updater since this start
+        # a new edition installed by the updater since the content was read (noted before: app.first_kiosk_window)
+        self.content_watch = content_watch if content_watch is not None else ContentWatch()
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
