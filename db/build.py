@@ -48,7 +48,8 @@ def read_source(path: Path) -> Extracted:
         if found.encoding:
             print(f"{path.name}: read as {found.encoding} (not UTF-8)", file=sys.stderr)
         for lookalike in found.replaced:
-            print(f"{path.name}: look-alike character read as the standard one: {lookalike}", file=sys.stderr)
+            said = "invisible character" if not lookalike.standard else "look-alike character read as the standard one"
+            print(f"{path.name}: {said}: {lookalike}", file=sys.stderr)
         return found
     except OSError as exc:
         raise BuildError(f"cannot read source {path}: {exc.strerror}") from exc

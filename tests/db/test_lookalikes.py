@@ -62,3 +62,29 @@ def test_the_shipped_radical_table_is_unicode_s_equivalent_unified_ideographs():
     assert radicals() == expected
     assert radicals()["\u2ed3"] == "长" and radicals()["\u2f2f"] == "工"
     assert all(unicodedata.normalize("NFKC", r) == i for r, i in expected.items() if 0x2F00 <= ord(r) <= 0x2FDF)
+
+
+def test_invisible_characters_are_removed_and_logged_so_no_figure_is_split(tmp_path, capsys):
+    """Red-team pass of 5 December: a zero-width space inside 63.2亿元 (as web pages and office exports leave
+    them) made the builder read the figure 3.2亿元. Decided before running: every invisible format character is
+    removed, the figure is 63.2亿元 as in the report, and the build log names each kind, its count and first line."""
+    text = SOURCE.read_text(encoding="utf-8")
+    figure = "一般公共预算收入63.2亿元"
+    assert figure in text
+    line = text[:text.index(figure)].count("\n") + 1
+    hidden = text.replace(figure, "\ufeff一般公共\u00ad预算收入6\u200b3.2\u2066亿元\u2069", 1)
+    hidden = hidden.replace("亿元", "亿\u200d元", 1)
+    source = tmp_path / "report.txt"
+    source.write_text(hidden, encoding="utf-8")
+    assert extract_text(source) == text
+    out = tmp_path / "x.db"
+    build(source, None, out)
+    conn = sqlite3.connect(out)
+    try:
+        figures = {row[0] for row in conn.execute("SELECT text FROM figures")}
+    finally:
+        conn.close()
+    assert "63.2亿元" in figures and "3.2亿元" not in figures
+    log = capsys.readouterr().err
+    assert f"U+200B ZERO WIDTH SPACE (invisible) removed ×1, first on line {line}" in log
+    assert "U+00AD SOFT HYPHEN (invisible) removed ×1" in log and "U+2066" in log and "U+200D" in log
