@@ -41,7 +41,7 @@ from tuf.api.metadata import (
 from tuf.api.serialization.json import JSONSerializer
 
 from dongli_desktop.core import safe_files
-from dongli_desktop.core.database import connect_readonly
+from dongli_desktop.core.database import check_text
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.repository import Report
 from dongli_desktop.core.trust import TARGET_NAME
@@ -229,7 +229,7 @@ class Publisher:
         ``check=False`` skips the safe-opening check: only tests use it, to play a publisher gone wrong."""
         try:
             if check:
-                connect_readonly(database).close()
+                check_text(database)
         except DatabaseError as exc:
             raise PublishError(f"refusing to publish {database}: {exc.detail}") from exc
         target = TargetFile.from_file(TARGET_NAME, str(database), ["sha256"])

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dongli_desktop.core import safe_files, trust
-from dongli_desktop.core.database import connect_readonly
+from dongli_desktop.core.database import check_text, connect_readonly
 from dongli_desktop.core.editions import Edition
 from dongli_desktop.core.errors import DatabaseError, DongliError
 from dongli_desktop.core.paths import bundled_database, user_data_dir
@@ -645,7 +645,7 @@ def _fetch_and_install(folder: Path, updater: Updater, anchor: bytes, trust_dir:
     try:
         new = scratch / CURRENT
         download_verified(updater, info, new)
-        connect_readonly(new).close()
+        check_text(new)
         kept = _archive(folder, targets_bytes)
         _swap_in(folder, new, installed is not None, scratch)
     finally:

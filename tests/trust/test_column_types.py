@@ -176,3 +176,50 @@ def test_an_apart_mark_for_no_indicator_is_refused(tmp_path: Path):
                  "WHERE rowid = (SELECT min(rowid) FROM indicator_apart)")
     with pytest.raises(DatabaseError, match="indicator_apart.indicator_id"):
         connect_readonly(path)
+
+
+@pytest.mark.parametrize(("sql", "where"), [
+    ("UPDATE figures SET text = '3.2' || char(0x200B) || '亿元' WHERE id = (SELECT min(id) FROM figures)",
+     "figures.text"),
+    ("UPDATE paragraphs SET text = char(0x202E) || text WHERE id = 7", "paragraphs.text"),
+    ("UPDATE glossary SET term = term || char(0xFEFF) WHERE id = (SELECT min(id) FROM glossary)", "glossary.term"),
+    ("UPDATE sections SET title = char(0xE0041) || title WHERE id = 2", "sections.title"),  # a tag character
+])
+def test_an_invisible_character_in_shown_text_is_refused_at_opening(tmp_path: Path, sql: str, where: str):
+    """Red-team pass of 5 December: a zero-width space inside a figure split it (6\u200b3.2亿元 was the figure
+    3.2亿元), and publish add signed it. The builder removes them now (db/lookalikes.py); a database that holds
+    one all the same is refused at publishing and at installing, naming the column."""
+    path = alter(make_edition(tmp_path, "x"), sql)
+    with pytest.raises(DatabaseError, match=rf"{where} holds an invisible character"):
+        database.check_text(path)
+    database.check_text(make_edition(tmp_path, "y"))  # an edition without one passes
+
+
+def test_the_invisible_ranges_are_unicodes_format_characters():
+    import re
+    import unicodedata
+
+    listed: set[int] = set()
+    for first, last in re.findall(r"(.)(?:-(.))?", database.INVISIBLE.pattern[1:-1], flags=re.DOTALL):
+        listed.update(range(ord(first), ord(last or first) + 1))
+    assert listed == {c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+
+
+def _split_figure(folder: Path, marker: str) -> Path:
+    return alter(make_edition(folder, marker),
+                 "UPDATE figures SET text = '6' || char(0x200B) || text WHERE id = (SELECT min(id) FROM figures)")
+
+
+def test_publish_add_refuses_an_invisible_character(site: Site, tmp_path: Path):
+    with pytest.raises(PublishError, match="figures.text holds an invisible character"):
+        site.publisher.add(_split_figure(tmp_path, "bad"), "bad")
+
+
+def test_install_refuses_a_signed_edition_with_an_invisible_character(site: Site, tmp_path: Path):
+    base = tmp_path / "client"
+    site.publish("good")
+    site.update(base)
+    site.publisher.add(_split_figure(tmp_path, "bad"), "bad", check=False)  # a publisher without the check
+    with pytest.raises(content.ContentError, match="figures.text holds an invisible character"):
+        site.update(base)
+    assert site.shown(base) == "good"
