@@ -140,3 +140,31 @@ def test_at_an_ordinary_size_the_page_area_never_scrolls(qtbot, tmp_path, scale,
         assert area.verticalScrollBar().maximum() == 0 and area.horizontalScrollBar().maximum() == 0, name
         assert window.stack.size() == area.viewport().size() == area.size(), name
     window.close()
+
+
+@pytest.mark.parametrize("case", list(ROOMS))
+def test_the_top_bars_controls_never_overlap_and_are_all_inside_it(qtbot, tmp_path, case):
+    """Elderly reader's passes (4 and 5 December): at 1366×768 and 1024×768 at 200 %, English lay over 大字模式
+    (only 大 showed) and 文字 100% was cut to 文字 10: the bar's fixed controls were wider than the window and the
+    bar squeezed them into each other. Decided before running: in every room and look, the bar's shown
+    controls are each wholly inside the bar and none overlaps another; they wrap to a second row instead."""
+    (width, height), looks = ROOMS[case]
+    room = (width, height - TITLE_BAR)
+    window = open_window(qtbot, tmp_path)
+    window.resize(*room)
+    for scale, large in looks:
+        window.set_look(scale=scale, large=large)
+        settle()
+        bar = window.top_bar
+        shown = [w for w in (*bar.fixed, *bar.optional, bar.more) if w.isVisible()]
+        what = f"{case} at {scale} large={large}"
+        assert window.large_button in shown and window.language_button in shown, what
+        boxes = {w: QRect(w.mapTo(bar, QPoint(0, 0)), w.size()) for w in shown}
+        for widget, box in boxes.items():
+            assert bar.rect().contains(box), (what, widget.objectName(), widget.text() if hasattr(widget, "text")
+                                              else "", box, bar.rect())
+            assert widget.width() >= widget.minimumSizeHint().width(), (what, widget.objectName())
+        pairs = [(a, b) for i, a in enumerate(shown) for b in shown[i + 1:] if boxes[a].intersects(boxes[b])]
+        assert pairs == [], (what, [(a.objectName(), b.objectName()) for a, b in pairs])
+        check_fits(window, room, what)
+    window.close()

@@ -5,7 +5,8 @@ as ``fixed``) in a font and width of their own that follow neither the text size
 stays under the finger however often it is tapped and 中文 is where English was after a switch. The other
 buttons follow in a fixed order; those that do not fit move, from the last, into the “更多” menu. The title
 takes what is left on the right, on one line, elided rather than wrapped (a lone 告 on a second line helps no
-one).
+one). Where even the fixed controls do not fit in one row (1366×768 and 1024×768 at 200 %, in 大字模式), they wrap
+onto a second row, and the other buttons all go into 更多: squeezed into one row, English lay over 大字模式.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dongli_desktop.ui.qtapp import layout_of
+from dongli_desktop.ui.widgets.flow import FlowWidget
 from dongli_desktop.ui.widgets.plain import tooltip
 
 TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
@@ -62,7 +64,12 @@ class TopBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(8)
-        for widget in (*fixed, *optional, self.more):
+        self.fixed_row = FlowWidget(spacing=8)  # one row while it fits, else two (see the module's text)
+        self.fixed_row.setObjectName("fixedControls")
+        for widget in fixed:
+            self.fixed_row.add(widget)
+        layout.addWidget(self.fixed_row)
+        for widget in (*optional, self.more):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(title)
@@ -88,26 +95,31 @@ class TopBar(QWidget):
             action.setEnabled(button.isEnabled())
 
     def arrange(self) -> None:
-        """Show as many optional buttons as fit with the fixed ones; the rest go to the menu."""
+        """Show as many optional buttons as fit with the fixed ones; the rest go to the menu. Fixed controls that
+        do not fit in one row beside 更多 wrap onto a second."""
         layout = layout_of(self)
         margins = layout.contentsMargins()
         spacing = layout.spacing()
         room = self.width() - margins.left() - margins.right()
         # a fixed-width control's size hint may be narrower than the width it is held at (大字模式)
-        used = sum(max(w.sizeHint().width(), w.minimumWidth()) + spacing for w in self.fixed)
+        fixed = [max(w.sizeHint().width(), w.minimumWidth()) for w in self.fixed]
+        one_row = sum(fixed) + spacing * (len(fixed) - 1)
         widths = [b.sizeHint().width() + spacing for b in self.optional]
         more = self.more.sizeHint().width() + spacing
+        used = one_row + spacing
         shown = len(self.optional)
         if used + sum(widths) > room:
             shown = 0
             while shown < len(widths) and used + sum(widths[: shown + 1]) + more <= room:
                 shown += 1
+        row = max(min(one_row, room - (more if shown < len(self.optional) else 0)), max(fixed, default=0))
+        self.fixed_row.setFixedWidth(row)
         for i, button in enumerate(self.optional):
             button.setVisible(i < shown)
             self.menu_actions[button].setVisible(i >= shown)
         changed = self.more.isHidden() != (shown == len(self.optional))
         self.more.setVisible(shown < len(self.optional))
-        used += sum(widths[:shown]) + (more if shown < len(self.optional) else 0)
+        used = row + spacing + sum(widths[:shown]) + (more if shown < len(self.optional) else 0)
         self._fit_title(room - used)
         if changed:
             self.arranged.emit()
