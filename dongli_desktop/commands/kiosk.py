@@ -30,6 +30,7 @@ from dongli_desktop.core.pin import (
     PIN_MIN_DIGITS,
     PinFormatError,
     check_pin_format,
+    guessable,
     hash_pin,
 )
 
@@ -97,7 +98,13 @@ def set_pin(args: argparse.Namespace) -> int:
     path: Path = args.config or system_config_path()
     try:
         pin = read_pin(args.stdin)
+        if not pin and not args.stdin and not sys.stdin.isatty():
+            raise PinFormatError("no PIN was given: standard input is not a terminal, so there is no prompt; give the "
+                                 "PIN on standard input with --stdin")
         check_pin_format(pin)
+        weak = guessable(pin)
+        if weak is not None:
+            raise PinFormatError(f"that PIN is among the first anyone would try ({weak}); choose another")
     except PinFormatError as exc:
         print(f"set-pin: {exc}; nothing written", file=sys.stderr)
         return 1
@@ -117,7 +124,8 @@ def set_pin(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"set-pin: cannot write {path}: {exc.strerror}; nothing written", file=sys.stderr)
         return 1
-    print(f"set-pin: PIN hash written to {path} (mode 0640)")
+    print(f"set-pin: PIN hash written to {path} (mode 0640); a running kiosk reads it at its next start: "
+          "systemctl restart dongli-kiosk.service")
     return 0
 
 

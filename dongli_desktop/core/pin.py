@@ -53,6 +53,22 @@ def check_pin_format(pin: str, min_digits: int = PIN_MIN_DIGITS) -> None:
         raise PinFormatError(f"the PIN must be {min_digits} to {PIN_MAX_DIGITS} digits")
 
 
+DOCUMENTED_EXAMPLE = "246813579"  # the example an older KIOSK.md gave: copied verbatim, it is a public PIN
+
+
+def guessable(pin: str) -> str | None:
+    """Why a new PIN of digits is the first a visitor would try (one digit repeated, a run such as 123456789 or
+    987654321, the example once printed in KIOSK.md), or None. For ``kiosk set-pin``: the pad still takes any."""
+    if len(set(pin)) == 1:
+        return "it repeats one digit"
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
+    if steps in ({1}, {9}):
+        return "its digits run in order"
+    if pin == DOCUMENTED_EXAMPLE:
+        return "it is the example printed in the kiosk guide"
+    return None
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
