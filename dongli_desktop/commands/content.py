@@ -72,9 +72,21 @@ def content_command(args: argparse.Namespace) -> int:
         print(f"content {args.action}: {exc}; nothing changed", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"content {args.action}: {exc.strerror or exc} ({exc.filename or ''}); nothing changed", file=sys.stderr)
+        print(f"content {args.action}: {exc.strerror or exc} ({exc.filename or ''}); nothing changed{_hint(args)}",
+              file=sys.stderr)
         return 1
     return 0
+
+
+def _hint(args: argparse.Namespace) -> str:
+    """What to do when the machine's folder is missing: systemd makes it (StateDirectory=) only when the updater's
+    service first runs, so a first update run by hand was refused with a bare "Permission denied" (admin pass)."""
+    from dongli_desktop.core.content import system_base
+
+    if not getattr(args, "machine", False) or system_base().exists():
+        return ""
+    return (f"\n{system_base()} does not exist yet: systemd makes it the first time the updater's service runs; "
+            "run `systemctl start dongli-content-update.service` once, then this command again")
 
 
 def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

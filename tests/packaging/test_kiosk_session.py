@@ -388,3 +388,22 @@ def test_another_x_server_started_later_does_not_take_the_sessions_display(tmp_p
         finally:
             other.terminate()
             other.wait(timeout=60)
+
+
+def test_a_missing_x_server_is_named_with_its_package(tmp_path):
+    """Admin pass of 5 December: KIOSK_X_SERVER=xvfb without the xvfb package said "Xvfb: not found", then "the X
+    server on :7 exited (its log: …Xorg.7.log)", a log that does not exist in that mode, and nothing about what
+    to install. Decided before running: the session stops at once with the package to install."""
+    need("xauth")
+    tools = tmp_path / "bin"  # every program of the system but Xvfb (Debian 12: /bin is /usr/bin)
+    tools.mkdir()
+    for folder in (Path("/usr/sbin"), Path("/usr/bin")):
+        for program in folder.iterdir():
+            if program.name != "Xvfb" and not (tools / program.name).exists():
+                (tools / program.name).symlink_to(program)
+    env = dict(os.environ, PATH=str(tools), KIOSK_X_SERVER="xvfb", KIOSK_DISPLAY=f":{unused_display_number()}",
+               KIOSK_SHARE=str(KIOSK), XAUTHORITY=str(make_cookie(tmp_path / "xauth")))
+    result = subprocess.run(["/bin/sh", str(KIOSK / "session")], env=env, capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert result.returncode == 1, result.stderr
+    assert "KIOSK_X_SERVER=xvfb needs Xvfb, which is not installed: apt install xvfb" in result.stderr, result.stderr
