@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,12 +65,26 @@ def within_screen(dialog: QWidget) -> None:
     dialog.move(room.center().x() - width // 2, room.center().y() - height // 2)
 
 
+def _picture_folder() -> str:
+    """Where a saved picture goes first: the user's Pictures folder if it exists, else the home folder (it opened
+    in the program's own folder, among bench/, build/ and db/)."""
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return pictures if pictures and Path(pictures).is_dir() else str(Path.home())
+
+
 def save_file_name(parent: QWidget, title: str, name: str, kinds: str) -> str:
     """Ask where to save a file (Qt's own dialog, in Chinese through ``i18n``), within the screen: at 200 % text
     the dialog was taller than a 1024×768 screen and its 保存 button below it. "" when the reader cancels."""
-    dialog = QFileDialog(parent, title, "", kinds)
+    dialog = QFileDialog(parent, title, _picture_folder(), kinds)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # sized and translated here, the same everywhere
+    # Qt 6's own words here ("&Look in:", "Files of &type:") are not in its Chinese translation: ours
+    label = QFileDialog.DialogLabel
+    dialog.setLabelText(label.LookIn, QCoreApplication.translate("SaveDialog", "保存位置："))
+    dialog.setLabelText(label.FileName, QCoreApplication.translate("SaveDialog", "文件名："))
+    dialog.setLabelText(label.FileType, QCoreApplication.translate("SaveDialog", "文件类型："))
+    dialog.setLabelText(label.Accept, QCoreApplication.translate("SaveDialog", "保存"))
+    dialog.setLabelText(label.Reject, QCoreApplication.translate("SaveDialog", "取消"))
     dialog.selectFile(name)
     within_screen(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():

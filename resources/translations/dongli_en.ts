@@ -4,107 +4,107 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="158"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="161"/>
         <source>{district}{title} · 市民读本</source>
         <translation>{district}{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="163"/>
         <source>版本 {v}</source>
         <translation>Version {v}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="164"/>
         <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
         <translation>Source: &quot;{title}&quot;, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
         <source>{issued}印发。</source>
         <translation>Issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。报告原文没有的栏目标题（页面上注明“编者所加”）和通俗说明为编者所加。</source>
         <translation>All words and figures in this program come from the report itself; every figure can be checked with “View source”. Section titles the report does not have (marked “added by the editors” on the page) and the plain-language notes were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="176"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="180"/>
         <source>内容更新状态</source>
         <translation>Content update status</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="145"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="188"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="151"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="194"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="215"/>
         <source>内容更新状态：暂时无法读取。</source>
         <translation>Content update status: cannot be read at the moment.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="216"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="175"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="218"/>
         <source>内容版本：正在显示本机文件“{name}”，不是随程序安装或经签名更新的版本</source>
         <translation>Content edition: showing the local file “{name}”, not the edition installed with the app or a signed update</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="178"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="221"/>
         <source>内容版本：随程序安装的版本</source>
         <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="223"/>
         <source>内容版本：{edition}（第 {version} 版）</source>
         <translation>Content edition: {edition} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="225"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="227"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="228"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="229"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -112,17 +112,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="68"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="70"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="71"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="108"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>BusyOverlay</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="104"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="105"/>
         <source>正在切换，请稍候</source>
         <translation>Switching, please wait</translation>
     </message>
@@ -172,120 +172,120 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="157"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="156"/>
         <source>保存图片</source>
         <translation>Save image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="159"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="158"/>
         <source>保存图表为图片</source>
         <translation>Save the chart as an image</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="166"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="252"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="720"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="741"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="251"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="719"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="740"/>
         <source>不能直接比较：{reason}</source>
         <translation>Not directly comparable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="317"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="316"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="351"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="350"/>
         <source>目标：{text}</source>
         <translation>Target: {text}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="353"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="352"/>
         <source>{text}（柱长不按比例）</source>
         <translation>{text} (bar not to scale)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="528"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="527"/>
         <source>{title}：图表，用方向键逐个查看数值</source>
         <translation>{title}: chart; use the arrow keys to read each value</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="570"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="569"/>
         <source>横轴：{axis}</source>
         <translation>Horizontal axis: {axis}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="739"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="738"/>
         <source>报告原文是“{word}”：这是估计数，不是最终结果</source>
         <translation>The report says “{word}”: this is an estimate, not a final result</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="269"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="268"/>
         <source>从{past}到{target}是一步打算，不是评判；目标比上一年低，不等于变差。</source>
         <translation>{past} → {target}: a planned step, not a verdict; a target below last year&apos;s figure does not mean things got worse.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="268"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="267"/>
         <source>从{past}到{target}是一步打算，不是评判。</source>
         <translation>{past} → {target}: a planned step, not a verdict.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="300"/>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="716"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="299"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="715"/>
         <source>{measure}：{values}</source>
         <translation>{measure}: {values}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="305"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="304"/>
         <source>{series}{value}</source>
         <translation>{series} {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="575"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="574"/>
         <source>每一行是一个指标，有自己的尺子：同一行的柱子按数值比长短，不同行的柱子不能互相比较，请看旁边的数字；只有一个数字的行不画柱子。</source>
         <translation>Each row is one measure with its own scale: bars in the same row compare by length, bars in different rows cannot be compared — read the numbers beside them; a row with a single number has no bar.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="578"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="577"/>
         <source>单位：{axis}（每个柱子都标有数值）</source>
         <translation>Unit: {axis} (every bar is labelled with its value)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="733"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="732"/>
         <source>{series}：{value}</source>
         <translation>{series}: {value}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="736"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="735"/>
         <source>项（民生实事的条数）</source>
         <translation>items (livelihood projects counted)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="737"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="736"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="744"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="743"/>
         <source>原文：“{quote}”</source>
         <translation>Source: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="745"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="744"/>
         <source>点击查看原文</source>
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="777"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="780"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="778"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="780"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
@@ -591,52 +591,52 @@
 <context>
     <name>LivelihoodPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="96"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="98"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="103"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="105"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="110"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="130"/>
         <source>本程序列出的实事条目数</source>
         <translation>Entries listed by this app</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="190"/>
         <source>本程序列出的实事条目数（按主题；点柱子筛选该主题）</source>
         <translation>Entries listed by this app, per topic (click a bar to filter that topic)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="191"/>
         <source>条目数（本程序列出）</source>
         <translation>Entries (as listed by this app)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="192"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="194"/>
         <source>按本程序列出的条目数，不是报告里的数字；一条可能包含多项。</source>
         <translation>Counts of the entries this app lists, not numbers from the report; one entry may cover several projects.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="100"/>
         <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
         <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="139"/>
         <source>这一版报告没有标注民生实事，可以在工作回顾和工作安排里阅读报告原文。</source>
         <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="256"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="258"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -644,152 +644,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="180"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="183"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="185"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="186"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="181"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="182"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="184"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="261"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="263"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="263"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="263"/>
         <source>缩小字号</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="264"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="264"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="264"/>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="265"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="266"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="267"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="267"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="268"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="268"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="269"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="270"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="270"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="270"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="650"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="698"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="651"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="699"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="641"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="689"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -834,17 +834,17 @@
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="296"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="306"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="298"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="308"/>
         <source>要改输入的内容，点输入框或“打开键盘”。</source>
         <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="300"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="310"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>
@@ -852,107 +852,107 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="73"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="64"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
         <source>{reviewed}年情况与{planned}年目标</source>
         <translation>{reviewed} and the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="109"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
         <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
         <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="115"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="107"/>
         <source>从{reviewed}年到{planned}年目标</source>
         <translation>From {reviewed} to the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="193"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="78"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="69"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="93"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="84"/>
         <source>每张卡片从本报告里{reviewed}年的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
         <translation>Each card steps from this report&apos;s figure for {reviewed} (words such as “estimated” kept as written) to the target set for {planned}: a plan for the next step, not a verdict on whether a target was met — the targets set for {reviewed} itself are not in this report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="89"/>
         <source>有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。</source>
         <translation>Some targets are below last year&apos;s figure ({names}): a target lower than last year does not mean things are getting worse.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="125"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="126"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="127"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="128"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="176"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="176"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
         <source>国家高新技术企业总数</source>
         <translation>National high-tech enterprises in total</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="190"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="182"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="210"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="202"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -975,19 +975,19 @@
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="178"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="441"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="464"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="179"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="441"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="464"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="182"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
@@ -1017,79 +1017,79 @@
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="182"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="196"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="195"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="197"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="219"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="221"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="220"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="222"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="223"/>
         <source>回到您刚才阅读的地方</source>
         <translation>Back to where you were reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="293"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="307"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="294"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="308"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="299"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="313"/>
         <source>接着读：{years}年工作安排 →</source>
         <translation>Read on: the {years} plan →</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="442"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="465"/>
         <source>上一节</source>
         <comment>short button text</comment>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="442"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="465"/>
         <source>下一节</source>
         <comment>short button text</comment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="479"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="502"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="484"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="507"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="493"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="516"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1162,7 +1162,7 @@
         <translation>You can try again now.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="202"/>
+        <location filename="../../dongli_desktop/ui/kiosk/pinpad.py" line="204"/>
         <source>密码错误。再错 {n} 次，键盘将锁定 {s} 秒。</source>
         <translation>Wrong PIN. {n} more wrong tries lock the keypad for {s} seconds.</translation>
     </message>
@@ -1173,6 +1173,34 @@
         <location filename="../../dongli_desktop/ui/widgets/reading_view.py" line="72"/>
         <source>报告原文</source>
         <translation>Report text</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="83"/>
+        <source>保存位置：</source>
+        <translation>Save in:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="84"/>
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="85"/>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="86"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="87"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1426,17 +1454,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="203"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="246"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="207"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="250"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="209"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="252"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1479,147 +1507,147 @@
         <translation>These two reports cannot be compared item by item. The other pages are not affected.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="388"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="395"/>
         <source>全部 {n}</source>
         <translation>All {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="392"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="399"/>
         <source>按判断结果筛选</source>
         <translation>Filter by verdict</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="399"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="406"/>
         <source>{title}定下的目标（{n}项），都还不能判断：</source>
         <translation>The targets set in {title} ({n}), none of which can be judged yet:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="402"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="409"/>
         <source>{title}还没有整理出可以逐项对照的目标。</source>
         <translation>No targets of {title} have been prepared for checking one by one yet.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="415"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="423"/>
         <source>已达到 {n}</source>
         <translation>Met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="415"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="423"/>
         <source>未达到 {n}</source>
         <translation>Not met {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="416"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="424"/>
         <source>不能确定 {n}</source>
         <translation>Cannot tell {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="416"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="424"/>
         <source>无法对比 {n}</source>
         <translation>Not comparable {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="417"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="425"/>
         <source>只有文字说明 {n}</source>
         <translation>Words only {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="418"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="426"/>
         <source>还不能判断 {n}</source>
         <translation>Not yet due {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="426"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="434"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="427"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="435"/>
         <source>{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，查看它在原报告中的原话。</source>
         <translation>The targets set in {earlier}, against the results the later reports ({later}) give. Every number opens its exact words in the original report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="430"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="438"/>
         <source>{later}已经载入本机，但它没有标注可以逐项对照的指标（只收录了原文），所以还不能判断{earlier}定下的目标是否达到。</source>
         <translation>{later} is on this computer, but it marks no indicators to compare (only its text is included), so whether the targets set in {earlier} were met cannot be judged yet.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="434"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
         <source>{later}已经载入本机，但{earlier}没有标注可以逐项对照的目标，所以这里没有可以判断的内容。</source>
         <translation>{later} is on this computer, but {earlier} marks no targets to compare item by item, so there is nothing to judge here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="438"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
         <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
         <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is loaded on this device; targets for later years wait for the report that reviews that year.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="452"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="460"/>
         <source>{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。</source>
         <translation>{title} reviews the results of {year}, but the targets for {year} were set in the {year} {kind}, which is not in this app, so whether the {year} targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="455"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="463"/>
         <source>{title}回顾了{first}—{last}年的成绩，但那些年的目标是当年的报告定下的，这些报告不在本应用里，所以这里无法判断那些目标是否达到。</source>
         <translation>{title} reviews the results of {first}–{last}, but the targets for those years were set in that year&apos;s reports, which are not in this app, so whether those targets were met cannot be judged here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="468"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="476"/>
         <source>已达到{n}项</source>
         <translation>{n} met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="468"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="476"/>
         <source>未达到{n}项</source>
         <translation>{n} not met</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="469"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="477"/>
         <source>不能确定{n}项</source>
         <translation>{n} cannot tell</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="469"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="477"/>
         <source>无法对比{n}项</source>
         <translation>{n} not comparable</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="470"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="478"/>
         <source>只有文字说明{n}项</source>
         <translation>{n} in words only</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="471"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="479"/>
         <source>报告未提及{n}项</source>
         <translation>{n} not mentioned</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="471"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="479"/>
         <source>还不能判断{n}项</source>
         <translation>{n} not yet due</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="474"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="482"/>
         <source>共{n}项：{parts}。</source>
         <translation>{n} in all: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="474"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="482"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="479"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="487"/>
         <source>只比较报告里写明的数字，万、亿换算后再比；单位不同的，量的不是同一样东西，标为“无法对比”。报告的说法按字面理解：“余、多”是比这个数多一些；“近”是略少于这个数（按不低于它的{near}%计）；“约、左右”按上下{tolerance}%计；“以上、不少于、不低于”是至少这个数，“超过”是多于这个数；“以下、以内、不超过”是至多这个数；“3%—4%”“800至900个”是这个范围。目标写“以上、不少于、超过”等的，结果要达到它；写“以下、以内、不超过”的，结果不能超过它；其余的，结果要达到目标的下限（越低越好的指标，如PM2.5浓度，不能高于上限）。结果的范围全部达到目标，算“已达到”；全部没有达到，算“未达到”；一部分达到、一部分没有，算“不能确定”。“高于经济增长速度”这样的目标，和同一份报告里的那个数比；“下降”“减少”“提高”这样的目标，和上一年的数比。写明“预计”“初步”的结果照样比较，并注明。只用文字说明、没有数字的，标为“只有文字说明”并列出原话；回顾了那一年却没有提到的，标为“报告未提及”；还没有报告回顾那一年的，标为“还不能判断”。</source>
         <translation>Only figures the reports state are compared, after converting ten-thousands and hundred-millions; figures in different units measure different things and are marked “Not comparable”. The report&apos;s words are taken literally: “over” or “more than” means somewhat more than the number; “nearly” means a little less (counted as at least {near}% of it); “about” means within {tolerance}% either side; “or more”, “no less than”, “not below” mean at least the number, “exceeding” means more than it; “or less”, “within”, “no more than” mean at most the number; “3%–4%” or “800 to 900” is that range. A target written as “or more”, “no less than”, “exceeding” and the like must be reached; one written as “or less”, “within”, “no more than” must not be exceeded; any other must be reached at its lower end (for a measure where lower is better, such as PM2.5, not exceeded at its upper end). If every value the result&apos;s words allow meets the target it is “Met”; if none does, “Not met”; if some do and some do not, “Cannot tell”. A target such as “faster than economic growth” is compared with that figure in the same report; a target such as “fall”, “decrease” or “rise” with the year before. Results marked as estimated or preliminary are compared all the same, and marked so. Results given in words only are marked “Words only” with their words; a year reviewed without a mention is marked “Not mentioned”; a year no loaded report reviews yet is marked “Not yet due”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="417"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="425"/>
         <source>报告未提及 {n}</source>
         <translation>Not mentioned {n}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="503"/>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="511"/>
         <source>没有这一类的目标。</source>
         <translation>No targets of this kind.</translation>
     </message>

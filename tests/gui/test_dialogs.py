@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -111,10 +113,14 @@ def test_the_save_dialog_speaks_chinese_and_fits_the_screen(window, qtbot, scale
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QFileDialog)
         seen["buttons"] = {b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()}
+        seen["labels"] = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
         seen["geometry"], seen["room"] = dialog.frameGeometry(), dialog.screen().availableGeometry()
+        seen["folder"] = dialog.directory().absolutePath()
         dialog.reject()
 
     QTimer.singleShot(0, look)
     assert dialogs.save_file_name(window, "保存图表", "图表.png", "PNG 图片 (*.png)") == ""
-    assert {"保存(&S)", "取消"} <= seen["buttons"], seen["buttons"]
+    assert {"保存", "取消"} <= seen["buttons"], seen["buttons"]
+    assert seen["labels"] and not any(re.search("[A-Za-z]", text) for text in seen["labels"]), seen["labels"]
     assert seen["room"].contains(seen["geometry"]), seen
+    assert Path(seen["folder"]) in (Path.home(), Path.home() / "Pictures"), seen["folder"]  # not the program's own
