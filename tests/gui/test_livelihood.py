@@ -166,3 +166,31 @@ def test_a_chosen_topic_brings_its_first_item_into_view(qtbot, tmp_path, options
     assert first_in_view(), (first.mapTo(page.page_scroll.viewport(), QPoint(0, 0)).y(),
                              page.page_scroll.verticalScrollBar().value())
     window.close()
+
+
+@pytest.mark.parametrize(("size", "scale", "large", "beside"), [((512, 364), 1.75, True, False),
+                                                               ((1280, 800), 1.0, False, True)])
+def test_an_items_text_never_runs_down_the_card_a_few_characters_a_line(window, size, scale, large, beside):
+    """Elderly reader's pass (5 December), 1024×768 at 200 % in 大字模式: beside 查看原文 an item's clause had two or
+    three characters a line ("新建并／引入社／会化组…"). Decided before running: there, 查看原文 goes under the text,
+    which then has the card's whole width; at an ordinary size it stays beside the text."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    from dongli_desktop.ui.pages.livelihood import TEXT_MIN_EM, ItemCard
+
+    window.resize(*size)
+    window.set_look(scale=scale, large=large)
+    page = window.show_page("livelihood")
+    for _ in range(6):
+        QApplication.processEvents()
+    cards = [c for c in page.findChildren(ItemCard) if c.isVisible()]
+    assert cards
+    for card in cards:
+        em = card.text.fontMetrics().horizontalAdvance("中")
+        under = card.row.direction() == QBoxLayout.Direction.TopToBottom
+        assert under != beside, (size, card.width())
+        if under:
+            assert card.link.geometry().top() >= card.text.geometry().bottom(), card.item.text
+            assert card.text.width() >= card.width() - 3 * em, (card.text.width(), card.width())
+        else:
+            assert card.text.width() >= TEXT_MIN_EM * em, (card.text.width(), em)

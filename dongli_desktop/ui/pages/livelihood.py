@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from dongli_desktop.core import charts
 from dongli_desktop.core.models import LivelihoodItem, SourceRef
@@ -35,6 +35,7 @@ ITEMS_SHARE = 3 / 5  # the items' part of the width when the chart stands beside
 ITEMS_MIN_CHARS = 20  # narrower item cards wrap a clause every few characters
 CHART_MIN_CHARS = 22  # a narrower chart wraps its title two characters a line and squeezes its bars
 SCROLL_ROOM = 24  # px kept for the page's vertical scroll bar
+TEXT_MIN_EM = 10  # characters a line an item's text keeps beside its 查看原文 (else the link goes under)
 
 
 class ItemCard(FittedCard):
@@ -55,12 +56,22 @@ class ItemCard(FittedCard):
         self.link = link_button(self.tr("查看原文"), self.tr("打开这项实事在报告中的原文"))
         source = SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False)
         self.link.clicked.connect(lambda: self.sourceRequested.emit(source))
-        row = QHBoxLayout()
-        row.addWidget(self.text, 1)
-        row.addWidget(self.link, 0)
-        layout.addLayout(row)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # 查看原文 beside the text, or under it (resizeEvent)
+        self.row.addWidget(self.text, 1)
+        self.row.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.row)
         self.setAccessibleName(f"{topic_name} {status}")
         self.setAccessibleDescription(item.text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """查看原文 goes under the text where beside it the text would have fewer than ``TEXT_MIN_EM`` characters a
+        line: at 1024×768 and 200 % in 大字模式 the clause ran down the card two or three characters a line."""
+        em = self.text.fontMetrics().horizontalAdvance("中")
+        beside = event.size().width() - self.link.sizeHint().width() - 4 * em >= TEXT_MIN_EM * em  # margins, spacing
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+        super().resizeEvent(event)
 
     def _rich_text(self) -> str:
         text = self.item.text
