@@ -671,9 +671,9 @@ class MainWindow(QMainWindow):
             self._pending_states = {**(self._pending_states if keep_state else {}),
                                     **{name: state for name, state in states.items() if state and name != current}}
             self.page(current)
+            self.show_page(current)  # before its state: showing a page takes a 返回 away, which the state brings back
             if states.get(current):
                 self.pages[current].restore_state(states[current])
-            self.show_page(current)
         finally:
             self.setUpdatesEnabled(True)
 

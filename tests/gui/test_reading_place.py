@@ -69,3 +69,30 @@ def test_a_reader_in_the_heading_keeps_the_whole_heading(window, qtbot):
     qtbot.waitUntil(lambda: page.reader.isVisible())
     QApplication.processEvents()
     assert page.reader.verticalScrollBar().value() == 0
+
+
+@pytest.mark.parametrize("change", list(CHANGES) + ["大字模式 on and off"])
+def test_a_marked_source_and_its_return_survive_a_look_change(window, qtbot, change):
+    """Elderly reader's pass (5 December): after 查看原文 from 民生实事, switching 大字模式 on or off kept the section
+    but lost the yellow mark and the ← 返回民生实事 button. Decided before running: both are there after the
+    change, the mark in the same words, and 返回 still goes back to 民生实事."""
+    from dongli_desktop.core.models import SourceRef
+
+    item = window.report.livelihood_items()[0]
+    window.show_page("livelihood")
+    window.show_source(SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False))
+    name = window.current_page_name()
+    page = window.page(name)
+    assert page.back_button.isVisibleTo(page) and page.reader.select_first_highlight()
+    marked = page.reader.textCursor().selectedText()
+    if change == "大字模式 on and off":
+        window.set_look(large=True)
+        window.set_look(large=False)
+    else:
+        CHANGES[change](window)
+    page = window.page(name)
+    assert window.current_page_name() == name
+    assert page.back_button.isVisibleTo(page), change
+    assert page.reader.select_first_highlight() and page.reader.textCursor().selectedText() == marked, change
+    page.back_button.click()
+    assert window.current_page_name() == "livelihood"

@@ -168,3 +168,23 @@ def test_the_top_bars_controls_never_overlap_and_are_all_inside_it(qtbot, tmp_pa
         assert pairs == [], (what, [(a.objectName(), b.objectName()) for a, b in pairs])
         check_fits(window, room, what)
     window.close()
+
+
+def test_the_top_bar_has_its_height_as_soon_as_the_window_has_its_width(qtbot, tmp_path):
+    """The bar was first laid out at 640 px (Qt's width for a window not yet shown: two rows of controls, 176 px
+    tall in a kiosk) and shrank to one row only at the event loop's next turn after the window took its 1920 px:
+    a tap made in between (a kiosk test's first 查看原文) landed where the page had been. Its height now follows
+    at once."""
+    from dongli_desktop.ui.app import create_window
+    from tests.gui.conftest import make_options
+
+    window, code = create_window(make_options(tmp_path))
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    window.show_page("overview")
+    window.setGeometry(0, 0, 1920, 1000)
+    window.show()
+    at_once = window.top_bar.height()
+    settle()
+    assert at_once == window.top_bar.height(), (at_once, window.top_bar.height())
+    window.close()

@@ -140,6 +140,8 @@ class PartPage(Page):
 
         self.stepper = self._section_bar()
         self.return_to = ""  # the page 查看原文 came from (its 返回 button is shown while this is set)
+        self.return_title = ""
+        self.marked: SourceRef | None = None  # what 查看原文 marked in the section shown
         self.back_button = QPushButton()
         self.back_button.setObjectName("tool")
         self.back_button.clicked.connect(lambda *_: self._go_back())
@@ -217,7 +219,7 @@ class PartPage(Page):
 
     def offer_return(self, page: str = "", title: str = "") -> None:
         """After 查看原文 from ``page`` (called ``title``): a 返回 button back to it; "" takes it away."""
-        self.return_to = page
+        self.return_to, self.return_title = page, title
         self.back_button.setText(self.tr("← 返回“{page}”").format(page=title))
         self.back_button.setAccessibleName(self.tr("返回“{page}”").format(page=title))
         self.back_button.setToolTip(self.tr("回到您刚才阅读的地方"))
@@ -260,14 +262,25 @@ class PartPage(Page):
         paragraph = self.reader.first_shown_paragraph()
         if paragraph is not None:  # the reader had scrolled into the section: that place comes back too
             state["paragraph"] = paragraph
+        if self.marked is not None:  # 查看原文's marked words, and its 返回 (lost at a 大字模式 switch before)
+            state["marked"] = self.marked
+        if self.return_to:
+            state["return_to"] = (self.return_to, self.return_title)
         return state
 
     def restore_state(self, state: PageState) -> None:
         row = row_of(self.sections, key=state.get("section_key"), section_id=state.get("section_id"))
         if row is not None:
             self.list.setCurrentRow(row)
+        marked = state.get("marked")
+        if isinstance(marked, SourceRef) and self.current is not None and state.get("section_id") == self.current.id:
+            # marked again where the reader left it: brought into view only if no scrolled place comes back
+            self.show_section(self.current.id, marked, scroll_to_mark="paragraph" not in state)
         if state.get("pane") in ("text", "chart"):
             self.show_pane(state["pane"])
+        back = state.get("return_to")
+        if isinstance(back, tuple) and len(back) == 2:
+            self.offer_return(*back)
         self.keep_place(state)
 
     def focus_target(self) -> QWidget | None:
@@ -285,10 +298,12 @@ class PartPage(Page):
         if 0 <= row < len(self.sections):
             self.show_section(self.sections[row].id)
 
-    def show_section(self, section_id: int, ref: SourceRef | None = None) -> None:
-        """Render a section; with ``ref``, mark its spans and scroll there (else show its heading)."""
+    def show_section(self, section_id: int, ref: SourceRef | None = None, scroll_to_mark: bool = True) -> None:
+        """Render a section; with ``ref``, mark its spans and scroll there (else show its heading);
+        ``scroll_to_mark`` False: mark them only (the reader's own place is restored afterwards)."""
         sec = self.report.section(section_id)
         self.current = sec
+        self.marked = ref if ref is not None and ref.paragraph_id is not None and ref.spans else None
         # -1: a section no entry lists (an opening that is only the salutation, reached from a search)
         row = next((i for i, s in enumerate(self.sections) if s.id == section_id), -1)
         if self.list.currentRow() != row:
@@ -315,7 +330,7 @@ class PartPage(Page):
                                     onward=onward)
         self.reader.verticalScrollBar().setValue(0)  # a new section starts at its heading
         self._update_chart(sec)
-        if ref is not None and ref.paragraph_id is not None:
+        if ref is not None and ref.paragraph_id is not None and scroll_to_mark:
             pid = ref.paragraph_id
             if self.pane != "text" and not self.arrangement.split:
                 self.show_pane("text")
@@ -563,6 +578,6 @@ class PartPage(Page):
         self._scale = scale
         if self.chart is not None:
             self.chart.apply_scale(scale)
-        if self.current is not None:
-            self.show_section(self.current.id)
+        if self.current is not None:  # drawn anew at the new size, with 查看原文's mark (the place is kept apart)
+            self.show_section(self.current.id, self.marked, scroll_to_mark=False)
         self.arrange()

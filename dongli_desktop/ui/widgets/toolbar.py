@@ -29,6 +29,30 @@ from dongli_desktop.ui.widgets.plain import tooltip
 TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
 
 
+class FixedRow(FlowWidget):
+    """The fixed controls, at the width ``TopBar.arrange`` holds them to: its size hint is that width and the
+    height the rows need there (a flow's own hint is its widest item, stacked: the bar stood 176 px tall in a
+    kiosk's first frames, then shrank, and a tap made in between missed its button)."""
+
+    def __init__(self, spacing: int) -> None:
+        super().__init__(spacing=spacing)
+        self.gap = spacing
+        policy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # never squeezed by the bar
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self.minimumWidth() if self.minimumWidth() == self.maximumWidth() else self.one_row()
+        return QSize(width, self.heightForWidth(width))
+
+    def one_row(self) -> int:
+        """The width the controls take side by side (before ``arrange`` has held the row to a width)."""
+        items = [self.flow.itemAt(i) for i in range(self.flow.count())]
+        shown = [item.sizeHint().width() for item in items
+                 if item is not None and not ((widget := item.widget()) is not None and widget.isHidden())]
+        return sum(shown) + self.gap * max(0, len(shown) - 1)
+
+
 class TopBar(QWidget):
     """Lay out ``fixed`` (always shown, left), ``optional`` (shown while they fit) and a title.
 
@@ -64,7 +88,7 @@ class TopBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(8)
-        self.fixed_row = FlowWidget(spacing=8)  # one row while it fits, else two (see the module's text)
+        self.fixed_row = FixedRow(spacing=8)  # one row while it fits, else two (see the module's text)
         self.fixed_row.setObjectName("fixedControls")
         for widget in fixed:
             self.fixed_row.add(widget)
@@ -113,6 +137,7 @@ class TopBar(QWidget):
             while shown < len(widths) and used + sum(widths[: shown + 1]) + more <= room:
                 shown += 1
         row = max(min(one_row, room - (more if shown < len(self.optional) else 0)), max(fixed, default=0))
+        rows_change = self.fixed_row.heightForWidth(row) != self.fixed_row.heightForWidth(self.fixed_row.width())
         self.fixed_row.setFixedWidth(row)
         for i, button in enumerate(self.optional):
             button.setVisible(i < shown)
@@ -121,6 +146,13 @@ class TopBar(QWidget):
         self.more.setVisible(shown < len(self.optional))
         used = row + spacing + sum(widths[:shown]) + (more if shown < len(self.optional) else 0)
         self._fit_title(room - used)
+        if rows_change:  # the bar's height changes: lay the window out now, not at the next turn of the event
+            # loop (a kiosk's page moved under a tap made in between: the bar was laid out at 640 px, then 1920)
+            self.updateGeometry()
+            around = self.parentWidget()
+            outer = around.layout() if around is not None else None
+            if outer is not None:
+                outer.activate()
         if changed:
             self.arranged.emit()
 
