@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 
 
@@ -213,3 +213,22 @@ def test_no_match_clears_the_note(window, qtbot):
     assert page.list.currentRow() == -1
     page.filter.setText("雏鹰")
     assert page.current is not None and page.current.term == "雏鹰企业"
+
+
+def test_on_a_narrow_page_the_focus_goes_with_the_half_that_takes_the_width(window, qtbot):
+    """Elderly reader's pass (5 December), 1024×768 at 200 %: a click on a term (the list gives its width to the
+    note) left the keyboard focus on the top bar's English, where a stray Enter switched the language. Decided
+    before running: the note takes the focus, and ← 全部名词 gives it back to the list."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(512, 364)
+    window.set_look(scale=1.75, large=True)
+    page = window.show_page("glossary")
+    qtbot.waitUntil(lambda: page.narrow)
+    page.list.setFocus()
+    item = page.list.item(2)
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=page.list.visualItemRect(item).center())
+    assert page.right_box.isVisible() and not page.left_box.isVisible()
+    assert QApplication.focusWidget() is page.detail
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert page.left_box.isVisible() and QApplication.focusWidget() is page.list

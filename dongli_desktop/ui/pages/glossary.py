@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLineEdit,
     QListWidgetItem,
@@ -153,9 +154,18 @@ class GlossaryPage(Page):
         em = max(1, self.list.fontMetrics().horizontalAdvance("中"))
         self.narrow = (self.width() - 48) / em < NARROW_CHARS
         note = self.showing_note and self.current is not None
+        focus = QApplication.focusWidget()
+        # the half that takes the width takes the keyboard focus from the half that goes (else Qt passed it on
+        # to the top bar's English: a stray Enter switched the language; elderly reader's pass)
+        heir: QWidget | None = None
+        if focus is not None:
+            heir = self.detail if self.left_box.isAncestorOf(focus) else \
+                self.list if self.right_box.isAncestorOf(focus) else None
         self.left_box.setVisible(bool(self.entries) and (not self.narrow or not note))
         self.right_box.setVisible(bool(self.entries) and (not self.narrow or note))
         self.back_button.setVisible(self.narrow and note)
+        if heir is not None and heir.isVisibleTo(self) and focus is not None and not focus.isVisibleTo(self):
+            heir.setFocus(Qt.FocusReason.OtherFocusReason)
         # A short page (large text on a laptop) gives the list or note the lines of the title (the
         # navigation names the page) and of the intro; a narrow note gets the intro's lines too.
         line = max(1, self.list.fontMetrics().lineSpacing())
