@@ -154,7 +154,8 @@ def daily_run(box: Container) -> str:
     log = []
     for unit, invocation, previous in zip(units, invocations(), before, strict=True):
         assert invocation and invocation != previous, f"{unit} did not run"
-        log.append(box.sh("journalctl", "-o", "cat", "--no-pager", f"_SYSTEMD_INVOCATION_ID={invocation}").stdout)
+        log.append(f"=== {unit} ===\n" + box.sh("journalctl", "-o", "cat", "--no-pager",
+                                                  f"_SYSTEMD_INVOCATION_ID={invocation}").stdout)
     return "\n".join(log)
 
 
@@ -162,7 +163,8 @@ def apt_said(log: str) -> str:
     """For a failure's message: what apt-daily's update fetched or refused (Get/Hit/Ign/Err, W:, E:), which the
     tail of unattended-upgrades' long log leaves out (ci23: no 0.1.1 was seen, and the update's lines were cut)."""
     fetched = [line for line in log.splitlines() if line.startswith(("Get:", "Hit:", "Ign:", "Err:", "W:", "E:"))]
-    return "\n".join(fetched[-40:]) + "\n…\n" + log[-3000:]
+    update, _, upgrade = log.partition("=== apt-daily-upgrade.service ===")  # ci27: the update's own lines too
+    return "\n".join(fetched[-40:]) + "\n…\n" + update[-1500:] + "\n…\n" + upgrade[-2500:]
 
 
 def test_kiosk_upgrades_itself_from_the_signed_repository_and_refuses_bad_ones(kiosk_root, repositories, tmp_path):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.session.harness import AppProcess, XSession, longest_gap, wait_until
+from tests.session.harness import AppProcess, SessionError, XSession, longest_gap, wait_until
 
 pytestmark = pytest.mark.screenshot
 
@@ -141,7 +141,13 @@ def test_alt_f4_closes_a_desktop_window_but_not_the_kiosk(make_session):
     session.control(desktop, "首页", timeout=30)
     desktop.activate()  # the keys go to the focused window: wait until the window manager says it is this one
     session.key("alt+F4")
-    wait_until(lambda: desktop.proc.poll() is not None, 15, message="the desktop app closed by Alt+F4")
+    try:
+        wait_until(lambda: desktop.proc.poll() is not None, 15, message="the desktop app closed by Alt+F4")
+    except SessionError as exc:  # ci27 and ci28 (loaded): say what the screen and the app were doing
+        wid = desktop.wid or 0
+        raise SessionError(f"{exc}; its window {wid}: {session.map_state(wid)}, active window "
+                           f"{session.active_window()}, its windows {desktop.top_levels()}, its log: "
+                           f"{desktop.app_log()[-1500:]}") from exc
     app, wid = start(session)
     app.activate()
     session.key("alt+F4")
