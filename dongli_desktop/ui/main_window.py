@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
             self.kiosk_corner = CORNER
         self.top_bar = TopBar(fixed,
                               [self.contrast_button, self.about_button],
-                              self.app_title)
+                              self.app_title,
+                              yielding=((self.smaller, self.scale_label, self.larger), (self.language_button,)))
         self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
         if self.kiosk:
             self.top_bar.setMinimumHeight(self.kiosk_corner)  # the navigation starts below the corner too
