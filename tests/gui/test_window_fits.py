@@ -58,6 +58,15 @@ def reachable(widget: QWidget) -> bool:
     return True
 
 
+def window_in(qtbot, tmp_path, case: str):
+    """The window opened in the room of ``case`` (a title bar's height less); (window, room, looks)."""
+    (width, height), looks = ROOMS[case]
+    room = (width, height - TITLE_BAR)
+    window = open_window(qtbot, tmp_path)
+    window.resize(*room)
+    return window, room, looks
+
+
 def check_fits(window, room: tuple[int, int], what: str) -> None:
     window.resize(*room)
     settle()
@@ -68,10 +77,7 @@ def check_fits(window, room: tuple[int, int], what: str) -> None:
 
 @pytest.mark.parametrize("case", list(ROOMS))
 def test_the_window_fits_its_room_on_every_page_with_the_chart(qtbot, tmp_path, case):
-    (width, height), looks = ROOMS[case]
-    room = (width, height - TITLE_BAR)
-    window = open_window(qtbot, tmp_path)
-    window.resize(*room)
+    window, room, looks = window_in(qtbot, tmp_path, case)
     for scale, large in looks:
         window.set_look(scale=scale, large=large)
         for name in window.allowed:
@@ -96,10 +102,7 @@ def test_the_window_fits_its_room_on_every_page_with_the_chart(qtbot, tmp_path, 
 def test_the_source_opened_from_a_card_and_the_speech_notice_fit(qtbot, tmp_path, case):
     """查看原文 from a figure card adds the 返回 row; a read-aloud notice adds its bar at the foot: the window still
     fits, and 知道了, 返回 and the text's 看图表 can be reached."""
-    (width, height), looks = ROOMS[case]
-    room = (width, height - TITLE_BAR)
-    window = open_window(qtbot, tmp_path)
-    window.resize(*room)
+    window, room, looks = window_in(qtbot, tmp_path, case)
     qtbot.waitUntil(lambda: window.page("overview").charts_built)
     for scale, large in looks:
         window.set_look(scale=scale, large=large)
@@ -150,10 +153,7 @@ def test_the_top_bars_controls_never_overlap_and_are_all_inside_it(qtbot, tmp_pa
     controls are each wholly inside the bar and none overlaps another; 大字模式 always shows, and what does not
     fit (the text-size steps, then English) is in 更多. (Wrapped onto a second row instead, the controls took two
     fifths of a 768 px screen: the window-fit session test's wheel then landed on the section bar.)"""
-    (width, height), looks = ROOMS[case]
-    room = (width, height - TITLE_BAR)
-    window = open_window(qtbot, tmp_path)
-    window.resize(*room)
+    window, room, looks = window_in(qtbot, tmp_path, case)
     for scale, large in looks:
         window.set_look(scale=scale, large=large)
         settle()
