@@ -488,6 +488,21 @@ class XSession:
     def key(self, *keys: str) -> None:
         self.run("xdotool", "key", *keys)
 
+    def chord_until(self, chord: str, until: Callable[[], T], what: str, tries: int = 3) -> T:
+        """Press ``chord`` for the window manager (Alt+F4, Alt+Space) until ``until()`` is true, and return it.
+        Under load the window manager sometimes took no notice of a chord: ci27, ci28 (Alt+F4) and ci29
+        (Alt+Space) each waited 45–180 s for nothing (cause not found; whether a second chord then works is not
+        known yet: a failure's message says which try it was). A person presses again too; each try waits for
+        the effect (an event), with the scaled ceiling."""
+        for attempt in range(1, tries + 1):
+            self.key(chord)
+            try:
+                return wait_until(until, 20, 0.1, f"{what} (after {chord}, try {attempt} of {tries})")
+            except SessionError:
+                if attempt == tries:
+                    raise
+        raise AssertionError("unreachable")
+
     # -- window-manager actions (what a person does with a title bar) ---------------------
     def minimize(self, wid: int) -> None:
         self.run("xdotool", "windowminimize", str(wid), check=False)  # fails harmlessly on a vanished window

@@ -140,9 +140,8 @@ def test_alt_f4_closes_a_desktop_window_but_not_the_kiosk(make_session):
     desktop.wait_window()
     session.control(desktop, "首页", timeout=30)
     desktop.activate()  # the keys go to the focused window: wait until the window manager says it is this one
-    session.key("alt+F4")
     try:
-        wait_until(lambda: desktop.proc.poll() is not None, 15, message="the desktop app closed by Alt+F4")
+        session.chord_until("alt+F4", lambda: desktop.proc.poll() is not None, "the desktop app closed by Alt+F4")
     except SessionError as exc:  # ci27 and ci28 (loaded): say what the screen and the app were doing
         wid = desktop.wid or 0
         raise SessionError(f"{exc}; its window {wid}: {session.map_state(wid)}, active window "
