@@ -84,9 +84,10 @@ def kiosk_refusal(options: argparse.Namespace) -> str | None:
 EPILOG = """\
 staff commands (no window; each has its own --help):
   dongli-desktop kiosk set-pin [--config PATH] [--stdin] [--group GROUP]
-  dongli-desktop content update --from URL_OR_FOLDER [--timeout S] [--deadline S]
-  dongli-desktop content status [--json]
-  dongli-desktop content rollback
+  dongli-desktop content update [--machine] --from URL_OR_FOLDER [--timeout S] [--deadline S]
+  dongli-desktop content status [--machine] [--json]
+  dongli-desktop content rollback [--machine]
+  (--machine: the machine's content in /var/lib/dongli-content, run as dongli-update; see KIOSK.md)
 
 exit codes: 0 success; 2 the report database is missing, unreadable, corrupt or of another version
 (or a wrong option, such as --db or --editions with --kiosk); 3 the bundled font cannot be loaded;
