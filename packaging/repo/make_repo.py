@@ -84,9 +84,10 @@ def deb_identity(deb: Path) -> tuple[str, str]:
 
 
 def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new_key: str | None = None,
-            renew: bool = False) -> Path:
+            renew: bool = False) -> tuple[Path, set[tuple[str, str]]]:
     """Add ``debs`` to ``repo`` (replacing older versions, keeping a version already there), sign its index;
-    returns the public key file. ``renew``: add nothing, only re-sign the existing index (new Valid-Until)."""
+    returns the public key file and what the index offers ((package, version) pairs). ``renew``: add nothing,
+    only re-sign the existing index (new Valid-Until)."""
     if home.resolve().is_relative_to(repo.resolve()):
         raise RepoError(f"the signing key ({home}) must not be inside the published repository ({repo})")
     if shutil.which("reprepro") is None:
@@ -119,7 +120,7 @@ def publish(debs: list[Path], repo: Path, home: Path, valid_for: str = "7d", new
     keyring = repo / KEYRING
     subprocess.run(["gpg", "--homedir", str(home), "--batch", "--yes", "--output", str(keyring), "--export",
                     fingerprint], check=True, capture_output=True)
-    return keyring
+    return keyring, published_versions(base, env)
 
 
 def stop_agent(home: Path) -> None:
@@ -144,14 +145,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make_repo: no dongli-*.deb in {args.debs} (run make deb)", file=sys.stderr)
         return 1
     try:
-        keyring = publish(debs, args.repo, args.gnupghome, args.valid_for, args.new_key, args.renew)
+        keyring, published = publish(debs, args.repo, args.gnupghome, args.valid_for, args.new_key, args.renew)
     except RepoError as exc:
         print(f"make_repo: {exc}", file=sys.stderr)
         return 1
     finally:
         stop_agent(args.gnupghome)
-    done = "index re-signed" if args.renew else ", ".join(d.name for d in debs)
-    print(f"{args.repo}: {done}; public key {keyring}")
+    # what the index now offers (admin pass: the line listed every .deb in dist/, also those not published)
+    offered = ", ".join(f"{name} {version}" for name, version in sorted(published))
+    done = "index re-signed" if args.renew else "published"
+    print(f"{args.repo}: {done}; it offers {offered or 'nothing'}; public key {keyring}")
     return 0
 
 

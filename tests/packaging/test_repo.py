@@ -141,6 +141,11 @@ def test_republishing_a_rebuilt_same_version_keeps_the_published_file(tmp_path):
     assert "dongli-kiosk 0.1.0 is already published" in result.stderr
     assert "is not published" in result.stderr and "raise __version__ in dongli_desktop/__init__.py" in result.stderr
     assert pool(repo) == before
+    # the last line says what the index offers, not every .deb given (admin pass: it named files not in the pool)
+    kiosk_deb("0.0.9", folder)  # an older build left in dist/: not published over 0.1.0
+    result = make_repo(folder, repo, home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "it offers dongli-kiosk 0.1.0;" in result.stdout and "0.0.9" not in result.stdout, result.stdout
 
 
 def test_the_signing_key_stays_outside_the_repository(tmp_path, debs):
