@@ -87,9 +87,12 @@ def save_file_name(parent: QWidget, title: str, name: str, kinds: str) -> str:
     dialog.setLabelText(label.Reject, QCoreApplication.translate("SaveDialog", "取消"))
     dialog.selectFile(name)
     within_screen(dialog)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return ""
-    return str(dialog.selectedFiles()[0])
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        return str(dialog.selectedFiles()[0])
+    finally:
+        dialog.deleteLater()  # its file-system model and folder watch go with it
 
 
 class FittedDialog(QDialog):

@@ -39,9 +39,8 @@ def set_language(lang: str) -> str:
     for old in (_state.translator, _state.qt):
         if old is not None:
             app.removeTranslator(old)
+            old.deleteLater()  # removed is not deleted: a kiosk switched language for weeks
     _state.translator = _state.qt = None
-    if lang != "en":
-        _state.qt = _qt_chinese(app)
     if lang == "en":
         translator = QTranslator(app)
         if translator.load(str(translation_file(lang))):
@@ -50,6 +49,8 @@ def set_language(lang: str) -> str:
         else:
             LOG.error("cannot load %s; staying in Chinese", translation_file(lang))
             lang = "zh_CN"
+    if lang != "en":  # after the English attempt: a failed one falls back to Chinese, with Qt's Chinese too
+        _state.qt = _qt_chinese(app)
     _state.lang = lang
     return lang
 

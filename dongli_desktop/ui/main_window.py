@@ -275,6 +275,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
+        for button in (self.smaller, self.larger):  # in 更多 (a narrow window) by what they do, not A－ / A＋
+            button.setProperty("menuText", button.accessibleName())
         self.large_button.setChecked(self.look.large)
         self.contrast_button.setChecked(self.look.theme == "contrast")
         self.top_bar.retranslate(self.tr("更多"), self.tr("更多按钮"))
@@ -674,7 +676,11 @@ class MainWindow(QMainWindow):
             self.page(current)
             self.show_page(current)  # before its state: showing a page takes a 返回 away, which the state brings back
             if states.get(current):
-                self.pages[current].restore_state(states[current])
+                page = self.pages[current]
+                page.restore_state(states[current])
+                back, offer = getattr(page, "return_to", ""), getattr(page, "offer_return", None)
+                if offer is not None and back in self.page_titles():  # 返回 names its page in the language shown
+                    offer(back, self.page_titles()[back])
         finally:
             self.setUpdatesEnabled(True)
 
@@ -702,7 +708,10 @@ class MainWindow(QMainWindow):
     def _pin_scale_controls(self) -> None:
         """A－, the size label and A＋ keep one size (that of 125 %) and one width, so none of them moves."""
         pt = Metrics(min(CONTROL_SCALE, self.scales[-1]), self.look.large).body
-        for widget in (self.smaller, self.scale_label, self.larger, self.language_button, self.large_button):
+        more = getattr(getattr(self, "top_bar", None), "more", None)  # 更多 too: whether A＋ fits beside it must
+        # not change with the text size (A＋ went into 更多 under the finger that tapped it: review)
+        for widget in (self.smaller, self.scale_label, self.larger, self.language_button, self.large_button,
+                       *([more] if more is not None else [])):
             widget.setStyleSheet(f"font-size: {pt}pt;")
             widget.ensurePolished()
         self._pin_large_button()

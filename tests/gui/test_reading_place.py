@@ -71,7 +71,7 @@ def test_a_reader_in_the_heading_keeps_the_whole_heading(window, qtbot):
     assert page.reader.verticalScrollBar().value() == 0
 
 
-@pytest.mark.parametrize("change", list(CHANGES) + ["大字模式 on and off"])
+@pytest.mark.parametrize("change", [*CHANGES, "大字模式 on and off", "English"])
 def test_a_marked_source_and_its_return_survive_a_look_change(window, qtbot, change):
     """Elderly reader's pass (5 December): after 查看原文 from 民生实事, switching 大字模式 on or off kept the section
     but lost the yellow mark and the ← 返回民生实事 button. Decided before running: both are there after the
@@ -88,11 +88,14 @@ def test_a_marked_source_and_its_return_survive_a_look_change(window, qtbot, cha
     if change == "大字模式 on and off":
         window.set_look(large=True)
         window.set_look(large=False)
+    elif change == "English":  # 返回 then names the page in English (review: it kept “民生实事”)
+        window.set_look(lang="en")
     else:
         CHANGES[change](window)
     page = window.page(name)
     assert window.current_page_name() == name
     assert page.back_button.isVisibleTo(page), change
+    assert window.page_titles()["livelihood"] in page.back_button.text(), (change, page.back_button.text())
     assert page.reader.select_first_highlight() and page.reader.textCursor().selectedText() == marked, change
     page.back_button.click()
     assert window.current_page_name() == "livelihood"

@@ -193,3 +193,21 @@ def test_the_top_bar_has_its_height_as_soon_as_the_window_has_its_width(qtbot, t
     settle()
     assert at_once == window.top_bar.height(), (at_once, window.top_bar.height())
     window.close()
+
+
+def test_the_text_size_never_moves_a_fixed_control_into_more(qtbot, tmp_path):
+    """Review of 5 December: whether A＋ fitted beside 更多 was measured with 更多 in the page's text size, so in a
+    window 768–797 px wide a tap on A＋ put A－, the size and A＋ into 更多, under the finger, and the focus went
+    to 大字模式. Decided before running: at any width, the shown fixed controls are the same at every text size."""
+    window = open_window(qtbot, tmp_path)
+    bar = window.top_bar
+    for width in range(600, 1000, 12):
+        window.resize(width, 700)
+        window.set_scale(window.scales[0])
+        settle()
+        shown = [w for w in bar.fixed if w.isVisible()]
+        for _ in window.scales[1:]:
+            window.step_scale(+1)
+            settle()
+            assert [w for w in bar.fixed if w.isVisible()] == shown, (width, window.scale)
+    window.close()

@@ -264,8 +264,8 @@ class PartPage(Page):
             state["paragraph"] = paragraph
         if self.marked is not None:  # 查看原文's marked words, and its 返回 (lost at a 大字模式 switch before)
             state["marked"] = self.marked
-        if self.return_to:
-            state["return_to"] = (self.return_to, self.return_title)
+        if self.return_to:  # the page's name: its title is given anew in the language shown (MainWindow)
+            state["return_to"] = self.return_to
         return state
 
     def restore_state(self, state: PageState) -> None:
@@ -279,8 +279,8 @@ class PartPage(Page):
         if state.get("pane") in ("text", "chart"):
             self.show_pane(state["pane"])
         back = state.get("return_to")
-        if isinstance(back, tuple) and len(back) == 2:
-            self.offer_return(*back)
+        if isinstance(back, str) and back:
+            self.offer_return(back, self.return_title or back)  # titled by the window (rebuild_pages)
         self.keep_place(state)
 
     def focus_target(self) -> QWidget | None:

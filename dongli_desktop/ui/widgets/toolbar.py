@@ -88,8 +88,8 @@ class TopBar(QWidget):
         pt = self.more.font().pointSizeF()
         self.menu.setStyleSheet(f"QMenu {{ font-size: {pt}pt; }} QMenu::item {{ padding: 8px 24px; }}")
         for button, action in self.menu_actions.items():
-            # the word on the button it stands for; a fixed control by what it does (A－: 缩小字号)
-            action.setText(button.accessibleName() if button in self.fixed else button.text())
+            # the word on the button it stands for, or what the window gives for the menu (A－: 缩小字号)
+            action.setText(str(button.property("menuText") or button.text()))
             action.setChecked(button.isChecked())
             action.setEnabled(button.isEnabled())
 
@@ -118,6 +118,7 @@ class TopBar(QWidget):
             shown = 0
             while shown < len(widths) and used + sum(widths[: shown + 1]) + more <= room:
                 shown += 1
+        focus = self.focusWidget()
         for widget in (w for group in self.yielding for w in group):
             widget.setVisible(widget not in self.yielded)
             if isinstance(widget, QPushButton):
@@ -128,6 +129,8 @@ class TopBar(QWidget):
         needed = yielded or shown < len(self.optional)
         changed = self.more.isHidden() == needed
         self.more.setVisible(needed)
+        if focus is not None and focus in self.yielded:
+            self.more.setFocus(Qt.FocusReason.OtherFocusReason)  # what had the focus is in 更多 now
         used += sum(widths[:shown]) + (more if needed else 0)
         self._fit_title(room - used)
         if changed:
