@@ -140,7 +140,6 @@ class PartPage(Page):
 
         self.stepper = self._section_bar()
         self.return_to = ""  # the page 查看原文 came from (its 返回 button is shown while this is set)
-        self.return_title = ""
         self.marked: SourceRef | None = None  # what 查看原文 marked in the section shown
         self.back_button = QPushButton()
         self.back_button.setObjectName("tool")
@@ -219,7 +218,7 @@ class PartPage(Page):
 
     def offer_return(self, page: str = "", title: str = "") -> None:
         """After 查看原文 from ``page`` (called ``title``): a 返回 button back to it; "" takes it away."""
-        self.return_to, self.return_title = page, title
+        self.return_to = page
         self.back_button.setText(self.tr("← 返回“{page}”").format(page=title))
         self.back_button.setAccessibleName(self.tr("返回“{page}”").format(page=title))
         self.back_button.setToolTip(self.tr("回到您刚才阅读的地方"))
@@ -280,7 +279,7 @@ class PartPage(Page):
             self.show_pane(state["pane"])
         back = state.get("return_to")
         if isinstance(back, str) and back:
-            self.offer_return(back, self.return_title or back)  # titled by the window (rebuild_pages)
+            self.offer_return(back, back)  # titled in the language shown by the window (rebuild_pages)
         self.keep_place(state)
 
     def focus_target(self) -> QWidget | None:
