@@ -611,8 +611,15 @@ class MainWindow(QMainWindow):
             page.apply_scale(scale)
             page.keep_place(places[name])
         if self._on_look is not None:
-            self._on_look(self.look)
+            self._on_look(self.chosen_look())
         self.scaleChanged.emit(scale)
+
+    def chosen_look(self) -> Look:
+        """The look to keep for the next start: the one shown, with the reader's own text size where 大字模式
+        lowered it (the next start lowers it again, and gives it back when 大字模式 ends)."""
+        if self._scale_before_large is None:
+            return self.look
+        return replace(self.look, scale=self._scale_before_large)
 
     def set_look(self, *, scale: float | None = None, large: bool | None = None, theme: str | None = None,
                  lang: str | None = None) -> None:
@@ -646,7 +653,7 @@ class MainWindow(QMainWindow):
         self.top_bar.arrange()
         self.scaleChanged.emit(self.look.scale)
         if self._on_look is not None:
-            self._on_look(self.look)
+            self._on_look(self.chosen_look())
 
     def rebuild_pages(self, keep_state: bool = True, before_build: Callable[[], None] | None = None) -> None:
         """Build every visited page anew, keeping what the reader typed or chose on each (``keep_state``);

@@ -155,6 +155,25 @@ def test_large_mode_on_and_off_gives_back_the_text_size(window, qtbot, tmp_path)
     assert not window.look.large and window.scale == 1.5 and window.scale_label.text() == "文字 150%"
 
 
+def test_the_size_large_mode_lowers_is_the_one_remembered_for_the_next_start(window, qtbot, tmp_path):
+    """Elderly reader's pass, 5 December: 200 %, 大字模式 on, the app closed and started again, 大字模式 off:
+    文字 175 %. Turning 大字模式 on saved the 175 % it shows over the reader's 200 %; the next start then had no
+    200 % to give back. The settings keep the reader's own size, and the next start gives it back."""
+    from dongli_desktop.ui.settings import Preferences
+
+    window.set_scale(2.0)
+    qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
+    assert window.look.large and window.scale == 1.75
+    prefs = Preferences(str(tmp_path / "settings.ini"))
+    assert (prefs.font_scale, prefs.large) == (2.0, True)
+    again = open_window(qtbot, tmp_path)  # the next start, from those settings
+    assert again.look.large and again.scale == 1.75
+    qtbot.mouseClick(again.large_button, Qt.MouseButton.LeftButton)
+    assert not again.look.large and again.scale == 2.0 and again.scale_label.text() == "文字 200%"
+    again.set_scale(1.0)
+    again.close()
+
+
 def test_in_large_mode_the_size_label_says_175_is_the_most(window, qtbot):
     qtbot.mouseClick(window.large_button, Qt.MouseButton.LeftButton)
     window.set_scale(1.75)
