@@ -133,6 +133,16 @@ CHAIN_RE = re.compile(rf"(?:(?:{_alt(LIST_JOINERS)})\d+(?:\.\d+)?)*(?:{_alt(LIST
                       rf"(?P<mult>[{MULT_CHARS}])?(?P<unit>{_alt(UNITS)})?")
 
 
+def figure_around(text: str, at: int) -> tuple[int, int] | None:
+    """The written figure (a number with its multiplier and unit: 1.9万人, 6.5%, 1,234家) that a cut before
+    ``text[at]`` would split, as (start, end); None when the cut falls between figures."""
+    for begin in range(max(0, at - LOOKBACK), at):
+        m = EXPRESSION_RE.match(text, begin)
+        if m is not None and m.end() > at:
+            return m.start(), m.end()
+    return None
+
+
 class QuantityError(ValueError):
     """The span does not hold a number."""
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from dongli_desktop.core import hanzi
 from dongli_desktop.core.models import SearchHit, SearchResult, Section, Word
+from dongli_desktop.core.quantity import figure_around
 from dongli_desktop.core.schema import GLOSSARY_FTS, PARAGRAPH_FTS
 
 MAX_QUERY_CHARS = 64  # what a visitor may type into the search field and the glossary filter
@@ -69,10 +70,13 @@ def find_spans(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
 
 
 def make_snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of the text around the first match, with spans moved into it."""
+    """A window of the text around the first match, with spans moved into it; a figure at either end is whole."""
     first = spans[0][0] if spans else 0
     start = max(0, first - SNIPPET_BEFORE)
     end = min(len(text), start + SNIPPET_CHARS)
+    # a cut end never splits a figure ("新增就业1.…" read as 1 of something): the snippet takes it whole
+    start = (figure_around(text, start) or (start, end))[0]
+    end = (figure_around(text, end) or (start, end))[1]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start

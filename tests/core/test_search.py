@@ -482,3 +482,53 @@ def test_section_place_compares_ids_by_value():
 
     big = Section(int("1000"), None, 1, None, "部分", None, None, 1, "", None)
     assert section_place([big], int("1000")) == (None, "部分")
+
+
+# A snippet's cut ends never fall inside a written figure (elderly reader's pass, 5 December: 搜索 就业 showed
+# "新增就业1.…", the 1.9万人 of the report cut to a "1."). Expected answers decided before the rule was written.
+FILLER = "推进各项工作取得新进展并且持续改善民生福祉" * 6  # no figure in it
+
+
+def placed(match: str, lead: str, figure: str, cut_after: int) -> tuple[str, int]:
+    """A text with ``match`` 20 characters in, then ``lead`` + ``figure``, so placed that the plain window (16
+    characters before the match, 72 in all) ends ``cut_after`` characters into the figure; and the match's index."""
+    at = 20
+    cut = at - 16 + 72
+    figure_at = cut - cut_after
+    between = figure_at - len(lead) - at - len(match)
+    text = FILLER[:at] + match + FILLER[:between] + lead + figure + FILLER[:40]
+    assert text.index(figure) == figure_at and text[:cut].endswith(figure[:cut_after])
+    return text, at
+
+
+@pytest.mark.parametrize(("match", "lead", "figure", "cut_after"), [
+    ("就业", "新增就业", "1.9万人", 2),  # the reader's case: "1." shown
+    ("经济", "增长", "6.5%", 3),  # 6.5 without its %
+    ("财政", "收入", "63.2亿元", 4),  # 63.2 without 亿元
+    ("财政", "收入", "63.2亿元", 5),  # 63.2亿 without 元
+    ("目标", "增长", "5.5%至6%左右", 5),  # a range cut after its joiner: both ends and 左右
+    ("外资", "增长", "2.5倍以上", 2),  # 2. of 2.5倍
+])
+def test_a_snippet_ends_after_a_whole_figure(match, lead, figure, cut_after):
+    text, at = placed(match, lead, figure, cut_after)
+    snippet, spans = make_snippet(text, [(at, at + len(match))])
+    assert snippet.endswith(lead + figure + "…"), snippet
+    assert [snippet[s:e] for s, e in spans] == [match]
+
+
+def test_a_snippet_starts_before_a_whole_figure():
+    """16 characters before the match would start inside 1234.5万元: the snippet starts at the figure."""
+    text = FILLER[:30] + "投入1234.5万元用于发展城乡学前的" + "教育" + FILLER
+    at = text.index("教育")
+    assert text[at - 16] == "2"  # where the plain window would start: "…234.5万元用于…" (a wrong figure)
+    snippet, spans = make_snippet(text, [(at, at + 2)])
+    assert snippet.startswith("…1234.5万元用于发展城乡学前的教育"), snippet
+    assert [snippet[s:e] for s, e in spans] == ["教育"]
+
+
+def test_a_cut_beside_a_figure_or_in_plain_text_stays_where_it_was():
+    """Only a cut inside a figure moves: one right after a figure, or in text without one, keeps 72 characters."""
+    plain = FILLER
+    assert make_snippet(plain, [(30, 32)])[0] == "…" + plain[14:86] + "…"
+    text, at = placed("就业", "新增就业", "1.9万人", 5)  # the plain window ends right after the figure
+    assert make_snippet(text, [(at, at + 2)])[0] == "…" + text[4:76] + "…"
