@@ -24,7 +24,7 @@ from dongli_desktop.core.repository import Report  # noqa: E402
 from dongli_desktop.ui import i18n, theme  # noqa: E402
 from dongli_desktop.ui.errors import EXIT_DATABASE, EXIT_FONT, CrashHandler, database_message, show_error  # noqa: E402
 from dongli_desktop.ui.logs import LOG, route_qt_messages, setup_logging  # noqa: E402
-from dongli_desktop.ui.main_window import Look, MainWindow  # noqa: E402
+from dongli_desktop.ui.main_window import KIOSK_WINDOW_FLAGS, Look, MainWindow  # noqa: E402
 from dongli_desktop.ui.settings import Preferences  # noqa: E402
 from dongli_desktop.ui.style import FontError, app_font, load_fonts, stylesheet, use_own_fontconfig  # noqa: E402
 
@@ -281,7 +281,8 @@ def start_kiosk(window: MainWindow, options: argparse.Namespace, config: KioskCo
     from dongli_desktop.ui.kiosk.controller import KioskController
 
     config = config if config is not None else (kiosk_config(options) or KioskConfig())
-    window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    if window.windowFlags() & KIOSK_WINDOW_FLAGS != KIOSK_WINDOW_FLAGS:  # a window made for the kiosk has them
+        window.setWindowFlags(window.windowFlags() | KIOSK_WINDOW_FLAGS)
     screen = QGuiApplication.primaryScreen()
     if screen is not None and not options.size:
         window.setGeometry(screen.geometry())  # without a window manager showFullScreen keeps the old size

@@ -66,6 +66,7 @@ LARGE_LABELS = ("大字模式", "Large mode")  # 大字模式's label in both la
 TOUCH_TARGET = 44  # px: the least width and height of A－ and A＋ (WCAG 2.5.5); the kiosk's finger size is 60
 NAV_COMPACT_PAD = 6  # px around a navigation button's text when the column would otherwise scroll
 NAV_COMPACT_CHARS = 36  # a window fewer characters wide than this gets the tight navigation too
+KIOSK_WINDOW_FLAGS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint  # full screen, on top
 # Pages kept built once left, besides the start page: the reader's last ones (a search and the text it opened).
 # Older ones are let go and built again, with what the reader left on them, when next visited: a tour of every
 # page holds three or four pages, not seven (about 6 MB less; bench/RESULTS.md, "RSS after every page").
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
                  *, catalogue: Catalogue, edition: Edition | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if kiosk:  # before anything is measured: made frameless later, Qt polishes every widget again (the
+            self.setWindowFlags(KIOSK_WINDOW_FLAGS)  # kiosk's 60 px least width undid 大字模式's pinned one)
         self.report = report
         self.catalogue = catalogue  # the editions the reader can switch between (core.editions.list_editions)
         self.edition = edition if edition is not None else self._edition_at(Path(report.path))

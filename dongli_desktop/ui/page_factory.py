@@ -20,7 +20,7 @@ PageFactory = Callable[["MainWindow", str], Page]
 def overview(window: MainWindow, name: str) -> Page:
     from dongli_desktop.ui.pages.overview import OverviewPage
 
-    page = OverviewPage(window.report, simple=window.look.large)
+    page = OverviewPage(window.report, simple=window.look.large, scale=window.scale)
     page.pageRequested.connect(window.show_page)
     page.sourceRequested.connect(window.show_source)
     page.barActivated.connect(window.show_bar)

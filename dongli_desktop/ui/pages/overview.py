@@ -47,12 +47,13 @@ class OverviewPage(Page):
     pageRequested = Signal(str)
     ready = Signal()
 
-    def __init__(self, report: Report, simple: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, simple: bool = False, parent: QWidget | None = None,
+                 scale: float = 1.0) -> None:
         super().__init__(parent)
         self.simple = simple  # 大字模式: only the cards, their plain lines and larger, sparser charts
         self.setObjectName("page")
         self.report = report
-        self.scale = 1.0
+        self.scale = scale  # the text size it is built at: a card's least width grows with it
         self.charts_built = False
         body = QWidget()
         self.layout_ = QVBoxLayout(body)
