@@ -888,3 +888,37 @@ def test_an_empty_entry_is_not_a_wrong_try(locked, qtbot):
     for d in PIN:
         pad.type_digit(d)
     assert pad.submit() is True and pad.unlocked
+
+
+def test_a_quick_second_tap_on_the_navigation_is_honoured_one_on_the_new_page_is_not(locked, qtbot):
+    """Kiosk visitor's pass, 5 December: 2019 工作回顾 then, 80-300 ms later, 2020 工作安排 left the visitor on 2019.
+    The settling time after a page change is for taps that land on the new page (the quick series that opened it);
+    the navigation and the top bar stay where they were, so a tap there is what the visitor meant."""
+    from PySide6.QtGui import QMouseEvent
+
+    from dongli_desktop.ui.kiosk.busy import TapGate, monotonic_ms
+
+    window, controller = locked
+    controller.gate = TapGate(enabled=True)
+
+    def press(widget, stamp: float) -> bool:
+        pos = QPoint(widget.width() // 2, widget.height() // 2)
+        event = QMouseEvent(QEvent.Type.MouseButtonPress, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        event.setTimestamp(int(stamp))
+        dropped = controller.eventFilter(widget, event)
+        release = QMouseEvent(QEvent.Type.MouseButtonRelease, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton,
+                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        release.setTimestamp(int(stamp) + 1)
+        controller.eventFilter(widget, release)
+        return dropped
+
+    start = monotonic_ms()
+    assert press(window.nav_buttons["review"], start) is False
+    window.show_page("review")  # what that tap does: the page changes, and settles
+    made = monotonic_ms()  # within the settling time (SETTLE_MS) of that change
+    assert press(window.nav_buttons["plan"], made) is False  # the navigation did not move: honoured
+    assert press(window.larger, made) is False  # nor did the top bar
+    section_list = window.page("review").list
+    assert press(section_list.viewport(), made) is True  # on the page that just came: a tap of the first series
+    window.show_page("overview")

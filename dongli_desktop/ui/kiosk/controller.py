@@ -274,7 +274,8 @@ class KioskController(QObject):
                 return True
             self.activity()
             if kind in PRESSES and isinstance(obj, QWidget) and isinstance(event, QInputEvent):
-                self.dropping_release = self.gate.stale(event.timestamp())
+                on_page = obj is self.window.page_area or self.window.page_area.isAncestorOf(obj)
+                self.dropping_release = self.gate.stale(event.timestamp(), on_page)
                 if self.dropping_release:  # made before the screen changed under it, or queued too long
                     LOG.info("kiosk: a tap was dropped (%s)", self.gate.reason)  # made as the screen changed, or waited
                     return True
