@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -289,8 +297,21 @@ class MainWindow(QMainWindow):
         for index, key in enumerate(self.allowed, start=1):
             self._shortcut(QKeySequence(f"Alt+{index}"), functools.partial(self._page_shortcut, key))
         self._shortcut(QKeySequence(QKeySequence.StandardKey.Find), self.focus_search)
+        for back in (QKeySequence(QKeySequence.StandardKey.Back), QKeySequence(Qt.Key.Key_Escape)):
+            self._shortcut(back, self.go_back)  # 返回 after 查看原文, as a browser goes back (elderly reader's pass)
         self._shortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.step_scale(+1))
         self._shortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.step_scale(-1))
+
+    def go_back(self) -> bool:
+        """返回 on the page shown, where it offers one (after 查看原文, or a note opened from a search)."""
+        page = self.stack.currentWidget()
+        return isinstance(page, Page) and page.go_back()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.BackButton and self.go_back():  # the mouse's thumb button
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def _shortcut(self, keys: QKeySequence, action: Callable[[], object]) -> QShortcut:
         shortcut = QShortcut(keys, self)

@@ -99,3 +99,36 @@ def test_a_marked_source_and_its_return_survive_a_look_change(window, qtbot, cha
     assert page.reader.select_first_highlight() and page.reader.textCursor().selectedText() == marked, change
     page.back_button.click()
     assert window.current_page_name() == "livelihood"
+
+
+@pytest.mark.parametrize("way", ["Alt+Left", "Escape", "mouse back button"])
+def test_the_keyboard_and_the_mouses_back_button_go_back_after_a_source(window, qtbot, way):
+    """Elderly reader's pass, 5 December: after 查看原文 from 民生实事, Alt+Left, Backspace, Esc and the mouse's
+    back button did nothing; only a click on 返回 went back, and Shift+Tab never reached it. Decided before
+    running: Alt+Left (the desktop's "back"), Esc and the back button go back to 民生实事, as 返回 does; on a page
+    with nowhere to go back to, they do nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from dongli_desktop.core.models import SourceRef
+
+    item = window.report.livelihood_items()[0]
+    window.show_page("livelihood")
+    window.show_source(SourceRef(paragraph_id=item.paragraph_id, spans=((item.start, item.end),), sentence=False))
+    page = window.page(window.current_page_name())
+    assert page.back_button.isVisibleTo(page)
+    page.reader.setFocus()
+
+    def go_back() -> None:
+        if way == "Alt+Left":
+            QTest.keyClick(page.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+        elif way == "Escape":
+            QTest.keyClick(page.reader, Qt.Key.Key_Escape)
+        else:
+            spot = page.reader.viewport().rect().center()
+            QTest.mouseClick(page.reader.viewport(), Qt.MouseButton.BackButton, pos=spot)
+
+    go_back()
+    assert window.current_page_name() == "livelihood"
+    go_back()  # nowhere further back: the page stays
+    assert window.current_page_name() == "livelihood"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from dongli_desktop.ui.widgets.common import layout_focus_order
 
@@ -22,6 +22,16 @@ class Page(QWidget):
 
     def apply_scale(self, scale: float) -> None:
         """The text size changed; re-lay out what does not follow the application font by itself."""
+
+    def go_back(self) -> bool:
+        """Press the page's 返回 if it shows one (Alt+Left, Esc, a mouse's back button); False when it does not."""
+        return False
+
+    def _press_if_shown(self, button: QPushButton) -> bool:
+        if not button.isVisibleTo(self):
+            return False
+        button.click()
+        return True
 
     def reset(self) -> None:
         """Back to how a new visitor finds the page (kiosk idle reset)."""

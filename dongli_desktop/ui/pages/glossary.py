@@ -228,6 +228,10 @@ class GlossaryPage(Page):
             self.speak_button.setEnabled(False)
         self._show_note(False)
 
+    def go_back(self) -> bool:
+        """返回 to the page that opened the note, else from a note shown alone to the list."""
+        return self._press_if_shown(self.return_button) or self._press_if_shown(self.back_button)
+
     def reset(self) -> None:
         self.filter.clear()
         self.list.setCurrentRow(0)

@@ -216,6 +216,9 @@ class PartPage(Page):
         row.addWidget(self.toggle_box)
         return bar
 
+    def go_back(self) -> bool:
+        return self._press_if_shown(self.back_button)
+
     def offer_return(self, page: str = "", title: str = "") -> None:
         """After 查看原文 from ``page`` (called ``title``): a 返回 button back to it; "" takes it away."""
         self.return_to = page
