@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -93,6 +94,17 @@ def save_file_name(parent: QWidget, title: str, name: str, kinds: str) -> str:
         return str(dialog.selectedFiles()[0])
     finally:
         dialog.deleteLater()  # its file-system model and folder watch go with it
+
+
+def tell(parent: QWidget, title: str, message: str) -> QMessageBox:
+    """A short message with one 知道了 button, over ``parent``'s window, that does not block; plain text."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton,
+                      parent.window())
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a path is never read as markup
+    box.addButton(QCoreApplication.translate("Dialogs", "知道了"), QMessageBox.ButtonRole.AcceptRole)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 class FittedDialog(QDialog):

@@ -4,107 +4,107 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="158"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="173"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="161"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="176"/>
         <source>{district}{title} · 市民读本</source>
         <translation>{district}{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="163"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="178"/>
         <source>版本 {v}</source>
         <translation>Version {v}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="164"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="179"/>
         <source>内容来源：《{title}》，{meeting}，{role}{speaker}。</source>
         <translation>Source: &quot;{title}&quot;, {meeting}, {role} {speaker}. </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="183"/>
         <source>{issued}印发。</source>
         <translation>Issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="186"/>
         <source>本程序中的文字和数字全部来自报告原文，每个数字都可以点“查看原文”核对。报告原文没有的栏目标题（页面上注明“编者所加”）和通俗说明为编者所加。</source>
         <translation>All words and figures in this program come from the report itself; every figure can be checked with “View source”. Section titles the report does not have (marked “added by the editors” on the page) and the plain-language notes were added by the editors.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="189"/>
         <source>原文校验码（SHA-256）：{sha}</source>
         <translation>Checksum of the original text (SHA-256): {sha}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="191"/>
         <source>字体：思源黑体（Noto Sans SC），SIL 开源字体许可证 1.1。</source>
         <translation>Font: Noto Sans SC, SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="177"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="192"/>
         <source>本程序完全离线运行，不收集任何个人信息。</source>
         <translation>This program runs fully offline and collects no personal information.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="195"/>
         <source>内容更新状态</source>
         <translation>Content update status</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="203"/>
         <source>朗读功能未启用：需要带普通话语音的语音引擎。在 Debian 上请安装 speech-dispatcher 和 speech-dispatcher-espeak-ng（sudo apt install speech-dispatcher speech-dispatcher-espeak-ng），然后重新启动本程序。</source>
         <translation>Read-aloud is off: it needs a speech engine with a Mandarin voice. On Debian install speech-dispatcher and speech-dispatcher-espeak-ng (sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), then restart the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="209"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="215"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="230"/>
         <source>内容更新状态：暂时无法读取。</source>
         <translation>Content update status: cannot be read at the moment.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="216"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="231"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="218"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="233"/>
         <source>内容版本：正在显示本机文件“{name}”，不是随程序安装或经签名更新的版本</source>
         <translation>Content edition: showing the local file “{name}”, not the edition installed with the app or a signed update</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="236"/>
         <source>内容版本：随程序安装的版本</source>
         <translation>Content edition: the one installed with the program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="223"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="238"/>
         <source>内容版本：{edition}（第 {version} 版）</source>
         <translation>Content edition: {edition} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="225"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="240"/>
         <source>内容更新状态（供工作人员参考）</source>
         <translation>Content update status (for staff)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="242"/>
         <source>签名有效期至：{expires}</source>
         <translation>Signature valid until: {expires}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="243"/>
         <source>上次检查更新：{when}</source>
         <translation>Last update check: {when}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="244"/>
         <source>上次错误：{error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -112,17 +112,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="70"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="71"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="71"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="72"/>
         <source>无法加载程序自带的中文字体，请重新安装本程序。</source>
         <translation>The Chinese font that comes with the program could not be loaded. Please reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/app.py" line="108"/>
+        <location filename="../../dongli_desktop/ui/app.py" line="109"/>
         <source>无法打开报告数据</source>
         <translation>Cannot open the report data</translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>BusyOverlay</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="104"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="111"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="112"/>
         <source>正在切换，请稍候</source>
         <translation>Switching, please wait</translation>
     </message>
@@ -280,14 +280,48 @@
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="780"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="787"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="780"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="787"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="792"/>
+        <source>图片已保存</source>
+        <translation>Picture saved</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="792"/>
+        <source>图片已保存到：
+{path}</source>
+        <translation>The picture was saved to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="794"/>
+        <source>没能保存图片：
+{path}
+这个文件夹可能不能写入，或者磁盘已满。请换一个文件夹再试。</source>
+        <translation>The picture could not be saved:
+{path}
+The folder may not be writable, or the disk may be full. Please try another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="795"/>
+        <source>没能保存图片</source>
+        <translation>The picture was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="104"/>
+        <source>知道了</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -443,97 +477,97 @@
 <context>
     <name>GlossaryPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="64"/>
         <source>输入词语筛选，例如：企业</source>
         <translation>Type to filter the terms (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="63"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="64"/>
         <source>例如：企业</source>
         <translation>Filter (in Chinese)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="66"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="67"/>
         <source>筛选名词</source>
         <translation>Filter terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="72"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="73"/>
         <source>名词列表</source>
         <translation>List of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="80"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="81"/>
         <source>没有符合的名词。</source>
         <translation>No matching term.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="86"/>
         <source>名词解释内容</source>
         <translation>Explanation of the term</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="90"/>
         <source>朗读这条名词解释</source>
         <translation>Read this explanation aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="91"/>
         <source>← 全部名词</source>
         <translation>← All terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="91"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="92"/>
         <source>返回名词列表</source>
         <translation>Back to the list of terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="119"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="121"/>
         <source>报告最后的 {n} 条注释，以及它们在报告中出现的地方。</source>
         <translation>The report&apos;s {n} notes, and where each is mentioned in the report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="122"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="123"/>
         <source>注释和报告原文为中文，按原样显示。</source>
         <translation>The notes and the report are shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="124"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="125"/>
         <source>这份报告没有名词解释：报告最后没有注释。</source>
         <translation>This report has no glossary: it ends without notes.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="136"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="137"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="137"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="138"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="138"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="139"/>
         <source>回到您刚才所在的地方</source>
         <translation>Back to where you just were</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="267"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="281"/>
         <source>在报告中出现 {n} 处：</source>
         <translation>Mentions in the report ({n}):</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="275"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="289"/>
         <source>{part} · {section}</source>
         <translation>{part} · {section}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="279"/>
+        <location filename="../../dongli_desktop/ui/pages/glossary.py" line="293"/>
         <source>这个词只在注释中解释，报告正文中没有出现。</source>
         <translation>This term is only explained in the notes; the report text never mentions it.</translation>
     </message>
@@ -565,12 +599,12 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="55"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="56"/>
         <source>查看原文</source>
         <translation>Show source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="55"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="56"/>
         <source>打开这项实事在报告中的原文</source>
         <translation>Open this item&apos;s source in the report</translation>
     </message>
@@ -591,52 +625,52 @@
 <context>
     <name>LivelihoodPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="98"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="109"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="105"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="116"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="110"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="121"/>
         <source>全部年份</source>
         <translation>Both years</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="130"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="141"/>
         <source>本程序列出的实事条目数</source>
         <translation>Entries listed by this app</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="190"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="201"/>
         <source>本程序列出的实事条目数（按主题；点柱子筛选该主题）</source>
         <translation>Entries listed by this app, per topic (click a bar to filter that topic)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="191"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="202"/>
         <source>条目数（本程序列出）</source>
         <translation>Entries (as listed by this app)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="194"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="205"/>
         <source>按本程序列出的条目数，不是报告里的数字；一条可能包含多项。</source>
         <translation>Counts of the entries this app lists, not numbers from the report; one entry may cover several projects.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="100"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="111"/>
         <source>报告中与百姓生活直接相关的事：{done}年已经办成的和{planned}年承诺要办的。点主题筛选，点“查看原文”核对。</source>
         <translation>What the report says about everyday life: done in {done} and promised for {planned}. Tap a topic to filter, &quot;Show source&quot; to check.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="139"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="150"/>
         <source>这一版报告没有标注民生实事，可以在工作回顾和工作安排里阅读报告原文。</source>
         <translation>This edition of the report has no livelihood items marked; you can read the report&apos;s own text under the review and the plan.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="258"/>
+        <location filename="../../dongli_desktop/ui/pages/livelihood.py" line="269"/>
         <source>共 {n} 项</source>
         <translation>Items: {n}</translation>
     </message>
@@ -644,152 +678,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="191"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="194"/>
         <source>民生实事</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="196"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="197"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="192"/>
         <source>{years} 工作回顾</source>
         <translation>{years} review</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="193"/>
         <source>{years} 工作安排</source>
         <translation>{years} plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="195"/>
         <source>目标完成情况</source>
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="266"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="273"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="275"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="275"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="275"/>
         <source>缩小字号</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="277"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="278"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="280"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="280"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="281"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="293"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="293"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="698"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="736"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="699"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="737"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="689"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="727"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -852,107 +886,107 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="64"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="65"/>
         <source>{meeting}&#x3000;{role} {speaker}</source>
         <translation>{meeting}, {role} {speaker}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="81"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="82"/>
         <source>{reviewed}年情况与{planned}年目标</source>
         <translation>{reviewed} and the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="102"/>
         <source>这一版报告没有标注指标，所以这里没有数字卡片。报告原文可以在“工作回顾”和“工作安排”里阅读。</source>
         <translation>This edition has no curated indicators, so there are no figure cards here. The report itself can be read under “Review” and “Plan”.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="107"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="108"/>
         <source>从{reviewed}年到{planned}年目标</source>
         <translation>From {reviewed} to the targets for {planned}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="113"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="114"/>
         <source>了解更多</source>
         <translation>Learn more</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="182"/>
         <source>国家高新技术企业总数：倍增计划</source>
         <translation>National high-tech enterprises in total: the doubling plan</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="193"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="194"/>
         <source>这一版报告没有可以对比的指标数据，所以这里没有图表。</source>
         <translation>This edition has no indicators to compare, so there are no charts here.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="69"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="70"/>
         <source>这里用大字和图表介绍{district}政府{reviewed}年做了什么、{planned}年打算做什么。每个数字都可以点“查看原文”核对报告原话。</source>
         <translation>What the government of {district} did in {reviewed} and plans for {planned}, in large type and charts. Every number has a &quot;Show source&quot; link to the report&apos;s own words (in Chinese).</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="85"/>
         <source>每张卡片从本报告里{reviewed}年的数字（“预计”等字样照录原文）走到{planned}年定下的目标：这是下一步的打算，不是评判目标有没有完成——{reviewed}年自己的目标不在这份报告里。</source>
         <translation>Each card steps from this report&apos;s figure for {reviewed} (words such as “estimated” kept as written) to the target set for {planned}: a plan for the next step, not a verdict on whether a target was met — the targets set for {reviewed} itself are not in this report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="89"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
         <source>有的目标比上一年的数字低（{names}）：目标比上一年低，不等于变差。</source>
         <translation>Some targets are below last year&apos;s figure ({names}): a target lower than last year does not mean things are getting worse.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="90"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="91"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="116"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
         <source>{years}年工作回顾：各方面的成绩</source>
         <translation>{years} review: results in each area</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="117"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
         <source>{years}年工作安排：目标和各方面的工作</source>
         <translation>{years} plan: targets and each area of work</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="118"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
         <source>民生实事：教育、养老、就业、医疗……</source>
         <translation>Livelihood: education, elderly care, jobs, health…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="119"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
         <source>名词解释：报告里的专门用语</source>
         <translation>Glossary: the report&apos;s special terms</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="120"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="121"/>
         <source>搜索：查找您关心的内容</source>
         <translation>Search: find what matters to you</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="177"/>
         <source>主要经济指标增长率</source>
         <translation>Growth of the main economic measures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="176"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="177"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="182"/>
         <source>国家高新技术企业总数</source>
         <translation>National high-tech enterprises in total</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="183"/>
         <source>企业数（家）</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/overview.py" line="202"/>
+        <location filename="../../dongli_desktop/ui/pages/overview.py" line="203"/>
         <source>报告注释说：“{quote}”。报告没有写出倍增计划起点那一年的企业数，所以图中只画报告写出的数字。</source>
         <translation>The report&apos;s note says: &quot;{quote}&quot;. The report does not state the number of enterprises in the year the doubling plan starts from, so the chart draws only the numbers the report states.</translation>
     </message>
@@ -975,19 +1009,19 @@
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="180"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="464"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="481"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="464"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="481"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="183"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
@@ -1017,79 +1051,79 @@
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="182"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="183"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="190"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="196"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="197"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="197"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="198"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="221"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="225"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="222"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="226"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="223"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="227"/>
         <source>回到您刚才阅读的地方</source>
         <translation>Back to where you were reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="307"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="324"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="308"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="325"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="313"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="330"/>
         <source>接着读：{years}年工作安排 →</source>
         <translation>Read on: the {years} plan →</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="465"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="482"/>
         <source>上一节</source>
         <comment>short button text</comment>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="465"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="482"/>
         <source>下一节</source>
         <comment>short button text</comment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="502"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="519"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="507"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="524"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="516"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="533"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1178,27 +1212,27 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="83"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="84"/>
         <source>保存位置：</source>
         <translation>Save in:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="84"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="85"/>
         <source>文件名：</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="85"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="86"/>
         <source>文件类型：</source>
         <translation>Files of type:</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="86"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="87"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="87"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="88"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1454,17 +1488,17 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="246"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="261"/>
         <source>名词解释</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="250"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="265"/>
         <source>在名词解释页查看</source>
         <translation>Show in the glossary</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/dialogs.py" line="252"/>
+        <location filename="../../dongli_desktop/ui/dialogs.py" line="267"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

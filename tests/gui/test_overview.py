@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from dongli_desktop.core.charts import growth_chart
 from dongli_desktop.ui import theme
@@ -117,6 +117,44 @@ def test_save_chart_png(window, tmp_path):
     target = tmp_path / "chart.png"
     assert chart.save_png(str(target))
     assert target.stat().st_size > 1000
+
+
+def test_a_saved_chart_has_no_save_button_in_it(window, tmp_path):
+    """Elderly reader's pass, 5 December: the saved picture showed the 保存图片 button. Where the button is on
+    the screen, the picture has the chart's plain background."""
+    from PySide6.QtGui import QImage
+
+    chart = window.page("overview").growth_chart
+    target = tmp_path / "chart.png"
+    assert chart.save_png(str(target))
+    image = QImage(str(target))
+    ratio = image.width() / chart.width()
+    where = chart.save_button.geometry()
+    colours = {image.pixel(int(x * ratio), int(y * ratio))
+               for x in range(where.left(), where.right() + 1) for y in range(where.top(), where.bottom() + 1)}
+    assert len(colours) == 1, len(colours)
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_saving_a_chart_says_where_it_went_or_that_it_could_not(window, tmp_path, monkeypatch, qtbot, writable):
+    """Elderly reader's pass: after 保存图片 nothing said the picture was saved, or where."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from dongli_desktop.ui import dialogs
+
+    chart = window.page("overview").growth_chart
+    folder = tmp_path / ("pictures" if writable else "missing-folder")
+    if writable:
+        folder.mkdir()
+    target = folder / "增长率.png"
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *_: str(target))
+    chart.save_dialog()
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    if writable:
+        assert target.exists() and "已保存" in box.text() and str(target) in box.text()
+    else:
+        assert "没能保存" in box.text() and str(target) in box.text()
+    box.close()
 
 
 @pytest.mark.parametrize("look", [{"scale": 2.0}, {"scale": 1.75, "large": True}])

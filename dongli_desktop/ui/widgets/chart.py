@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPen, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPen, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
@@ -770,16 +770,29 @@ class ChartView(QWidget):
         self.barActivated.emit(bar)
 
     def save_png(self, path: str) -> bool:
-        return self.grab().save(path, "PNG")
+        """The chart as the reader sees it, without its 保存图片 button (the picture showed it), as a PNG file."""
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().color(self.backgroundRole()))
+        shown = QRegion(self.rect()).subtracted(QRegion(self.save_button.geometry()))
+        self.render(picture, QPoint(), shown)
+        return picture.save(path, "PNG")
 
     def save_dialog(self) -> None:
         if self.save_button.isHidden():  # a kiosk: no file dialog, whoever calls (the button is hidden there)
             return
-        from dongli_desktop.ui.dialogs import save_file_name  # the first save, not every start
+        from dongli_desktop.ui import dialogs  # the first save, not every start
 
-        path = save_file_name(self, self.tr("保存图表"), f"{self._title}.png", self.tr("PNG 图片 (*.png)"))
-        if path:
-            self.save_png(path if path.lower().endswith(".png") else path + ".png")
+        path = dialogs.save_file_name(self, self.tr("保存图表"), f"{self._title}.png", self.tr("PNG 图片 (*.png)"))
+        if not path:
+            return
+        path = path if path.lower().endswith(".png") else path + ".png"
+        if self.save_png(path):  # say where it went: nothing did (elderly reader's pass)
+            dialogs.tell(self, self.tr("图片已保存"), self.tr("图片已保存到：\n{path}").format(path=path))
+        else:
+            why = self.tr("没能保存图片：\n{path}\n这个文件夹可能不能写入，或者磁盘已满。请换一个文件夹再试。")
+            dialogs.tell(self, self.tr("没能保存图片"), why.format(path=path))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
