@@ -868,17 +868,27 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>Pinyin can have at most {n} letters. Please choose a word first.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="306"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="278"/>
+        <source>这些字母拼不出报告里的词，所以没有搜索。请点输入框，换一种拼法。</source>
+        <translation>These letters spell no word of the report, so nothing was searched. Tap the box and try another spelling.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="313"/>
+        <source>拼音：{letters}（报告里没有这样拼的词）</source>
+        <translation>Pinyin: {letters} (no word of the report is spelt so)</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="315"/>
         <source>拼音：{letters}</source>
         <translation>Pinyin: {letters}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="308"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="317"/>
         <source>要改输入的内容，点输入框或“打开键盘”。</source>
         <translation>To change what you typed, tap the text box or &quot;Show keyboard&quot;.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="310"/>
+        <location filename="../../dongli_desktop/ui/kiosk/keyboard.py" line="319"/>
         <source>点字母拼写，例如 yanglao 或 yl</source>
         <translation>Spell with letters, e.g. yanglao or yl</translation>
     </message>

@@ -922,3 +922,24 @@ def test_a_quick_second_tap_on_the_navigation_is_honoured_one_on_the_new_page_is
     section_list = window.page("review").list
     assert press(section_list.viewport(), made) is True  # on the page that just came: a tap of the first series
     window.show_page("overview")
+
+
+def test_letters_that_spell_no_word_say_so(locked, qtbot):
+    """Kiosk visitor's pass, 5 December: Q Q B showed "拼音：qqb" and no word, and 搜索 then emptied the field and
+    folded the keys without a word said. Decided before running: while typing, the hint says the report has no
+    word spelt so; after 搜索 a note says nothing was searched and what to do, without echoing the letters (a
+    visitor's letters are not left on the screen for the next one)."""
+    window, _ = locked
+    page = window.show_page("search")
+    keyboard = page.keyboard
+    for key in "qqb":
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert keyboard.candidate_words() == []
+    assert "没有这样拼的词" in keyboard.buffer_label.full
+    keyboard.finish()
+    assert page.field.text() == "" and keyboard.note.isVisibleTo(keyboard)
+    assert "没有搜索" in keyboard.note.text() and "qqb" not in keyboard.note.text()
+    qtbot.mouseClick(page.field, Qt.MouseButton.LeftButton)  # the keys again: the note has done its work
+    qtbot.mouseClick(keyboard.keys["y"], Qt.MouseButton.LeftButton)
+    assert not keyboard.note.isVisibleTo(keyboard) and "没有这样拼的词" not in keyboard.buffer_label.full
+    keyboard.clear()

@@ -268,10 +268,16 @@ class OnScreenKeyboard(QWidget):
 
     def finish(self) -> None:
         """Done typing (搜索): letters not yet turned into a word go in as :meth:`_commit_raw` says; the keys fold
-        away."""
+        away. Letters that spell no word of the report are said to have searched nothing (not echoed: the next
+        visitor would read them)."""
+        unmatched = bool(self.buffer) and not self.candidate_words()
         self._commit_raw()
         self._refresh()
         self.set_compact(True)
+        if unmatched:
+            self.note.setText(self.tr("这些字母拼不出报告里的词，所以没有搜索。请点输入框，换一种拼法。"))
+            self.note.show()
+            self.contentChanged.emit()  # a line taller
 
     def _commit_raw(self) -> None:
         """Letters not yet turned into a word go in only as a word of the report: as they are when the report
@@ -302,7 +308,10 @@ class OnScreenKeyboard(QWidget):
             button.hide()  # out of the flow's sums at once (the dock measures before it is deleted)
             button.deleteLater()
         self.candidate_buttons = []
-        if self.buffer:
+        words = self.candidate_words()
+        if self.buffer and not words:  # else the keys seem to do nothing (kiosk visitor's pass)
+            hint = self.tr("拼音：{letters}（报告里没有这样拼的词）").format(letters=self.buffer)
+        elif self.buffer:
             hint = self.tr("拼音：{letters}").format(letters=self.buffer)
         elif self.compact:
             hint = self.tr("要改输入的内容，点输入框或“打开键盘”。")
@@ -310,7 +319,7 @@ class OnScreenKeyboard(QWidget):
             hint = self.tr("点字母拼写，例如 yanglao 或 yl")
         self.buffer_label.set_full_text(hint)
         self.candidates.setVisible(bool(self.buffer))  # the hint gets the whole row while there are none
-        for word in self.candidate_words():
+        for word in words:
             button = QPushButton(word)
             button.setObjectName("chip")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
