@@ -352,12 +352,7 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>; includes the plan for {year}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="119"/>
-        <source>本机只有这一份报告；新的报告更新到本机后可以在这里选择</source>
-        <translation>This is the only report on this computer; newer reports can be chosen here once they are installed</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="122"/>
+        <location filename="../../dongli_desktop/ui/widgets/edition_picker.py" line="124"/>
         <source>选择要看的报告：共{n}份，最新的在最上面</source>
         <translation>Choose the report to read: {n} reports, newest at the top</translation>
     </message>

@@ -10,7 +10,7 @@ Wiring (for the main window; nothing here is connected yet)::
 ``catalogue`` is a :class:`dongli_desktop.core.editions.Catalogue` (already newest first) or any sequence
 of :class:`Edition` (sorted here the way the catalogue sorts). Every visible word comes from the editions'
 ``Document`` (full title, district, years) through ``tr()`` patterns: nothing about a year is written here.
-With fewer than two editions the control stays visible but disabled and says why.
+With fewer than two editions there is nothing to choose: the control is hidden (the page's title names the one).
 """
 
 from __future__ import annotations
@@ -114,11 +114,13 @@ class EditionPicker(ElidingComboBox):
             self.setItemData(row, self.label(edition), Qt.ItemDataRole.AccessibleTextRole)
             self.setItemData(row, self.description(edition), Qt.ItemDataRole.AccessibleDescriptionRole)
         self.blockSignals(False)
-        if len(self.editions) < 2:
+        if len(self.editions) < 2:  # nothing to choose: no greyed box under the title that names it already, which
+            self.hide()  # a kiosk visitor tapped in vain (stays hidden when a page's layout takes it)
             self.setEnabled(False)
-            self.setAccessibleDescription(self.tr("本机只有这一份报告；新的报告更新到本机后可以在这里选择"))
         else:
             self.setEnabled(True)
+            if self.isHidden() and self.parentWidget() is not None:  # a second edition arrived
+                self.show()
             self.setAccessibleDescription(self.tr("选择要看的报告：共{n}份，最新的在最上面").format(n=len(self.editions)))
         self.set_current(current if current in self.editions else (self.editions[0] if self.editions else None))
 
