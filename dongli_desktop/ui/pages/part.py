@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from dongli_desktop.core.navigation import figure_role, part_sections, part_year
 from dongli_desktop.core.repository import Report
 from dongli_desktop.ui.i18n import english
 from dongli_desktop.ui.pages.base import Page, PageState
+from dongli_desktop.ui.qtapp import layout_of
 from dongli_desktop.ui.speech import speaker
 from dongli_desktop.ui.widgets.common import ElidingComboBox, make_label, scroll_page
 from dongli_desktop.ui.widgets.reading_view import LINE_HEIGHT_PERCENT, ReadingView
@@ -53,7 +54,9 @@ WIDE_MARGINS = (24, 16, 24, 16)
 NARROW_MARGINS = (12, 6, 12, 6)
 COMBO_MIN_EM = 8  # the section drop-down keeps this many characters before 上一节/下一节 lose their arrows
 READ_ON = "readon:"  # the link target that ends the review's last section: readon:<page>
-COMBO_LEAST_EM = 3  # below this the drop-down moves to a row of its own above 上一节/下一节 (it costs a line)
+COMBO_LEAST_EM = 7  # below this the drop-down moves to a row of its own above 上一节/下一节 (it costs a line;
+# at 3 it showed "总体…" and "（三…" at 1024×768 and 200 %, and the reader could not tell the section: elderly pass)
+COMBO_SQUEEZED_EM = 3  # the least it gets where its own row would cost the text its lines (上一节 keeps its width)
 
 
 class PartPage(Page):
@@ -189,7 +192,7 @@ class PartPage(Page):
         self.section_box = ElidingComboBox()  # a long title ends in “…”, never cut mid character
         self.section_box.setAccessibleName(self.tr("当前章节"))
         self.section_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.section_box.setMinimumContentsLength(COMBO_LEAST_EM)
+        self.section_box.setMinimumContentsLength(COMBO_SQUEEZED_EM)
         self.section_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for sec in self.sections:
             self.section_box.addItem(self.section_title(sec), sec.id)
@@ -474,10 +477,21 @@ class PartPage(Page):
             self._apply_arrangement(PartLayout(side_list=self.arrangement.side_list, split=False))
         self._label_steps()
 
+    def _lines_after_a_row(self) -> float:
+        """The reading pane's lines with the drop-down on a row of its own (as many as now if it is there)."""
+        if not self.reader.isVisible():  # not laid out yet: decided again once it is shown
+            return float("inf")
+        if self.combo_row.indexOf(self.section_box) >= 0:
+            return self.reading_lines()
+        line = self.reader.fontMetrics().lineSpacing() * READING_LINE
+        row = self.section_box.sizeHint().height() + layout_of(self.stepper).spacing()
+        return (self.reader.viewport().height() - row) / line if line else 0.0
+
     def _label_steps(self) -> None:
         """上一节 and 下一节 always say so in words: “◀ 上一节 / 下一节 ▶” when the row holds them beside a
         drop-down of ``COMBO_MIN_EM`` characters, the words alone when it holds a drop-down of
-        ``COMBO_LEAST_EM``, and else the drop-down takes a row of its own above them."""
+        ``COMBO_LEAST_EM``, and else the drop-down takes a row of its own above them, where the text keeps its
+        ``READING_MIN_LINES`` lines below (at 1024×768 in 大字模式 it would not: the drop-down stays in the row)."""
         full = (self.tr("◀ 上一节"), self.tr("下一节 ▶"))
         words = (self.tr("上一节", "short button text"), self.tr("下一节", "short button text"))  # en: Previous
         metrics = self.previous_button.fontMetrics()
@@ -492,7 +506,8 @@ class PartPage(Page):
         if room >= needed(full, COMBO_MIN_EM):
             texts, own_row = full, False
         else:
-            texts, own_row = words, room < needed(words, COMBO_LEAST_EM)
+            squeezed = room < needed(words, COMBO_LEAST_EM)
+            texts, own_row = words, squeezed and self._lines_after_a_row() >= READING_MIN_LINES
         for button, text in zip((self.previous_button, self.next_button), texts, strict=True):
             button.setText(text)
         in_own_row = self.combo_row.indexOf(self.section_box) >= 0
@@ -574,6 +589,10 @@ class PartPage(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.arrange()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._label_steps)  # laid out now: whether the drop-down's row costs lines
 
     def apply_scale(self, scale: float) -> None:
         self.list.refresh()
