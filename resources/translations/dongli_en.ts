@@ -999,136 +999,136 @@ The folder may not be writable, or the disk may be full. Please try another fold
 <context>
     <name>PartPage</name>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="97"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="100"/>
         <source>选择左边的一项，阅读报告原文；图表中的每一根柱子都可以点开原文。</source>
         <translation>Choose a section on the left to read the report; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="101"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="104"/>
         <source>报告原文为中文，按原样显示。</source>
         <translation>The report is shown in the original Chinese.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="106"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="109"/>
         <source>章节列表</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="181"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="481"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="184"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="495"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="182"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="481"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="185"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="495"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="186"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
         <source>{years}年工作回顾</source>
         <translation>Review of {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="92"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
         <source>{years}年工作安排</source>
         <translation>Plan for {years}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="94"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="97"/>
         <source>选择左边的一项，阅读报告原文。</source>
         <translation>Choose an item on the left to read the report&apos;s text.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="95"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="98"/>
         <source>{years}年的目标和各方面的工作。</source>
         <translation>Targets and work in every area for {years}.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="99"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="102"/>
         <source>{years}年的目标和各方面的工作；图表中的每一根柱子都可以点开原文。</source>
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="183"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="186"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="190"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="193"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="197"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="200"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="198"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="201"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="225"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="228"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="226"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="229"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="227"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="230"/>
         <source>回到您刚才阅读的地方</source>
         <translation>Back to where you were reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="324"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="327"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="325"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="328"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="330"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="333"/>
         <source>接着读：{years}年工作安排 →</source>
         <translation>Read on: the {years} plan →</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="482"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="496"/>
         <source>上一节</source>
         <comment>short button text</comment>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="482"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="496"/>
         <source>下一节</source>
         <comment>short button text</comment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="519"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="534"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="524"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="539"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="533"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="548"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>
@@ -1606,21 +1606,6 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>The targets set in {earlier}, against the results the later reports ({later}) give. Every number opens its exact words in the original report.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="438"/>
-        <source>{later}已经载入本机，但它没有标注可以逐项对照的指标（只收录了原文），所以还不能判断{earlier}定下的目标是否达到。</source>
-        <translation>{later} is on this computer, but it marks no indicators to compare (only its text is included), so whether the targets set in {earlier} were met cannot be judged yet.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
-        <source>{later}已经载入本机，但{earlier}没有标注可以逐项对照的目标，所以这里没有可以判断的内容。</source>
-        <translation>{later} is on this computer, but {earlier} marks no targets to compare item by item, so there is nothing to judge here.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
-        <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
-        <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is loaded on this device; targets for later years wait for the report that reviews that year.</translation>
-    </message>
-    <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="460"/>
         <source>{title}回顾了{year}年的成绩，但{year}年的目标是{year}年的{kind}定下的，那份报告不在本应用里，所以这里无法判断{year}年的目标是否达到。</source>
         <translation>{title} reviews the results of {year}, but the targets for {year} were set in the {year} {kind}, which is not in this app, so whether the {year} targets were met cannot be judged here.</translation>
@@ -1684,6 +1669,21 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="425"/>
         <source>报告未提及 {n}</source>
         <translation>Not mentioned {n}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="438"/>
+        <source>{later}已经收进本程序，但它没有标注可以逐项对照的指标（只收录了原文），所以还不能判断{earlier}定下的目标是否达到。</source>
+        <translation>{later} is in this program, but it marks no indicators to compare (only its text is included), so whether the targets set in {earlier} were met cannot be judged yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="442"/>
+        <source>{later}已经收进本程序，但{earlier}没有标注可以逐项对照的目标，所以这里没有可以判断的内容。</source>
+        <translation>{later} is in this program, but {earlier} marks no targets to compare item by item, so there is nothing to judge here.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="446"/>
+        <source>现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告（通常是{district}{next}年的{kind}）收进本程序后才能判断；更晚年份的目标，要等回顾那一年的报告。</source>
+        <translation>Whether the targets set in {title} were met cannot be judged yet: the targets for {planned} can be judged once a report reviewing {planned} (usually {district}&apos;s {next} {kind}) is added to this program; targets for later years wait for the report that reviews that year.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="511"/>
@@ -1772,16 +1772,6 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="194"/>
         <source>还不能判断</source>
         <translation>Not yet due</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
-        <source>{title}已经载入本机，但它没有标注可以对照的指标，所以还不能判断。</source>
-        <translation>{title} is on this computer, but it marks no indicators to compare, so this cannot be judged yet.</translation>
-    </message>
-    <message>
-        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
-        <source>要等回顾{year}年的报告载入本机后才能判断。</source>
-        <translation>This can be judged once a report reviewing {year} is loaded on this device.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="212"/>
@@ -1897,6 +1887,16 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="116"/>
         <source>{name} · {year}年目标</source>
         <translation>{name} · target for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="206"/>
+        <source>{title}已经收进本程序，但它没有标注可以对照的指标，所以还不能判断。</source>
+        <translation>{title} is in this program, but it marks no indicators to compare, so this cannot be judged yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/tracker.py" line="209"/>
+        <source>要等回顾{year}年的报告收进本程序后才能判断。</source>
+        <translation>This can be judged once a report reviewing {year} is added to this program.</translation>
     </message>
     <message>
         <location filename="../../dongli_desktop/ui/pages/tracker.py" line="257"/>

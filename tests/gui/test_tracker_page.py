@@ -82,7 +82,7 @@ def test_each_target_is_shown_with_the_status_the_core_computes(qtbot, catalogue
         assert row.accessibleName() == f"{row.name_text}：{word}"
     assert row_for(page, "resettled_people", 2020).explanation.text() == \
         "东丽区2021年政府工作报告回顾了2020年，但没有提到这一项。"
-    assert row_for(page, "hightech_total", 2021).explanation.text() == "要等回顾2021年的报告载入本机后才能判断。"
+    assert row_for(page, "hightech_total", 2021).explanation.text() == "要等回顾2021年的报告收进本程序后才能判断。"
     assert "东丽区2020年政府工作报告" in page.intro.text() and "东丽区2021年政府工作报告" in page.intro.text()
     assert page.summary.text().startswith(f"共{len(expected)}项：已达到5项，未达到4项，报告未提及16项")
 
@@ -203,7 +203,7 @@ def test_one_edition_says_what_can_and_cannot_be_judged_and_why(qtbot, dongli_20
     title = catalogue.latest.document.full_title
     assert page.intro.text().startswith(
         f"现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告"
-        f"（通常是{district}{later}年的政府工作报告）载入本机后才能判断")
+        f"（通常是{district}{later}年的政府工作报告）收进本程序后才能判断")
     assert page.unjudged.isVisible() and page.unjudged.text() == (
         f"{title}回顾了{reviewed}年的成绩，但{reviewed}年的目标是{reviewed}年的政府工作报告定下的，"
         f"那份报告不在本应用里，所以这里无法判断{reviewed}年的目标是否达到。")
@@ -217,7 +217,7 @@ def test_one_edition_says_what_can_and_cannot_be_judged_and_why(qtbot, dongli_20
     for row in page.rows:
         assert row.result_link is None and row.status.text() == "还不能判断"
         year = row.target.indicator.year
-        assert row.explanation.text() == f"要等回顾{year}年的报告载入本机后才能判断。"
+        assert row.explanation.text() == f"要等回顾{year}年的报告收进本程序后才能判断。"
     with qtbot.waitSignal(page.sourceRequested) as clicked:
         qtbot.mouseClick(page.rows[0].target_link, Qt.MouseButton.LeftButton)
     assert quoted(clicked.args[0]) == page.rows[0].target.indicator.quote
@@ -384,7 +384,7 @@ def test_every_verdict_has_its_word_and_one_plain_sentence(qtbot, yunxi):
         ("canteens", 2020): ("未达到", "目标是不少于100个，海州市云溪区2021年政府工作报告写的结果是近百个。"
                                       "没有达到目标。"),
         ("hightech_total", 2021): ("已达到", "目标是550家，云溪区2022年政府工作报告写的结果是560家。达到了目标。"),
-        ("green_coverage", 2023): ("还不能判断", "要等回顾2023年的报告载入本机后才能判断。"),
+        ("green_coverage", 2023): ("还不能判断", "要等回顾2023年的报告收进本程序后才能判断。"),
     }
     for (key, year), (word, sentence) in sentences.items():
         row = row_for(page, key, year)

@@ -37,8 +37,8 @@ def page_for(qtbot, paths: list[Path], year: int) -> TrackerPage:
 def test_next_report_absent_says_it_must_be_loaded(qtbot, bare):
     page = page_for(qtbot, [bare[2020]], 2020)
     text = page.intro.text()
-    assert "要等回顾2020年的报告" in text and "载入本机后才能判断" in text
-    assert "已经载入本机" not in text
+    assert "要等回顾2020年的报告" in text and "收进本程序后才能判断" in text
+    assert "已经收进本程序" not in text
 
 
 def test_next_report_loaded_without_indicators_is_not_called_missing(qtbot, bare):
@@ -46,14 +46,14 @@ def test_next_report_loaded_without_indicators_is_not_called_missing(qtbot, bare
     comparison = page.comparison
     assert comparison is not None and comparison.later is not None and comparison.later.year == 2021
     text = page.intro.text()
-    assert comparison.later.full_title in text and "已经载入本机" in text and "没有标注" in text
-    assert "要等回顾" not in text and "载入本机后才能判断" not in text
+    assert comparison.later.full_title in text and "已经收进本程序" in text and "没有标注" in text
+    assert "要等回顾" not in text and "收进本程序后才能判断" not in text
 
 
 def test_next_report_loaded_with_indicators_judges(qtbot, yunxi_dbs):
     page = page_for(qtbot, [yunxi_dbs[2020], yunxi_dbs[2021]], 2021)
     assert page.comparison is not None and page.comparison.judged
-    assert "对照之后报告" in page.intro.text() and "已经载入本机" not in page.intro.text()
+    assert "对照之后报告" in page.intro.text() and "已经收进本程序" not in page.intro.text()
 
 
 def test_targets_against_a_loaded_report_without_indicators_are_not_reported_missing(qtbot, bare, yunxi_dbs):
@@ -61,11 +61,11 @@ def test_targets_against_a_loaded_report_without_indicators_are_not_reported_mis
     assert page.rows
     assert not any(r.tracked.status is Status.NOT_REPORTED for r in page.rows)
     reviewed = [r for r in page.rows if r.tracked.reviewed_by is not None]
-    assert reviewed and all("已经载入本机" in r.explain() for r in reviewed)
-    assert "已经载入本机" in page.intro.text() and "要等回顾" not in page.intro.text()
+    assert reviewed and all("已经收进本程序" in r.explain() for r in reviewed)
+    assert "已经收进本程序" in page.intro.text() and "要等回顾" not in page.intro.text()
 
 
 def test_earlier_report_without_targets_is_said_so(qtbot, bare, yunxi_dbs):
     page = page_for(qtbot, [bare[2020], yunxi_dbs[2021]], 2021)
     text = page.intro.text()
-    assert "已经载入本机" in text and "没有标注可以逐项对照的目标" in text and "要等回顾" not in text
+    assert "已经收进本程序" in text and "没有标注可以逐项对照的目标" in text and "要等回顾" not in text

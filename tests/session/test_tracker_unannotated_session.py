@@ -31,11 +31,11 @@ def test_a_loaded_report_without_indicators_is_not_asked_for(make_session, tmp_p
         paths.append(tmp_path / f"yunxi_{year}_bare.db")
         build(TRACKER_CASES / f"yunxi_{year}_report.txt", None, paths[-1])
     first, second = (document(p) for p in paths)
-    expected = (f"{second.full_title}已经载入本机，但它没有标注可以逐项对照的指标（只收录了原文），"
+    expected = (f"{second.full_title}已经收进本程序，但它没有标注可以逐项对照的指标（只收录了原文），"
                 f"所以还不能判断{first.full_title}定下的目标是否达到。")
     planned = first.planned_year
     contradicting = (f"现在还不能判断{first.full_title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告"
-                     f"（通常是{first.district}{planned + 1}年的{first.title}）载入本机后才能判断；更晚年份的目标，"
+                     f"（通常是{first.district}{planned + 1}年的{first.title}）收进本程序后才能判断；更晚年份的目标，"
                      "要等回顾那一年的报告。")
     session = make_session(1280, 800)
     app = start_window(session, *(str(p) for p in paths), "--size", "1280x800")

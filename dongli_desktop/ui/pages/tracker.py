@@ -203,10 +203,10 @@ class TrackerRow(QFrame):
         t = self.tracked
         status, target, result, ref = t.status, t.target.label, t.result, t.reference
         if status is Status.NOT_DUE and t.basis == "reviewer_unannotated" and t.reviewed_by is not None:
-            return self.tr("{title}已经载入本机，但它没有标注可以对照的指标，所以还不能判断。").format(
+            return self.tr("{title}已经收进本程序，但它没有标注可以对照的指标，所以还不能判断。").format(
                 title=t.reviewed_by.full_title)
         if status is Status.NOT_DUE:
-            return self.tr("要等回顾{year}年的报告载入本机后才能判断。").format(year=t.year)
+            return self.tr("要等回顾{year}年的报告收进本程序后才能判断。").format(year=t.year)
         reviewer = t.reviewed_by.full_title if t.reviewed_by is not None else ""
         if status is Status.NOT_REPORTED or result is None:
             return self.tr("{title}回顾了{year}年，但没有提到这一项。").format(title=reviewer, year=t.year)
@@ -435,16 +435,16 @@ class TrackerPage(Page):
             return self.tr("{earlier}定下的目标，对照之后报告（{later}）写的结果。每个数字都可以点开，"
                            "查看它在原报告中的原话。").format(earlier=earlier.full_title, later=later)
         if cmp.later is not None and cmp.later in cmp.unannotated:
-            return self.tr("{later}已经载入本机，但它没有标注可以逐项对照的指标（只收录了原文），"
+            return self.tr("{later}已经收进本程序，但它没有标注可以逐项对照的指标（只收录了原文），"
                            "所以还不能判断{earlier}定下的目标是否达到。").format(
                 later=cmp.later.full_title, earlier=earlier.full_title)
         if cmp.later is not None and not cmp.rows:
-            return self.tr("{later}已经载入本机，但{earlier}没有标注可以逐项对照的目标，"
+            return self.tr("{later}已经收进本程序，但{earlier}没有标注可以逐项对照的目标，"
                            "所以这里没有可以判断的内容。").format(
                 later=cmp.later.full_title, earlier=earlier.full_title)
         planned = earlier.planned_year if earlier.planned_year is not None else earlier.year
         return self.tr("现在还不能判断{title}定下的目标是否达到：{planned}年的目标，要等回顾{planned}年的报告"
-                       "（通常是{district}{next}年的{kind}）载入本机后才能判断；更晚年份的目标，要等回顾那一年的"
+                       "（通常是{district}{next}年的{kind}）收进本程序后才能判断；更晚年份的目标，要等回顾那一年的"
                        "报告。").format(title=earlier.full_title, planned=planned, district=earlier.district,
                                       next=planned + 1, kind=earlier.title)
 
