@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
                               self.app_title,
                               yielding=((self.smaller, self.scale_label, self.larger), (self.language_button,)))
         self.top_bar.arranged.connect(lambda: self._fix_tab_order() if self.nav_buttons else None)
+        self.top_bar.menu_row_least = self._touch_target()
         if self.kiosk:
             self.top_bar.setMinimumHeight(self.kiosk_corner)  # the navigation starts below the corner too
         return self.top_bar

@@ -13,8 +13,9 @@ row, English lay over 大字模式; wrapped onto a second row, the controls took
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from dongli_desktop.ui.qtapp import layout_of
 from dongli_desktop.ui.widgets.plain import tooltip
 
+TOUCH_ROW = 44  # px: the least height of a menu row a pointer or a finger takes
 TITLE_MIN_EM = 4  # a title with less room is left out (the window's own title still names the app)
 
 
@@ -47,6 +49,7 @@ class TopBar(QWidget):
         # fixed controls that go into 更多, a group at a time, where the fixed ones do not all fit beside it
         self.yielding = yielding
         self.yielded: set[QWidget] = set()
+        self.menu_row_least = TOUCH_ROW  # the least height of a row of 更多's menu (a kiosk sets a finger's)
         self.title = title
         self.full_title = ""
         self.more = QPushButton()
@@ -84,9 +87,13 @@ class TopBar(QWidget):
         self.arrange()
 
     def _sync_actions(self) -> None:
-        # The menu must measure its items in the font it paints them in (else they are elided).
-        pt = self.more.font().pointSizeF()
-        self.menu.setStyleSheet(f"QMenu {{ font-size: {pt}pt; }} QMenu::item {{ padding: 8px 24px; }}")
+        # The items read at the page's text size (at 200 % they kept the fixed controls' 125 %), each row at least
+        # ``menu_row_least`` high (a kiosk's finger: 47 px were not); the menu measures them in that font.
+        pt = max(self.more.font().pointSizeF(), QApplication.font().pointSizeF())
+        font = QFont(self.menu.font())
+        font.setPointSizeF(pt)
+        pad = max(8, (self.menu_row_least - QFontMetrics(font).height() + 1) // 2)
+        self.menu.setStyleSheet(f"QMenu {{ font-size: {pt}pt; }} QMenu::item {{ padding: {pad}px 24px; }}")
         for button, action in self.menu_actions.items():
             # the word on the button it stands for, or what the window gives for the menu (A－: 缩小字号)
             action.setText(str(button.property("menuText") or button.text()))
