@@ -169,24 +169,29 @@ def test_teardown_ends_the_container_even_when_a_check_fails_and_poweroff_never_
                "the container's processes to end")
 
 
-def host_mount_points() -> set[str]:
-    """The mount points of the host's mount namespace (this process's), from /proc/self/mountinfo."""
+def host_mount_points(basetemp: Path) -> set[str]:
+    """The mount points of the host's mount namespace (this process's), from /proc/self/mountinfo, less those
+    inside another test run's temporary folders (beside ``basetemp``, this run's): a run beside this one mounts
+    and unmounts its own chroots' /proc as it builds them (ci36, 5 December: its /proc went while this test ran)."""
+    others = f"{basetemp.parent}/"
     with open("/proc/self/mountinfo", encoding="utf-8") as info:
-        return {line.split()[4] for line in info}
+        points = {line.split()[4] for line in info}
+    return {p for p in points if not p.startswith(others) or p.startswith(f"{basetemp}/")}
 
 
-def test_a_booted_container_leaves_the_host_mount_table_alone(kiosk_root, tmp_path):
+def test_a_booted_container_leaves_the_host_mount_table_alone(kiosk_root, tmp_path, tmp_path_factory):
     """Two test runs on one CI host boot containers of folders with the same name (pytest's basetemp differs, the
     leaf does not). systemd-nspawn keeps each one's state under /run/systemd/nspawn, named after the folder;
     a tmpfs mounted there on the host, and unmounted at shutdown, was shared by both runs and pulled from under
     the other. Each container now mounts it in a mount namespace of its own: the host sees no new mount while a
     container runs, nor after, and no state of the container in a folder of that name it may already have."""
-    before = host_mount_points()
+    basetemp = tmp_path_factory.getbasetemp()
+    before = host_mount_points(basetemp)
     shared = Path("/run/systemd/nspawn/propagate") / kiosk_root.name
     with booted(kiosk_root, tmp_path / "nspawn.log") as box:
         wait_until(lambda: box.pids("Xvfb"), 300, 0.5, "the container's X server")
-        during = host_mount_points()
+        during = host_mount_points(basetemp)
         assert not shared.exists(), f"the container keeps its state in the host's {shared.parent}"
-    after = host_mount_points()
+    after = host_mount_points(basetemp)
     assert during - before == set(), f"the container mounted on the host: {sorted(during - before)}"
     assert before - after == set(), f"the container's shutdown unmounted on the host: {sorted(before - after)}"
