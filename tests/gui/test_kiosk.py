@@ -732,19 +732,21 @@ def test_kiosk_about_box_has_no_staff_data(locked):
     about.reject()
 
 
-def test_kiosk_drop_downs_are_finger_sized(locked, qtbot):
-    """Issue 20 #11: the edition drop-down was about 45 px tall."""
+def test_kiosk_drop_downs_are_finger_sized(qtbot, tmp_path):
+    """Issue 20 #11: the edition drop-down was about 45 px tall. (With the shipped report alone there is no
+    edition to choose and no picker: the sections' drop-down of 工作回顾 is the one shown.)"""
     from PySide6.QtWidgets import QComboBox
 
-    window, _ = locked
+    window, controller = kiosk(qtbot, tmp_path, "attract = false\n", "800x1000")  # narrow: no side list
     combos = []
-    for name in ("overview", "tracker"):
+    for name in ("overview", "tracker", "review"):
         if name in window.allowed:
             window.show_page(name)
             qtbot.wait(30)
             combos += [c for c in window.stack.currentWidget().findChildren(QComboBox) if c.isVisibleTo(window)]
-    assert combos, "the shipped catalogue gives the kiosk an edition picker"
+    assert combos, "the kiosk shows a drop-down"
     assert all(c.height() >= 60 for c in combos), [c.height() for c in combos]
+    controller.stop()
 
 
 def test_kiosk_dialogs_have_a_border_and_a_dimmed_backdrop(locked, qtbot):
@@ -841,7 +843,7 @@ def test_taps_made_before_a_new_page_has_settled_are_dropped(locked, qtbot):
     controller.gate = TapGate(clock=lambda: now[0], enabled=True)
     assert not controller.gate.stale(10_000)  # learns the offset (40 s)
     window.show_page("glossary")  # the page changes at 50 000 on our clock
-    qtbot.waitUntil(lambda: controller.gate.busy_end >= now[0] + SETTLE_MS, timeout=5000)
+    qtbot.waitUntil(lambda: controller.gate.settle_end >= now[0] + SETTLE_MS, timeout=5000)
     now[0] += 100
     assert controller.gate.stale(10_050)  # the tap after the one that changed the page: dropped
     now[0] = 50_000 + SETTLE_MS - 10
