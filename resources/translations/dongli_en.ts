@@ -708,117 +708,117 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>Targets met?</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="267"/>
         <source>{title} · 市民读本</source>
         <translation>{title} · Residents&apos; Guide</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="274"/>
         <source>打开“{title}”页面（Alt+{n}）</source>
         <translation>Open the &quot;{title}&quot; page (Alt+{n})</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
         <source>A－</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
         <source>把所有文字调小一级（Ctrl+减号）</source>
         <translation>Make all text one step smaller (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
         <source>缩小字号</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="277"/>
         <source>A＋</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="277"/>
         <source>把所有文字调大一级（Ctrl+加号）</source>
         <translation>Make all text one step larger (Ctrl+plus)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="277"/>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="278"/>
         <source>大字模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
         <source>更大的字、更大的按钮、更简洁的页面</source>
         <translation>Bigger text, bigger buttons, simpler pages</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="280"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="280"/>
         <source>黑白分明的颜色，看得更清楚</source>
         <translation>Strong black-and-white colours that are easier to see</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="281"/>
         <source>English</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="281"/>
         <source>切换到英文界面</source>
         <translation>Switch the interface to Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
         <source>界面文字改用英文；报告原文仍为中文</source>
         <translation>Show the interface in Chinese</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="283"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="283"/>
         <source>关于本程序</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="283"/>
         <source>内容来源、版本和字体许可</source>
         <translation>Source, version and font licence</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="294"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="294"/>
         <source>更多按钮</source>
         <translation>More buttons</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="737"/>
         <source>最大 {p}%</source>
         <translation>Max {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="738"/>
         <source>文字 {p}%</source>
         <translation>Text {p}%</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/main_window.py" line="727"/>
+        <location filename="../../dongli_desktop/ui/main_window.py" line="728"/>
         <source>当前文字大小</source>
         <translation>Current text size</translation>
     </message>
@@ -1014,19 +1014,19 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="184"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="495"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="187"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="501"/>
         <source>◀ 上一节</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="185"/>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="495"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="188"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="501"/>
         <source>下一节 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
         <source>上一节</source>
         <translation>Previous section</translation>
     </message>
@@ -1056,79 +1056,84 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>The {years} targets and each area of work; every bar in a chart opens its source.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="186"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="189"/>
         <source>下一节</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="193"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="196"/>
         <source>当前章节</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="200"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="203"/>
         <source>看原文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="201"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="204"/>
         <source>看图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="228"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="231"/>
         <source>← 返回“{page}”</source>
         <translation>← Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="229"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="231"/>
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="233"/>
         <source>返回“{page}”</source>
         <translation>Back to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="230"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="234"/>
         <source>回到您刚才阅读的地方</source>
         <translation>Back to where you were reading</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="327"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="332"/>
         <source>（本节标题为编者所加）</source>
         <translation>(heading added by the editors)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="328"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="333"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="333"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="338"/>
         <source>接着读：{years}年工作安排 →</source>
         <translation>Read on: the {years} plan →</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="496"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="502"/>
         <source>上一节</source>
         <comment>short button text</comment>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="496"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="502"/>
         <source>下一节</source>
         <comment>short button text</comment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="534"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="553"/>
         <source>主要经济指标：{actual}年与{target}年目标</source>
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="539"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="558"/>
         <source>本部分的主要数字</source>
         <translation>Key numbers of this part</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="548"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="567"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>

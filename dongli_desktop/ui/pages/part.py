@@ -143,6 +143,7 @@ class PartPage(Page):
 
         self.stepper = self._section_bar()
         self.return_to = ""  # the page 查看原文 came from (its 返回 button is shown while this is set)
+        self.back_texts: tuple[str, str] = ("", "")  # 返回's label: whole, and short beside the drop-down
         self.marked: SourceRef | None = None  # what 查看原文 marked in the section shown
         self.back_button = QPushButton()
         self.back_button.setObjectName("tool")
@@ -150,7 +151,9 @@ class PartPage(Page):
         self.back_button.hide()
         layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(*WIDE_MARGINS)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.back_row = QHBoxLayout()  # 返回, and the section drop-down beside it where a row cannot hold it
+        self.back_row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.back_row)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.stepper)
@@ -225,10 +228,12 @@ class PartPage(Page):
     def offer_return(self, page: str = "", title: str = "") -> None:
         """After 查看原文 from ``page`` (called ``title``): a 返回 button back to it; "" takes it away."""
         self.return_to = page
-        self.back_button.setText(self.tr("← 返回“{page}”").format(page=title))
+        self.back_texts = (self.tr("← 返回“{page}”").format(page=title), self.tr("← 返回"))  # whole, and beside the
+        self.back_button.setText(self.back_texts[0])  # drop-down (the page's name stays in its accessible name)
         self.back_button.setAccessibleName(self.tr("返回“{page}”").format(page=title))
         self.back_button.setToolTip(self.tr("回到您刚才阅读的地方"))
         self.back_button.setVisible(bool(page))
+        self._label_steps()  # the drop-down may sit beside 返回, or go back between 上一节 and 下一节
 
     def _go_back(self) -> None:
         page = self.return_to
@@ -490,8 +495,9 @@ class PartPage(Page):
     def _label_steps(self) -> None:
         """上一节 and 下一节 always say so in words: “◀ 上一节 / 下一节 ▶” when the row holds them beside a
         drop-down of ``COMBO_MIN_EM`` characters, the words alone when it holds a drop-down of
-        ``COMBO_LEAST_EM``, and else the drop-down takes a row of its own above them, where the text keeps its
-        ``READING_MIN_LINES`` lines below (at 1024×768 in 大字模式 it would not: the drop-down stays in the row)."""
+        ``COMBO_LEAST_EM``, and else the drop-down goes beside 返回 where that is shown, or takes a row of its own
+        above them where the text keeps its ``READING_MIN_LINES`` lines below (at 1024×768 in 大字模式 it would
+        not: the drop-down stays in the row; elderly reader's passes)."""
         full = (self.tr("◀ 上一节"), self.tr("下一节 ▶"))
         words = (self.tr("上一节", "short button text"), self.tr("下一节", "short button text"))  # en: Previous
         metrics = self.previous_button.fontMetrics()
@@ -503,24 +509,37 @@ class PartPage(Page):
         def needed(texts: tuple[str, str], combo_em: int) -> int:
             return sum(metrics.horizontalAdvance(t) + extra for t in texts) + combo_em * self.em() + 40
 
-        if room >= needed(full, COMBO_MIN_EM):
-            texts, own_row = full, False
-        else:
-            squeezed = room < needed(words, COMBO_LEAST_EM)
-            texts, own_row = words, squeezed and self._lines_after_a_row() >= READING_MIN_LINES
+        texts, place = full, self.button_row
+        if room < needed(full, COMBO_MIN_EM):
+            texts = words
+            if room < needed(words, COMBO_LEAST_EM):  # squeezed: beside 返回 where it is shown (a row already
+                if self.back_button.isVisibleTo(self):  # there, mostly empty), else a row of its own if the text
+                    place = self.back_row  # keeps its lines below it
+                elif self._lines_after_a_row() >= READING_MIN_LINES:
+                    place = self.combo_row
         for button, text in zip((self.previous_button, self.next_button), texts, strict=True):
             button.setText(text)
-        in_own_row = self.combo_row.indexOf(self.section_box) >= 0
-        if own_row != in_own_row:
-            (self.button_row if in_own_row else self.combo_row).removeWidget(self.section_box)
-            if own_row:
-                self.combo_row.addWidget(self.section_box)
-                self.button_row.insertStretch(1, 1)
-            else:
-                stretch = self.button_row.itemAt(1)
-                if stretch is not None and stretch.spacerItem() is not None:
-                    self.button_row.takeAt(1)
-                self.button_row.insertWidget(1, self.section_box, 1)
+        if self.back_texts[0]:
+            self.back_button.setText(self.back_texts[place is self.back_row])
+        self._place_combo(place)
+
+    def _place_combo(self, place: QHBoxLayout) -> None:
+        """Put the section drop-down in ``place``: between 上一节 and 下一节, on a row of its own, or beside 返回."""
+        current = next((row for row in (self.button_row, self.combo_row, self.back_row)
+                        if row.indexOf(self.section_box) >= 0), None)
+        if current is place:
+            return
+        if current is not None:
+            current.removeWidget(self.section_box)
+        if current is self.button_row:
+            self.button_row.insertStretch(1, 1)  # 下一节 stays at the row's right
+        if place is self.button_row:
+            stretch = self.button_row.itemAt(1)
+            if stretch is not None and stretch.spacerItem() is not None:
+                self.button_row.takeAt(1)
+            self.button_row.insertWidget(1, self.section_box, 1)
+        else:
+            place.addWidget(self.section_box, 1)
 
     # -- chart ----------------------------------------------------------------------
     def _update_chart(self, sec: Section) -> None:
