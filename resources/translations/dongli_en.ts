@@ -280,29 +280,29 @@
         <translation>Click to read the source</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="787"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="793"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="787"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="793"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="792"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="798"/>
         <source>图片已保存</source>
         <translation>Picture saved</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="792"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="798"/>
         <source>图片已保存到：
 {path}</source>
         <translation>The picture was saved to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="794"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="800"/>
         <source>没能保存图片：
 {path}
 这个文件夹可能不能写入，或者磁盘已满。请换一个文件夹再试。</source>
@@ -311,7 +311,7 @@
 The folder may not be writable, or the disk may be full. Please try another folder.</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="795"/>
+        <location filename="../../dongli_desktop/ui/widgets/chart.py" line="801"/>
         <source>没能保存图片</source>
         <translation>The picture was not saved</translation>
     </message>
@@ -1128,12 +1128,12 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="558"/>
-        <source>本部分的主要数字</source>
-        <translation>Key numbers of this part</translation>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="559"/>
+        <source>{section}：主要数字</source>
+        <translation>{section}: main figures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="567"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="569"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>

@@ -240,3 +240,25 @@ def test_the_high_tech_chart_says_doubling_plan_only_with_the_plan_drawn(qtbot, 
             assert "不是评判" in chart.note.text()  # the step itself is still said
     finally:
         report.close()
+
+
+def test_a_sections_chart_is_named_after_its_section(window, tmp_path, monkeypatch):
+    """Elderly reader's second pass: every section's chart was titled and saved as 本部分的主要数字.png ("this
+    part's main figures"): two sections' pictures had one name and neither said which part. Decided before
+    running: each area chart's title, and the file name offered, begin with its section's heading."""
+    from dongli_desktop.core import charts
+    from dongli_desktop.ui import dialogs
+
+    offered: list[str] = []
+    monkeypatch.setattr(dialogs, "save_file_name", lambda _parent, _title, name, _kinds: offered.append(name) or "")
+    page = window.show_page("review")
+    shown = 0
+    for section in page.sections:
+        if section.key in ("review_overview", "plan_targets") or not charts.area_chart(page.report, section.id).rows:
+            continue
+        page.show_section(section.id)
+        assert page.chart.title_label.text().startswith(section.display_title)
+        page.chart.save_dialog()
+        assert offered[-1] == f"{section.display_title}：主要数字.png"
+        shown += 1
+    assert shown >= 2

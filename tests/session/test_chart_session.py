@@ -148,7 +148,7 @@ def test_livelihood_bars_end_inside_their_axis(make_session, tmp_path):
     assert rightmost <= chart.x + chart.w - LABEL_ROOM_PX, "no room for the longest bar's number right of it"
 
 
-AREA_CHART = "本部分的主要数字"
+AREA_CHART = "{section}：主要数字"  # the section's figures, named after it
 
 
 @pytest.mark.parametrize("part", ["review", "plan"])
@@ -173,7 +173,7 @@ def test_every_chart_beside_the_text_is_whole_at_1920x1080(make_session, tmp_pat
                            f.get("part", {}).get("section") == s and f, 30, 0.2, section.display_title)
         if not (facts["part"]["chart_visible"] and facts["part"]["reader_visible"]):
             continue  # one pane at a time: nothing beside the text to cut
-        name = REVIEW_CHART if growth else AREA_CHART
+        name = REVIEW_CHART if growth else AREA_CHART.format(section=section.display_title)
         found = session.controls(app, name, READER)
         shown = [c for c in found.get(name, []) if c.role != "label"] or found.get(name, [])
         chart = max(shown, key=lambda c: c.h)

@@ -555,7 +555,9 @@ class PartPage(Page):
             normalized = False
         else:
             data = charts.area_chart(self.report, sec.id)
-            title, normalized = self.tr("本部分的主要数字"), True
+            # the section's name, not "本部分": a saved picture shows it alone, under a file name made from it
+            title = self.tr("{section}：主要数字").format(section=self.section_title(sec))
+            normalized = True
         self.has_chart = bool(data.rows)
         if not self.has_chart:
             self.show_pane("text")
@@ -569,7 +571,7 @@ class PartPage(Page):
             self.chart.set_simple(self.simple)
             self.chart_layout.addWidget(self.chart)
             pass_wheel_to_page(self.chart)
-        self.chart.title_label.setText(title)
+        self.chart.set_title(title)
         note = ""  # a chart of mixed units explains its own scales above its bars
         self.chart.set_chart(data, labels=(lambda bar: bar.label_en) if english() else None, note=note)
         self.chart.setAccessibleName(title)

@@ -769,6 +769,11 @@ class ChartView(QWidget):
             QToolTip.showText(self._global(scene_pos), self.tooltip_text(bar), self.plot)
         self.barActivated.emit(bar)
 
+    def set_title(self, title: str) -> None:
+        """A new title (a page that shows each section's figures in one chart): shown, spoken and saved under."""
+        self._title = title
+        self.title_label.setText(title)
+
     def save_png(self, path: str) -> bool:
         """The chart as the reader sees it, without its 保存图片 button (the picture showed it), as a PNG file."""
         ratio = self.devicePixelRatioF()
@@ -784,7 +789,8 @@ class ChartView(QWidget):
             return
         from dongli_desktop.ui import dialogs  # the first save, not every start
 
-        path = dialogs.save_file_name(self, self.tr("保存图表"), f"{self._title}.png", self.tr("PNG 图片 (*.png)"))
+        name = self._title.replace("/", "／")  # a file name never holds a folder separator
+        path = dialogs.save_file_name(self, self.tr("保存图表"), f"{name}.png", self.tr("PNG 图片 (*.png)"))
         if not path:
             return
         path = path if path.lower().endswith(".png") else path + ".png"
