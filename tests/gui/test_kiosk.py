@@ -945,3 +945,37 @@ def test_letters_that_spell_no_word_say_so(locked, qtbot):
     qtbot.mouseClick(keyboard.keys["y"], Qt.MouseButton.LeftButton)
     assert not keyboard.note.isVisibleTo(keyboard) and "没有这样拼的词" not in keyboard.buffer_label.full
     keyboard.clear()
+
+
+def test_quick_taps_on_a_plus_each_take_a_step(locked, qtbot):
+    """Kiosk visitor's second pass: four taps on A＋ 200 ms apart gave one or two steps, the others dropped as
+    "made before the screen settled". A text size moves everything but A－, the size and A＋ (pinned for that):
+    a press on them made during or right after the change is delivered; one on the page is still dropped."""
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QPushButton
+
+    from dongli_desktop.ui.kiosk.busy import TapGate, monotonic_ms
+
+    window, controller = locked
+    controller.gate = TapGate(enabled=True)
+
+    def press(widget, stamp: float) -> bool:
+        pos = QPoint(widget.width() // 2, widget.height() // 2)
+        event = QMouseEvent(QEvent.Type.MouseButtonPress, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        event.setTimestamp(int(stamp))
+        dropped = controller.eventFilter(widget, event)
+        controller.dropping_release = False
+        return dropped
+
+    made = monotonic_ms()
+    assert press(window.larger, made) is False  # learns the clock
+    window.set_scale(1.25)  # what that tap does, under the busy overlay
+    assert press(window.larger, made + 1) is False  # the next tap, made while the sizes changed: A＋ is still there
+    assert press(window.smaller, made + 1) is False
+    card_link = next(b for b in window.page("overview").findChildren(QPushButton) if b.isVisibleTo(window))
+    assert press(card_link, made + 1) is True  # the page moved under it
+    window.set_look(large=True)  # 大字模式 rebuilds every page and the bar: nothing is kept in place
+    assert press(window.larger, made + 2) is True
+    window.set_look(large=False)
+    window.set_scale(1.0)

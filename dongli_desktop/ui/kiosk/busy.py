@@ -71,10 +71,11 @@ class TapGate:
             self.offset = lag
         return stamp + self.offset
 
-    def stale(self, stamp: float, on_page: bool = True) -> bool:
+    def stale(self, stamp: float, on_page: bool = True, kept: bool = False) -> bool:
         """True if a press with this time stamp must not be delivered; ``on_page``: it landed on the page shown
-        (not on the navigation or the top bar, which a page change leaves where they are)."""
-        if not self.enabled:
+        (not on the navigation or the top bar, which a page change leaves where they are); ``kept``: on a control
+        the last rebuild kept in its place (A－ and A＋ across a text-size change), where it is always delivered."""
+        if not self.enabled or kept:
             return False
         made = self.made_at(stamp)
         waited = self.clock() - made

@@ -139,6 +139,7 @@ class KioskController(QObject):
         self.attract.hide()
         self.attract.dismissed.connect(self.activity)
         self.gate = TapGate()
+        self._kept_in_place: tuple[QWidget, ...] = ()  # what the last slow change left where it was
         self.busy = BusyOverlay(window)
         self.dropping_release = False
         self.consuming = False  # True from the press that closed the idle prompt to its release
@@ -275,7 +276,8 @@ class KioskController(QObject):
             self.activity()
             if kind in PRESSES and isinstance(obj, QWidget) and isinstance(event, QInputEvent):
                 on_page = obj is self.window.page_area or self.window.page_area.isAncestorOf(obj)
-                self.dropping_release = self.gate.stale(event.timestamp(), on_page)
+                kept = any(obj is w or w.isAncestorOf(obj) for w in self._kept_in_place)
+                self.dropping_release = self.gate.stale(event.timestamp(), on_page, kept)
                 if self.dropping_release:  # made before the screen changed under it, or queued too long
                     LOG.info("kiosk: a tap was dropped (%s)", self.gate.reason)  # made as the screen changed, or waited
                     return True
@@ -318,6 +320,9 @@ class KioskController(QObject):
                 app.installEventFilter(self)
                 self.busy.hide()
                 self.gate.mark_busy_end()
+                # a text size moves everything but the controls pinned for it: quick taps on A＋ each take a step
+                # (four taps 200 ms apart gave one or two; kiosk visitor's pass)
+                self._kept_in_place = tuple(self.window.top_bar.fixed) if rebuild.__name__ == "set_scale" else ()
                 if self.dock is not None and self.dock.isVisible():
                     self.dock.raise_()
 

@@ -613,7 +613,7 @@ class PartPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self, self._label_steps)  # laid out now: whether the drop-down's row costs lines
+        self._rearrange.start()  # laid out by then: whether the drop-down's own row would cost the text lines
 
     def apply_scale(self, scale: float) -> None:
         self.list.refresh()
