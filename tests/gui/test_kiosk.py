@@ -892,28 +892,34 @@ def test_an_empty_entry_is_not_a_wrong_try(locked, qtbot):
     assert pad.submit() is True and pad.unlocked
 
 
+def press_through_gate(controller, widget, stamp: float) -> bool:
+    """A press and its release made at ``stamp`` (the event clock) on ``widget``, as the kiosk's filter sees
+    them; True if the press was dropped."""
+    from PySide6.QtGui import QMouseEvent
+
+    pos = QPoint(widget.width() // 2, widget.height() // 2)
+    dropped = False
+    for kind, buttons, at in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton, stamp),
+                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton, stamp + 1)):
+        event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons,
+                            Qt.KeyboardModifier.NoModifier)
+        event.setTimestamp(int(at))
+        result = controller.eventFilter(widget, event)
+        dropped = dropped or (kind == QEvent.Type.MouseButtonPress and result)
+    return dropped
+
+
 def test_a_quick_second_tap_on_the_navigation_is_honoured_one_on_the_new_page_is_not(locked, qtbot):
     """Kiosk visitor's pass, 5 December: 2019 工作回顾 then, 80-300 ms later, 2020 工作安排 left the visitor on 2019.
     The settling time after a page change is for taps that land on the new page (the quick series that opened it);
     the navigation and the top bar stay where they were, so a tap there is what the visitor meant."""
-    from PySide6.QtGui import QMouseEvent
-
     from dongli_desktop.ui.kiosk.busy import TapGate, monotonic_ms
 
     window, controller = locked
     controller.gate = TapGate(enabled=True)
 
     def press(widget, stamp: float) -> bool:
-        pos = QPoint(widget.width() // 2, widget.height() // 2)
-        event = QMouseEvent(QEvent.Type.MouseButtonPress, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        event.setTimestamp(int(stamp))
-        dropped = controller.eventFilter(widget, event)
-        release = QMouseEvent(QEvent.Type.MouseButtonRelease, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton,
-                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-        release.setTimestamp(int(stamp) + 1)
-        controller.eventFilter(widget, release)
-        return dropped
+        return press_through_gate(controller, widget, stamp)
 
     start = monotonic_ms()
     assert press(window.nav_buttons["review"], start) is False
@@ -951,7 +957,6 @@ def test_quick_taps_on_a_plus_each_take_a_step(locked, qtbot):
     """Kiosk visitor's second pass: four taps on A＋ 200 ms apart gave one or two steps, the others dropped as
     "made before the screen settled". A text size moves everything but A－, the size and A＋ (pinned for that):
     a press on them made during or right after the change is delivered; one on the page is still dropped."""
-    from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QPushButton
 
     from dongli_desktop.ui.kiosk.busy import TapGate, monotonic_ms
@@ -960,13 +965,7 @@ def test_quick_taps_on_a_plus_each_take_a_step(locked, qtbot):
     controller.gate = TapGate(enabled=True)
 
     def press(widget, stamp: float) -> bool:
-        pos = QPoint(widget.width() // 2, widget.height() // 2)
-        event = QMouseEvent(QEvent.Type.MouseButtonPress, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        event.setTimestamp(int(stamp))
-        dropped = controller.eventFilter(widget, event)
-        controller.dropping_release = False
-        return dropped
+        return press_through_gate(controller, widget, stamp)
 
     made = monotonic_ms()
     assert press(window.larger, made) is False  # learns the clock
