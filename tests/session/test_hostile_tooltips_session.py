@@ -5,6 +5,7 @@ Screenshots are kept in the test's temporary folder."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from PIL import Image
 
 from dongli_desktop.ui.theme import THEMES
+from tests.conftest import SHIPPED_DB
 from tests.gui.hostile import hostile_database, make_canary
 from tests.session.harness import AppProcess, Control, XSession, wait_until
 
@@ -72,7 +74,10 @@ def test_title_and_edition_tooltips_show_markup_as_text(x_session: XSession, qap
     full_title, meeting = conn.execute("SELECT full_title, meeting FROM documents").fetchone()
     conn.close()
     assert "<img src='file:" in full_title and "<img src='file:" in meeting
-    app = x_session.start_app("--db", str(db), "--size", "1200x700")
+    others = tmp_path / "editions"  # a second edition: with one report there is no edition picker to hover
+    others.mkdir()
+    shutil.copy(SHIPPED_DB, others / "shipped.db")
+    app = x_session.start_app("--db", str(db), "--editions", str(others), "--size", "1200x700")
     app.wait_window()
     found = x_session.control(app, full_title, timeout=60)  # waits until the window is on the bus
     controls = x_session.controls(app, full_title)[full_title]
