@@ -159,12 +159,12 @@
 <context>
     <name>BusyOverlay</name>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="111"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="112"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="112"/>
+        <location filename="../../dongli_desktop/ui/kiosk/busy.py" line="113"/>
         <source>正在切换，请稍候</source>
         <translation>Switching, please wait</translation>
     </message>
@@ -1128,12 +1128,17 @@ The folder may not be writable, or the disk may be full. Please try another fold
         <translation>Main indicators: {actual} and the targets for {target}</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="559"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="562"/>
+        <source>本部分的主要数字</source>
+        <translation>Key numbers of this part</translation>
+    </message>
+    <message>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="564"/>
         <source>{section}：主要数字</source>
         <translation>{section}: main figures</translation>
     </message>
     <message>
-        <location filename="../../dongli_desktop/ui/pages/part.py" line="569"/>
+        <location filename="../../dongli_desktop/ui/pages/part.py" line="574"/>
         <source>增长率（%）</source>
         <translation>Growth (%)</translation>
     </message>

@@ -555,8 +555,13 @@ class PartPage(Page):
             normalized = False
         else:
             data = charts.area_chart(self.report, sec.id)
-            # the section's name, not "本部分": a saved picture shows it alone, under a file name made from it
-            title = self.tr("{section}：主要数字").format(section=self.section_title(sec))
+            # the section's name, not "本部分": a saved picture shows it alone, under a file name made from it (in
+            # English only a heading with an English name of ours: the report's own headings are Chinese)
+            heading = self.section_title(sec)
+            if english() and any("\u4e00" <= ch <= "\u9fff" for ch in heading):
+                title = self.tr("本部分的主要数字")
+            else:
+                title = self.tr("{section}：主要数字").format(section=heading)
             normalized = True
         self.has_chart = bool(data.rows)
         if not self.has_chart:
