@@ -558,7 +558,7 @@ class PartPage(Page):
             # the section's name, not "本部分": a saved picture shows it alone, under a file name made from it (in
             # English only a heading with an English name of ours: the report's own headings are Chinese)
             heading = self.section_title(sec)
-            if english() and any("\u4e00" <= ch <= "\u9fff" for ch in heading):
+            if english() and heading == sec.display_title:  # no English name: the report's Chinese heading
                 title = self.tr("本部分的主要数字")
             else:
                 title = self.tr("{section}：主要数字").format(section=heading)
